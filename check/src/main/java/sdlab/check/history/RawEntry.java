@@ -1,0 +1,115 @@
+package sdlab.check.history;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import sdlab.core.history.Op;
+import sdlab.core.history.OpType;
+
+/**
+ * One history entry as a format reader found it, before validation: fields are whatever the
+ * input held (numbers as Long, names as String, sequences as List, EDN keywords as names).
+ * {@link #toOp} checks them all in one place, so that the three formats report the same
+ * mistakes the same way.
+ */
+record RawEntry(int line, Object process, Object type, Object f, Object key, Object value, Object time, Object error) {
+
+    /** The process name Jepsen gives its fault injector, whose entries are not client operations. */
+    private static final String NEMESIS = "nemesis";
+
+    /** True for an entry of Jepsen's nemesis, which checkers skip. */
+    boolean isNemesis() {
+        return NEMESIS.equals(name(process));
+    }
+
+    /** The validated operation. */
+    Op toOp() {
+        int processId = integer(process, "process", "an integer process id");
+        OpType opType = opType();
+        String fName = name(f);
+        if (fName == null) {
+            throw problem("expected an operation name in field f, found " + describe(f));
+        }
+        String keyName = keyName();
+        Object checkedValue = checkValue(value);
+        long timeNanos = timeNanos();
+        String errorText = error == null ? null : String.valueOf(name(error) == null ? error : name(error));
+        return new Op(processId, opType, fName, keyName, checkedValue, timeNanos, errorText);
+    }
+
+    private OpType opType() {
+        String name = name(type);
+        if (name == null) {
+            throw problem("expected type invoke, ok, fail or info, found " + describe(type));
+        }
+        try {
+            return OpType.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw problem(e.getMessage());
+        }
+    }
+
+    private String keyName() {
+        if (key == null || key instanceof String) {
+            return (String) key;
+        }
+        if (key instanceof Long || key instanceof EdnReader.Keyword) {
+            return key instanceof EdnReader.Keyword k ? k.name() : key.toString();
+        }
+        throw problem("expected a string or integer key, found " + describe(key));
+    }
+
+    private int integer(Object field, String fieldName, String expected) {
+        if (field instanceof Long n && n >= 0 && n <= Integer.MAX_VALUE) {
+            return n.intValue();
+        }
+        throw problem("expected " + expected + " in field " + fieldName + ", found " + describe(field));
+    }
+
+    private long timeNanos() {
+        if (time == null) {
+            return 0;
+        }
+        if (time instanceof Long n) {
+            return n;
+        }
+        throw problem("expected an integer time in nanoseconds, found " + describe(time));
+    }
+
+    /** Values are null, Long, String or an unmodifiable list of values (which may hold nulls). */
+    private Object checkValue(Object v) {
+        if (v == null || v instanceof Long || v instanceof String) {
+            return v;
+        }
+        if (v instanceof EdnReader.Keyword k) {
+            return k.name();
+        }
+        if (v instanceof List<?> items) {
+            List<Object> checked = new ArrayList<>(items.size());
+            for (Object item : items) {
+                checked.add(checkValue(item));
+            }
+            return Collections.unmodifiableList(checked);
+        }
+        throw problem("expected a value that is null, an integer, a string or a list of those, found " + describe(v));
+    }
+
+    /** A string, or an EDN keyword's name; null for anything else. */
+    static String name(Object o) {
+        if (o instanceof String s) {
+            return s.startsWith(":") ? s.substring(1) : s;
+        }
+        return o instanceof EdnReader.Keyword k ? k.name() : null;
+    }
+
+    private static String describe(Object o) {
+        if (o == null) {
+            return "nothing";
+        }
+        return o instanceof String s ? "\"" + s + "\"" : o.toString();
+    }
+
+    private MalformedHistoryException problem(String what) {
+        return new MalformedHistoryException(line, what);
+    }
+}
