@@ -1,0 +1,151 @@
+package sdlab.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import sdlab.core.NodeId;
+import sdlab.core.history.History;
+import sdlab.core.history.Op;
+
+/**
+ * The world of one run: virtual time, the event queue, the endpoints, the network, the trace
+ * and the history. One thread; {@link #run} takes events in (time, sequence) order until the
+ * workload is done, the time is up or nothing is left to do.
+ */
+final class Engine {
+
+    /** The queue may hold at most this many events: a run that outgrows it is runaway. */
+    private static final int QUEUE_SIZE_MAX = 50_000_000;
+
+    private final SimSpec spec;
+    private final EventQueue queue = new EventQueue();
+    private final Counters counters = new Counters();
+    private final List<Op> history = new ArrayList<>();
+    private final Endpoint[] endpoints;
+    private final Map<NodeId, Endpoint> byId = new HashMap<>();
+    private final TraceRecorder trace;
+    private final Network network;
+    private WorkloadDriver workload;
+    private long now;
+
+    Engine(SimSpec spec) {
+        this.spec = spec;
+        List<Endpoint> all = new ArrayList<>();
+        spec.nodes().forEach((id, factory) -> all.add(new NodeEndpoint(this, id, all.size(), spec.seed(), factory)));
+        spec.clients().forEach((id, client) -> all.add(new ClientEndpoint(this, id, all.size(), spec.seed(), client)));
+        this.endpoints = all.toArray(Endpoint[]::new);
+        NodeId[] ids = new NodeId[endpoints.length];
+        for (Endpoint endpoint : endpoints) {
+            byId.put(endpoint.id, endpoint);
+            ids[endpoint.index] = endpoint.id;
+        }
+        this.trace = new TraceRecorder(spec.recordTrace(), ids);
+        this.network = new Network(this, spec.network(), endpoints.length);
+    }
+
+    /** Schedules the starts, the faults and the workload, then runs until {@code endNanos} at most. */
+    SimResult run(long endNanos) {
+        for (Endpoint endpoint : endpoints) {
+            schedule(0, e -> endpoint.start());
+        }
+        FaultScheduler.schedule(this, spec.faults());
+        if (spec.workload() != null) {
+            workload = WorkloadDriver.create(this, spec.workload());
+            workload.start();
+        }
+        loop(endNanos);
+        return new SimResult(spec.seed(), History.of(history), trace.events(), trace.hash(), counters.snapshot(), now);
+    }
+
+    private void loop(long endNanos) {
+        long eventLimit = spec.eventLimit();
+        while (!queue.isEmpty()) {
+            long time = queue.peekTime();
+            if (time > endNanos) {
+                now = endNanos;
+                return;
+            }
+            now = time;
+            SimEvent event = queue.poll();
+            if (++counters.eventsProcessed > eventLimit) {
+                throw new SimulationLimitException(
+                        spec.seed(), now, "it exceeded its event limit of " + eventLimit + " events");
+            }
+            fire(event);
+            if (workload != null && workload.done()) {
+                return;
+            }
+        }
+    }
+
+    private void fire(SimEvent event) {
+        try {
+            event.fire(this);
+        } catch (SimulationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SimulationException(spec.seed(), now, "a node, client or generator threw " + e, e);
+        }
+    }
+
+    void schedule(long atNanos, SimEvent event) {
+        assert atNanos >= now : "an event cannot be scheduled in the past";
+        if (queue.size() >= QUEUE_SIZE_MAX) {
+            throw new SimulationLimitException(
+                    spec.seed(), now, "its event queue outgrew " + QUEUE_SIZE_MAX + " events");
+        }
+        queue.add(atNanos, event);
+    }
+
+    long now() {
+        return now;
+    }
+
+    long seed() {
+        return spec.seed();
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    TraceRecorder trace() {
+        return trace;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    DiskConfig diskConfig() {
+        return spec.disk();
+    }
+
+    Endpoint[] endpoints() {
+        return endpoints;
+    }
+
+    /** The endpoint named {@code id}; a name the simulation does not know is a programming error. */
+    Endpoint endpoint(NodeId id) {
+        Endpoint endpoint = byId.get(id);
+        if (endpoint == null) {
+            throw new IllegalArgumentException(id + " is not a node or client of this simulation");
+        }
+        return endpoint;
+    }
+
+    Endpoint endpointOrNull(NodeId id) {
+        return byId.get(id);
+    }
+
+    void recordHistory(Op op) {
+        history.add(op);
+    }
+
+    void workloadCompleted(int process) {
+        if (workload != null && process >= 0) {
+            workload.completed(process);
+        }
+    }
+}

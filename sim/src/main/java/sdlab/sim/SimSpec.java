@@ -1,0 +1,18 @@
+package sdlab.sim;
+
+import java.util.Map;
+import sdlab.core.NodeFactory;
+import sdlab.core.NodeId;
+import sdlab.core.client.Client;
+
+/** Everything a {@link Simulation.Builder} collected: the inputs that, with the seed, fix a run. */
+record SimSpec(
+        long seed,
+        NetworkConfig network,
+        DiskConfig disk,
+        Map<NodeId, NodeFactory> nodes,
+        Map<NodeId, Client> clients,
+        FaultPlan faults,
+        Workload workload,
+        boolean recordTrace,
+        long eventLimit) {}

@@ -1,0 +1,88 @@
+package sdlab.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import sdlab.core.NodeId;
+
+/**
+ * Hashes every event of a run into one 64-bit value and, if asked, keeps the events.
+ *
+ * <p>The hash is always on: two runs with the same seed must agree on it, which is the
+ * simulator's own determinism check. It folds in each event's time, kind, node, peer,
+ * message id and the hash of a stable rendering of its subject (a record's {@code
+ * toString()}). Strings for the kept trace are built only when the trace is kept.
+ */
+final class TraceRecorder {
+
+    static final int NONE = -1;
+
+    private final boolean keep;
+    private final NodeId[] ids;
+    private final long[] nameHashes;
+    private final List<TraceEvent> events = new ArrayList<>();
+    private long hash = 0x6a09e667f3bcc908L;
+
+    TraceRecorder(boolean keep, NodeId[] ids) {
+        this.keep = keep;
+        this.ids = ids.clone();
+        this.nameHashes = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            nameHashes[i] = Seeds.hash64(ids[i].name());
+        }
+    }
+
+    boolean keeping() {
+        return keep;
+    }
+
+    /** Records an event whose subject's rendering was already hashed to {@code subjectHash}. */
+    void record(
+            long timeNanos,
+            TraceEvent.Kind kind,
+            int node,
+            int peer,
+            long messageId,
+            int subjectHash,
+            Object subject,
+            String reason) {
+        mix(timeNanos);
+        mix(kind.ordinal());
+        mix(node == NONE ? 0 : nameHashes[node]);
+        mix(peer == NONE ? 0 : nameHashes[peer]);
+        mix(messageId);
+        mix(((long) subjectHash << 32) ^ (reason == null ? 0 : reason.hashCode()));
+        if (keep) {
+            events.add(new TraceEvent(timeNanos, kind, id(node), id(peer), messageId, detail(subject, reason)));
+        }
+    }
+
+    /** Records an event about {@code subject} (or none), with an optional reason. */
+    void record(long timeNanos, TraceEvent.Kind kind, int node, int peer, Object subject, String reason) {
+        int subjectHash = subject == null ? 0 : subject.toString().hashCode();
+        record(timeNanos, kind, node, peer, 0, subjectHash, subject, reason);
+    }
+
+    long hash() {
+        return hash;
+    }
+
+    List<TraceEvent> events() {
+        return events;
+    }
+
+    private void mix(long value) {
+        long h = (hash ^ value) * 0x9e3779b97f4a7c15L;
+        hash = h ^ (h >>> 29);
+    }
+
+    private NodeId id(int index) {
+        return index == NONE ? null : ids[index];
+    }
+
+    private static String detail(Object subject, String reason) {
+        if (subject == null) {
+            return reason == null ? "" : reason;
+        }
+        return reason == null ? subject.toString() : reason + ": " + subject;
+    }
+}
