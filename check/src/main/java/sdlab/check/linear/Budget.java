@@ -1,0 +1,48 @@
+package sdlab.check.linear;
+
+/** Counts the steps of one check against its {@link CheckLimits}; shared by its partitions. */
+final class Budget {
+    /** The clock is read once per this many steps: reading it costs more than a step. */
+    private static final int CLOCK_EVERY_STEPS = 1 << 12;
+
+    private final CheckLimits limits;
+    private long steps;
+    private String exhausted;
+
+    Budget(CheckLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Takes one step; false once a limit is reached (then {@link #reason} says which). */
+    boolean step() {
+        steps++;
+        if (steps > limits.stepsMax()) {
+            exhausted = "step limit of " + limits.stepsMax() + " reached";
+            return false;
+        }
+        if (limits.clockNanos() != null
+                && (steps & (CLOCK_EVERY_STEPS - 1)) == 0
+                && limits.clockNanos().getAsLong() > limits.deadlineNanos()) {
+            exhausted = "time limit reached after " + steps + " steps";
+            return false;
+        }
+        return true;
+    }
+
+    /** False once {@code visitedStates} exceeds the memory bound. */
+    boolean fits(long visitedStates) {
+        if (visitedStates > limits.visitedStatesMax()) {
+            exhausted = "memory limit of " + limits.visitedStatesMax() + " visited states reached";
+            return false;
+        }
+        return true;
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    String reason() {
+        return exhausted;
+    }
+}
