@@ -1,0 +1,71 @@
+package sdlab.kv.quorum;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import sdlab.core.NodeId;
+
+/**
+ * Which nodes an operation on a key goes to: the preference list (strict quorum), or the first
+ * N nodes believed up on the ring walk, each stand-in carrying a hint for the preference-list
+ * node it replaces (sloppy quorum).
+ */
+final class Placement {
+    private final HashRing ring;
+    private final QuorumConfig config;
+
+    Placement(HashRing ring, QuorumConfig config) {
+        this.ring = ring;
+        this.config = config;
+    }
+
+    List<Target> targets(String key, Predicate<NodeId> believedUp) {
+        List<NodeId> walk = ring.walk(key);
+        List<NodeId> preference = walk.subList(0, config.n());
+        List<Target> targets = new ArrayList<>();
+        if (!config.sloppy()) {
+            preference.forEach(node -> targets.add(Target.owner(node)));
+            return targets;
+        }
+        Deque<NodeId> replaced = new ArrayDeque<>();
+        for (NodeId node : preference) {
+            if (believedUp.test(node)) {
+                targets.add(Target.owner(node));
+            } else {
+                replaced.add(node);
+            }
+        }
+        for (NodeId node : walk.subList(config.n(), walk.size())) {
+            if (replaced.isEmpty()) {
+                break;
+            }
+            if (believedUp.test(node)) {
+                targets.add(Target.standIn(node, replaced.poll()));
+            }
+        }
+        // Too few nodes believed up: ask the owners anyway, since suspicion can be wrong.
+        replaced.forEach(node -> targets.add(Target.owner(node)));
+        return targets;
+    }
+
+    /**
+     * A sloppy quorum's next stand-in for {@code silent}: the first node past the preference list
+     * that is believed up and not yet contacted.
+     */
+    Optional<Target> standInFor(String key, Target silent, Set<NodeId> contacted, Predicate<NodeId> believedUp) {
+        if (!config.sloppy()) {
+            return Optional.empty();
+        }
+        List<NodeId> walk = ring.walk(key);
+        for (NodeId node : walk.subList(config.n(), walk.size())) {
+            if (!contacted.contains(node) && believedUp.test(node)) {
+                return Optional.of(Target.standIn(node, silent.intendedOwner()));
+            }
+        }
+        return Optional.empty();
+    }
+}
