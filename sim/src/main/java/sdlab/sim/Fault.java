@@ -64,7 +64,7 @@ sealed interface Fault {
 
         @Override
         public List<FaultEvent> timeline() {
-            String text = node + " offset " + VirtualTime.format(offsetNanos) + ", drift " + driftPpm + " ppm";
+            String text = node + " offset " + VirtualTime.format(offsetNanos).strip() + ", drift " + driftPpm + " ppm";
             return List.of(new FaultEvent(0, FaultEvent.Kind.CLOCK_SKEW, List.of(node), text));
         }
     }

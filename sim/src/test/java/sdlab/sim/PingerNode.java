@@ -28,6 +28,8 @@ final class PingerNode implements Node {
     public void onStart(NodeContext ctx, boolean restarted) {
         if (count > 0) {
             ctx.send(target, new TestMessages.Ping(0));
+        }
+        if (count > 1) {
             ctx.setTimer(interval, new TestMessages.Tick(1));
         }
     }
