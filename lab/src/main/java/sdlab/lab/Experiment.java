@@ -1,0 +1,52 @@
+package sdlab.lab;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One chapter's experiment: typed parameters, the variants it compares (the options of the chapter's question),
+ * the metrics it records, the claims it checks over many seeds and the question those claims decide.
+ *
+ * <p>Implementations are registered for {@link java.util.ServiceLoader} in {@code META-INF/services/sdlab.lab.Experiment}.
+ * The lab calls {@link #run} concurrently from several threads for different seeds, so an experiment keeps no shared
+ * mutable state. {@link #variants}, {@link #claims} and {@link #question} may throw {@link ParamException} when the
+ * parameter values are individually valid but inconsistent together (say {@code --r} larger than {@code --n}); the
+ * command line reports that as bad input.
+ */
+public interface Experiment {
+    /** The id used on the command line, for example {@code quorum}. */
+    String id();
+
+    /** The chapter of the curriculum, for example 10. */
+    int chapter();
+
+    /** The title, for example "Dynamo-style quorums (N, R, W)". */
+    String title();
+
+    /** One or two sentences, shown by {@code sdlab list} and atop reports. */
+    String summary();
+
+    /** The chapter text: paragraphs separated by blank lines. */
+    String explanation();
+
+    /** The typed parameters, in the order the help and the reports show them. */
+    List<Param<?>> params();
+
+    /** The options compared, for these parameter values; names are unique. */
+    List<Variant> variants(ParamValues values);
+
+    /**
+     * One seed of one variant. Deterministic in (variant, values, seed). Called concurrently from several threads for
+     * different seeds: no shared mutable state.
+     */
+    SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options);
+
+    /** How each metric is aggregated over seeds, in the order reports show them. */
+    List<MetricSpec> metrics();
+
+    /** The claims checked on every seed; names are unique. */
+    List<Claim> claims(ParamValues values, List<Variant> variants);
+
+    /** The chapter's question, if it has one; its options name variants and claims of this experiment. */
+    Optional<Question> question(ParamValues values, List<Variant> variants);
+}

@@ -1,0 +1,42 @@
+package sdlab.lab.report;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import sdlab.lab.Claim;
+
+/**
+ * A claim's verdict over all seeds checked.
+ *
+ * @param name the claim's name
+ * @param description what it says
+ * @param scope whether it must hold on every seed or on some seed
+ * @param holds the verdict
+ * @param seedsChecked how many seeds were checked
+ * @param seedsHolding on how many of them the claim's check held
+ * @param wilsonLow the lower end of the 95% Wilson score interval for the share of seeds where it held
+ * @param wilsonHigh the upper end of that interval
+ * @param evidence one line for people: "held on 1000/1000 seeds (95% CI 99.6%-100%)"
+ * @param counterexampleSeed for an every-seed claim, the first seed where it did not hold
+ * @param witnessSeed for a some-seed claim, the first seed where it held
+ * @param replayCommand the command that replays the counterexample or witness seed with its trace
+ */
+public record ClaimResult(
+        String name,
+        String description,
+        Claim.Scope scope,
+        boolean holds,
+        int seedsChecked,
+        int seedsHolding,
+        double wilsonLow,
+        double wilsonHigh,
+        String evidence,
+        OptionalLong counterexampleSeed,
+        OptionalLong witnessSeed,
+        Optional<String> replayCommand) {
+    public ClaimResult {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(evidence, "evidence");
+        assert seedsHolding >= 0 && seedsHolding <= seedsChecked;
+    }
+}

@@ -1,0 +1,70 @@
+package sdlab.lab.report;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import sdlab.lab.MetricSpec;
+
+/**
+ * Everything a sweep measured, ready for the terminal, JSON and HTML renderers. Deterministic: the same experiment,
+ * parameters and seeds give an equal report whatever the number of threads (wall-clock time is deliberately not part
+ * of it).
+ *
+ * @param experiment the experiment's id
+ * @param chapter its chapter
+ * @param title its title
+ * @param summary its summary
+ * @param explanation the chapter text
+ * @param firstSeed the first seed run
+ * @param seeds how many consecutive seeds were run
+ * @param params every parameter with its value, in declaration order
+ * @param metrics the metric definitions, in report order
+ * @param variants each variant's aggregated metrics
+ * @param claims each claim's verdict (empty when the run was restricted to one variant)
+ * @param question the question's verdict, if the experiment has one and claims were evaluated
+ * @param notes remarks about this run for readers ("claims skipped: ...")
+ */
+public record ExperimentReport(
+        String experiment,
+        int chapter,
+        String title,
+        String summary,
+        String explanation,
+        long firstSeed,
+        int seeds,
+        List<ParamSetting> params,
+        List<MetricSpec> metrics,
+        List<VariantResult> variants,
+        List<ClaimResult> claims,
+        Optional<QuestionResult> question,
+        List<String> notes) {
+    public ExperimentReport {
+        Objects.requireNonNull(experiment, "experiment");
+        params = List.copyOf(params);
+        metrics = List.copyOf(metrics);
+        variants = List.copyOf(variants);
+        claims = List.copyOf(claims);
+        notes = List.copyOf(notes);
+    }
+
+    /** True when every claim held (vacuously true when none was evaluated). */
+    public boolean allClaimsHold() {
+        return claims.stream().allMatch(ClaimResult::holds);
+    }
+
+    /**
+     * The seed a report should show in detail: the counterexample of the first failing claim, else the witness of the
+     * first some-seed claim, else the first seed.
+     */
+    public long showcaseSeed() {
+        return claims.stream()
+                .filter(c -> !c.holds() && c.counterexampleSeed().isPresent())
+                .map(c -> c.counterexampleSeed().getAsLong())
+                .findFirst()
+                .or(() -> claims.stream()
+                        .filter(c -> c.witnessSeed().isPresent())
+                        .map(c -> c.witnessSeed().getAsLong())
+                        .findFirst())
+                .orElse(firstSeed);
+    }
+}

@@ -1,0 +1,54 @@
+/**
+ * What a sweep measured ({@link sdlab.lab.report.ExperimentReport} and its parts) and how it is shown: {@link
+ * sdlab.lab.report.TerminalReport} for people at a terminal, {@link sdlab.lab.report.JsonReport} for scripts, {@link
+ * sdlab.lab.report.html.HtmlReport} for a browser, {@link sdlab.lab.report.TraceListing} for {@code --trace}.
+ *
+ * <h2>SCHEMA: the JSON report</h2>
+ *
+ * <p>Stable: fields are only ever added, never renamed or removed, and always appear in this order. Undefined numbers
+ * (a ratio over zero operations, a percentile of no samples) are {@code null}. Wall-clock time is not part of it: the
+ * same experiment, parameters and seeds give the same bytes, whatever the number of threads.
+ *
+ * <pre>{@code
+ * {
+ *   "experiment": "quorum",            // the id for `sdlab run`
+ *   "chapter": 10,
+ *   "title": "Dynamo-style quorums (N, R, W)",
+ *   "summary": "...",
+ *   "seeds": 1000,                     // how many consecutive seeds ran
+ *   "firstSeed": 1,                    // the first of them
+ *   "params": {"n": 3, "loss": 0.01, "mode": "strict", "timeout": "250ms"},
+ *                                      // every parameter: numbers and booleans as such, enums and durations as
+ *                                      // the text the command line takes
+ *   "variants": [
+ *     {"name": "R2W2",
+ *      "description": "...",
+ *      "params": {"n": 3, "r": 2, "w": 2},        // the variant's settings
+ *      "metrics": {"staleReads": 0, "availability": 0.987, "latencyMsP99": 4.2}}
+ *                                      // in the experiment's metric order; sums and seed counts are integers
+ *   ],
+ *   "claims": [
+ *     {"name": "noStaleReadsWhenQuorumsOverlap",
+ *      "description": "...",
+ *      "scope": "every_seed",          // or "some_seed"
+ *      "holds": true,
+ *      "seedsChecked": 1000,
+ *      "seedsHolding": 1000,           // seeds on which the check held
+ *      "wilsonLow": 0.99617, "wilsonHigh": 1.0,   // 95% Wilson interval of seedsHolding / seedsChecked
+ *      "evidence": "held on 1000/1000 seeds (95% CI 99.6%-100%)",
+ *      "counterexampleSeed": null,     // every_seed claims that failed: the first violating seed
+ *      "witnessSeed": null,            // some_seed claims that held: the first seed that showed it
+ *      "replayCommand": null}          // "./sdlab run quorum --seed 42 --trace --n 5" for either seed
+ *   ],
+ *   "question": {                      // null when the experiment has none or claims were skipped
+ *     "text": "Which guarantee ...?",
+ *     "options": [{"label": "strong consistency", "variant": "R2W2", "supported": false,
+ *                  "claims": ["linearizable"], "why": "claim linearizable did not hold: ...",
+ *                  "explanation": "..."}]
+ *   },
+ *   "allClaimsHold": false,            // what `sdlab run` turns into its exit code (0 or 1)
+ *   "notes": []                        // remarks, e.g. why claims were skipped
+ * }
+ * }</pre>
+ */
+package sdlab.lab.report;

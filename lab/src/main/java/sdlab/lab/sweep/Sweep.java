@@ -1,0 +1,158 @@
+package sdlab.lab.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import sdlab.lab.Claim;
+import sdlab.lab.Experiment;
+import sdlab.lab.ParamValues;
+import sdlab.lab.Question;
+import sdlab.lab.RunOptions;
+import sdlab.lab.SeedRun;
+import sdlab.lab.Variant;
+import sdlab.lab.report.ClaimResult;
+import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.report.QuestionResult;
+import sdlab.lab.report.SeedDetail;
+import sdlab.lab.report.VariantResult;
+
+/**
+ * Runs an experiment over a range of seeds and measures it.
+ *
+ * <p>Every seed runs every variant (so that claims can compare variants on the same seed) and checks every claim,
+ * on a pool of {@link SweepSettings#threads()} workers. Seeds are merged into the tallies in seed order, so the report
+ * is the same whatever the thread count. Runs are lean ({@link RunOptions#lean()}): no trace or history is kept for
+ * the sweep; {@link #replay} runs one chosen seed again with both, which determinism makes faithful.
+ */
+public final class Sweep {
+    private Sweep() {}
+
+    /**
+     * Measures {@code experiment} with {@code values} over the seeds of {@code settings}. Throws {@link SweepFailure}
+     * if the experiment's code throws, and {@link IllegalArgumentException} for an unknown {@code onlyVariant}.
+     */
+    public static ExperimentReport run(
+            Experiment experiment, ParamValues values, SweepSettings settings, SweepProgress progress) {
+        List<Variant> allVariants = experiment.variants(values);
+        ExperimentShape.requireUnique(allVariants.stream().map(Variant::name).toList(), "variant", experiment);
+        List<Variant> variants = ExperimentShape.selected(allVariants, settings.onlyVariant());
+        boolean comparing = settings.onlyVariant().isEmpty();
+        List<Claim> claims = comparing ? experiment.claims(values, allVariants) : List.of();
+        Optional<Question> question = comparing ? experiment.question(values, allVariants) : Optional.empty();
+        ExperimentShape.requireUnique(claims.stream().map(Claim::name).toList(), "claim", experiment);
+        question.ifPresent(q -> ExperimentShape.requireConsistent(q, allVariants, claims, experiment));
+
+        ReplayCommand replay = new ReplayCommand(experiment.id(), values.nonDefaults());
+        List<VariantTally> variantTallies = variants.stream()
+                .map(v -> new VariantTally(v, experiment.metrics()))
+                .toList();
+        List<ClaimTally> claimTallies =
+                claims.stream().map(c -> new ClaimTally(c, replay)).toList();
+        int[] merged = {0};
+        try {
+            OrderedParallelRunner.run(
+                    settings.firstSeed(),
+                    settings.seedCount(),
+                    settings.threads(),
+                    seed -> runSeed(experiment, values, variants, claims, seed),
+                    outcome -> {
+                        merge(outcome, variantTallies, claimTallies);
+                        progress.advanced(++merged[0], settings.seedCount());
+                    });
+        } finally {
+            progress.finished();
+        }
+        return report(experiment, values, settings, variants, variantTallies, claimTallies, question);
+    }
+
+    /** Runs one seed again with trace and history kept, for all variants or just {@code onlyVariant}. */
+    public static SeedDetail replay(
+            Experiment experiment, ParamValues values, long seed, Optional<String> onlyVariant) {
+        Map<String, SeedRun> runs = new LinkedHashMap<>();
+        for (Variant variant : ExperimentShape.selected(experiment.variants(values), onlyVariant)) {
+            runs.put(variant.name(), runVariant(experiment, variant, values, seed, RunOptions.full()));
+        }
+        return new SeedDetail(seed, runs);
+    }
+
+    private static SeedOutcome runSeed(
+            Experiment experiment, ParamValues values, List<Variant> variants, List<Claim> claims, long seed) {
+        Map<String, SeedRun> runs = new LinkedHashMap<>();
+        for (Variant variant : variants) {
+            runs.put(variant.name(), runVariant(experiment, variant, values, seed, RunOptions.lean()));
+        }
+        List<Optional<String>> violations = new ArrayList<>(claims.size());
+        for (Claim claim : claims) {
+            try {
+                violations.add(claim.check(seed, runs));
+            } catch (RuntimeException | AssertionError e) {
+                throw new SweepFailure(seed, "claim " + claim.name(), e);
+            }
+        }
+        return new SeedOutcome(seed, runs, violations);
+    }
+
+    private static SeedRun runVariant(
+            Experiment experiment, Variant variant, ParamValues values, long seed, RunOptions options) {
+        try {
+            SeedRun run = experiment.run(variant, values, seed, options);
+            if (run == null) {
+                throw new IllegalStateException("run returned null");
+            }
+            return run;
+        } catch (RuntimeException | AssertionError e) {
+            throw new SweepFailure(seed, "experiment " + experiment.id() + ", variant " + variant.name(), e);
+        }
+    }
+
+    private static void merge(SeedOutcome outcome, List<VariantTally> variants, List<ClaimTally> claims) {
+        int i = 0;
+        for (SeedRun run : outcome.runsByVariant().values()) {
+            variants.get(i++).add(run);
+        }
+        for (int c = 0; c < claims.size(); c++) {
+            claims.get(c).add(outcome.seed(), outcome.violations().get(c), outcome.runsByVariant());
+        }
+    }
+
+    private static ExperimentReport report(
+            Experiment experiment,
+            ParamValues values,
+            SweepSettings settings,
+            List<Variant> variants,
+            List<VariantTally> variantTallies,
+            List<ClaimTally> claimTallies,
+            Optional<Question> question) {
+        List<VariantResult> variantResults = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            variantResults.add(variantTallies
+                    .get(i)
+                    .result(PlainValues.settings(variants.get(i).settings())));
+        }
+        List<ClaimResult> claimResults =
+                claimTallies.stream().map(ClaimTally::result).toList();
+        Map<String, ClaimResult> claimsByName = new LinkedHashMap<>();
+        claimResults.forEach(c -> claimsByName.put(c.name(), c));
+        Optional<QuestionResult> questionResult = question.map(q -> QuestionVerdict.decide(q, claimsByName));
+        List<String> notes = settings.onlyVariant().isPresent()
+                ? List.of("claims and question skipped: they compare variants, and --variant kept only "
+                        + settings.onlyVariant().get())
+                : List.of();
+        return new ExperimentReport(
+                experiment.id(),
+                experiment.chapter(),
+                experiment.title(),
+                experiment.summary(),
+                experiment.explanation(),
+                settings.firstSeed(),
+                settings.seedCount(),
+                PlainValues.params(values),
+                List.copyOf(experiment.metrics()),
+                variantResults,
+                claimResults,
+                questionResult,
+                notes);
+    }
+}

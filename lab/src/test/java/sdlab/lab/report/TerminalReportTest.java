@@ -1,0 +1,45 @@
+package sdlab.lab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import sdlab.lab.ParamValues;
+import sdlab.lab.sweep.Sweep;
+import sdlab.lab.sweep.SweepProgress;
+import sdlab.lab.sweep.SweepSettings;
+import sdlab.lab.toy.CoinExperiment;
+
+class TerminalReportTest {
+    private final CoinExperiment coin = new CoinExperiment();
+    private final ExperimentReport report = Sweep.run(
+            coin,
+            ParamValues.defaults(coin.params()).with(CoinExperiment.FLIPS, "10"),
+            SweepSettings.of(1, 20).withThreads(1),
+            SweepProgress.none());
+
+    @Test
+    void showsVariantsAsRowsMetricsAsColumnsThenClaimsAndTheQuestion() {
+        // The terminal report reads top to bottom: what ran, the numbers, the claims, the answer.
+        String text = TerminalReport.render(report, true);
+        assertThat(text)
+                .startsWith("coin: Fair and loaded coins (chapter 99)\n")
+                .contains("seeds 1..20; params flips=10* bias=0.8 flip-time=2ms (* not the default)")
+                .containsPattern("variant +heads +headShare +headShareMean +flipMsP50 +flipMsMax +allHeadsSeeds\n")
+                .containsPattern("\nfair +\\d+ +0\\.\\d+")
+                .containsPattern("\nloaded +\\d+ +0\\.\\d+")
+                .contains("  ✓ flipsAreCounted: held on 20/20 seeds (95% CI 83.9%-100%)")
+                .contains(
+                        "  ✗ noSeedDivisibleBySeven: violated on 2/20 seeds; first at seed 7: seed 7 is divisible by 7")
+                .contains("      replay: ./sdlab run coin --seed 7 --trace --flips 10")
+                .contains("question: Which statement do the coins support?")
+                .contains("  ✓ flips are counted [loaded]: supported; claim flipsAreCounted held");
+    }
+
+    @Test
+    void fallsBackToAsciiForConsolesWithoutCheckMarks() {
+        // A console that cannot encode check marks gets words instead of question marks.
+        String text = TerminalReport.render(report, false);
+        assertThat(text).contains("[ok] flipsAreCounted").contains("[FAIL] noSeedDivisibleBySeven");
+        assertThat(text.chars().allMatch(c -> c < 128)).isTrue();
+    }
+}

@@ -1,0 +1,134 @@
+package sdlab.lab.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import sdlab.lab.ParamValues;
+import sdlab.lab.SeedRun;
+import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.report.SeedDetail;
+import sdlab.lab.sweep.Sweep;
+import sdlab.lab.sweep.SweepProgress;
+import sdlab.lab.sweep.SweepSettings;
+import sdlab.lab.toy.CoinExperiment;
+import sdlab.sim.TraceEvent;
+
+class HtmlReportTest {
+    private final CoinExperiment coin = new CoinExperiment();
+
+    private String page(ParamValues values) {
+        ExperimentReport report =
+                Sweep.run(coin, values, SweepSettings.of(1, 20).withThreads(2), SweepProgress.none());
+        SeedDetail detail = Sweep.replay(coin, values, report.showcaseSeed(), Optional.empty());
+        return HtmlReport.render(report, Optional.of(detail));
+    }
+
+    private static Document parse(String html) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int count(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        int found = 0;
+        while (matcher.find()) {
+            found++;
+        }
+        return found;
+    }
+
+    @Test
+    void thePageIsWellFormedAndSelfContained() throws Exception {
+        // Every element closes and nothing is fetched: no scripts, no external stylesheets, fonts or images.
+        String html = page(ParamValues.defaults(coin.params()));
+        Document document = parse(html);
+        assertThat(document.getDocumentElement().getTagName()).isEqualTo("html");
+        assertThat(html).doesNotContainPattern("(src|href)\\s*=\\s*\"(https?:)?//");
+        assertThat(html).doesNotContain("<script").doesNotContain("@import").doesNotContain("url(http");
+        assertThat(html).contains("A loaded coin &amp; its &lt;bias&gt; show more.");
+    }
+
+    @Test
+    void itHasAChartPerMetricClaimsQuestionAndTheShowcasedSeed() {
+        // One bar chart per metric, both variants' diagrams for seed 7 (the first counterexample), and the verdicts.
+        String html = page(ParamValues.defaults(coin.params()));
+        assertThat(count(html, "<svg class=\"bars\"")).isEqualTo(coin.metrics().size());
+        assertThat(count(html, "<svg class=\"spacetime\"")).isEqualTo(2);
+        assertThat(count(html, "<svg class=\"history\"")).isEqualTo(2);
+        assertThat(html)
+                .contains("<h2>Seed 7 in detail</h2>")
+                .contains("noSeedDivisibleBySeven")
+                .contains("./sdlab run coin --seed 7 --trace")
+                .contains("Which statement do the coins support?")
+                .contains("2 of 4 claims held over 20 seeds (1 to 20).");
+    }
+
+    @Test
+    void everyDeliveryIsAnArrowAndEveryDropACross() {
+        // The diagram draws exactly the trace's messages: arrows for deliveries, crosses for drops.
+        ParamValues values = ParamValues.defaults(coin.params());
+        SeedRun fair = Sweep.replay(coin, values, 3, Optional.of("fair"))
+                .runsByVariant()
+                .get("fair");
+        String svg = SpaceTimeDiagram.svg("t", fair.trace(), 1000);
+        long delivered = fair.trace().stream()
+                .filter(e -> e.kind() == TraceEvent.Kind.DELIVER)
+                .count();
+        long dropped = fair.trace().stream()
+                .filter(e -> e.kind() == TraceEvent.Kind.DROP)
+                .count();
+        assertThat(delivered + dropped).isEqualTo(20);
+        assertThat(count(svg, "<line class=\"message\"")).isEqualTo((int) delivered);
+        assertThat(count(svg, "<g class=\"dropped\">")).isEqualTo((int) dropped);
+        assertThat(svg).contains("<title>").contains("SEND").contains("thrower").contains("table");
+    }
+
+    @Test
+    void longTracesAreCappedWithANote() {
+        // 300 flips are 600 events; the page draws the first 400 and says so.
+        String html = page(ParamValues.defaults(coin.params()).with(CoinExperiment.FLIPS, "300"));
+        assertThat(html).contains("Showing the first 400 of 600 events");
+        String firstDiagram = html.substring(html.indexOf("<svg class=\"spacetime\""));
+        firstDiagram = firstDiagram.substring(0, firstDiagram.indexOf("</svg>"));
+        assertThat(count(firstDiagram, "<line class=\"message\"") + count(firstDiagram, "<g class=\"dropped\">"))
+                .isEqualTo(200);
+    }
+
+    @Test
+    void crashesPausesAndPartitionsAreShaded() {
+        // Faults show as shaded stretches on a node's line or bands across the diagram, with the event on hover.
+        var n1 = sdlab.core.NodeId.of("n1");
+        var n2 = sdlab.core.NodeId.of("n2");
+        List<TraceEvent> trace = List.of(
+                new TraceEvent(0, TraceEvent.Kind.PARTITION, null, null, 0, "{n1} | {n2}"),
+                new TraceEvent(1, TraceEvent.Kind.SEND, n1, n2, 1, "Ping"),
+                new TraceEvent(2, TraceEvent.Kind.DROP, n1, n2, 1, "partitioned"),
+                new TraceEvent(3, TraceEvent.Kind.HEAL, null, null, 0, ""),
+                new TraceEvent(4, TraceEvent.Kind.CRASH, n2, null, 0, ""),
+                new TraceEvent(5, TraceEvent.Kind.PAUSE, n1, null, 0, ""),
+                new TraceEvent(6, TraceEvent.Kind.RESTART, n2, null, 0, ""),
+                new TraceEvent(7, TraceEvent.Kind.RESUME, n1, null, 0, ""));
+        String svg = SpaceTimeDiagram.svg("f", trace, 400);
+        assertThat(count(svg, "<rect class=\"partition\"")).isEqualTo(1);
+        assertThat(count(svg, "<rect class=\"crashed\"")).isEqualTo(1);
+        assertThat(count(svg, "<rect class=\"paused\"")).isEqualTo(1);
+        assertThat(count(svg, "<g class=\"dropped\">")).isEqualTo(1);
+        assertThat(svg.indexOf(">n1<")).isLessThan(svg.indexOf(">n2<"));
+    }
+
+    @Test
+    void nodesAreOrderedAsPeopleCount() {
+        // n2 comes before n10 in the diagram, as a reader expects.
+        assertThat(List.of("n10", "n2", "c1", "n1").stream().sorted(NaturalOrder.NAMES))
+                .containsExactly("c1", "n1", "n2", "n10");
+    }
+}
