@@ -1,0 +1,634 @@
+package sdlab.traffic.gateway;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import sdlab.traffic.gateway.GatewayFilter.Outcome;
+import sdlab.traffic.ratelimit.http.HeaderField;
+import sdlab.traffic.ratelimit.http.ThrottleResponse;
+
+/**
+ * Proxies the requests of one client connection (HTTP/1.1) or one stream (HTTP/2) to upstream
+ * servers, one exchange at a time, streaming bodies in both directions without copying them.
+ *
+ * <p>An exchange runs: guard (framing, sizes) → route → filters (load shedding, rate limit) →
+ * target (stable or canary) → server (stickiness, balancing, health) → a pooled upstream
+ * connection on this event loop → request out, response back. Pipelined requests that arrive
+ * while one is in flight wait in a bounded backlog with reading paused. Bodies are relayed
+ * chunk by chunk; when the receiving side cannot keep up, the sending side stops reading.
+ *
+ * <p>A request that failed to reach a server (connection refused, or a pooled connection found
+ * closed) before any of its body was sent is retried once on another server; otherwise the
+ * client gets 502, or 504 when the server did not answer in time. A client that sent a request
+ * the gateway cannot frame gets 400/413/431 and the connection is closed.
+ */
+final class ProxyHandler extends ChannelInboundHandlerAdapter {
+    /** Fired on every client connection when the gateway starts draining. */
+    static final Object DRAIN = new Object();
+
+    private final GatewayRuntime rt;
+    private final boolean http2;
+    private final boolean tls;
+    private ChannelHandlerContext ctx;
+    private String clientIp;
+
+    private final ArrayDeque<HttpObject> backlog = new ArrayDeque<>();
+    private int backlogRequests;
+    private boolean closeAfterResponse;
+
+    private final Exchange exchange = new Exchange();
+
+    ProxyHandler(GatewayRuntime rt, boolean http2, boolean tls) {
+        this.rt = rt;
+        this.http2 = http2;
+        this.tls = tls;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        ctx = context;
+        Channel connection = http2 ? context.channel().parent() : context.channel();
+        clientIp = connection.remoteAddress() instanceof InetSocketAddress address
+                ? address.getAddress().getHostAddress()
+                : "-";
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (!(msg instanceof HttpObject object)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!backlog.isEmpty() || (exchange.active && exchange.requestDone && object instanceof HttpRequest)) {
+            queue(object);
+            return;
+        }
+        dispatch(object);
+    }
+
+    private void queue(HttpObject object) {
+        backlog.add(object);
+        ctx.channel().config().setAutoRead(false);
+        if (object instanceof HttpRequest && ++backlogRequests > rt.limits.pipelinedRequestsMax()) {
+            releaseBacklog();
+            ctx.close();
+        }
+    }
+
+    private void dispatch(HttpObject object) {
+        if (object instanceof HttpRequest request) {
+            startExchange(request);
+        }
+        if (object instanceof HttpContent content && !(object instanceof FullHttpRequest)) {
+            if (exchange.active) {
+                onRequestContent(content);
+            } else {
+                content.release();
+            }
+        }
+    }
+
+    private void startExchange(HttpRequest incoming) {
+        exchange.begin(System.nanoTime());
+        rt.metrics.requestsInFlight.incrementAndGet();
+        HttpRequest request = incoming;
+        LastHttpContent body = null;
+        if (incoming instanceof FullHttpRequest full) {
+            request = new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri(), full.headers());
+            body = full.content().isReadable()
+                    ? new DefaultLastHttpContent(full.content(), full.trailingHeaders())
+                    : releaseAndEmpty(full);
+        }
+        exchange.request = request;
+        exchange.keepAlive = http2 || HttpUtil.isKeepAlive(request);
+        HttpResponseStatus refusal = RequestGuard.check(request, rt.limits.bodyBytesMax());
+        if (refusal != null) {
+            ReferenceCountUtil.release(body);
+            respondLocal(refusal, true, List.of(), refusal.reasonPhrase());
+            return;
+        }
+        if (HttpUtil.is100ContinueExpected(request)) {
+            request.headers().remove(HttpHeaderNames.EXPECT);
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        routeAndFilter(request);
+        if (body != null) {
+            onRequestContent(body);
+        }
+    }
+
+    private static LastHttpContent releaseAndEmpty(FullHttpRequest full) {
+        full.release();
+        return LastHttpContent.EMPTY_LAST_CONTENT;
+    }
+
+    private void routeAndFilter(HttpRequest request) {
+        String path = Requests.path(request.uri());
+        RouteEntry route = rt.router.match(Requests.host(request), path);
+        if (route == null) {
+            respondLocal(HttpResponseStatus.NOT_FOUND, false, List.of(), "no route for " + path);
+            return;
+        }
+        exchange.route = route;
+        long delayNanos = 0;
+        GatewayFilter.Request view = new GatewayFilter.Request(
+                request, clientIp, route.config.name(), rt.nowNanos(), System.currentTimeMillis());
+        for (GatewayFilter filter : route.filters) {
+            switch (filter.apply(view)) {
+                case Outcome.Respond respond -> {
+                    respondThrottled(respond.response());
+                    return;
+                }
+                case Outcome.Proceed proceed -> {
+                    delayNanos = Math.max(delayNanos, proceed.delayNanos());
+                    exchange.addResponseHeaders(proceed.responseHeaders());
+                }
+            }
+        }
+        Requests.prepareForUpstream(request, clientIp, tls, http2);
+        if (delayNanos > 0) {
+            long generation = exchange.generation;
+            ctx.executor().schedule(() -> forwardIfCurrent(generation), delayNanos, TimeUnit.NANOSECONDS);
+        } else {
+            forward();
+        }
+    }
+
+    private void forwardIfCurrent(long generation) {
+        if (exchange.generation == generation
+                && exchange.active
+                && !exchange.responseDone
+                && ctx.channel().isActive()) {
+            forward();
+        }
+    }
+
+    /** Chooses the target and server and sends the request over a pooled or new connection. */
+    private void forward() {
+        HttpRequest request = exchange.request;
+        CanarySelector.Selection target = exchange.route.target(request.headers());
+        if (target.setCookie() != null) {
+            exchange.addResponseHeader(HttpHeaderNames.SET_COOKIE.toString(), target.setCookie());
+        }
+        UpstreamGroup group = target.upstream();
+        UpstreamGroup.Choice choice = group.choose(
+                request.headers(), clientIp, Requests.path(request.uri()), rt.nowNanos(), exchange.failedServer);
+        if (choice == null) {
+            respondLocal(
+                    HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    !exchange.requestDone,
+                    List.of(new HeaderField("Retry-After", "1")),
+                    "no upstream server available");
+            return;
+        }
+        if (choice.setCookie() != null) {
+            exchange.addResponseHeader(HttpHeaderNames.SET_COOKIE.toString(), choice.setCookie());
+        }
+        exchange.group = group;
+        exchange.server = choice.server();
+        exchange.lastServer = choice.server();
+        exchange.server.inFlight.incrementAndGet();
+        Channel pooled = exchange.server.pool.poll(ctx.channel().eventLoop());
+        if (pooled != null) {
+            send(pooled);
+            return;
+        }
+        rt.metrics.upstreamConnects.increment();
+        ctx.channel().config().setAutoRead(false); // hold the body until the connection is up
+        long generation = exchange.generation;
+        rt.upstreamBootstrap
+                .clone(ctx.channel().eventLoop())
+                .connect(exchange.server.address)
+                .addListener((ChannelFutureListener) connected -> {
+                    if (exchange.generation != generation || !exchange.active || exchange.server == null) {
+                        connected.channel().close();
+                    } else if (connected.isSuccess()) {
+                        ctx.channel().config().setAutoRead(backlog.isEmpty());
+                        send(connected.channel());
+                    } else {
+                        ctx.channel().config().setAutoRead(backlog.isEmpty());
+                        onUpstreamFailure(false);
+                    }
+                });
+    }
+
+    private void send(Channel channel) {
+        exchange.upstream = channel;
+        channel.pipeline().get(UpstreamHandler.class).attach(this);
+        channel.write(exchange.request);
+        for (HttpContent content = exchange.pendingBody.poll();
+                content != null;
+                content = exchange.pendingBody.poll()) {
+            exchange.bodyForwarded |= content.content().isReadable();
+            channel.write(content);
+        }
+        channel.flush();
+        exchange.responseTimeout =
+                ctx.executor().schedule(this::onResponseTimeout, rt.limits.responseTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onRequestContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            content.release(); // a malformed chunk: the rest of the stream cannot be framed
+            if (exchange.responseStarted) {
+                closeBoth();
+            } else {
+                respondLocal(HttpResponseStatus.BAD_REQUEST, true, List.of(), "malformed body");
+            }
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        exchange.bodyBytes += content.content().readableBytes();
+        if (exchange.bodyBytes > rt.limits.bodyBytesMax()) {
+            content.release();
+            if (exchange.responseStarted) {
+                closeBoth();
+            } else {
+                respondLocal(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, true, List.of(), "body too large");
+            }
+            return;
+        }
+        if (last) {
+            exchange.requestDone = true;
+        }
+        if (exchange.discardBody) {
+            content.release();
+            if (last) {
+                maybeComplete();
+            }
+        } else if (exchange.upstream != null) {
+            exchange.bodyForwarded |= content.content().isReadable();
+            exchange.upstream.write(content);
+            if (!exchange.upstream.isWritable()) {
+                ctx.channel().config().setAutoRead(false);
+            }
+        } else {
+            exchange.pendingBody.add(content);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        if (exchange.upstream != null) {
+            exchange.upstream.flush();
+        }
+    }
+
+    void onUpstreamObject(HttpObject object) {
+        if (object instanceof HttpResponse response) {
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                ReferenceCountUtil.release(object);
+                return; // 100 Continue was answered by the gateway itself
+            }
+            cancelTimeout();
+            exchange.responseStarted = true;
+            exchange.status = response.status().code();
+            exchange.upstreamReusable = HttpUtil.isKeepAlive(response);
+            Requests.prepareForClient(response, exchange.responseHeaders);
+            if (!http2) {
+                HttpUtil.setKeepAlive(response, keepConnection());
+            }
+        }
+        boolean last = object instanceof LastHttpContent;
+        ctx.write(object);
+        if (last) {
+            ctx.flush();
+            exchange.responseDone = true;
+            exchange.discardBody = true; // a body still arriving has nowhere to go now
+            releaseUpstream(true);
+            maybeComplete();
+        } else if (!ctx.channel().isWritable() && exchange.upstream != null) {
+            exchange.upstream.config().setAutoRead(false);
+        }
+    }
+
+    void onUpstreamReadComplete() {
+        ctx.flush();
+    }
+
+    void onUpstreamWritabilityChanged(boolean writable) {
+        if (writable && backlog.isEmpty()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        if (context.channel().isWritable() && exchange.upstream != null) {
+            exchange.upstream.config().setAutoRead(true);
+        }
+    }
+
+    void onUpstreamClosed(Channel channel) {
+        if (exchange.upstream == channel && !exchange.responseDone) {
+            exchange.upstream = null;
+            onUpstreamFailure(false);
+        }
+    }
+
+    private void onResponseTimeout() {
+        if (exchange.active && !exchange.responseStarted && exchange.upstream != null) {
+            onUpstreamFailure(true);
+        }
+    }
+
+    /** The server failed this exchange: retry once if nothing reached it, else 502 or 504. */
+    private void onUpstreamFailure(boolean timedOut) {
+        cancelTimeout();
+        UpstreamServer failed = exchange.server;
+        releaseUpstream(false);
+        if (failed != null) {
+            rt.metrics.upstreamFailure(failed.toString());
+            if (failed.recordFailure(
+                    rt.nowNanos(),
+                    exchange.group.config.ejectAfterFailures(),
+                    TimeUnit.MILLISECONDS.toNanos(exchange.group.config.ejectMs()))) {
+                rt.metrics.ejection(failed.toString());
+                exchange.group.refresh(rt.nowNanos());
+            }
+        }
+        if (exchange.responseStarted) {
+            ctx.close(); // the client has part of a response: only closing tells it so
+            return;
+        }
+        if (!timedOut && !exchange.retried && !exchange.bodyForwarded) {
+            exchange.retried = true;
+            exchange.failedServer = failed;
+            if (exchange.requestDone && exchange.pendingBody.isEmpty()) {
+                exchange.pendingBody.add(LastHttpContent.EMPTY_LAST_CONTENT);
+            }
+            forward();
+            return;
+        }
+        HttpResponseStatus status = timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
+        respondLocal(status, !exchange.requestDone, List.of(), status.reasonPhrase());
+    }
+
+    /** Gives the upstream connection back to the pool if it can carry another exchange, else closes it. */
+    private void releaseUpstream(boolean completed) {
+        Channel channel = exchange.upstream;
+        UpstreamServer server = exchange.server;
+        exchange.upstream = null;
+        exchange.server = null;
+        if (server != null) {
+            server.inFlight.decrementAndGet();
+            if (completed) {
+                server.recordSuccess();
+            }
+        }
+        if (channel != null) {
+            channel.pipeline().get(UpstreamHandler.class).detach();
+            channel.config().setAutoRead(true);
+            boolean reusable = completed && exchange.upstreamReusable && exchange.requestDone;
+            if (reusable && server != null && !server.draining()) {
+                server.pool.offer(channel);
+            } else {
+                channel.close();
+            }
+        }
+    }
+
+    private void respondThrottled(ThrottleResponse throttle) {
+        respondLocal(HttpResponseStatus.valueOf(throttle.status()), false, throttle.headers(), throttle.body());
+    }
+
+    /** Answers the current exchange from the gateway itself; closes the connection if asked. */
+    private void respondLocal(HttpResponseStatus status, boolean close, List<HeaderField> headers, String body) {
+        cancelTimeout();
+        exchange.pendingBody.forEach(ReferenceCountUtil::release);
+        exchange.pendingBody.clear();
+        releaseUpstream(false);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN);
+        for (HeaderField header : headers) {
+            response.headers().set(header.name(), header.value());
+        }
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        Requests.prepareForClient(response, exchange.responseHeaders);
+        exchange.status = status.code();
+        exchange.responseStarted = true;
+        exchange.responseDone = true;
+        exchange.discardBody = true;
+        if (close) {
+            closeAfterResponse = true;
+            exchange.requestDone = true; // the rest of the request will never be read
+        }
+        if (!http2) {
+            HttpUtil.setKeepAlive(response, keepConnection());
+        }
+        ctx.writeAndFlush(response);
+        maybeComplete();
+    }
+
+    private boolean keepConnection() {
+        return exchange.keepAlive && !closeAfterResponse && !rt.draining();
+    }
+
+    /** Ends the exchange once both the request and the response are complete. */
+    private void maybeComplete() {
+        if (!exchange.active || !exchange.requestDone || !exchange.responseDone) {
+            return;
+        }
+        long latencyNanos = System.nanoTime() - exchange.startNanos;
+        String routeName = exchange.route == null ? "-" : exchange.route.config.name();
+        rt.metrics.requestsInFlight.decrementAndGet();
+        rt.metrics.request(routeName, exchange.status, latencyNanos);
+        HttpRequest request = exchange.request;
+        rt.accessLog.log(
+                clientIp,
+                request.method().name(),
+                request.uri(),
+                http2 ? "HTTP/2.0" : "HTTP/1.1",
+                exchange.status,
+                latencyNanos,
+                routeName,
+                exchange.lastServer);
+        boolean keep = keepConnection();
+        exchange.end();
+        if (!keep && !http2) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            releaseBacklog();
+            return;
+        }
+        drainBacklog();
+    }
+
+    private void drainBacklog() {
+        while (!backlog.isEmpty()
+                && !(exchange.active && exchange.requestDone && backlog.peek() instanceof HttpRequest)) {
+            HttpObject next = backlog.poll();
+            if (next instanceof HttpRequest) {
+                backlogRequests--;
+            }
+            dispatch(next);
+        }
+        if (backlog.isEmpty()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) {
+        if (event instanceof IdleStateEvent && !exchange.active) {
+            context.close();
+        } else if (event == DRAIN) {
+            closeAfterResponse = true;
+            if (!exchange.active) {
+                context.close();
+            }
+        } else if (event instanceof HttpServerUpgradeHandler.UpgradeEvent upgrade) {
+            // h2c: the connection now speaks HTTP/2; its streams get handlers of their own.
+            // The upgrade request is replayed as stream 1, so this exchange never completes here.
+            if (exchange.active) {
+                rt.metrics.requestsInFlight.decrementAndGet();
+                exchange.end();
+            }
+            context.pipeline().remove(this);
+            context.fireUserEventTriggered(upgrade);
+        } else {
+            context.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        if (exchange.active) {
+            cancelTimeout();
+            exchange.pendingBody.forEach(ReferenceCountUtil::release);
+            exchange.pendingBody.clear();
+            releaseUpstream(false);
+            rt.metrics.requestsInFlight.decrementAndGet();
+            rt.metrics.request(exchange.route == null ? "-" : exchange.route.config.name(), 499, 0);
+            exchange.end();
+        }
+        releaseBacklog();
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        context.close();
+    }
+
+    private void closeBoth() {
+        releaseUpstream(false);
+        ctx.close();
+    }
+
+    private void cancelTimeout() {
+        ScheduledFuture<?> timeout = exchange.responseTimeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+            exchange.responseTimeout = null;
+        }
+    }
+
+    private void releaseBacklog() {
+        backlog.forEach(ReferenceCountUtil::release);
+        backlog.clear();
+        backlogRequests = 0;
+    }
+
+    /** The state of the exchange in progress; reset and reused for the next one. */
+    private static final class Exchange {
+        boolean active;
+        HttpRequest request;
+        RouteEntry route;
+        UpstreamGroup group;
+        UpstreamServer server;
+        UpstreamServer lastServer;
+        UpstreamServer failedServer;
+        Channel upstream;
+        final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
+        List<HeaderField> responseHeaders = List.of();
+        ScheduledFuture<?> responseTimeout;
+        boolean requestDone;
+        boolean responseStarted;
+        boolean responseDone;
+        boolean keepAlive;
+        boolean discardBody;
+        boolean bodyForwarded;
+        boolean retried;
+        boolean upstreamReusable;
+        long generation;
+        long startNanos;
+        long bodyBytes;
+        int status;
+
+        void begin(long nowNanos) {
+            generation++;
+            active = true;
+            startNanos = nowNanos;
+        }
+
+        void addResponseHeaders(List<HeaderField> headers) {
+            if (headers.isEmpty()) {
+                return;
+            }
+            if (responseHeaders.isEmpty()) {
+                responseHeaders = headers;
+            } else {
+                List<HeaderField> all = new ArrayList<>(responseHeaders);
+                all.addAll(headers);
+                responseHeaders = all;
+            }
+        }
+
+        void addResponseHeader(String name, String value) {
+            addResponseHeaders(List.of(new HeaderField(name, value)));
+        }
+
+        void end() {
+            active = false;
+            request = null;
+            route = null;
+            group = null;
+            server = null;
+            lastServer = null;
+            failedServer = null;
+            upstream = null;
+            responseHeaders = List.of();
+            responseTimeout = null;
+            requestDone = false;
+            responseStarted = false;
+            responseDone = false;
+            keepAlive = false;
+            discardBody = false;
+            bodyForwarded = false;
+            retried = false;
+            upstreamReusable = false;
+            bodyBytes = 0;
+            status = 0;
+        }
+    }
+}

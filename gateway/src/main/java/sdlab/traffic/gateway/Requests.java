@@ -1,0 +1,113 @@
+package sdlab.traffic.gateway;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.HttpConversionUtil;
+import io.netty.util.AsciiString;
+import java.util.List;
+import sdlab.traffic.ratelimit.http.HeaderField;
+
+/**
+ * Header rewriting at the proxy's two edges (RFC 9110, section 7.6): hop-by-hop fields are the
+ * business of one connection and are removed; the client's address is appended to
+ * {@code X-Forwarded-For}; and parsing helpers for the request target.
+ */
+final class Requests {
+    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+    private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
+    private static final AsciiString HTTP2_SETTINGS = AsciiString.cached("http2-settings");
+    private static final AsciiString HTTPS = AsciiString.cached("https");
+    private static final AsciiString HTTP = AsciiString.cached("http");
+
+    private Requests() {}
+
+    /** The path of a request target (origin or absolute form), without the query. */
+    static String path(String uri) {
+        int start = 0;
+        if (!uri.startsWith("/")) {
+            int scheme = uri.indexOf("://");
+            start = scheme < 0 ? 0 : uri.indexOf('/', scheme + 3);
+            if (start < 0) {
+                return "/";
+            }
+        }
+        int query = uri.indexOf('?', start);
+        return query < 0 ? (start == 0 ? uri : uri.substring(start)) : uri.substring(start, query);
+    }
+
+    /** The Host field without its port, or "" if absent. */
+    static String host(HttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host == null) {
+            return "";
+        }
+        int colon = host.lastIndexOf(':');
+        boolean ipv6 = host.endsWith("]");
+        return colon > 0 && !ipv6 ? host.substring(0, colon) : host;
+    }
+
+    /** Rewrites a client's request, in place, for an HTTP/1.1 upstream. */
+    static void prepareForUpstream(HttpRequest request, String clientIp, boolean tls, boolean http2) {
+        HttpHeaders headers = request.headers();
+        removeHopByHop(headers);
+        headers.remove(HttpHeaderNames.TE);
+        headers.remove(HttpHeaderNames.UPGRADE);
+        headers.remove(HTTP2_SETTINGS);
+        if (http2) {
+            for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
+                headers.remove(name.text());
+            }
+            boolean framed = HttpUtil.isContentLengthSet(request) || HttpUtil.isTransferEncodingChunked(request);
+            if (!framed && !isBodiless(request)) {
+                HttpUtil.setTransferEncodingChunked(request, true);
+            }
+        }
+        String forwarded = headers.get(X_FORWARDED_FOR);
+        headers.set(X_FORWARDED_FOR, forwarded == null ? clientIp : forwarded + ", " + clientIp);
+        headers.set(X_FORWARDED_PROTO, tls ? HTTPS : HTTP);
+        request.setProtocolVersion(HttpVersion.HTTP_1_1);
+    }
+
+    /** Rewrites an upstream's response, in place, for the client, adding the gateway's own fields. */
+    static void prepareForClient(HttpResponse response, List<HeaderField> extra) {
+        removeHopByHop(response.headers());
+        for (HeaderField field : extra) {
+            response.headers().add(field.name(), field.value());
+        }
+    }
+
+    private static boolean isBodiless(HttpRequest request) {
+        String method = request.method().name();
+        return method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS");
+    }
+
+    /** Removes Connection, the fields it names, Keep-Alive and Proxy-Connection. */
+    private static void removeHopByHop(HttpHeaders headers) {
+        if (headers.contains(HttpHeaderNames.CONNECTION)) {
+            for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+                for (String name : value.split(",")) {
+                    String trimmed = name.trim();
+                    if (!trimmed.isEmpty()
+                            && !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(trimmed)
+                            && !HttpHeaderValues.KEEP_ALIVE.contentEqualsIgnoreCase(trimmed)) {
+                        headers.remove(trimmed);
+                    }
+                }
+            }
+            headers.remove(HttpHeaderNames.CONNECTION);
+        }
+        headers.remove(HttpHeaderNames.KEEP_ALIVE);
+        headers.remove(PROXY_CONNECTION);
+    }
+
+    static boolean isHttp11(HttpMessage message) {
+        return message.protocolVersion().equals(HttpVersion.HTTP_1_1);
+    }
+}
