@@ -8,7 +8,7 @@ final class MessageArrival implements SimEvent {
     final Endpoint to;
     final long messageId;
     final Message message;
-    /** Hash of the message's rendering, computed once at send time for the trace hash. */
+    /** {@link StableHash} of the message, computed once at send time for the trace hash. */
     final int messageHash;
 
     MessageArrival(Endpoint from, Endpoint to, long messageId, Message message, int messageHash) {

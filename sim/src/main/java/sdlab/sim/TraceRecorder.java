@@ -9,8 +9,8 @@ import sdlab.core.NodeId;
  *
  * <p>The hash is always on: two runs with the same seed must agree on it, which is the
  * simulator's own determinism check. It folds in each event's time, kind, node, peer,
- * message id and the hash of a stable rendering of its subject (a record's {@code
- * toString()}). Strings for the kept trace are built only when the trace is kept.
+ * message id and a {@link StableHash} of its subject (the message, timer, invocation or
+ * outcome). Strings for the kept trace are built only when the trace is kept.
  */
 final class TraceRecorder {
 
@@ -58,7 +58,7 @@ final class TraceRecorder {
 
     /** Records an event about {@code subject} (or none), with an optional reason. */
     void record(long timeNanos, TraceEvent.Kind kind, int node, int peer, Object subject, String reason) {
-        int subjectHash = subject == null ? 0 : subject.toString().hashCode();
+        int subjectHash = StableHash.of(subject);
         record(timeNanos, kind, node, peer, 0, subjectHash, subject, reason);
     }
 

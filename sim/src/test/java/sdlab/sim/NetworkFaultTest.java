@@ -193,9 +193,26 @@ class NetworkFaultTest {
                 16, HALF_MS, FaultPlan.builder().crash(ms(10), B, ms(10)).build(), PINGS, log);
 
         assertThat(pingNumbers(log, B)).isEqualTo(allBut(10, 20));
-        assertThat(result.trace())
-                .filteredOn(e -> e.kind() == TraceEvent.Kind.DROP)
-                .hasSize(10)
-                .allMatch(e -> e.detail().startsWith("receiver down"));
+        List<String> drops = result.trace().stream()
+                .filter(e -> e.kind() == TraceEvent.Kind.DROP)
+                .map(TraceEvent::detail)
+                .toList();
+        // Ten pings find b down; b's last pong, sent at 9.5 ms, was in flight when b crashed.
+        assertThat(drops).filteredOn(d -> d.startsWith("receiver down: Ping")).hasSize(10);
+        assertThat(drops)
+                .filteredOn(d -> d.startsWith("sender down: Pong[n=9]"))
+                .hasSize(1);
+        assertThat(drops).hasSize(11);
+    }
+
+    @Test
+    void messagesInFlightFromANodeThatCrashesAreDropped() {
+        // With 5 ms latency, a's pings sent at 5..9 ms are still in flight when a crashes at 10 ms.
+        NetworkConfig slow = NetworkConfig.reliable(Latency.constant(ms(5)));
+
+        List<Received> log = pingEachOther(
+                slow, FaultPlan.builder().crash(ms(10), A, ms(60_000)).build());
+
+        assertThat(pingNumbers(log, B)).isEqualTo(IntStream.range(0, 5).boxed().toList());
     }
 }
