@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import sdlab.check.history.Operation;
+import sdlab.check.history.RegisterOps;
 
 /** Read-your-writes and monotonic reads: what one process's own earlier operations oblige it to see. */
 final class OwnSessionCheck {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import sdlab.check.history.Operation;
 import sdlab.check.history.Operations;
+import sdlab.check.history.RegisterOps;
 import sdlab.core.history.History;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import sdlab.check.history.Operation;
+import sdlab.check.history.RegisterOps;
 
 /**
  * The version each (key, value) pair stands for, as far as real time can tell.

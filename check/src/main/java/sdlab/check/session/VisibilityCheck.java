@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import sdlab.check.history.Operation;
+import sdlab.check.history.RegisterOps;
 
 /**
  * Monotonic writes and writes-follow-reads, judged by other processes' observations.
