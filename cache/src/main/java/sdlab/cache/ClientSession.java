@@ -1,0 +1,58 @@
+package sdlab.cache;
+
+/**
+ * What the engine remembers about one client connection: its protocol version (HELLO),
+ * whether it authenticated (AUTH), its name (CLIENT SETNAME), and whether it asked to be
+ * disconnected (QUIT, SHUTDOWN).
+ */
+public final class ClientSession {
+    private final long id;
+    private int protocol = 2;
+    private boolean authenticated;
+    private String name = "";
+    private boolean closeRequested;
+
+    ClientSession(long id, boolean authenticated) {
+        this.id = id;
+        this.authenticated = authenticated;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** 2 or 3: the RESP version replies must be encoded in. */
+    public int protocol() {
+        return protocol;
+    }
+
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** True once the client asked to be disconnected after its reply (QUIT). */
+    public boolean closeRequested() {
+        return closeRequested;
+    }
+
+    void setProtocol(int protocol) {
+        assert protocol == 2 || protocol == 3 : "RESP" + protocol;
+        this.protocol = protocol;
+    }
+
+    void setAuthenticated(boolean authenticated) {
+        this.authenticated = authenticated;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    void requestClose() {
+        this.closeRequested = true;
+    }
+}

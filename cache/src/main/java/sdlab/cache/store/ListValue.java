@@ -1,0 +1,106 @@
+package sdlab.cache.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A list of binary strings with O(1) push and pop at both ends and O(1) access by index: a
+ * growable ring buffer, which is what LPUSH/RPOP queues and LRANGE windows need.
+ */
+public final class ListValue implements Value {
+    private static final int CAPACITY_MIN = 4;
+
+    private byte[][] items = new byte[CAPACITY_MIN][];
+    private int head;
+    private int size;
+    private long elementBytes;
+
+    @Override
+    public ValueType type() {
+        return ValueType.LIST;
+    }
+
+    @Override
+    public long sizeBytes() {
+        return MemoryAccounting.LIST_OBJECT_BYTES + elementBytes;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void pushHead(byte[] element) {
+        growIfFull();
+        head = (head - 1 + items.length) % items.length;
+        items[head] = element;
+        size++;
+        elementBytes += MemoryAccounting.listElementBytes(element.length);
+    }
+
+    public void pushTail(byte[] element) {
+        growIfFull();
+        items[(head + size) % items.length] = element;
+        size++;
+        elementBytes += MemoryAccounting.listElementBytes(element.length);
+    }
+
+    /** Removes and returns the first element; the list must not be empty. */
+    public byte[] popHead() {
+        assert size > 0 : "pop from an empty list";
+        byte[] element = items[head];
+        items[head] = null;
+        head = (head + 1) % items.length;
+        size--;
+        afterRemove(element);
+        return element;
+    }
+
+    /** Removes and returns the last element; the list must not be empty. */
+    public byte[] popTail() {
+        assert size > 0 : "pop from an empty list";
+        int tail = (head + size - 1) % items.length;
+        byte[] element = items[tail];
+        items[tail] = null;
+        size--;
+        afterRemove(element);
+        return element;
+    }
+
+    /** The element at {@code index} (0 is the head); the index must be in range. */
+    public byte[] get(int index) {
+        assert index >= 0 && index < size : "index " + index + " out of range";
+        return items[(head + index) % items.length];
+    }
+
+    /** The elements from {@code start} to {@code stop} inclusive, both already clamped. */
+    public List<byte[]> range(int start, int stop) {
+        List<byte[]> out = new ArrayList<>(Math.max(0, stop - start + 1));
+        for (int i = start; i <= stop; i++) {
+            out.add(get(i));
+        }
+        return out;
+    }
+
+    private void afterRemove(byte[] element) {
+        elementBytes -= MemoryAccounting.listElementBytes(element.length);
+        // Shrink so that a list that was once huge does not pin its peak memory forever.
+        if (items.length > CAPACITY_MIN && size < items.length / 4) {
+            resize(Math.max(CAPACITY_MIN, items.length / 2));
+        }
+    }
+
+    private void growIfFull() {
+        if (size == items.length) {
+            resize(items.length * 2);
+        }
+    }
+
+    private void resize(int capacity) {
+        byte[][] next = new byte[capacity][];
+        for (int i = 0; i < size; i++) {
+            next[i] = items[(head + i) % items.length];
+        }
+        items = next;
+        head = 0;
+    }
+}

@@ -1,0 +1,14 @@
+package sdlab.cache.store;
+
+/**
+ * What a key holds. Strings are immutable; lists, hashes and sets are changed in place by
+ * commands, which then tell the {@link Keyspace} (see {@link Keyspace#valueChanged}) so that
+ * memory accounting stays exact.
+ */
+public sealed interface Value permits StringValue, ListValue, HashValue, SetValue {
+
+    ValueType type();
+
+    /** The approximate heap bytes of the value itself (see {@link MemoryAccounting}). */
+    long sizeBytes();
+}
