@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The knobs of the quorum store. Start from {@link #of(int, int, int)} and change one knob
- * at a time with the {@code with...} methods.
+ * with a {@code with...} method, or several with {@link #toBuilder()}.
  *
  * @param n replicas per key: the length of a key's preference list
  * @param r replies a read waits for
@@ -73,19 +73,12 @@ public record QuorumConfig(
      * every 500 ms and suspicion lasting 1 s.
      */
     public static QuorumConfig of(int n, int r, int w) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                false,
-                ReadRepair.BACKGROUND,
-                200,
-                1000,
-                64,
-                CoordinatorChoice.RANDOM_PER_OPERATION,
-                500,
-                1000,
-                Bug.NONE);
+        return new Builder(n, r, w).build();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Whether every read quorum meets every write quorum (R + W > N). */
@@ -94,147 +87,136 @@ public record QuorumConfig(
     }
 
     public QuorumConfig withSloppy(boolean sloppy) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().sloppy(sloppy).build();
     }
 
     public QuorumConfig withReadRepair(ReadRepair readRepair) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().readRepair(readRepair).build();
     }
 
     public QuorumConfig withRequestTimeoutMs(long requestTimeoutMs) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().requestTimeoutMs(requestTimeoutMs).build();
     }
 
     public QuorumConfig withClientTimeoutMs(long clientTimeoutMs) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().clientTimeoutMs(clientTimeoutMs).build();
     }
 
     public QuorumConfig withVirtualNodesPerNode(int virtualNodesPerNode) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().virtualNodesPerNode(virtualNodesPerNode).build();
     }
 
     public QuorumConfig withCoordinatorChoice(CoordinatorChoice coordinatorChoice) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().coordinatorChoice(coordinatorChoice).build();
     }
 
     public QuorumConfig withHandoffIntervalMs(long handoffIntervalMs) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().handoffIntervalMs(handoffIntervalMs).build();
     }
 
     public QuorumConfig withSuspicionMs(long suspicionMs) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().suspicionMs(suspicionMs).build();
     }
 
     public QuorumConfig withBug(Bug bug) {
-        return new QuorumConfig(
-                n,
-                r,
-                w,
-                sloppy,
-                readRepair,
-                requestTimeoutMs,
-                clientTimeoutMs,
-                virtualNodesPerNode,
-                coordinatorChoice,
-                handoffIntervalMs,
-                suspicionMs,
-                bug);
+        return toBuilder().bug(bug).build();
+    }
+
+    /** Changes several knobs at once; {@link #build()} validates them together. */
+    public static final class Builder {
+        private final int n;
+        private final int r;
+        private final int w;
+        private boolean sloppy;
+        private ReadRepair readRepair = ReadRepair.BACKGROUND;
+        private long requestTimeoutMs = 200;
+        private long clientTimeoutMs = 1000;
+        private int virtualNodesPerNode = 64;
+        private CoordinatorChoice coordinatorChoice = CoordinatorChoice.RANDOM_PER_OPERATION;
+        private long handoffIntervalMs = 500;
+        private long suspicionMs = 1000;
+        private Bug bug = Bug.NONE;
+
+        private Builder(int n, int r, int w) {
+            this.n = n;
+            this.r = r;
+            this.w = w;
+        }
+
+        private Builder(QuorumConfig from) {
+            this(from.n, from.r, from.w);
+            sloppy = from.sloppy;
+            readRepair = from.readRepair;
+            requestTimeoutMs = from.requestTimeoutMs;
+            clientTimeoutMs = from.clientTimeoutMs;
+            virtualNodesPerNode = from.virtualNodesPerNode;
+            coordinatorChoice = from.coordinatorChoice;
+            handoffIntervalMs = from.handoffIntervalMs;
+            suspicionMs = from.suspicionMs;
+            bug = from.bug;
+        }
+
+        public Builder sloppy(boolean value) {
+            sloppy = value;
+            return this;
+        }
+
+        public Builder readRepair(ReadRepair value) {
+            readRepair = value;
+            return this;
+        }
+
+        public Builder requestTimeoutMs(long value) {
+            requestTimeoutMs = value;
+            return this;
+        }
+
+        public Builder clientTimeoutMs(long value) {
+            clientTimeoutMs = value;
+            return this;
+        }
+
+        public Builder virtualNodesPerNode(int value) {
+            virtualNodesPerNode = value;
+            return this;
+        }
+
+        public Builder coordinatorChoice(CoordinatorChoice value) {
+            coordinatorChoice = value;
+            return this;
+        }
+
+        public Builder handoffIntervalMs(long value) {
+            handoffIntervalMs = value;
+            return this;
+        }
+
+        public Builder suspicionMs(long value) {
+            suspicionMs = value;
+            return this;
+        }
+
+        public Builder bug(Bug value) {
+            bug = value;
+            return this;
+        }
+
+        /** The configuration; throws IllegalArgumentException naming the first knob out of range. */
+        public QuorumConfig build() {
+            return new QuorumConfig(
+                    n,
+                    r,
+                    w,
+                    sloppy,
+                    readRepair,
+                    requestTimeoutMs,
+                    clientTimeoutMs,
+                    virtualNodesPerNode,
+                    coordinatorChoice,
+                    handoffIntervalMs,
+                    suspicionMs,
+                    bug);
+        }
     }
 
     /** Replies a read really waits for: R, unless the READ_FROM_ONE bug is on. */

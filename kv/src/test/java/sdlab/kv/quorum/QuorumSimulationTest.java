@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import sdlab.core.NodeId;
 import sdlab.core.history.History;
 import sdlab.core.history.OpType;
 import sdlab.kv.quorum.QuorumSimulations.Run;
+import sdlab.sim.FaultMix;
 import sdlab.sim.FaultPlan;
 import sdlab.sim.SimResult;
 
@@ -99,6 +101,25 @@ class QuorumSimulationTest {
         QuorumConfig config = QuorumConfig.of(3, 2, 2).withReadRepair(ReadRepair.NONE);
 
         assertThat(firstNonLinearizableSeed(seed -> contended(config, seed))).isPositive();
+    }
+
+    @Test
+    void skewedClocksBreakLinearizabilityEvenWithWriteBack() {
+        // Last-writer-wins trusts the coordinators' clocks: a lagging clock stamps a later write
+        // older than an earlier one, and the later write is silently lost.
+        QuorumConfig config = QuorumConfig.of(3, 2, 2).withReadRepair(ReadRepair.BLOCKING);
+        FaultMix skewOnly = new FaultMix(false, false, false, false, true, 4, Duration.ofMillis(800));
+
+        long seed = firstNonLinearizableSeed(s -> new Run(
+                config,
+                5,
+                6,
+                40,
+                1,
+                0,
+                FaultPlan.random(skewOnly, NODES, QuorumSimulations.HORIZON, new SplittableRandom(s))));
+
+        assertThat(seed).isPositive();
     }
 
     @Test
