@@ -50,6 +50,10 @@ final class Engine {
             schedule(0, e -> endpoint.start());
         }
         FaultScheduler.schedule(this, spec.faults());
+        SimControl control = new EngineControl(this);
+        for (ScheduledAction action : spec.actions()) {
+            action.schedule(this, control);
+        }
         if (spec.workload() != null) {
             workload = WorkloadDriver.create(this, spec.workload());
             workload.start();
@@ -86,6 +90,10 @@ final class Engine {
             throw e;
         } catch (RuntimeException e) {
             throw new SimulationException(spec.seed(), now, "a node, client or generator threw " + e, e);
+        } catch (AssertionError e) {
+            // Keep it an assertion failure, but say which seed replays it.
+            throw new AssertionError(
+                    new SimulationException(spec.seed(), now, "an assertion failed: " + e, e).getMessage(), e);
         }
     }
 

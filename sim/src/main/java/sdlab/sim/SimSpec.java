@@ -1,5 +1,6 @@
 package sdlab.sim;
 
+import java.util.List;
 import java.util.Map;
 import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
@@ -15,4 +16,5 @@ record SimSpec(
         FaultPlan faults,
         Workload workload,
         boolean recordTrace,
-        long eventLimit) {}
+        long eventLimit,
+        List<ScheduledAction> actions) {}

@@ -1,10 +1,13 @@
 package sdlab.sim;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import sdlab.core.Disk;
 import sdlab.core.Node;
 import sdlab.core.NodeFactory;
@@ -95,6 +98,7 @@ public final class Simulation {
         private Workload workload;
         private boolean recordTrace;
         private long eventLimit = EVENT_LIMIT_DEFAULT;
+        private final List<ScheduledAction> actions = new ArrayList<>();
 
         private Builder(long seed) {
             this.seed = seed;
@@ -151,6 +155,31 @@ public final class Simulation {
             return this;
         }
 
+        /**
+         * Runs {@code action} once at virtual time {@code at}: for faults that depend on the
+         * run's state (crash the current leader) or for one-off observations.
+         */
+        public Builder at(Duration at, Consumer<SimControl> action) {
+            requireNonNegative(at, "at");
+            actions.add(new ScheduledAction(at.toNanos(), 0, Objects.requireNonNull(action, "action")));
+            return this;
+        }
+
+        /**
+         * Runs {@code action} every {@code period} of virtual time, first at {@code period}: for
+         * sampling state (replica lag, queue depth) during a run. Without a workload the run
+         * then lasts until its maximum virtual time.
+         */
+        public Builder every(Duration period, Consumer<SimControl> action) {
+            requireNonNegative(period, "period");
+            if (period.isZero()) {
+                throw new IllegalArgumentException("period must be positive");
+            }
+            long periodNanos = period.toNanos();
+            actions.add(new ScheduledAction(periodNanos, periodNanos, Objects.requireNonNull(action, "action")));
+            return this;
+        }
+
         public Simulation build() {
             for (NodeId id : faults.nodes()) {
                 if (!nodes.containsKey(id) && !clients.containsKey(id)) {
@@ -181,7 +210,14 @@ public final class Simulation {
                     faults,
                     workload,
                     recordTrace,
-                    eventLimit));
+                    eventLimit,
+                    List.copyOf(actions)));
+        }
+
+        private static void requireNonNegative(Duration duration, String name) {
+            if (duration == null || duration.isNegative()) {
+                throw new IllegalArgumentException(name + " must be a non-negative duration, got " + duration);
+            }
         }
 
         private void requireNewId(NodeId id) {

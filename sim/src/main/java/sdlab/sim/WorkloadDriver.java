@@ -2,6 +2,7 @@ package sdlab.sim;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import sdlab.core.NodeId;
 import sdlab.core.client.Invocation;
 
 /**
@@ -18,7 +19,7 @@ abstract sealed class WorkloadDriver permits ClosedLoopDriver, OpenLoopDriver {
 
     WorkloadDriver(Engine engine, Workload workload) {
         this.engine = engine;
-        List<sdlab.core.NodeId> clients = workload.clients();
+        List<NodeId> clients = workload.clients();
         this.processes = new ClientEndpoint[clients.size()];
         this.randoms = new SplittableRandom[clients.size()];
         this.generator = workload.generator();

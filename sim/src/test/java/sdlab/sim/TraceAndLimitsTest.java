@@ -115,4 +115,19 @@ class TraceAndLimitsTest {
         assertThatThrownBy(() -> sim.run(ms(10)))
                 .hasRootCauseMessage("nobody is not a node or client of this simulation");
     }
+
+    @Test
+    void aFailedAssertionInNodeCodeNamesTheSeed() {
+        // An assertion error stays an assertion error, with the seed in its message.
+        Simulation sim = Simulation.builder(321)
+                .addNode(A, id -> new ScriptedNode().onStart((ctx, restarted) -> {
+                    throw new AssertionError("invariant broken");
+                }))
+                .build();
+
+        assertThatThrownBy(() -> sim.run(ms(1)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("seed 321")
+                .hasMessageContaining("invariant broken");
+    }
 }
