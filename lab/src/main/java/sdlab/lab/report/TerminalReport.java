@@ -1,6 +1,7 @@
 package sdlab.lab.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import sdlab.lab.MetricSpec;
@@ -12,6 +13,9 @@ import sdlab.lab.SeedRun;
  * marks, for consoles that cannot show check marks.
  */
 public final class TerminalReport {
+    /** Columns beyond this split the table, so that a usual terminal shows it without wrapping. */
+    private static final int TABLE_WIDTH_MAX = 120;
+
     private final boolean unicode;
     private final StringBuilder out = new StringBuilder();
 
@@ -62,36 +66,52 @@ public final class TerminalReport {
     }
 
     private void table(ExperimentReport report) {
-        List<String> header = new ArrayList<>();
-        header.add("variant");
-        report.metrics().forEach(m -> header.add(m.name()));
-        List<List<String>> rows = new ArrayList<>();
-        for (VariantResult variant : report.variants()) {
-            List<String> row = new ArrayList<>();
-            row.add(variant.name());
-            report.metrics()
-                    .forEach(m -> row.add(MetricFormat.format(variant.metrics().get(m.name()))));
-            rows.add(row);
+        List<List<String>> columns = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("variant"));
+        report.variants().forEach(v -> names.add(v.name()));
+        columns.add(names);
+        for (MetricSpec metric : report.metrics()) {
+            List<String> column = new ArrayList<>(List.of(metric.name()));
+            report.variants()
+                    .forEach(v -> column.add(MetricFormat.format(v.metrics().get(metric.name()))));
+            columns.add(column);
         }
-        int[] widths = new int[header.size()];
-        for (int c = 0; c < header.size(); c++) {
-            widths[c] = header.get(c).length();
-            for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
+        // A table wider than a terminal wraps into noise; split the metrics into groups that fit, each with the
+        // variant column repeated, so rows stay rows.
+        int nameWidth = width(columns.getFirst());
+        List<List<String>> group = new ArrayList<>(List.of(columns.getFirst()));
+        int groupWidth = nameWidth;
+        for (List<String> column : columns.subList(1, columns.size())) {
+            if (group.size() > 1 && groupWidth + 2 + width(column) > TABLE_WIDTH_MAX) {
+                printTable(group);
+                group = new ArrayList<>(List.of(columns.getFirst()));
+                groupWidth = nameWidth;
             }
+            group.add(column);
+            groupWidth += 2 + width(column);
         }
-        line(cells(header, widths));
-        List<String> rules = new ArrayList<>();
-        for (int width : widths) {
-            rules.add("-".repeat(width));
-        }
-        line(cells(rules, widths));
-        rows.forEach(row -> line(cells(row, widths)));
-        line("");
+        printTable(group);
         for (MetricSpec metric : report.metrics()) {
             line("  " + metric.name() + ": " + metric.description());
         }
         line("");
+    }
+
+    private void printTable(List<List<String>> columns) {
+        int[] widths = columns.stream().mapToInt(TerminalReport::width).toArray();
+        int rows = columns.getFirst().size();
+        for (int row = 0; row < rows; row++) {
+            int r = row;
+            line(cells(columns.stream().map(c -> c.get(r)).toList(), widths));
+            if (row == 0) {
+                line(cells(Arrays.stream(widths).mapToObj("-"::repeat).toList(), widths));
+            }
+        }
+        line("");
+    }
+
+    private static int width(List<String> column) {
+        return column.stream().mapToInt(String::length).max().orElse(0);
     }
 
     /** First column left-aligned, numbers right-aligned, two spaces between columns. */

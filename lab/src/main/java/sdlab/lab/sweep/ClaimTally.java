@@ -1,5 +1,6 @@
 package sdlab.lab.sweep;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,9 +13,6 @@ import sdlab.lab.report.ClaimResult;
  * the first violation and the first seed that held, never the runs themselves.
  */
 final class ClaimTally {
-    /** How much of a seed's findings a some-seed claim's evidence quotes. */
-    private static final int EVIDENCE_FINDINGS_MAX = 2;
-
     private final Claim claim;
     private final ReplayCommand replay;
     private int checked;
@@ -39,7 +37,7 @@ final class ClaimTally {
             holding++;
             if (firstHoldingFindings == null) {
                 firstHoldingSeed = seed;
-                firstHoldingFindings = findings(runsByVariant);
+                firstHoldingFindings = witnessFindings(runsByVariant);
             }
         } else if (firstViolation == null) {
             firstViolationSeed = seed;
@@ -97,23 +95,43 @@ final class ClaimTally {
                 command);
     }
 
-    /** ": [variant] finding; [variant] finding", or "" when the seed's runs noted nothing. */
-    private static String findings(Map<String, SeedRun> runsByVariant) {
-        StringBuilder text = new StringBuilder();
-        int quoted = 0;
+    /**
+     * ": [variant] finding", the first thing the witness seed's runs noted, or "" when they noted nothing. A claim
+     * about one variant usually names it ("staleReads[n3r1w1]"), so the findings of the variants a claim names come
+     * first: quoting another variant's finding would be evidence for the wrong thing.
+     */
+    private String witnessFindings(Map<String, SeedRun> runsByVariant) {
+        List<String> named = runsByVariant.keySet().stream()
+                .filter(variant -> mentions(claim.name(), variant) || mentions(claim.description(), variant))
+                .toList();
         for (Map.Entry<String, SeedRun> entry : runsByVariant.entrySet()) {
-            for (String finding : entry.getValue().findings()) {
-                if (quoted == EVIDENCE_FINDINGS_MAX) {
-                    return text.toString();
-                }
-                text.append(quoted == 0 ? ": " : "; ")
-                        .append('[')
-                        .append(entry.getKey())
-                        .append("] ")
-                        .append(finding);
-                quoted++;
+            boolean relevant = named.isEmpty() || named.contains(entry.getKey());
+            if (relevant && !entry.getValue().findings().isEmpty()) {
+                return ": [" + entry.getKey() + "] "
+                        + entry.getValue().findings().getFirst();
             }
         }
-        return text.toString();
+        return "";
+    }
+
+    /** True if {@code text} contains {@code word} not as part of a longer name (n3r2w2 is not in n3r2w2-sloppy). */
+    static boolean mentions(String text, String word) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(word, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + word.length();
+            if ((at == 0 || !isNameChar(text.charAt(at - 1)))
+                    && (end == text.length() || !isNameChar(text.charAt(end)))) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_';
     }
 }

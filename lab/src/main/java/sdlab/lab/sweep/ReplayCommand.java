@@ -1,9 +1,13 @@
 package sdlab.lab.sweep;
 
 import java.util.Map;
+import sdlab.lab.ParamValues;
 
-/** The command that replays one seed with its trace: {@code ./sdlab run <id> --seed <S> --trace --name value ...}. */
-final class ReplayCommand {
+/**
+ * The command that replays one seed with its trace: {@code ./sdlab run <id> --seed <S> --trace --name value ...},
+ * repeating every parameter that differs from its default.
+ */
+public final class ReplayCommand {
     private final String prefix;
     private final String suffix;
 
@@ -13,6 +17,11 @@ final class ReplayCommand {
         nonDefaultParams.forEach(
                 (name, text) -> params.append(" --").append(name).append(' ').append(quoted(text)));
         this.suffix = params.toString();
+    }
+
+    /** The replay command for one seed of {@code experimentId} with {@code values}. */
+    public static String of(String experimentId, ParamValues values, long seed) {
+        return new ReplayCommand(experimentId, values.nonDefaults()).forSeed(seed);
     }
 
     String forSeed(long seed) {

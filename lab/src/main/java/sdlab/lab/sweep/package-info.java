@@ -15,7 +15,8 @@
  *
  * <p>Verdicts: an every-seed claim holds iff its check held on every seed checked; its evidence reads "held on
  * 1000/1000 seeds (95% CI 99.6%-100%)" or "violated on 13/1000 seeds; first at seed 42: ...". A some-seed claim holds
- * iff at least one seed showed it; its evidence names the first such seed and quotes that seed's findings. The
+ * iff at least one seed showed it; its evidence names the first such seed and quotes that seed's first finding, from
+ * the variant the claim names if it names one. The
  * interval is the Wilson score interval (Wilson 1927) for the share of seeds on which the check held. A question's
  * option is supported when every claim it names holds.
  */

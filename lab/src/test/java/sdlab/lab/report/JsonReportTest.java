@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import sdlab.lab.ParamValues;
 import sdlab.lab.sweep.Sweep;
@@ -87,9 +89,9 @@ class JsonReportTest {
                 1,
                 List.of(),
                 List.of(),
-                List.of(new VariantResult("v", "d", java.util.Map.of(), java.util.Map.of("rate", Double.NaN))),
+                List.of(new VariantResult("v", "d", Map.of(), Map.of("rate", Double.NaN))),
                 List.of(),
-                java.util.Optional.empty(),
+                Optional.empty(),
                 List.of());
         String json = JsonReport.render(withNaN);
         assertThat(json)

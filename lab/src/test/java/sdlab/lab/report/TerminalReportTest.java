@@ -2,7 +2,13 @@ package sdlab.lab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import sdlab.lab.MetricSpec;
 import sdlab.lab.ParamValues;
 import sdlab.lab.sweep.Sweep;
 import sdlab.lab.sweep.SweepProgress;
@@ -41,5 +47,34 @@ class TerminalReportTest {
         String text = TerminalReport.render(report, false);
         assertThat(text).contains("[ok] flipsAreCounted").contains("[FAIL] noSeedDivisibleBySeven");
         assertThat(text.chars().allMatch(c -> c < 128)).isTrue();
+    }
+
+    @Test
+    void aTableTooWideForATerminalIsSplitIntoGroupsOfColumns() {
+        // Twenty metrics would make rows of hundreds of characters; each group repeats the variant column instead.
+        List<MetricSpec> metrics = new ArrayList<>();
+        Map<String, Number> values = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            metrics.add(MetricSpec.sum("quiteLongMetricName" + i, "metric " + i, "c"));
+            values.put("quiteLongMetricName" + i, (long) i);
+        }
+        ExperimentReport wide = new ExperimentReport(
+                "wide",
+                1,
+                "Wide",
+                "s",
+                "e",
+                1,
+                1,
+                List.of(),
+                metrics,
+                List.of(new VariantResult("only", "d", Map.of(), values)),
+                List.of(),
+                Optional.empty(),
+                List.of());
+        String text = TerminalReport.render(wide, true);
+        assertThat(text.lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(120);
+        assertThat(text.lines().filter(l -> l.startsWith("variant")).count()).isGreaterThan(1);
+        assertThat(text).contains("quiteLongMetricName0").contains("quiteLongMetricName19");
     }
 }

@@ -34,7 +34,7 @@ public final class HtmlReport {
     public static String render(ExperimentReport report, Optional<SeedDetail> detail) {
         HtmlReport page = new HtmlReport();
         page.head(report);
-        page.overview(report);
+        page.overview(report, detail.isPresent());
         page.explanation(report);
         report.question().ifPresent(page::question);
         page.claims(report);
@@ -56,7 +56,7 @@ public final class HtmlReport {
                 .append("</style></head><body><main>");
     }
 
-    private void overview(ExperimentReport report) {
+    private void overview(ExperimentReport report, boolean hasDetail) {
         out.append("<header><p class=\"muted\">sdlab, chapter ")
                 .append(report.chapter())
                 .append(" &#183; experiment <code>")
@@ -82,7 +82,7 @@ public final class HtmlReport {
     }
 
     private void explanation(ExperimentReport report) {
-        out.append("<section><h2>What this chapter is about</h2>");
+        out.append("<section id=\"explanation\"><h2>What this chapter is about</h2>");
         for (String paragraph : report.explanation().strip().split("\\n\\s*\\n")) {
             if (!paragraph.isBlank()) {
                 out.append("<p>").append(Html.escape(paragraph.strip())).append("</p>");
@@ -92,7 +92,7 @@ public final class HtmlReport {
     }
 
     private void question(QuestionResult question) {
-        out.append("<section><h2>The question</h2><p class=\"question\">")
+        out.append("<section id=\"question\"><h2>The question</h2><p class=\"question\">")
                 .append(Html.escape(question.text()))
                 .append("</p><ul class=\"options\">");
         for (QuestionResult.OptionResult option : question.options()) {
@@ -119,7 +119,7 @@ public final class HtmlReport {
         if (report.claims().isEmpty()) {
             return;
         }
-        out.append("<section><h2>Claims over ")
+        out.append("<section id=\"claims\"><h2>Claims over ")
                 .append(Html.escape(seedsText(report)))
                 .append(
                         "</h2><table><thead><tr><th></th><th>claim</th><th>evidence</th><th>95% CI of seeds holding</th>")
@@ -146,7 +146,7 @@ public final class HtmlReport {
     }
 
     private void metrics(ExperimentReport report) {
-        out.append("<section><h2>Metrics</h2><table><thead><tr><th>variant</th>");
+        out.append("<section id=\"metrics\"><h2>Metrics</h2><div class=\"wide\"><table><thead><tr><th>variant</th>");
         report.metrics().forEach(m -> out.append("<th title=\"")
                 .append(Html.escape(m.description()))
                 .append("\">")
@@ -154,13 +154,15 @@ public final class HtmlReport {
                 .append("</th>"));
         out.append("</tr></thead><tbody>");
         for (VariantResult variant : report.variants()) {
-            out.append("<tr><td>").append(Html.escape(variant.name())).append("</td>");
+            out.append("<tr><td class=\"name\">")
+                    .append(Html.escape(variant.name()))
+                    .append("</td>");
             report.metrics().forEach(m -> out.append("<td class=\"num\">")
                     .append(Html.escape(MetricFormat.format(variant.metrics().get(m.name()))))
                     .append("</td>"));
             out.append("</tr>");
         }
-        out.append("</tbody></table><div class=\"charts\">");
+        out.append("</tbody></table></div><div class=\"charts\">");
         for (MetricSpec metric : report.metrics()) {
             out.append("<figure><figcaption><strong>")
                     .append(Html.escape(metric.name()))
@@ -174,7 +176,7 @@ public final class HtmlReport {
     }
 
     private void variants(ExperimentReport report) {
-        out.append("<section><h2>Variants</h2><table><thead><tr><th>variant</th><th>what it does</th>")
+        out.append("<section id=\"variants\"><h2>Variants</h2><table><thead><tr><th>variant</th><th>what it does</th>")
                 .append("<th>settings</th></tr></thead><tbody>");
         for (VariantResult variant : report.variants()) {
             StringBuilder settings = new StringBuilder();
@@ -194,7 +196,8 @@ public final class HtmlReport {
     }
 
     private void params(ExperimentReport report) {
-        out.append("<section><h2>Parameters</h2><table><thead><tr><th>parameter</th><th>value</th><th>default</th>")
+        out.append(
+                        "<section id=\"parameters\"><h2>Parameters</h2><table><thead><tr><th>parameter</th><th>value</th><th>default</th>")
                 .append("<th>range</th><th>meaning</th></tr></thead><tbody>");
         for (ParamSetting param : report.params()) {
             out.append("<tr")
@@ -215,7 +218,7 @@ public final class HtmlReport {
     }
 
     private void detail(SeedDetail detail) {
-        out.append("<section><h2>Seed ")
+        out.append("<section id=\"seed\"><h2>Seed ")
                 .append(detail.seed())
                 .append(" in detail</h2><p class=\"muted\">Hover over a mark or an arrow to read the trace line. ")
                 .append("Arrows run from a message's send to its delivery; a cross marks a dropped message; red ")

@@ -43,6 +43,8 @@ final class Stylesheet {
             svg rect.partition{fill:#fb8c00;fill-opacity:0.10}
             svg .op.ok{fill:#66bb6a}svg .op.fail{fill:#e57373}svg .op.info{fill:#ffb74d}svg .op.open{fill:#bdbdbd}
             svg .op{stroke:#fff;stroke-width:0.5}
+            .wide{overflow-x:auto}td.name{white-space:nowrap}nav{margin-top:12px;font-size:0.92em}
+            a{color:#2f5f8f}
             ul.findings{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:0.85em}
             """;
 }
