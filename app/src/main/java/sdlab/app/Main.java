@@ -2,13 +2,28 @@ package sdlab.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sdlab.app.run.RunCommand;
 
-/** The {@code sdlab} command. */
+/**
+ * The {@code sdlab} command. Subcommands are registered in one place, {@link #commandLine(ExperimentCatalog)}; each is
+ * its own class.
+ *
+ * <p>Exit codes: 0 when every claim held (or the command had nothing to claim), 1 when a claim failed, 2 for bad
+ * input (one line on standard error says what to do), 3 when an experiment's own code failed (a bug: the message
+ * names the seed that replays it).
+ */
 @Command(
         name = "sdlab",
         mixinStandardHelpOptions = true,
         version = "sdlab 0.1.0",
-        description = "The System Design Lab: every mechanism running for real, every trade-off measured.")
+        description = "The System Design Lab: every mechanism running for real, every trade-off measured.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every claim held",
+            "1:some claim did not hold",
+            "2:bad input (unknown experiment, option or value)",
+            "3:an experiment failed (a bug; the message names the seed)"
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -18,13 +33,23 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with every subcommand registered; tests drive it directly. */
+    /** The command line with every subcommand registered and the experiments found on the class path. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return commandLine(ExperimentCatalog.load());
+    }
+
+    /** The command line over the given experiments; tests and embedders may pass their own catalog. */
+    public static CommandLine commandLine(ExperimentCatalog catalog) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("list", new ListCommand(catalog));
+        cli.addSubcommand("run", RunCommand.commandLine(catalog));
+        // Further subcommands (check, node, cluster, serve) are added here.
+        cli.setParameterExceptionHandler(new BadInput(catalog));
+        return cli;
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,0 +1,145 @@
+package sdlab.app.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine;
+import sdlab.app.Console;
+import sdlab.lab.Experiment;
+import sdlab.lab.ParamException;
+import sdlab.lab.ParamValues;
+import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.report.JsonReport;
+import sdlab.lab.report.SeedDetail;
+import sdlab.lab.report.TerminalReport;
+import sdlab.lab.report.TraceListing;
+import sdlab.lab.report.html.HtmlReport;
+import sdlab.lab.sweep.ConsoleProgress;
+import sdlab.lab.sweep.ReplayCommand;
+import sdlab.lab.sweep.Sweep;
+import sdlab.lab.sweep.SweepFailure;
+import sdlab.lab.sweep.SweepProgress;
+
+/**
+ * One {@code sdlab run}: sweep, then print. Standard output gets only deterministic text (the trace, the report or
+ * the JSON), so a replay prints the same bytes every time; progress, timing and file notices go to standard error.
+ */
+final class RunExecution {
+    static final int EXIT_CLAIMS_HELD = 0;
+    static final int EXIT_CLAIM_FAILED = 1;
+    static final int EXIT_BAD_INPUT = 2;
+    static final int EXIT_EXPERIMENT_FAILED = 3;
+
+    private final Experiment experiment;
+    private final ParamValues values;
+    private final RunRequest request;
+    private final CommandLine command;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    RunExecution(Experiment experiment, ParamValues values, RunRequest request, CommandLine command) {
+        this.experiment = experiment;
+        this.values = values;
+        this.request = request;
+        this.command = command;
+        this.out = command.getOut();
+        this.err = command.getErr();
+    }
+
+    int execute() {
+        long startNanos = System.nanoTime();
+        ExperimentReport report;
+        Optional<SeedDetail> detail;
+        try {
+            report = Sweep.run(experiment, values, request.sweepSettings(), progress());
+            detail = needsDetail() ? Optional.of(replay(detailSeed(report))) : Optional.empty();
+        } catch (SweepFailure failure) {
+            return experimentFailed(failure);
+        } catch (ParamException inconsistent) {
+            throw new CommandLine.ParameterException(command, inconsistent.getMessage());
+        }
+        print(report, detail);
+        int exit = report.allClaimsHold() ? EXIT_CLAIMS_HELD : EXIT_CLAIM_FAILED;
+        if (request.html().isPresent()) {
+            exit = writeHtml(request.html().get(), report, detail.orElseThrow(), exit);
+        }
+        if (!request.quiet()) {
+            err.printf(
+                    Locale.ROOT,
+                    "%s: %d seed%s x %d variant%s in %.2fs on %d thread%s%n",
+                    experiment.id(),
+                    report.seeds(),
+                    report.seeds() == 1 ? "" : "s",
+                    report.variants().size(),
+                    report.variants().size() == 1 ? "" : "s",
+                    (System.nanoTime() - startNanos) / 1e9,
+                    request.threads(),
+                    request.threads() == 1 ? "" : "s");
+        }
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    private void print(ExperimentReport report, Optional<SeedDetail> detail) {
+        if (request.trace()) {
+            out.print(TraceListing.render(detail.orElseThrow()));
+        }
+        if (request.json()) {
+            out.print(JsonReport.render(report));
+            return;
+        }
+        out.print(TerminalReport.render(report, Console.stdoutIsUnicode()));
+        if (request.replaySeed().isPresent()) {
+            out.print(TerminalReport.findings(detail.orElseThrow()));
+        }
+    }
+
+    private boolean needsDetail() {
+        return request.replaySeed().isPresent() || request.html().isPresent();
+    }
+
+    private long detailSeed(ExperimentReport report) {
+        return request.replaySeed().orElse(report.showcaseSeed());
+    }
+
+    private SeedDetail replay(long seed) {
+        return Sweep.replay(experiment, values, seed, request.variant());
+    }
+
+    private SweepProgress progress() {
+        if (request.quiet() || request.replaySeed().isPresent()) {
+            return SweepProgress.none();
+        }
+        return Console.stderrIsTerminal()
+                ? ConsoleProgress.bar(err, experiment.id())
+                : ConsoleProgress.lines(err, experiment.id());
+    }
+
+    private int writeHtml(Path path, ExperimentReport report, SeedDetail detail, int exit) {
+        try {
+            Files.writeString(path, HtmlReport.render(report, Optional.of(detail)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("sdlab: cannot write " + path + ": " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        if (!request.quiet()) {
+            err.println("wrote " + path + " (seed " + detail.seed() + " in detail)");
+        }
+        return exit;
+    }
+
+    /** A bug in the experiment: say which seed replays it, and show the stack trace that a developer needs. */
+    private int experimentFailed(SweepFailure failure) {
+        err.println("sdlab: " + failure.getMessage());
+        err.println("sdlab: this is a bug in the experiment; replay it with "
+                + ReplayCommand.of(experiment.id(), values, failure.seed()));
+        failure.getCause().printStackTrace(err);
+        err.flush();
+        return EXIT_EXPERIMENT_FAILED;
+    }
+}

@@ -1,0 +1,119 @@
+package sdlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    @Test
+    void runPrintsTheDocumentedJsonAndExitsZeroWhenEveryClaimHolds() throws Exception {
+        // --json puts only JSON on standard output; the claims held, so the exit code is 0.
+        CommandLineRun run = CommandLineRun.of("run", "dice", "--seeds", "40", "--json", "--quiet", "--threads", "2");
+        assertThat(run.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("experiment").asText()).isEqualTo("dice");
+        assertThat(json.get("seeds").asInt()).isEqualTo(40);
+        assertThat(json.get("variants").get(0).get("metrics").get("rolls").asLong())
+                .isEqualTo(400);
+        assertThat(json.get("claims").get(0).get("holds").asBoolean()).isTrue();
+        assertThat(json.get("question").get("options").get(0).get("supported").asBoolean())
+                .isTrue();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aFailingClaimExitsOneAndPrintsTheReplayCommand() {
+        // With --cheat the dice misbehave on seed 3; the report says so and how to replay it with the same params.
+        CommandLineRun run = CommandLineRun.of("run", "dice", "--cheat", "--seeds", "10", "--quiet");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("rollsStayOnTheDie: violated on 3/10 seeds; first at seed 3: one: roll 5 showed 7")
+                .contains("replay: ./sdlab run dice --seed 3 --trace --cheat true");
+    }
+
+    @Test
+    void seedReplaysOneSeedWithItsFindings() {
+        // --seed runs one seed: the per-variant metrics, the claims on that seed and what each variant found.
+        CommandLineRun run = CommandLineRun.of("run", "dice", "--seed", "6", "--cheat", "true", "--sides", "8");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("seed 6; params sides=8* cheat=true* pace=5ms")
+                .contains("violated on 1/1 seeds; first at seed 6")
+                .contains("findings of two on seed 6:\n  roll 5 showed 9 on a 8-sided die\n");
+        assertThat(run.err()).contains("dice: 1 seed x 2 variants in");
+    }
+
+    @Test
+    void traceOfASeedIsTheSameBytesEveryTime() {
+        // A replayed trace contains nothing but the run's own output, so two replays print identical bytes.
+        CommandLineRun first = CommandLineRun.of("run", "dice", "--seed", "7", "--trace", "--quiet");
+        CommandLineRun second = CommandLineRun.of("run", "dice", "--seed", "7", "--trace", "--quiet");
+        CommandLineRun other = CommandLineRun.of("run", "dice", "--seed", "8", "--trace", "--quiet");
+        assertThat(first.exit()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(other.out()).isNotEqualTo(first.out());
+        assertThat(first.out())
+                .startsWith("== variant one, seed 7: 20 events, trace hash ")
+                .contains("== variant two, seed 7: 20 events")
+                .containsPattern("SEND +hand -> table #1 Roll\n");
+    }
+
+    @Test
+    void traceCanBeRestrictedToOneVariant() {
+        // --variant keeps one variant's trace; its metrics are shown and the claims skipped with a note.
+        CommandLineRun run = CommandLineRun.of("run", "dice", "--seed", "7", "--trace", "--variant", "two", "--quiet");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("== variant two").doesNotContain("== variant one");
+        assertThat(run.out()).contains("note: claims and question skipped");
+    }
+
+    @Test
+    void htmlWritesASelfContainedReport(@TempDir Path dir) throws Exception {
+        // --html writes the page next to the usual terminal report.
+        Path page = dir.resolve("dice.html");
+        CommandLineRun run = CommandLineRun.of("run", "dice", "--seeds", "12", "--html", page.toString(), "--cheat");
+        assertThat(run.exit()).isEqualTo(1);
+        String html = Files.readString(page);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Seed 3 in detail");
+        assertThat(run.err()).contains("wrote " + page + " (seed 3 in detail)");
+    }
+
+    @Test
+    void helpListsTheExperimentsParametersWithDefaultsAndRanges() {
+        // Each experiment's options are generated from its parameters.
+        CommandLineRun run = CommandLineRun.of("run", "dice", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .contains("--sides=VALUE")
+                .contains("faces of each die (default 6; 2..20)")
+                .contains("--cheat[=true|false]")
+                .contains("--pace=VALUE")
+                .contains("(default 5ms; 1ms..1s)")
+                .contains("--seeds=N")
+                .contains("Variants: one, two.");
+    }
+
+    @Test
+    void progressGoesToStandardErrorUnlessQuiet() {
+        // Without a terminal the sweep prints a plain line at every tenth, then the timing.
+        CommandLineRun run = CommandLineRun.of("run", "dice", "--seeds", "20", "--json");
+        assertThat(run.err()).contains("dice: 10/20 seeds (50%)").contains("dice: 20/20 seeds (100%)");
+        assertThat(run.err()).containsPattern("dice: 20 seeds x 2 variants in [0-9.]+s on \\d+ threads?\n");
+    }
+
+    @Test
+    void aBugInAnExperimentExitsThreeAndNamesTheSeed() {
+        // An exception in experiment code is not bad input: exit 3, the seed and the replay command.
+        CommandLineRun run = CommandLineRun.of("run", "broken", "--seeds", "10", "--quiet");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err())
+                .startsWith("sdlab: experiment broken, variant only threw on seed 5: java.lang.IllegalStateException: "
+                        + "the bug\n")
+                .contains("replay it with ./sdlab run broken --seed 5 --trace");
+    }
+}
