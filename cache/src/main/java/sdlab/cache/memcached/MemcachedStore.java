@@ -1,0 +1,287 @@
+package sdlab.cache.memcached;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import sdlab.cache.store.Key;
+
+/**
+ * The store behind the memcached front door: memcached's semantics, safe for many threads.
+ *
+ * <h2>Why a store of its own</h2>
+ *
+ * The Redis engine is single-threaded by design; memcached is multi-threaded by design, and
+ * that difference is what the Redis-vs-Memcached chapter measures. So this store does not
+ * share the engine's keyspace: it is split into {@code segments} stripes by key hash, each with
+ * its own lock, its own LRU (an access-ordered map) and an equal share of the memory limit,
+ * much as memcached splits its LRU per slab class and locks items by hash bucket. Threads
+ * contend only when their keys land in the same stripe. Eviction is LRU per stripe, which
+ * approximates a global LRU when keys spread evenly.
+ *
+ * <h2>Semantics (memcached 1.6 text protocol)</h2>
+ *
+ * <ul>
+ *   <li>Expiry times: 0 never expires; up to 30 days is relative seconds; more is an absolute
+ *       Unix time; negative means already expired.
+ *   <li>Every store gets a new cas unique from one counter; {@code cas} succeeds only if it
+ *       still matches.
+ *   <li>{@code incr}/{@code decr} work on unsigned 64-bit decimal data: incr wraps around,
+ *       decr stops at 0.
+ *   <li>{@code flush_all [delay]} invalidates every item stored before the flush takes effect.
+ *   <li>Nothing is persisted.
+ * </ul>
+ */
+public final class MemcachedStore {
+    /** memcached's boundary between relative and absolute expiry times: 30 days in seconds. */
+    static final long RELATIVE_EXPIRY_SECONDS_MAX = 60L * 60 * 24 * 30;
+
+    private final Segment[] segments;
+    private final int itemBytesMax;
+    private final long memoryBytesMax;
+    private final LongSupplier clockMillis;
+    private final AtomicLong casCounter = new AtomicLong();
+    private final MemcachedStats stats = new MemcachedStats();
+    private volatile long flushedCasAtMost;
+    private volatile long flushAtMillis;
+
+    /**
+     * @param memoryBytesMax total memory for items (memcached's {@code -m})
+     * @param itemBytesMax the largest value accepted (memcached's {@code -I}, 1 MiB by default)
+     * @param segments the number of lock stripes, a power of two
+     * @param clockMillis epoch milliseconds
+     */
+    public MemcachedStore(long memoryBytesMax, int itemBytesMax, int segments, LongSupplier clockMillis) {
+        if (Integer.bitCount(segments) != 1) {
+            throw new IllegalArgumentException("segments must be a power of two");
+        }
+        this.memoryBytesMax = memoryBytesMax;
+        this.itemBytesMax = itemBytesMax;
+        this.clockMillis = clockMillis;
+        this.segments = new Segment[segments];
+        for (int i = 0; i < segments; i++) {
+            this.segments[i] = new Segment(memoryBytesMax / segments);
+        }
+    }
+
+    /** The live item of {@code key} or null; counts a hit or a miss. */
+    public Item get(byte[] keyBytes) {
+        Key key = Key.wrap(keyBytes);
+        Segment segment = segmentOf(key);
+        Item item;
+        synchronized (segment) {
+            item = live(segment, key);
+        }
+        stats.cmdGet.increment();
+        (item == null ? stats.getMisses : stats.getHits).increment();
+        return item;
+    }
+
+    /** A storage command; {@code casUnique} is used only by {@link StoreMode#CAS}. */
+    public StoreResult store(StoreMode mode, byte[] keyBytes, long flags, long exptime, byte[] data, long casUnique) {
+        stats.cmdSet.increment();
+        Key key = Key.wrap(keyBytes);
+        Segment segment = segmentOf(key);
+        synchronized (segment) {
+            Item existing = live(segment, key);
+            long nowMillis = clockMillis.getAsLong();
+            Item next =
+                    switch (mode) {
+                        case SET -> newItem(data, flags, exptime, nowMillis);
+                        case ADD -> existing == null ? newItem(data, flags, exptime, nowMillis) : null;
+                        case REPLACE -> existing != null ? newItem(data, flags, exptime, nowMillis) : null;
+                        case APPEND -> existing != null ? joined(existing, existing.value(), data, nowMillis) : null;
+                        case PREPEND -> existing != null ? joined(existing, data, existing.value(), nowMillis) : null;
+                        case CAS -> casStore(existing, casUnique, data, flags, exptime, nowMillis);
+                    };
+            if (mode == StoreMode.CAS && next == null) {
+                return existing == null ? StoreResult.NOT_FOUND : StoreResult.EXISTS;
+            }
+            if (next == null) {
+                return StoreResult.NOT_STORED;
+            }
+            return put(segment, key, next, mode);
+        }
+    }
+
+    /** Removes {@code key}; false if it was not there. */
+    public boolean delete(byte[] keyBytes) {
+        Key key = Key.wrap(keyBytes);
+        Segment segment = segmentOf(key);
+        boolean deleted;
+        synchronized (segment) {
+            deleted = live(segment, key) != null && segment.remove(key);
+        }
+        (deleted ? stats.deleteHits : stats.deleteMisses).increment();
+        return deleted;
+    }
+
+    /** incr ({@code decrement == false}) or decr by the unsigned {@code delta}. */
+    public IncrResult increment(byte[] keyBytes, long delta, boolean decrement) {
+        Key key = Key.wrap(keyBytes);
+        Segment segment = segmentOf(key);
+        synchronized (segment) {
+            Item item = live(segment, key);
+            if (item == null) {
+                (decrement ? stats.decrMisses : stats.incrMisses).increment();
+                return new IncrResult.NotFound();
+            }
+            long current;
+            try {
+                current = Long.parseUnsignedLong(new String(item.value(), java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (NumberFormatException e) {
+                return new IncrResult.NonNumeric();
+            }
+            long next = decrement ? (Long.compareUnsigned(current, delta) < 0 ? 0 : current - delta) : current + delta;
+            byte[] text = Long.toUnsignedString(next).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            long nowMillis = clockMillis.getAsLong();
+            segment.put(
+                    key, new Item(text, item.flags(), item.expireAtMillis(), casCounter.incrementAndGet(), nowMillis));
+            (decrement ? stats.decrHits : stats.incrHits).increment();
+            return new IncrResult.Value(next);
+        }
+    }
+
+    /** Gives {@code key} a new expiry time; false if it does not exist. */
+    public boolean touch(byte[] keyBytes, long exptime) {
+        stats.cmdTouch.increment();
+        Key key = Key.wrap(keyBytes);
+        Segment segment = segmentOf(key);
+        synchronized (segment) {
+            Item item = live(segment, key);
+            if (item == null) {
+                stats.touchMisses.increment();
+                return false;
+            }
+            long expireAt = expireAt(exptime, clockMillis.getAsLong());
+            segment.put(key, new Item(item.value(), item.flags(), expireAt, item.cas(), item.storedAtMillis()));
+            stats.touchHits.increment();
+            return true;
+        }
+    }
+
+    /** Invalidates every item stored before now, or before {@code delaySeconds} from now. */
+    public void flushAll(long delaySeconds) {
+        stats.cmdFlush.increment();
+        if (delaySeconds <= 0) {
+            flushedCasAtMost = casCounter.get();
+            flushAtMillis = 0;
+            for (Segment segment : segments) {
+                synchronized (segment) {
+                    segment.clear();
+                }
+            }
+        } else {
+            flushAtMillis = clockMillis.getAsLong() + delaySeconds * 1000;
+        }
+    }
+
+    public MemcachedStats stats() {
+        return stats;
+    }
+
+    /** Items stored now (some may have expired without being noticed yet). */
+    public long itemCount() {
+        long count = 0;
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                count += segment.size();
+            }
+        }
+        return count;
+    }
+
+    /** Bytes the items count against the limit. */
+    public long bytes() {
+        long bytes = 0;
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                bytes += segment.bytes();
+            }
+        }
+        return bytes;
+    }
+
+    public long memoryBytesMax() {
+        return memoryBytesMax;
+    }
+
+    public int itemBytesMax() {
+        return itemBytesMax;
+    }
+
+    private Segment segmentOf(Key key) {
+        return segments[key.hashCode() & (segments.length - 1)];
+    }
+
+    /** The item if it is still valid; an expired or flushed one is removed. Lock held. */
+    private Item live(Segment segment, Key key) {
+        Item item = segment.get(key);
+        if (item == null) {
+            return null;
+        }
+        long nowMillis = clockMillis.getAsLong();
+        boolean expired = item.expireAtMillis() != 0 && nowMillis >= item.expireAtMillis();
+        long flushAt = flushAtMillis;
+        boolean flushed = item.cas() <= flushedCasAtMost
+                || (flushAt != 0 && nowMillis >= flushAt && item.storedAtMillis() < flushAt);
+        if (expired || flushed) {
+            segment.remove(key);
+            (expired ? stats.getExpired : stats.getFlushed).increment();
+            return null;
+        }
+        return item;
+    }
+
+    private StoreResult put(Segment segment, Key key, Item item, StoreMode mode) {
+        if (item.value().length > itemBytesMax) {
+            if (mode == StoreMode.SET) {
+                segment.remove(key); // memcached drops the old value when a set is too large
+            }
+            return StoreResult.TOO_LARGE;
+        }
+        if (Item.sizeBytes(key.length(), item.value().length) > segment.bytesMax()) {
+            return StoreResult.OUT_OF_MEMORY;
+        }
+        stats.evictions.add(segment.put(key, item));
+        stats.totalItems.increment();
+        return StoreResult.STORED;
+    }
+
+    private Item newItem(byte[] data, long flags, long exptime, long nowMillis) {
+        return new Item(data, flags, expireAt(exptime, nowMillis), casCounter.incrementAndGet(), nowMillis);
+    }
+
+    private Item joined(Item existing, byte[] first, byte[] second, long nowMillis) {
+        byte[] data = new byte[first.length + second.length];
+        System.arraycopy(first, 0, data, 0, first.length);
+        System.arraycopy(second, 0, data, first.length, second.length);
+        return new Item(data, existing.flags(), existing.expireAtMillis(), casCounter.incrementAndGet(), nowMillis);
+    }
+
+    private Item casStore(Item existing, long casUnique, byte[] data, long flags, long exptime, long nowMillis) {
+        if (existing == null) {
+            stats.casMisses.increment();
+            return null;
+        }
+        if (existing.cas() != casUnique) {
+            stats.casBadval.increment();
+            return null;
+        }
+        stats.casHits.increment();
+        return newItem(data, flags, exptime, nowMillis);
+    }
+
+    /** memcached's expiry rules: 0 never, negative already, up to 30 days relative, else absolute. */
+    static long expireAt(long exptime, long nowMillis) {
+        if (exptime == 0) {
+            return 0;
+        }
+        if (exptime < 0) {
+            return nowMillis;
+        }
+        if (exptime <= RELATIVE_EXPIRY_SECONDS_MAX) {
+            return nowMillis + exptime * 1000;
+        }
+        long absolute = exptime * 1000;
+        return absolute <= nowMillis ? nowMillis : absolute;
+    }
+}
