@@ -88,7 +88,18 @@ final class ClientEndpoint extends Endpoint implements ClientContext {
                     case Outcome.Unknown unknown ->
                         Op.info(done.process(), done.f(), done.key(), done.value(), now, unknown.reason());
                 });
-        engine.trace().record(now, TraceEvent.Kind.COMPLETE, index, TraceRecorder.NONE, outcome, "op " + opId);
+        TraceRecorder trace = engine.trace();
+        // The operation id goes into the hash as a number; its text is built only for a kept trace.
+        long detailHash = StableHash.of(outcome) * 31L + opId;
+        trace.record(
+                now,
+                TraceEvent.Kind.COMPLETE,
+                index,
+                TraceRecorder.NONE,
+                0,
+                detailHash,
+                outcome,
+                trace.keeping() ? "op " + opId : null);
         engine.workloadCompleted(process);
     }
 }

@@ -118,7 +118,7 @@ final class Network {
                         arrival.from.index,
                         arrival.to.index,
                         arrival.messageId,
-                        arrival.messageHash,
+                        TraceRecorder.detailHash(arrival.messageHash, reason),
                         arrival.message,
                         reason);
     }

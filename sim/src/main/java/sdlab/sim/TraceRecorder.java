@@ -35,14 +35,17 @@ final class TraceRecorder {
         return keep;
     }
 
-    /** Records an event whose subject's rendering was already hashed to {@code subjectHash}. */
+    /**
+     * Records an event. {@code detailHash} must be a stable hash of everything the event's
+     * detail says (its subject and reason); the reason is used only to render the kept trace.
+     */
     void record(
             long timeNanos,
             TraceEvent.Kind kind,
             int node,
             int peer,
             long messageId,
-            int subjectHash,
+            long detailHash,
             Object subject,
             String reason) {
         mix(timeNanos);
@@ -50,7 +53,7 @@ final class TraceRecorder {
         mix(node == NONE ? 0 : nameHashes[node]);
         mix(peer == NONE ? 0 : nameHashes[peer]);
         mix(messageId);
-        mix(((long) subjectHash << 32) ^ (reason == null ? 0 : reason.hashCode()));
+        mix(detailHash);
         if (keep) {
             events.add(new TraceEvent(timeNanos, kind, id(node), id(peer), messageId, detail(subject, reason)));
         }
@@ -58,8 +61,12 @@ final class TraceRecorder {
 
     /** Records an event about {@code subject} (or none), with an optional reason. */
     void record(long timeNanos, TraceEvent.Kind kind, int node, int peer, Object subject, String reason) {
-        int subjectHash = StableHash.of(subject);
-        record(timeNanos, kind, node, peer, 0, subjectHash, subject, reason);
+        record(timeNanos, kind, node, peer, 0, detailHash(StableHash.of(subject), reason), subject, reason);
+    }
+
+    /** The detail hash of a subject with a reason. */
+    static long detailHash(int subjectHash, String reason) {
+        return subjectHash * 31L + (reason == null ? 0 : reason.hashCode());
     }
 
     long hash() {
