@@ -153,7 +153,7 @@ public final class Gateway {
         return admin == null ? -1 : ((InetSocketAddress) admin.localAddress()).getPort();
     }
 
-    /** The generated self-signed certificate, for clients to trust; null with a configured one. */
+    /** The generated self-signed authority that issued the TLS certificate, for clients to trust; null with a configured one. */
     public X509Certificate selfSignedCertificate() {
         return certificate;
     }

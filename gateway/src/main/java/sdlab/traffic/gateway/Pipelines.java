@@ -52,7 +52,7 @@ final class Pipelines {
     /** HTTP/2 (after ALPN chose h2, or after the client's prior-knowledge preface). */
     void http2(ChannelPipeline pipeline, boolean tls) {
         pipeline.addLast(idle());
-        pipeline.addLast(new IdleCloser());
+        pipeline.addLast(new Http2ConnectionCloser());
         pipeline.addLast(frameCodec());
         pipeline.addLast(multiplex(tls));
     }
@@ -85,7 +85,7 @@ final class Pipelines {
     }
 
     /** Closes an HTTP/2 connection that stayed idle, and on draining (GOAWAY, then close when streams end). */
-    private static final class IdleCloser extends ChannelInboundHandlerAdapter {
+    static final class Http2ConnectionCloser extends ChannelInboundHandlerAdapter {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (event instanceof IdleStateEvent || event == ProxyHandler.DRAIN) {

@@ -119,6 +119,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private void startExchange(HttpRequest incoming) {
         exchange.begin(System.nanoTime());
         rt.metrics.requestsInFlight.incrementAndGet();
+        // Checked before a full request is split: the split copy would lose the decoding failure.
+        HttpResponseStatus refusal = RequestGuard.check(incoming, rt.limits.bodyBytesMax());
+        exchange.request = incoming;
+        if (refusal != null) {
+            ReferenceCountUtil.release(incoming);
+            respondLocal(refusal, true, List.of(), refusal.reasonPhrase());
+            return;
+        }
         HttpRequest request = incoming;
         LastHttpContent body = null;
         if (incoming instanceof FullHttpRequest full) {
@@ -129,12 +137,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
         exchange.request = request;
         exchange.keepAlive = http2 || HttpUtil.isKeepAlive(request);
-        HttpResponseStatus refusal = RequestGuard.check(request, rt.limits.bodyBytesMax());
-        if (refusal != null) {
-            ReferenceCountUtil.release(body);
-            respondLocal(refusal, true, List.of(), refusal.reasonPhrase());
-            return;
-        }
         if (HttpUtil.is100ContinueExpected(request)) {
             request.headers().remove(HttpHeaderNames.EXPECT);
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
@@ -513,7 +515,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 rt.metrics.requestsInFlight.decrementAndGet();
                 exchange.end();
             }
-            context.pipeline().remove(this);
+            context.pipeline().replace(this, null, new Pipelines.Http2ConnectionCloser());
             context.fireUserEventTriggered(upgrade);
         } else {
             context.fireUserEventTriggered(event);

@@ -16,26 +16,28 @@ import java.time.Instant;
 
 /**
  * The TLS server context: the configured PEM certificate chain and PKCS#8 key, or a generated
- * self-signed certificate for {@code localhost} and {@code 127.0.0.1} (ECDSA P-256, valid for a
- * day, built with Netty's certificate builder, which needs no internal JDK classes and so works
- * on current JDKs). ALPN offers h2 then http/1.1.
+ * one: a throwaway self-signed authority and a certificate it issues for {@code localhost} and
+ * {@code 127.0.0.1} (ECDSA P-256, valid for a day, built with Netty's certificate builder, which
+ * needs no internal JDK classes and so works on current JDKs). Clients trust the authority.
+ * ALPN offers h2 then http/1.1.
  */
 final class TlsContexts {
-    /** The context and the certificate clients must trust. */
+    /** The context and the certificate clients must trust (null for a configured certificate). */
     record ServerTls(SslContext context, X509Certificate certificate) {}
 
     private TlsContexts() {}
 
     static ServerTls server(GatewayConfig.Tls tls) throws Exception {
         SslContextBuilder builder;
-        X509Certificate certificate;
+        X509Certificate trustAnchor;
         if (tls.selfSigned()) {
-            X509Bundle bundle = selfSigned();
-            certificate = bundle.getCertificate();
-            builder = SslContextBuilder.forServer(bundle.getKeyPair().getPrivate(), certificate);
+            X509Bundle root = authority();
+            X509Bundle leaf = leaf(root);
+            trustAnchor = root.getCertificate();
+            builder = SslContextBuilder.forServer(leaf.getKeyPair().getPrivate(), leaf.getCertificatePath());
         } else {
             builder = SslContextBuilder.forServer(new File(tls.certFile()), new File(tls.keyFile()));
-            certificate = null;
+            trustAnchor = null;
         }
         SslContext context = builder.sslProvider(SslProvider.JDK)
                 .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
@@ -46,10 +48,23 @@ final class TlsContexts {
                         ApplicationProtocolNames.HTTP_2,
                         ApplicationProtocolNames.HTTP_1_1))
                 .build();
-        return new ServerTls(context, certificate);
+        return new ServerTls(context, trustAnchor);
     }
 
-    static X509Bundle selfSigned() throws Exception {
+    /** A throwaway certificate authority: what clients trust. */
+    private static X509Bundle authority() throws Exception {
+        Instant now = Instant.now();
+        return new CertificateBuilder()
+                .subject("CN=sdlab gateway test authority")
+                .setIsCertificateAuthority(true)
+                .notBefore(now.minus(Duration.ofHours(1)))
+                .notAfter(now.plus(Duration.ofDays(1)))
+                .algorithm(CertificateBuilder.Algorithm.ecp256)
+                .buildSelfSigned();
+    }
+
+    /** The server's certificate for localhost and 127.0.0.1, issued by {@code authority}. */
+    private static X509Bundle leaf(X509Bundle authority) throws Exception {
         Instant now = Instant.now();
         return new CertificateBuilder()
                 .subject("CN=localhost, O=sdlab")
@@ -58,6 +73,6 @@ final class TlsContexts {
                 .notBefore(now.minus(Duration.ofHours(1)))
                 .notAfter(now.plus(Duration.ofDays(1)))
                 .algorithm(CertificateBuilder.Algorithm.ecp256)
-                .buildSelfSigned();
+                .buildIssuedBy(authority);
     }
 }

@@ -1,0 +1,113 @@
+package sdlab.traffic.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Requests a proxy must refuse, sent over a raw socket: each gets its status and a closed connection. */
+class BadRequestTest {
+    private static final int READ_TIMEOUT_MS = 5_000;
+    private static GatewayFixture fixture;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new GatewayFixture();
+        fixture.config.putObject("limits").put("headerBytesMax", 4_096).put("bodyBytesMax", 1_000);
+        fixture.upstream("api", "v1", "a");
+        fixture.route("api", "/", "api");
+        fixture.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        fixture.close();
+    }
+
+    /** The whole answer to {@code request}, read until the gateway closes the connection. */
+    private static String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", fixture.gateway.port())) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                answer.write(buffer, 0, read); // ends at EOF: the gateway closed; a timeout fails the test
+            }
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void aMalformedStartLineIs400AndClosesTheConnection() throws IOException {
+        // Not an HTTP request line at all.
+        assertThat(exchange("HELLO THERE\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+    }
+
+    @Test
+    void hugeHeadersAre431AndCloseTheConnection() throws IOException {
+        // 8 kB of header against a 4 kB limit.
+        String huge = "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(8_000) + "\r\n\r\n";
+        assertThat(exchange(huge)).startsWith("HTTP/1.1 431 ");
+    }
+
+    @Test
+    void aDeclaredBodyOverTheLimitIs413() throws IOException {
+        // Content-Length beyond bodyBytesMax is refused before any byte of it is read.
+        assertThat(exchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n"))
+                .startsWith("HTTP/1.1 413 ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                // CL.TE: both framings at once.
+                "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nX",
+                // Two different lengths.
+                "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 7\r\n\r\nabcdefg",
+                // A transfer coding that is not exactly chunked.
+                "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+                // Transfer-Encoding in HTTP/1.0, which has none.
+                "POST / HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                // A chunk size that is not hexadecimal.
+                "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
+            })
+    void smugglingAttemptsAre400AndCloseTheConnection(String attack) throws IOException {
+        // Ambiguous framing is refused outright: nothing of it reaches an upstream.
+        long servedBefore = fixture.backend("a").served();
+        String answer = exchange(attack);
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).doesNotContain("HTTP/1.1 200");
+        assertThat(fixture.backend("a").served()).isEqualTo(servedBefore);
+    }
+
+    @Test
+    void aValidRequestOnTheSameKindOfSocketIsServedAndKeptAlive() throws IOException {
+        // The control: Connection: close ends it, so the read loop above terminates.
+        String answer = exchange("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\"path\":\"/ok\"");
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws IOException {
+        // Three requests in one write: three responses, in order.
+        String three = "GET /p1 HTTP/1.1\r\nHost: x\r\n\r\nGET /p2 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /p3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        String answer = exchange(three);
+        assertThat(answer.indexOf("/p1")).isLessThan(answer.indexOf("/p2"));
+        assertThat(answer.indexOf("/p2")).isLessThan(answer.indexOf("/p3"));
+        assertThat(answer.split("HTTP/1.1 200 ", -1)).hasSize(4);
+    }
+}
