@@ -23,6 +23,9 @@ import sdlab.core.TimerId;
  */
 abstract sealed class Endpoint implements NodeContext permits NodeEndpoint, ClientEndpoint {
 
+    /** The most events one paused endpoint may hold back; more means a runaway run. */
+    private static final int DEFERRED_MAX = 10_000_000;
+
     final Engine engine;
     final NodeId id;
     final int index;
@@ -118,7 +121,7 @@ abstract sealed class Endpoint implements NodeContext permits NodeEndpoint, Clie
 
     final void start() {
         if (paused()) {
-            deferred.add(e -> start());
+            defer(e -> start());
             return;
         }
         handleStart();
@@ -130,7 +133,7 @@ abstract sealed class Endpoint implements NodeContext permits NodeEndpoint, Clie
             return;
         }
         if (paused()) {
-            deferred.add(e -> deliver(arrival));
+            defer(e -> deliver(arrival));
             return;
         }
         engine.counters().messagesDelivered++;
@@ -152,7 +155,7 @@ abstract sealed class Endpoint implements NodeContext permits NodeEndpoint, Clie
             return;
         }
         if (paused()) {
-            deferred.add(e -> fireTimer(firing));
+            defer(e -> fireTimer(firing));
             return;
         }
         timers.remove(firing.id);
@@ -166,7 +169,7 @@ abstract sealed class Endpoint implements NodeContext permits NodeEndpoint, Clie
             return;
         }
         if (paused()) {
-            deferred.add(e -> synced(syncId, syncIncarnation));
+            defer(e -> synced(syncId, syncIncarnation));
             return;
         }
         handleSynced(syncId);
@@ -192,6 +195,10 @@ abstract sealed class Endpoint implements NodeContext permits NodeEndpoint, Clie
 
     /** Keeps {@code event} until the endpoint resumes; only while paused. */
     final void defer(SimEvent event) {
+        if (deferred.size() >= DEFERRED_MAX) {
+            throw new SimulationLimitException(
+                    engine.seed(), engine.now(), id + " held more than " + DEFERRED_MAX + " events during a pause");
+        }
         deferred.add(event);
     }
 

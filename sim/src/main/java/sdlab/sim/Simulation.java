@@ -123,7 +123,10 @@ public final class Simulation {
             return this;
         }
 
-        /** A client; it never crashes. Nodes and clients share one namespace and one network. */
+        /**
+         * A client; it never crashes. Nodes and clients share one namespace and one network.
+         * The client object is used as it is, so give each simulation its own.
+         */
         public Builder addClient(NodeId id, Client client) {
             requireNewId(id);
             clients.put(id, Objects.requireNonNull(client, "client"));
