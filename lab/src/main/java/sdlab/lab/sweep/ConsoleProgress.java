@@ -71,7 +71,7 @@ public final class ConsoleProgress implements SweepProgress {
     private void drawBar(int done, int total, long now) {
         int filled = (int) ((long) BAR_WIDTH * done / total);
         long elapsed = now - startNanos;
-        String left = done == 0 ? "" : ", ~" + seconds(elapsed * (total - done) / done) + " left";
+        String left = done == 0 || done == total ? "" : ", ~" + seconds(elapsed * (total - done) / done) + " left";
         err.print("\r\033[K" + label + " [" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + "/"
                 + total + " seeds, " + seconds(elapsed) + left);
         err.flush();

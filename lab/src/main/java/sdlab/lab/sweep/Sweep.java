@@ -51,6 +51,7 @@ public final class Sweep {
         List<ClaimTally> claimTallies =
                 claims.stream().map(c -> new ClaimTally(c, replay)).toList();
         int[] merged = {0};
+        progress.advanced(0, settings.seedCount());
         try {
             OrderedParallelRunner.run(
                     settings.firstSeed(),
