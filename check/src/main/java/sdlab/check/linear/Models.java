@@ -47,6 +47,11 @@ public final class Models {
         return List.of(register(), casRegister(), keyValue(), mutex(), set(), queue());
     }
 
+    /** The built-in models' names, for help texts and error messages. */
+    public static List<String> names() {
+        return all().stream().map(Model::name).toList();
+    }
+
     /** The built-in model with this name ("kv" also names the key-value model). */
     public static Optional<Model> byName(String name) {
         String wanted = name.equals("kv") ? "key-value" : name;
