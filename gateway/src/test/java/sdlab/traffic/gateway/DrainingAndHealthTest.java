@@ -104,6 +104,20 @@ class DrainingAndHealthTest {
         }
     }
 
+    @Test
+    void aServerThatAnswersTooLateGets504() throws Exception {
+        // The response timeout is 200 ms; the backend takes 2 s.
+        try (GatewayFixture fixture = new GatewayFixture()) {
+            fixture.config.putObject("limits").put("responseTimeoutMs", 200);
+            fixture.upstream("api", "v1", "a").put("ejectAfterFailures", 0);
+            fixture.route("api", "/", "api");
+            fixture.start();
+            HttpClient client = GatewayFixture.client(HttpClient.Version.HTTP_1_1);
+            assertThat(fixture.get(client, "/late?delayMs=2000").statusCode()).isEqualTo(504);
+            assertThat(fixture.get(client, "/on-time").statusCode()).isEqualTo(200);
+        }
+    }
+
     private static List<CompletableFuture<HttpResponse<String>>> sendSlow(
             GatewayFixture fixture, int count, int delayMs) {
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();

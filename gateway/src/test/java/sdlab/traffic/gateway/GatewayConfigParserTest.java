@@ -87,6 +87,17 @@ class GatewayConfigParserTest {
     }
 
     @Test
+    void theShippedExampleConfigurationIsValid() throws Exception {
+        // The documented example uses every section and parses as it stands.
+        try (var in = Gateway.class.getResourceAsStream("example-gateway.json")) {
+            GatewayConfig config =
+                    GatewayConfigParser.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(config.routes()).hasSize(2);
+            assertThat(config.upstreams().get(2).hashKey().source()).isEqualTo(GatewayConfig.HashKey.Source.PATH);
+        }
+    }
+
+    @Test
     void invalidJsonSaysWhere() {
         // A syntax error reports its line and column.
         assertThatThrownBy(() -> GatewayConfigParser.parse("{\n  \"listen\": {,}\n}"))
