@@ -41,6 +41,23 @@ public record Operation(
         assert status != Status.UNKNOWN || completeIndex == NEVER : "unknown operations never complete";
     }
 
+    /** This operation with another id. */
+    Operation withId(int newId) {
+        return new Operation(
+                newId,
+                process,
+                f,
+                key,
+                input,
+                output,
+                status,
+                invokeIndex,
+                completeIndex,
+                invokeTimeNanos,
+                completeTimeNanos,
+                error);
+    }
+
     /** True if this operation completed before {@code other} was invoked. */
     public boolean precedes(Operation other) {
         return completeIndex < other.invokeIndex;

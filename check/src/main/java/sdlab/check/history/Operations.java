@@ -48,7 +48,7 @@ public final class Operations {
                     if (pending == null) {
                         throw problem(index, op, "completed an operation it never invoked");
                     }
-                    done.add(pair(done.size(), ops.get(pending), pending, op, index));
+                    done.add(pair(ops.get(pending), pending, op, index));
                 }
             }
         }
@@ -59,7 +59,7 @@ public final class Operations {
         return renumber(done);
     }
 
-    private static Operation pair(int id, Op invoke, int invokeIndex, Op completion, int completeIndex) {
+    private static Operation pair(Op invoke, int invokeIndex, Op completion, int completeIndex) {
         if (!invoke.f().equals(completion.f())) {
             throw problem(
                     completeIndex,
@@ -72,51 +72,28 @@ public final class Operations {
                     completion,
                     "completed key " + completion.key() + " but invoked key " + invoke.key());
         }
-        return switch (completion.type()) {
-            case OK ->
-                new Operation(
-                        id,
-                        invoke.process(),
-                        invoke.f(),
-                        invoke.key(),
-                        invoke.value(),
-                        completion.value(),
-                        Status.OK,
-                        invokeIndex,
-                        completeIndex,
-                        invoke.timeNanos(),
-                        completion.timeNanos(),
-                        null);
-            case FAIL ->
-                new Operation(
-                        id,
-                        invoke.process(),
-                        invoke.f(),
-                        invoke.key(),
-                        invoke.value(),
-                        null,
-                        Status.FAIL,
-                        invokeIndex,
-                        completeIndex,
-                        invoke.timeNanos(),
-                        completion.timeNanos(),
-                        completion.error());
-            case INFO ->
-                new Operation(
-                        id,
-                        invoke.process(),
-                        invoke.f(),
-                        invoke.key(),
-                        invoke.value(),
-                        null,
-                        Status.UNKNOWN,
-                        invokeIndex,
-                        Operation.NEVER,
-                        invoke.timeNanos(),
-                        Long.MAX_VALUE,
-                        completion.error());
-            case INVOKE -> throw new AssertionError("an invocation is not a completion");
-        };
+        Status status =
+                switch (completion.type()) {
+                    case OK -> Status.OK;
+                    case FAIL -> Status.FAIL;
+                    case INFO -> Status.UNKNOWN;
+                    case INVOKE -> throw new AssertionError("an invocation is not a completion");
+                };
+        boolean ok = status == Status.OK;
+        boolean unknown = status == Status.UNKNOWN;
+        return new Operation(
+                0,
+                invoke.process(),
+                invoke.f(),
+                invoke.key(),
+                invoke.value(),
+                ok ? completion.value() : null,
+                status,
+                invokeIndex,
+                unknown ? Operation.NEVER : completeIndex,
+                invoke.timeNanos(),
+                unknown ? Long.MAX_VALUE : completion.timeNanos(),
+                ok ? null : completion.error());
     }
 
     private static Operation unfinished(Op invoke, int invokeIndex) {
@@ -135,22 +112,11 @@ public final class Operations {
                 "no completion");
     }
 
+    /** Gives the operations, sorted by invocation, their ids: their positions in the list. */
     private static List<Operation> renumber(List<Operation> sorted) {
         List<Operation> numbered = new ArrayList<>(sorted.size());
         for (Operation o : sorted) {
-            numbered.add(new Operation(
-                    numbered.size(),
-                    o.process(),
-                    o.f(),
-                    o.key(),
-                    o.input(),
-                    o.output(),
-                    o.status(),
-                    o.invokeIndex(),
-                    o.completeIndex(),
-                    o.invokeTimeNanos(),
-                    o.completeTimeNanos(),
-                    o.error()));
+            numbered.add(o.withId(numbered.size()));
         }
         return List.copyOf(numbered);
     }

@@ -33,8 +33,7 @@ record RawEntry(int line, Object process, Object type, Object f, Object key, Obj
         String keyName = keyName();
         Object checkedValue = checkValue(value);
         long timeNanos = timeNanos();
-        String errorText = error == null ? null : String.valueOf(name(error) == null ? error : name(error));
-        return new Op(processId, opType, fName, keyName, checkedValue, timeNanos, errorText);
+        return new Op(processId, opType, fName, keyName, checkedValue, timeNanos, errorText());
     }
 
     private OpType opType() {
@@ -49,14 +48,24 @@ record RawEntry(int line, Object process, Object type, Object f, Object key, Obj
         }
     }
 
+    /** Keys are strings; an integer or keyword key is read as its text. */
     private String keyName() {
-        if (key == null || key instanceof String) {
-            return (String) key;
+        return switch (key) {
+            case null -> null;
+            case String s -> s;
+            case Long n -> n.toString();
+            case EdnReader.Keyword k -> k.name();
+            default -> throw problem("expected a string or integer key, found " + describe(key));
+        };
+    }
+
+    /** A reason is text; Jepsen writes it as a keyword ({@code :timed-out}), JSON as a string. */
+    private String errorText() {
+        if (error == null) {
+            return null;
         }
-        if (key instanceof Long || key instanceof EdnReader.Keyword) {
-            return key instanceof EdnReader.Keyword k ? k.name() : key.toString();
-        }
-        throw problem("expected a string or integer key, found " + describe(key));
+        String name = name(error);
+        return name != null ? name : Values.format(error);
     }
 
     private int integer(Object field, String fieldName, String expected) {

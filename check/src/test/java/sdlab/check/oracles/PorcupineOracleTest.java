@@ -38,7 +38,7 @@ class PorcupineOracleTest {
         LinearizabilityResult result = Linearizability.check(
                 HistoryParser.parse(oracle.text()),
                 Models.byName(oracle.model()).orElseThrow(),
-                CheckLimits.steps(50_000_000));
+                CheckLimits.steps(500_000_000));
         assertThat(result.verdict())
                 .as("%s (%d steps)", oracle.name(), result.steps())
                 .isEqualTo(oracle.linearizable() ? Verdict.VALID : Verdict.INVALID);
