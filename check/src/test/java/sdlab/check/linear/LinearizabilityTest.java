@@ -303,6 +303,29 @@ class LinearizabilityTest {
     }
 
     @Test
+    void unknownAddMayShowUpLateOrNever() {
+        // A timed-out add of 1: reads may miss it, then see it; once seen it stays.
+        History h = history()
+                .invoke(0, "add", 1L)
+                .info(0, "add", 1L)
+                .invoke(1, "read", null)
+                .ok(1, "read", List.of())
+                .invoke(1, "read", null)
+                .ok(1, "read", List.of(1L))
+                .build();
+        assertThat(verdict(h, Models.set())).isEqualTo(Verdict.VALID);
+        History vanishing = history()
+                .invoke(0, "add", 1L)
+                .info(0, "add", 1L)
+                .invoke(1, "read", null)
+                .ok(1, "read", List.of(1L))
+                .invoke(1, "read", null)
+                .ok(1, "read", List.of())
+                .build();
+        assertThat(verdict(vanishing, Models.set())).isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
     void queueIsFirstInFirstOut() {
         // 1 then 2 enqueued in sequence: dequeuing 2 first is a violation.
         History h = history()

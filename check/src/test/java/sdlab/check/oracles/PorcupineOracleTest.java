@@ -46,8 +46,8 @@ class PorcupineOracleTest {
 
     @Test
     void theOracleSetIsComplete() {
-        // Fifty etcd logs and four kv files: a missing file would silently weaken the test above.
+        // At least the fifty etcd logs and four kv files: a missing file would silently weaken the test above.
         assumeTrue(Oracles.porcupineDir().isPresent(), "oracle histories not found; looked at " + Oracles.searched());
-        assertThat(Oracles.all()).hasSize(54);
+        assertThat(Oracles.all()).hasSizeGreaterThanOrEqualTo(54);
     }
 }
