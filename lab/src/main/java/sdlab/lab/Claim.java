@@ -21,6 +21,11 @@ public interface Claim {
 
     Scope scope();
 
+    /** Whether the run fails when this claim does not hold; hypotheses are measured and reported, not enforced. */
+    default Role role() {
+        return Role.ASSERTION;
+    }
+
     /** Empty if the claim holds on this seed, else a one-line explanation of the violation. */
     Optional<String> check(long seed, Map<String, SeedRun> runsByVariant);
 
@@ -32,26 +37,47 @@ public interface Claim {
         SOME_SEED
     }
 
+    /**
+     * What a claim is for. An assertion is what the lab states and stands behind: when it fails, the run fails (exit
+     * 1). A hypothesis is what a question asks about ("R + W > N gives linearizability"): the lab measures it and
+     * reports whether it held, and a hypothesis that does not hold is a finding, not a failure.
+     */
+    enum Role {
+        ASSERTION,
+        HYPOTHESIS
+    }
+
     /** A claim that must hold on every seed. */
     static Claim everySeed(
             String name, String description, BiFunction<Long, Map<String, SeedRun>, Optional<String>> check) {
-        return new FunctionClaim(name, description, Scope.EVERY_SEED, check);
+        return new FunctionClaim(name, description, Scope.EVERY_SEED, Role.ASSERTION, check);
     }
 
     /** A claim that must hold on at least one seed. */
     static Claim someSeed(
             String name, String description, BiFunction<Long, Map<String, SeedRun>, Optional<String>> check) {
-        return new FunctionClaim(name, description, Scope.SOME_SEED, check);
+        return new FunctionClaim(name, description, Scope.SOME_SEED, Role.ASSERTION, check);
+    }
+
+    /** A hypothesis that a question tests on every seed: reported as holding or not, never failing the run. */
+    static Claim hypothesis(
+            String name, String description, BiFunction<Long, Map<String, SeedRun>, Optional<String>> check) {
+        return new FunctionClaim(name, description, Scope.EVERY_SEED, Role.HYPOTHESIS, check);
     }
 }
 
 /** A claim given as a function; what {@link Claim#everySeed} and {@link Claim#someSeed} build. */
 record FunctionClaim(
-        String name, String description, Scope scope, BiFunction<Long, Map<String, SeedRun>, Optional<String>> checker)
+        String name,
+        String description,
+        Scope scope,
+        Role role,
+        BiFunction<Long, Map<String, SeedRun>, Optional<String>> checker)
         implements Claim {
     FunctionClaim {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(role, "role");
         Objects.requireNonNull(checker, "checker");
     }
 

@@ -63,7 +63,7 @@ final class RunExecution {
             throw new CommandLine.ParameterException(command, inconsistent.getMessage());
         }
         print(report, detail);
-        int exit = report.allClaimsHold() ? EXIT_CLAIMS_HELD : EXIT_CLAIM_FAILED;
+        int exit = report.assertionsHold() ? EXIT_CLAIMS_HELD : EXIT_CLAIM_FAILED;
         if (request.html().isPresent()) {
             exit = writeHtml(request.html().get(), report, detail.orElseThrow(), exit);
         }

@@ -41,11 +41,11 @@ final class QuorumClaims {
                 READ_YOUR_WRITES,
                 "After a client's write completes, its own reads see that write or a newer one (strict, R + W > N).",
                 (seed, runs) -> firstWith(runs, overlapping, QuorumMeasurements.READ_YOUR_WRITES, "session")));
-        claims.add(Claim.everySeed(
+        claims.add(Claim.hypothesis(
                 MONOTONIC_READS,
                 "No client reads a value older than one it read before (strict, R + W > N).",
                 (seed, runs) -> firstWith(runs, overlapping, QuorumMeasurements.MONOTONIC_READS, "session")));
-        claims.add(Claim.everySeed(
+        claims.add(Claim.hypothesis(
                 CAUSAL,
                 "All four session guarantees hold, the per-client face of causal consistency (strict, R + W > N).",
                 (seed, runs) -> firstWithAny(
@@ -56,7 +56,7 @@ final class QuorumClaims {
                                 QuorumMeasurements.MONOTONIC_READS,
                                 QuorumMeasurements.MONOTONIC_WRITES,
                                 QuorumMeasurements.WRITES_FOLLOW_READS))));
-        claims.add(Claim.everySeed(
+        claims.add(Claim.hypothesis(
                 LINEARIZABLE,
                 "Every key's history of successful (and possibly applied) operations is linearizable (strict, R + W > N).",
                 (seed, runs) ->

@@ -11,6 +11,7 @@ import sdlab.lab.Claim;
  * @param name the claim's name
  * @param description what it says
  * @param scope whether it must hold on every seed or on some seed
+ * @param role whether the run fails when it does not hold (an assertion) or it is only reported (a hypothesis)
  * @param holds the verdict
  * @param seedsChecked how many seeds were checked
  * @param seedsHolding on how many of them the claim's check held
@@ -25,6 +26,7 @@ public record ClaimResult(
         String name,
         String description,
         Claim.Scope scope,
+        Claim.Role role,
         boolean holds,
         int seedsChecked,
         int seedsHolding,

@@ -3,6 +3,7 @@ package sdlab.lab.report;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import sdlab.lab.Claim;
 import sdlab.lab.MetricSpec;
 
 /**
@@ -47,9 +48,12 @@ public record ExperimentReport(
         notes = List.copyOf(notes);
     }
 
-    /** True when every claim held (vacuously true when none was evaluated). */
-    public boolean allClaimsHold() {
-        return claims.stream().allMatch(ClaimResult::holds);
+    /**
+     * True when every assertion held (vacuously true when none was evaluated); hypotheses do not count, whatever was
+     * measured. This is what {@code sdlab run} turns into its exit code.
+     */
+    public boolean assertionsHold() {
+        return claims.stream().filter(c -> c.role() == Claim.Role.ASSERTION).allMatch(ClaimResult::holds);
     }
 
     /**
@@ -58,7 +62,9 @@ public record ExperimentReport(
      */
     public long showcaseSeed() {
         return claims.stream()
-                .filter(c -> !c.holds() && c.counterexampleSeed().isPresent())
+                .filter(c -> !c.holds()
+                        && c.role() == Claim.Role.ASSERTION
+                        && c.counterexampleSeed().isPresent())
                 .map(c -> c.counterexampleSeed().getAsLong())
                 .findFirst()
                 .or(() -> claims.stream()

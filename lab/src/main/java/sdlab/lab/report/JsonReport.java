@@ -53,7 +53,7 @@ public final class JsonReport {
         ArrayNode claims = root.putArray("claims");
         report.claims().forEach(c -> claim(claims.addObject(), c));
         report.question().ifPresentOrElse(q -> question(root.putObject("question"), q), () -> root.putNull("question"));
-        root.put("allClaimsHold", report.allClaimsHold());
+        root.put("assertionsHold", report.assertionsHold());
         ArrayNode notes = root.putArray("notes");
         report.notes().forEach(notes::add);
         return root;
@@ -74,6 +74,7 @@ public final class JsonReport {
         node.put("name", claim.name());
         node.put("description", claim.description());
         node.put("scope", claim.scope().name().toLowerCase(Locale.ROOT));
+        node.put("role", claim.role().name().toLowerCase(Locale.ROOT));
         node.put("holds", claim.holds());
         node.put("seedsChecked", claim.seedsChecked());
         node.put("seedsHolding", claim.seedsHolding());

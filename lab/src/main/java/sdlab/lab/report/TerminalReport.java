@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import sdlab.lab.Claim;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.SeedRun;
 
@@ -129,8 +130,22 @@ public final class TerminalReport {
         if (report.claims().isEmpty()) {
             return;
         }
-        line("claims over " + report.seeds() + (report.seeds() == 1 ? " seed:" : " seeds:"));
-        for (ClaimResult claim : report.claims()) {
+        String seeds = report.seeds() + (report.seeds() == 1 ? " seed" : " seeds");
+        claimGroup("claims over " + seeds + ":", report, Claim.Role.ASSERTION);
+        claimGroup(
+                "hypotheses the question tests, over " + seeds + " (a hypothesis that fails is a finding):",
+                report,
+                Claim.Role.HYPOTHESIS);
+    }
+
+    private void claimGroup(String heading, ExperimentReport report, Claim.Role role) {
+        List<ClaimResult> group =
+                report.claims().stream().filter(c -> c.role() == role).toList();
+        if (group.isEmpty()) {
+            return;
+        }
+        line(heading);
+        for (ClaimResult claim : group) {
             line("  " + mark(claim.holds()) + " " + claim.name() + ": " + claim.evidence());
             line("      " + claim.description());
             if (!claim.holds()) {

@@ -31,6 +31,7 @@
  *     {"name": "noStaleReadsWhenQuorumsOverlap",
  *      "description": "...",
  *      "scope": "every_seed",          // or "some_seed"
+ *      "role": "assertion",            // or "hypothesis": measured and reported, never fails the run
  *      "holds": true,
  *      "seedsChecked": 1000,
  *      "seedsHolding": 1000,           // seeds on which the check held
@@ -46,7 +47,7 @@
  *                  "claims": ["linearizable"], "why": "claim linearizable did not hold: ...",
  *                  "explanation": "..."}]
  *   },
- *   "allClaimsHold": false,            // what `sdlab run` turns into its exit code (0 or 1)
+ *   "assertionsHold": false,           // every assertion held: what `sdlab run` turns into its exit code (0 or 1)
  *   "notes": []                        // remarks, e.g. why claims were skipped
  * }
  * }</pre>

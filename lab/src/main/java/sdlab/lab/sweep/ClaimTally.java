@@ -84,6 +84,7 @@ final class ClaimTally {
                 claim.name(),
                 claim.description(),
                 claim.scope(),
+                claim.role(),
                 holds,
                 checked,
                 holding,

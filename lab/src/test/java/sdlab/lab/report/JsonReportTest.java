@@ -45,13 +45,13 @@ class JsonReportTest {
                         "variants",
                         "claims",
                         "question",
-                        "allClaimsHold",
+                        "assertionsHold",
                         "notes");
         assertThat(json.get("experiment").asText()).isEqualTo("coin");
         assertThat(json.get("seeds").asInt()).isEqualTo(30);
         assertThat(json.get("params").get("bias").asDouble()).isEqualTo(0.75);
         assertThat(json.get("params").get("flip-time").asText()).isEqualTo("2ms");
-        assertThat(json.get("allClaimsHold").asBoolean()).isFalse();
+        assertThat(json.get("assertionsHold").asBoolean()).isFalse();
     }
 
     @Test

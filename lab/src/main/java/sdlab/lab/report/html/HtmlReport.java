@@ -1,7 +1,9 @@
 package sdlab.lab.report.html;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import sdlab.lab.Claim;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.SeedRun;
 import sdlab.lab.report.ClaimResult;
@@ -66,12 +68,15 @@ public final class HtmlReport {
                 .append("</h1><p class=\"summary\">")
                 .append(Html.escape(report.summary()))
                 .append("</p>");
-        long held = report.claims().stream().filter(ClaimResult::holds).count();
+        List<ClaimResult> assertions = report.claims().stream()
+                .filter(c -> c.role() == Claim.Role.ASSERTION)
+                .toList();
+        long held = assertions.stream().filter(ClaimResult::holds).count();
         String verdict = report.claims().isEmpty()
                 ? "No claims were evaluated."
-                : held + " of " + report.claims().size() + " claims held over " + seedsText(report) + ".";
+                : held + " of " + assertions.size() + " claims held over " + seedsText(report) + ".";
         out.append("<p class=\"verdict ")
-                .append(report.allClaimsHold() ? "good" : "bad")
+                .append(report.assertionsHold() ? "good" : "bad")
                 .append("\">")
                 .append(Html.escape(verdict))
                 .append("</p>");
@@ -131,7 +136,12 @@ public final class HtmlReport {
                     .append(claim.holds() ? "&#10003;" : "&#10007;")
                     .append("</td><td><strong>")
                     .append(Html.escape(claim.name()))
-                    .append("</strong><br/><span class=\"muted\">")
+                    .append("</strong>")
+                    .append(
+                            claim.role() == Claim.Role.HYPOTHESIS
+                                    ? " <em>(hypothesis: measured, not enforced)</em>"
+                                    : "")
+                    .append("<br/><span class=\"muted\">")
                     .append(Html.escape(claim.description()))
                     .append("</span></td><td>")
                     .append(Html.escape(claim.evidence()));
