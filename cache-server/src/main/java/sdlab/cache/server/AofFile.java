@@ -1,0 +1,185 @@
+package sdlab.cache.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sdlab.cache.persist.RespCommandWriter;
+
+/**
+ * The append-only file, written as Redis writes it.
+ *
+ * <p>Commands are encoded into a buffer as they execute; {@link #writePending} writes the
+ * buffer to the file once per event-loop iteration, before any reply of that iteration is
+ * sent. With {@link AppendFsync#ALWAYS} it also fsyncs there, so an acknowledged write is on
+ * disk; with {@link AppendFsync#EVERYSEC} a background thread fsyncs once a second; with
+ * {@link AppendFsync#NO} the operating system decides. A process crash (kill -9) loses nothing
+ * that was written in any mode; a machine crash loses what was not yet synced.
+ *
+ * <p>Called on the event-loop thread except for the background fsync, which only forces the
+ * current channel.
+ */
+final class AofFile implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AofFile.class);
+    private static final byte[][] SELECT_0 = {"SELECT".getBytes(), "0".getBytes()};
+
+    private final Path path;
+    private final ByteBuf pending = PooledByteBufAllocator.DEFAULT.directBuffer(64 * 1024);
+    private final ByteBufOutput output = new ByteBufOutput(pending);
+    private final ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "aof-fsync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile FileChannel channel;
+    private volatile AppendFsync fsync;
+    private volatile boolean unsynced;
+    private volatile boolean lastWriteOk = true;
+    private volatile long sizeBytes;
+    private volatile long baseSizeBytes;
+    private Consumer<byte[]> capture;
+
+    private AofFile(Path path, FileChannel channel, AppendFsync fsync) throws IOException {
+        this.path = path;
+        this.channel = channel;
+        this.fsync = fsync;
+        this.sizeBytes = channel.size();
+        this.baseSizeBytes = sizeBytes;
+        syncer.scheduleWithFixedDelay(this::backgroundSync, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Opens (or creates, starting with SELECT 0 as Redis's files do) the file at {@code path}. */
+    static AofFile open(Path path, AppendFsync fsync) throws IOException {
+        FileChannel channel =
+                FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        AofFile file = new AofFile(path, channel, fsync);
+        if (channel.size() == 0) {
+            file.append(SELECT_0);
+            file.writePending();
+            file.baseSizeBytes = file.sizeBytes;
+        }
+        return file;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Encodes one command into the pending buffer. */
+    void append(byte[][] argv) {
+        RespCommandWriter.write(output, argv);
+    }
+
+    /** Writes the pending buffer to the file (and fsyncs with {@code always}); before replies are sent. */
+    void writePending() {
+        int length = pending.readableBytes();
+        if (length == 0) {
+            return;
+        }
+        if (capture != null) {
+            byte[] copy = new byte[length];
+            pending.getBytes(pending.readerIndex(), copy);
+            capture.accept(copy);
+        }
+        try {
+            ByteBuffer nio = pending.nioBuffer();
+            while (nio.hasRemaining()) {
+                channel.write(nio);
+            }
+            sizeBytes += length;
+            unsynced = true;
+            if (fsync == AppendFsync.ALWAYS) {
+                channel.force(false);
+                unsynced = false;
+            }
+            lastWriteOk = true;
+        } catch (IOException e) {
+            lastWriteOk = false;
+            log.error("Error writing to the AOF file {}: {}", path, e.toString());
+        } finally {
+            pending.clear();
+        }
+    }
+
+    /** Forces everything written so far to disk now. */
+    void fsyncNow() throws IOException {
+        writePending();
+        channel.force(false);
+        unsynced = false;
+    }
+
+    /** Sends a copy of every chunk written from now on to {@code sink} (the rewrite buffer). */
+    void startCapture(Consumer<byte[]> sink) {
+        this.capture = sink;
+    }
+
+    void stopCapture() {
+        this.capture = null;
+    }
+
+    /** Continues in {@code rewritten} (already renamed over this file's path); closes the old channel. */
+    void replaceWith(FileChannel rewritten) throws IOException {
+        FileChannel old = channel;
+        channel = rewritten;
+        sizeBytes = rewritten.size();
+        baseSizeBytes = sizeBytes;
+        old.close();
+    }
+
+    AppendFsync fsync() {
+        return fsync;
+    }
+
+    void fsync(AppendFsync policy) {
+        this.fsync = policy;
+    }
+
+    long sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** The size right after the last rewrite (or at start): Redis's aof_base_size. */
+    long baseSizeBytes() {
+        return baseSizeBytes;
+    }
+
+    boolean lastWriteOk() {
+        return lastWriteOk;
+    }
+
+    private void backgroundSync() {
+        if (fsync != AppendFsync.EVERYSEC || !unsynced) {
+            return;
+        }
+        unsynced = false;
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            // The channel may have just been swapped by a rewrite; the next second retries.
+            unsynced = true;
+            log.debug("background fsync of {} failed: {}", path, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        syncer.shutdownNow();
+        try {
+            fsyncNow();
+            channel.close();
+        } catch (IOException e) {
+            log.error("Error closing the AOF file {}: {}", path, e.toString());
+        } finally {
+            pending.release();
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package sdlab.cache.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.ByteProcessor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import sdlab.cache.memcached.IncrResult;
+import sdlab.cache.memcached.Item;
+import sdlab.cache.memcached.MemcachedStore;
+import sdlab.cache.memcached.StoreMode;
+import sdlab.cache.memcached.StoreResult;
+
+/**
+ * One memcached text-protocol client. Lines are commands; storage commands are followed by a
+ * data block of the announced length and CRLF. Errors are memcached's lines: {@code ERROR} for
+ * an unknown command or wrong argument count, {@code CLIENT_ERROR <why>} for bad input,
+ * {@code SERVER_ERROR <why>} when the server cannot comply. A data block too large to store
+ * is read and discarded, then refused, as memcached does. Connections run on several threads
+ * and share the thread-safe {@link MemcachedStore}.
+ */
+final class MemcachedConnection extends ByteToMessageDecoder {
+    /** The longest command line accepted; longer lines close the connection. */
+    static final int LINE_BYTES_MAX = 64 * 1024;
+
+    static final String VERSION = "1.6.0-sdlab";
+    private static final String BAD_FORMAT = "CLIENT_ERROR bad command line format";
+
+    private final MemcachedStore store;
+    private final MemcachedFrontDoor door;
+    private ByteBuf out;
+    private PendingStore pending;
+    private long swallowBytes;
+    private boolean closing;
+    private boolean admitted;
+
+    /** A storage command waiting for its data block. */
+    private record PendingStore(
+            StoreMode mode, byte[] key, long flags, long exptime, int bytes, long cas, boolean noreply) {}
+
+    MemcachedConnection(MemcachedStore store, MemcachedFrontDoor door) {
+        this.store = store;
+        this.door = door;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> unused) {
+        if (out == null) {
+            out = ctx.alloc().ioBuffer(256);
+        }
+        while (in.isReadable() && !closing) {
+            if (swallowBytes > 0) {
+                int n = (int) Math.min(swallowBytes, in.readableBytes());
+                in.skipBytes(n);
+                swallowBytes -= n;
+                if (swallowBytes == 0) {
+                    line("SERVER_ERROR object too large for cache");
+                }
+            } else if (pending != null) {
+                if (in.readableBytes() < pending.bytes() + 2L) {
+                    return;
+                }
+                readDataBlock(in);
+            } else {
+                int lf = in.forEachByte(in.readerIndex(), in.readableBytes(), ByteProcessor.FIND_LF);
+                if (lf < 0) {
+                    if (in.readableBytes() > LINE_BYTES_MAX) {
+                        line("CLIENT_ERROR line too long");
+                        closing = true;
+                    }
+                    return;
+                }
+                int end = lf > in.readerIndex() && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+                byte[] bytes = new byte[end - in.readerIndex()];
+                in.getBytes(in.readerIndex(), bytes);
+                in.readerIndex(lf + 1);
+                command(MemcachedCommandLine.parse(bytes));
+            }
+        }
+        if (closing) {
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (out != null && out.isReadable()) {
+            ctx.writeAndFlush(out);
+            out = null;
+        }
+        if (closing) {
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+        super.channelReadComplete(ctx);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (!door.admit()) {
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.copiedBuffer(
+                            "ERROR Too many open connections\r\n", StandardCharsets.US_ASCII))
+                    .addListener(ChannelFutureListener.CLOSE);
+            closing = true;
+            return;
+        }
+        admitted = true;
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (admitted) {
+            admitted = false;
+            door.leave();
+        }
+        if (out != null) {
+            out.release();
+            out = null;
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private void command(MemcachedCommandLine cmd) {
+        switch (cmd.command()) {
+            case "get" -> retrieve(cmd, false);
+            case "gets" -> retrieve(cmd, true);
+            case "set" -> storage(cmd, StoreMode.SET);
+            case "add" -> storage(cmd, StoreMode.ADD);
+            case "replace" -> storage(cmd, StoreMode.REPLACE);
+            case "append" -> storage(cmd, StoreMode.APPEND);
+            case "prepend" -> storage(cmd, StoreMode.PREPEND);
+            case "cas" -> storage(cmd, StoreMode.CAS);
+            case "delete" -> delete(cmd);
+            case "incr" -> increment(cmd, false);
+            case "decr" -> increment(cmd, true);
+            case "touch" -> touch(cmd);
+            case "flush_all" -> flushAll(cmd);
+            case "stats" -> stats(cmd);
+            case "version" -> line("VERSION " + VERSION);
+            case "verbosity" -> reply(cmd.size() >= 2 && cmd.size() <= 3, cmd.isNoreply(cmd.size() - 1), "OK");
+            case "quit" -> closing = true;
+            default -> line("ERROR");
+        }
+    }
+
+    private void retrieve(MemcachedCommandLine cmd, boolean withCas) {
+        if (cmd.size() < 2) {
+            line("ERROR");
+            return;
+        }
+        for (int i = 1; i < cmd.size(); i++) {
+            byte[] key = cmd.key(i);
+            if (key == null) {
+                line(BAD_FORMAT);
+                return;
+            }
+            Item item = store.get(key);
+            if (item != null) {
+                out.writeCharSequence("VALUE ", StandardCharsets.US_ASCII);
+                out.writeBytes(key);
+                String header = " " + item.flags() + " " + item.value().length + (withCas ? " " + item.cas() : "");
+                line(header);
+                out.writeBytes(item.value());
+                out.writeBytes(CRLF);
+            }
+        }
+        line("END");
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private void storage(MemcachedCommandLine cmd, StoreMode mode) {
+        int required = mode == StoreMode.CAS ? 6 : 5;
+        if (cmd.size() != required && cmd.size() != required + 1) {
+            line("ERROR");
+            return;
+        }
+        byte[] key = cmd.key(1);
+        long flags = cmd.unsigned(2, 1L << 32);
+        Long exptime = cmd.signed(3);
+        long bytes = cmd.unsigned(4, Integer.MAX_VALUE - 2L);
+        Long cas = mode == StoreMode.CAS ? cmd.unsigned64(5) : Long.valueOf(0);
+        if (key == null || flags < 0 || exptime == null || bytes < 0 || cas == null) {
+            line(BAD_FORMAT);
+            return;
+        }
+        boolean noreply = cmd.isNoreply(required);
+        if (bytes > store.itemBytesMax()) {
+            swallowBytes = bytes + 2;
+            return;
+        }
+        pending = new PendingStore(mode, key, flags, exptime, (int) bytes, cas, noreply);
+    }
+
+    private void readDataBlock(ByteBuf in) {
+        PendingStore command = pending;
+        pending = null;
+        byte[] data = new byte[command.bytes()];
+        in.readBytes(data);
+        if (in.readByte() != '\r' | in.readByte() != '\n') {
+            line("CLIENT_ERROR bad data chunk");
+            return;
+        }
+        StoreResult result =
+                store.store(command.mode(), command.key(), command.flags(), command.exptime(), data, command.cas());
+        String text =
+                switch (result) {
+                    case STORED -> "STORED";
+                    case NOT_STORED -> "NOT_STORED";
+                    case EXISTS -> "EXISTS";
+                    case NOT_FOUND -> "NOT_FOUND";
+                    case TOO_LARGE -> "SERVER_ERROR object too large for cache";
+                    case OUT_OF_MEMORY -> "SERVER_ERROR out of memory storing object";
+                };
+        reply(true, command.noreply(), text);
+    }
+
+    private void delete(MemcachedCommandLine cmd) {
+        if (cmd.size() < 2 || cmd.size() > 4) {
+            line("ERROR");
+            return;
+        }
+        boolean noreply = cmd.isNoreply(cmd.size() - 1);
+        int extra = cmd.size() - 2 - (noreply ? 1 : 0);
+        if (extra > 1 || (extra == 1 && !cmd.text(2).equals("0"))) {
+            line("CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]");
+            return;
+        }
+        byte[] key = cmd.key(1);
+        if (key == null) {
+            line(BAD_FORMAT);
+            return;
+        }
+        reply(true, noreply, store.delete(key) ? "DELETED" : "NOT_FOUND");
+    }
+
+    private void increment(MemcachedCommandLine cmd, boolean decrement) {
+        if (cmd.size() != 3 && cmd.size() != 4) {
+            line("ERROR");
+            return;
+        }
+        byte[] key = cmd.key(1);
+        if (key == null) {
+            line(BAD_FORMAT);
+            return;
+        }
+        Long delta = cmd.unsigned64(2);
+        if (delta == null) {
+            line("CLIENT_ERROR invalid numeric delta argument");
+            return;
+        }
+        String text =
+                switch (store.increment(key, delta, decrement)) {
+                    case IncrResult.Value value -> value.text();
+                    case IncrResult.NotFound notFound -> "NOT_FOUND";
+                    case IncrResult.NonNumeric nonNumeric ->
+                        "CLIENT_ERROR cannot increment or decrement non-numeric value";
+                };
+        reply(true, cmd.isNoreply(3), text);
+    }
+
+    private void touch(MemcachedCommandLine cmd) {
+        if (cmd.size() != 3 && cmd.size() != 4) {
+            line("ERROR");
+            return;
+        }
+        byte[] key = cmd.key(1);
+        Long exptime = cmd.signed(2);
+        if (key == null || exptime == null) {
+            line(key == null ? BAD_FORMAT : "CLIENT_ERROR invalid exptime argument");
+            return;
+        }
+        reply(true, cmd.isNoreply(3), store.touch(key, exptime) ? "TOUCHED" : "NOT_FOUND");
+    }
+
+    private void flushAll(MemcachedCommandLine cmd) {
+        if (cmd.size() > 3) {
+            line("ERROR");
+            return;
+        }
+        boolean noreply = cmd.isNoreply(cmd.size() - 1);
+        long delay = 0;
+        if (cmd.size() - (noreply ? 1 : 0) == 2) {
+            Long parsed = cmd.signed(1);
+            if (parsed == null) {
+                line("CLIENT_ERROR invalid exptime argument");
+                return;
+            }
+            delay = parsed;
+        }
+        store.flushAll(delay);
+        reply(true, noreply, "OK");
+    }
+
+    private void stats(MemcachedCommandLine cmd) {
+        if (cmd.size() != 1) {
+            line("ERROR");
+            return;
+        }
+        for (var stat : door.stats()) {
+            line("STAT " + stat.getKey() + " " + stat.getValue());
+        }
+        line("END");
+    }
+
+    /** Answers {@code text} unless noreply was asked; {@code valid} false answers ERROR. */
+    private void reply(boolean valid, boolean noreply, String text) {
+        if (!valid) {
+            line("ERROR");
+        } else if (!noreply) {
+            line(text);
+        }
+    }
+
+    private void line(String text) {
+        out.writeCharSequence(text, StandardCharsets.US_ASCII);
+        out.writeBytes(CRLF);
+    }
+}

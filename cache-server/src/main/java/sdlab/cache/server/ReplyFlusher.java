@@ -1,0 +1,45 @@
+package sdlab.cache.server;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+
+/**
+ * Sends the replies of one event-loop iteration together, after the append-only file has been
+ * written (and, with {@code appendfsync always}, synced): Redis's {@code beforeSleep}.
+ *
+ * <p>Connections whose reads produced replies enqueue themselves; one task, run after the
+ * iteration's reads, first calls {@code beforeReplies} and then flushes each connection once.
+ * So every client gets one write per batch of pipelined commands, and an fsync is shared by
+ * every write acknowledged in the same iteration (group commit).
+ */
+final class ReplyFlusher {
+    private final Executor loop;
+    private final Runnable beforeReplies;
+    private final ArrayDeque<RespConnection> pending = new ArrayDeque<>();
+    private boolean scheduled;
+
+    ReplyFlusher(Executor loop, Runnable beforeReplies) {
+        this.loop = loop;
+        this.beforeReplies = beforeReplies;
+    }
+
+    /** Queues {@code connection} for the end of this iteration; called on the loop thread. */
+    void schedule(RespConnection connection) {
+        if (connection.markFlushQueued()) {
+            pending.add(connection);
+        }
+        if (!scheduled) {
+            scheduled = true;
+            loop.execute(this::flushAll);
+        }
+    }
+
+    private void flushAll() {
+        scheduled = false;
+        beforeReplies.run();
+        RespConnection connection;
+        while ((connection = pending.poll()) != null) {
+            connection.flushReplies();
+        }
+    }
+}

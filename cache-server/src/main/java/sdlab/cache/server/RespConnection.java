@@ -1,0 +1,200 @@
+package sdlab.cache.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sdlab.cache.CacheEngine;
+import sdlab.cache.ClientSession;
+import sdlab.cache.Reply;
+
+/**
+ * One RESP client: decodes its requests, executes each on the engine as soon as it is complete,
+ * and encodes the replies into one pooled buffer that the {@link ReplyFlusher} sends at the
+ * end of the event-loop iteration. Every connection runs on the server's single engine
+ * thread, so commands execute one at a time, as in Redis.
+ */
+final class RespConnection extends ByteToMessageDecoder {
+    private static final Logger log = LoggerFactory.getLogger(RespConnection.class);
+    private static final byte[] MAX_CLIENTS =
+            "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
+    /** Replies beyond this many bytes are handed to the channel before the batch ends, to keep buffers small. */
+    private static final int REPLY_BUFFER_SPILL_BYTES = 64 * 1024;
+
+    private final CacheEngine engine;
+    private final ClientSession session;
+    private final RespDecoder decoder;
+    private final ReplyFlusher flusher;
+    private final ClientRegistry clients;
+    private final CacheServerConfig config;
+    private ChannelHandlerContext ctx;
+    private ByteBuf replies;
+    private boolean admitted;
+    private boolean closing;
+    private boolean flushQueued;
+
+    RespConnection(CacheEngine engine, ReplyFlusher flusher, ClientRegistry clients, CacheServerConfig config) {
+        this.engine = engine;
+        this.session = engine.newSession();
+        this.decoder = new RespDecoder(config.bulkBytesMax(), config.inlineBytesMax());
+        this.flusher = flusher;
+        this.clients = clients;
+        this.config = config;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) throws Exception {
+        if (!clients.admit()) {
+            closing = true;
+            context.writeAndFlush(Unpooled.wrappedBuffer(MAX_CLIENTS)).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        admitted = true;
+        super.channelActive(context);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext context, ByteBuf in, List<Object> out) {
+        if (closing) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            decoder.decode(in, session.authenticated(), this::execute);
+        } catch (RespProtocolException e) {
+            log.debug("client {} sent a protocol error: {}", session.id(), e.getMessage());
+            reply(Reply.error("ERR Protocol error: " + e.getMessage()));
+            closing = true;
+            in.skipBytes(in.readableBytes());
+        }
+        if (!closing && in.readableBytes() > config.queryBufferBytesMax()) {
+            log.warn("closing client {} that reached max query buffer length", session.id());
+            closeNow();
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    private boolean execute(byte[][] argv) {
+        Reply reply;
+        try {
+            reply = engine.execute(session, argv);
+        } catch (RuntimeException e) {
+            // A bug must not take the connection, or the node, down with it: report and go on.
+            log.error("command failed unexpectedly", e);
+            reply = Reply.error("ERR internal error: " + e);
+        }
+        reply(reply);
+        if (outputLimitExceeded()) {
+            log.warn("client {} scheduled to be closed for overcoming of output buffer limits", session.id());
+            closeNow();
+            return false;
+        }
+        if (session.closeRequested()) {
+            closing = true;
+            return false;
+        }
+        return !closing;
+    }
+
+    private void reply(Reply reply) {
+        if (replies == null) {
+            replies = ctx.alloc().ioBuffer(256);
+        }
+        RespReplyEncoder.encode(reply, session.protocol(), replies);
+        if (replies.readableBytes() > REPLY_BUFFER_SPILL_BYTES) {
+            ctx.write(replies, ctx.voidPromise());
+            replies = null;
+        }
+    }
+
+    private boolean outputLimitExceeded() {
+        long limit = config.outputBufferBytesMax();
+        if (limit <= 0) {
+            return false;
+        }
+        ChannelOutboundBuffer outbound = ctx.channel().unsafe().outboundBuffer();
+        long pending = (replies == null ? 0 : replies.readableBytes())
+                + (outbound == null ? 0 : outbound.totalPendingWriteBytes());
+        return pending > limit;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) throws Exception {
+        if (replies != null || closing) {
+            flusher.schedule(this);
+        }
+        super.channelReadComplete(context);
+    }
+
+    /** True if the connection was not yet queued for the flusher (and now is). */
+    boolean markFlushQueued() {
+        if (flushQueued) {
+            return false;
+        }
+        flushQueued = true;
+        return true;
+    }
+
+    /** Sends what this iteration produced; called by the flusher after the AOF was written. */
+    void flushReplies() {
+        flushQueued = false;
+        if (!ctx.channel().isActive()) {
+            releaseReplies();
+            return;
+        }
+        if (replies != null) {
+            ctx.write(replies, ctx.voidPromise());
+            replies = null;
+        }
+        if (closing) {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.flush();
+        }
+    }
+
+    private void closeNow() {
+        closing = true;
+        releaseReplies();
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) throws Exception {
+        if (admitted) {
+            admitted = false;
+            clients.leave();
+        }
+        releaseReplies();
+        super.channelInactive(context);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext context) {
+        releaseReplies();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        log.debug("client {} connection failed: {}", session.id(), cause.toString());
+        context.close();
+    }
+
+    private void releaseReplies() {
+        if (replies != null) {
+            replies.release();
+            replies = null;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package sdlab.cache.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads client requests straight from the connection's buffer: RESP arrays of bulk strings
+ * ({@code *2\r\n$3\r\nGET\r\n$1\r\nk\r\n}) and inline commands ({@code GET k\r\n}).
+ *
+ * <p>It keeps its place across reads, so a large pipelined or partial request is parsed once,
+ * not re-parsed from the start on every packet; the only allocations are one array per
+ * argument and one per command. Limits and their error texts are Redis's: multibulk counts
+ * above {@code Integer.MAX_VALUE}, bulk lengths above {@code proto-max-bulk-len}, header and
+ * inline lines longer than 64 KiB, and, before AUTH, more than 10 arguments or bulks longer
+ * than 16 KiB.
+ */
+final class RespDecoder {
+    /** Receives each complete command; returns false to stop decoding (the client is closing). */
+    interface Sink {
+        boolean command(byte[][] argv);
+    }
+
+    static final int UNAUTHENTICATED_ARGS_MAX = 10;
+    static final int UNAUTHENTICATED_BULK_MAX = 16 * 1024;
+    private static final int ARGS_PREALLOCATED_MAX = 1024;
+    private static final long INVALID = Long.MIN_VALUE;
+
+    private final long bulkBytesMax;
+    private final int inlineBytesMax;
+
+    private byte[][] args;
+    private int argsExpected;
+    private int argsRead;
+    private long bulkLength = -1;
+
+    RespDecoder(long bulkBytesMax, int inlineBytesMax) {
+        this.bulkBytesMax = bulkBytesMax;
+        this.inlineBytesMax = inlineBytesMax;
+    }
+
+    /** Decodes every complete command in {@code in}; an incomplete one stays unread for the next call. */
+    void decode(ByteBuf in, boolean authenticated, Sink sink) throws RespProtocolException {
+        while (in.isReadable()) {
+            if (args == null) {
+                boolean progressed =
+                        in.getByte(in.readerIndex()) == '*' ? readArrayHeader(in, authenticated) : readInline(in, sink);
+                if (!progressed) {
+                    return;
+                }
+                if (args == null) {
+                    continue; // an inline command was delivered, or an empty array was skipped
+                }
+            }
+            if (!readBulks(in, authenticated)) {
+                return;
+            }
+            byte[][] command = args;
+            args = null;
+            if (!sink.command(command)) {
+                return;
+            }
+        }
+    }
+
+    private boolean readArrayHeader(ByteBuf in, boolean authenticated) throws RespProtocolException {
+        int cr = findCr(in, "too big mbulk count string");
+        if (cr < 0) {
+            return false;
+        }
+        long count = parseLong(in, in.readerIndex() + 1, cr);
+        if (count == INVALID || count > Integer.MAX_VALUE) {
+            throw new RespProtocolException("invalid multibulk length");
+        }
+        if (count > UNAUTHENTICATED_ARGS_MAX && !authenticated) {
+            throw new RespProtocolException("unauthenticated multibulk length");
+        }
+        in.readerIndex(cr + 2);
+        if (count > 0) {
+            argsExpected = (int) count;
+            argsRead = 0;
+            args = new byte[(int) Math.min(count, ARGS_PREALLOCATED_MAX)][];
+        }
+        return true;
+    }
+
+    private boolean readBulks(ByteBuf in, boolean authenticated) throws RespProtocolException {
+        while (argsRead < argsExpected) {
+            if (bulkLength < 0 && !readBulkHeader(in, authenticated)) {
+                return false;
+            }
+            if (in.readableBytes() < bulkLength + 2) {
+                return false;
+            }
+            byte[] arg = new byte[(int) bulkLength];
+            in.readBytes(arg);
+            in.skipBytes(2); // Redis does not check that these are CRLF either
+            if (argsRead == args.length) {
+                args = Arrays.copyOf(args, (int) Math.min((long) args.length * 2, argsExpected));
+            }
+            args[argsRead++] = arg;
+            bulkLength = -1;
+        }
+        return true;
+    }
+
+    private boolean readBulkHeader(ByteBuf in, boolean authenticated) throws RespProtocolException {
+        if (!in.isReadable()) {
+            return false;
+        }
+        byte marker = in.getByte(in.readerIndex());
+        if (marker != '$') {
+            throw new RespProtocolException("expected '$', got '" + (char) (marker & 0xff) + "'");
+        }
+        int cr = findCr(in, "too big bulk count string");
+        if (cr < 0) {
+            return false;
+        }
+        long length = parseLong(in, in.readerIndex() + 1, cr);
+        if (length == INVALID || length < 0 || length > bulkBytesMax || length > Integer.MAX_VALUE - 2) {
+            throw new RespProtocolException("invalid bulk length");
+        }
+        if (length > UNAUTHENTICATED_BULK_MAX && !authenticated) {
+            throw new RespProtocolException("unauthenticated bulk length");
+        }
+        in.readerIndex(cr + 2);
+        bulkLength = length;
+        return true;
+    }
+
+    /** An inline command: one line of space-separated words, for telnet users. */
+    private boolean readInline(ByteBuf in, Sink sink) throws RespProtocolException {
+        int start = in.readerIndex();
+        int lf = in.forEachByte(start, in.readableBytes(), ByteProcessor.FIND_LF);
+        if (lf < 0) {
+            if (in.readableBytes() > inlineBytesMax) {
+                throw new RespProtocolException("too big inline request");
+            }
+            return false;
+        }
+        int end = lf > start && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+        byte[] line = new byte[end - start];
+        in.getBytes(start, line);
+        in.readerIndex(lf + 1);
+        List<byte[]> words = InlineSplitter.split(line);
+        if (words == null) {
+            throw new RespProtocolException("unbalanced quotes in request");
+        }
+        if (!words.isEmpty()) {
+            sink.command(words.toArray(new byte[0][]));
+        }
+        return true;
+    }
+
+    /** The index of the CR ending the header line (with its LF available), or -1 to wait for more. */
+    private int findCr(ByteBuf in, String tooLong) throws RespProtocolException {
+        int start = in.readerIndex();
+        int cr = in.forEachByte(start, in.readableBytes(), ByteProcessor.FIND_CR);
+        if (cr < 0 || cr + 1 >= in.writerIndex()) {
+            if (in.readableBytes() > inlineBytesMax) {
+                throw new RespProtocolException(tooLong);
+            }
+            return -1;
+        }
+        return cr;
+    }
+
+    /** Redis's string2ll over the bytes [start, end): canonical decimal, or {@link #INVALID}. */
+    private static long parseLong(ByteBuf in, int start, int end) {
+        int length = end - start;
+        if (length < 1 || length > 20) {
+            return INVALID;
+        }
+        boolean negative = in.getByte(start) == '-';
+        int i = negative ? start + 1 : start;
+        if (i == end) {
+            return INVALID;
+        }
+        if (in.getByte(i) == '0') {
+            return end - i == 1 && !negative ? 0 : INVALID;
+        }
+        long value = 0;
+        for (; i < end; i++) {
+            int digit = in.getByte(i) - '0';
+            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+                return INVALID;
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
+    }
+}

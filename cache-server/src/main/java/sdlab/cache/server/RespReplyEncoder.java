@@ -1,0 +1,135 @@
+package sdlab.cache.server;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import sdlab.cache.Reply;
+
+/**
+ * Encodes a {@link Reply} as RESP2 or RESP3 straight into the connection's output buffer. The
+ * frequent replies ({@code +OK}, {@code $-1}, small integers) are pre-encoded bytes; numbers
+ * are written digit by digit without building strings.
+ */
+final class RespReplyEncoder {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NIL_BULK = "$-1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NIL_ARRAY = "*-1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL3 = "_\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] SMALL_INTEGERS = new byte[256][];
+
+    static {
+        for (int i = 0; i < SMALL_INTEGERS.length; i++) {
+            SMALL_INTEGERS[i] = (":" + i + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private RespReplyEncoder() {}
+
+    static void encode(Reply reply, int protocol, ByteBuf out) {
+        switch (reply) {
+            case Reply.Simple s -> line(out, '+', s == Reply.OK ? null : s.text(), OK);
+            case Reply.Error e -> line(out, '-', e.text(), null);
+            case Reply.Int i -> integer(out, i.value());
+            case Reply.Bulk b -> bulk(out, b.bytes());
+            case Reply.Nil n -> out.writeBytes(protocol == 3 ? NULL3 : n == Reply.Nil.BULK ? NIL_BULK : NIL_ARRAY);
+            case Reply.Array a -> aggregate(out, '*', a.items(), protocol);
+            case Reply.Set s -> aggregate(out, protocol == 3 ? '~' : '*', s.items(), protocol);
+            case Reply.Map m -> map(out, m.flat(), protocol);
+            case Reply.Verbatim v -> verbatim(out, v, protocol);
+            case Reply.Hangup h -> {}
+        }
+    }
+
+    private static void line(ByteBuf out, char type, String text, byte[] preEncoded) {
+        if (text == null) {
+            out.writeBytes(preEncoded);
+            return;
+        }
+        out.writeByte(type);
+        // Status and error lines must stay single lines: a CR or LF in them would break framing.
+        out.writeCharSequence(text.replace('\r', ' ').replace('\n', ' '), StandardCharsets.UTF_8);
+        out.writeBytes(CRLF);
+    }
+
+    private static void integer(ByteBuf out, long value) {
+        if (value >= 0 && value < SMALL_INTEGERS.length) {
+            out.writeBytes(SMALL_INTEGERS[(int) value]);
+            return;
+        }
+        out.writeByte(':');
+        decimal(out, value);
+        out.writeBytes(CRLF);
+    }
+
+    private static void bulk(ByteBuf out, byte[] bytes) {
+        out.writeByte('$');
+        decimal(out, bytes.length);
+        out.writeBytes(CRLF);
+        out.writeBytes(bytes);
+        out.writeBytes(CRLF);
+    }
+
+    private static void aggregate(ByteBuf out, char type, List<Reply> items, int protocol) {
+        header(out, type, items.size());
+        for (Reply item : items) {
+            encode(item, protocol, out);
+        }
+    }
+
+    private static void map(ByteBuf out, List<Reply> flat, int protocol) {
+        if (protocol == 3) {
+            header(out, '%', flat.size() / 2);
+        } else {
+            header(out, '*', flat.size());
+        }
+        for (Reply item : flat) {
+            encode(item, protocol, out);
+        }
+    }
+
+    private static void verbatim(ByteBuf out, Reply.Verbatim v, int protocol) {
+        byte[] text = v.text().getBytes(StandardCharsets.UTF_8);
+        if (protocol != 3) {
+            bulk(out, text);
+            return;
+        }
+        byte[] format = v.format().getBytes(StandardCharsets.US_ASCII);
+        out.writeByte('=');
+        decimal(out, format.length + 1 + text.length);
+        out.writeBytes(CRLF);
+        out.writeBytes(format);
+        out.writeByte(':');
+        out.writeBytes(text);
+        out.writeBytes(CRLF);
+    }
+
+    private static void header(ByteBuf out, char type, int count) {
+        out.writeByte(type);
+        decimal(out, count);
+        out.writeBytes(CRLF);
+    }
+
+    /** Writes {@code value} in decimal without allocating. */
+    static void decimal(ByteBuf out, long value) {
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                out.writeCharSequence("-9223372036854775808", StandardCharsets.US_ASCII);
+                return;
+            }
+            out.writeByte('-');
+            value = -value;
+        }
+        if (value < 10) {
+            out.writeByte('0' + (int) value);
+            return;
+        }
+        long divisor = 1;
+        while (value / divisor >= 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            out.writeByte('0' + (int) (value / divisor % 10));
+        }
+    }
+}
