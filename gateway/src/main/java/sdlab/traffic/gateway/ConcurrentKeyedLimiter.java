@@ -1,5 +1,7 @@
 package sdlab.traffic.gateway;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import sdlab.traffic.ratelimit.Decision;
 import sdlab.traffic.ratelimit.KeyedRateLimiter;
@@ -16,45 +18,44 @@ import sdlab.traffic.ratelimit.RateLimitPolicy;
  * @param <K> the key type
  */
 public final class ConcurrentKeyedLimiter<K> {
-    private final ReentrantLock[] locks;
-    private final KeyedRateLimiter<K>[] stripes;
+    /** One lock and the keyed limiter it guards. */
+    private record Stripe<K>(ReentrantLock lock, KeyedRateLimiter<K> limiter) {}
+
+    private final List<Stripe<K>> stripes;
 
     /** A limiter with {@code keysMax} keys in all, over {@code stripeCount} stripes (a power of two). */
-    @SuppressWarnings("unchecked")
     public ConcurrentKeyedLimiter(RateLimitAlgorithm algorithm, RateLimitPolicy policy, int keysMax, int stripeCount) {
         if (Integer.bitCount(stripeCount) != 1) {
             throw new IllegalArgumentException("stripeCount must be a power of two, got " + stripeCount);
         }
-        locks = new ReentrantLock[stripeCount];
-        stripes = new KeyedRateLimiter[stripeCount];
         int keysPerStripe = Math.max(1, keysMax / stripeCount);
+        List<Stripe<K>> all = new ArrayList<>(stripeCount);
         for (int i = 0; i < stripeCount; i++) {
-            locks[i] = new ReentrantLock();
-            stripes[i] = new KeyedRateLimiter<>(algorithm, policy, keysPerStripe);
+            all.add(new Stripe<>(new ReentrantLock(), new KeyedRateLimiter<>(algorithm, policy, keysPerStripe)));
         }
+        stripes = List.copyOf(all);
     }
 
     /** Asks {@code key}'s limiter for {@code permits} at {@code nowNanos}. */
     public Decision tryAcquire(K key, long nowNanos, int permits) {
-        int stripe = (int) Hashing.mix(key.hashCode()) & (stripes.length - 1);
-        ReentrantLock lock = locks[stripe];
-        lock.lock();
+        Stripe<K> stripe = stripes.get((int) Hashing.mix(key.hashCode()) & (stripes.size() - 1));
+        stripe.lock().lock();
         try {
-            return stripes[stripe].tryAcquire(key, nowNanos, permits);
+            return stripe.limiter().tryAcquire(key, nowNanos, permits);
         } finally {
-            lock.unlock();
+            stripe.lock().unlock();
         }
     }
 
     /** Busy keys forgotten because a stripe was full (see {@link KeyedRateLimiter#evictionsForced}). */
     public long evictionsForced() {
         long total = 0;
-        for (int i = 0; i < stripes.length; i++) {
-            locks[i].lock();
+        for (Stripe<K> stripe : stripes) {
+            stripe.lock().lock();
             try {
-                total += stripes[i].evictionsForced();
+                total += stripe.limiter().evictionsForced();
             } finally {
-                locks[i].unlock();
+                stripe.lock().unlock();
             }
         }
         return total;

@@ -23,9 +23,11 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +53,7 @@ public final class EchoServer {
     private EventLoopGroup group;
     private Channel listener;
 
+    /** An echo server to bind at {@code host:port} (0 for any free port), reporting {@code name} and {@code version}. */
     public EchoServer(String host, int port, String name, String version) {
         this.host = host;
         this.portRequested = port;
@@ -63,10 +66,12 @@ public final class EchoServer {
         return new EchoServer("127.0.0.1", 0, name, version);
     }
 
+    /** Binds and serves with one event loop per core. */
     public EchoServer start() throws InterruptedException {
         return start(Runtime.getRuntime().availableProcessors());
     }
 
+    /** Binds and serves with {@code threads} event loops. */
     public EchoServer start(int threads) throws InterruptedException {
         group = Transport.group(threads, "echo-" + name);
         listener = new ServerBootstrap()
@@ -89,6 +94,7 @@ public final class EchoServer {
         return this;
     }
 
+    /** Closes the listener and every connection. */
     public void stop() throws InterruptedException {
         if (group != null) {
             listener.close().sync();
@@ -97,6 +103,7 @@ public final class EchoServer {
         }
     }
 
+    /** The port bound (useful when 0 was asked for). */
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
@@ -106,10 +113,12 @@ public final class EchoServer {
         return host + ":" + port();
     }
 
+    /** The instance name reported in responses. */
     public String name() {
         return name;
     }
 
+    /** The version reported in responses. */
     public String version() {
         return version;
     }
@@ -163,7 +172,7 @@ public final class EchoServer {
                 QueryStringDecoder query,
                 String health) {
             ByteBuf body = ctx.alloc().buffer(512);
-            try (JsonGenerator out = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body))) {
+            try (JsonGenerator out = JSON.createGenerator((OutputStream) new ByteBufOutputStream(body))) {
                 out.writeStartObject();
                 out.writeStringField("name", name);
                 out.writeStringField("version", version);
@@ -175,7 +184,7 @@ public final class EchoServer {
                 out.writeNumberField("bodyBytes", request.content().readableBytes());
                 out.writeObjectFieldStart("headers");
                 for (Map.Entry<String, String> header : request.headers()) {
-                    out.writeStringField(header.getKey().toLowerCase(java.util.Locale.ROOT), header.getValue());
+                    out.writeStringField(header.getKey().toLowerCase(Locale.ROOT), header.getValue());
                 }
                 out.writeEndObject();
                 out.writeEndObject();

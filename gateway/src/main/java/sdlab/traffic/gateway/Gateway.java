@@ -55,11 +55,24 @@ public final class Gateway {
         this.threads = threads;
     }
 
-    /** Binds every listener and starts the health checks; returns once they accept connections. */
+    /**
+     * Binds every listener and starts the health checks; returns once they accept connections.
+     * If a listener cannot bind, whatever was started is stopped again and the error thrown.
+     */
     public Gateway start() throws Exception {
         bossGroup = Transport.group(1, "gateway-accept");
         workerGroup = Transport.group(threads, "gateway-io");
         connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        try {
+            startListeners();
+        } catch (Exception e) {
+            stop();
+            throw e;
+        }
+        return this;
+    }
+
+    private void startListeners() throws Exception {
         Pipelines pipelines = new Pipelines(rt);
         String host = config.listen().host();
         plain = bind(host, config.listen().port(), FrontendInitializers.plain(rt, pipelines, connections));
@@ -96,7 +109,6 @@ public final class Gateway {
                 Transport.name(),
                 tls == null ? "off" : tlsPort(),
                 admin == null ? "off" : adminPort());
-        return this;
     }
 
     private Channel bind(String host, int port, ChannelInitializer<Channel> initializer) throws InterruptedException {

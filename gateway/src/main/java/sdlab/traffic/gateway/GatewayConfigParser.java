@@ -85,10 +85,7 @@ public final class GatewayConfigParser {
         return new GatewayConfig(
                 listen(root.object("listen"), root),
                 tls(root.object("tls")),
-                new Admin(
-                        root.object("admin") == null
-                                ? -1
-                                : (int) root.object("admin").number("port", 0, -1, PORT_MAX)),
+                admin(root.object("admin")),
                 limits(root.object("limits"), root),
                 upstreams,
                 routes,
@@ -106,6 +103,14 @@ public final class GatewayConfigParser {
                 listen.string("host", "127.0.0.1"),
                 (int) listen.number("port", 8080, 0, PORT_MAX),
                 listen.bool("h2c", true));
+    }
+
+    private static Admin admin(JsonFields admin) {
+        if (admin == null) {
+            return new Admin(-1);
+        }
+        admin.rejectUnknown(Set.of("port"));
+        return new Admin((int) admin.number("port", 9090, -1, PORT_MAX));
     }
 
     private static Tls tls(JsonFields tls) {

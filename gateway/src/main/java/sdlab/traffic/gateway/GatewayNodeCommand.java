@@ -1,5 +1,6 @@
 package sdlab.traffic.gateway;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,9 @@ public final class GatewayNodeCommand implements Callable<Integer> {
     /** Exit status for a configuration that does not validate. */
     static final int EXIT_BAD_CONFIG = 2;
 
+    /** Exit status when a listener cannot bind (port in use, no permission). */
+    static final int EXIT_CANNOT_LISTEN = 1;
+
     @Option(names = "--config", required = true, description = "The gateway's JSON configuration file.")
     Path config;
 
@@ -28,7 +32,14 @@ public final class GatewayNodeCommand implements Callable<Integer> {
             e.problems().forEach(problem -> System.err.println("  " + problem));
             return EXIT_BAD_CONFIG;
         }
-        Gateway gateway = new Gateway(parsed).start();
+        Gateway gateway;
+        try {
+            gateway = new Gateway(parsed).start();
+        } catch (IOException e) {
+            System.err.println("gateway: cannot listen: " + e.getMessage()
+                    + " (is another process using the port? change it in " + config + ")");
+            return EXIT_CANNOT_LISTEN;
+        }
         System.out.println("gateway listening on " + parsed.listen().host() + ":" + gateway.port()
                 + (gateway.tlsPort() > 0 ? ", tls " + gateway.tlsPort() : "")
                 + (gateway.adminPort() > 0 ? ", admin " + gateway.adminPort() : ""));

@@ -3,6 +3,7 @@ package sdlab.traffic.gateway;
 import java.util.List;
 import sdlab.traffic.gateway.GatewayConfig.RateLimit;
 import sdlab.traffic.ratelimit.Decision;
+import sdlab.traffic.ratelimit.http.HeaderField;
 import sdlab.traffic.ratelimit.http.ThrottleResponse;
 
 /**
@@ -33,7 +34,7 @@ final class RateLimitFilter implements GatewayFilter {
             return new Outcome.Respond(ThrottleResponse.tooManyRequests(
                     config.name(), config.policy(), decision, config.retryAfter(), request.epochMillis()));
         }
-        List<sdlab.traffic.ratelimit.http.HeaderField> headers = config.headersOnAllowed()
+        List<HeaderField> headers = config.headersOnAllowed()
                 ? ThrottleResponse.rateLimitHeaders(config.name(), config.policy(), decision)
                 : List.of();
         return new Outcome.Proceed(decision.delayNanos(), headers);

@@ -3,7 +3,6 @@ package sdlab.traffic.gateway;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -21,6 +20,7 @@ import sdlab.traffic.ratelimit.http.HeaderField;
 final class Requests {
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
     private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+    private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
     private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
     private static final AsciiString HTTP2_SETTINGS = AsciiString.cached("http2-settings");
     private static final AsciiString HTTPS = AsciiString.cached("https");
@@ -103,11 +103,7 @@ final class Requests {
             }
             headers.remove(HttpHeaderNames.CONNECTION);
         }
-        headers.remove(HttpHeaderNames.KEEP_ALIVE);
+        headers.remove(KEEP_ALIVE);
         headers.remove(PROXY_CONNECTION);
-    }
-
-    static boolean isHttp11(HttpMessage message) {
-        return message.protocolVersion().equals(HttpVersion.HTTP_1_1);
     }
 }

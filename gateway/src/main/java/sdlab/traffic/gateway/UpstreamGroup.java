@@ -97,8 +97,11 @@ final class UpstreamGroup {
         return current.available();
     }
 
-    /** Rebuilds the available set; call after any change of health, ejection or membership. */
-    Snapshot refresh(long nowNanos) {
+    /**
+     * Rebuilds the available set; call after any change of health, ejection or membership.
+     * Synchronized so that a rebuild from older state never overwrites a newer one.
+     */
+    synchronized Snapshot refresh(long nowNanos) {
         List<UpstreamServer> available = new ArrayList<>();
         long validUntilNanos = nowNanos + 1_000_000_000L; // re-check at least every second
         for (UpstreamServer server : servers) {

@@ -96,12 +96,17 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        if (gateway != null) {
-            gateway.stop();
-        }
-        for (EchoServer backend : backends) {
-            backend.stop();
+    public void close() {
+        try {
+            if (gateway != null) {
+                gateway.stop();
+            }
+            for (EchoServer backend : backends) {
+                backend.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the fixture", e);
         }
     }
 }
