@@ -28,7 +28,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import sdlab.traffic.gateway.GatewayFilter.Outcome;
@@ -64,7 +63,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private int backlogRequests;
     private boolean closeAfterResponse;
 
-    private final Exchange exchange = new Exchange();
+    private final ExchangeState exchange = new ExchangeState();
 
     ProxyHandler(GatewayRuntime rt, boolean http2, boolean tls) {
         this.rt = rt;
@@ -559,78 +558,5 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         backlog.forEach(ReferenceCountUtil::release);
         backlog.clear();
         backlogRequests = 0;
-    }
-
-    /** The state of the exchange in progress; reset and reused for the next one. */
-    private static final class Exchange {
-        boolean active;
-        HttpRequest request;
-        RouteEntry route;
-        UpstreamGroup group;
-        UpstreamServer server;
-        UpstreamServer lastServer;
-        UpstreamServer failedServer;
-        Channel upstream;
-        final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
-        List<HeaderField> responseHeaders = List.of();
-        ScheduledFuture<?> responseTimeout;
-        boolean requestDone;
-        boolean responseStarted;
-        boolean responseDone;
-        boolean keepAlive;
-        boolean discardBody;
-        boolean bodyForwarded;
-        boolean retried;
-        boolean upstreamReusable;
-        long generation;
-        long startNanos;
-        long bodyBytes;
-        int status;
-
-        void begin(long nowNanos) {
-            generation++;
-            active = true;
-            startNanos = nowNanos;
-        }
-
-        void addResponseHeaders(List<HeaderField> headers) {
-            if (headers.isEmpty()) {
-                return;
-            }
-            if (responseHeaders.isEmpty()) {
-                responseHeaders = headers;
-            } else {
-                List<HeaderField> all = new ArrayList<>(responseHeaders);
-                all.addAll(headers);
-                responseHeaders = all;
-            }
-        }
-
-        void addResponseHeader(String name, String value) {
-            addResponseHeaders(List.of(new HeaderField(name, value)));
-        }
-
-        void end() {
-            active = false;
-            request = null;
-            route = null;
-            group = null;
-            server = null;
-            lastServer = null;
-            failedServer = null;
-            upstream = null;
-            responseHeaders = List.of();
-            responseTimeout = null;
-            requestDone = false;
-            responseStarted = false;
-            responseDone = false;
-            keepAlive = false;
-            discardBody = false;
-            bodyForwarded = false;
-            retried = false;
-            upstreamReusable = false;
-            bodyBytes = 0;
-            status = 0;
-        }
     }
 }

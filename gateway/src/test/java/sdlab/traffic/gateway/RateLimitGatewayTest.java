@@ -31,7 +31,14 @@ class RateLimitGatewayTest {
                 .put("burst", 1)
                 .put("key", "global")
                 .put("retryAfter", "http-date");
+        fixture.rateLimit("shaped")
+                .put("algorithm", "leaky-bucket")
+                .put("limit", 10)
+                .put("periodMs", 1_000)
+                .put("burst", 10)
+                .put("key", "global");
         fixture.route("limited", "/limited", "api").put("rateLimit", "per-key");
+        fixture.route("shaped", "/shaped", "api").put("rateLimit", "shaped");
         fixture.route("dated", "/dated", "api").put("rateLimit", "dated");
         fixture.start();
     }
@@ -73,6 +80,25 @@ class RateLimitGatewayTest {
                 .isEqualTo(429);
         assertThat(fixture.get(CLIENT, "/limited/y", "X-Api-Key", "carol").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aLeakyBucketDelaysRequestsInsteadOfRefusingThem() throws Exception {
+        // Five requests at once against 10 per second: all served, the last about 400 ms later.
+        HttpClient client = GatewayFixture.client(HttpClient.Version.HTTP_1_1);
+        long startNanos = System.nanoTime();
+        var responses = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+        for (int i = 0; i < 5; i++) {
+            responses.add(client.sendAsync(
+                    java.net.http.HttpRequest.newBuilder(fixture.uri("/shaped/" + i))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var response : responses) {
+            assertThat(response.get().statusCode()).isEqualTo(200);
+        }
+        // A lower bound only: the queue cannot release the fifth before 4 × 100 ms have passed.
+        assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
     }
 
     @Test

@@ -15,7 +15,7 @@ package sdlab.traffic.ratelimit;
  */
 public final class FixedWindow implements RateLimiter {
     private final RateLimitPolicy policy;
-    private final Clock clock = new Clock();
+    private final TimeGuard clock = new TimeGuard();
     private long windowIndex;
     private long count;
 

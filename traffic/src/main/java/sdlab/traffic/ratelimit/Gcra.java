@@ -21,7 +21,7 @@ package sdlab.traffic.ratelimit;
 public final class Gcra implements RateLimiter {
     private final RateLimitPolicy policy;
     private final long toleranceScaled;
-    private final Clock clock = new Clock();
+    private final TimeGuard clock = new TimeGuard();
     private long tatNanos;
     /** The fractional part of the TAT, in units of 1/limit nanosecond; 0 <= tatFraction < limit. */
     private long tatFraction;

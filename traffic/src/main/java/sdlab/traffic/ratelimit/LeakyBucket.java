@@ -22,7 +22,7 @@ package sdlab.traffic.ratelimit;
 public final class LeakyBucket implements RateLimiter {
     private final RateLimitPolicy policy;
     private final long capacityScaled;
-    private final Clock clock = new Clock();
+    private final TimeGuard clock = new TimeGuard();
     /** Water in the bucket: one permit is periodNanos units; each nanosecond leaks limit units. */
     private long levelScaled;
 

@@ -20,7 +20,7 @@ package sdlab.traffic.ratelimit;
 public final class SlidingWindowCounter implements RateLimiter {
     private final RateLimitPolicy policy;
     private final long limitScaled;
-    private final Clock clock = new Clock();
+    private final TimeGuard clock = new TimeGuard();
     private long windowIndex;
     private long previousCount;
     private long currentCount;

@@ -14,7 +14,7 @@ package sdlab.traffic.ratelimit;
  */
 public final class SlidingWindowLog implements RateLimiter {
     private final RateLimitPolicy policy;
-    private final Clock clock = new Clock();
+    private final TimeGuard clock = new TimeGuard();
     private final PermitLog log;
     private long used;
 

@@ -19,7 +19,7 @@ package sdlab.traffic.ratelimit;
 public final class TokenBucket implements RateLimiter {
     private final RateLimitPolicy policy;
     private final long capacityScaled;
-    private final Clock clock = new Clock();
+    private final TimeGuard clock = new TimeGuard();
     private long tokensScaled;
     private long refilledAtNanos;
 

@@ -1,7 +1,7 @@
 package sdlab.traffic.ratelimit;
 
-/** Checks shared by every limiter: valid arguments and time that never runs backwards. */
-final class Clock {
+/** Checks shared by every limiter: valid arguments, and time that never runs backwards. */
+final class TimeGuard {
     private long latestNanos;
 
     /** The time to use for a call at {@code nowNanos}: never earlier than a time already seen. */

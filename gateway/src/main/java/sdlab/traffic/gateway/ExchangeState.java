@@ -1,0 +1,88 @@
+package sdlab.traffic.gateway;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import sdlab.traffic.ratelimit.http.HeaderField;
+
+/**
+ * The state of the exchange a {@link ProxyHandler} is working on: the request, where it went,
+ * how far each direction got. One per connection (or HTTP/2 stream), reset and reused for the
+ * next exchange, so that proxying a request allocates no state object. Confined to the
+ * connection's event loop.
+ */
+final class ExchangeState {
+    boolean active;
+    HttpRequest request;
+    RouteEntry route;
+    UpstreamGroup group;
+    UpstreamServer server;
+    UpstreamServer lastServer;
+    UpstreamServer failedServer;
+    Channel upstream;
+    final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
+    List<HeaderField> responseHeaders = List.of();
+    ScheduledFuture<?> responseTimeout;
+    boolean requestDone;
+    boolean responseStarted;
+    boolean responseDone;
+    boolean keepAlive;
+    boolean discardBody;
+    boolean bodyForwarded;
+    boolean retried;
+    boolean upstreamReusable;
+    long generation;
+    long startNanos;
+    long bodyBytes;
+    int status;
+
+    void begin(long nowNanos) {
+        generation++;
+        active = true;
+        startNanos = nowNanos;
+    }
+
+    void addResponseHeaders(List<HeaderField> headers) {
+        if (headers.isEmpty()) {
+            return;
+        }
+        if (responseHeaders.isEmpty()) {
+            responseHeaders = headers;
+        } else {
+            List<HeaderField> all = new ArrayList<>(responseHeaders);
+            all.addAll(headers);
+            responseHeaders = all;
+        }
+    }
+
+    void addResponseHeader(String name, String value) {
+        addResponseHeaders(List.of(new HeaderField(name, value)));
+    }
+
+    void end() {
+        active = false;
+        request = null;
+        route = null;
+        group = null;
+        server = null;
+        lastServer = null;
+        failedServer = null;
+        upstream = null;
+        responseHeaders = List.of();
+        responseTimeout = null;
+        requestDone = false;
+        responseStarted = false;
+        responseDone = false;
+        keepAlive = false;
+        discardBody = false;
+        bodyForwarded = false;
+        retried = false;
+        upstreamReusable = false;
+        bodyBytes = 0;
+        status = 0;
+    }
+}
