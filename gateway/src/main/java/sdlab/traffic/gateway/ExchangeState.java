@@ -34,6 +34,8 @@ final class ExchangeState {
     boolean discardBody;
     boolean bodyForwarded;
     boolean retried;
+    boolean requestWritten;
+    boolean skippingInformational;
     boolean upstreamReusable;
     long generation;
     long startNanos;
@@ -81,6 +83,8 @@ final class ExchangeState {
         discardBody = false;
         bodyForwarded = false;
         retried = false;
+        requestWritten = false;
+        skippingInformational = false;
         upstreamReusable = false;
         bodyBytes = 0;
         status = 0;

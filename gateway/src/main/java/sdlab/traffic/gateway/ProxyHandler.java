@@ -136,13 +136,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
         exchange.request = request;
         exchange.keepAlive = http2 || HttpUtil.isKeepAlive(request);
-        if (HttpUtil.is100ContinueExpected(request)) {
-            request.headers().remove(HttpHeaderNames.EXPECT);
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
-        }
+        long generation = exchange.generation;
         routeAndFilter(request);
         if (body != null) {
-            onRequestContent(body);
+            if (exchange.active && exchange.generation == generation) {
+                onRequestContent(body);
+            } else {
+                body.release(); // answered and closed already
+            }
         }
     }
 
@@ -173,6 +174,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     exchange.addResponseHeaders(proceed.responseHeaders());
                 }
             }
+        }
+        if (HttpUtil.is100ContinueExpected(request)) {
+            // Only now that the filters let it through is the body worth inviting.
+            request.headers().remove(HttpHeaderNames.EXPECT);
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
         Requests.prepareForUpstream(request, clientIp, tls, http2);
         if (delayNanos > 0) {
@@ -245,6 +251,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         exchange.upstream = channel;
         channel.pipeline().get(UpstreamHandler.class).attach(this);
         channel.write(exchange.request);
+        exchange.requestWritten = true;
         for (HttpContent content = exchange.pendingBody.poll();
                 content != null;
                 content = exchange.pendingBody.poll()) {
@@ -304,10 +311,18 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     }
 
     void onUpstreamObject(HttpObject object) {
+        if (exchange.skippingInformational) {
+            // The empty end of a 1xx response: 100 Continue was the gateway's to send, and
+            // 103 Early Hints are not relayed.
+            exchange.skippingInformational = !(object instanceof LastHttpContent);
+            ReferenceCountUtil.release(object);
+            return;
+        }
         if (object instanceof HttpResponse response) {
             if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                exchange.skippingInformational = !(object instanceof LastHttpContent);
                 ReferenceCountUtil.release(object);
-                return; // 100 Continue was answered by the gateway itself
+                return;
             }
             cancelTimeout();
             exchange.responseStarted = true;
@@ -361,7 +376,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The server failed this exchange: retry once if nothing reached it, else 502 or 504. */
+    /**
+     * The server failed this exchange. Retry once on another server if the request can be
+     * replayed: not timed out (the server may still be working on it), no body bytes sent, and
+     * either never written (connection refused) or idempotent (a pooled connection closed under
+     * it, and the server may have seen it). Otherwise 502, or 504 for a timeout.
+     */
     private void onUpstreamFailure(boolean timedOut) {
         cancelTimeout();
         UpstreamServer failed = exchange.server;
@@ -380,7 +400,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             ctx.close(); // the client has part of a response: only closing tells it so
             return;
         }
-        if (!timedOut && !exchange.retried && !exchange.bodyForwarded) {
+        boolean replayable = !exchange.requestWritten || Requests.isIdempotent(exchange.request);
+        if (!timedOut && !exchange.retried && !exchange.bodyForwarded && replayable) {
             exchange.retried = true;
             exchange.failedServer = failed;
             if (exchange.requestDone && exchange.pendingBody.isEmpty()) {

@@ -83,6 +83,15 @@ final class Requests {
         }
     }
 
+    /** Whether repeating the request has the effect of sending it once (RFC 9110, section 9.2.2). */
+    static boolean isIdempotent(HttpRequest request) {
+        String method = request.method().name();
+        return switch (method) {
+            case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
+            default -> false;
+        };
+    }
+
     private static boolean isBodiless(HttpRequest request) {
         String method = request.method().name();
         return method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS");

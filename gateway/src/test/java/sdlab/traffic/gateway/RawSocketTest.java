@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Requests a proxy must refuse, sent over a raw socket: each gets its status and a closed connection. */
-class BadRequestTest {
+/**
+ * HTTP/1.1 byte by byte over a raw socket: requests a proxy must refuse (each gets its status and
+ * a closed connection), and the framing cases clients rarely exercise (pipelining, HEAD, 100-continue).
+ */
+class RawSocketTest {
     private static final int READ_TIMEOUT_MS = 5_000;
     private static GatewayFixture fixture;
 
@@ -98,6 +101,38 @@ class BadRequestTest {
         // The control: Connection: close ends it, so the read loop above terminates.
         String answer = exchange("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\"path\":\"/ok\"");
+    }
+
+    @Test
+    void aHeadResponseCarriesHeadersButNoBody() throws IOException {
+        // The upstream's Content-Length is relayed; no body bytes follow it.
+        String answer = exchange("HEAD /head HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 200 ")
+                .containsIgnoringCase("content-length:")
+                .endsWith("\r\n\r\n");
+    }
+
+    @Test
+    void expectContinueIsAnsweredByTheGatewayThenTheBodyIsForwarded() throws IOException {
+        // The client waits for 100 Continue before sending its body, as curl does for large uploads.
+        try (Socket socket = new Socket("127.0.0.1", fixture.gateway.port())) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n"
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] interim = new byte[25];
+            int read = in.readNBytes(interim, 0, interim.length);
+            assertThat(new String(interim, 0, read, StandardCharsets.ISO_8859_1))
+                    .isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            out.write("hello".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\"bodyBytes\":5");
+        }
     }
 
     @Test
