@@ -19,6 +19,7 @@ final class FrontendInitializers {
             @Override
             protected void initChannel(Channel channel) {
                 track(rt, connections, channel);
+                channel.pipeline().addLast(pipelines.idle());
                 if (rt.config.listen().h2c()) {
                     channel.pipeline().addLast(new PrefaceSniffer(pipelines));
                 } else {
@@ -35,6 +36,7 @@ final class FrontendInitializers {
             @Override
             protected void initChannel(Channel channel) {
                 track(rt, connections, channel);
+                channel.pipeline().addLast(pipelines.idle());
                 channel.pipeline().addLast(context.newHandler(channel.alloc()));
                 channel.pipeline()
                         .addLast(new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {

@@ -36,7 +36,6 @@ final class Pipelines {
     /** HTTP/1.1 after whatever came before (TLS, the h2c sniffer); with the h2c upgrade if asked. */
     void http1(ChannelPipeline pipeline, boolean tls, boolean h2cUpgrade) {
         GatewayHttpCodec codec = new GatewayHttpCodec(rt.limits.initialLineBytesMax(), rt.limits.headerBytesMax());
-        pipeline.addLast(idle());
         pipeline.addLast(codec);
         if (h2cUpgrade) {
             pipeline.addLast(new HttpServerUpgradeHandler(
@@ -51,13 +50,13 @@ final class Pipelines {
 
     /** HTTP/2 (after ALPN chose h2, or after the client's prior-knowledge preface). */
     void http2(ChannelPipeline pipeline, boolean tls) {
-        pipeline.addLast(idle());
         pipeline.addLast(new Http2ConnectionCloser());
         pipeline.addLast(frameCodec());
         pipeline.addLast(multiplex(tls));
     }
 
-    private IdleStateHandler idle() {
+    /** The idle timer, first in every client pipeline: it runs before the protocol is even known. */
+    IdleStateHandler idle() {
         return new IdleStateHandler(0, 0, rt.limits.idleTimeoutMs(), TimeUnit.MILLISECONDS);
     }
 

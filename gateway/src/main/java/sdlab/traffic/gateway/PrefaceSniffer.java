@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class PrefaceSniffer extends ByteToMessageDecoder {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event == ProxyHandler.DRAIN) {
+        if (event == ProxyHandler.DRAIN || event instanceof IdleStateEvent) {
             ctx.close(); // nothing was asked on this connection yet
         } else {
             super.userEventTriggered(ctx, event);

@@ -25,7 +25,11 @@ class RawSocketTest {
     @BeforeAll
     static void start() throws Exception {
         fixture = new GatewayFixture();
-        fixture.config.putObject("limits").put("headerBytesMax", 4_096).put("bodyBytesMax", 1_000);
+        fixture.config
+                .putObject("limits")
+                .put("headerBytesMax", 4_096)
+                .put("bodyBytesMax", 1_000)
+                .put("idleTimeoutMs", 1_000);
         fixture.upstream("api", "v1", "a");
         fixture.route("api", "/", "api");
         fixture.start();
@@ -101,6 +105,18 @@ class RawSocketTest {
         // The control: Connection: close ends it, so the read loop above terminates.
         String answer = exchange("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 200 ").contains("\"path\":\"/ok\"");
+    }
+
+    @Test
+    void aConnectionThatSaysNothingIsClosedAfterTheIdleTimeout() throws IOException {
+        // Before any byte arrives the protocol is unknown, and the idle timer already runs.
+        assertThat(exchange("")).isEmpty();
+    }
+
+    @Test
+    void aKeptAliveConnectionIsClosedAfterTheIdleTimeout() throws IOException {
+        // One answered request, then silence: the gateway closes the connection.
+        assertThat(exchange("GET /once HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 200 ");
     }
 
     @Test
