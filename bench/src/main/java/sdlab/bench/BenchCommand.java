@@ -1,0 +1,44 @@
+package sdlab.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sdlab bench}: the project's own speed, measured on this machine. {@code sim} measures
+ * the simulator (deliveries per second, virtual over wall time), {@code check} times the
+ * linearizability checker on Porcupine's oracle histories beside Porcupine's own times.
+ *
+ * <p>Register it as a subcommand: {@code cli.addSubcommand("bench", new BenchCommand())}. For
+ * the detailed, statistically careful figures, run the JMH benchmarks of {@code
+ * sdlab.bench.jmh} instead.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks of sdlab itself: the simulator's speed (sim) and the checker's against Porcupine"
+                + " (check). Figures depend on the machine and its load; each report says both.",
+        subcommands = {SimCommand.class, CheckCommand.class})
+public final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** The command object; picocli fills in its spec. */
+    public BenchCommand() {
+        // Subcommands are declared in the annotation.
+    }
+
+    /**
+     * Runs {@code bench} on its own, without the rest of the CLI:
+     * {@code java -cp bench/target/classes:$(cat bench/target/classpath.txt) sdlab.bench.BenchCommand sim}.
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
