@@ -2,6 +2,7 @@ package sdlab.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sdlab.app.check.CheckCommand;
 import sdlab.app.run.RunCommand;
 
 /**
@@ -43,6 +44,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("list", new ListCommand(catalog));
         cli.addSubcommand("run", RunCommand.commandLine(catalog));
+        cli.addSubcommand("check", new CheckCommand());
         // Further subcommands (check, node, cluster, serve) are added here.
         cli.setParameterExceptionHandler(new BadInput(catalog));
         return cli;
