@@ -1,6 +1,7 @@
 package sdlab.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 
 /**
  * The machine a benchmark ran on, as far as it moves the figures: cores and load. Benchmarks
@@ -19,7 +20,7 @@ record Machine(int cores, double loadAverage, String javaVersion) {
     }
 
     String describe() {
-        String load = loadAverage < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", loadAverage);
+        String load = loadAverage < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", loadAverage);
         return cores + " cores, load average " + load + " at the start, Java " + javaVersion;
     }
 }

@@ -1,5 +1,6 @@
 package sdlab.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +48,7 @@ record SimReport(Machine machine, int warmupSeconds, int measureSeconds, List<Ro
                     w.name(),
                     w.config().n() + "," + w.config().r() + "," + w.config().w(),
                     w.clientCount(),
-                    "0-" + w.thinkTimeMax().toMillis(),
+                    w.thinkTimeMax().isZero() ? "0" : "0-" + w.thinkTimeMax().toMillis(),
                     m.rounds(),
                     m.deliveriesPerSecond(),
                     m.eventsPerSecond(),
@@ -83,7 +84,7 @@ record SimReport(Machine machine, int warmupSeconds, int measureSeconds, List<Ro
                 .put("virtualToWallRatio", VIRTUAL_TO_WALL_TARGET);
         try {
             return mapper.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

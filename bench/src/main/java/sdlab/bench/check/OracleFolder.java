@@ -1,7 +1,9 @@
 package sdlab.bench.check;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,11 +85,11 @@ public final class OracleFolder {
 
     private static Optional<Path> codeSource() {
         try {
-            var source = OracleFolder.class.getProtectionDomain().getCodeSource();
+            CodeSource source = OracleFolder.class.getProtectionDomain().getCodeSource();
             return source == null
                     ? Optional.empty()
                     : Optional.of(Path.of(source.getLocation().toURI()));
-        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
             return Optional.empty(); // an unusual class loader: the working directory must do
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import sdlab.check.history.HistoryParser;
@@ -32,7 +33,7 @@ public final class OracleTimer {
             throw new IllegalArgumentException(
                     "need at least one timed run and no negative warm-up, got " + runs + " and " + warmUpRounds);
         }
-        this.clockNanos = clockNanos;
+        this.clockNanos = Objects.requireNonNull(clockNanos, "clockNanos");
         this.warmUpRounds = warmUpRounds;
         this.runs = runs;
     }
