@@ -43,14 +43,19 @@ final class RespDecoder {
     /** Decodes every complete command in {@code in}; an incomplete one stays unread for the next call. */
     void decode(ByteBuf in, boolean authenticated, Sink sink) throws RespProtocolException {
         while (in.isReadable()) {
+            if (args == null && in.getByte(in.readerIndex()) != '*') {
+                Inline inline = readInline(in, sink);
+                if (inline != Inline.CONTINUE) {
+                    return;
+                }
+                continue;
+            }
             if (args == null) {
-                boolean progressed =
-                        in.getByte(in.readerIndex()) == '*' ? readArrayHeader(in, authenticated) : readInline(in, sink);
-                if (!progressed) {
+                if (!readArrayHeader(in, authenticated)) {
                     return;
                 }
                 if (args == null) {
-                    continue; // an inline command was delivered, or an empty array was skipped
+                    continue; // an empty or null array is skipped, as Redis does
                 }
             }
             if (!readBulks(in, authenticated)) {
@@ -129,15 +134,22 @@ final class RespDecoder {
         return true;
     }
 
+    /** What reading an inline line led to. */
+    private enum Inline {
+        NEED_MORE,
+        CONTINUE,
+        STOP
+    }
+
     /** An inline command: one line of space-separated words, for telnet users. */
-    private boolean readInline(ByteBuf in, Sink sink) throws RespProtocolException {
+    private Inline readInline(ByteBuf in, Sink sink) throws RespProtocolException {
         int start = in.readerIndex();
         int lf = in.forEachByte(start, in.readableBytes(), ByteProcessor.FIND_LF);
         if (lf < 0) {
             if (in.readableBytes() > inlineBytesMax) {
                 throw new RespProtocolException("too big inline request");
             }
-            return false;
+            return Inline.NEED_MORE;
         }
         int end = lf > start && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
         byte[] line = new byte[end - start];
@@ -147,10 +159,10 @@ final class RespDecoder {
         if (words == null) {
             throw new RespProtocolException("unbalanced quotes in request");
         }
-        if (!words.isEmpty()) {
-            sink.command(words.toArray(new byte[0][]));
+        if (!words.isEmpty() && !sink.command(words.toArray(new byte[0][]))) {
+            return Inline.STOP;
         }
-        return true;
+        return Inline.CONTINUE;
     }
 
     /** The index of the CR ending the header line (with its LF available), or -1 to wait for more. */
