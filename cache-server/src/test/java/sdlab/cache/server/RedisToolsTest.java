@@ -1,0 +1,120 @@
+package sdlab.cache.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/** The node with Redis's own tools: redis-cli, redis-check-aof, and a real redis-server loading our AOF. */
+class RedisToolsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void redisCliWorksUnchanged() throws Exception {
+        // redis-cli sends commands, scans and reads INFO as it would from Redis.
+        ExternalTool.assumeInstalled("redis-cli", "redis-tools");
+        try (RunningServer node = RunningServer.start(dir)) {
+            String port = Integer.toString(node.port());
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "SET", "greeting", "hello world"))
+                    .isEqualTo("OK\n");
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "GET", "greeting"))
+                    .isEqualTo("hello world\n");
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "RPUSH", "l", "a", "b"))
+                    .isEqualTo("2\n");
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "LRANGE", "l", "0", "-1"))
+                    .isEqualTo("a\nb\n");
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "--scan")).contains("greeting", "l");
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "INFO", "keyspace"))
+                    .contains("db0:keys=2");
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "FOO"))
+                    .contains("ERR unknown command 'FOO', with args beginning with:");
+            ExternalTool.run("redis-cli", "-p", port, "HSET", "h", "f", "v");
+            assertThat(ExternalTool.run("redis-cli", "-3", "--no-raw", "-p", port, "HGETALL", "h"))
+                    .isEqualTo("1# \"f\" => \"v\"\n");
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "--pipe-timeout", "5", "PING"))
+                    .isEqualTo("PONG\n");
+        }
+    }
+
+    @Test
+    void redisCheckAofAcceptsTheAppendOnlyFile() throws Exception {
+        // Our AOF is in Redis's format: redis-check-aof finds nothing to fix, before and after a rewrite.
+        ExternalTool.assumeInstalled("redis-check-aof", "redis-tools");
+        Path aof = dir.resolve(CacheServerConfig.AOF_FILE);
+        try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
+                Jedis jedis = node.jedis()) {
+            PersistenceTest.write(jedis);
+            jedis.set(
+                    "ex", "v", redis.clients.jedis.params.SetParams.setParams().ex(100));
+        }
+        assertThat(ExternalTool.run("redis-check-aof", aof.toString())).contains("is valid");
+        try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
+                Jedis jedis = node.jedis()) {
+            jedis.bgrewriteaof();
+            JedisCommandsTest.waitUntil(() -> jedis.info("persistence").contains("aof_rewrite_in_progress:0"));
+        }
+        assertThat(ExternalTool.run("redis-check-aof", aof.toString())).contains("is valid");
+    }
+
+    @Test
+    void aRealRedisServerLoadsOurAppendOnlyFile() throws Exception {
+        // redis-server 7.0 starts from our AOF and serves the same data.
+        ExternalTool.assumeInstalled("redis-server", "redis-server");
+        try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
+                Jedis jedis = node.jedis()) {
+            PersistenceTest.write(jedis);
+        }
+        Path redisDir = Files.createDirectories(dir.resolve("redis"));
+        Files.copy(dir.resolve(CacheServerConfig.AOF_FILE), redisDir.resolve("appendonly.aof"));
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Process redis = new ProcessBuilder(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "yes",
+                        "--dir",
+                        redisDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(redisDir.resolve("log").toFile())
+                .start();
+        try {
+            try (Jedis jedis = connectWhenUp(port)) {
+                PersistenceTest.assertWritten(jedis);
+                assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("f", "v", "g", "w"));
+            }
+        } finally {
+            redis.destroy();
+            redis.waitFor();
+        }
+    }
+
+    private static Jedis connectWhenUp(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                Jedis jedis = new Jedis("127.0.0.1", port, 2_000);
+                jedis.ping();
+                return jedis;
+            } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50); // waiting for another process to open its port: nothing to synchronise on
+            }
+        }
+    }
+}
