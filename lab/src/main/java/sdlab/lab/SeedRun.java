@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import sdlab.core.history.History;
 import sdlab.sim.TraceEvent;
@@ -35,6 +37,7 @@ public final class SeedRun {
     private final long traceHash;
     private final List<String> findings;
     private final int findingsDropped;
+    private final SortedMap<Integer, String> flaggedOperations;
 
     private SeedRun(Builder builder) {
         this.counters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.counters));
@@ -45,6 +48,7 @@ public final class SeedRun {
         this.traceHash = builder.traceHash;
         this.findings = List.copyOf(builder.findings);
         this.findingsDropped = builder.findingsDropped;
+        this.flaggedOperations = Collections.unmodifiableSortedMap(new TreeMap<>(builder.flaggedOperations));
     }
 
     public static Builder builder() {
@@ -107,6 +111,15 @@ public final class SeedRun {
         return findingsDropped;
     }
 
+    /**
+     * Operations a checker singled out (a stale read, an operation that could not be linearized), by operation id:
+     * the 0-based position of the operation's invocation among the history's invocations. Reports highlight them in
+     * the history with the reason.
+     */
+    public SortedMap<Integer, String> flaggedOperations() {
+        return flaggedOperations;
+    }
+
     /** Collects one run's results; not thread-safe (a run is single-threaded). */
     public static final class Builder {
         private final Map<String, Long> counters = new LinkedHashMap<>();
@@ -117,6 +130,7 @@ public final class SeedRun {
         private List<TraceEvent> trace = List.of();
         private long traceHash;
         private int findingsDropped;
+        private final Map<Integer, String> flaggedOperations = new TreeMap<>();
 
         private Builder() {}
 
@@ -165,6 +179,21 @@ public final class SeedRun {
                 findings.add(Objects.requireNonNull(text, "text"));
             } else {
                 findingsDropped++;
+            }
+            return this;
+        }
+
+        /**
+         * Marks operation {@code operationId} (its invocation's 0-based position among all invocations) as one a
+         * checker singled out, for {@code reason}; the first reason given for an operation is kept, and at most
+         * {@link #FINDINGS_MAX} operations are.
+         */
+        public Builder flagOperation(int operationId, String reason) {
+            if (operationId < 0) {
+                throw new IllegalArgumentException("an operation id is not negative: " + operationId);
+            }
+            if (flaggedOperations.size() < FINDINGS_MAX || flaggedOperations.containsKey(operationId)) {
+                flaggedOperations.putIfAbsent(operationId, Objects.requireNonNull(reason, "reason"));
             }
             return this;
         }

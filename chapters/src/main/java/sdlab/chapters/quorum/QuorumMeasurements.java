@@ -84,6 +84,7 @@ final class QuorumMeasurements {
     private static void countStaleReads(StaleReadReport report, SeedRun.Builder run) {
         run.counter(STALE_READS, report.staleReads());
         for (StaleRead stale : report.examples()) {
+            run.flagOperation(stale.readId(), "stale read: missed the completed write of " + stale.newerValue());
             run.finding("stale read: process %d read %s of key %s at %s, but %s had been written and acknowledged at %s"
                     .formatted(
                             stale.process(),
@@ -101,6 +102,7 @@ final class QuorumMeasurements {
         run.counter(MONOTONIC_WRITES, report.count(Guarantee.MONOTONIC_WRITES));
         run.counter(WRITES_FOLLOW_READS, report.count(Guarantee.WRITES_FOLLOW_READS));
         for (SessionViolation violation : report.examples()) {
+            run.flagOperation(violation.readId(), violation.guarantee() + ": " + violation.explanation());
             run.finding("session: " + violation.explanation());
         }
     }
@@ -110,6 +112,12 @@ final class QuorumMeasurements {
         run.counter(
                 KEYS_LINEARIZABILITY_UNKNOWN, result.partitions(Verdict.UNKNOWN).size());
         for (PartitionResult partition : result.partitions(Verdict.INVALID)) {
+            if (!partition.unplaced().isEmpty()) {
+                run.flagOperation(
+                        partition.unplaced().get(0),
+                        "not linearizable: cannot take effect after the longest linearizable prefix of key "
+                                + partition.key());
+            }
             run.finding(
                     "not linearizable: key %s has a linearizable prefix of %d of its %d operations; operation #%s could not be placed after it"
                             .formatted(

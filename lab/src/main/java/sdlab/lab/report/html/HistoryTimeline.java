@@ -39,6 +39,11 @@ final class HistoryTimeline {
     private HistoryTimeline() {}
 
     static String svg(History history, int opsMax) {
+        return svg(history, opsMax, Map.of());
+    }
+
+    /** The timeline with the operations in {@code flagged} (by operation id) outlined and their reasons shown. */
+    static String svg(History history, int opsMax, Map<Integer, String> flagged) {
         List<Span> spans = spans(history, opsMax);
         if (spans.isEmpty()) {
             return "<p class=\"muted\">The history is empty.</p>";
@@ -68,8 +73,9 @@ final class HistoryTimeline {
                 .append("\" text-anchor=\"end\">p")
                 .append(process)
                 .append("</text>"));
-        for (Span span : spans) {
-            box(svg, span, rows.get(span.invoke().process()), start, end);
+        for (int id = 0; id < spans.size(); id++) {
+            Span span = spans.get(id);
+            box(svg, span, rows.get(span.invoke().process()), start, end, flagged.get(id));
         }
         return svg.append("</svg>").toString();
     }
@@ -97,12 +103,13 @@ final class HistoryTimeline {
         return pairs.stream().map(p -> new Span(p[0], p[1])).toList();
     }
 
-    private static void box(StringBuilder svg, Span span, int row, long start, long end) {
+    private static void box(StringBuilder svg, Span span, int row, long start, long end, String flag) {
         double scale = (double) WIDTH / (end - start);
         double x = LEFT + (span.invoke().timeNanos() - start) * scale;
         double width = Math.max(2, (span.end(end) - span.invoke().timeNanos()) * scale);
         svg.append("<rect class=\"op ")
                 .append(span.kind())
+                .append(flag == null ? "" : " flagged")
                 .append("\" x=\"")
                 .append(Html.coord(x))
                 .append("\" y=\"")
@@ -112,7 +119,7 @@ final class HistoryTimeline {
                 .append("\" height=\"")
                 .append(ROW - 4)
                 .append("\">")
-                .append(Html.title(describe(span)))
+                .append(Html.title(flag == null ? describe(span) : describe(span) + ". Flagged: " + flag))
                 .append("</rect>");
     }
 

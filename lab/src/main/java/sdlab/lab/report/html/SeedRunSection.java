@@ -38,6 +38,11 @@ final class SeedRunSection {
             out.append("<h3>Client history</h3><p class=\"muted\">One row per client process; a box spans an ")
                     .append("operation from invocation to completion: green ok, red failed, amber unknown, ")
                     .append("grey never completed.");
+            if (!run.flaggedOperations().isEmpty()) {
+                out.append(" Outlined in black: ")
+                        .append(run.flaggedOperations().size())
+                        .append(" operation(s) a checker singled out; hover for why.");
+            }
             long invocations = history.ops().stream()
                     .filter(op -> op.type() == OpType.INVOKE)
                     .count();
@@ -47,7 +52,7 @@ final class SeedRunSection {
                         .append(" operations.");
             }
             out.append("</p><div class=\"scroll\">")
-                    .append(HistoryTimeline.svg(history, HtmlReport.HISTORY_OPS_MAX))
+                    .append(HistoryTimeline.svg(history, HtmlReport.HISTORY_OPS_MAX, run.flaggedOperations()))
                     .append("</div>");
         });
     }

@@ -41,7 +41,7 @@ final class Stylesheet {
             svg .invoke{fill:#1e88e5}svg .complete{fill:#43a047}
             svg rect.crashed{fill:#c62828;fill-opacity:0.18}svg rect.paused{fill:#f9a825;fill-opacity:0.25}
             svg rect.partition{fill:#fb8c00;fill-opacity:0.10}
-            svg .op.ok{fill:#66bb6a}svg .op.fail{fill:#e57373}svg .op.info{fill:#ffb74d}svg .op.open{fill:#bdbdbd}
+            svg .op.ok{fill:#66bb6a}svg .op.fail{fill:#e57373}svg .op.info{fill:#ffb74d}svg .op.open{fill:#bdbdbd}svg .op.flagged{stroke:#000;stroke-width:2.5}
             svg .op{stroke:#fff;stroke-width:0.5}
             .wide{overflow-x:auto}td.name{white-space:nowrap}nav{margin-top:12px;font-size:0.92em}
             a{color:#2f5f8f}
