@@ -216,9 +216,16 @@ class JedisCommandsTest {
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        waitUntil(condition, 5);
+    }
+
+    /** Polls {@code condition} until it holds; fails after {@code seconds}. */
+    static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 5 s").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("condition not met within %d s", seconds)
+                    .isLessThan(deadline);
             Thread.onSpinWait();
         }
     }
