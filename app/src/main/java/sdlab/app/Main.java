@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sdlab.app.check.CheckCommand;
 import sdlab.app.run.RunCommand;
+import sdlab.bench.BenchCommand;
 
 /**
  * The {@code sdlab} command. Subcommands are registered in one place, {@link #commandLine(ExperimentCatalog)}; each is
@@ -45,6 +46,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("list", new ListCommand(catalog));
         cli.addSubcommand("run", RunCommand.commandLine(catalog));
         cli.addSubcommand("check", new CheckCommand());
+        cli.addSubcommand("bench", new BenchCommand());
         // Further subcommands (check, node, cluster, serve) are added here.
         cli.setParameterExceptionHandler(new BadInput(catalog));
         return cli;
