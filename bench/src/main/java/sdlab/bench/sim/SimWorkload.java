@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import sdlab.chapters.quorum.ReadWriteGenerator;
 import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
 import sdlab.kv.quorum.QuorumCluster;
@@ -128,7 +129,7 @@ public record SimWorkload(
                 .network(NetworkConfig.reliable(Latency.logNormal(latencyMedian, latencySigma)))
                 .workload(Workload.closedLoop(
                         clients,
-                        new ReadWriteMix(keyCount, readShare, clientCount),
+                        new ReadWriteGenerator(keyCount, readShare, clientCount),
                         opsPerClient,
                         Latency.uniform(Duration.ZERO, thinkTimeMax)))
                 .recordTrace(false);

@@ -6,11 +6,12 @@ import sdlab.sim.KeyChooser;
 import sdlab.sim.OperationGenerator;
 
 /**
- * Reads and writes over a few keys. Every write writes a value no other write in the run
- * writes (process number and a per-process counter), so a checker can tell which write a
- * read saw.
+ * Reads and writes of the quorum store over a few uniformly chosen keys, chapter 10's
+ * workload (the simulator benchmark uses it too). Every write writes a value no other write
+ * in the run writes (process number and a per-process counter), so a checker can tell which
+ * write a read saw. One generator serves one run: it counts each process's writes.
  */
-final class ReadWriteGenerator implements OperationGenerator {
+public final class ReadWriteGenerator implements OperationGenerator {
     /** Room for this many writes per process before values of two processes could collide. */
     private static final long VALUES_PER_PROCESS = 1_000_000_000L;
 
@@ -18,7 +19,8 @@ final class ReadWriteGenerator implements OperationGenerator {
     private final double readShare;
     private final long[] writesByProcess;
 
-    ReadWriteGenerator(int keyCount, double readShare, int processCount) {
+    /** Operations over {@code keyCount} keys, a {@code readShare} of them reads, for {@code processCount} processes. */
+    public ReadWriteGenerator(int keyCount, double readShare, int processCount) {
         this.keys = KeyChooser.uniform(keyCount);
         this.readShare = readShare;
         this.writesByProcess = new long[processCount];
