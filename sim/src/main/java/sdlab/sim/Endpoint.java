@@ -94,6 +94,7 @@ abstract sealed class Endpoint implements NodeContext permits NodeEndpoint, Clie
         TimerFiring firing = timers.remove(timerId);
         if (firing != null) {
             firing.cancelled = true;
+            engine.unschedule(firing);
         }
     }
 
@@ -209,6 +210,7 @@ abstract sealed class Endpoint implements NodeContext permits NodeEndpoint, Clie
     /** A crash: timers, pauses and waiting events are gone; unsynced disk writes are lost. */
     final String forgetVolatileState(boolean tornWrites) {
         incarnation++;
+        timers.values().forEach(engine::unschedule);
         timers.clear();
         deferred.clear();
         pauseDepth = 0;

@@ -106,6 +106,11 @@ final class Engine {
         queue.add(atNanos, event);
     }
 
+    /** Takes an event that is no longer wanted out of the queue, if it is still there. */
+    void unschedule(EventQueue.Removable event) {
+        queue.remove(event);
+    }
+
     long now() {
         return now;
     }

@@ -4,10 +4,10 @@ import sdlab.core.Timer;
 import sdlab.core.TimerId;
 
 /**
- * A scheduled timer. Cancelling marks it rather than removing it from the queue (removal from
- * a heap is costly); a crash makes it stale through the owner's incarnation number.
+ * A scheduled timer. Cancelling takes it out of the event queue and marks it, the mark for
+ * the case where it already fired into a paused endpoint's waiting events.
  */
-final class TimerFiring implements SimEvent {
+final class TimerFiring extends EventQueue.Removable {
     final Endpoint owner;
     final TimerId id;
     final Timer timer;
