@@ -46,6 +46,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("list", new ListCommand(catalog));
         cli.addSubcommand("run", RunCommand.commandLine(catalog));
         cli.addSubcommand("check", new CheckCommand());
+        cli.addSubcommand("node", new NodeCommand());
         cli.addSubcommand("bench", new BenchCommand());
         // Further subcommands (check, node, cluster, serve) are added here.
         cli.setParameterExceptionHandler(new BadInput(catalog));
