@@ -152,7 +152,7 @@ public final class CacheEngine {
     }
 
     private Reply run(CommandSpec spec, ClientSession session, byte[][] argv) {
-        CommandContext ctx = new CommandContext(this, session, clockMillis.getAsLong());
+        CommandContext ctx = new CommandContext(this, session, clockMillis.getAsLong(), argv.length);
         long dirtyBefore = keyspace.dirty();
         Reply reply;
         try {

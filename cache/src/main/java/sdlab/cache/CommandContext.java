@@ -16,10 +16,18 @@ final class CommandContext {
     private final long nowMillis;
     private byte[][] propagateAs;
 
-    CommandContext(CacheEngine engine, ClientSession session, long nowMillis) {
+    private final int argc;
+
+    CommandContext(CacheEngine engine, ClientSession session, long nowMillis, int argc) {
         this.engine = engine;
         this.session = session;
         this.nowMillis = nowMillis;
+        this.argc = argc;
+    }
+
+    /** The number of arguments of the command, its name included. */
+    int argc() {
+        return argc;
     }
 
     Keyspace keyspace() {

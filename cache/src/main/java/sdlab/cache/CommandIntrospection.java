@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * COMMAND, COMMAND COUNT, COMMAND INFO, COMMAND LIST and COMMAND DOCS: enough for redis-cli and
- * client libraries to discover what the server supports. DOCS answers an empty map, which
- * tells redis-cli to fall back to its built-in help.
+ * COMMAND, COMMAND COUNT, COMMAND INFO and COMMAND LIST: enough for client libraries to
+ * discover what the server supports. COMMAND DOCS is deliberately unknown: redis-cli asks for it
+ * at start and, on an error, falls back to its built-in help text, which is better than the
+ * empty help an empty answer would give.
  */
 final class CommandIntrospection {
     private CommandIntrospection() {}
@@ -37,9 +38,6 @@ final class CommandIntrospection {
                 infos.add(spec == null ? Reply.Nil.ARRAY : describe(spec));
             }
             return new Reply.Array(infos);
-        }
-        if (Args.is(sub, "DOCS")) {
-            return new Reply.Map(List.of());
         }
         return Reply.error(ErrorReplies.unknownSubcommand(sub, "COMMAND"));
     }

@@ -13,6 +13,8 @@ import java.util.Set;
 final class ConnectionCommands {
     private static final Reply PONG = new Reply.Simple("PONG");
     private static final String DEFAULT_USER = "default";
+    private static final String INVALID_NAME =
+            "ERR Client names cannot contain spaces, newlines or special characters.";
 
     private ConnectionCommands() {}
 
@@ -126,9 +128,6 @@ final class ConnectionCommands {
         int index = Args.parseInt(argv[1]);
         return index == 0 ? Reply.OK : Reply.error(ErrorReplies.DB_INDEX_RANGE);
     }
-
-    private static final String INVALID_NAME =
-            "ERR Client names cannot contain spaces, newlines or special characters.";
 
     private static Reply client(CommandContext ctx, byte[][] argv) {
         byte[] sub = argv[1];

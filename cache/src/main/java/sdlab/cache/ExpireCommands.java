@@ -59,7 +59,7 @@ final class ExpireCommands {
             return new Condition(nx, xx, gt, lt);
         }
 
-        /** Whether a key whose expiry is {@code current} may get {@code when}; no expiry counts as infinite. */
+        /** Whether {@code e} may get the expiry {@code when}; a key without one counts as never expiring. */
         boolean allows(Entry e, long when) {
             boolean has = e.hasExpiry();
             return !(nx && has)

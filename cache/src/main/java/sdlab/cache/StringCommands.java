@@ -82,8 +82,10 @@ final class StringCommands {
         if (expireAt != Entry.NO_EXPIRY) {
             keyspace.setExpiry(target, expireAt);
             ctx.propagateAs(SET, key, value, PXAT, Args.digits(expireAt));
-        } else {
-            ctx.propagateAs(keepTtl ? new byte[][] {SET, key, value, KEEPTTL} : new byte[][] {SET, key, value});
+        } else if (keepTtl) {
+            ctx.propagateAs(SET, key, value, KEEPTTL);
+        } else if (ctx.argc() != 3) {
+            ctx.propagateAs(SET, key, value); // drops NX, XX and GET, which a replay must not repeat
         }
     }
 

@@ -100,6 +100,8 @@ class ConnectionAndServerCommandsTest {
                 .isEqualTo(
                         "[[\"get\", (integer) 2, [readonly, fast], (integer) 1, " + "(integer) 1, (integer) 1, []]]");
         assertThat(f.run("COMMAND INFO nosuch")).isEqualTo("[(nil)]");
+        // redis-cli falls back to its own help text when DOCS is an error.
+        assertThat(f.run("COMMAND DOCS")).isEqualTo("(error) ERR unknown subcommand 'DOCS'. Try COMMAND HELP.");
     }
 
     @Test

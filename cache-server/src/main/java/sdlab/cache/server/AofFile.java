@@ -33,7 +33,10 @@ final class AofFile implements AutoCloseable {
     private static final byte[][] SELECT_0 = {"SELECT".getBytes(), "0".getBytes()};
 
     private final Path path;
-    private final ByteBuf pending = PooledByteBufAllocator.DEFAULT.directBuffer(64 * 1024);
+    private static final int PENDING_BYTES_INITIAL = 64 * 1024;
+    private static final int PENDING_BYTES_KEPT_MAX = 4 * 1024 * 1024;
+
+    private final ByteBuf pending = PooledByteBufAllocator.DEFAULT.directBuffer(PENDING_BYTES_INITIAL);
     private final ByteBufOutput output = new ByteBufOutput(pending);
     private final ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "aof-fsync");
@@ -107,6 +110,9 @@ final class AofFile implements AutoCloseable {
             log.error("Error writing to the AOF file {}: {}", path, e.toString());
         } finally {
             pending.clear();
+            if (pending.capacity() > PENDING_BYTES_KEPT_MAX) {
+                pending.capacity(PENDING_BYTES_INITIAL); // give back what one huge batch needed
+            }
         }
     }
 

@@ -6,12 +6,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -44,6 +41,7 @@ public final class CacheServer implements AutoCloseable {
     static final int CRON_HZ = 10;
 
     private final CacheServerConfig config;
+    private final Transport transport = Transport.best();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private EventLoopGroup group;
@@ -53,8 +51,8 @@ public final class CacheServer implements AutoCloseable {
     private ClientRegistry clients;
     private ReplyFlusher flusher;
     private ChannelGroup clientChannels;
-    private Channel listener;
-    private MemcachedFrontDoor memcached;
+    private volatile Channel listener;
+    private volatile MemcachedFrontDoor memcached;
     private volatile boolean finalSaveDone;
 
     public CacheServer(CacheServerConfig config) {
@@ -70,7 +68,7 @@ public final class CacheServer implements AutoCloseable {
         if (group != null) {
             throw new IllegalStateException("already started");
         }
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        group = transport.newGroup(1);
         loop = group.next();
         clients = new ClientRegistry(config.clientsMax());
         clientChannels = new DefaultChannelGroup(loop);
@@ -92,9 +90,10 @@ public final class CacheServer implements AutoCloseable {
             throw new CacheStartupException("cannot start on " + config.bind() + ":" + config.port() + ": " + e, e);
         }
         log.info(
-                "Ready to accept connections on {}:{}{}",
+                "Ready to accept connections on {}:{} ({}){}",
                 config.bind(),
                 port(),
+                transport,
                 memcached == null ? "" : " (memcached on port " + memcached.port() + ")");
         return this;
     }
@@ -174,10 +173,11 @@ public final class CacheServer implements AutoCloseable {
     private Channel bindResp() throws InterruptedException {
         return new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 511)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {

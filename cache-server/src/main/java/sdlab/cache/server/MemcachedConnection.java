@@ -3,6 +3,7 @@ package sdlab.cache.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ final class MemcachedConnection extends ByteToMessageDecoder {
 
     static final String VERSION = "1.6.0-sdlab";
     private static final String BAD_FORMAT = "CLIENT_ERROR bad command line format";
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final MemcachedStore store;
     private final MemcachedFrontDoor door;
@@ -94,6 +96,16 @@ final class MemcachedConnection extends ByteToMessageDecoder {
             ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
         super.channelReadComplete(ctx);
+    }
+
+    /** The client closed its sending side: answer what it sent, then close. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        super.userEventTriggered(ctx, event);
+        if (event instanceof ChannelInputShutdownEvent) {
+            closing = true;
+            channelReadComplete(ctx);
+        }
     }
 
     @Override
@@ -173,8 +185,6 @@ final class MemcachedConnection extends ByteToMessageDecoder {
         }
         line("END");
     }
-
-    private static final byte[] CRLF = {'\r', '\n'};
 
     private void storage(MemcachedCommandLine cmd, StoreMode mode) {
         int required = mode == StoreMode.CAS ? 6 : 5;

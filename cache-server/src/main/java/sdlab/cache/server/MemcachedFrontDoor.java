@@ -5,10 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +23,8 @@ final class MemcachedFrontDoor {
     /** Lock stripes of the store: enough that threads rarely meet on one. */
     static final int SEGMENTS = 64;
 
+    private static final Transport TRANSPORT = Transport.best();
+
     private final CacheServerConfig config;
     private final EventLoopGroup group;
     private final MemcachedStore store;
@@ -37,7 +36,7 @@ final class MemcachedFrontDoor {
 
     private MemcachedFrontDoor(CacheServerConfig config) {
         this.config = config;
-        this.group = new MultiThreadIoEventLoopGroup(config.memcachedThreads(), NioIoHandler.newFactory());
+        this.group = TRANSPORT.newGroup(config.memcachedThreads());
         this.store = new MemcachedStore(
                 config.memcachedMemoryBytes(), config.memcachedItemBytesMax(), SEGMENTS, System::currentTimeMillis);
     }
@@ -46,9 +45,10 @@ final class MemcachedFrontDoor {
         MemcachedFrontDoor door = new MemcachedFrontDoor(config);
         door.listener = new ServerBootstrap()
                 .group(door.group)
-                .channel(NioServerSocketChannel.class)
+                .channel(TRANSPORT.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {

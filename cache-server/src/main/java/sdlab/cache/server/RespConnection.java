@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -127,6 +128,20 @@ final class RespConnection extends ByteToMessageDecoder {
         long pending = (replies == null ? 0 : replies.readableBytes())
                 + (outbound == null ? 0 : outbound.totalPendingWriteBytes());
         return pending > limit;
+    }
+
+    /**
+     * The client closed its sending side (half-close is allowed on these channels): answer what
+     * it sent before, then close. Without this the replies of its last batch would be lost when
+     * the end of input and the data arrive in the same read.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        super.userEventTriggered(context, event);
+        if (event instanceof ChannelInputShutdownEvent) {
+            closing = true;
+            flusher.schedule(this);
+        }
     }
 
     @Override
