@@ -89,14 +89,7 @@ public sealed interface Latency {
 
         @Override
         public long sampleNanos(RandomGenerator random) {
-            return clamp(medianNanos * StrictMath.exp(sigma * standardNormal(random)));
-        }
-
-        /** Box-Muller with StrictMath, so the draw is bit-for-bit the same everywhere. */
-        private static double standardNormal(RandomGenerator random) {
-            double u1 = 1.0 - random.nextDouble();
-            double u2 = random.nextDouble();
-            return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);
+            return clamp(medianNanos * StrictMath.exp(sigma * NormalQuantile.sample(random)));
         }
     }
 
