@@ -98,9 +98,8 @@ final class RespDecoder {
             if (in.readableBytes() < bulkLength + 2) {
                 return false;
             }
-            byte[] arg = new byte[(int) bulkLength];
-            in.readBytes(arg);
-            in.skipBytes(2); // Redis does not check that these are CRLF either
+            byte[] arg = copyBulk(in, (int) bulkLength);
+            in.skipBytes(arg.length + 2); // Redis does not check that the last two are CRLF either
             if (argsRead == args.length) {
                 args = Arrays.copyOf(args, (int) Math.min((long) args.length * 2, argsExpected));
             }
@@ -108,6 +107,21 @@ final class RespDecoder {
             bulkLength = -1;
         }
         return true;
+    }
+
+    /**
+     * Copies {@code length} bytes at the reader index. Through the buffer's internal NIO view when
+     * it has one, because a plain {@code readBytes} on a direct buffer without {@code Unsafe}
+     * (the default on recent JDKs) allocates a {@code ByteBuffer} duplicate per call.
+     */
+    private static byte[] copyBulk(ByteBuf in, int length) {
+        byte[] arg = new byte[length];
+        if (in.nioBufferCount() == 1) {
+            in.internalNioBuffer(in.readerIndex(), length).get(arg);
+        } else {
+            in.getBytes(in.readerIndex(), arg);
+        }
+        return arg;
     }
 
     private boolean readBulkHeader(ByteBuf in, boolean authenticated) throws RespProtocolException {
