@@ -148,7 +148,7 @@ final class Network {
     private int hashOf(Message message) {
         if (message != lastMessage) {
             lastMessage = message;
-            lastMessageHash = 1; // TEMP
+            lastMessageHash = StableHash.of(message);
         }
         return lastMessageHash;
     }

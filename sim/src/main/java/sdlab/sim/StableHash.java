@@ -1,6 +1,11 @@
 package sdlab.sim;
 
-import java.lang.reflect.Method;
+import java.lang.invoke.LambdaConversionException;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -10,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import sdlab.core.NodeId;
 
 /**
@@ -33,6 +39,11 @@ import sdlab.core.NodeId;
  * </ul>
  *
  * Every hash is combined with the class name, so {@code Ping(1)} and {@code Pong(1)} differ.
+ *
+ * <p>Every message sent is hashed, so the walk is planned once per class: a record's
+ * components are read through generated accessor functions, and a component whose declared type fixes its
+ * class (a final class, a record, a primitive) gets that class's plan at planning time, so
+ * only components of open types ({@code Object}, interfaces) look their class up per value.
  */
 final class StableHash {
 
@@ -48,12 +59,16 @@ final class StableHash {
         RENDERING
     }
 
-    private record ClassInfo(Shape shape, int nameHash, Method[] accessors) {}
+    /**
+     * How values of one class are hashed. For a record, {@code parts[i]} is the plan of
+     * component {@code i} when its declared type fixes its class, or null to look it up.
+     */
+    private record Plan(Shape shape, int nameHash, Function<Object, Object>[] accessors, Plan[] parts) {}
 
-    private static final ClassValue<ClassInfo> INFO = new ClassValue<>() {
+    private static final ClassValue<Plan> PLANS = new ClassValue<>() {
         @Override
-        protected ClassInfo computeValue(Class<?> type) {
-            return classify(type);
+        protected Plan computeValue(Class<?> type) {
+            return plan(type, new HashSet<>());
         }
     };
 
@@ -79,20 +94,20 @@ final class StableHash {
     }
 
     private static int of(Object value, int depth) {
-        if (value == null) {
-            return 0;
-        }
-        ClassInfo info = INFO.get(value.getClass());
-        return content(value, info, depth) * 31 + info.nameHash();
+        return value == null ? 0 : hash(value, PLANS.get(value.getClass()), depth);
     }
 
-    private static int content(Object value, ClassInfo info, int depth) {
+    private static int hash(Object value, Plan plan, int depth) {
+        return content(value, plan, depth) * 31 + plan.nameHash();
+    }
+
+    private static int content(Object value, Plan plan, int depth) {
         if (depth > DEPTH_MAX) {
             return value.toString().hashCode();
         }
-        return switch (info.shape()) {
+        return switch (plan.shape()) {
             case OWN_HASH_CODE -> value.hashCode();
-            case RECORD -> components(value, info.accessors(), depth + 1);
+            case RECORD -> components(value, plan, depth + 1);
             case ENUM -> ((Enum<?>) value).name().hashCode();
             case LIST -> ordered((Iterable<?>) value, depth + 1);
             case SET -> unordered((Iterable<?>) value, depth + 1);
@@ -103,14 +118,20 @@ final class StableHash {
         };
     }
 
-    private static int components(Object record, Method[] accessors, int depth) {
+    private static int components(Object record, Plan plan, int depth) {
         int hash = 1;
-        for (Method accessor : accessors) {
-            try {
-                hash = hash * 31 + of(accessor.invoke(record), depth);
-            } catch (ReflectiveOperationException e) {
-                return record.toString().hashCode();
+        for (int i = 0; i < plan.accessors().length; i++) {
+            Object component = plan.accessors()[i].apply(record);
+            Plan part = plan.parts()[i];
+            int componentHash;
+            if (component == null) {
+                componentHash = 0;
+            } else if (part == null) {
+                componentHash = of(component, depth);
+            } else {
+                componentHash = hash(component, part, depth);
             }
+            hash = hash * 31 + componentHash;
         }
         return hash;
     }
@@ -154,16 +175,40 @@ final class StableHash {
         };
     }
 
-    private static ClassInfo classify(Class<?> type) {
+    /** The plan of {@code type}; {@code planning} holds the records being planned, to stop cycles. */
+    private static Plan plan(Class<?> type, Set<Class<?>> planning) {
         int nameHash = type.getName().hashCode();
         if (stable(type, new HashSet<>())) {
-            return new ClassInfo(Shape.OWN_HASH_CODE, nameHash, null);
+            return new Plan(Shape.OWN_HASH_CODE, nameHash, null, null);
         }
         if (type.isRecord()) {
-            Method[] accessors = accessors(type);
-            return new ClassInfo(accessors == null ? Shape.RENDERING : Shape.RECORD, nameHash, accessors);
+            Function<Object, Object>[] accessors = accessors(type);
+            if (accessors == null) {
+                return new Plan(Shape.RENDERING, nameHash, null, null);
+            }
+            planning.add(type);
+            RecordComponent[] components = type.getRecordComponents();
+            Plan[] parts = new Plan[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Class<?> fixed = fixedClass(components[i].getType());
+                parts[i] = fixed == null || planning.contains(fixed) ? null : plan(fixed, planning);
+            }
+            planning.remove(type);
+            return new Plan(Shape.RECORD, nameHash, accessors, parts);
         }
-        return new ClassInfo(shapeOf(type), nameHash, null);
+        return new Plan(shapeOf(type), nameHash, null, null);
+    }
+
+    /**
+     * The class every non-null value of a component declared as {@code declared} has, or null if
+     * it may vary. A primitive comes out of its (erased) accessor boxed.
+     */
+    private static Class<?> fixedClass(Class<?> declared) {
+        if (declared.isPrimitive()) {
+            return MethodType.methodType(declared).wrap().returnType();
+        }
+        boolean isFinal = Modifier.isFinal(declared.getModifiers());
+        return isFinal && !declared.isArray() && !declared.isEnum() ? declared : null;
     }
 
     private static Shape shapeOf(Class<?> type) {
@@ -186,19 +231,46 @@ final class StableHash {
         return type == Optional.class ? Shape.OPTIONAL : Shape.RENDERING;
     }
 
-    /** The record's accessors, made callable; null if the module system does not allow it. */
-    private static Method[] accessors(Class<?> type) {
+    /**
+     * The record's accessors as functions, made once per class, or null if the module system
+     * does not allow it. A method handle that is not a constant is interpreted at every call,
+     * which made reading components most of a message's hashing cost; a function spun by
+     * {@link LambdaMetafactory} calls the accessor directly and is compiled like any lambda.
+     */
+    private static Function<Object, Object>[] accessors(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
-        Method[] accessors = new Method[components.length];
+        @SuppressWarnings("unchecked")
+        Function<Object, Object>[] accessors = new Function[components.length];
         try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             for (int i = 0; i < components.length; i++) {
-                accessors[i] = components[i].getAccessor();
-                accessors[i].setAccessible(true);
+                accessors[i] = function(lookup, lookup.unreflect(components[i].getAccessor()));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | ReflectiveOperationException | LambdaConversionException e) {
             return null;
         }
         return accessors;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> function(MethodHandles.Lookup lookup, MethodHandle accessor)
+            throws LambdaConversionException {
+        MethodType boxed = accessor.type().wrap();
+        try {
+            return (Function<Object, Object>) LambdaMetafactory.metafactory(
+                            lookup,
+                            "apply",
+                            MethodType.methodType(Function.class),
+                            MethodType.methodType(Object.class, Object.class),
+                            accessor,
+                            boxed)
+                    .getTarget()
+                    .invoke();
+        } catch (LambdaConversionException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("could not make an accessor function from " + accessor, e);
+        }
     }
 
     /** Whether values of {@code type} have a hash code that depends on their content only. */

@@ -61,6 +61,27 @@ class DeterminismTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void theHashCoversWhatMessagesSay(int payload) {
+        // Runs that differ only in one message's content (or type) hash differently.
+        assertThat(oneMessageRun(new TestMessages.Ping(payload)))
+                .isNotEqualTo(oneMessageRun(new TestMessages.Ping(payload + 1)))
+                .isNotEqualTo(oneMessageRun(new TestMessages.Pong(payload)))
+                .isEqualTo(oneMessageRun(new TestMessages.Ping(payload)));
+    }
+
+    private static long oneMessageRun(TestMessages message) {
+        return Simulation.builder(7)
+                .network(NetworkConfig.reliable(Latency.constant(Duration.ofMillis(1))))
+                .addNode(Scenarios.A, id -> new ScriptedNode()
+                        .onStart((ctx, restarted) -> ctx.send(Scenarios.B, message)))
+                .addNode(Scenarios.B, id -> new ScriptedNode())
+                .build()
+                .run(Duration.ofSeconds(1))
+                .traceHash();
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {5, 6})
     void theHashDoesNotDependOnRecordingTheTrace(long seed) {
         // The hash is computed whether or not events are kept, and is the same either way.
