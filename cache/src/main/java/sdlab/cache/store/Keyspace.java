@@ -302,32 +302,20 @@ public final class Keyspace {
     // ---- expiry ----
 
     /**
-     * One run of active expiry, as Redis's {@code activeExpireCycle}: sample
-     * {@code keysPerRound} keys with a TTL, delete those whose TTL passed, and sample again
-     * while more than {@code stalePercentAcceptable} percent of a round had expired, for at most
-     * {@code roundsMax} rounds (Redis bounds it by CPU time; a count keeps it deterministic).
+     * One run of active expiry (see {@link ActiveExpiry}): deletes keys whose TTL passed
+     * although nobody read them.
      *
      * @return how many keys expired
      */
     public int activeExpireCycle(int keysPerRound, int stalePercentAcceptable, int roundsMax) {
-        long nowMillis = nowMillis();
-        int expiredTotal = 0;
-        for (int round = 0; round < roundsMax && volatileKeys.size() > 0; round++) {
-            int sampled = Math.min(keysPerRound, volatileKeys.size());
-            int expired = 0;
-            for (int i = 0; i < sampled && volatileKeys.size() > 0; i++) {
-                Entry e = volatileKeys.random(random);
-                if (e.isExpiredAt(nowMillis)) {
-                    removeExpired(e);
-                    expired++;
-                }
-            }
-            expiredTotal += expired;
-            if (expired * 100 <= sampled * stalePercentAcceptable) {
-                break;
-            }
-        }
-        return expiredTotal;
+        return ActiveExpiry.run(
+                volatileKeys,
+                random,
+                nowMillis(),
+                this::removeExpired,
+                keysPerRound,
+                stalePercentAcceptable,
+                roundsMax);
     }
 
     // ---- snapshots, stats ----
