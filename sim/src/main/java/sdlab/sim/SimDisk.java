@@ -3,13 +3,13 @@ package sdlab.sim;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import sdlab.core.Disk;
 
@@ -26,10 +26,19 @@ import sdlab.core.Disk;
  */
 final class SimDisk implements Disk {
 
+    /** The trace's subject for a completed sync; its text is built only if the trace is kept. */
+    private record SyncCompleted(long syncId) {
+        @Override
+        public String toString() {
+            return "sync " + syncId;
+        }
+    }
+
     private final Endpoint owner;
     private final SplittableRandom random;
-    private Map<String, FileBytes> current = new TreeMap<>();
-    private final Map<String, FileBytes> durable = new TreeMap<>();
+    // Hash maps: every write looks its file up, and only files() needs the names in order.
+    private Map<String, FileBytes> current = new HashMap<>();
+    private final Map<String, FileBytes> durable = new HashMap<>();
     private final ArrayDeque<DiskOp> pending = new ArrayDeque<>();
     /** Operations issued so far; the head of {@code pending} is operation number {@code opsSettled}. */
     private long opsIssued;
@@ -103,7 +112,13 @@ final class SimDisk implements Disk {
         }
         Engine engine = owner.engine;
         engine.trace()
-                .record(engine.now(), TraceEvent.Kind.SYNC, owner.index, TraceRecorder.NONE, "sync " + syncId, null);
+                .record(
+                        engine.now(),
+                        TraceEvent.Kind.SYNC,
+                        owner.index,
+                        TraceRecorder.NONE,
+                        new SyncCompleted(syncId),
+                        null);
         owner.synced(syncId, incarnation);
     }
 
@@ -116,7 +131,7 @@ final class SimDisk implements Disk {
         String torn = tornWrites ? tearTail() : null;
         opsSettled += pending.size();
         pending.clear();
-        Map<String, FileBytes> rebuilt = new TreeMap<>();
+        Map<String, FileBytes> rebuilt = new HashMap<>();
         durable.forEach((file, bytes) -> rebuilt.put(file, bytes.copy()));
         current = rebuilt;
         return lost + " unsynced write" + (lost == 1 ? "" : "s") + " lost" + (torn == null ? "" : "; " + torn);
