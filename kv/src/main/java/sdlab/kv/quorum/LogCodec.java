@@ -3,6 +3,7 @@ package sdlab.kv.quorum;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import sdlab.core.NodeId;
 import sdlab.kv.quorum.LogRecord.Hint;
@@ -31,11 +32,11 @@ final class LogCodec {
     static byte[] encode(LogRecord record) {
         byte[] payload = payload(record).getBytes(StandardCharsets.UTF_8);
         byte[] header = (payload.length + ":").getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream frame = new ByteArrayOutputStream(header.length + payload.length + 1);
-        frame.writeBytes(header);
-        frame.writeBytes(payload);
-        frame.write('\n');
-        return frame.toByteArray();
+        // Every replica write encodes one record: assemble the frame in place, without a stream.
+        byte[] frame = Arrays.copyOf(header, header.length + payload.length + 1);
+        System.arraycopy(payload, 0, frame, header.length, payload.length);
+        frame[frame.length - 1] = '\n';
+        return frame;
     }
 
     static byte[] encodeAll(List<LogRecord> records) {

@@ -3,7 +3,9 @@ package sdlab.kv.quorum;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -15,8 +17,16 @@ import sdlab.core.NodeId;
  * node it replaces (sloppy quorum).
  */
 final class Placement {
+    /** Keys whose ring walks are remembered; walks of further keys are computed every time. */
+    static final int WALKS_CACHED_MAX = 4096;
+
     private final HashRing ring;
     private final QuorumConfig config;
+    /**
+     * Ring walks by key. Every operation needs its key's walk, and computing one hashes the key
+     * and builds a set and a list; workloads touch few keys, so a bounded map saves that work.
+     */
+    private final Map<String, List<NodeId>> walks = new HashMap<>();
 
     Placement(HashRing ring, QuorumConfig config) {
         this.ring = ring;
@@ -24,7 +34,7 @@ final class Placement {
     }
 
     List<Target> targets(String key, Predicate<NodeId> believedUp) {
-        List<NodeId> walk = ring.walk(key);
+        List<NodeId> walk = walk(key);
         List<NodeId> preference = walk.subList(0, config.n());
         List<Target> targets = new ArrayList<>();
         if (!config.sloppy()) {
@@ -60,12 +70,23 @@ final class Placement {
         if (!config.sloppy()) {
             return Optional.empty();
         }
-        List<NodeId> walk = ring.walk(key);
+        List<NodeId> walk = walk(key);
         for (NodeId node : walk.subList(config.n(), walk.size())) {
             if (!contacted.contains(node) && believedUp.test(node)) {
                 return Optional.of(Target.standIn(node, silent.intendedOwner()));
             }
         }
         return Optional.empty();
+    }
+
+    private List<NodeId> walk(String key) {
+        List<NodeId> walk = walks.get(key);
+        if (walk == null) {
+            walk = ring.walk(key);
+            if (walks.size() < WALKS_CACHED_MAX) {
+                walks.put(key, walk);
+            }
+        }
+        return walk;
     }
 }

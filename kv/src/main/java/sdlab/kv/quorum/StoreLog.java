@@ -17,10 +17,14 @@ final class StoreLog {
     static final String FILE_PREFIX = "quorum-log-";
 
     private long generation;
+    /** The current generation's file name, kept because every append needs it. */
+    private String file;
+
     private long recordsInGeneration;
 
     private StoreLog(long generation) {
         this.generation = generation;
+        this.file = fileOf(generation);
     }
 
     /** What the files on disk hold. */
@@ -44,7 +48,7 @@ final class StoreLog {
     }
 
     void append(Disk disk, LogRecord record) {
-        disk.append(fileOf(generation), LogCodec.encode(record));
+        disk.append(file, LogCodec.encode(record));
         recordsInGeneration++;
     }
 
@@ -59,9 +63,10 @@ final class StoreLog {
     List<String> rewrite(Disk disk, List<LogRecord> snapshot) {
         List<String> older = logFiles(disk);
         generation++;
-        disk.write(fileOf(generation), LogCodec.encodeAll(snapshot));
+        file = fileOf(generation);
+        disk.write(file, LogCodec.encodeAll(snapshot));
         recordsInGeneration = snapshot.size();
-        older.remove(fileOf(generation));
+        older.remove(file);
         return older;
     }
 
