@@ -203,6 +203,9 @@ final class MemcachedConnection extends ByteToMessageDecoder {
         }
         boolean noreply = cmd.isNoreply(required);
         if (bytes > store.itemBytesMax()) {
+            if (mode == StoreMode.SET) {
+                store.invalidate(key);
+            }
             swallowBytes = bytes + 2;
             return;
         }

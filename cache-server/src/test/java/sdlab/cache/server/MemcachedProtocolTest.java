@@ -98,8 +98,10 @@ class MemcachedProtocolTest {
                             "CLIENT_ERROR bad command line format");
             c.send("set k 0 0 3\r\nabcd\r\n");
             assertThat(lines(c, 2)).containsExactly("CLIENT_ERROR bad data chunk", "ERROR");
-            c.send("set big 0 0 2000\r\n" + "x".repeat(2000) + "\r\nversion\r\n");
-            assertThat(lines(c, 2)).containsExactly("SERVER_ERROR object too large for cache", "VERSION 1.6.0-sdlab");
+            c.send("set big 0 0 1\r\nx\r\nset big 0 0 2000\r\n" + "x".repeat(2000) + "\r\nget big\r\nversion\r\n");
+            assertThat(lines(c, 4))
+                    .as("a set that is too large also drops the old value, as memcached does")
+                    .containsExactly("STORED", "SERVER_ERROR object too large for cache", "END", "VERSION 1.6.0-sdlab");
             c.send("flush_all abc\r\n");
             assertThat(c.line()).isEqualTo("CLIENT_ERROR invalid exptime argument");
         }

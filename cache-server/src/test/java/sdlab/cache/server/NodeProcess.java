@@ -68,12 +68,18 @@ final class NodeProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Stops the node politely (SIGTERM), or with SIGKILL if it does not exit within 20 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

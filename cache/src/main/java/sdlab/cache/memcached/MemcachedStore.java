@@ -114,6 +114,18 @@ public final class MemcachedStore {
         return deleted;
     }
 
+    /**
+     * Drops {@code key} without counting a delete: what memcached does to the old value when a
+     * {@code set} fails because the new one is too large, so that no stale value survives.
+     */
+    public void invalidate(byte[] keyBytes) {
+        Key key = Key.wrap(keyBytes);
+        Segment segment = segmentOf(key);
+        synchronized (segment) {
+            segment.remove(key);
+        }
+    }
+
     /** incr ({@code decrement == false}) or decr by the unsigned {@code delta}. */
     public IncrResult increment(byte[] keyBytes, long delta, boolean decrement) {
         Key key = Key.wrap(keyBytes);
