@@ -8,6 +8,7 @@ import static sdlab.chapters.traffic.placement.PlacementClaims.forVariant;
 import java.util.List;
 import java.util.Optional;
 import sdlab.chapters.traffic.ChapterText;
+import sdlab.chapters.traffic.LimiterFactory;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
 import sdlab.lab.MetricSpec;

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import sdlab.chapters.traffic.LimiterFactory;
 import sdlab.chapters.traffic.placement.PlacementParams.GatewayRouting;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;

@@ -1,0 +1,109 @@
+package sdlab.chapters.traffic.responses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sdlab.chapters.traffic.Sweeps.metric;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import sdlab.chapters.traffic.Sweeps;
+import sdlab.lab.Claim;
+import sdlab.lab.ParamValues;
+import sdlab.lab.report.ClaimResult;
+import sdlab.lab.report.ExperimentReport;
+
+/**
+ * Chapter 17's claims over 200 seeds with the default parameters, the sweep that
+ * {@code ./sdlab run ratelimit-responses --seeds 200} runs, and two parameter changes that
+ * show where obeying Retry-After costs time or goes wrong.
+ */
+class ResponsesClaimsTest {
+    private static final int SEEDS = 200;
+
+    private static final ResponsesExperiment EXPERIMENT = new ResponsesExperiment();
+    private static ExperimentReport report;
+    private static Map<String, ClaimResult> claims;
+
+    @BeforeAll
+    static void sweep() {
+        report = Sweeps.sweep(EXPERIMENT, SEEDS);
+        claims = Sweeps.claimsByName(report);
+    }
+
+    @Test
+    void everyAssertionHoldsOnEverySeed() {
+        // Shows: Retry-After never understates the wait; obeying it wastes less and storms less than blind retry.
+        for (ClaimResult claim : report.claims()) {
+            if (claim.role() == Claim.Role.ASSERTION) {
+                assertThat(claim.holds())
+                        .as(claim.name() + ": " + claim.evidence())
+                        .isTrue();
+                assertThat(claim.seedsChecked()).isEqualTo(SEEDS);
+            }
+        }
+        assertThat(claims)
+                .containsKeys(
+                        ResponsesClaims.NEVER_UNDERSTATED,
+                        ResponsesClaims.OBEYING_WASTES_LESS,
+                        ResponsesClaims.BLIND_STORMS);
+    }
+
+    @Test
+    void onlyRetryAfterCarriesARetryTime() {
+        // Shows: of the four fields, only Retry-After gives a time in any 429, and clients timed by it are not refused.
+        assertThat(Sweeps.supportedOptions(report)).containsExactly(ResponsesVariant.RETRY_AFTER);
+        assertThat(claims.get(ResponsesClaims.retryTimeIn(Headers.RETRY_AFTER)).holds())
+                .isTrue();
+        for (String header : new String[] {Headers.CONTENT_TYPE, Headers.LAST_MODIFIED, Headers.ETAG}) {
+            assertThat(claims.get(ResponsesClaims.retryTimeIn(header)).seedsHolding())
+                    .as(header)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void blindRetriesAreAlmostAllRefused() {
+        // Shows: a client with no retry time sends many requests per success, nearly all refused.
+        assertThat(metric(report, ResponsesVariant.BLIND, "rejectedRetryShare")).isGreaterThan(0.9);
+        assertThat(metric(report, ResponsesVariant.BLIND, "requestsPerTask")).isGreaterThan(10);
+        assertThat(metric(report, ResponsesVariant.RETRY_AFTER, "rejectedRetryShare"))
+                .isLessThan(0.01);
+        assertThat(metric(report, ResponsesVariant.RETRY_AFTER, "requestsPerTask"))
+                .isLessThan(2);
+    }
+
+    @Test
+    void readingTheRateLimitFieldAvoidsRefusedFirstAttemptsToo() {
+        // Shows: pausing when RateLimit says r=0 wastes fewer requests than waiting for the 429.
+        assertThat(metric(report, ResponsesVariant.RATELIMIT_FIELDS, "wastedShare"))
+                .isLessThan(metric(report, ResponsesVariant.RETRY_AFTER, "wastedShare"));
+    }
+
+    @Test
+    void wholeSecondRetryAfterSlowsObedientClientsWhenTheBurstIsBelowOneSecondOfQuota() {
+        // Shows: with burst 5 of a 10/s quota, waiting whole seconds idles clients; a burst of 10 closes most of it.
+        assertThat(claims.get(ResponsesClaims.OBEYING_COSTS_NO_TIME).seedsHolding())
+                .isZero();
+        ParamValues fullSecond = ParamValues.defaults(EXPERIMENT.params()).with(ResponsesParams.BURST, "10");
+        ExperimentReport burst = Sweeps.sweep(EXPERIMENT, fullSecond, 20);
+        double ratio = metric(burst, ResponsesVariant.RETRY_AFTER, "makespanMs")
+                / metric(burst, ResponsesVariant.BLIND, "makespanMs");
+        assertThat(ratio).isLessThan(1.3);
+    }
+
+    @Test
+    void anHttpDateSendsClientsWithFastClocksBackTooEarly() {
+        // Shows: with Retry-After as an HTTP-date and client clocks off by up to 2 s, obeying clients are refused
+        // again.
+        ParamValues skewed = ParamValues.defaults(EXPERIMENT.params())
+                .with(ResponsesParams.RETRY_AFTER_FORMAT, "http-date")
+                .with(ResponsesParams.CLOCK_SKEW, "2s");
+        ExperimentReport dates = Sweeps.sweep(EXPERIMENT, skewed, 20);
+        assertThat(metric(dates, ResponsesVariant.RETRY_AFTER, "rejectedRetryShare"))
+                .isGreaterThan(0.3);
+        assertThat(Sweeps.claimsByName(dates)
+                        .get(ResponsesClaims.NEVER_UNDERSTATED)
+                        .holds())
+                .isTrue();
+    }
+}
