@@ -78,18 +78,54 @@ public sealed interface Latency {
         }
     }
 
-    /** A log-normal delay: {@code medianNanos * exp(sigma * Z)} with Z standard normal. */
-    record LogNormal(long medianNanos, double sigma) implements Latency {
-        public LogNormal {
+    /**
+     * A log-normal delay: {@code medianNanos * exp(sigma * Z)} with Z standard normal. A class
+     * rather than a record because it carries its tabulated quantiles; it compares and prints
+     * by its two parameters only.
+     */
+    final class LogNormal implements Latency {
+        private final long medianNanos;
+        private final double sigma;
+        private final LogNormalQuantiles quantiles;
+
+        public LogNormal(long medianNanos, double sigma) {
             requireNonNegative(medianNanos, "medianNanos");
             if (!(sigma >= 0 && sigma <= 5)) {
                 throw new IllegalArgumentException("log-normal sigma must be in [0, 5], got " + sigma);
             }
+            this.medianNanos = medianNanos;
+            this.sigma = sigma;
+            this.quantiles = new LogNormalQuantiles(sigma);
+        }
+
+        public long medianNanos() {
+            return medianNanos;
+        }
+
+        public double sigma() {
+            return sigma;
         }
 
         @Override
         public long sampleNanos(RandomGenerator random) {
-            return clamp(medianNanos * StrictMath.exp(sigma * NormalQuantile.sample(random)));
+            return clamp(medianNanos * quantiles.sample(random));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LogNormal that
+                    && medianNanos == that.medianNanos
+                    && Double.compare(sigma, that.sigma) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(medianNanos) * 31 + Double.hashCode(sigma);
+        }
+
+        @Override
+        public String toString() {
+            return "LogNormal[medianNanos=" + medianNanos + ", sigma=" + sigma + "]";
         }
     }
 
