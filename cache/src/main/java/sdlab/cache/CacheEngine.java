@@ -121,7 +121,7 @@ public final class CacheEngine {
         return keyspace;
     }
 
-    public CommandTable commands() {
+    CommandTable commands() {
         return commands;
     }
 

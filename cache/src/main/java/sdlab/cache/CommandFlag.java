@@ -3,7 +3,7 @@ package sdlab.cache;
 import java.util.Locale;
 
 /** Properties of a command that the dispatcher and COMMAND report, with Redis's flag names. */
-public enum CommandFlag {
+enum CommandFlag {
     /** May change the keyspace; its changes are logged. */
     WRITE,
     /** Only reads. */

@@ -12,7 +12,7 @@ import java.util.Set;
  * @param lastKey position of the last key (-1: the last argument)
  * @param keyStep distance between keys
  */
-public record CommandSpec(
+record CommandSpec(
         String name,
         int arity,
         Set<CommandFlag> flags,

@@ -12,7 +12,7 @@ import java.util.Set;
  * keyed by a case-insensitive hash of the name's bytes, since every request starts with this
  * lookup.
  */
-public final class CommandTable {
+final class CommandTable {
     private final CommandSpec[] slots;
     private final List<CommandSpec> all;
 
