@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Benchmarks of sdlab itself: the simulator's speed (sim) and the checker's against Porcupine"
                 + " (check). Figures depend on the machine and its load; each report says both.",
-        subcommands = {SimCommand.class, CheckCommand.class})
+        subcommands = {SimCommand.class, CheckCommand.class, CacheCommand.class, GatewayCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,212 @@
+package sdlab.bench.peer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * sdlab's cache node beside redis-server and memcached, loaded by the peers' own tools in one
+ * run: redis-benchmark (SET and GET, each pipeline depth) against both RESP servers, then
+ * memaslap against both memcached ports. Every server is started here, on free loopback
+ * ports, with persistence off on both sides, and stopped when the run ends or fails.
+ */
+public final class CacheComparison {
+    /** The programs this comparison runs. */
+    public static final List<RequiredTool> TOOLS = List.of(
+            new RequiredTool("redis-server", "redis-server"),
+            new RequiredTool("redis-benchmark", "redis-tools"),
+            new RequiredTool("memcached", "memcached"),
+            new RequiredTool("memcaslap", "libmemcached-tools"));
+
+    private static final Pattern SDLAB_READY = Pattern.compile("cache node ready on [^:]+:(\\d+)");
+    private static final Pattern SDLAB_MEMCACHED = Pattern.compile("memcached on port (\\d+)");
+    private static final Pattern REDIS_READY = Pattern.compile("Ready to accept connections");
+    private static final Duration PEER_START = Duration.ofSeconds(20);
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * What to offer.
+     *
+     * @param requests requests per redis-benchmark test ({@code -n})
+     * @param valueBytes value size ({@code -d}, memaslap's {@code -X})
+     * @param clients connections ({@code -c} of both tools)
+     * @param pipelines pipeline depths ({@code -P}), each a separate redis-benchmark run
+     * @param memaslapSeconds seconds of each memaslap run; 0 skips memcached
+     */
+    public record Settings(int requests, int valueBytes, int clients, List<Integer> pipelines, int memaslapSeconds) {}
+
+    private final Settings settings;
+    private final Consumer<String> progress;
+
+    public CacheComparison(Settings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** The tools this run needs: memcached's only when memaslap runs. */
+    public static List<RequiredTool> tools(Settings settings) {
+        return settings.memaslapSeconds() > 0 ? TOOLS : TOOLS.subList(0, 2);
+    }
+
+    /** Starts the servers, runs every workload against both sides, stops the servers. */
+    public List<PeerRow> run() {
+        List<PeerRow> rows = new ArrayList<>();
+        try (Scratch scratch = Scratch.create("sdlab-bench-cache-")) {
+            boolean memcached = settings.memaslapSeconds() > 0;
+            List<String> sdlabOptions = new ArrayList<>(List.of(
+                    "--port",
+                    "0",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    scratch.dir().toString()));
+            if (memcached) {
+                sdlabOptions.addAll(List.of("--memcached-port", "0"));
+            }
+            progress.accept("starting sdlab node cache and redis-server");
+            int redisPort = FreePort.pick();
+            try (ChildProcess sdlab =
+                            SdlabNode.start("cache", sdlabOptions, scratch.resolve("sdlab.log"), SDLAB_READY);
+                    ChildProcess redis = startRedis(scratch, redisPort)) {
+                int sdlabPort = port(sdlab, SDLAB_READY);
+                warmUp(scratch, sdlabPort, redisPort);
+                for (int pipeline : settings.pipelines()) {
+                    rows.addAll(redisBenchmark(scratch, sdlabPort, redisPort, pipeline));
+                }
+                if (memcached) {
+                    rows.add(memaslap(scratch, port(sdlab, SDLAB_MEMCACHED)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static ChildProcess startRedis(Scratch scratch, int redisPort) {
+        return ChildProcess.start(
+                "redis-server",
+                List.of(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(redisPort),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        scratch.dir().toString(),
+                        "--daemonize",
+                        "no"),
+                scratch.resolve("redis.log"),
+                REDIS_READY,
+                PEER_START);
+    }
+
+    /**
+     * One untimed pass against each server first: the JIT compiles sdlab's hot paths, and both
+     * servers have allocated their key space, before anything is measured.
+     */
+    private void warmUp(Scratch scratch, int sdlabPort, int peerPort) {
+        progress.accept("warming up both servers (not measured)");
+        int pipeline = settings.pipelines().get(settings.pipelines().size() - 1);
+        LoadRun.run(redisBenchmarkCommand(sdlabPort, pipeline), scratch.resolve("warmup-sdlab.txt"), LOAD_TIMEOUT);
+        LoadRun.run(redisBenchmarkCommand(peerPort, pipeline), scratch.resolve("warmup-redis.txt"), LOAD_TIMEOUT);
+    }
+
+    private List<PeerRow> redisBenchmark(Scratch scratch, int sdlabPort, int peerPort, int pipeline) {
+        progress.accept("redis-benchmark -P " + pipeline + " against sdlab");
+        Map<String, LoadFigures> sdlab = RedisBenchmarkCsv.parse(
+                LoadRun.run(redisBenchmarkCommand(sdlabPort, pipeline), scratch.resolve("rb-sdlab.txt"), LOAD_TIMEOUT));
+        progress.accept("redis-benchmark -P " + pipeline + " against redis-server");
+        Map<String, LoadFigures> redis = RedisBenchmarkCsv.parse(
+                LoadRun.run(redisBenchmarkCommand(peerPort, pipeline), scratch.resolve("rb-redis.txt"), LOAD_TIMEOUT));
+        List<PeerRow> rows = new ArrayList<>();
+        for (String test : List.of("SET", "GET")) {
+            if (!sdlab.containsKey(test) || !redis.containsKey(test)) {
+                throw new IllegalStateException("redis-benchmark printed no " + test + " line");
+            }
+            rows.add(new PeerRow(test + " -P " + pipeline, sdlab.get(test), redis.get(test)));
+        }
+        return rows;
+    }
+
+    private List<String> redisBenchmarkCommand(int port, int pipeline) {
+        return List.of(
+                "redis-benchmark",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-c",
+                Integer.toString(settings.clients()),
+                "-n",
+                Integer.toString(settings.requests()),
+                "-d",
+                Integer.toString(settings.valueBytes()),
+                "-P",
+                Integer.toString(pipeline),
+                "-r",
+                "100000",
+                "-t",
+                "set,get",
+                "--csv");
+    }
+
+    private PeerRow memaslap(Scratch scratch, int sdlabPort) {
+        int memcachedPort = FreePort.pick();
+        progress.accept("starting memcached");
+        try (ChildProcess memcached = ChildProcess.startListening(
+                "memcached",
+                List.of(
+                        "memcached",
+                        "-u",
+                        System.getProperty("user.name"),
+                        "-l",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(memcachedPort),
+                        "-U",
+                        "0",
+                        "-t",
+                        Integer.toString(Runtime.getRuntime().availableProcessors())),
+                scratch.resolve("memcached.log"),
+                memcachedPort,
+                PEER_START)) {
+            progress.accept("memaslap against sdlab's memcached port");
+            LoadFigures sdlab = MemaslapOutput.parse(
+                    LoadRun.run(memaslapCommand(sdlabPort), scratch.resolve("ms-sdlab.txt"), LOAD_TIMEOUT));
+            progress.accept("memaslap against memcached");
+            LoadFigures peer = MemaslapOutput.parse(
+                    LoadRun.run(memaslapCommand(memcachedPort), scratch.resolve("ms-memcached.txt"), LOAD_TIMEOUT));
+            return new PeerRow("memaslap 90% get", sdlab, peer);
+        }
+    }
+
+    private List<String> memaslapCommand(int port) {
+        return List.of(
+                "memcaslap",
+                "-s",
+                "127.0.0.1:" + port,
+                "-T",
+                Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())),
+                "-c",
+                Integer.toString(settings.clients()),
+                "-t",
+                settings.memaslapSeconds() + "s",
+                "-S",
+                settings.memaslapSeconds() + "s",
+                "-X",
+                Integer.toString(settings.valueBytes()));
+    }
+
+    private static int port(ChildProcess child, Pattern pattern) {
+        return Integer.parseInt(child.readyGroup(pattern)
+                .orElseThrow(() -> new IllegalStateException("sdlab node cache did not print its port")));
+    }
+}

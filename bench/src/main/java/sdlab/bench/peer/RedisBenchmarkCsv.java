@@ -1,0 +1,55 @@
+package sdlab.bench.peer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code redis-benchmark --csv} output (redis 7): a header line naming the columns, then
+ * one quoted line per test, e.g. {@code "GET","476190.47","1.207",...,"3.943","4.127"}. Columns
+ * are found by name, so an added column does not shift the figures.
+ */
+final class RedisBenchmarkCsv {
+    private RedisBenchmarkCsv() {}
+
+    /** Each test's figures, by the test's upper-case name (SET, GET). */
+    static Map<String, LoadFigures> parse(String output) {
+        List<String> lines = output.lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("\""))
+                .toList();
+        if (lines.isEmpty() || !lines.get(0).startsWith("\"test\"")) {
+            throw new IllegalArgumentException("no redis-benchmark CSV header in: " + shorten(output));
+        }
+        List<String> header = cells(lines.get(0));
+        int rps = column(header, "rps");
+        int p99 = column(header, "p99_latency_ms");
+        Map<String, LoadFigures> figures = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = cells(line);
+            figures.put(
+                    cells.get(0).toUpperCase(Locale.ROOT),
+                    new LoadFigures(Double.parseDouble(cells.get(rps)), Double.parseDouble(cells.get(p99)), 0));
+        }
+        return figures;
+    }
+
+    private static int column(List<String> header, String name) {
+        int index = header.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("redis-benchmark CSV has no column " + name + ": " + header
+                    + " (redis-benchmark 7 or newer prints it)");
+        }
+        return index;
+    }
+
+    private static List<String> cells(String line) {
+        return List.of(line.substring(1, line.length() - 1).split("\",\""));
+    }
+
+    static String shorten(String text) {
+        String stripped = text.strip();
+        return stripped.length() <= 300 ? stripped : stripped.substring(0, 300) + "...";
+    }
+}

@@ -1,0 +1,58 @@
+package sdlab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import sdlab.bench.peer.CacheComparison;
+import sdlab.bench.peer.RequiredTool;
+
+/** A tiny end-to-end run of {@code bench cache}: real servers, real tools, no timing asserted. */
+class CacheCommandSmokeTest {
+    @Test
+    void benchCacheMeasuresBothServersAndLeavesNoServerRunning() throws Exception {
+        // Every workload gets figures from both sides, and the servers it started are gone afterwards.
+        Optional<String> missing = RequiredTool.missing(CacheComparison.TOOLS);
+        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElseThrow());
+        long childrenBefore = ProcessHandle.current().descendants().count();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("cache", "-n", "2000", "--pipeline", "1,16", "--memaslap-seconds", "1", "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("benchmark").asText()).isEqualTo("cache");
+        assertThat(report.get("workloads"))
+                .extracting(w -> w.get("name").asText())
+                .containsExactly("SET -P 1", "GET -P 1", "SET -P 16", "GET -P 16", "memaslap 90% get");
+        for (JsonNode workload : report.get("workloads")) {
+            assertThat(workload.get("sdlab").get("opsPerSecond").asDouble()).isPositive();
+            assertThat(workload.get("peer").get("opsPerSecond").asDouble()).isPositive();
+        }
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .count())
+                .isLessThanOrEqualTo(childrenBefore);
+    }
+
+    @Test
+    void aMissingToolIsNamedWithItsPackage() {
+        // The line a user sees when a peer is not installed names the apt package to install.
+        Optional<String> message = RequiredTool.missing(
+                java.util.List.of(new RequiredTool("sdlab-no-such-tool", "sdlab-no-such-package")));
+
+        assertThat(message)
+                .hasValue("missing sdlab-no-such-tool: install with 'apt-get install -y sdlab-no-such-package'");
+    }
+}
