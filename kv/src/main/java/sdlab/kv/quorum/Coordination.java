@@ -2,9 +2,9 @@ package sdlab.kv.quorum;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.TimerId;
@@ -50,7 +50,7 @@ final class Coordination {
         return placement.targets(key, node -> health.believedUp(node, nowNanos));
     }
 
-    Optional<Target> standInFor(String key, Target silent, Set<NodeId> contacted, NodeContext ctx) {
+    Optional<Target> standInFor(String key, Target silent, Collection<NodeId> contacted, NodeContext ctx) {
         long nowNanos = ctx.nowNanos();
         return placement.standInFor(key, silent, contacted, node -> health.believedUp(node, nowNanos));
     }

@@ -2,12 +2,12 @@ package sdlab.kv.quorum;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import sdlab.core.NodeId;
 
@@ -66,7 +66,7 @@ final class Placement {
      * A sloppy quorum's next stand-in for {@code silent}: the first node past the preference list
      * that is believed up and not yet contacted.
      */
-    Optional<Target> standInFor(String key, Target silent, Set<NodeId> contacted, Predicate<NodeId> believedUp) {
+    Optional<Target> standInFor(String key, Target silent, Collection<NodeId> contacted, Predicate<NodeId> believedUp) {
         if (!config.sloppy()) {
             return Optional.empty();
         }
