@@ -1,0 +1,7 @@
+package sdlab.chapters.traffic.canary;
+
+/** The two versions a release compares. */
+enum Version {
+    STABLE,
+    CANARY
+}
