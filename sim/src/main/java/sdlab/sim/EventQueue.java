@@ -5,30 +5,43 @@ import java.util.Arrays;
 /**
  * The simulation's agenda: a binary min-heap of events ordered by (time, sequence number).
  * The sequence number is the order of scheduling, so events at the same virtual time run in
- * the order they were scheduled, on every run. Keys live in primitive arrays beside the
- * events: no boxing, no comparator, no allocation per event beyond the event itself.
+ * the order they were scheduled, on every run.
  *
- * <p>The heap is indexed for {@link Removable} events: each knows its slot, so it can leave
- * the queue in O(log n) when it is no longer wanted. Timers need this: nearly every request
- * sets a timeout that its reply cancels, and leaving cancelled timers in the heap until they
- * come due made it hundreds of times larger than the events that still matter, and every
- * operation on it slower. Since (time, sequence) is a total order, removing events never
- * changes the order in which the others come out.
+ * <p>The heap itself holds only primitives: each entry is a time, a sequence number and the
+ * number of a slot in {@code events} where the event waits. Sifting moves those numbers and
+ * never an object reference, so it neither allocates nor pays the garbage collector's write
+ * barrier per move (the heap array lives long, the events it points to die young); an event
+ * is stored once when it is added and cleared once when it leaves. Freed slots are reused.
+ *
+ * <p>The heap is indexed for {@link Removable} events, which can leave the queue in O(log n)
+ * when they are no longer wanted. Timers need this: nearly every request sets a timeout that
+ * its reply cancels, and leaving cancelled timers in the heap until they came due made it
+ * hundreds of times larger than the events that still matter. Since (time, sequence) is a
+ * total order, removing events never changes the order in which the others come out.
  */
 final class EventQueue {
 
-    /** An event that may leave the queue before it is due; the queue keeps its slot current. */
+    /** An event that may leave the queue before it is due. */
     abstract static class Removable implements SimEvent {
-        private static final int NOT_QUEUED = -1;
-
-        private int slot = NOT_QUEUED;
+        private int slot = NO_SLOT;
     }
 
-    private long[] times = new long[1024];
-    private long[] seqs = new long[1024];
-    private SimEvent[] events = new SimEvent[1024];
+    private static final int NO_SLOT = -1;
+    private static final int CAPACITY_INITIAL = 1024;
+
+    // The heap, in heap order: entry i is (times[i], seqs[i]) for the event in slot slots[i].
+    private long[] times = new long[CAPACITY_INITIAL];
+    private long[] seqs = new long[CAPACITY_INITIAL];
+    private int[] slots = new int[CAPACITY_INITIAL];
     private int size;
     private long nextSeq;
+
+    // By slot: the event waiting there and its heap index; free slots are stacked.
+    private SimEvent[] events = new SimEvent[CAPACITY_INITIAL];
+    private int[] heapIndexOfSlot = new int[CAPACITY_INITIAL];
+    private int[] freeSlots = new int[CAPACITY_INITIAL];
+    private int freeCount;
+    private int slotsUsedMax;
 
     int size() {
         return size;
@@ -42,7 +55,12 @@ final class EventQueue {
         if (size == times.length) {
             grow();
         }
-        siftUp(size++, timeNanos, nextSeq++, event);
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : slotsUsedMax++;
+        events[slot] = event;
+        if (event instanceof Removable removable) {
+            removable.slot = slot;
+        }
+        siftUp(size++, timeNanos, nextSeq++, slot);
     }
 
     /** The time of the earliest event; the queue must not be empty. */
@@ -52,10 +70,8 @@ final class EventQueue {
 
     /** Removes and returns the earliest event; the queue must not be empty. */
     SimEvent poll() {
-        SimEvent first = events[0];
-        if (first instanceof Removable removable) {
-            removable.slot = Removable.NOT_QUEUED;
-        }
+        int slot = slots[0];
+        SimEvent first = release(slot);
         fillHole(0);
         return first;
     }
@@ -63,32 +79,42 @@ final class EventQueue {
     /** Takes {@code event} out of the queue; does nothing if it already left (fired or removed). */
     void remove(Removable event) {
         int slot = event.slot;
-        if (slot == Removable.NOT_QUEUED) {
+        if (slot == NO_SLOT) {
             return;
         }
         assert events[slot] == event : "a removable event's slot is stale";
-        event.slot = Removable.NOT_QUEUED;
-        fillHole(slot);
+        int heapIndex = heapIndexOfSlot[slot];
+        release(slot);
+        fillHole(heapIndex);
     }
 
-    /** Moves the last event into the emptied {@code hole} and restores the heap order. */
+    private SimEvent release(int slot) {
+        SimEvent event = events[slot];
+        events[slot] = null;
+        if (event instanceof Removable removable) {
+            removable.slot = NO_SLOT;
+        }
+        freeSlots[freeCount++] = slot;
+        return event;
+    }
+
+    /** Moves the last entry into the emptied heap index {@code hole} and restores the heap order. */
     private void fillHole(int hole) {
         int last = --size;
-        long time = times[last];
-        long seq = seqs[last];
-        SimEvent event = events[last];
-        events[last] = null;
         if (hole == last) {
             return;
         }
+        long time = times[last];
+        long seq = seqs[last];
+        int slot = slots[last];
         if (hole > 0 && before(time, seq, times[(hole - 1) >>> 1], seqs[(hole - 1) >>> 1])) {
-            siftUp(hole, time, seq, event);
+            siftUp(hole, time, seq, slot);
         } else {
-            siftDown(hole, time, seq, event);
+            siftDown(hole, time, seq, slot);
         }
     }
 
-    private void siftUp(int hole, long time, long seq, SimEvent event) {
+    private void siftUp(int hole, long time, long seq, int slot) {
         while (hole > 0) {
             int parent = (hole - 1) >>> 1;
             if (!before(time, seq, times[parent], seqs[parent])) {
@@ -97,10 +123,10 @@ final class EventQueue {
             move(parent, hole);
             hole = parent;
         }
-        put(hole, time, seq, event);
+        put(hole, time, seq, slot);
     }
 
-    private void siftDown(int hole, long time, long seq, SimEvent event) {
+    private void siftDown(int hole, long time, long seq, int slot) {
         int half = size >>> 1;
         while (hole < half) {
             int child = 2 * hole + 1;
@@ -114,7 +140,7 @@ final class EventQueue {
             move(child, hole);
             hole = child;
         }
-        put(hole, time, seq, event);
+        put(hole, time, seq, slot);
     }
 
     private static boolean before(long timeA, long seqA, long timeB, long seqB) {
@@ -122,22 +148,24 @@ final class EventQueue {
     }
 
     private void move(int from, int to) {
-        put(to, times[from], seqs[from], events[from]);
+        put(to, times[from], seqs[from], slots[from]);
     }
 
-    private void put(int slot, long time, long seq, SimEvent event) {
-        times[slot] = time;
-        seqs[slot] = seq;
-        events[slot] = event;
-        if (event instanceof Removable removable) {
-            removable.slot = slot;
-        }
+    private void put(int heapIndex, long time, long seq, int slot) {
+        times[heapIndex] = time;
+        seqs[heapIndex] = seq;
+        slots[heapIndex] = slot;
+        heapIndexOfSlot[slot] = heapIndex;
     }
 
+    /** Doubles the heap and the slots together: there are never more slots in use than entries. */
     private void grow() {
         int capacity = times.length * 2;
         times = Arrays.copyOf(times, capacity);
         seqs = Arrays.copyOf(seqs, capacity);
+        slots = Arrays.copyOf(slots, capacity);
         events = Arrays.copyOf(events, capacity);
+        heapIndexOfSlot = Arrays.copyOf(heapIndexOfSlot, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
 }
