@@ -26,7 +26,9 @@ final class PeerHealth {
     }
 
     void heard(NodeId node) {
-        suspectedUntilNanos.remove(node);
+        if (!suspectedUntilNanos.isEmpty()) { // every message is heard; suspicion is rare
+            suspectedUntilNanos.remove(node);
+        }
     }
 
     boolean believedUp(NodeId node, long nowNanos) {

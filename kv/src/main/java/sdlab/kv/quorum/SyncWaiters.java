@@ -1,9 +1,8 @@
 package sdlab.kv.quorum;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import sdlab.core.NodeId;
 import sdlab.kv.quorum.QuorumMessages.QuorumMessage;
 
@@ -22,21 +21,33 @@ final class SyncWaiters {
     record DeleteFile(String file) implements Deferred {}
 
     /** The actions waiting on one sync, and the last write number that sync covers. */
-    record Batch(long writeSequenceCovered, List<Deferred> actions) {}
+    record Batch(long syncId, long writeSequenceCovered, List<Deferred> actions) {}
 
-    private final Map<Long, Batch> bySyncId = new TreeMap<>();
+    /**
+     * Batches in the order their syncs were issued. Disks complete syncs in that order (a sync
+     * is a barrier; the simulated disk guarantees it), so the one completing is nearly always at
+     * the head and the search ends at once; it is cheaper than a map keyed by boxed sync ids.
+     */
+    private final ArrayDeque<Batch> pending = new ArrayDeque<>();
 
     void add(long syncId, long writeSequenceCovered, List<Deferred> actions) {
-        Batch previous = bySyncId.put(syncId, new Batch(writeSequenceCovered, new ArrayList<>(actions)));
-        assert previous == null : "sync id " + syncId + " issued twice";
+        assert pending.stream().noneMatch(batch -> batch.syncId() == syncId) : "sync id " + syncId + " issued twice";
+        pending.addLast(new Batch(syncId, writeSequenceCovered, List.copyOf(actions)));
     }
 
     /** The batch of a completed sync, or null if it was not ours (for example from a past life). */
     Batch complete(long syncId) {
-        return bySyncId.remove(syncId);
+        for (Iterator<Batch> batches = pending.iterator(); batches.hasNext(); ) {
+            Batch batch = batches.next();
+            if (batch.syncId() == syncId) {
+                batches.remove();
+                return batch;
+            }
+        }
+        return null;
     }
 
     int pendingSyncs() {
-        return bySyncId.size();
+        return pending.size();
     }
 }
