@@ -1,0 +1,42 @@
+package sdlab.chapters.cache.redismemcached;
+
+import sdlab.chapters.cache.redismemcached.ServerMessage.Request;
+import sdlab.chapters.cache.redismemcached.ServerMessage.Response;
+
+/** Bytes on the wire and bytes scanned by the parser, summed over the requests of one client. */
+final class WireTally {
+    private long requests;
+    private long requestBytes;
+    private long replies;
+    private long replyBytes;
+    private long scannedBytes;
+
+    void sent(Request request) {
+        requests++;
+        requestBytes += request.wireBytes();
+        scannedBytes += request.scannedBytes();
+    }
+
+    void received(Response response) {
+        replies++;
+        replyBytes += response.wireBytes();
+    }
+
+    long requests() {
+        return requests;
+    }
+
+    /** Requests that got their reply. */
+    long replies() {
+        return replies;
+    }
+
+    /** Request and reply bytes together. */
+    long wireBytes() {
+        return requestBytes + replyBytes;
+    }
+
+    long scannedBytes() {
+        return scannedBytes;
+    }
+}

@@ -1,0 +1,33 @@
+package sdlab.chapters.cache.redismemcached;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import sdlab.chapters.cache.ChapterSweeps;
+import sdlab.lab.report.ClaimResult;
+import sdlab.lab.report.ExperimentReport;
+
+/**
+ * The claims can fail: an append-only file that acknowledges a SET before its sync completes, while
+ * calling itself {@code appendfsync always}, must be caught losing acknowledged writes, with a
+ * counterexample seed and the command that replays it. (About one seed in six crashes while a
+ * write waits for its sync; the first such seed is 16.)
+ */
+class RedisVsMemcachedPlantedBugTest {
+
+    @Test
+    void acknowledgingBeforeTheFsyncBreaksTheAlwaysClaim() {
+        // Shows: the sweep that passes for the correct node fails for one that replies before its disk has the SET.
+        ExperimentReport report =
+                ChapterSweeps.sweep(new RedisVsMemcachedExperiment(ServerSpec::acknowledgingBeforeFsync), 30);
+        ClaimResult claim = ChapterSweeps.claimsByName(report).get(ServerClaims.AOF_ALWAYS_KEEPS);
+
+        assertThat(claim.holds()).as(claim.evidence()).isFalse();
+        assertThat(claim.counterexampleSeed()).isPresent();
+        assertThat(claim.replayCommand()).hasValueSatisfying(command -> assertThat(command)
+                .startsWith("./sdlab run redis-vs-memcached --seed "
+                        + claim.counterexampleSeed().getAsLong()));
+        assertThat(claim.evidence()).contains("redis-aof-always lost");
+        assertThat(report.assertionsHold()).isFalse();
+    }
+}
