@@ -8,7 +8,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sdlab bench}: the project's own speed, measured on this machine. {@code sim} measures
  * the simulator (deliveries per second, virtual over wall time), {@code check} times the
- * linearizability checker on Porcupine's oracle histories beside Porcupine's own times.
+ * linearizability checker on Porcupine's oracle histories beside Porcupine's own times. {@code
+ * cache} and {@code gateway} run the real nodes beside redis-server, memcached and nginx under
+ * the peers' own load tools, {@code tls} reconnects real TLS clients to the gateway, and {@code
+ * limiters} times the rate limiters against Bucket4j; each prints sdlab's figure, the peer's and
+ * their ratio from the same run.
  *
  * <p>Register it as a subcommand: {@code cli.addSubcommand("bench", new BenchCommand())}. For
  * the detailed, statistically careful figures, run the JMH benchmarks of {@code
@@ -17,9 +21,18 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks of sdlab itself: the simulator's speed (sim) and the checker's against Porcupine"
-                + " (check). Figures depend on the machine and its load; each report says both.",
-        subcommands = {SimCommand.class, CheckCommand.class, CacheCommand.class, GatewayCommand.class})
+        description = "Benchmarks of sdlab itself: the simulator's speed (sim), the checker's against Porcupine"
+                + " (check), the real nodes side by side with their peers (cache: redis-server and memcached;"
+                + " gateway: nginx), TLS reconnects against the gateway (tls) and the rate limiters against"
+                + " Bucket4j (limiters). Figures depend on the machine and its load; each report says both.",
+        subcommands = {
+            SimCommand.class,
+            CheckCommand.class,
+            CacheCommand.class,
+            GatewayCommand.class,
+            TlsCommand.class,
+            LimitersCommand.class
+        })
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
