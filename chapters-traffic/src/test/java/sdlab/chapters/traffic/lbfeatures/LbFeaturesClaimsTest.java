@@ -1,0 +1,84 @@
+package sdlab.chapters.traffic.lbfeatures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sdlab.chapters.traffic.Sweeps.metric;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import sdlab.chapters.traffic.Sweeps;
+import sdlab.lab.Claim;
+import sdlab.lab.ParamValues;
+import sdlab.lab.report.ClaimResult;
+import sdlab.lab.report.ExperimentReport;
+
+/**
+ * Chapter 9's claims over 200 seeds with the default parameters, the sweep that
+ * {@code ./sdlab run lb-features --seeds 200} runs, and what balancing per connection changes.
+ */
+class LbFeaturesClaimsTest {
+    private static final int SEEDS = 200;
+
+    private static final LbFeaturesExperiment EXPERIMENT = new LbFeaturesExperiment();
+    private static ExperimentReport report;
+    private static Map<String, ClaimResult> claims;
+
+    @BeforeAll
+    static void sweep() {
+        report = Sweeps.sweep(EXPERIMENT, SEEDS);
+        claims = Sweeps.claimsByName(report);
+    }
+
+    @Test
+    void everyAssertionHolds() {
+        // Shows: HTTP/2 opens fewer connections, draining loses nothing, stopping at once loses requests,
+        // affinity finds sessions more often.
+        for (ClaimResult claim : report.claims()) {
+            if (claim.role() == Claim.Role.ASSERTION) {
+                assertThat(claim.holds())
+                        .as(claim.name() + ": " + claim.evidence())
+                        .isTrue();
+            }
+        }
+        assertThat(claims)
+                .containsKeys(
+                        LbClaims.H2_FEWER_CONNECTIONS,
+                        LbClaims.DRAINING_LOSES_NOTHING,
+                        LbClaims.ABRUPT_STOP_LOSES,
+                        LbClaims.AFFINITY_FINDS_SESSIONS);
+    }
+
+    @Test
+    void eachFeatureChangesWhatItIsForAndNotTheOtherThings() {
+        // Shows: the supported options are exactly the three true effects; the three plausible side effects fail.
+        assertThat(Sweeps.supportedOptions(report))
+                .containsExactly(LbVariant.H2, LbVariant.DRAINING, LbVariant.AFFINITY);
+        assertThat(report.question().orElseThrow().options())
+                .filteredOn(o -> o.supported())
+                .extracting(o -> o.claims().getFirst())
+                .containsExactly(
+                        LbClaims.forVariant(LbClaims.HALVES_CONNECTIONS, LbVariant.H2),
+                        LbClaims.forVariant(LbClaims.LOSES_NOTHING, LbVariant.DRAINING),
+                        LbClaims.forVariant(LbClaims.KEEPS_SESSIONS, LbVariant.AFFINITY));
+    }
+
+    @Test
+    void affinityConcentratesHeavyUsersAndDrainingLengthensTheDeploy() {
+        // Shows: the costs: affinity pins heavy users to their backends; draining waits for requests in flight.
+        assertThat(metric(report, LbVariant.AFFINITY, "loadSkew"))
+                .isGreaterThan(metric(report, LbVariant.BASELINE, "loadSkew") + 0.2);
+        assertThat(metric(report, LbVariant.DRAINING, "deployMs"))
+                .isGreaterThan(metric(report, LbVariant.BASELINE, "deployMs"));
+        assertThat(metric(report, LbVariant.BASELINE, "misroutedShare")).isGreaterThan(0.5);
+    }
+
+    @Test
+    void http2OverAConnectionBalancerConcentratesLoad() {
+        // Shows: balancing per connection, one HTTP/2 connection puts all of a browser's requests on one backend.
+        ParamValues perConnection = ParamValues.defaults(EXPERIMENT.params()).with(LbParams.BALANCE, "per-connection");
+        ExperimentReport layer4 = Sweeps.sweep(EXPERIMENT, perConnection, 30);
+        assertThat(metric(layer4, LbVariant.H2, "loadSkew"))
+                .isGreaterThan(metric(layer4, LbVariant.BASELINE, "loadSkew"));
+        assertThat(metric(layer4, LbVariant.DRAINING, "requestsLost")).isZero();
+    }
+}
