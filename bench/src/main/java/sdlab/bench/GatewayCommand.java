@@ -36,8 +36,9 @@ final class GatewayCommand implements Callable<Integer> {
 
     @Option(
             names = "--warmup-seconds",
-            defaultValue = "3",
-            description = "Untimed wrk seconds per proxy and mode first (default: ${DEFAULT-VALUE}).")
+            defaultValue = "8",
+            description = "Untimed seconds of wrk and then of h2load per proxy and mode first; the gateway's JIT needs"
+                    + " several seconds (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * sdlab's gateway beside nginx, both proxying to the same two {@code sdlab node echo} backends
  * with the same keep-alive settings ({@link ProxySetup}): wrk over HTTP/1.1 and h2load over
  * h2c, first with no rate limiter, then with one that runs on every request and denies none.
- * Each proxy gets an untimed wrk warm-up before it is measured.
+ * Each proxy gets an untimed wrk and h2load warm-up before it is measured.
  */
 public final class GatewayComparison {
     /** The programs this comparison runs. */
@@ -86,8 +86,8 @@ public final class GatewayComparison {
                         PEER_START)) {
             int gatewayPort = Integer.parseInt(gateway.readyGroup(LISTENING).orElseThrow());
             HttpLoad load = new HttpLoad(settings, scratch, progress);
-            load.warmUp(gatewayPort);
-            load.warmUp(nginxHttp1);
+            load.warmUp(gatewayPort, gatewayPort);
+            load.warmUp(nginxHttp1, nginxHttp2);
             LoadFigures sdlabH1 = load.wrk("sdlab", gatewayPort);
             LoadFigures nginxH1 = load.wrk("nginx", nginxHttp1);
             LoadFigures sdlabH2 = load.h2load("sdlab", gatewayPort);

@@ -23,12 +23,18 @@ final class HttpLoad {
         this.progress = progress;
     }
 
-    void warmUp(int port) {
+    /** Untimed wrk on {@code http1Port}, then h2load on {@code http2Port}: each protocol's code path gets its JIT. */
+    void warmUp(int http1Port, int http2Port) {
         if (settings.warmupSeconds() == 0) {
             return;
         }
-        progress.accept("warming up port " + port + " (not measured)");
-        LoadRun.run(wrkCommand(port, settings.warmupSeconds()), next("warmup"), timeout(settings.warmupSeconds()));
+        progress.accept("warming up ports " + http1Port + " and " + http2Port + " (not measured)");
+        LoadRun.run(wrkCommand(http1Port, settings.warmupSeconds()), next("warmup"), timeout(settings.warmupSeconds()));
+        Path log = next("warmup-h2load-log");
+        LoadRun.run(
+                h2loadCommand(http2Port, settings.warmupSeconds(), log),
+                next("warmup-h2load"),
+                timeout(settings.warmupSeconds()));
     }
 
     LoadFigures wrk(String side, int port) {
@@ -58,6 +64,21 @@ final class HttpLoad {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read h2load's request log " + log + ": " + e.getMessage(), e);
         }
+    }
+
+    private List<String> h2loadCommand(int port, int seconds, Path log) {
+        return List.of(
+                "h2load",
+                "-c",
+                Integer.toString(settings.h2Clients()),
+                "-m",
+                Integer.toString(settings.h2Streams()),
+                "-t",
+                Integer.toString(Math.min(settings.h2Clients(), settings.wrkThreads())),
+                "-D",
+                Integer.toString(seconds),
+                "--log-file=" + log,
+                "http://127.0.0.1:" + port + "/");
     }
 
     private List<String> wrkCommand(int port, int seconds) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,14 @@ import java.util.concurrent.TimeUnit;
  * so a chatty tool never blocks on a full pipe.
  */
 public final class LoadRun {
+    /** Tools running now, killed by a shutdown hook if the benchmark is interrupted. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "bench-load-cleanup"));
+    }
+
     private LoadRun() {}
 
     /**
@@ -29,6 +39,7 @@ public final class LoadRun {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
+        RUNNING.add(process);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -39,6 +50,8 @@ public final class LoadRun {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + command.get(0) + " ran", e);
+        } finally {
+            RUNNING.remove(process);
         }
         String output = output(outputFile);
         if (process.exitValue() != 0) {
