@@ -1,0 +1,100 @@
+package sdlab.chapters.traffic.tlsreuse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import sdlab.core.NodeId;
+import sdlab.lab.ParamValues;
+import sdlab.lab.SeedRun;
+import sdlab.sim.Latency;
+import sdlab.sim.NetworkConfig;
+import sdlab.sim.SimResult;
+import sdlab.sim.Simulation;
+
+/**
+ * One simulated run of chapter 7: a fleet of devices waking and reconnecting through a
+ * gateway to a few backends, with a rolling restart of the backends partway through. The
+ * devices, their wakes and address changes are the same in every variant of a seed.
+ */
+final class TlsScenario {
+    private static final double LATENCY_SIGMA = 0.3;
+    private static final NodeId GATEWAY = NodeId.of("gateway");
+
+    /** What a run leaves for measurement. */
+    record Outcome(SimResult sim, TlsTally tally) {}
+
+    private TlsScenario() {}
+
+    static Outcome run(
+            TlsVariant variant,
+            ParamValues values,
+            boolean reuseUpstream,
+            long seed,
+            boolean recordTrace,
+            SeedRun.Builder run) {
+        TlsTally tally = new TlsTally(run);
+        Simulation.Builder sim = Simulation.builder(seed)
+                .network(NetworkConfig.reliable(Latency.logNormal(values.get(TlsParams.LAN_LATENCY), LATENCY_SIGMA)))
+                .recordTrace(recordTrace);
+        Uplink uplink = new Uplink(Latency.logNormal(values.get(TlsParams.DEVICE_LATENCY), LATENCY_SIGMA));
+        long lifetime = values.get(TlsParams.TICKET_LIFETIME).toNanos();
+        boolean resumption = values.get(TlsParams.RESUMPTION);
+        boolean shared = values.get(TlsParams.SHARED_TICKET_KEYS);
+        TlsBackend.Costs costs = new TlsBackend.Costs(
+                values.get(TlsParams.FULL_HANDSHAKE_CPU).toNanos(),
+                values.get(TlsParams.RESUMED_HANDSHAKE_CPU).toNanos(),
+                values.get(TlsParams.WRITE_CPU).toNanos());
+        long restartNanos = values.get(TlsParams.RESTART_TIME).toNanos();
+        List<NodeId> backends = new ArrayList<>();
+        for (int i = 1; i <= values.get(TlsParams.BACKENDS); i++) {
+            NodeId id = NodeId.of("backend" + i);
+            backends.add(id);
+            String key = shared ? "fleet" : id.name();
+            sim.addNode(
+                    id,
+                    node -> new TlsBackend(
+                            GATEWAY, new TicketKeys(key, !shared, lifetime, resumption), costs, restartNanos, tally));
+        }
+        long deployAt = values.get(TlsParams.DEPLOY_AT).toNanos();
+        if (variant.terminate()) {
+            TerminatingGateway.Setup setup = new TerminatingGateway.Setup(
+                    backends,
+                    variant.draining(),
+                    new TicketKeys(GATEWAY.name(), false, lifetime, resumption),
+                    costs.fullNanos(),
+                    costs.resumedNanos(),
+                    deployAt,
+                    uplink,
+                    reuseUpstream);
+            sim.addNode(GATEWAY, id -> new TerminatingGateway(setup, tally));
+        } else {
+            sim.addNode(
+                    GATEWAY,
+                    id -> new PassThroughBalancer(
+                            backends, variant.draining(), variant.affinity(), deployAt, uplink, tally));
+        }
+        for (int i = 1; i <= values.get(TlsParams.DEVICES); i++) {
+            sim.addClient(NodeId.of("device" + i), new DeviceClient(device(values, variant, uplink), tally));
+        }
+        Duration limit = values.get(TlsParams.DURATION)
+                .plus(values.get(TlsParams.DEPLOY_AT))
+                .plus(values.get(TlsParams.RESTART_TIME)
+                        .plus(RollingRestart.DRAIN_TIMEOUT)
+                        .multipliedBy(backends.size()))
+                .plusMinutes(10);
+        return new Outcome(sim.build().run(limit), tally);
+    }
+
+    private static DeviceClient.Setup device(ParamValues values, TlsVariant variant, Uplink uplink) {
+        return new DeviceClient.Setup(
+                GATEWAY,
+                uplink,
+                values.get(TlsParams.WRITES_PER_WAKE),
+                values.get(TlsParams.PARALLEL_WRITES),
+                variant.h2(),
+                Latency.exponential(values.get(TlsParams.SLEEP)),
+                values.get(TlsParams.DURATION).toNanos(),
+                values.get(TlsParams.ADDRESS_CHANGE),
+                values.get(TlsParams.RESUMPTION));
+    }
+}
