@@ -60,7 +60,7 @@ final class CanaryScenario {
         CanaryTally tally = new CanaryTally(
                 measurements,
                 new CanaryTally.Timeline(
-                        canaryAt, canaryAt + values.get(CanaryParams.SETTLE).toNanos(), rollbackAt));
+                        canaryAt + values.get(CanaryParams.SETTLE).toNanos(), rollbackAt));
         Simulation.Builder sim = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(CanaryParams.LATENCY), LATENCY_SIGMA)))
                 .recordTrace(recordTrace);

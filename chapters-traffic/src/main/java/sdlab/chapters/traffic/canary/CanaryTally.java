@@ -28,11 +28,10 @@ final class CanaryTally {
     /**
      * The release's timeline.
      *
-     * @param canaryAtNanos when the release starts
-     * @param judgedFromNanos sessions starting from here on are judged
+     * @param judgedFromNanos sessions starting from here on are judged (the release's start plus its settling time)
      * @param rollbackAtNanos when the rollback starts
      */
-    record Timeline(long canaryAtNanos, long judgedFromNanos, long rollbackAtNanos) {}
+    record Timeline(long judgedFromNanos, long rollbackAtNanos) {}
 
     /** One finished session of one user. */
     record Session(boolean chosen, long startNanos, long endNanos, boolean sawStable, boolean sawCanary) {}

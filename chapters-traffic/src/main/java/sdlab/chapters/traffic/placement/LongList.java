@@ -14,10 +14,6 @@ final class LongList {
         values[size++] = value;
     }
 
-    int size() {
-        return size;
-    }
-
     /** A sorted copy of the values. */
     long[] sorted() {
         long[] copy = Arrays.copyOf(values, size);

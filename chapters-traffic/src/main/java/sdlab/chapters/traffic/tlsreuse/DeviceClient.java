@@ -60,7 +60,6 @@ final class DeviceClient implements Client {
     private static final class Connection {
         final ArrayDeque<Integer> toSend = new ArrayDeque<>();
         int unacknowledged;
-        boolean ready;
     }
 
     private final Setup setup;
@@ -130,7 +129,6 @@ final class DeviceClient implements Client {
                 ticket = hello.ticket();
                 Connection connection = connections.get(hello.conn());
                 if (connection != null) {
-                    connection.ready = true;
                     send(hello.conn(), connection, ctx);
                 }
             }
