@@ -76,7 +76,7 @@ public final class GatewayComparison {
                 ChildProcess nginx = ChildProcess.startListening(
                         "nginx",
                         List.of(
-                                "nginx",
+                                TOOLS.get(0).executable(),
                                 "-c",
                                 scratch.resolve("nginx" + suffix + ".conf").toString(),
                                 "-p",

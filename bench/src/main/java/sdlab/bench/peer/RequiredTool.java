@@ -36,6 +36,11 @@ public record RequiredTool(String command, String aptPackage) {
         return Optional.empty();
     }
 
+    /** The program's full path where found, else its bare name (for the operating system to look up). */
+    public String executable() {
+        return locate().map(Path::toString).orElse(command);
+    }
+
     /**
      * One line naming every missing tool and the command that installs them, or empty when all
      * are present.
