@@ -15,10 +15,4 @@ record CacheControl(boolean privateOnly, long maxAgeMillis, List<String> vary) {
     CacheControl {
         vary = List.copyOf(vary);
     }
-
-    /** How the header pair reads on the wire. */
-    String headers() {
-        String control = (privateOnly ? "private" : "public") + ", max-age=" + maxAgeMillis / 1000;
-        return vary.isEmpty() ? control : control + "; Vary: " + String.join(", ", vary);
-    }
 }

@@ -43,7 +43,7 @@ public final class CachingLayersExperiment implements Experiment {
         this(UnaryOperator.identity());
     }
 
-    /** The chapter with every variant's layers changed, for tests that plant a bug and check that a claim catches it. */
+    /** The chapter with every variant's layers changed, for tests that plant a bug for a claim to catch. */
     CachingLayersExperiment(UnaryOperator<Layers> layersChange) {
         this.layersChange = layersChange;
     }

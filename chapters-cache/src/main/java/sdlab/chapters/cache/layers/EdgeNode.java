@@ -34,7 +34,6 @@ final class EdgeNode implements Node {
     private long nextRequestId;
     private long lookups;
     private long hits;
-    private long bytesFromCache;
 
     EdgeNode(EdgePolicy policy, NodeId origin, long capacityBytes) {
         this.policy = policy;
@@ -56,17 +55,14 @@ final class EdgeNode implements Node {
         }
     }
 
-    /** Requests looked up in the cache, those it answered, and the bytes it sent from the cache. */
+    /** Requests looked up in the cache. */
     long lookups() {
         return lookups;
     }
 
+    /** Requests the cache answered. */
     long hits() {
         return hits;
-    }
-
-    long bytesFromCache() {
-        return bytesFromCache;
     }
 
     private void serve(NodeId user, HttpGet request) {
@@ -75,7 +71,6 @@ final class EdgeNode implements Node {
             Kept kept = lookup(request);
             if (kept != null) {
                 hits++;
-                bytesFromCache += kept.response().bodyBytes();
                 ctx.send(user, kept.response().withRequestId(request.requestId(), "edge"));
                 return;
             }

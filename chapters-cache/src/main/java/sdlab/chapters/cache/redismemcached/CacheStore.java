@@ -15,7 +15,4 @@ sealed interface CacheStore permits RedisStore, MemcachedLikeStore {
 
     /** The memory the store accounts for its data, in its own accounting. */
     long usedMemoryBytes();
-
-    /** Keys held now. */
-    long keyCount();
 }

@@ -75,7 +75,7 @@ final class CrashScenario {
         return new Outcome(result, crashAt.toNanos(), node);
     }
 
-    /** The crash moment of {@code seed}: uniform between --crash-earliest and --crash-latest, the same for every variant. */
+    /** When {@code seed} crashes: uniform from --crash-earliest to --crash-latest, the same for every variant. */
     static Duration crashMoment(ParamValues values, long seed) {
         long earliest = values.get(ServerParams.CRASH_EARLIEST).toNanos();
         long latest = values.get(ServerParams.CRASH_LATEST).toNanos();

@@ -27,9 +27,8 @@ final class EvictionTrial {
      *
      * @param gets GETs counted
      * @param hits those that found their key
-     * @param keysHeld keys in the store at the end
      */
-    record Result(long gets, long hits, long keysHeld) {}
+    record Result(long gets, long hits) {}
 
     private EvictionTrial() {}
 
@@ -60,7 +59,7 @@ final class EvictionTrial {
                 store.set(key, DataSet.valueOf(key, valueBytes));
             }
         }
-        return new Result(gets, hits, store.keyCount());
+        return new Result(gets, hits);
     }
 
     /** The memory {@code capacityKeys} keys take in a store of {@code kind}, measured by storing them. */

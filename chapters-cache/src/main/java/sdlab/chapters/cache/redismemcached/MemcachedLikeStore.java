@@ -41,11 +41,6 @@ final class MemcachedLikeStore implements CacheStore {
         return store.bytes();
     }
 
-    @Override
-    public long keyCount() {
-        return store.itemCount();
-    }
-
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }

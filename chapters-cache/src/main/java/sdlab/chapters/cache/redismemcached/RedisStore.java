@@ -58,11 +58,6 @@ final class RedisStore implements CacheStore {
         return engine.keyspace().usedMemoryBytes();
     }
 
-    @Override
-    public long keyCount() {
-        return engine.keyspace().size();
-    }
-
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }

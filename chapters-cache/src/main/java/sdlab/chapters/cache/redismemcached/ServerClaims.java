@@ -67,6 +67,17 @@ final class ServerClaims {
     private ServerClaims() {}
 
     static List<Claim> all(ParamValues values) {
+        List<Claim> claims = new ArrayList<>(persistenceClaims(values));
+        claims.addAll(featureClaims(values));
+        claims.add(survives(SURVIVES_LRU, REDIS, "LRU eviction (Redis's allkeys-lru)"));
+        claims.add(survives(SURVIVES_BINARY, MEMCACHED_BINARY, "the binary protocol"));
+        claims.add(survives(SURVIVES_THREADS, MEMCACHED, "many worker threads"));
+        claims.add(survives(SURVIVES_PERSISTENCE, REDIS_AOF_ALWAYS, "RDB-AOF persistence (AOF, fsync always)"));
+        return List.copyOf(claims);
+    }
+
+    /** What a crash and restart leave behind, policy by policy. */
+    private static List<Claim> persistenceClaims(ParamValues values) {
         List<String> volatileNodes = ServerVariant.all(values).stream()
                 .filter(v -> !v.persists())
                 .map(ServerVariant::name)
@@ -74,7 +85,6 @@ final class ServerClaims {
         Duration fsyncMax = values.get(ServerParams.FSYNC_LATENCY);
         Duration everysecBound = Duration.ofSeconds(1).plus(fsyncMax);
         Duration snapshotBound = values.get(ServerParams.SNAPSHOT_EVERY).plus(fsyncMax);
-        int threads = values.get(ServerParams.MEMCACHED_THREADS);
         List<Claim> claims = new ArrayList<>();
         claims.add(Claim.everySeed(
                 RESTART_EMPTIES,
@@ -104,37 +114,40 @@ final class ServerClaims {
                             ? Optional.empty()
                             : Optional.of(variant + " lost nothing on this seed")));
         }
-        claims.add(Claim.everySeed(
-                THREADS_THROUGHPUT,
-                "memcached's " + threads + " worker threads serve at least " + Math.max(1, threads / 2)
-                        + " times the requests per second of Redis's one event loop, under the same load.",
-                (seed, runs) -> throughputAtLeast(runs, MEMCACHED, REDIS, Math.max(1, threads / 2))));
-        claims.add(Claim.everySeed(
-                SAMPLED_LRU,
-                "Redis's sampled LRU hits within " + Math.round(SAMPLED_LRU_GAP_MAX * 100)
-                        + " percentage points as often as exact LRU on the same key stream.",
-                (seed, runs) -> hitRatioGap(runs, REDIS, REDIS_EXACT_LRU)));
-        claims.add(Claim.everySeed(
-                LFU_BEATS_LRU,
-                "On keys of Zipfian popularity (exponent " + values.text(ServerParams.ZIPF)
-                        + "), allkeys-lfu hits more often than allkeys-lru, sampled or exact.",
-                (seed, runs) -> lfuAhead(runs)));
-        claims.add(Claim.everySeed(
-                PROTOCOL_BYTES,
-                "RESP, memcached text and memcached binary put within a factor " + PROTOCOL_BYTES_RATIO_MAX
-                        + " of each other's bytes on the wire per request.",
-                (seed, runs) -> bytesClose(runs, List.of(REDIS, MEMCACHED, MEMCACHED_BINARY))));
-        claims.add(Claim.everySeed(
-                PARSE_SMALL,
-                "In every protocol, parsing takes under " + Math.round(PARSE_SHARE_MAX * 100)
-                        + "% of a request's modelled service time.",
-                (seed, runs) ->
-                        parseSmall(runs, values.get(ServerParams.REQUEST_COST).toNanos())));
-        claims.add(survives(SURVIVES_LRU, REDIS, "LRU eviction (Redis's allkeys-lru)"));
-        claims.add(survives(SURVIVES_BINARY, MEMCACHED_BINARY, "the binary protocol"));
-        claims.add(survives(SURVIVES_THREADS, MEMCACHED, "many worker threads"));
-        claims.add(survives(SURVIVES_PERSISTENCE, REDIS_AOF_ALWAYS, "RDB-AOF persistence (AOF, fsync always)"));
-        return List.copyOf(claims);
+        return claims;
+    }
+
+    /** What the other features change instead: throughput, hit ratio, bytes and parsing. */
+    private static List<Claim> featureClaims(ParamValues values) {
+        int threads = values.get(ServerParams.MEMCACHED_THREADS);
+        int factor = Math.max(1, threads / 2);
+        long requestNanos = values.get(ServerParams.REQUEST_COST).toNanos();
+        return List.of(
+                Claim.everySeed(
+                        THREADS_THROUGHPUT,
+                        "memcached's " + threads + " worker threads serve at least " + factor
+                                + " times the requests per second of Redis's one event loop, under the same load.",
+                        (seed, runs) -> throughputAtLeast(runs, MEMCACHED, REDIS, factor)),
+                Claim.everySeed(
+                        SAMPLED_LRU,
+                        "Redis's sampled LRU hits within " + Math.round(SAMPLED_LRU_GAP_MAX * 100)
+                                + " percentage points as often as exact LRU on the same key stream.",
+                        (seed, runs) -> hitRatioGap(runs, REDIS, REDIS_EXACT_LRU)),
+                Claim.everySeed(
+                        LFU_BEATS_LRU,
+                        "On keys of Zipfian popularity (exponent " + values.text(ServerParams.ZIPF)
+                                + "), allkeys-lfu hits more often than allkeys-lru, sampled or exact.",
+                        (seed, runs) -> lfuAhead(runs)),
+                Claim.everySeed(
+                        PROTOCOL_BYTES,
+                        "RESP, memcached text and memcached binary put within a factor " + PROTOCOL_BYTES_RATIO_MAX
+                                + " of each other's bytes on the wire per request.",
+                        (seed, runs) -> bytesClose(runs, List.of(REDIS, MEMCACHED, MEMCACHED_BINARY))),
+                Claim.everySeed(
+                        PARSE_SMALL,
+                        "In every protocol, parsing takes under " + Math.round(PARSE_SHARE_MAX * 100)
+                                + "% of a request's modelled service time.",
+                        (seed, runs) -> parseSmall(runs, requestNanos)));
     }
 
     /** The question's options, each measured on the variant with that feature. */

@@ -7,7 +7,6 @@ import sdlab.chapters.cache.redismemcached.ServerMessage.Response;
 final class WireTally {
     private long requests;
     private long requestBytes;
-    private long replies;
     private long replyBytes;
     private long scannedBytes;
 
@@ -18,17 +17,11 @@ final class WireTally {
     }
 
     void received(Response response) {
-        replies++;
         replyBytes += response.wireBytes();
     }
 
     long requests() {
         return requests;
-    }
-
-    /** Requests that got their reply. */
-    long replies() {
-        return replies;
     }
 
     /** Request and reply bytes together. */

@@ -52,7 +52,6 @@ final class DatabaseNode implements Node {
     static final class Load {
         private long queries;
         private long rowsRead;
-        private long updates;
         private long rejected;
         private int waitingMax;
 
@@ -64,10 +63,7 @@ final class DatabaseNode implements Node {
             return rowsRead;
         }
 
-        long updates() {
-            return updates;
-        }
-
+        /** Statements turned away because the line was full. */
         long rejected() {
             return rejected;
         }
@@ -133,7 +129,6 @@ final class DatabaseNode implements Node {
                 yield new Rows(query.queryId(), rows);
             }
             case Update update -> {
-                load.updates++;
                 long version = versions.getOrDefault(update.key(), 1L) + 1;
                 versions.put(update.key(), version);
                 yield new Updated(update.queryId(), version);

@@ -38,7 +38,7 @@ public final class WarmupExperiment implements Experiment {
         this(UnaryOperator.identity());
     }
 
-    /** The chapter with every variant's policy changed, for tests that plant a bug and check that a claim catches it. */
+    /** The chapter with every variant's policy changed, for tests that plant a bug for a claim to catch. */
     WarmupExperiment(UnaryOperator<WarmupPolicy> policyChange) {
         this.policyChange = policyChange;
     }

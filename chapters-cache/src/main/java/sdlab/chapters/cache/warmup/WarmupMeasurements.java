@@ -17,6 +17,7 @@ final class WarmupMeasurements {
     static final String DB_QUERIES = "dbQueries";
     static final String DB_ROWS = "dbRows";
     static final String DB_QUEUE_MAX = "dbQueueMax";
+    static final String DB_REJECTED = "dbRejected";
     static final String CACHED_RECORDS = "cachedRecords";
     static final String CACHED_BYTES = "cachedBytes";
     static final String WARMUP_MS = "warmupMs";
@@ -31,6 +32,7 @@ final class WarmupMeasurements {
         run.counter(DB_QUERIES, load.queries());
         run.counter(DB_ROWS, load.rowsRead());
         run.value(DB_QUEUE_MAX, load.waitingMax());
+        run.counter(DB_REJECTED, load.rejected());
         run.value(CACHED_RECORDS, outcome.service().cachedRecords());
         run.value(CACHED_BYTES, outcome.service().cachedBytes());
         countWarmup(outcome, policy, run);
