@@ -5,10 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** A temporary directory for one benchmark run's configs and logs, deleted on close. */
+/**
+ * A temporary directory for one benchmark run's configs and logs, deleted on close, or by a
+ * shutdown hook when the run is interrupted before it closes.
+ */
 public final class Scratch implements AutoCloseable {
+    private static final Set<Scratch> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Scratch::close), "bench-scratch-cleanup"));
+    }
+
     private final Path dir;
 
     private Scratch(Path dir) {
@@ -18,7 +29,9 @@ public final class Scratch implements AutoCloseable {
     /** Creates a fresh directory under the system's temporary directory. */
     public static Scratch create(String prefix) {
         try {
-            return new Scratch(Files.createTempDirectory(prefix));
+            Scratch scratch = new Scratch(Files.createTempDirectory(prefix));
+            OPEN.add(scratch);
+            return scratch;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
         }
@@ -45,6 +58,7 @@ public final class Scratch implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         if (!Files.exists(dir)) {
             return;
         }
