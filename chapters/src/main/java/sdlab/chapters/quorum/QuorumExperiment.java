@@ -34,8 +34,15 @@ public final class QuorumExperiment implements Experiment {
     private static final String QUESTION =
             "Which guarantee do Dynamo-style quorum reads and writes give when R + W > N?";
 
-    /** The variant every option of the question is measured on: majority quorums of three. */
+    /** The variant that stands for every option of the question: majority quorums of three. */
     private static final String QUESTION_VARIANT = "n3r2w2";
+
+    /**
+     * Every option's claims range over all strict R + W > N variants, not just the one named:
+     * the question is about R + W > N, so a counterexample in any of them refutes the option.
+     */
+    private static final String MEASURED_OVER =
+            " Measured over every strict variant with R + W > N (n3r1w3, n3r3w1, n3r2w2, n5r3w3).";
 
     private final UnaryOperator<QuorumConfig> configChange;
 
@@ -144,24 +151,24 @@ public final class QuorumExperiment implements Experiment {
                                 QUESTION_VARIANT,
                                 List.of(QuorumClaims.CAUSAL),
                                 "Causal consistency needs, per client, read-your-writes, monotonic reads, monotonic"
-                                        + " writes and writes-follow-reads; each is counted."),
+                                        + " writes and writes-follow-reads; each is counted." + MEASURED_OVER),
                         new Question.Option(
                                 "monotonic reads",
                                 QUESTION_VARIANT,
                                 List.of(QuorumClaims.MONOTONIC_READS),
-                                "A client must never read a value older than one it already read."),
+                                "A client must never read a value older than one it already read." + MEASURED_OVER),
                         new Question.Option(
                                 "read-your-writes",
                                 QUESTION_VARIANT,
                                 List.of(QuorumClaims.READ_YOUR_WRITES, QuorumClaims.NO_STALE_READS),
                                 "A client's completed write must be visible to its later reads; it follows from"
-                                        + " reads never missing a completed write."),
+                                        + " reads never missing a completed write." + MEASURED_OVER),
                         new Question.Option(
                                 "strong consistency for successful operations",
                                 QUESTION_VARIANT,
                                 List.of(QuorumClaims.LINEARIZABLE),
                                 "Every key's history must be linearizable: one order of all operations that"
-                                        + " respects real time and explains every read."))));
+                                        + " respects real time and explains every read." + MEASURED_OVER))));
     }
 
     private List<QuorumVariant> variantsOf(ParamValues values) {
