@@ -2,21 +2,17 @@ package sdlab.chapters.traffic;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import sdlab.lab.Experiment;
 import sdlab.lab.ParamValues;
-import sdlab.lab.SeedRun;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.QuestionResult;
-import sdlab.lab.report.SeedDetail;
 import sdlab.lab.report.VariantResult;
 import sdlab.lab.sweep.Sweep;
 import sdlab.lab.sweep.SweepProgress;
 import sdlab.lab.sweep.SweepSettings;
-import sdlab.sim.TraceEvent;
 
 /** Runs the traffic chapters' sweeps for tests, quietly, on every core, and reads their reports. */
 public final class Sweeps {
@@ -58,15 +54,5 @@ public final class Sweeps {
                 .filter(QuestionResult.OptionResult::supported)
                 .map(QuestionResult.OptionResult::variant)
                 .toList();
-    }
-
-    /** One seed of every variant, with its trace, as {@code --seed S --trace} runs it. */
-    public static SeedDetail replay(Experiment experiment, ParamValues values, long seed) {
-        return Sweep.replay(experiment, values, seed, Optional.empty());
-    }
-
-    /** The trace's lines, for comparing two runs event by event. */
-    public static List<String> lines(SeedRun run) {
-        return run.trace().stream().map(TraceEvent::format).toList();
     }
 }

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import sdlab.lab.Claim;
+import sdlab.lab.Experiment;
+import sdlab.lab.MetricSpec;
+import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
+import sdlab.lab.Question;
+import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
-import sdlab.lab.report.SeedDetail;
-import sdlab.lab.sweep.Sweep;
-import sdlab.sim.TraceEvent;
+import sdlab.lab.Variant;
+import sdlab.lab.sweep.ReplayCheck;
 
 /** One seed replays the same run, byte for byte; another seed gives another run. */
 class QuorumDeterminismTest {
@@ -18,22 +24,77 @@ class QuorumDeterminismTest {
 
     @Test
     void theSameSeedReplaysTheSameTraceAndTheOtherSeedDoesNot() {
-        // Shows: seed 7 twice gives identical traces and hashes for every variant; seed 8 differs.
-        SeedDetail first = Sweep.replay(experiment, defaults, 7, Optional.empty());
-        SeedDetail again = Sweep.replay(experiment, defaults, 7, Optional.empty());
-        SeedDetail other = Sweep.replay(experiment, defaults, 8, Optional.empty());
-
-        for (String variant : first.runsByVariant().keySet()) {
-            SeedRun a = first.runsByVariant().get(variant);
-            SeedRun b = again.runsByVariant().get(variant);
-            assertThat(lines(a.trace())).isNotEmpty().isEqualTo(lines(b.trace()));
-            assertThat(a.traceHash()).isEqualTo(b.traceHash());
-            assertThat(a.traceHash())
-                    .isNotEqualTo(other.runsByVariant().get(variant).traceHash());
-        }
+        // Shows: seed 7 twice gives identical traces, hashes and counters for every variant; seed 8 differs.
+        assertThat(ReplayCheck.problems(experiment, defaults, 7)).isEmpty();
     }
 
-    private static List<String> lines(List<TraceEvent> trace) {
-        return trace.stream().map(TraceEvent::format).toList();
+    @Test
+    void theCheckCatchesARunThatDoesNotReplay() {
+        // Shows: the check can fail: a run that quietly uses a different seed each time is reported.
+        assertThat(ReplayCheck.problems(new SeedDrifting(experiment), defaults, 7))
+                .isNotEmpty()
+                .anyMatch(problem -> problem.contains("two different traces"));
+    }
+
+    /** The quorum chapter with a planted nondeterminism: every run draws a seed of its own. */
+    private record SeedDrifting(Experiment inner, AtomicLong runs) implements Experiment {
+        SeedDrifting(Experiment inner) {
+            this(inner, new AtomicLong());
+        }
+
+        @Override
+        public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
+            return inner.run(variant, values, seed * 1_000 + runs.incrementAndGet(), options);
+        }
+
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public int chapter() {
+            return inner.chapter();
+        }
+
+        @Override
+        public String title() {
+            return inner.title();
+        }
+
+        @Override
+        public String summary() {
+            return inner.summary();
+        }
+
+        @Override
+        public String explanation() {
+            return inner.explanation();
+        }
+
+        @Override
+        public List<Param<?>> params() {
+            return inner.params();
+        }
+
+        @Override
+        public List<Variant> variants(ParamValues values) {
+            return inner.variants(values).subList(0, 1);
+        }
+
+        @Override
+        public List<MetricSpec> metrics() {
+            return inner.metrics();
+        }
+
+        @Override
+        public List<Claim> claims(ParamValues values, List<Variant> variants) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Question> question(ParamValues values, List<Variant> variants) {
+            return Optional.empty();
+        }
     }
 }
