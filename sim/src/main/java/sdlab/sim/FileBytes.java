@@ -1,40 +1,59 @@
 package sdlab.sim;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The content of one simulated file: a growable byte array, so that appends are cheap. */
+/**
+ * The content of one simulated file, kept in chunks so that appends are cheap: a log grows by
+ * a small record per write, and a single array that doubles would copy the whole file again
+ * every time it fills. Chunks start small, for small files, and grow to a fixed size.
+ */
 final class FileBytes {
 
-    private byte[] bytes;
+    private static final int CHUNK_BYTES_MIN = 64;
+    private static final int CHUNK_BYTES_MAX = 8192;
+
+    /** Full chunks, then the one being filled (the last). */
+    private final List<byte[]> chunks = new ArrayList<>();
+
+    private int usedInLast;
     private int length;
 
-    FileBytes() {
-        this.bytes = new byte[16];
-    }
-
-    private FileBytes(byte[] bytes, int length) {
-        this.bytes = bytes;
-        this.length = length;
-    }
-
     static FileBytes of(byte[] content) {
-        return new FileBytes(content.clone(), content.length);
+        FileBytes file = new FileBytes();
+        file.append(content, content.length);
+        return file;
     }
 
     void append(byte[] more, int count) {
-        if (length + count > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+        int from = 0;
+        while (from < count) {
+            if (chunks.isEmpty() || usedInLast == chunks.getLast().length) {
+                chunks.add(new byte[Math.clamp(Math.max(length, count - from), CHUNK_BYTES_MIN, CHUNK_BYTES_MAX)]);
+                usedInLast = 0;
+            }
+            byte[] last = chunks.getLast();
+            int n = Math.min(count - from, last.length - usedInLast);
+            System.arraycopy(more, from, last, usedInLast, n);
+            usedInLast += n;
+            from += n;
         }
-        System.arraycopy(more, 0, bytes, length, count);
         length += count;
     }
 
     byte[] toArray() {
-        return Arrays.copyOf(bytes, length);
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            int n = Math.min(chunk.length, length - at);
+            System.arraycopy(chunk, 0, all, at, n);
+            at += n;
+        }
+        return all;
     }
 
     FileBytes copy() {
-        return new FileBytes(toArray(), length);
+        return of(toArray());
     }
 
     int length() {

@@ -30,8 +30,11 @@ import sdlab.core.NodeId;
  *       primitives, strings, boxed numbers, node ids, or lists, sets, maps, optionals and
  *       records of those, including sealed interfaces whose records all qualify) uses its own
  *       hash code;
- *   <li>any other record (say, with an enum or an {@code Object} component) is hashed
- *       component by component, each by these same rules;
+ *   <li>a record with components whose declared type does not settle it (an {@code Object},
+ *       an open interface) also uses its own hash code when the values those components hold
+ *       right now are of such kinds; this is checked per value, reading only those components;
+ *   <li>any other record (say, with an enum component, or an enum in its {@code Object}
+ *       component) is hashed component by component, each by these same rules;
  *   <li>an enum by its name (its own hash code depends on a memory address), a list by its
  *       elements in order, a set or map by the sum of its elements' or entries' hashes, an
  *       array by its content;
@@ -61,9 +64,18 @@ final class StableHash {
 
     /**
      * How values of one class are hashed. For a record, {@code parts[i]} is the plan of
-     * component {@code i} when its declared type fixes its class, or null to look it up.
+     * component {@code i} when its declared type fixes its class, or null to look it up, and
+     * {@code unsettled} lists the components whose declared type does not make their hash
+     * code depend on content alone: those are read to decide, per value, whether the record's
+     * own hash code will do.
      */
-    private record Plan(Shape shape, int nameHash, Function<Object, Object>[] accessors, Plan[] parts) {}
+    private record Plan(
+            Shape shape, int nameHash, Function<Object, Object>[] accessors, Plan[] parts, int[] unsettled) {
+
+        Plan(Shape shape, int nameHash) {
+            this(shape, nameHash, null, null, null);
+        }
+    }
 
     private static final ClassValue<Plan> PLANS = new ClassValue<>() {
         @Override
@@ -107,7 +119,7 @@ final class StableHash {
         }
         return switch (plan.shape()) {
             case OWN_HASH_CODE -> value.hashCode();
-            case RECORD -> components(value, plan, depth + 1);
+            case RECORD -> holdsOnlyValues(value, plan, depth) ? value.hashCode() : components(value, plan, depth + 1);
             case ENUM -> ((Enum<?>) value).name().hashCode();
             case LIST -> ordered((Iterable<?>) value, depth + 1);
             case SET -> unordered((Iterable<?>) value, depth + 1);
@@ -116,6 +128,52 @@ final class StableHash {
             case ARRAY -> array(value, depth + 1);
             case RENDERING -> value.toString().hashCode();
         };
+    }
+
+    /**
+     * Whether {@code value}'s own hash code depends on its content alone, as far as its
+     * plan leaves open: the record components its declared types did not settle, the elements
+     * of a collection. Enums, arrays and rendered objects have identity hash codes.
+     */
+    private static boolean holdsOnlyValues(Object value, Plan plan, int depth) {
+        if (depth > DEPTH_MAX) {
+            return false;
+        }
+        return switch (plan.shape()) {
+            case OWN_HASH_CODE -> true;
+            case RECORD -> unsettledHoldOnlyValues(value, plan, depth + 1);
+            case LIST, SET -> allHoldOnlyValues((Iterable<?>) value, depth + 1);
+            case MAP ->
+                allHoldOnlyValues(((Map<?, ?>) value).keySet(), depth + 1)
+                        && allHoldOnlyValues(((Map<?, ?>) value).values(), depth + 1);
+            case OPTIONAL -> holdsOnlyValues(((Optional<?>) value).orElse(null), depth + 1);
+            case ENUM, ARRAY, RENDERING -> false;
+        };
+    }
+
+    private static boolean holdsOnlyValues(Object value, int depth) {
+        return value == null || holdsOnlyValues(value, PLANS.get(value.getClass()), depth);
+    }
+
+    private static boolean unsettledHoldOnlyValues(Object record, Plan plan, int depth) {
+        for (int i : plan.unsettled()) {
+            Object component = plan.accessors()[i].apply(record);
+            Plan part = plan.parts()[i];
+            if (component != null
+                    && !(part == null ? holdsOnlyValues(component, depth) : holdsOnlyValues(component, part, depth))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allHoldOnlyValues(Iterable<?> values, int depth) {
+        for (Object value : values) {
+            if (!holdsOnlyValues(value, depth)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int components(Object record, Plan plan, int depth) {
@@ -179,24 +237,29 @@ final class StableHash {
     private static Plan plan(Class<?> type, Set<Class<?>> planning) {
         int nameHash = type.getName().hashCode();
         if (stable(type, new HashSet<>())) {
-            return new Plan(Shape.OWN_HASH_CODE, nameHash, null, null);
+            return new Plan(Shape.OWN_HASH_CODE, nameHash);
         }
         if (type.isRecord()) {
             Function<Object, Object>[] accessors = accessors(type);
             if (accessors == null) {
-                return new Plan(Shape.RENDERING, nameHash, null, null);
+                return new Plan(Shape.RENDERING, nameHash);
             }
             planning.add(type);
             RecordComponent[] components = type.getRecordComponents();
             Plan[] parts = new Plan[components.length];
+            int[] unsettled = new int[components.length];
+            int unsettledCount = 0;
             for (int i = 0; i < components.length; i++) {
                 Class<?> fixed = fixedClass(components[i].getType());
                 parts[i] = fixed == null || planning.contains(fixed) ? null : plan(fixed, planning);
+                if (!stable(components[i].getGenericType(), new HashSet<>())) {
+                    unsettled[unsettledCount++] = i;
+                }
             }
             planning.remove(type);
-            return new Plan(Shape.RECORD, nameHash, accessors, parts);
+            return new Plan(Shape.RECORD, nameHash, accessors, parts, Arrays.copyOf(unsettled, unsettledCount));
         }
-        return new Plan(shapeOf(type), nameHash, null, null);
+        return new Plan(shapeOf(type), nameHash);
     }
 
     /**

@@ -21,6 +21,8 @@ class StableHashTest {
 
     record WithObject(Object value) {}
 
+    record Holder(WithObject inner, Optional<Object> extra) {}
+
     sealed interface Entry {}
 
     record Put(String key, long value) implements Entry {}
@@ -70,6 +72,23 @@ class StableHashTest {
                 .isNotEqualTo(StableHash.of(new WithObject(List.of(Role.FOLLOWER, 2L))));
         assertThat(StableHash.of(new WithObject(new byte[] {1, 2})))
                 .isEqualTo(StableHash.of(new WithObject(new byte[] {1, 2})));
+    }
+
+    @Test
+    void objectTypedFieldsHoldingValuesLetTheRecordUseItsOwnHashCode() {
+        // The quick path: what the open components hold right now hashes by content, so the
+        // record's own hash code is stable; one enum anywhere inside sends it down the walk.
+        WithObject longs = new WithObject(List.of(1L, 2L));
+        Holder values = new Holder(longs, Optional.of(Map.of("k", "v")));
+        assertThat(StableHash.of(longs)).isEqualTo(longs.hashCode() * 31 + nameHash(WithObject.class));
+        assertThat(StableHash.of(values)).isEqualTo(values.hashCode() * 31 + nameHash(Holder.class));
+
+        Holder leader = new Holder(longs, Optional.of(Map.of("k", Role.LEADER)));
+        Holder follower = new Holder(longs, Optional.of(Map.of("k", Role.FOLLOWER)));
+        assertThat(StableHash.of(leader))
+                .isNotEqualTo(leader.hashCode() * 31 + nameHash(Holder.class))
+                .isEqualTo(StableHash.of(new Holder(longs, Optional.of(Map.of("k", Role.LEADER)))))
+                .isNotEqualTo(StableHash.of(follower));
     }
 
     @Test

@@ -3,7 +3,6 @@ package sdlab.kv.quorum;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import sdlab.core.NodeId;
 import sdlab.kv.quorum.LogRecord.Hint;
@@ -20,6 +19,9 @@ final class LogCodec {
     /** A frame longer than this is not one we wrote: treat it as the end of the valid log. */
     static final int FRAME_BYTES_MAX = 16 * 1024 * 1024;
 
+    /** Room for the longest header: a length of up to ten digits and the colon. */
+    private static final int HEADER_BYTES_MAX = 11;
+
     private LogCodec() {}
 
     /** The records in {@code bytes} up to the first incomplete or damaged frame. */
@@ -30,13 +32,12 @@ final class LogCodec {
     }
 
     static byte[] encode(LogRecord record) {
-        byte[] payload = payload(record).getBytes(StandardCharsets.UTF_8);
-        byte[] header = (payload.length + ":").getBytes(StandardCharsets.US_ASCII);
-        // Every replica write encodes one record: assemble the frame in place, without a stream.
-        byte[] frame = Arrays.copyOf(header, header.length + payload.length + 1);
-        System.arraycopy(payload, 0, frame, header.length, payload.length);
-        frame[frame.length - 1] = '\n';
-        return frame;
+        // Every replica write encodes one record: the payload is written after room for its
+        // length, which is then put in front of it, so the frame is assembled in one array.
+        TextCodec.Writer out = new TextCodec.Writer(HEADER_BYTES_MAX);
+        payload(out, record);
+        byte[] header = (out.payloadLength() + ":").getBytes(StandardCharsets.US_ASCII);
+        return out.prepend(header, '\n');
     }
 
     static byte[] encodeAll(List<LogRecord> records) {
@@ -95,8 +96,7 @@ final class LogCodec {
         return -1;
     }
 
-    private static String payload(LogRecord record) {
-        TextCodec.Writer out = new TextCodec.Writer();
+    private static void payload(TextCodec.Writer out, LogRecord record) {
         switch (record) {
             case Put put ->
                 version(
@@ -112,7 +112,6 @@ final class LogCodec {
             case HintDone done ->
                 version(out.tag('D').string(done.owner().name()).string(done.key()), done.version());
         }
-        return out.toString();
     }
 
     private static void version(TextCodec.Writer out, Version version) {

@@ -1,6 +1,8 @@
 package sdlab.kv.quorum;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -40,19 +42,36 @@ final class TextCodec {
         };
     }
 
-    /** Appends tokens to a string. */
+    /**
+     * Appends tokens as UTF-8 bytes. Every replica write encodes a record, so the tokens go
+     * straight into a byte array: no string is built and then encoded. Space can be kept free
+     * at the front for a frame header that is known only once the payload is written.
+     */
     static final class Writer {
-        private final StringBuilder text = new StringBuilder();
+        private byte[] bytes;
+        private int length;
+        private final int reserved;
+
+        Writer() {
+            this(0);
+        }
+
+        /** A writer whose first {@code reserved} bytes are left for {@link #prepend}. */
+        Writer(int reserved) {
+            this.reserved = reserved;
+            this.bytes = new byte[reserved + 64];
+            this.length = reserved;
+        }
 
         Writer value(Object value) {
             switch (value) {
-                case null -> text.append('N');
-                case Long l -> text.append('L').append(l).append(';');
-                case Integer i -> text.append('I').append(i).append(';');
-                case Boolean b -> text.append('B').append(b ? '1' : '0');
+                case null -> ascii('N');
+                case Long l -> number(l);
+                case Integer i -> ascii('I').decimal(i).ascii(';');
+                case Boolean b -> ascii('B').ascii(b ? '1' : '0');
                 case String s -> string(s);
                 case List<?> list -> {
-                    text.append('[').append(list.size()).append(':');
+                    ascii('[').decimal(list.size()).ascii(':');
                     list.forEach(this::value);
                 }
                 default ->
@@ -64,23 +83,97 @@ final class TextCodec {
         }
 
         Writer string(String s) {
-            text.append('S').append(s.length()).append(':').append(s);
+            ascii('S').decimal(s.length()).ascii(':');
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    // Not ASCII: let the JDK encode what is left (surrogate pairs included).
+                    byte[] rest = s.substring(i).getBytes(StandardCharsets.UTF_8);
+                    room(rest.length);
+                    System.arraycopy(rest, 0, bytes, length, rest.length);
+                    length += rest.length;
+                    return this;
+                }
+                bytes[length++] = (byte) c;
+            }
             return this;
         }
 
         Writer number(long number) {
-            text.append('L').append(number).append(';');
-            return this;
+            return ascii('L').decimal(number).ascii(';');
         }
 
         Writer tag(char tag) {
-            text.append(tag);
-            return this;
+            return ascii(tag);
+        }
+
+        /** Bytes written after the reserved space. */
+        int payloadLength() {
+            return length - reserved;
+        }
+
+        /**
+         * Writes {@code header} into the end of the reserved space, just before the payload,
+         * and returns the header and the payload as one array, with {@code trailer} after them.
+         */
+        byte[] prepend(byte[] header, char trailer) {
+            int start = reserved - header.length;
+            if (start < 0) {
+                throw new IllegalStateException("a header of " + header.length + " bytes does not fit");
+            }
+            System.arraycopy(header, 0, bytes, start, header.length);
+            ascii(trailer);
+            return Arrays.copyOfRange(bytes, start, length);
         }
 
         @Override
         public String toString() {
-            return text.toString();
+            return new String(bytes, reserved, length - reserved, StandardCharsets.UTF_8);
+        }
+
+        private Writer ascii(char c) {
+            room(1);
+            bytes[length++] = (byte) c;
+            return this;
+        }
+
+        private Writer decimal(long number) {
+            if (number == Long.MIN_VALUE) {
+                byte[] digits = Long.toString(number).getBytes(StandardCharsets.US_ASCII);
+                room(digits.length);
+                System.arraycopy(digits, 0, bytes, length, digits.length);
+                length += digits.length;
+                return this;
+            }
+            room(20);
+            if (number < 0) {
+                bytes[length++] = '-';
+                number = -number;
+            }
+            int end = length + digitCount(number);
+            for (int at = end - 1; at >= length; at--) {
+                bytes[at] = (byte) ('0' + number % 10);
+                number /= 10;
+            }
+            length = end;
+            return this;
+        }
+
+        private static int digitCount(long positive) {
+            int count = 1;
+            while (positive >= 10) {
+                positive /= 10;
+                count++;
+            }
+            return count;
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package sdlab.kv.quorum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +57,18 @@ class LogCodecTest {
             assertThat(decoded.records()).isEqualTo(records.subList(0, complete));
             assertThat(decoded.validBytes()).isEqualTo(complete == 0 ? 0 : ends.get(complete - 1));
         }
+    }
+
+    @Test
+    void aRecordIsFramedAsTheDocumentedText() {
+        // The frame is <payload bytes>:<payload>\n and string lengths count UTF-16 chars, so
+        // "é" is one char but two bytes of the frame's length.
+        Put ascii = new Put("k", new Versioned(5L, new LwwTimestamp(7, "n1")));
+        Put accented = new Put("é", new Versioned(List.of(-12L, true), new LwwTimestamp(-3, "n2")));
+
+        assertThat(new String(LogCodec.encode(ascii), StandardCharsets.UTF_8)).isEqualTo("17:PS1:kL5;TL7;S2:n1\n");
+        assertThat(new String(LogCodec.encode(accented), StandardCharsets.UTF_8))
+                .isEqualTo("26:PS1:é[2:L-12;B1TL-3;S2:n2\n");
     }
 
     @Test
