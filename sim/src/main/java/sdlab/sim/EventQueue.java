@@ -7,11 +7,15 @@ import java.util.Arrays;
  * The sequence number is the order of scheduling, so events at the same virtual time run in
  * the order they were scheduled, on every run.
  *
- * <p>The heap itself holds only primitives: each entry is a time, a sequence number and the
- * number of a slot in {@code events} where the event waits. Sifting moves those numbers and
- * never an object reference, so it neither allocates nor pays the garbage collector's write
- * barrier per move (the heap array lives long, the events it points to die young); an event
- * is stored once when it is added and cleared once when it leaves. Freed slots are reused.
+ * <p>The heap itself holds only primitives: each entry is a time and a key, the sequence
+ * number with the number of a slot in {@code events}, where the event waits, in its low bits.
+ * Sifting moves those numbers and never an object reference, so it neither allocates nor pays
+ * the garbage collector's write barrier per move (the heap array lives long, the events it
+ * points to die young); an event is stored once when it is added and cleared once when it
+ * leaves. Freed slots are reused. Keeping the slot inside the key, rather than in an int array
+ * of its own, matters for speed: the heap's arrays are then all {@code long[]} and the index of
+ * heap positions by slot is the only {@code int[]} written while sifting, so the compiler knows
+ * that a write to one never changes the other and keeps values in registers.
  *
  * <p>The heap is indexed for {@link Removable} events, which can leave the queue in O(log n)
  * when they are no longer wanted. Timers need this: nearly every request sets a timeout that
@@ -29,10 +33,17 @@ final class EventQueue {
     private static final int NO_SLOT = -1;
     private static final int CAPACITY_INITIAL = 1024;
 
-    // The heap, in heap order: entry i is (times[i], seqs[i]) for the event in slot slots[i].
+    /** Slots take the key's low bits: enough for more events than the engine lets wait at once. */
+    private static final int SLOT_BITS = 26;
+
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+
+    /** Sequence numbers take the rest: 2^37 events scheduled, far more than any run's limit. */
+    private static final long SEQ_MAX = Long.MAX_VALUE >>> SLOT_BITS;
+
+    // The heap, in heap order: entry i is the event at times[i] with key keys[i] = seq << SLOT_BITS | slot.
     private long[] times = new long[CAPACITY_INITIAL];
-    private long[] seqs = new long[CAPACITY_INITIAL];
-    private int[] slots = new int[CAPACITY_INITIAL];
+    private long[] keys = new long[CAPACITY_INITIAL];
     private int size;
     private long nextSeq;
 
@@ -55,12 +66,15 @@ final class EventQueue {
         if (size == times.length) {
             grow();
         }
+        if (nextSeq > SEQ_MAX || size > SLOT_MASK) {
+            throw new IllegalStateException("the event queue ran out of sequence numbers or slots");
+        }
         int slot = freeCount > 0 ? freeSlots[--freeCount] : slotsUsedMax++;
         events[slot] = event;
         if (event instanceof Removable removable) {
             removable.slot = slot;
         }
-        siftUp(size++, timeNanos, nextSeq++, slot);
+        siftUp(size++, timeNanos, nextSeq++ << SLOT_BITS | slot);
     }
 
     /** The time of the earliest event; the queue must not be empty. */
@@ -70,7 +84,7 @@ final class EventQueue {
 
     /** Removes and returns the earliest event; the queue must not be empty. */
     SimEvent poll() {
-        int slot = slots[0];
+        int slot = (int) (keys[0] & SLOT_MASK);
         SimEvent first = release(slot);
         fillHole(0);
         return first;
@@ -105,65 +119,60 @@ final class EventQueue {
             return;
         }
         long time = times[last];
-        long seq = seqs[last];
-        int slot = slots[last];
-        if (hole > 0 && before(time, seq, times[(hole - 1) >>> 1], seqs[(hole - 1) >>> 1])) {
-            siftUp(hole, time, seq, slot);
+        long key = keys[last];
+        int parent = (hole - 1) >>> 1;
+        if (hole > 0 && before(time, key, times[parent], keys[parent])) {
+            siftUp(hole, time, key);
         } else {
-            siftDown(hole, time, seq, slot);
+            siftDown(hole, time, key);
         }
     }
 
-    private void siftUp(int hole, long time, long seq, int slot) {
+    private void siftUp(int hole, long time, long key) {
         while (hole > 0) {
             int parent = (hole - 1) >>> 1;
-            if (!before(time, seq, times[parent], seqs[parent])) {
+            if (!before(time, key, times[parent], keys[parent])) {
                 break;
             }
-            move(parent, hole);
+            put(hole, times[parent], keys[parent]);
             hole = parent;
         }
-        put(hole, time, seq, slot);
+        put(hole, time, key);
     }
 
-    private void siftDown(int hole, long time, long seq, int slot) {
+    private void siftDown(int hole, long time, long key) {
         int half = size >>> 1;
         while (hole < half) {
             int child = 2 * hole + 1;
             int right = child + 1;
-            if (right < size && before(times[right], seqs[right], times[child], seqs[child])) {
+            if (right < size && before(times[right], keys[right], times[child], keys[child])) {
                 child = right;
             }
-            if (!before(times[child], seqs[child], time, seq)) {
+            if (!before(times[child], keys[child], time, key)) {
                 break;
             }
-            move(child, hole);
+            put(hole, times[child], keys[child]);
             hole = child;
         }
-        put(hole, time, seq, slot);
+        put(hole, time, key);
     }
 
-    private static boolean before(long timeA, long seqA, long timeB, long seqB) {
-        return timeA < timeB || (timeA == timeB && seqA < seqB);
+    /** Whether (timeA, keyA) comes first; keys are unique, and in scheduling order by their high bits. */
+    private static boolean before(long timeA, long keyA, long timeB, long keyB) {
+        return timeA < timeB || (timeA == timeB && keyA < keyB);
     }
 
-    private void move(int from, int to) {
-        put(to, times[from], seqs[from], slots[from]);
-    }
-
-    private void put(int heapIndex, long time, long seq, int slot) {
+    private void put(int heapIndex, long time, long key) {
         times[heapIndex] = time;
-        seqs[heapIndex] = seq;
-        slots[heapIndex] = slot;
-        heapIndexOfSlot[slot] = heapIndex;
+        keys[heapIndex] = key;
+        heapIndexOfSlot[(int) (key & SLOT_MASK)] = heapIndex;
     }
 
     /** Doubles the heap and the slots together: there are never more slots in use than entries. */
     private void grow() {
         int capacity = times.length * 2;
         times = Arrays.copyOf(times, capacity);
-        seqs = Arrays.copyOf(seqs, capacity);
-        slots = Arrays.copyOf(slots, capacity);
+        keys = Arrays.copyOf(keys, capacity);
         events = Arrays.copyOf(events, capacity);
         heapIndexOfSlot = Arrays.copyOf(heapIndexOfSlot, capacity);
         freeSlots = Arrays.copyOf(freeSlots, capacity);
