@@ -24,7 +24,7 @@ public sealed interface KeyChooser {
 
     /** The next key, {@code "k" + index}. */
     default String next(RandomGenerator random) {
-        return "k" + nextIndex(random);
+        return KeyNames.of(nextIndex(random));
     }
 
     /** The next key's rank, in {@code [0, keyCount)}. */

@@ -36,8 +36,7 @@ final class LogCodec {
         // length, which is then put in front of it, so the frame is assembled in one array.
         TextCodec.Writer out = new TextCodec.Writer(HEADER_BYTES_MAX);
         payload(out, record);
-        byte[] header = (out.payloadLength() + ":").getBytes(StandardCharsets.US_ASCII);
-        return out.prepend(header, '\n');
+        return out.framed();
     }
 
     static byte[] encodeAll(List<LogRecord> records) {

@@ -27,20 +27,22 @@ final class Placement {
      * and builds a set and a list; workloads touch few keys, so a bounded map saves that work.
      */
     private final Map<String, List<NodeId>> walks = new HashMap<>();
+    /** The preference list of each key as targets, for the strict quorum, cached like the walks. */
+    private final Map<String, List<Target>> owners = new HashMap<>();
 
     Placement(HashRing ring, QuorumConfig config) {
         this.ring = ring;
         this.config = config;
     }
 
+    /** The targets of an operation on {@code key}, in contact order; the list is not to be changed. */
     List<Target> targets(String key, Predicate<NodeId> believedUp) {
+        if (!config.sloppy()) {
+            return owners(key);
+        }
         List<NodeId> walk = walk(key);
         List<NodeId> preference = walk.subList(0, config.n());
         List<Target> targets = new ArrayList<>();
-        if (!config.sloppy()) {
-            preference.forEach(node -> targets.add(Target.owner(node)));
-            return targets;
-        }
         Deque<NodeId> replaced = new ArrayDeque<>();
         for (NodeId node : preference) {
             if (believedUp.test(node)) {
@@ -77,6 +79,18 @@ final class Placement {
             }
         }
         return Optional.empty();
+    }
+
+    private List<Target> owners(String key) {
+        List<Target> targets = owners.get(key);
+        if (targets == null) {
+            targets =
+                    walk(key).subList(0, config.n()).stream().map(Target::owner).toList();
+            if (owners.size() < WALKS_CACHED_MAX) {
+                owners.put(key, targets);
+            }
+        }
+        return targets;
     }
 
     private List<NodeId> walk(String key) {

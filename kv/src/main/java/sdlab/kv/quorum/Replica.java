@@ -94,9 +94,12 @@ final class Replica {
 
     /** Issues a sync (compacting the log first when due) and defers {@code actions} until it completes. */
     private void syncThen(NodeContext ctx, List<Deferred> actions, boolean compactNow) {
-        List<Deferred> all = new ArrayList<>(actions);
+        List<Deferred> all = actions;
         if (compactNow || store.compactionDue()) {
-            store.compact(ctx.disk()).forEach(file -> all.add(new DeleteFile(file)));
+            all = new ArrayList<>(actions);
+            for (String file : store.compact(ctx.disk())) {
+                all.add(new DeleteFile(file));
+            }
         }
         long syncId = ctx.disk().sync();
         waiters.add(syncId, store.writeSequence(), all);

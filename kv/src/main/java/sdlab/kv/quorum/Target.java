@@ -31,7 +31,6 @@ record Target(NodeId node, Optional<NodeId> hintFor) {
     }
 
     ReplicaRequest writeRequest(OpId op, String key, Versioned item) {
-        return hintFor.<ReplicaRequest>map(owner -> new HintedWrite(op, key, item, owner))
-                .orElseGet(() -> new ReplicaWrite(op, key, item));
+        return hintFor.isPresent() ? new HintedWrite(op, key, item, hintFor.get()) : new ReplicaWrite(op, key, item);
     }
 }

@@ -56,7 +56,7 @@ final class TextCodec {
             this(0);
         }
 
-        /** A writer whose first {@code reserved} bytes are left for {@link #prepend}. */
+        /** A writer whose first {@code reserved} bytes are left for the header of {@link #framed}. */
         Writer(int reserved) {
             this.reserved = reserved;
             this.bytes = new byte[reserved + 64];
@@ -109,22 +109,21 @@ final class TextCodec {
             return ascii(tag);
         }
 
-        /** Bytes written after the reserved space. */
-        int payloadLength() {
-            return length - reserved;
-        }
-
         /**
-         * Writes {@code header} into the end of the reserved space, just before the payload,
-         * and returns the header and the payload as one array, with {@code trailer} after them.
+         * The frame {@code <payload length in bytes>:<payload>\n}: the length and the colon
+         * go into the end of the reserved space, just before the payload.
          */
-        byte[] prepend(byte[] header, char trailer) {
-            int start = reserved - header.length;
+        byte[] framed() {
+            int payloadLength = length - reserved;
+            int start = reserved - 1 - digitCount(payloadLength);
             if (start < 0) {
-                throw new IllegalStateException("a header of " + header.length + " bytes does not fit");
+                throw new IllegalStateException("no room reserved for the length of " + payloadLength + " bytes");
             }
-            System.arraycopy(header, 0, bytes, start, header.length);
-            ascii(trailer);
+            int end = length;
+            length = start;
+            decimal(payloadLength).ascii(':');
+            length = end;
+            ascii('\n');
             return Arrays.copyOfRange(bytes, start, length);
         }
 
@@ -152,19 +151,29 @@ final class TextCodec {
                 bytes[length++] = '-';
                 number = -number;
             }
+            // Timestamps have eleven digits or more and every record holds one: write the
+            // digits two at a time from the end, as the JDK's own formatting does.
             int end = length + digitCount(number);
-            for (int at = end - 1; at >= length; at--) {
-                bytes[at] = (byte) ('0' + number % 10);
+            int at = end;
+            while (number >= 100) {
+                long quotient = number / 100;
+                int pair = (int) (number - quotient * 100);
+                bytes[--at] = (byte) ('0' + pair % 10);
+                bytes[--at] = (byte) ('0' + pair / 10);
+                number = quotient;
+            }
+            if (number >= 10) {
+                bytes[--at] = (byte) ('0' + number % 10);
                 number /= 10;
             }
+            bytes[--at] = (byte) ('0' + number);
             length = end;
             return this;
         }
 
         private static int digitCount(long positive) {
             int count = 1;
-            while (positive >= 10) {
-                positive /= 10;
+            for (long bound = 10; count < 19 && positive >= bound; bound *= 10) {
                 count++;
             }
             return count;

@@ -72,6 +72,18 @@ class LogCodecTest {
     }
 
     @Test
+    void numbersAreWrittenAsTheirDecimalText() {
+        // Every digit count, both signs and both ends of the range.
+        List<Long> numbers = new ArrayList<>(List.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L));
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            numbers.addAll(List.of(power - 1, power, power + 1, -power, 10 * power - 1));
+        }
+        for (long number : numbers) {
+            assertThat(new TextCodec.Writer().number(number).toString()).isEqualTo("L" + number + ";");
+        }
+    }
+
+    @Test
     void unsupportedValuesAreRefusedWithAMessage() {
         // The store keeps plain values only; anything else is a caller's mistake, named.
         assertThat(TextCodec.isStorable(List.of(1L, "a", List.of(true)))).isTrue();
