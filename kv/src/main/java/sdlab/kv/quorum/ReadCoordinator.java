@@ -165,15 +165,18 @@ final class ReadCoordinator {
             return;
         }
         Versioned item = newest.get();
-        read.replies.forEach((node, reply) -> {
-            Optional<Version> held = Optional.ofNullable(read.repairedTo.get(node))
-                    .or(() -> reply.item().map(Versioned::version));
-            boolean stale = held.map(item.version()::isNewerThan).orElse(true);
+        for (Map.Entry<NodeId, ReadReply> replied : read.replies.entrySet()) {
+            NodeId node = replied.getKey();
+            Version held = read.repairedTo.get(node);
+            if (held == null) {
+                held = replied.getValue().item().map(Versioned::version).orElse(null);
+            }
+            boolean stale = held == null || item.version().isNewerThan(held);
             if (stale && !read.targets.get(node).isStandIn()) {
                 read.repairedTo.put(node, item.version());
                 co.send(ctx, node, new RepairPush(read.key, item));
             }
-        });
+        }
     }
 
     /** Background repair keeps listening for late replies until all targets answered or time is up. */

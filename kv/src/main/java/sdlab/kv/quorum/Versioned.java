@@ -23,7 +23,7 @@ public record Versioned(Object value, Version version) {
         if (b.isEmpty()) {
             return a;
         }
-        return Optional.of(newer(a.get(), b.get()));
+        return newer(a.get(), b.get()) == a.get() ? a : b;
     }
 
     /** The newer of two copies; with equal versions, the first. */
