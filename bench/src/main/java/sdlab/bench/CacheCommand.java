@@ -51,6 +51,13 @@ final class CacheCommand implements Callable<Integer> {
             description = "Seconds of each memaslap run; 0 skips the memcached comparison (default: ${DEFAULT-VALUE}).")
     int memaslapSeconds;
 
+    @Option(
+            names = "--rounds",
+            defaultValue = "3",
+            description = "Runs of every workload per side, alternating which side goes first; the table shows"
+                    + " each side's median (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
@@ -58,7 +65,7 @@ final class CacheCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         CacheComparison.Settings settings =
-                new CacheComparison.Settings(requests, valueBytes, clients, pipelines, memaslapSeconds);
+                new CacheComparison.Settings(requests, valueBytes, clients, pipelines, memaslapSeconds, rounds);
         return PeerBench.run(
                 spec,
                 CacheComparison.tools(settings),
@@ -68,12 +75,13 @@ final class CacheCommand implements Callable<Integer> {
                         String.format(
                                 Locale.ROOT,
                                 "Cache node vs redis-server / memcached: redis-benchmark -c %d -n %d -d %d -r 100000,"
-                                        + " memaslap -c %d for %d s (90%% get).",
+                                        + " memaslap -c %d for %d s (90%% get); medians of %d alternating runs per side.",
                                 clients,
                                 requests,
                                 valueBytes,
                                 clients,
-                                memaslapSeconds),
+                                memaslapSeconds,
+                                rounds),
                         "peer",
                         start,
                         Machine.now(),
@@ -99,6 +107,9 @@ final class CacheCommand implements Callable<Integer> {
         }
         if (pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p < 1 || p > 10_000)) {
             throw new ParameterException(spec.commandLine(), "--pipeline depths must be between 1 and 10000");
+        }
+        if (rounds < 1 || rounds > 100) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be between 1 and 100, got " + rounds);
         }
         if (memaslapSeconds < 0 || memaslapSeconds > 3600) {
             throw new ParameterException(

@@ -35,11 +35,15 @@ public final class CacheComparison {
      * @param clients connections ({@code -c} of both tools)
      * @param pipelines pipeline depths ({@code -P}), each a separate redis-benchmark run
      * @param memaslapSeconds seconds of each memaslap run; 0 skips memcached
+     * @param rounds runs of every workload per side, alternating which goes first; the medians count
      */
-    public record Settings(int requests, int valueBytes, int clients, List<Integer> pipelines, int memaslapSeconds) {}
+    public record Settings(
+            int requests, int valueBytes, int clients, List<Integer> pipelines, int memaslapSeconds, int rounds) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
+    /** Load runs so far: numbers the files their outputs are kept in. */
+    private int runs;
 
     public CacheComparison(Settings settings, Consumer<String> progress) {
         this.settings = settings;
@@ -120,20 +124,39 @@ public final class CacheComparison {
     }
 
     private List<PeerRow> redisBenchmark(Scratch scratch, int sdlabPort, int peerPort, int pipeline) {
-        progress.accept("redis-benchmark -P " + pipeline + " against sdlab");
-        Map<String, LoadFigures> sdlab = RedisBenchmarkCsv.parse(
-                LoadRun.run(redisBenchmarkCommand(sdlabPort, pipeline), scratch.resolve("rb-sdlab.txt"), LOAD_TIMEOUT));
-        progress.accept("redis-benchmark -P " + pipeline + " against redis-server");
-        Map<String, LoadFigures> redis = RedisBenchmarkCsv.parse(
-                LoadRun.run(redisBenchmarkCommand(peerPort, pipeline), scratch.resolve("rb-redis.txt"), LOAD_TIMEOUT));
+        Alternating.Runs<Map<String, LoadFigures>> runs = Alternating.run(
+                settings.rounds(),
+                () -> redisBenchmark(scratch, sdlabPort, pipeline, "sdlab"),
+                () -> redisBenchmark(scratch, peerPort, pipeline, "redis-server"));
         List<PeerRow> rows = new ArrayList<>();
         for (String test : List.of("SET", "GET")) {
-            if (!sdlab.containsKey(test) || !redis.containsKey(test)) {
-                throw new IllegalStateException("redis-benchmark printed no " + test + " line");
-            }
-            rows.add(new PeerRow(test + " -P " + pipeline, sdlab.get(test), redis.get(test)));
+            rows.add(new PeerRow(
+                    test + " -P " + pipeline,
+                    Alternating.median(figuresOf(test, runs.sdlab())),
+                    Alternating.median(figuresOf(test, runs.peer()))));
         }
         return rows;
+    }
+
+    private Map<String, LoadFigures> redisBenchmark(Scratch scratch, int port, int pipeline, String side) {
+        progress.accept("redis-benchmark -P " + pipeline + " against " + side);
+        String output = LoadRun.run(
+                redisBenchmarkCommand(port, pipeline),
+                scratch.resolve("rb-" + side + "-P" + pipeline + "-" + (++runs) + ".txt"),
+                LOAD_TIMEOUT);
+        return RedisBenchmarkCsv.parse(output);
+    }
+
+    private static List<LoadFigures> figuresOf(String test, List<Map<String, LoadFigures>> runs) {
+        List<LoadFigures> figures = new ArrayList<>();
+        for (Map<String, LoadFigures> run : runs) {
+            LoadFigures figure = run.get(test);
+            if (figure == null) {
+                throw new IllegalStateException("redis-benchmark printed no " + test + " line");
+            }
+            figures.add(figure);
+        }
+        return figures;
     }
 
     private List<String> redisBenchmarkCommand(int port, int pipeline) {
@@ -178,14 +201,20 @@ public final class CacheComparison {
                 scratch.resolve("memcached.log"),
                 memcachedPort,
                 PEER_START)) {
-            progress.accept("memaslap against sdlab's memcached port");
-            LoadFigures sdlab = MemaslapOutput.parse(
-                    LoadRun.run(memaslapCommand(sdlabPort), scratch.resolve("ms-sdlab.txt"), LOAD_TIMEOUT));
-            progress.accept("memaslap against memcached");
-            LoadFigures peer = MemaslapOutput.parse(
-                    LoadRun.run(memaslapCommand(memcachedPort), scratch.resolve("ms-memcached.txt"), LOAD_TIMEOUT));
+            Alternating.Runs<LoadFigures> runs = Alternating.run(
+                    settings.rounds(),
+                    () -> memaslap(scratch, sdlabPort, "sdlab"),
+                    () -> memaslap(scratch, memcachedPort, "memcached"));
+            LoadFigures sdlab = Alternating.median(runs.sdlab());
+            LoadFigures peer = Alternating.median(runs.peer());
             return new PeerRow("memaslap 90% get", sdlab, peer);
         }
+    }
+
+    private LoadFigures memaslap(Scratch scratch, int port, String side) {
+        progress.accept("memaslap against " + side);
+        return MemaslapOutput.parse(LoadRun.run(
+                memaslapCommand(port), scratch.resolve("ms-" + side + "-" + (++runs) + ".txt"), LOAD_TIMEOUT));
     }
 
     private List<String> memaslapCommand(int port) {

@@ -1,5 +1,6 @@
 package sdlab.bench.peer;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,8 +8,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Starts sdlab's real nodes as child JVMs on this JVM's own class path, through {@link
- * NodeMain}: the same code {@code sdlab node ...} runs, in a process of its own.
+ * Starts sdlab's real nodes as child JVMs on this JVM's own class path and options, through
+ * {@link NodeMain}: the same code {@code sdlab node ...} runs, in a process of its own.
  */
 public final class SdlabNode {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -22,12 +23,30 @@ public final class SdlabNode {
     public static ChildProcess start(String node, List<String> options, Path log, Pattern ready) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
+        command.addAll(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(NodeMain.class.getName());
         command.add(node);
         command.addAll(options);
         return ChildProcess.start("sdlab node " + node, command, log, ready, START_TIMEOUT);
+    }
+
+    /**
+     * The options of this JVM that shape a node's speed, so the child runs as {@code sdlab node}
+     * does under the launcher (its collector, heap sizes, native access), where the JVM's
+     * defaults would pick another collector. Agents, debuggers and recordings stay with this
+     * process.
+     */
+    static List<String> jvmOptions(List<String> ours) {
+        return ours.stream()
+                .filter(option -> option.startsWith("-XX:")
+                        || option.startsWith("-Xm")
+                        || option.startsWith("-Xs")
+                        || option.startsWith("--enable-native-access")
+                        || option.startsWith("--sun-misc-unsafe-memory-access"))
+                .filter(option -> !option.contains("FlightRecord") && !option.contains("HeapDump"))
+                .toList();
     }
 
     private static String javaBinary() {

@@ -1,0 +1,31 @@
+package sdlab.bench.peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SdlabNodeTest {
+
+    @Test
+    void aNodeRunsWithTheLaunchersCollectorAndHeapButNoAgents() {
+        // The child must measure what 'sdlab node' runs: the launcher's collector and native
+        // access; an agent, a debugger or a flight recording of the bench must not follow it.
+        List<String> ours = List.of(
+                "-XX:+UseParallelGC",
+                "-Xmx2g",
+                "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-javaagent:/tmp/jacoco.jar",
+                "-agentlib:jdwp=transport=dt_socket",
+                "-XX:StartFlightRecording=filename=x.jfr",
+                "-Dsdlab.cache.transport=nio");
+
+        assertThat(SdlabNode.jvmOptions(ours))
+                .containsExactly(
+                        "-XX:+UseParallelGC",
+                        "-Xmx2g",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow");
+    }
+}
