@@ -110,13 +110,15 @@ final class RespDecoder {
     }
 
     /**
-     * Copies {@code length} bytes at the reader index. Through the buffer's internal NIO view when
-     * it has one, because a plain {@code readBytes} on a direct buffer without {@code Unsafe}
-     * (the default on recent JDKs) allocates a {@code ByteBuffer} duplicate per call.
+     * Copies {@code length} bytes at the reader index. A buffer with a memory address (Netty has
+     * {@code Unsafe}, as under the launcher) or an array copies straight; otherwise through the
+     * buffer's internal NIO view, because a plain {@code getBytes} on a direct buffer without
+     * {@code Unsafe} allocates a {@code ByteBuffer} duplicate per call. (The NIO view is no
+     * better when it need not be: some buffers make a slice for it every time.)
      */
     private static byte[] copyBulk(ByteBuf in, int length) {
         byte[] arg = new byte[length];
-        if (in.nioBufferCount() == 1) {
+        if (!in.hasMemoryAddress() && !in.hasArray() && in.nioBufferCount() == 1) {
             in.internalNioBuffer(in.readerIndex(), length).get(arg);
         } else {
             in.getBytes(in.readerIndex(), arg);
