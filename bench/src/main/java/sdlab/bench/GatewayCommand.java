@@ -30,7 +30,7 @@ final class GatewayCommand implements Callable<Integer> {
 
     @Option(
             names = "--seconds",
-            defaultValue = "10",
+            defaultValue = "6",
             description = "Seconds of each measured run (default: ${DEFAULT-VALUE}).")
     int seconds;
 
@@ -62,14 +62,21 @@ final class GatewayCommand implements Callable<Integer> {
             description = "h2load concurrent streams per connection (default: ${DEFAULT-VALUE}).")
     int h2Streams;
 
+    @Option(
+            names = "--rounds",
+            defaultValue = "3",
+            description = "Runs of every workload per proxy, alternating which proxy goes first; the table shows"
+                    + " each side's median (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
     @Override
     public Integer call() {
         validate();
-        var settings =
-                new GatewayComparison.Settings(seconds, warmupSeconds, threads, connections, h2Clients, h2Streams);
+        var settings = new GatewayComparison.Settings(
+                seconds, warmupSeconds, threads, connections, h2Clients, h2Streams, rounds);
         return PeerBench.run(
                 spec,
                 GatewayComparison.TOOLS,
@@ -79,13 +86,15 @@ final class GatewayCommand implements Callable<Integer> {
                         String.format(
                                 Locale.ROOT,
                                 "Gateway vs nginx, two echo backends, pooled keep-alive upstreams: wrk -t%d -c%d -d%ds"
-                                        + " --latency; h2load -c%d -m%d -D %d (h2c).",
+                                        + " --latency; h2load -c%d -m%d -D %d (h2c); medians of %d alternating runs"
+                                        + " per proxy.",
                                 threads,
                                 connections,
                                 seconds,
                                 h2Clients,
                                 h2Streams,
-                                seconds),
+                                seconds,
+                                rounds),
                         "nginx",
                         start,
                         Machine.now(),
@@ -106,6 +115,7 @@ final class GatewayCommand implements Callable<Integer> {
         check(connections >= threads && connections <= 10_000, "--connections must be between --threads and 10000");
         check(h2Clients >= 1 && h2Clients <= 10_000, "--h2-clients must be between 1 and 10000");
         check(h2Streams >= 1 && h2Streams <= 1000, "--h2-streams must be between 1 and 1000");
+        check(rounds >= 1 && rounds <= 100, "--rounds must be between 1 and 100, got " + rounds);
     }
 
     private void check(boolean valid, String message) {

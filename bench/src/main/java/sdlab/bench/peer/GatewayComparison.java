@@ -32,9 +32,16 @@ public final class GatewayComparison {
      * @param wrkConnections wrk's {@code -c}
      * @param h2Clients h2load's {@code -c}
      * @param h2Streams h2load's {@code -m}, concurrent streams per connection
+     * @param rounds runs of every workload per proxy, alternating which goes first; the medians count
      */
     public record Settings(
-            int seconds, int warmupSeconds, int wrkThreads, int wrkConnections, int h2Clients, int h2Streams) {}
+            int seconds,
+            int warmupSeconds,
+            int wrkThreads,
+            int wrkConnections,
+            int h2Clients,
+            int h2Streams,
+            int rounds) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -88,13 +95,19 @@ public final class GatewayComparison {
             HttpLoad load = new HttpLoad(settings, scratch, progress);
             load.warmUp(gatewayPort, gatewayPort);
             load.warmUp(nginxHttp1, nginxHttp2);
-            LoadFigures sdlabH1 = load.wrk("sdlab", gatewayPort);
-            LoadFigures nginxH1 = load.wrk("nginx", nginxHttp1);
-            LoadFigures sdlabH2 = load.h2load("sdlab", gatewayPort);
-            LoadFigures nginxH2 = load.h2load("nginx", nginxHttp2);
+            Alternating.Runs<LoadFigures> http1 = Alternating.run(
+                    settings.rounds(), () -> load.wrk("sdlab", gatewayPort), () -> load.wrk("nginx", nginxHttp1));
+            Alternating.Runs<LoadFigures> http2 = Alternating.run(
+                    settings.rounds(), () -> load.h2load("sdlab", gatewayPort), () -> load.h2load("nginx", nginxHttp2));
             return List.of(
-                    new PeerRow("HTTP/1.1 wrk, " + mode, sdlabH1, nginxH1),
-                    new PeerRow("h2c h2load, " + mode, sdlabH2, nginxH2));
+                    new PeerRow(
+                            "HTTP/1.1 wrk, " + mode,
+                            Alternating.median(http1.sdlab()),
+                            Alternating.median(http1.peer())),
+                    new PeerRow(
+                            "h2c h2load, " + mode,
+                            Alternating.median(http2.sdlab()),
+                            Alternating.median(http2.peer())));
         }
     }
 
