@@ -13,6 +13,7 @@ import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class Pipelines {
     private static final int STREAMS_CONCURRENT_MAX = 256;
     private static final int UPGRADE_REQUEST_BYTES_MAX = 65_536;
+    /** A busy HTTP/2 connection still writes after this many answers, so none waits for long. */
+    private static final int FLUSHES_CONSOLIDATED_MAX = 64;
 
     private final GatewayRuntime rt;
 
@@ -50,6 +53,9 @@ final class Pipelines {
 
     /** HTTP/2 (after ALPN chose h2, or after the client's prior-knowledge preface). */
     void http2(ChannelPipeline pipeline, boolean tls) {
+        // Streams answer one by one as their upstreams reply, and each answer flushes the
+        // connection: batched into one write per event-loop pass, many answers share a system call.
+        pipeline.addLast(new FlushConsolidationHandler(FLUSHES_CONSOLIDATED_MAX, true));
         pipeline.addLast(new Http2ConnectionCloser());
         pipeline.addLast(frameCodec());
         pipeline.addLast(multiplex(tls));
