@@ -16,6 +16,9 @@ final class ReplyFlusher {
     private final Executor loop;
     private final Runnable beforeReplies;
     private final ArrayDeque<RespConnection> pending = new ArrayDeque<>();
+    /** Made once: scheduling happens on every busy event-loop pass. */
+    private final Runnable flushAllTask = this::flushAll;
+
     private boolean scheduled;
 
     ReplyFlusher(Executor loop, Runnable beforeReplies) {
@@ -30,7 +33,7 @@ final class ReplyFlusher {
         }
         if (!scheduled) {
             scheduled = true;
-            loop.execute(this::flushAll);
+            loop.execute(flushAllTask);
         }
     }
 
