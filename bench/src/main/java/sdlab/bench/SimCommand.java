@@ -40,8 +40,9 @@ final class SimCommand implements Callable<Integer> {
 
     @Option(
             names = "--warmup-seconds",
-            defaultValue = "3",
-            description = "Wall-clock seconds of warm-up per workload, not measured (default: ${DEFAULT-VALUE}).")
+            defaultValue = "8",
+            description = "Wall-clock seconds of warm-up per workload, not measured; the JIT needs about six to reach"
+                    + " its steady state (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(
