@@ -34,6 +34,9 @@ final class RespConnection extends ByteToMessageDecoder {
     private final ReplyFlusher flusher;
     private final ClientRegistry clients;
     private final CacheServerConfig config;
+    /** Made once: every read hands the decoder where its commands go. */
+    private final RespDecoder.Sink executor = this::execute;
+
     private ChannelHandlerContext ctx;
     private ByteBuf replies;
     private boolean admitted;
@@ -72,7 +75,7 @@ final class RespConnection extends ByteToMessageDecoder {
             return;
         }
         try {
-            decoder.decode(in, session.authenticated(), this::execute);
+            decoder.decode(in, session.authenticated(), executor);
         } catch (RespProtocolException e) {
             log.debug("client {} sent a protocol error: {}", session.id(), e.getMessage());
             reply(Reply.error("ERR Protocol error: " + e.getMessage()));
