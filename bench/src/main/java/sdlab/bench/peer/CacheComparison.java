@@ -113,14 +113,23 @@ public final class CacheComparison {
     }
 
     /**
-     * One untimed pass against each server first: the JIT compiles sdlab's hot paths, and both
-     * servers have allocated their key space, before anything is measured.
+     * One untimed pass at every pipeline depth against each server first: the JIT compiles
+     * sdlab's hot paths for each way of being loaded (one reply per read is not the same code
+     * path as sixteen), and both servers have allocated their key space, before anything is
+     * measured.
      */
     private void warmUp(Scratch scratch, int sdlabPort, int peerPort) {
         progress.accept("warming up both servers (not measured)");
-        int pipeline = settings.pipelines().get(settings.pipelines().size() - 1);
-        LoadRun.run(redisBenchmarkCommand(sdlabPort, pipeline), scratch.resolve("warmup-sdlab.txt"), LOAD_TIMEOUT);
-        LoadRun.run(redisBenchmarkCommand(peerPort, pipeline), scratch.resolve("warmup-redis.txt"), LOAD_TIMEOUT);
+        for (int pipeline : settings.pipelines()) {
+            LoadRun.run(
+                    redisBenchmarkCommand(sdlabPort, pipeline),
+                    scratch.resolve("warmup-sdlab-P" + pipeline + ".txt"),
+                    LOAD_TIMEOUT);
+            LoadRun.run(
+                    redisBenchmarkCommand(peerPort, pipeline),
+                    scratch.resolve("warmup-redis-P" + pipeline + ".txt"),
+                    LOAD_TIMEOUT);
+        }
     }
 
     private List<PeerRow> redisBenchmark(Scratch scratch, int sdlabPort, int peerPort, int pipeline) {
@@ -201,6 +210,9 @@ public final class CacheComparison {
                 scratch.resolve("memcached.log"),
                 memcachedPort,
                 PEER_START)) {
+            progress.accept("memaslap warm-up against both (not measured)");
+            memaslap(scratch, sdlabPort, "warmup-sdlab");
+            memaslap(scratch, memcachedPort, "warmup-memcached");
             Alternating.Runs<LoadFigures> runs = Alternating.run(
                     settings.rounds(),
                     () -> memaslap(scratch, sdlabPort, "sdlab"),
