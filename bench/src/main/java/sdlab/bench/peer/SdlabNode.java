@@ -34,7 +34,7 @@ public final class SdlabNode {
 
     /**
      * The options of this JVM that shape a node's speed, so the child runs as {@code sdlab node}
-     * does under the launcher (its collector, heap sizes, native access), where the JVM's
+     * does under the launcher (its collector, heap sizes, Netty settings, native access), where the JVM's
      * defaults would pick another collector. Agents, debuggers and recordings stay with this
      * process.
      */
@@ -43,6 +43,7 @@ public final class SdlabNode {
                 .filter(option -> option.startsWith("-XX:")
                         || option.startsWith("-Xm")
                         || option.startsWith("-Xs")
+                        || option.startsWith("-Dio.netty.")
                         || option.startsWith("--enable-native-access")
                         || option.startsWith("--sun-misc-unsafe-memory-access"))
                 .filter(option -> !option.contains("FlightRecord") && !option.contains("HeapDump"))

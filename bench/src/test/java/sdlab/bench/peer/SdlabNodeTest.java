@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 class SdlabNodeTest {
 
     @Test
-    void aNodeRunsWithTheLaunchersCollectorAndHeapButNoAgents() {
-        // The child must measure what 'sdlab node' runs: the launcher's collector and native
-        // access; an agent, a debugger or a flight recording of the bench must not follow it.
+    void aNodeRunsWithTheLaunchersCollectorHeapAndNettySettingsButNoAgents() {
+        // The child must measure what 'sdlab node' runs: the launcher's collector, Netty settings
+        // and native access; an agent, a debugger or a flight recording of the bench must not.
         List<String> ours = List.of(
                 "-XX:+UseParallelGC",
                 "-Xmx2g",
+                "-Dio.netty.leakDetection.level=disabled",
                 "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow",
                 "-javaagent:/tmp/jacoco.jar",
@@ -25,6 +26,7 @@ class SdlabNodeTest {
                 .containsExactly(
                         "-XX:+UseParallelGC",
                         "-Xmx2g",
+                        "-Dio.netty.leakDetection.level=disabled",
                         "--enable-native-access=ALL-UNNAMED",
                         "--sun-misc-unsafe-memory-access=allow");
     }

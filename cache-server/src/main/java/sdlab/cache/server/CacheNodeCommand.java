@@ -89,7 +89,6 @@ public final class CacheNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LeakDetection.offUnlessAsked();
         CacheServerConfig config = toConfig();
         CacheServer server = new CacheServer(config);
         try {

@@ -25,7 +25,6 @@ public final class EchoNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LeakDetection.offUnlessAsked();
         EchoServer server = new EchoServer(host, port, name, version).start();
         System.out.println("echo " + name + " (" + version + ") listening on " + host + ":" + server.port());
         CountDownLatch stopped = new CountDownLatch(1);

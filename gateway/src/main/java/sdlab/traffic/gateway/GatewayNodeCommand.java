@@ -24,7 +24,6 @@ public final class GatewayNodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LeakDetection.offUnlessAsked();
         GatewayConfig parsed;
         try {
             parsed = GatewayConfigParser.parse(config);
