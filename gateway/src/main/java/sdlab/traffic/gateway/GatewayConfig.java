@@ -48,6 +48,7 @@ public record GatewayConfig(
             int headerBytesMax,
             long bodyBytesMax,
             long idleTimeoutMs,
+            long headerTimeoutMs,
             long connectTimeoutMs,
             long responseTimeoutMs,
             long drainTimeoutMs,

@@ -35,6 +35,8 @@ public final class GatewayMetrics {
     final LongAdder connectionsAccepted = new LongAdder();
     final LongAdder tlsHandshakes = new LongAdder();
     final LongAdder upstreamConnects = new LongAdder();
+    /** HTTP/1.1 connections closed because a request head took longer than the limit. */
+    final LongAdder headerTimeouts = new LongAdder();
 
     void request(String route, int status, long latencyNanos) {
         RouteCounters counters = routes.computeIfAbsent(route, r -> new RouteCounters());
@@ -97,6 +99,8 @@ public final class GatewayMetrics {
         line(out, "sdlab_gateway_tls_handshakes_total", tlsHandshakes.sum());
         out.append("# TYPE sdlab_gateway_upstream_connects_total counter\n");
         line(out, "sdlab_gateway_upstream_connects_total", upstreamConnects.sum());
+        out.append("# TYPE sdlab_gateway_header_timeouts_total counter\n");
+        line(out, "sdlab_gateway_header_timeouts_total", headerTimeouts.sum());
         return out.toString();
     }
 

@@ -39,6 +39,9 @@ final class Pipelines {
     /** HTTP/1.1 after whatever came before (TLS, the h2c sniffer); with the h2c upgrade if asked. */
     void http1(ChannelPipeline pipeline, boolean tls, boolean h2cUpgrade) {
         GatewayHttpCodec codec = new GatewayHttpCodec(rt.limits.initialLineBytesMax(), rt.limits.headerBytesMax());
+        RequestHeadTimeout headTimeout =
+                new RequestHeadTimeout(rt.limits.headerTimeoutMs(), rt.metrics.headerTimeouts::increment);
+        pipeline.addLast(headTimeout.beforeCodec());
         pipeline.addLast(codec);
         if (h2cUpgrade) {
             pipeline.addLast(new HttpServerUpgradeHandler(
@@ -48,6 +51,7 @@ final class Pipelines {
                             : null,
                     UPGRADE_REQUEST_BYTES_MAX));
         }
+        pipeline.addLast(headTimeout.afterCodec());
         pipeline.addLast(new ProxyHandler(rt, false, tls));
     }
 

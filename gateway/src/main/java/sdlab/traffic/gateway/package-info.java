@@ -37,7 +37,8 @@
  *       {@code /healthz}.
  *   <li>{@code limits}: {@code initialLineBytesMax} (8192; over it 414), {@code headerBytesMax}
  *       (16384; 431), {@code bodyBytesMax} (10 MiB; 413), {@code idleTimeoutMs} (60000),
- *       {@code connectTimeoutMs} (2000), {@code responseTimeoutMs} (30000; 504),
+ *       {@code headerTimeoutMs} (10000: an HTTP/1.1 request head must arrive whole within it,
+ *       from its first bytes, or the connection is closed), {@code connectTimeoutMs} (2000), {@code responseTimeoutMs} (30000; 504),
  *       {@code drainTimeoutMs} (10000), {@code pipelinedRequestsMax} (16),
  *       {@code inFlightRequestsMax} (10000; over it 503 with Retry-After).
  *   <li>{@code upstreams[]}: {@code name}; {@code servers[]} of {@code address} ("host:port")

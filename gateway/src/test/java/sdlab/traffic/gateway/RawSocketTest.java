@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RawSocketTest {
     private static final int READ_TIMEOUT_MS = 5_000;
+    private static final int HEADER_TIMEOUT_MS = 400;
     private static GatewayFixture fixture;
 
     @BeforeAll
@@ -29,7 +32,8 @@ class RawSocketTest {
                 .putObject("limits")
                 .put("headerBytesMax", 4_096)
                 .put("bodyBytesMax", 1_000)
-                .put("idleTimeoutMs", 1_000);
+                .put("idleTimeoutMs", 1_000)
+                .put("headerTimeoutMs", HEADER_TIMEOUT_MS);
         fixture.upstream("api", "v1", "a");
         fixture.route("api", "/", "api");
         fixture.start();
@@ -160,5 +164,71 @@ class RawSocketTest {
         assertThat(answer.indexOf("/p1")).isLessThan(answer.indexOf("/p2"));
         assertThat(answer.indexOf("/p2")).isLessThan(answer.indexOf("/p3"));
         assertThat(answer.split("HTTP/1.1 200 ", -1)).hasSize(4);
+    }
+
+    @Test
+    void aHeadSentOneLineAtATimeIsCutOffAtTheHeaderTimeout() throws Exception {
+        // Slowloris: a header line every 150 ms keeps the connection from ever idling (the idle
+        // timeout is 1 s), but the head is not whole after 400 ms, so the gateway closes it.
+        try (Socket socket = new Socket("127.0.0.1", fixture.gateway.port())) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            OutputStream out = socket.getOutputStream();
+            long start = System.nanoTime();
+            out.write("GET / HTTP/1.1\r\nHost: a\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread dripper = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int line = 0; line < 40; line++) {
+                        Thread.sleep(150);
+                        out.write(("X-Slow-" + line + ": 1\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the gateway closed the connection: what this test waits for
+                }
+            });
+            int read = socket.getInputStream().read();
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            dripper.interrupt();
+
+            assertThat(read).as("closed without an answer").isEqualTo(-1);
+            assertThat(elapsedMs).isBetween((long) HEADER_TIMEOUT_MS, 3_000L);
+        }
+        assertThat(fixture.gateway.metrics().render()).contains("sdlab_gateway_header_timeouts_total 1");
+    }
+
+    @Test
+    void aKeepAliveConnectionMayWaitLongerThanTheHeaderTimeoutBetweenRequests() throws Exception {
+        // The head clock starts at the first byte of a head, not when the last response ends.
+        try (Socket socket = new Socket("127.0.0.1", fixture.gateway.port())) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            String request = "GET /first HTTP/1.1\r\nHost: a\r\n\r\n";
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").contains("/first");
+
+            Thread.sleep(HEADER_TIMEOUT_MS + 300);
+            out.write(request.replace("/first", "/second").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").contains("/second");
+        }
+    }
+
+    /** The next response, head and body (framed by Content-Length, as the gateway's echo backend sends it). */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString();
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+        byte[] body = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return head + new String(body, StandardCharsets.ISO_8859_1);
     }
 }
