@@ -3,7 +3,6 @@ package sdlab.traffic.gateway;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,9 @@ final class ExchangeState {
     Channel upstream;
     final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
     List<HeaderField> responseHeaders = List.of();
-    ScheduledFuture<?> responseTimeout;
+    /** The relay at the end of {@link #upstream}'s pipeline, which keeps the response deadline. */
+    UpstreamHandler upstreamHandler;
+
     boolean requestDone;
     boolean responseStarted;
     boolean responseDone;
@@ -75,7 +76,7 @@ final class ExchangeState {
         failedServer = null;
         upstream = null;
         responseHeaders = List.of();
-        responseTimeout = null;
+        upstreamHandler = null;
         requestDone = false;
         responseStarted = false;
         responseDone = false;

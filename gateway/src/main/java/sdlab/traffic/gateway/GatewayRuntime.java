@@ -52,7 +52,7 @@ final class GatewayRuntime {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) limits.connectTimeoutMs())
-                .handler(new UpstreamInitializer(limits.headerBytesMax()));
+                .handler(new UpstreamInitializer(limits.headerBytesMax(), limits.responseTimeoutMs()));
     }
 
     /** Nanoseconds since the gateway started: the limiters' clock, never negative. */

@@ -24,7 +24,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -249,7 +248,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private void send(Channel channel) {
         exchange.upstream = channel;
-        channel.pipeline().get(UpstreamHandler.class).attach(this);
+        exchange.upstreamHandler = channel.pipeline().get(UpstreamHandler.class);
+        exchange.upstreamHandler.attach(this); // starts the response deadline
         channel.write(exchange.request);
         exchange.requestWritten = true;
         for (HttpContent content = exchange.pendingBody.poll();
@@ -259,8 +259,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             channel.write(content);
         }
         channel.flush();
-        exchange.responseTimeout =
-                ctx.executor().schedule(this::onResponseTimeout, rt.limits.responseTimeoutMs(), TimeUnit.MILLISECONDS);
     }
 
     private void onRequestContent(HttpContent content) {
@@ -324,7 +322,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 ReferenceCountUtil.release(object);
                 return;
             }
-            cancelTimeout();
+            stopResponseDeadline();
             exchange.responseStarted = true;
             exchange.status = response.status().code();
             exchange.upstreamReusable = HttpUtil.isKeepAlive(response);
@@ -370,7 +368,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onResponseTimeout() {
+    /** The server did not start its response in time (called by the upstream connection's relay). */
+    void onResponseTimeout() {
         if (exchange.active && !exchange.responseStarted && exchange.upstream != null) {
             onUpstreamFailure(true);
         }
@@ -383,7 +382,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
      * it, and the server may have seen it). Otherwise 502, or 504 for a timeout.
      */
     private void onUpstreamFailure(boolean timedOut) {
-        cancelTimeout();
+        stopResponseDeadline();
         UpstreamServer failed = exchange.server;
         releaseUpstream(false);
         if (failed != null) {
@@ -426,6 +425,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 server.recordSuccess();
             }
         }
+        exchange.upstreamHandler = null;
         if (channel != null) {
             channel.pipeline().get(UpstreamHandler.class).detach();
             channel.config().setAutoRead(true);
@@ -444,7 +444,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     /** Answers the current exchange from the gateway itself; closes the connection if asked. */
     private void respondLocal(HttpResponseStatus status, boolean close, List<HeaderField> headers, String body) {
-        cancelTimeout();
+        stopResponseDeadline();
         exchange.pendingBody.forEach(ReferenceCountUtil::release);
         exchange.pendingBody.clear();
         releaseUpstream(false);
@@ -545,7 +545,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         if (exchange.active) {
-            cancelTimeout();
+            stopResponseDeadline();
             exchange.pendingBody.forEach(ReferenceCountUtil::release);
             exchange.pendingBody.clear();
             releaseUpstream(false);
@@ -567,11 +567,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private void cancelTimeout() {
-        ScheduledFuture<?> timeout = exchange.responseTimeout;
-        if (timeout != null) {
-            timeout.cancel(false);
-            exchange.responseTimeout = null;
+    private void stopResponseDeadline() {
+        if (exchange.upstreamHandler != null) {
+            exchange.upstreamHandler.stopResponseDeadline();
         }
     }
 

@@ -7,8 +7,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The slowloris defence of an HTTP/1.1 connection: a client has {@code headerTimeoutMs} to send
@@ -33,7 +31,8 @@ final class RequestHeadTimeout {
     private final AfterCodec after = new AfterCodec();
 
     private boolean awaitingHead = true;
-    private ScheduledFuture<?> clock;
+    /** Made with the first bytes, when the connection's event loop is known. */
+    private LazyDeadline deadline;
 
     /** {@code onExpiry} runs when a connection is closed for a late head (a metric). */
     RequestHeadTimeout(long timeoutMs, Runnable onExpiry) {
@@ -52,18 +51,23 @@ final class RequestHeadTimeout {
     }
 
     private void start(ChannelHandlerContext ctx) {
-        clock = ctx.executor().schedule(() -> expire(ctx), timeoutMs, TimeUnit.MILLISECONDS);
+        if (deadline == null) {
+            deadline = new LazyDeadline(ctx.executor(), timeoutMs, () -> expire(ctx));
+        }
+        deadline.start();
     }
 
     private void stop() {
-        if (clock != null) {
-            clock.cancel(false);
-            clock = null;
+        if (deadline != null) {
+            deadline.clear();
         }
     }
 
+    private boolean running() {
+        return deadline != null && deadline.running();
+    }
+
     private void expire(ChannelHandlerContext ctx) {
-        clock = null;
         if (awaitingHead && ctx.channel().isActive()) {
             onExpiry.run();
             ctx.close();
@@ -73,7 +77,7 @@ final class RequestHeadTimeout {
     private final class BeforeCodec extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (awaitingHead && clock == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+            if (awaitingHead && !running() && msg instanceof ByteBuf bytes && bytes.isReadable()) {
                 start(ctx);
             }
             ctx.fireChannelRead(msg);

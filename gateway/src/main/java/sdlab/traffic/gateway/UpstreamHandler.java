@@ -11,14 +11,40 @@ import io.netty.util.ReferenceCountUtil;
  * speaks then (or closes) only ends its own connection.
  */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+    private final long responseTimeoutMs;
     private ProxyHandler owner;
+    /** From a request sent until its response starts; lives with the (pooled, long-lived) connection. */
+    private LazyDeadline responseDeadline;
 
+    UpstreamHandler(long responseTimeoutMs) {
+        this.responseTimeoutMs = responseTimeoutMs;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        responseDeadline = new LazyDeadline(ctx.executor(), responseTimeoutMs, this::responseTimedOut);
+    }
+
+    /** {@code exchangeOwner}'s request is on its way: its response must start within the timeout. */
     void attach(ProxyHandler exchangeOwner) {
         owner = exchangeOwner;
+        responseDeadline.start();
+    }
+
+    /** The response started (the server is answering, however long its body takes), or the exchange ended. */
+    void stopResponseDeadline() {
+        responseDeadline.clear();
     }
 
     void detach() {
         owner = null;
+        responseDeadline.clear();
+    }
+
+    private void responseTimedOut() {
+        if (owner != null) {
+            owner.onResponseTimeout();
+        }
     }
 
     @Override
