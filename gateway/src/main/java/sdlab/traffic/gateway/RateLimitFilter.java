@@ -4,6 +4,7 @@ import java.util.List;
 import sdlab.traffic.gateway.GatewayConfig.RateLimit;
 import sdlab.traffic.ratelimit.Decision;
 import sdlab.traffic.ratelimit.http.HeaderField;
+import sdlab.traffic.ratelimit.http.RateLimitHeaders;
 import sdlab.traffic.ratelimit.http.ThrottleResponse;
 
 /**
@@ -19,11 +20,13 @@ final class RateLimitFilter implements GatewayFilter {
     private final RateLimit config;
     private final ConcurrentKeyedLimiter<String> limiter;
     private final GatewayMetrics metrics;
+    private final RateLimitHeaders headers;
 
     RateLimitFilter(RateLimit config, GatewayMetrics metrics) {
         this.config = config;
         this.limiter = new ConcurrentKeyedLimiter<>(config.algorithm(), config.policy(), config.keysMax(), STRIPES);
         this.metrics = metrics;
+        this.headers = new RateLimitHeaders(config.name(), config.policy());
     }
 
     @Override
@@ -34,10 +37,8 @@ final class RateLimitFilter implements GatewayFilter {
             return new Outcome.Respond(ThrottleResponse.tooManyRequests(
                     config.name(), config.policy(), decision, config.retryAfter(), request.epochMillis()));
         }
-        List<HeaderField> headers = config.headersOnAllowed()
-                ? ThrottleResponse.rateLimitHeaders(config.name(), config.policy(), decision)
-                : List.of();
-        return new Outcome.Proceed(decision.delayNanos(), headers);
+        List<HeaderField> fields = config.headersOnAllowed() ? headers.of(decision) : List.of();
+        return new Outcome.Proceed(decision.delayNanos(), fields);
     }
 
     private String key(Request request) {

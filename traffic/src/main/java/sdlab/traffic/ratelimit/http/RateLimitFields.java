@@ -45,11 +45,16 @@ public final class RateLimitFields {
 
     /** The {@code RateLimit} value with the partition key {@code pk}, or none if null. */
     public static String limit(String name, Decision decision, byte[] partitionKey) {
-        long windowNanos = decision.allowed() ? decision.resetAfterNanos() : decision.retryAfterNanos();
-        String value = sfString(name) + ";r=" + decision.remaining() + ";t=" + RetryAfter.deltaSeconds(windowNanos);
+        String value = limitQuoted(sfString(name), decision);
         return partitionKey == null
                 ? value
                 : value + ";pk=:" + Base64.getEncoder().encodeToString(partitionKey) + ":";
+    }
+
+    /** The {@code RateLimit} value without a partition key, the name already a Structured Field String. */
+    static String limitQuoted(String quotedName, Decision decision) {
+        long windowNanos = decision.allowed() ? decision.resetAfterNanos() : decision.retryAfterNanos();
+        return quotedName + ";r=" + decision.remaining() + ";t=" + RetryAfter.deltaSeconds(windowNanos);
     }
 
     /**

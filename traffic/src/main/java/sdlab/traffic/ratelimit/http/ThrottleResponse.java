@@ -54,9 +54,7 @@ public record ThrottleResponse(int status, List<HeaderField> headers, String bod
 
     /** {@code RateLimit-Policy} and {@code RateLimit}, for any response (allowed ones too). */
     public static List<HeaderField> rateLimitHeaders(String policyName, RateLimitPolicy policy, Decision decision) {
-        return List.of(
-                new HeaderField(RateLimitFields.POLICY_FIELD, RateLimitFields.policy(policyName, policy)),
-                new HeaderField(RateLimitFields.LIMIT_FIELD, RateLimitFields.limit(policyName, decision)));
+        return new RateLimitHeaders(policyName, policy).of(decision);
     }
 
     private static String problem(String type, String title, String violated) {

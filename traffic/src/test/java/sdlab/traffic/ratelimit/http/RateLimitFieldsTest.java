@@ -47,4 +47,17 @@ class RateLimitFieldsTest {
         assertThat(RateLimitFields.sfString("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
         assertThatThrownBy(() -> RateLimitFields.sfString("café")).hasMessageContaining("printable ASCII");
     }
+
+    @Test
+    void aPolicysHeadersAreTheFieldsItsDecisionsGive() {
+        // Made once per policy, the fields match what RateLimitFields builds from scratch.
+        RateLimitPolicy policy = RateLimitPolicy.of(100, Duration.ofMinutes(1));
+        Decision allowed = new Decision(true, 7, 0, 3_500_000_000L, 0);
+        RateLimitHeaders headers = new RateLimitHeaders("api", policy);
+
+        assertThat(headers.of(allowed))
+                .containsExactly(
+                        new HeaderField("RateLimit-Policy", RateLimitFields.policy("api", policy)),
+                        new HeaderField("RateLimit", RateLimitFields.limit("api", allowed)));
+    }
 }
