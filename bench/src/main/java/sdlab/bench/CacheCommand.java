@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,12 +52,8 @@ final class CacheCommand implements Callable<Integer> {
             description = "Seconds of each memaslap run; 0 skips the memcached comparison (default: ${DEFAULT-VALUE}).")
     int memaslapSeconds;
 
-    @Option(
-            names = "--rounds",
-            defaultValue = "3",
-            description = "Runs of every workload per side, alternating which side goes first; the table shows"
-                    + " each side's median (default: ${DEFAULT-VALUE}).")
-    int rounds;
+    @Mixin
+    RoundsOption roundsOption;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -64,6 +61,7 @@ final class CacheCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        int rounds = roundsOption.validated(spec);
         CacheComparison.Settings settings =
                 new CacheComparison.Settings(requests, valueBytes, clients, pipelines, memaslapSeconds, rounds);
         return PeerBench.run(
@@ -107,9 +105,6 @@ final class CacheCommand implements Callable<Integer> {
         }
         if (pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p < 1 || p > 10_000)) {
             throw new ParameterException(spec.commandLine(), "--pipeline depths must be between 1 and 10000");
-        }
-        if (rounds < 1 || rounds > 100) {
-            throw new ParameterException(spec.commandLine(), "--rounds must be between 1 and 100, got " + rounds);
         }
         if (memaslapSeconds < 0 || memaslapSeconds > 3600) {
             throw new ParameterException(

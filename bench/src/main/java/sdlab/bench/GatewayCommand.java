@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,12 +63,8 @@ final class GatewayCommand implements Callable<Integer> {
             description = "h2load concurrent streams per connection (default: ${DEFAULT-VALUE}).")
     int h2Streams;
 
-    @Option(
-            names = "--rounds",
-            defaultValue = "3",
-            description = "Runs of every workload per proxy, alternating which proxy goes first; the table shows"
-                    + " each side's median (default: ${DEFAULT-VALUE}).")
-    int rounds;
+    @Mixin
+    RoundsOption roundsOption;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -75,6 +72,7 @@ final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        int rounds = roundsOption.validated(spec);
         var settings = new GatewayComparison.Settings(
                 seconds, warmupSeconds, threads, connections, h2Clients, h2Streams, rounds);
         return PeerBench.run(
@@ -115,7 +113,6 @@ final class GatewayCommand implements Callable<Integer> {
         check(connections >= threads && connections <= 10_000, "--connections must be between --threads and 10000");
         check(h2Clients >= 1 && h2Clients <= 10_000, "--h2-clients must be between 1 and 10000");
         check(h2Streams >= 1 && h2Streams <= 1000, "--h2-streams must be between 1 and 1000");
-        check(rounds >= 1 && rounds <= 100, "--rounds must be between 1 and 100, got " + rounds);
     }
 
     private void check(boolean valid, String message) {
