@@ -1,5 +1,7 @@
 package sdlab.traffic.gateway;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +18,11 @@ public final class GatewayMetrics {
     static final double[] LATENCY_BUCKETS_SECONDS = {
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10
     };
+
+    /** The buckets' {@code le} labels, in plain decimal ("0.0005", not "5.0E-4"). */
+    private static final String[] BUCKET_LABELS = Arrays.stream(LATENCY_BUCKETS_SECONDS)
+            .mapToObj(bound -> BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString())
+            .toArray(String[]::new);
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -77,65 +84,84 @@ public final class GatewayMetrics {
     /** The Prometheus text exposition of every counter. */
     public String render() {
         StringBuilder out = new StringBuilder(4096);
-        out.append("# TYPE sdlab_gateway_requests_total counter\n");
+        type(out, "sdlab_gateway_requests_total", "counter");
         routes.forEach((route, counters) -> {
             for (int c = 1; c <= 5; c++) {
-                line(
-                        out,
-                        "sdlab_gateway_requests_total{route=\"" + route + "\",code=\"" + c + "xx\"}",
-                        counters.byStatusClass[c].sum());
+                series(out, "sdlab_gateway_requests_total", "route", route, "code", c + "xx")
+                        .append(counters.byStatusClass[c].sum())
+                        .append('\n');
             }
         });
-        out.append("# TYPE sdlab_gateway_request_duration_seconds histogram\n");
+        type(out, "sdlab_gateway_request_duration_seconds", "histogram");
         routes.forEach((route, counters) -> histogram(out, route, counters));
         counter(out, "sdlab_gateway_rate_limited_total", "limit", rateLimited);
         counter(out, "sdlab_gateway_upstream_failures_total", "server", upstreamFailures);
         counter(out, "sdlab_gateway_ejections_total", "server", ejections);
-        gauge(out, "sdlab_gateway_connections_open", connectionsOpen.get());
-        gauge(out, "sdlab_gateway_requests_in_flight", requestsInFlight.get());
-        out.append("# TYPE sdlab_gateway_connections_accepted_total counter\n");
-        line(out, "sdlab_gateway_connections_accepted_total", connectionsAccepted.sum());
-        out.append("# TYPE sdlab_gateway_tls_handshakes_total counter\n");
-        line(out, "sdlab_gateway_tls_handshakes_total", tlsHandshakes.sum());
-        out.append("# TYPE sdlab_gateway_upstream_connects_total counter\n");
-        line(out, "sdlab_gateway_upstream_connects_total", upstreamConnects.sum());
-        out.append("# TYPE sdlab_gateway_header_timeouts_total counter\n");
-        line(out, "sdlab_gateway_header_timeouts_total", headerTimeouts.sum());
+        single(out, "sdlab_gateway_connections_open", "gauge", connectionsOpen.get());
+        single(out, "sdlab_gateway_requests_in_flight", "gauge", requestsInFlight.get());
+        single(out, "sdlab_gateway_connections_accepted_total", "counter", connectionsAccepted.sum());
+        single(out, "sdlab_gateway_tls_handshakes_total", "counter", tlsHandshakes.sum());
+        single(out, "sdlab_gateway_upstream_connects_total", "counter", upstreamConnects.sum());
+        single(out, "sdlab_gateway_header_timeouts_total", "counter", headerTimeouts.sum());
         return out.toString();
     }
 
     private static void histogram(StringBuilder out, String route, RouteCounters counters) {
+        String name = "sdlab_gateway_request_duration_seconds";
         long cumulative = 0;
-        for (int b = 0; b < LATENCY_BUCKETS_SECONDS.length; b++) {
+        for (int b = 0; b <= LATENCY_BUCKETS_SECONDS.length; b++) {
             cumulative += counters.latencyBuckets[b].sum();
-            line(
-                    out,
-                    "sdlab_gateway_request_duration_seconds_bucket{route=\"" + route + "\",le=\""
-                            + LATENCY_BUCKETS_SECONDS[b] + "\"}",
-                    cumulative);
+            String le = b < LATENCY_BUCKETS_SECONDS.length ? BUCKET_LABELS[b] : "+Inf";
+            series(out, name + "_bucket", "route", route, "le", le)
+                    .append(cumulative)
+                    .append('\n');
         }
-        cumulative += counters.latencyBuckets[LATENCY_BUCKETS_SECONDS.length].sum();
-        line(out, "sdlab_gateway_request_duration_seconds_bucket{route=\"" + route + "\",le=\"+Inf\"}", cumulative);
-        out.append("sdlab_gateway_request_duration_seconds_sum{route=\"")
-                .append(route)
-                .append("\"} ")
+        series(out, name + "_sum", "route", route)
                 .append(counters.latencyNanosSum.sum() / NANOS_PER_SECOND)
                 .append('\n');
-        line(out, "sdlab_gateway_request_duration_seconds_count{route=\"" + route + "\"}", cumulative);
+        series(out, name + "_count", "route", route).append(cumulative).append('\n');
     }
 
     private static void counter(StringBuilder out, String name, String label, Map<String, LongAdder> values) {
-        out.append("# TYPE ").append(name).append(" counter\n");
-        values.forEach((key, adder) -> line(out, name + "{" + label + "=\"" + key + "\"}", adder.sum()));
+        type(out, name, "counter");
+        values.forEach((key, adder) ->
+                series(out, name, label, key).append(adder.sum()).append('\n'));
     }
 
-    private static void gauge(StringBuilder out, String name, long value) {
-        out.append("# TYPE ").append(name).append(" gauge\n");
-        line(out, name, value);
+    private static void single(StringBuilder out, String name, String type, long value) {
+        type(out, name, type);
+        out.append(name).append(' ').append(value).append('\n');
     }
 
-    private static void line(StringBuilder out, String series, long value) {
-        out.append(series).append(' ').append(value).append('\n');
+    private static void type(StringBuilder out, String name, String type) {
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    /**
+     * Appends {@code name{label="value",...} } for label/value pairs, ready for the sample's
+     * value. Label values come from the configuration (route, limit and server names), so they
+     * are escaped as the format requires: backslash, double quote and line feed.
+     */
+    private static StringBuilder series(StringBuilder out, String name, String... labelsAndValues) {
+        out.append(name).append('{');
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            out.append(i == 0 ? "" : ",").append(labelsAndValues[i]).append("=\"");
+            appendEscaped(out, labelsAndValues[i + 1]);
+            out.append('"');
+        }
+        return out.append("} ");
+    }
+
+    static void appendEscaped(StringBuilder out, String labelValue) {
+        for (int i = 0; i < labelValue.length(); i++) {
+            char c = labelValue.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c);
+            }
+        }
     }
 
     private static LongAdder[] adders(int count) {
