@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import sdlab.kv.quorum.QuorumConfig;
 import sdlab.lab.report.ClaimResult;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * The claims can fail: a store with a planted bug (a coordinator that acknowledges writes
@@ -21,8 +22,7 @@ class PlantedBugTest {
     void aPlantedBugBreaksTheNoStaleReadsClaim(QuorumConfig.Bug bug) {
         // Shows: the same sweep that passes for the correct store fails for a broken one.
         QuorumExperiment broken = new QuorumExperiment(config -> config.withBug(bug));
-        ClaimResult claim =
-                QuorumSweeps.claimsByName(QuorumSweeps.sweep(broken, 100)).get(QuorumClaims.NO_STALE_READS);
+        ClaimResult claim = (Sweep.quietly(broken, 100)).claimsByName().get(QuorumClaims.NO_STALE_READS);
 
         assertThat(claim.holds()).as(claim.evidence()).isFalse();
         assertThat(claim.counterexampleSeed()).isPresent();

@@ -1,6 +1,8 @@
 package sdlab.lab.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import sdlab.lab.Claim;
@@ -72,5 +74,38 @@ public record ExperimentReport(
                         .map(c -> c.witnessSeed().getAsLong())
                         .findFirst())
                 .orElse(firstSeed);
+    }
+
+    /** Each claim's verdict under its name, in report order. */
+    public Map<String, ClaimResult> claimsByName() {
+        Map<String, ClaimResult> byName = new LinkedHashMap<>();
+        claims.forEach(claim -> byName.put(claim.name(), claim));
+        return byName;
+    }
+
+    /**
+     * The aggregated value of {@code metric} for {@code variant}.
+     *
+     * @throws IllegalArgumentException naming the variant or metric the report does not have
+     */
+    public double metric(String variant, String metric) {
+        VariantResult result = variants.stream()
+                .filter(v -> v.name().equals(variant))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no variant '" + variant + "' in " + experiment));
+        Number value = result.metrics().get(metric);
+        if (value == null) {
+            throw new IllegalArgumentException("no metric '" + metric + "' for " + variant + " in " + experiment);
+        }
+        return value.doubleValue();
+    }
+
+    /** The variants of the question's options that the measurements support, in the question's order. */
+    public List<String> supportedOptions() {
+        QuestionResult result = question.orElseThrow(() -> new IllegalStateException(experiment + " has no question"));
+        return result.options().stream()
+                .filter(QuestionResult.OptionResult::supported)
+                .map(QuestionResult.OptionResult::variant)
+                .toList();
     }
 }

@@ -68,6 +68,21 @@ public final class Sweep {
         return report(experiment, values, settings, variants, variantTallies, claimTallies, question);
     }
 
+    /**
+     * Seeds 1 to {@code seeds} of {@code experiment} with its default parameters, on every core and
+     * without progress: what tests and programs that want only the report need.
+     */
+    public static ExperimentReport quietly(Experiment experiment, int seeds) {
+        return quietly(experiment, ParamValues.defaults(experiment.params()), seeds);
+    }
+
+    /** Seeds 1 to {@code seeds} of {@code experiment} with {@code values}, on every core and without progress. */
+    public static ExperimentReport quietly(Experiment experiment, ParamValues values, int seeds) {
+        SweepSettings settings =
+                SweepSettings.of(1, seeds).withThreads(Runtime.getRuntime().availableProcessors());
+        return run(experiment, values, settings, SweepProgress.none());
+    }
+
     /** Runs one seed again with trace and history kept, for all variants or just {@code onlyVariant}. */
     public static SeedDetail replay(
             Experiment experiment, ParamValues values, long seed, Optional<String> onlyVariant) {

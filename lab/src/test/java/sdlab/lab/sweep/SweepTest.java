@@ -193,4 +193,19 @@ class SweepTest {
         // Reports draw the seed that most needs explaining.
         assertThat(sweep(defaults, 1, 30, 2).showcaseSeed()).isEqualTo(7);
     }
+
+    @Test
+    void aQuietSweepRunsSeedsFromOneAndTheReportAnswersLookupsByName() {
+        // The lookups that chapter tests use: the same sweep as seeds 1..n, claims, metrics and options by name.
+        ExperimentReport quiet = Sweep.quietly(coin, 30);
+        assertThat(JsonReport.render(quiet)).isEqualTo(JsonReport.render(sweep(defaults, 1, 30, 1)));
+        assertThat(quiet.claimsByName().keySet())
+                .containsExactly("flipsAreCounted", "noSeedDivisibleBySeven", "someSeedEndsInZero", "neverShown");
+        assertThat(quiet.claimsByName().get("noSeedDivisibleBySeven").holds()).isFalse();
+        assertThat(quiet.metric("fair", "heads"))
+                .isEqualTo(quiet.variants().get(0).metrics().get("heads").doubleValue());
+        assertThat(quiet.supportedOptions()).containsExactly("loaded");
+        assertThatThrownBy(() -> quiet.metric("unfair", "heads")).hasMessageContaining("no variant 'unfair'");
+        assertThatThrownBy(() -> quiet.metric("fair", "tails")).hasMessageContaining("no metric 'tails'");
+    }
 }

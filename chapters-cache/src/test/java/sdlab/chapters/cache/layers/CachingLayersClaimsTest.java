@@ -1,16 +1,15 @@
 package sdlab.chapters.cache.layers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sdlab.chapters.cache.ChapterSweeps.metric;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.cache.ChapterSweeps;
 import sdlab.lab.Claim;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.QuestionResult;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 20's claims over 200 seeds with the default parameters, the sweep that
@@ -25,8 +24,8 @@ class CachingLayersClaimsTest {
 
     @BeforeAll
     static void sweep() {
-        report = ChapterSweeps.sweep(new CachingLayersExperiment(), SEEDS);
-        claims = ChapterSweeps.claimsByName(report);
+        report = Sweep.quietly(new CachingLayersExperiment(), SEEDS);
+        claims = report.claimsByName();
     }
 
     @Test
@@ -57,32 +56,32 @@ class CachingLayersClaimsTest {
     void theEdgeTakesAboutHalfTheBytesOffTheOriginAndTheBrowserAFewPercent() {
         // Shows: shared video segments dominate the bytes, and only a shared cache can serve one user's segment to
         // another.
-        double edge = metric(report, LayersVariant.EDGE, "originByteShare");
-        double browser = metric(report, LayersVariant.BROWSER, "originByteShare");
+        double edge = report.metric(LayersVariant.EDGE, "originByteShare");
+        double browser = report.metric(LayersVariant.BROWSER, "originByteShare");
         assertThat(edge).isLessThan(0.6);
         assertThat(browser).isBetween(0.8, 0.99);
-        assertThat(metric(report, LayersVariant.APP_MEMORY, "originByteShare")).isEqualTo(1.0);
-        assertThat(metric(report, LayersVariant.DB_BUFFER, "originByteShare")).isEqualTo(1.0);
+        assertThat(report.metric(LayersVariant.APP_MEMORY, "originByteShare")).isEqualTo(1.0);
+        assertThat(report.metric(LayersVariant.DB_BUFFER, "originByteShare")).isEqualTo(1.0);
     }
 
     @Test
     void cachingEverythingByUrlSavesABitMoreAndShowsUsersOtherUsersPages() {
         // Shows: the misconfigured edge gains a few points of origin bytes by serving private and Vary'd responses to
         // the wrong users.
-        assertThat(metric(report, LayersVariant.EDGE_URL_KEY, "originByteShare"))
-                .isLessThan(metric(report, LayersVariant.EDGE, "originByteShare"));
-        assertThat(metric(report, LayersVariant.EDGE_URL_KEY, "personalisationMistakes"))
+        assertThat(report.metric(LayersVariant.EDGE_URL_KEY, "originByteShare"))
+                .isLessThan(report.metric(LayersVariant.EDGE, "originByteShare"));
+        assertThat(report.metric(LayersVariant.EDGE_URL_KEY, "personalisationMistakes"))
                 .isPositive();
-        assertThat(metric(report, LayersVariant.ALL_LAYERS, "personalisationMistakes"))
+        assertThat(report.metric(LayersVariant.ALL_LAYERS, "personalisationMistakes"))
                 .isZero();
     }
 
     @Test
     void theInnerLayersSpareTheDatabaseAndItsDisk() {
         // Shows: what the application cache and the buffer pool are for: database queries and disk reads.
-        assertThat(metric(report, LayersVariant.APP_MEMORY, "dbQueries"))
-                .isLessThan(metric(report, LayersVariant.NO_CACHE, "dbQueries") / 2);
-        assertThat(metric(report, LayersVariant.DB_BUFFER, "diskReads"))
-                .isLessThan(metric(report, LayersVariant.NO_CACHE, "diskReads") / 2);
+        assertThat(report.metric(LayersVariant.APP_MEMORY, "dbQueries"))
+                .isLessThan(report.metric(LayersVariant.NO_CACHE, "dbQueries") / 2);
+        assertThat(report.metric(LayersVariant.DB_BUFFER, "diskReads"))
+                .isLessThan(report.metric(LayersVariant.NO_CACHE, "diskReads") / 2);
     }
 }

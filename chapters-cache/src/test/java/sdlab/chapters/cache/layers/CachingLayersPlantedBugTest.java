@@ -3,9 +3,9 @@ package sdlab.chapters.cache.layers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.cache.ChapterSweeps;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * The claims can fail: an edge that honours {@code private} but leaves the {@code Vary}'d headers
@@ -17,8 +17,8 @@ class CachingLayersPlantedBugTest {
     @Test
     void anEdgeThatForgetsVaryInItsKeyBreaksThePersonalisationClaim() {
         // Shows: the sweep that passes for a standard edge fails once the key drops the taste segment.
-        ExperimentReport report = ChapterSweeps.sweep(new CachingLayersExperiment(Layers::withEdgeForgettingVary), 20);
-        ClaimResult claim = ChapterSweeps.claimsByName(report).get(LayersClaims.ONLY_URL_KEY_MISTAKES);
+        ExperimentReport report = Sweep.quietly(new CachingLayersExperiment(Layers::withEdgeForgettingVary), 20);
+        ClaimResult claim = report.claimsByName().get(LayersClaims.ONLY_URL_KEY_MISTAKES);
 
         assertThat(claim.holds()).as(claim.evidence()).isFalse();
         assertThat(claim.counterexampleSeed()).isPresent();

@@ -1,16 +1,15 @@
 package sdlab.chapters.cache.redismemcached;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sdlab.chapters.cache.ChapterSweeps.metric;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.cache.ChapterSweeps;
 import sdlab.lab.Claim;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.QuestionResult;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 11's claims over 200 seeds with the default parameters, the sweep that
@@ -25,8 +24,8 @@ class RedisVsMemcachedClaimsTest {
 
     @BeforeAll
     static void sweep() {
-        report = ChapterSweeps.sweep(new RedisVsMemcachedExperiment(), SEEDS);
-        claims = ChapterSweeps.claimsByName(report);
+        report = Sweep.quietly(new RedisVsMemcachedExperiment(), SEEDS);
+        claims = report.claimsByName();
     }
 
     @Test
@@ -48,9 +47,9 @@ class RedisVsMemcachedClaimsTest {
         for (String variant : new String[] {
             ServerVariant.MEMCACHED, ServerVariant.MEMCACHED_BINARY, ServerVariant.REDIS, ServerVariant.REDIS_LFU
         }) {
-            assertThat(metric(report, variant, "keptAfterRestart")).as(variant).isZero();
+            assertThat(report.metric(variant, "keptAfterRestart")).as(variant).isZero();
         }
-        assertThat(metric(report, ServerVariant.REDIS_AOF_ALWAYS, "keptAfterRestart"))
+        assertThat(report.metric(ServerVariant.REDIS_AOF_ALWAYS, "keptAfterRestart"))
                 .isEqualTo(1.0);
     }
 
@@ -68,9 +67,9 @@ class RedisVsMemcachedClaimsTest {
     @Test
     void theWeakerPoliciesLoseLessThanNoPersistenceButMoreThanAlways() {
         // Shows: everysec and snapshots keep most acknowledged writes; the unsynced file keeps fewer; always keeps all.
-        double everysec = metric(report, ServerVariant.REDIS_AOF_EVERYSEC, "keptAfterRestart");
-        double snapshots = metric(report, ServerVariant.REDIS_RDB, "keptAfterRestart");
-        double unsynced = metric(report, ServerVariant.REDIS_AOF_NO, "keptAfterRestart");
+        double everysec = report.metric(ServerVariant.REDIS_AOF_EVERYSEC, "keptAfterRestart");
+        double snapshots = report.metric(ServerVariant.REDIS_RDB, "keptAfterRestart");
+        double unsynced = report.metric(ServerVariant.REDIS_AOF_NO, "keptAfterRestart");
         assertThat(everysec).isBetween(0.5, 0.999);
         assertThat(snapshots).isBetween(0.5, 0.999);
         assertThat(unsynced).isLessThan(Math.min(everysec, snapshots));
@@ -79,15 +78,15 @@ class RedisVsMemcachedClaimsTest {
     @Test
     void fsyncBeforeEveryAcknowledgementIsPaidInWriteLatency() {
         // Shows: what always costs: every SET waits for a disk sync, several times a LAN round trip.
-        assertThat(metric(report, ServerVariant.REDIS_AOF_ALWAYS, "writeLatencyMsP50"))
-                .isGreaterThan(5 * metric(report, ServerVariant.REDIS_AOF_EVERYSEC, "writeLatencyMsP50"));
+        assertThat(report.metric(ServerVariant.REDIS_AOF_ALWAYS, "writeLatencyMsP50"))
+                .isGreaterThan(5 * report.metric(ServerVariant.REDIS_AOF_EVERYSEC, "writeLatencyMsP50"));
     }
 
     @Test
     void lfuKeepsMoreOfTheHotKeysThanLruOnASkewedStream() {
         // Shows: eviction changes the hit ratio by a few points; LFU suits a stable Zipfian popularity best.
-        assertThat(metric(report, ServerVariant.REDIS_LFU, "hitRatio"))
-                .isGreaterThan(metric(report, ServerVariant.REDIS, "hitRatio"))
-                .isGreaterThan(metric(report, ServerVariant.REDIS_EXACT_LRU, "hitRatio"));
+        assertThat(report.metric(ServerVariant.REDIS_LFU, "hitRatio"))
+                .isGreaterThan(report.metric(ServerVariant.REDIS, "hitRatio"))
+                .isGreaterThan(report.metric(ServerVariant.REDIS_EXACT_LRU, "hitRatio"));
     }
 }

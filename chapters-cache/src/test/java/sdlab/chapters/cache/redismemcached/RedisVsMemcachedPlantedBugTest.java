@@ -3,9 +3,9 @@ package sdlab.chapters.cache.redismemcached;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.cache.ChapterSweeps;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * The claims can fail: an append-only file that acknowledges a SET before its sync completes, while
@@ -19,8 +19,8 @@ class RedisVsMemcachedPlantedBugTest {
     void acknowledgingBeforeTheFsyncBreaksTheAlwaysClaim() {
         // Shows: the sweep that passes for the correct node fails for one that replies before its disk has the SET.
         ExperimentReport report =
-                ChapterSweeps.sweep(new RedisVsMemcachedExperiment(ServerSpec::acknowledgingBeforeFsync), 30);
-        ClaimResult claim = ChapterSweeps.claimsByName(report).get(ServerClaims.AOF_ALWAYS_KEEPS);
+                Sweep.quietly(new RedisVsMemcachedExperiment(ServerSpec::acknowledgingBeforeFsync), 30);
+        ClaimResult claim = report.claimsByName().get(ServerClaims.AOF_ALWAYS_KEEPS);
 
         assertThat(claim.holds()).as(claim.evidence()).isFalse();
         assertThat(claim.counterexampleSeed()).isPresent();

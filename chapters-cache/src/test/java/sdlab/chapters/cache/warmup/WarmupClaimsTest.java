@@ -1,17 +1,16 @@
 package sdlab.chapters.cache.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sdlab.chapters.cache.ChapterSweeps.metric;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.cache.ChapterSweeps;
 import sdlab.lab.Claim;
 import sdlab.lab.ParamValues;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.QuestionResult;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 13's claims over 200 seeds with the default parameters, the sweep that
@@ -26,8 +25,8 @@ class WarmupClaimsTest {
 
     @BeforeAll
     static void sweep() {
-        report = ChapterSweeps.sweep(new WarmupExperiment(), SEEDS);
-        claims = ChapterSweeps.claimsByName(report);
+        report = Sweep.quietly(new WarmupExperiment(), SEEDS);
+        claims = report.claimsByName();
     }
 
     @Test
@@ -57,23 +56,23 @@ class WarmupClaimsTest {
     @Test
     void coldReadsWaitForTheDatabaseWhileAWarmCacheAnswersInARoundTrip() {
         // Shows: a warm cache answers the first reads in about a network round trip; the others wait for the database.
-        double warmP99 = metric(report, WarmupVariant.PREPOPULATE, "readLatencyMsP99");
+        double warmP99 = report.metric(WarmupVariant.PREPOPULATE, "readLatencyMsP99");
         assertThat(warmP99).isLessThan(5);
         for (String cold : new String[] {WarmupVariant.LAZY, WarmupVariant.WRITE_THROUGH, WarmupVariant.TTL_ZERO}) {
-            assertThat(metric(report, cold, "readLatencyMsP99")).as(cold).isGreaterThan(20 * warmP99);
-            assertThat(metric(report, cold, "coldMissShare")).as(cold).isGreaterThan(0.8);
+            assertThat(report.metric(cold, "readLatencyMsP99")).as(cold).isGreaterThan(20 * warmP99);
+            assertThat(report.metric(cold, "coldMissShare")).as(cold).isGreaterThan(0.8);
         }
     }
 
     @Test
     void prepopulationPaysInMemoryAndRowsRead() {
         // Shows: the cost of the warm start: the whole data set in memory and read from the database at start-up.
-        assertThat(metric(report, WarmupVariant.PREPOPULATE, "cacheMemoryBytes"))
-                .isGreaterThan(5 * metric(report, WarmupVariant.LAZY, "cacheMemoryBytes"));
-        assertThat(metric(report, WarmupVariant.PREPOPULATE, "dbRowsRead"))
-                .isGreaterThan(5 * metric(report, WarmupVariant.LAZY, "dbRowsRead"));
-        assertThat(metric(report, WarmupVariant.PREPOPULATE, "dbQueries"))
-                .isLessThan(metric(report, WarmupVariant.LAZY, "dbQueries"));
+        assertThat(report.metric(WarmupVariant.PREPOPULATE, "cacheMemoryBytes"))
+                .isGreaterThan(5 * report.metric(WarmupVariant.LAZY, "cacheMemoryBytes"));
+        assertThat(report.metric(WarmupVariant.PREPOPULATE, "dbRowsRead"))
+                .isGreaterThan(5 * report.metric(WarmupVariant.LAZY, "dbRowsRead"));
+        assertThat(report.metric(WarmupVariant.PREPOPULATE, "dbQueries"))
+                .isLessThan(report.metric(WarmupVariant.LAZY, "dbQueries"));
     }
 
     @Test
@@ -81,10 +80,10 @@ class WarmupClaimsTest {
         // Shows: pre-population only helps if it finishes before traffic arrives; with a 100 ms delay it does not.
         WarmupExperiment experiment = new WarmupExperiment();
         ParamValues hurried = ParamValues.defaults(experiment.params()).with(WarmupParams.TRAFFIC_AFTER, "100ms");
-        ExperimentReport early = ChapterSweeps.sweep(experiment, hurried, 20);
-        ClaimResult noColdMiss = ChapterSweeps.claimsByName(early).get(WarmupClaims.NO_COLD_MISS);
+        ExperimentReport early = Sweep.quietly(experiment, hurried, 20);
+        ClaimResult noColdMiss = early.claimsByName().get(WarmupClaims.NO_COLD_MISS);
         assertThat(noColdMiss.holds()).isFalse();
-        assertThat(metric(early, WarmupVariant.PREPOPULATE, "warmupMs")).isGreaterThan(100);
-        assertThat(metric(early, WarmupVariant.PREPOPULATE, "coldMissShare")).isPositive();
+        assertThat(early.metric(WarmupVariant.PREPOPULATE, "warmupMs")).isGreaterThan(100);
+        assertThat(early.metric(WarmupVariant.PREPOPULATE, "coldMissShare")).isPositive();
     }
 }

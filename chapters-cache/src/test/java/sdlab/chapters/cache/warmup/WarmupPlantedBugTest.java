@@ -3,9 +3,9 @@ package sdlab.chapters.cache.warmup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.cache.ChapterSweeps;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * The claims can fail: a pre-population whose paging stops one page short (an off-by-one that
@@ -17,8 +17,8 @@ class WarmupPlantedBugTest {
     @Test
     void aPrepopulationThatSkipsTheLastPageBreaksTheNoColdMissClaim() {
         // Shows: the sweep that passes for the correct warm-up fails when the last page is never loaded.
-        ExperimentReport report = ChapterSweeps.sweep(new WarmupExperiment(policy -> policy.skippingLastPages(1)), 30);
-        ClaimResult claim = ChapterSweeps.claimsByName(report).get(WarmupClaims.NO_COLD_MISS);
+        ExperimentReport report = Sweep.quietly(new WarmupExperiment(policy -> policy.skippingLastPages(1)), 30);
+        ClaimResult claim = report.claimsByName().get(WarmupClaims.NO_COLD_MISS);
 
         assertThat(claim.holds()).as(claim.evidence()).isFalse();
         assertThat(claim.counterexampleSeed()).isPresent();

@@ -1,16 +1,15 @@
 package sdlab.chapters.traffic.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sdlab.chapters.traffic.Sweeps.metric;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.traffic.Sweeps;
 import sdlab.lab.Claim;
 import sdlab.lab.ParamValues;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 4's claims over 200 seeds with the default parameters, the sweep that
@@ -25,8 +24,8 @@ class CanaryClaimsTest {
 
     @BeforeAll
     static void sweep() {
-        report = Sweeps.sweep(EXPERIMENT, SEEDS);
-        claims = Sweeps.claimsByName(report);
+        report = Sweep.quietly(EXPERIMENT, SEEDS);
+        claims = report.claimsByName();
     }
 
     @Test
@@ -52,10 +51,10 @@ class CanaryClaimsTest {
     @Test
     void onlyHeaderRoutingCanariesTheChosenUsersWithoutBreakingSessions() {
         // Shows: the measured answer to the chapter's question.
-        assertThat(Sweeps.supportedOptions(report)).containsExactly(CanaryVariant.INGRESS_HEADER);
-        assertThat(metric(report, CanaryVariant.INGRESS_HEADER, "chosenOnCanaryShare"))
+        assertThat(report.supportedOptions()).containsExactly(CanaryVariant.INGRESS_HEADER);
+        assertThat(report.metric(CanaryVariant.INGRESS_HEADER, "chosenOnCanaryShare"))
                 .isEqualTo(1.0);
-        assertThat(metric(report, CanaryVariant.INGRESS_HEADER, "otherExposedShare"))
+        assertThat(report.metric(CanaryVariant.INGRESS_HEADER, "otherExposedShare"))
                 .isZero();
     }
 
@@ -63,34 +62,34 @@ class CanaryClaimsTest {
     void strategiesThatCannotTellUsersApartExposeEveryoneAlike() {
         // Shows: random pods and a DaemonSet put chosen and other users on the canary by the same chance.
         for (String variant : new String[] {CanaryVariant.RANDOM_PODS, CanaryVariant.DAEMONSET}) {
-            assertThat(metric(report, variant, "otherExposedShare")).as(variant).isGreaterThan(0.4);
-            assertThat(metric(report, variant, "chosenOnCanaryShare"))
+            assertThat(report.metric(variant, "otherExposedShare")).as(variant).isGreaterThan(0.4);
+            assertThat(report.metric(variant, "chosenOnCanaryShare"))
                     .as(variant)
                     .isLessThan(0.05);
-            assertThat(metric(report, variant, "violatedSessionShare"))
+            assertThat(report.metric(variant, "violatedSessionShare"))
                     .as(variant)
                     .isGreaterThan(0.2);
         }
-        assertThat(metric(report, CanaryVariant.DNS_FLIP, "otherExposedShare")).isGreaterThan(0.8);
+        assertThat(report.metric(CanaryVariant.DNS_FLIP, "otherExposedShare")).isGreaterThan(0.8);
     }
 
     @Test
     void rollbackTakesAsLongAsTheMechanismThatSpreadsIt() {
         // Shows: an ingress change rolls back in under a second; DNS waits about a TTL; a DaemonSet a step per node.
-        assertThat(metric(report, CanaryVariant.INGRESS_HEADER, "rollbackMs")).isLessThan(600);
-        assertThat(metric(report, CanaryVariant.DNS_FLIP, "rollbackMs")).isBetween(3_000.0, 5_100.0);
-        assertThat(metric(report, CanaryVariant.DAEMONSET, "rollbackMs")).isBetween(500.0, 1_100.0);
+        assertThat(report.metric(CanaryVariant.INGRESS_HEADER, "rollbackMs")).isLessThan(600);
+        assertThat(report.metric(CanaryVariant.DNS_FLIP, "rollbackMs")).isBetween(3_000.0, 5_100.0);
+        assertThat(report.metric(CanaryVariant.DAEMONSET, "rollbackMs")).isBetween(500.0, 1_100.0);
     }
 
     @Test
     void withoutSessionPinsTheHeaderRouteSplitsSessionsInFlightWhenTheRouteChanges() {
         // Shows: when the header decides every request, chosen users mid-session switch version at the release.
         ParamValues unpinned = ParamValues.defaults(EXPERIMENT.params()).with(CanaryParams.PIN_SESSIONS, "false");
-        ExperimentReport header = Sweeps.sweep(EXPERIMENT, unpinned, 20);
-        assertThat(metric(header, CanaryVariant.INGRESS_HEADER, "violatedSessionShare"))
+        ExperimentReport header = Sweep.quietly(EXPERIMENT, unpinned, 20);
+        assertThat(header.metric(CanaryVariant.INGRESS_HEADER, "violatedSessionShare"))
                 .isGreaterThan(0.0);
-        assertThat(metric(header, CanaryVariant.INGRESS_HEADER, "otherExposedShare"))
+        assertThat(header.metric(CanaryVariant.INGRESS_HEADER, "otherExposedShare"))
                 .isZero();
-        assertThat(Sweeps.supportedOptions(header)).isEmpty();
+        assertThat(header.supportedOptions()).isEmpty();
     }
 }

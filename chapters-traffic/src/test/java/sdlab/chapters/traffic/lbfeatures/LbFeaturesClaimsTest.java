@@ -1,16 +1,15 @@
 package sdlab.chapters.traffic.lbfeatures;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sdlab.chapters.traffic.Sweeps.metric;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.traffic.Sweeps;
 import sdlab.lab.Claim;
 import sdlab.lab.ParamValues;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 9's claims over 200 seeds with the default parameters, the sweep that
@@ -25,8 +24,8 @@ class LbFeaturesClaimsTest {
 
     @BeforeAll
     static void sweep() {
-        report = Sweeps.sweep(EXPERIMENT, SEEDS);
-        claims = Sweeps.claimsByName(report);
+        report = Sweep.quietly(EXPERIMENT, SEEDS);
+        claims = report.claimsByName();
     }
 
     @Test
@@ -51,7 +50,7 @@ class LbFeaturesClaimsTest {
     @Test
     void eachFeatureChangesWhatItIsForAndNotTheOtherThings() {
         // Shows: the supported options are exactly the three true effects; the three plausible side effects fail.
-        assertThat(Sweeps.supportedOptions(report))
+        assertThat(report.supportedOptions())
                 .containsExactly(LbVariant.H2, LbVariant.DRAINING, LbVariant.AFFINITY);
         assertThat(report.question().orElseThrow().options())
                 .filteredOn(o -> o.supported())
@@ -65,20 +64,20 @@ class LbFeaturesClaimsTest {
     @Test
     void affinityConcentratesHeavyUsersAndDrainingLengthensTheDeploy() {
         // Shows: the costs: affinity pins heavy users to their backends; draining waits for requests in flight.
-        assertThat(metric(report, LbVariant.AFFINITY, "loadSkew"))
-                .isGreaterThan(metric(report, LbVariant.BASELINE, "loadSkew") + 0.2);
-        assertThat(metric(report, LbVariant.DRAINING, "deployMs"))
-                .isGreaterThan(metric(report, LbVariant.BASELINE, "deployMs"));
-        assertThat(metric(report, LbVariant.BASELINE, "misroutedShare")).isGreaterThan(0.5);
+        assertThat(report.metric(LbVariant.AFFINITY, "loadSkew"))
+                .isGreaterThan(report.metric(LbVariant.BASELINE, "loadSkew") + 0.2);
+        assertThat(report.metric(LbVariant.DRAINING, "deployMs"))
+                .isGreaterThan(report.metric(LbVariant.BASELINE, "deployMs"));
+        assertThat(report.metric(LbVariant.BASELINE, "misroutedShare")).isGreaterThan(0.5);
     }
 
     @Test
     void http2OverAConnectionBalancerConcentratesLoad() {
         // Shows: balancing per connection, one HTTP/2 connection puts all of a browser's requests on one backend.
         ParamValues perConnection = ParamValues.defaults(EXPERIMENT.params()).with(LbParams.BALANCE, "per-connection");
-        ExperimentReport layer4 = Sweeps.sweep(EXPERIMENT, perConnection, 30);
-        assertThat(metric(layer4, LbVariant.H2, "loadSkew"))
-                .isGreaterThan(metric(layer4, LbVariant.BASELINE, "loadSkew"));
-        assertThat(metric(layer4, LbVariant.DRAINING, "requestsLost")).isZero();
+        ExperimentReport layer4 = Sweep.quietly(EXPERIMENT, perConnection, 30);
+        assertThat(layer4.metric(LbVariant.H2, "loadSkew"))
+                .isGreaterThan(layer4.metric(LbVariant.BASELINE, "loadSkew"));
+        assertThat(layer4.metric(LbVariant.DRAINING, "requestsLost")).isZero();
     }
 }

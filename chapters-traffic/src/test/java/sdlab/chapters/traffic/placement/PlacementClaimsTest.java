@@ -1,15 +1,14 @@
 package sdlab.chapters.traffic.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sdlab.chapters.traffic.Sweeps.metric;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.traffic.Sweeps;
 import sdlab.lab.ParamValues;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 2's claims over 200 seeds with the default parameters, the sweep that
@@ -25,8 +24,8 @@ class PlacementClaimsTest {
 
     @BeforeAll
     static void sweep() {
-        report = Sweeps.sweep(EXPERIMENT, SEEDS);
-        claims = Sweeps.claimsByName(report);
+        report = Sweep.quietly(EXPERIMENT, SEEDS);
+        claims = report.claimsByName();
     }
 
     @Test
@@ -51,22 +50,22 @@ class PlacementClaimsTest {
     @Test
     void onlyTheGatewayCountingInMemoryMeetsTheBudgetHoldsQuotasAndShieldsTheOrigin() {
         // Shows: the measured answer to the chapter's question, option by option.
-        assertThat(Sweeps.supportedOptions(report)).containsExactly(PlacementVariant.GATEWAY_LOCAL);
+        assertThat(report.supportedOptions()).containsExactly(PlacementVariant.GATEWAY_LOCAL);
     }
 
     @Test
     void aModifiedSdkGetsItsWholeAbuseThroughWhenOnlyTheSdkLimits() {
         // Shows: with the limiter in the SDK, a modified bidder is served at its full abusive rate.
-        assertThat(metric(report, PlacementVariant.CLIENT_SDK, "modifiedServedPerQuota"))
+        assertThat(report.metric(PlacementVariant.CLIENT_SDK, "modifiedServedPerQuota"))
                 .isGreaterThan(5);
-        assertThat(metric(report, PlacementVariant.GATEWAY_LOCAL, "modifiedServedPerQuota"))
+        assertThat(report.metric(PlacementVariant.GATEWAY_LOCAL, "modifiedServedPerQuota"))
                 .isEqualTo(1.0);
     }
 
     @Test
     void perPopCountersServeAnAbuserSpreadOverThreePopsAboutThreeTimesItsQuota() {
         // Shows: each POP grants the full quota to its share of the key's requests.
-        assertThat(metric(report, PlacementVariant.EDGE_LOCAL, "modifiedServedPerQuota"))
+        assertThat(report.metric(PlacementVariant.EDGE_LOCAL, "modifiedServedPerQuota"))
                 .isBetween(2.0, 3.5);
     }
 
@@ -74,23 +73,23 @@ class PlacementClaimsTest {
     void sharedCountersAddTheRoundTripToTheirStore() {
         // Shows: a POP's shared counter costs a wide-area round trip, a gateway's a LAN round trip; both over budget.
         double budgetMs = 0.010;
-        assertThat(metric(report, PlacementVariant.EDGE_SHARED, "addedLatencyMsP50"))
+        assertThat(report.metric(PlacementVariant.EDGE_SHARED, "addedLatencyMsP50"))
                 .isGreaterThan(50);
-        assertThat(metric(report, PlacementVariant.GATEWAY_SHARED, "addedLatencyMsP50"))
+        assertThat(report.metric(PlacementVariant.GATEWAY_SHARED, "addedLatencyMsP50"))
                 .isBetween(0.05, 1.0);
-        assertThat(metric(report, PlacementVariant.GATEWAY_LOCAL, "addedLatencyMsP99"))
+        assertThat(report.metric(PlacementVariant.GATEWAY_LOCAL, "addedLatencyMsP99"))
                 .isLessThan(budgetMs);
     }
 
     @Test
     void limitingAtTheOriginLetsEveryRequestReachIt() {
         // Shows: the origin drops the same excess as the gateway, but only after receiving all of it.
-        double atOrigin = metric(report, PlacementVariant.ORIGIN, "originLoadPerSecond");
-        double atGateway = metric(report, PlacementVariant.GATEWAY_LOCAL, "originLoadPerSecond");
+        double atOrigin = report.metric(PlacementVariant.ORIGIN, "originLoadPerSecond");
+        double atGateway = report.metric(PlacementVariant.GATEWAY_LOCAL, "originLoadPerSecond");
         assertThat(atOrigin).isGreaterThan(4 * atGateway);
-        assertThat(metric(report, PlacementVariant.ORIGIN, "droppedAtOriginShare"))
+        assertThat(report.metric(PlacementVariant.ORIGIN, "droppedAtOriginShare"))
                 .isCloseTo(
-                        metric(report, PlacementVariant.GATEWAY_LOCAL, "droppedAtGatewayShare"),
+                        report.metric(PlacementVariant.GATEWAY_LOCAL, "droppedAtGatewayShare"),
                         org.assertj.core.data.Offset.offset(0.01));
     }
 
@@ -99,13 +98,13 @@ class PlacementClaimsTest {
         // Shows: the gateway's in-memory counters hold quotas only when each key always reaches the same instance.
         ParamValues roundRobin =
                 ParamValues.defaults(EXPERIMENT.params()).with(PlacementParams.GATEWAY_ROUTING, "round-robin");
-        ExperimentReport spread = Sweeps.sweep(EXPERIMENT, roundRobin, 20);
-        assertThat(Sweeps.claimsByName(spread)
+        ExperimentReport spread = Sweep.quietly(EXPERIMENT, roundRobin, 20);
+        assertThat(spread.claimsByName()
                         .get(PlacementClaims.EXACT_TIERS_HOLD_QUOTA)
                         .holds())
                 .isTrue();
-        assertThat(metric(spread, PlacementVariant.GATEWAY_LOCAL, "overAdmittedShare"))
+        assertThat(spread.metric(PlacementVariant.GATEWAY_LOCAL, "overAdmittedShare"))
                 .isGreaterThan(0.2);
-        assertThat(Sweeps.supportedOptions(spread)).isEmpty();
+        assertThat(spread.supportedOptions()).isEmpty();
     }
 }

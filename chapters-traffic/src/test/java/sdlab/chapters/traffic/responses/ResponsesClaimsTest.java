@@ -1,16 +1,15 @@
 package sdlab.chapters.traffic.responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sdlab.chapters.traffic.Sweeps.metric;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.traffic.Sweeps;
 import sdlab.lab.Claim;
 import sdlab.lab.ParamValues;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 17's claims over 200 seeds with the default parameters, the sweep that
@@ -26,8 +25,8 @@ class ResponsesClaimsTest {
 
     @BeforeAll
     static void sweep() {
-        report = Sweeps.sweep(EXPERIMENT, SEEDS);
-        claims = Sweeps.claimsByName(report);
+        report = Sweep.quietly(EXPERIMENT, SEEDS);
+        claims = report.claimsByName();
     }
 
     @Test
@@ -51,7 +50,7 @@ class ResponsesClaimsTest {
     @Test
     void onlyRetryAfterCarriesARetryTime() {
         // Shows: of the four fields, only Retry-After gives a time in any 429, and clients timed by it are not refused.
-        assertThat(Sweeps.supportedOptions(report)).containsExactly(ResponsesVariant.RETRY_AFTER);
+        assertThat(report.supportedOptions()).containsExactly(ResponsesVariant.RETRY_AFTER);
         assertThat(claims.get(ResponsesClaims.retryTimeIn(Headers.RETRY_AFTER)).holds())
                 .isTrue();
         for (String header : new String[] {Headers.CONTENT_TYPE, Headers.LAST_MODIFIED, Headers.ETAG}) {
@@ -64,19 +63,19 @@ class ResponsesClaimsTest {
     @Test
     void blindRetriesAreAlmostAllRefused() {
         // Shows: a client with no retry time sends many requests per success, nearly all refused.
-        assertThat(metric(report, ResponsesVariant.BLIND, "rejectedRetryShare")).isGreaterThan(0.9);
-        assertThat(metric(report, ResponsesVariant.BLIND, "requestsPerTask")).isGreaterThan(10);
-        assertThat(metric(report, ResponsesVariant.RETRY_AFTER, "rejectedRetryShare"))
+        assertThat(report.metric(ResponsesVariant.BLIND, "rejectedRetryShare")).isGreaterThan(0.9);
+        assertThat(report.metric(ResponsesVariant.BLIND, "requestsPerTask")).isGreaterThan(10);
+        assertThat(report.metric(ResponsesVariant.RETRY_AFTER, "rejectedRetryShare"))
                 .isLessThan(0.01);
-        assertThat(metric(report, ResponsesVariant.RETRY_AFTER, "requestsPerTask"))
+        assertThat(report.metric(ResponsesVariant.RETRY_AFTER, "requestsPerTask"))
                 .isLessThan(2);
     }
 
     @Test
     void readingTheRateLimitFieldAvoidsRefusedFirstAttemptsToo() {
         // Shows: pausing when RateLimit says r=0 wastes fewer requests than waiting for the 429.
-        assertThat(metric(report, ResponsesVariant.RATELIMIT_FIELDS, "wastedShare"))
-                .isLessThan(metric(report, ResponsesVariant.RETRY_AFTER, "wastedShare"));
+        assertThat(report.metric(ResponsesVariant.RATELIMIT_FIELDS, "wastedShare"))
+                .isLessThan(report.metric(ResponsesVariant.RETRY_AFTER, "wastedShare"));
     }
 
     @Test
@@ -85,9 +84,9 @@ class ResponsesClaimsTest {
         assertThat(claims.get(ResponsesClaims.OBEYING_COSTS_NO_TIME).seedsHolding())
                 .isZero();
         ParamValues fullSecond = ParamValues.defaults(EXPERIMENT.params()).with(ResponsesParams.BURST, "10");
-        ExperimentReport burst = Sweeps.sweep(EXPERIMENT, fullSecond, 20);
-        double ratio = metric(burst, ResponsesVariant.RETRY_AFTER, "makespanMs")
-                / metric(burst, ResponsesVariant.BLIND, "makespanMs");
+        ExperimentReport burst = Sweep.quietly(EXPERIMENT, fullSecond, 20);
+        double ratio = burst.metric(ResponsesVariant.RETRY_AFTER, "makespanMs")
+                / burst.metric(ResponsesVariant.BLIND, "makespanMs");
         assertThat(ratio).isLessThan(1.3);
     }
 
@@ -98,10 +97,10 @@ class ResponsesClaimsTest {
         ParamValues skewed = ParamValues.defaults(EXPERIMENT.params())
                 .with(ResponsesParams.RETRY_AFTER_FORMAT, "http-date")
                 .with(ResponsesParams.CLOCK_SKEW, "2s");
-        ExperimentReport dates = Sweeps.sweep(EXPERIMENT, skewed, 20);
-        assertThat(metric(dates, ResponsesVariant.RETRY_AFTER, "rejectedRetryShare"))
+        ExperimentReport dates = Sweep.quietly(EXPERIMENT, skewed, 20);
+        assertThat(dates.metric(ResponsesVariant.RETRY_AFTER, "rejectedRetryShare"))
                 .isGreaterThan(0.3);
-        assertThat(Sweeps.claimsByName(dates)
+        assertThat(dates.claimsByName()
                         .get(ResponsesClaims.NEVER_UNDERSTATED)
                         .holds())
                 .isTrue();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import sdlab.chapters.traffic.NeverDeny;
-import sdlab.chapters.traffic.Sweeps;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /** The claims can fail: a server whose limiter never denies throttles nobody, and the comparison claims say so. */
 class ResponsesPlantedBugTest {
@@ -15,8 +15,8 @@ class ResponsesPlantedBugTest {
     void aLimiterThatNeverDeniesBreaksTheWasteClaimWithAReplayableSeed() {
         // Shows: with no 429 at all, obeying Retry-After cannot waste less than blind retry; the claim fails on seed 1.
         ResponsesExperiment broken = new ResponsesExperiment((algorithm, policy) -> new NeverDeny(policy));
-        ExperimentReport report = Sweeps.sweep(broken, 5);
-        ClaimResult claim = Sweeps.claimsByName(report).get(ResponsesClaims.OBEYING_WASTES_LESS);
+        ExperimentReport report = Sweep.quietly(broken, 5);
+        ClaimResult claim = report.claimsByName().get(ResponsesClaims.OBEYING_WASTES_LESS);
 
         assertThat(claim.holds()).as(claim.evidence()).isFalse();
         assertThat(claim.counterexampleSeed()).hasValue(1);

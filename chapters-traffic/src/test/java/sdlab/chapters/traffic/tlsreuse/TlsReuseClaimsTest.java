@@ -1,16 +1,15 @@
 package sdlab.chapters.traffic.tlsreuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sdlab.chapters.traffic.Sweeps.metric;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import sdlab.chapters.traffic.Sweeps;
 import sdlab.lab.Claim;
 import sdlab.lab.ParamValues;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 7's claims over 200 seeds with the default parameters, the sweep that
@@ -26,8 +25,8 @@ class TlsReuseClaimsTest {
 
     @BeforeAll
     static void sweep() {
-        report = Sweeps.sweep(EXPERIMENT, SEEDS);
-        claims = Sweeps.claimsByName(report);
+        report = Sweep.quietly(EXPERIMENT, SEEDS);
+        claims = report.claimsByName();
     }
 
     @Test
@@ -51,38 +50,38 @@ class TlsReuseClaimsTest {
     @Test
     void onlyTerminationWithUpstreamReuseHalvesTheHandshakeCost() {
         // Shows: the measured answer: termination at the gateway moves handshakes off the backends and resumes them.
-        assertThat(Sweeps.supportedOptions(report)).containsExactly(TlsVariant.TERMINATE_REUSE);
-        assertThat(metric(report, TlsVariant.TERMINATE_REUSE, "backendFullHandshakesPerWake"))
+        assertThat(report.supportedOptions()).containsExactly(TlsVariant.TERMINATE_REUSE);
+        assertThat(report.metric(TlsVariant.TERMINATE_REUSE, "backendFullHandshakesPerWake"))
                 .isLessThan(0.05);
-        assertThat(metric(report, TlsVariant.TERMINATE_REUSE, "resumedShare")).isGreaterThan(0.7);
+        assertThat(report.metric(TlsVariant.TERMINATE_REUSE, "resumedShare")).isGreaterThan(0.7);
     }
 
     @Test
     void affinityHelpsResumptionButDoesNotHalveTheCost() {
         // Shows: returning to the last backend lets more sessions resume, short of halving the handshakes.
-        double affinity = metric(report, TlsVariant.AFFINITY, "handshakeCpuUsPerWake");
-        double baseline = metric(report, TlsVariant.PASSTHROUGH, "handshakeCpuUsPerWake");
+        double affinity = report.metric(TlsVariant.AFFINITY, "handshakeCpuUsPerWake");
+        double baseline = report.metric(TlsVariant.PASSTHROUGH, "handshakeCpuUsPerWake");
         assertThat(affinity).isLessThan(0.8 * baseline).isGreaterThan(0.5 * baseline);
-        assertThat(metric(report, TlsVariant.AFFINITY, "resumedShare"))
-                .isGreaterThan(metric(report, TlsVariant.PASSTHROUGH, "resumedShare"));
+        assertThat(report.metric(TlsVariant.AFFINITY, "resumedShare"))
+                .isGreaterThan(report.metric(TlsVariant.PASSTHROUGH, "resumedShare"));
     }
 
     @Test
     void sharedTicketKeysLetAnyBackendResumeWithoutAffinity() {
         // Shows: with one ticket key across the backends, the pass-through baseline resumes most sessions too.
         ParamValues shared = ParamValues.defaults(EXPERIMENT.params()).with(TlsParams.SHARED_TICKET_KEYS, "true");
-        ExperimentReport keys = Sweeps.sweep(EXPERIMENT, shared, 20);
-        assertThat(metric(keys, TlsVariant.PASSTHROUGH, "resumedShare")).isGreaterThan(0.7);
+        ExperimentReport keys = Sweep.quietly(EXPERIMENT, shared, 20);
+        assertThat(keys.metric(TlsVariant.PASSTHROUGH, "resumedShare")).isGreaterThan(0.7);
     }
 
     @Test
     void withParallelWritesHttp2CutsTheConnectionsPerWake() {
         // Shows: when a wake's writes go out at once, HTTP/1.1 needs a connection (and handshake) per write.
         ParamValues parallel = ParamValues.defaults(EXPERIMENT.params()).with(TlsParams.PARALLEL_WRITES, "true");
-        ExperimentReport writes = Sweeps.sweep(EXPERIMENT, parallel, 20);
-        assertThat(metric(writes, TlsVariant.PASSTHROUGH, "connectionsPerWake")).isGreaterThan(2.9);
-        assertThat(metric(writes, TlsVariant.H2, "connectionsPerWake")).isLessThan(1.1);
-        assertThat(Sweeps.claimsByName(writes)
+        ExperimentReport writes = Sweep.quietly(EXPERIMENT, parallel, 20);
+        assertThat(writes.metric(TlsVariant.PASSTHROUGH, "connectionsPerWake")).isGreaterThan(2.9);
+        assertThat(writes.metric(TlsVariant.H2, "connectionsPerWake")).isLessThan(1.1);
+        assertThat(writes.claimsByName()
                         .get(TlsClaims.forVariant(TlsClaims.HALVES_BACKEND_FULL, TlsVariant.H2))
                         .holds())
                 .isTrue();
