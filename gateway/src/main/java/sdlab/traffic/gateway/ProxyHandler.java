@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -25,7 +24,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +37,8 @@ import sdlab.traffic.ratelimit.http.ThrottleResponse;
  *
  * <p>An exchange runs: guard (framing, sizes) → route → filters (load shedding, rate limit) →
  * target (stable or canary) → server (stickiness, balancing, health) → a pooled upstream
- * connection on this event loop → request out, response back. Pipelined requests that arrive
+ * connection on this event loop → request out, response back; the {@link UpstreamLeg} does the
+ * steps from target to connection. Pipelined requests that arrive
  * while one is in flight wait in a bounded backlog with reading paused. Bodies are relayed
  * chunk by chunk; when the receiving side cannot keep up, the sending side stops reading.
  *
@@ -63,6 +62,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private boolean closeAfterResponse;
 
     private final ExchangeState exchange = new ExchangeState();
+    private UpstreamLeg upstreamLeg;
 
     ProxyHandler(GatewayRuntime rt, boolean http2, boolean tls) {
         this.rt = rt;
@@ -77,6 +77,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         clientIp = connection.remoteAddress() instanceof InetSocketAddress address
                 ? address.getAddress().getHostAddress()
                 : "-";
+        upstreamLeg = new UpstreamLeg(rt, exchange, context.channel(), clientIp, this);
     }
 
     @Override
@@ -184,7 +185,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             long generation = exchange.generation;
             ctx.executor().schedule(() -> forwardIfCurrent(generation), delayNanos, TimeUnit.NANOSECONDS);
         } else {
-            forward();
+            upstreamLeg.forward();
         }
     }
 
@@ -193,72 +194,22 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 && exchange.active
                 && !exchange.responseDone
                 && ctx.channel().isActive()) {
-            forward();
+            upstreamLeg.forward();
         }
     }
 
-    /** Chooses the target and server and sends the request over a pooled or new connection. */
-    private void forward() {
-        HttpRequest request = exchange.request;
-        CanarySelector.Selection target = exchange.route.target(request.headers());
-        if (target.setCookie() != null) {
-            exchange.addResponseHeader(HttpHeaderNames.SET_COOKIE.toString(), target.setCookie());
-        }
-        UpstreamGroup group = target.upstream();
-        UpstreamGroup.Choice choice = group.choose(
-                request.headers(), clientIp, Requests.path(request.uri()), rt.nowNanos(), exchange.failedServer);
-        if (choice == null) {
-            respondLocal(
-                    HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    !exchange.requestDone,
-                    List.of(new HeaderField("Retry-After", "1")),
-                    "no upstream server available");
-            return;
-        }
-        if (choice.setCookie() != null) {
-            exchange.addResponseHeader(HttpHeaderNames.SET_COOKIE.toString(), choice.setCookie());
-        }
-        exchange.group = group;
-        exchange.server = choice.server();
-        exchange.lastServer = choice.server();
-        exchange.server.inFlight.incrementAndGet();
-        Channel pooled = exchange.server.pool.poll(ctx.channel().eventLoop());
-        if (pooled != null) {
-            send(pooled);
-            return;
-        }
-        rt.metrics.upstreamConnects.increment();
-        ctx.channel().config().setAutoRead(false); // hold the body until the connection is up
-        long generation = exchange.generation;
-        rt.upstreamBootstrap
-                .clone(ctx.channel().eventLoop())
-                .connect(exchange.server.address)
-                .addListener((ChannelFutureListener) connected -> {
-                    if (exchange.generation != generation || !exchange.active || exchange.server == null) {
-                        connected.channel().close();
-                    } else if (connected.isSuccess()) {
-                        ctx.channel().config().setAutoRead(backlog.isEmpty());
-                        send(connected.channel());
-                    } else {
-                        ctx.channel().config().setAutoRead(backlog.isEmpty());
-                        onUpstreamFailure(false);
-                    }
-                });
+    /** The route's target has no server that can take the request. */
+    void noServerAvailable() {
+        respondLocal(
+                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                !exchange.requestDone,
+                List.of(new HeaderField("Retry-After", "1")),
+                "no upstream server available");
     }
 
-    private void send(Channel channel) {
-        exchange.upstream = channel;
-        exchange.upstreamHandler = channel.pipeline().get(UpstreamHandler.class);
-        exchange.upstreamHandler.attach(this); // starts the response deadline
-        channel.write(exchange.request);
-        exchange.requestWritten = true;
-        for (HttpContent content = exchange.pendingBody.poll();
-                content != null;
-                content = exchange.pendingBody.poll()) {
-            exchange.bodyForwarded |= content.content().isReadable();
-            channel.write(content);
-        }
-        channel.flush();
+    /** Lets the client's bytes flow again after a connection attempt, unless pipelined requests wait. */
+    void resumeReading() {
+        ctx.channel().config().setAutoRead(backlog.isEmpty());
     }
 
     private void onRequestContent(HttpContent content) {
@@ -322,7 +273,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 ReferenceCountUtil.release(object);
                 return;
             }
-            stopResponseDeadline();
+            upstreamLeg.stopResponseDeadline();
             exchange.responseStarted = true;
             exchange.status = response.status().code();
             exchange.upstreamReusable = HttpUtil.isKeepAlive(response);
@@ -337,7 +288,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             ctx.flush();
             exchange.responseDone = true;
             exchange.discardBody = true; // a body still arriving has nowhere to go now
-            releaseUpstream(true);
+            upstreamLeg.release(true);
             maybeComplete();
         } else if (!ctx.channel().isWritable() && exchange.upstream != null) {
             exchange.upstream.config().setAutoRead(false);
@@ -381,20 +332,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
      * either never written (connection refused) or idempotent (a pooled connection closed under
      * it, and the server may have seen it). Otherwise 502, or 504 for a timeout.
      */
-    private void onUpstreamFailure(boolean timedOut) {
-        stopResponseDeadline();
-        UpstreamServer failed = exchange.server;
-        releaseUpstream(false);
-        if (failed != null) {
-            rt.metrics.upstreamFailure(failed.toString());
-            if (failed.recordFailure(
-                    rt.nowNanos(),
-                    exchange.group.config.ejectAfterFailures(),
-                    TimeUnit.MILLISECONDS.toNanos(exchange.group.config.ejectMs()))) {
-                rt.metrics.ejection(failed.toString());
-                exchange.group.refresh(rt.nowNanos());
-            }
-        }
+    void onUpstreamFailure(boolean timedOut) {
+        UpstreamServer failed = upstreamLeg.releaseFailed();
         if (exchange.responseStarted) {
             ctx.close(); // the client has part of a response: only closing tells it so
             return;
@@ -406,36 +345,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (exchange.requestDone && exchange.pendingBody.isEmpty()) {
                 exchange.pendingBody.add(LastHttpContent.EMPTY_LAST_CONTENT);
             }
-            forward();
+            upstreamLeg.forward();
             return;
         }
         HttpResponseStatus status = timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY;
         respondLocal(status, !exchange.requestDone, List.of(), status.reasonPhrase());
-    }
-
-    /** Gives the upstream connection back to the pool if it can carry another exchange, else closes it. */
-    private void releaseUpstream(boolean completed) {
-        Channel channel = exchange.upstream;
-        UpstreamServer server = exchange.server;
-        exchange.upstream = null;
-        exchange.server = null;
-        if (server != null) {
-            server.inFlight.decrementAndGet();
-            if (completed) {
-                server.recordSuccess();
-            }
-        }
-        exchange.upstreamHandler = null;
-        if (channel != null) {
-            channel.pipeline().get(UpstreamHandler.class).detach();
-            channel.config().setAutoRead(true);
-            boolean reusable = completed && exchange.upstreamReusable && exchange.requestDone;
-            if (reusable && server != null && !server.draining()) {
-                server.pool.offer(channel);
-            } else {
-                channel.close();
-            }
-        }
     }
 
     private void respondThrottled(ThrottleResponse throttle) {
@@ -444,18 +358,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     /** Answers the current exchange from the gateway itself; closes the connection if asked. */
     private void respondLocal(HttpResponseStatus status, boolean close, List<HeaderField> headers, String body) {
-        stopResponseDeadline();
+        upstreamLeg.stopResponseDeadline();
         exchange.pendingBody.forEach(ReferenceCountUtil::release);
         exchange.pendingBody.clear();
-        releaseUpstream(false);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse response =
-                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN);
-        for (HeaderField header : headers) {
-            response.headers().set(header.name(), header.value());
-        }
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        upstreamLeg.release(false);
+        FullHttpResponse response = LocalResponse.plainText(status, headers, body);
         Requests.prepareForClient(response, exchange.responseHeaders);
         exchange.status = status.code();
         exchange.responseStarted = true;
@@ -545,10 +452,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         if (exchange.active) {
-            stopResponseDeadline();
+            upstreamLeg.stopResponseDeadline();
             exchange.pendingBody.forEach(ReferenceCountUtil::release);
             exchange.pendingBody.clear();
-            releaseUpstream(false);
+            upstreamLeg.release(false);
             rt.metrics.requestsInFlight.decrementAndGet();
             rt.metrics.request(exchange.route == null ? "-" : exchange.route.config.name(), 499, 0);
             exchange.end();
@@ -563,14 +470,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void closeBoth() {
-        releaseUpstream(false);
+        upstreamLeg.release(false);
         ctx.close();
-    }
-
-    private void stopResponseDeadline() {
-        if (exchange.upstreamHandler != null) {
-            exchange.upstreamHandler.stopResponseDeadline();
-        }
     }
 
     private void releaseBacklog() {
