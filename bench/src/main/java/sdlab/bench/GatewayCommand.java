@@ -98,11 +98,14 @@ final class GatewayCommand implements Callable<Integer> {
                         Machine.now(),
                         new PeerReport.Goal(0.8, 1.5),
                         rows,
-                        List.of(String.format(
-                                Locale.ROOT,
-                                "limit on: a token bucket (sdlab) / limit_req (nginx) per client address allowing %,d"
-                                        + " requests/s with an equal burst.",
-                                ProxySetup.RATE_LIMIT_PER_SECOND))),
+                        List.of(
+                                "Both proxies forward the client's Host, X-Forwarded-For and X-Forwarded-Proto, so"
+                                        + " the backends answer both with the same bytes.",
+                                String.format(
+                                        Locale.ROOT,
+                                        "limit on: a token bucket (sdlab) / limit_req (nginx) per client address"
+                                                + " allowing %,d requests/s with an equal burst.",
+                                        ProxySetup.RATE_LIMIT_PER_SECOND))),
                 json);
     }
 
