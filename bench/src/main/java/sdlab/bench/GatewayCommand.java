@@ -38,8 +38,8 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(
             names = "--warmup-seconds",
             defaultValue = "8",
-            description = "Untimed seconds of wrk and then of h2load per proxy and mode first; the gateway's JIT needs"
-                    + " several seconds (default: ${DEFAULT-VALUE}).")
+            description = "Untimed seconds of wrk and then of h2load per proxy and mode first, done twice; the"
+                    + " gateway's JIT needs about half a minute of load (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(

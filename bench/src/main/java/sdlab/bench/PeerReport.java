@@ -12,7 +12,8 @@ import sdlab.bench.peer.PeerRow;
 
 /**
  * A side-by-side report: each workload's throughput and p99 for sdlab and for the peer from the
- * same run, their ratios, and whether the issue's goal is met, as a table or JSON.
+ * same run (medians of the rounds), their ratios, whether the issue's goal is met, and every
+ * round's figures, as a table or JSON.
  *
  * @param benchmark the subcommand's name ({@code cache}, {@code gateway})
  * @param title one line saying what was run
@@ -75,7 +76,22 @@ record PeerReport(
                         + " Goal: throughput >= %.2fx and p99 <= %.2fx of %s's.%n",
                 peer, peer, goal.throughputRatioMin(), goal.p99RatioMax(), peer));
         notes.forEach(note -> text.append(note).append('\n'));
+        if (rows.stream().anyMatch(row -> row.sdlabRounds().size() > 1)) {
+            text.append(format("%nEvery round, ops/s in the order measured (sdlab | %s):%n", peer));
+            for (PeerRow row : rows) {
+                text.append(format(
+                        "%-26s %s | %s%n", row.workload(), opsList(row.sdlabRounds()), opsList(row.peerRounds())));
+            }
+        }
         return text.toString();
+    }
+
+    private static String opsList(List<LoadFigures> rounds) {
+        StringBuilder list = new StringBuilder();
+        for (LoadFigures round : rounds) {
+            list.append(list.isEmpty() ? "" : " ").append(format("%,9.0f", round.opsPerSecond()));
+        }
+        return list.toString();
     }
 
     String json() {
@@ -95,6 +111,11 @@ record PeerReport(
             ObjectNode node = workloads.addObject().put("name", row.workload());
             figures(node.putObject("sdlab"), row.sdlab());
             figures(node.putObject("peer"), row.peer());
+            ObjectNode rounds = node.putObject("rounds");
+            var sdlabRounds = rounds.putArray("sdlab");
+            row.sdlabRounds().forEach(round -> figures(sdlabRounds.addObject(), round));
+            var peerRounds = rounds.putArray("peer");
+            row.peerRounds().forEach(round -> figures(peerRounds.addObject(), round));
             node.put("throughputRatio", row.throughputRatio())
                     .put("latencyP99Ratio", row.p99Ratio())
                     .put("goalMet", goal.met(row));

@@ -139,10 +139,8 @@ public final class CacheComparison {
                 () -> redisBenchmark(scratch, peerPort, pipeline, "redis-server"));
         List<PeerRow> rows = new ArrayList<>();
         for (String test : List.of("SET", "GET")) {
-            rows.add(new PeerRow(
-                    test + " -P " + pipeline,
-                    Alternating.median(figuresOf(test, runs.sdlab())),
-                    Alternating.median(figuresOf(test, runs.peer()))));
+            rows.add(
+                    new PeerRow(test + " -P " + pipeline, figuresOf(test, runs.sdlab()), figuresOf(test, runs.peer())));
         }
         return rows;
     }
@@ -217,9 +215,7 @@ public final class CacheComparison {
                     settings.rounds(),
                     () -> memaslap(scratch, sdlabPort, "sdlab"),
                     () -> memaslap(scratch, memcachedPort, "memcached"));
-            LoadFigures sdlab = Alternating.median(runs.sdlab());
-            LoadFigures peer = Alternating.median(runs.peer());
-            return new PeerRow("memaslap 90% get", sdlab, peer);
+            return new PeerRow("memaslap 90% get", runs.sdlab(), runs.peer());
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * sdlab's gateway beside nginx, both proxying to the same two {@code sdlab node echo} backends
  * with the same keep-alive settings ({@link ProxySetup}): wrk over HTTP/1.1 and h2load over
  * h2c, first with no rate limiter, then with one that runs on every request and denies none.
- * Each proxy gets an untimed wrk and h2load warm-up before it is measured.
+ * Each proxy gets two untimed passes of wrk and h2load before it is measured.
  */
 public final class GatewayComparison {
     /** The programs this comparison runs. */
@@ -27,7 +27,7 @@ public final class GatewayComparison {
      * What to offer.
      *
      * @param seconds measured seconds of each wrk and h2load run
-     * @param warmupSeconds untimed wrk seconds per proxy before measuring
+     * @param warmupSeconds untimed seconds of each tool in each warm-up pass
      * @param wrkThreads wrk's {@code -t}
      * @param wrkConnections wrk's {@code -c}
      * @param h2Clients h2load's {@code -c}
@@ -100,14 +100,8 @@ public final class GatewayComparison {
             Alternating.Runs<LoadFigures> http2 = Alternating.run(
                     settings.rounds(), () -> load.h2load("sdlab", gatewayPort), () -> load.h2load("nginx", nginxHttp2));
             return List.of(
-                    new PeerRow(
-                            "HTTP/1.1 wrk, " + mode,
-                            Alternating.median(http1.sdlab()),
-                            Alternating.median(http1.peer())),
-                    new PeerRow(
-                            "h2c h2load, " + mode,
-                            Alternating.median(http2.sdlab()),
-                            Alternating.median(http2.peer())));
+                    new PeerRow("HTTP/1.1 wrk, " + mode, http1.sdlab(), http1.peer()),
+                    new PeerRow("h2c h2load, " + mode, http2.sdlab(), http2.peer()));
         }
     }
 

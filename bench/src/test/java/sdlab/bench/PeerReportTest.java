@@ -1,0 +1,59 @@
+package sdlab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sdlab.bench.peer.LoadFigures;
+import sdlab.bench.peer.PeerRow;
+
+class PeerReportTest {
+    private static final Machine MACHINE = new Machine(2, 1.5, "25");
+
+    private static PeerReport report() {
+        PeerRow row = new PeerRow(
+                "wrk, limit on",
+                List.of(
+                        new LoadFigures(23_000, 7.0, 0),
+                        new LoadFigures(38_000, 5.0, 0),
+                        new LoadFigures(36_000, 5.5, 1)),
+                List.of(
+                        new LoadFigures(40_000, 4.0, 0),
+                        new LoadFigures(36_000, 4.5, 0),
+                        new LoadFigures(45_000, 4.2, 0)));
+        return new PeerReport(
+                "gateway", "title", "nginx", MACHINE, MACHINE, new PeerReport.Goal(0.8, 1.5), List.of(row), List.of());
+    }
+
+    @Test
+    void theTableComparesMediansAndListsEveryRoundBelow() {
+        // Shows: the ratio is of each side's median (36,000 / 40,000), and the slow first round is still visible.
+        String text = report().text();
+
+        assertThat(text).contains("36,000", "40,000", "0.90x", "met");
+        assertThat(text).contains("Every round, ops/s in the order measured (sdlab | nginx):");
+        assertThat(text).containsPattern("wrk, limit on +23,000 +38,000 +36,000 \\| +40,000 +36,000 +45,000");
+    }
+
+    @Test
+    void jsonKeepsEveryRoundOfBothSides() throws Exception {
+        // Shows: scripts get the medians, the ratio and each round's figures.
+        JsonNode workload =
+                new ObjectMapper().readTree(report().json()).get("workloads").get(0);
+
+        assertThat(workload.get("sdlab").get("opsPerSecond").asDouble()).isEqualTo(36_000);
+        assertThat(workload.get("sdlab").get("errors").asLong()).isEqualTo(1);
+        assertThat(workload.get("throughputRatio").asDouble()).isEqualTo(0.9);
+        assertThat(workload.get("rounds").get("sdlab")).hasSize(3);
+        assertThat(workload.get("rounds")
+                        .get("sdlab")
+                        .get(0)
+                        .get("opsPerSecond")
+                        .asDouble())
+                .isEqualTo(23_000);
+        assertThat(workload.get("rounds").get("peer").get(2).get("latencyMsP99").asDouble())
+                .isEqualTo(4.2);
+    }
+}
