@@ -103,4 +103,42 @@ class BenchCommandTest {
                 .isEqualTo(report.get("histories").size());
         assertThat(report.get("total").get("porcupineRatio").asDouble()).isPositive();
     }
+
+    @Test
+    void limitersRunsJmhForTheChosenAlgorithmAndBucket4jOnBothThreadCounts() throws IOException {
+        // One short JMH iteration per limiter and thread count: a score and a ratio to Bucket4j for each.
+        Run run = run(
+                "limiters",
+                "--limiters",
+                "token-bucket",
+                "--warmup-iterations",
+                "0",
+                "--iterations",
+                "1",
+                "--iteration-ms",
+                "100",
+                "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode limiters = new ObjectMapper().readTree(run.out()).get("limiters");
+        assertThat(limiters).hasSize(4);
+        for (JsonNode limiter : limiters) {
+            assertThat(limiter.get("name").asText()).isIn("token-bucket", "bucket4j");
+            assertThat(limiter.get("threads").asInt()).isIn(1, 2);
+            assertThat(limiter.get("callsPerMicrosecond").asDouble()).isPositive();
+            if (limiter.get("name").asText().equals("bucket4j")) {
+                assertThat(limiter.get("speedUpOverBucket4j").asDouble()).isEqualTo(1.0);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownLimiterIsRefusedWithTheChoices() {
+        // 'limiters --limiters nope' names the algorithms and exits 2 without measuring anything.
+        Run run = run("limiters", "--limiters", "nope");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown algorithm 'nope'").contains("gcra");
+        assertThat(run.out()).isEmpty();
+    }
 }

@@ -32,8 +32,8 @@ import sdlab.bench.limit.SteppingClock;
  *     RateLimiterBenchmark -f 1 -wi 3 -i 5
  * </pre>
  *
- * <p>{@code sdlab bench limiters} runs a shorter plain timing loop of the same calls and prints
- * each algorithm's ratio to Bucket4j.
+ * <p>{@code sdlab bench limiters} runs it the same way, one limiter and thread count at a time,
+ * and prints each algorithm's ratio to Bucket4j.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

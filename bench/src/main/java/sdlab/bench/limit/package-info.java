@@ -7,8 +7,9 @@
  * one {@link sdlab.bench.limit.SteppingClock} that moves 1 µs per reading, so both sides do the
  * same arithmetic on the same times and neither pays for a system clock. Built for one thread,
  * sdlab's limiter runs bare and Bucket4j unsynchronised; shared, sdlab's sits behind a lock (as
- * in the gateway) and Bucket4j uses its lock-free default. {@link sdlab.bench.limit.LimiterLoop}
- * is the quick plain loop behind {@code sdlab bench limiters}; {@code
- * sdlab.bench.jmh.RateLimiterBenchmark} is the careful JMH measurement.
+ * in the gateway) and Bucket4j uses its lock-free default. {@code
+ * sdlab.bench.jmh.RateLimiterBenchmark} is the JMH measurement, and {@link
+ * sdlab.bench.limit.LimiterJmh} runs it, one forked JVM per limiter and thread count, for {@code
+ * sdlab bench limiters}.
  */
 package sdlab.bench.limit;

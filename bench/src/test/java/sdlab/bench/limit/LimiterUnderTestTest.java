@@ -2,13 +2,36 @@ package sdlab.bench.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every benchmarked limiter enforces the same policy, so the timings compare equal work. */
 class LimiterUnderTestTest {
+    private static final int CALLS_PER_THREAD = 200_000;
+
+    /** Calls {@code limiter} from {@code threads} threads at once; returns how many calls were allowed. */
+    private static long drive(LimiterUnderTest limiter, int threads, int callsPerThread) throws InterruptedException {
+        LongAdder allowed = new LongAdder();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < callsPerThread; i++) {
+                    if (limiter.tryAcquire()) {
+                        allowed.increment();
+                    }
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return allowed.sum();
+    }
+
     static Stream<String> names() {
         return LimiterUnderTest.names().stream();
     }
@@ -28,11 +51,12 @@ class LimiterUnderTestTest {
 
     @ParameterizedTest
     @MethodSource("names")
-    void atTwiceTheRateAboutHalfIsAllowed(String name) {
+    void atTwiceTheRateAboutHalfIsAllowed(String name) throws InterruptedException {
         // A 1 µs step offers 1,000,000 calls/s against 500,000 permits/s: about half pass, on every limiter.
-        LimiterTiming timing = LimiterLoop.time(name, 1, Duration.ZERO, Duration.ofMillis(50));
+        LimiterUnderTest limiter = LimiterUnderTest.create(name, new SteppingClock(1_000), false);
+        long allowed = drive(limiter, 1, CALLS_PER_THREAD);
 
-        assertThat((double) timing.allowed() / timing.calls()).isBetween(0.45, 0.55);
+        assertThat((double) allowed / CALLS_PER_THREAD).isBetween(0.45, 0.55);
     }
 
     static Stream<String> sdlabNames() {
@@ -41,14 +65,15 @@ class LimiterUnderTestTest {
 
     @ParameterizedTest
     @MethodSource("sdlabNames")
-    void sharedSdlabLimitersStayWithinTheirPolicyOnTwoThreads(String name) {
+    void sharedSdlabLimitersStayWithinTheirPolicyOnTwoThreads(String name) throws InterruptedException {
         // Two threads on one locked limiter: no more than the rate plus one burst of clock time. (Only
         // sdlab's: they read the clock under their lock, so every call advances it; Bucket4j reads it
         // outside any lock, where racing increments may be lost.)
-        LimiterTiming timing = LimiterLoop.time(name, 2, Duration.ZERO, Duration.ofMillis(50));
+        LimiterUnderTest limiter = LimiterUnderTest.create(name, new SteppingClock(1_000), true);
+        long allowed = drive(limiter, 2, CALLS_PER_THREAD);
 
-        double virtualPeriods = timing.calls() * 1_000.0 / LimiterUnderTest.PERIOD.toNanos();
-        assertThat((double) timing.allowed())
+        double virtualPeriods = 2.0 * CALLS_PER_THREAD * 1_000 / LimiterUnderTest.PERIOD.toNanos();
+        assertThat((double) allowed)
                 .isLessThanOrEqualTo(LimiterUnderTest.LIMIT * (virtualPeriods + 2) + LimiterUnderTest.BURST);
     }
 }
