@@ -72,8 +72,9 @@ record PeerReport(
                     goal.met(row) ? "met" : "missed"));
         }
         text.append(format(
-                "%nratio: sdlab over %s (throughput: higher is better; p99: lower is better). errors: sdlab/%s."
-                        + " Goal: throughput >= %.2fx and p99 <= %.2fx of %s's.%n",
+                "%nops/s, p99: each side's median over the rounds. ratio: the median over the rounds of sdlab's"
+                        + " figure over %s's measured next to it (throughput: higher is better; p99: lower is"
+                        + " better). errors: sdlab/%s. Goal: throughput >= %.2fx and p99 <= %.2fx of %s's.%n",
                 peer, peer, goal.throughputRatioMin(), goal.p99RatioMax(), peer));
         notes.forEach(note -> text.append(note).append('\n'));
         if (rows.stream().anyMatch(row -> row.sdlabRounds().size() > 1)) {

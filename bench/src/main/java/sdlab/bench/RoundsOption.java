@@ -11,8 +11,9 @@ final class RoundsOption {
     @Option(
             names = "--rounds",
             defaultValue = "3",
-            description = "Runs of every workload per side, alternating which side goes first; the table shows"
-                    + " each side's median (default: ${DEFAULT-VALUE}).")
+            description = "Rounds of every workload, each running both sides back to back, alternating which goes"
+                    + " first; the table shows each side's median and the median of the rounds' ratios (default:"
+                    + " ${DEFAULT-VALUE}).")
     int rounds;
 
     /** The rounds asked for, or a usage error naming the option. */

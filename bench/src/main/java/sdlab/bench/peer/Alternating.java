@@ -1,14 +1,14 @@
 package sdlab.bench.peer;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Runs the same load against sdlab and against its peer several times, alternating which side
- * goes first, and keeps each side's median. A shared machine speeds up and slows down by
+ * goes first; each round measures the two back to back. A shared machine speeds up and slows down by
  * tens of percent over seconds; one run per side would let a slow spell decide the ratio, and
  * always measuring one side first would hand the other side a systematic advantage.
  */
@@ -52,10 +52,13 @@ final class Alternating {
     }
 
     private static double median(List<LoadFigures> runs, ToDoubleFunction<LoadFigures> figure) {
-        double[] sorted = runs.stream()
-                .sorted(Comparator.comparingDouble(figure))
-                .mapToDouble(figure)
-                .toArray();
+        return median(runs.stream().mapToDouble(figure).toArray());
+    }
+
+    /** The median of {@code values} (NaN sorts last); with an even count, the mean of the middle two. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
