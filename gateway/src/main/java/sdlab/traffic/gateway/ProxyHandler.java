@@ -38,9 +38,9 @@ import sdlab.traffic.ratelimit.http.ThrottleResponse;
  * <p>An exchange runs: guard (framing, sizes) → route → filters (load shedding, rate limit) →
  * target (stable or canary) → server (stickiness, balancing, health) → a pooled upstream
  * connection on this event loop → request out, response back; the {@link UpstreamLeg} does the
- * steps from target to connection. Pipelined requests that arrive
- * while one is in flight wait in a bounded backlog with reading paused. Bodies are relayed
- * chunk by chunk; when the receiving side cannot keep up, the sending side stops reading.
+ * steps from target to connection. Pipelined requests that arrive while one is in flight wait in
+ * a bounded backlog with reading paused. Bodies are relayed chunk by chunk; when the receiving
+ * side cannot keep up, the sending side stops reading.
  *
  * <p>A request that failed to reach a server (connection refused, or a pooled connection found
  * closed) before any of its body was sent is retried once on another server; otherwise the
