@@ -8,9 +8,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Runs the same load against sdlab and against its peer several times, alternating which side
- * goes first; each round measures the two back to back. A shared machine speeds up and slows down by
- * tens of percent over seconds; one run per side would let a slow spell decide the ratio, and
- * always measuring one side first would hand the other side a systematic advantage.
+ * goes first; each round measures the two back to back. A shared machine speeds up and slows
+ * down by tens of percent over seconds; one run per side would let a slow spell decide the
+ * ratio, and always measuring one side first would hand the other side a systematic advantage.
  */
 final class Alternating {
     private Alternating() {}

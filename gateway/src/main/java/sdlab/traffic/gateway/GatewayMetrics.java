@@ -152,7 +152,7 @@ public final class GatewayMetrics {
         return out.append("} ");
     }
 
-    static void appendEscaped(StringBuilder out, String labelValue) {
+    private static void appendEscaped(StringBuilder out, String labelValue) {
         for (int i = 0; i < labelValue.length(); i++) {
             char c = labelValue.charAt(i);
             switch (c) {
