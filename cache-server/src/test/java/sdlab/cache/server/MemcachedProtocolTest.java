@@ -84,6 +84,27 @@ class MemcachedProtocolTest {
     }
 
     @Test
+    void keysWithControlCharactersAndTabsAreStoredAsMemcachedStoresThem() {
+        // memcached 1.6.18 answered this exchange with exactly these lines (checked by hand); memaslap's
+        // keys start with eight 0x10 bytes, and a node refusing them failed every memaslap request.
+        try (RawClient c = client()) {
+            c.send("set \u0010\u0010ab\u0001c 0 0 3\r\nxyz\r\nget \u0010\u0010ab\u0001c\r\n"
+                    + "set k\u007fz 0 0 1\r\nq\r\nset t\tab 0 0 1\r\nq\r\nget t\tab\r\n");
+            assertThat(lines(c, 9))
+                    .containsExactly(
+                            "STORED",
+                            "VALUE \u0010\u0010ab\u0001c 0 3",
+                            "xyz",
+                            "END",
+                            "STORED",
+                            "STORED",
+                            "VALUE t\tab 0 1",
+                            "q",
+                            "END");
+        }
+    }
+
+    @Test
     void errorLinesFollowMemcached() {
         // ERROR for unknown commands and wrong argument counts, CLIENT_ERROR for bad input, SERVER_ERROR when too
         // large.
