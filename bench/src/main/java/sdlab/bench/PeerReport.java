@@ -34,10 +34,17 @@ record PeerReport(
         List<PeerRow> rows,
         List<String> notes) {
 
-    /** Throughput at least {@code throughputRatioMin} of the peer's, p99 at most {@code p99RatioMax} times. */
+    /**
+     * Throughput at least {@code throughputRatioMin} of the peer's, p99 at most {@code
+     * p99RatioMax} times, and no errors on either side: figures of failed requests compare
+     * nothing.
+     */
     record Goal(double throughputRatioMin, double p99RatioMax) {
         boolean met(PeerRow row) {
-            return row.throughputRatio() >= throughputRatioMin && row.p99Ratio() <= p99RatioMax;
+            return row.throughputRatio() >= throughputRatioMin
+                    && row.p99Ratio() <= p99RatioMax
+                    && row.sdlab().errors() == 0
+                    && row.peer().errors() == 0;
         }
     }
 
@@ -74,7 +81,8 @@ record PeerReport(
         text.append(format(
                 "%nops/s, p99: each side's median over the rounds. ratio: the median over the rounds of sdlab's"
                         + " figure over %s's measured next to it (throughput: higher is better; p99: lower is"
-                        + " better). errors: sdlab/%s. Goal: throughput >= %.2fx and p99 <= %.2fx of %s's.%n",
+                        + " better). errors: sdlab/%s, all rounds. Goal: throughput >= %.2fx and p99 <= %.2fx of"
+                        + " %s's, with no errors.%n",
                 peer, peer, goal.throughputRatioMin(), goal.p99RatioMax(), peer));
         notes.forEach(note -> text.append(note).append('\n'));
         if (rows.stream().anyMatch(row -> row.sdlabRounds().size() > 1)) {

@@ -12,10 +12,16 @@ import java.util.regex.Pattern;
  * microseconds lies in {@code (2^(i-1), 2^i]} (memaslap's bucket is the smallest power of two
  * not below the latency). The histogram gives the bucket, not
  * the value: p99 is reported as the bucket's upper bound, so it is good to a factor of two.
+ *
+ * <p>memaslap counts an error reply as an operation like any other and prints it as a line
+ * {@code <fd CLIENT_ERROR ...>}; those lines are the run's errors. (A node that refused
+ * memaslap's keys once answered every request with an error, and the run looked like a fast one.)
  */
 final class MemaslapOutput {
     private static final Pattern TPS = Pattern.compile("^Run time: .* TPS: (\\d+)", Pattern.MULTILINE);
     private static final Pattern ROW = Pattern.compile("^\\s+(\\d+):((?:\\s+\\d+)+)\\s*$");
+    private static final Pattern ERROR_REPLY =
+            Pattern.compile("^<\\d+ (?:CLIENT_ERROR|SERVER_ERROR|ERROR)\\b", Pattern.MULTILINE);
     private static final double MICROS_PER_MILLI = 1000;
 
     private MemaslapOutput() {}
@@ -27,7 +33,9 @@ final class MemaslapOutput {
                     "no 'Run time: ... TPS:' line in memaslap output: " + RedisBenchmarkCsv.shorten(output));
         }
         long[] buckets = totalHistogram(output);
-        return new LoadFigures(Double.parseDouble(tps.group(1)), p99UpperBoundMicros(buckets) / MICROS_PER_MILLI, 0);
+        long errors = ERROR_REPLY.matcher(output).results().count();
+        return new LoadFigures(
+                Double.parseDouble(tps.group(1)), p99UpperBoundMicros(buckets) / MICROS_PER_MILLI, errors);
     }
 
     /** Counts by log2 bucket (index i: latencies in (2^(i-1), 2^i] µs) of the total statistics. */

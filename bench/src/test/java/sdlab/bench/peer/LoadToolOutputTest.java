@@ -50,6 +50,15 @@ class LoadToolOutputTest {
     }
 
     @Test
+    void memaslapErrorRepliesAreCountedAsErrors() {
+        // A run against a node that refused memaslap's keys (six of its error lines kept): each one counts.
+        LoadFigures figures = MemaslapOutput.parse(sample("memaslap-errors.txt"));
+
+        assertThat(figures.errors()).isEqualTo(6);
+        assertThat(MemaslapOutput.parse(sample("memaslap.txt")).errors()).isZero();
+    }
+
+    @Test
     void memaslapWithoutStatisticsIsRejected() {
         // Without -S memaslap prints no histogram, so no p99 can be read.
         assertThatThrownBy(() -> MemaslapOutput.parse("Run time: 4.0s Ops: 310899 TPS: 77697 Net_rate: 15.7M/s\n"))
