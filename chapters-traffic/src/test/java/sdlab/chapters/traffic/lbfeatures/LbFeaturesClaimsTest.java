@@ -50,8 +50,7 @@ class LbFeaturesClaimsTest {
     @Test
     void eachFeatureChangesWhatItIsForAndNotTheOtherThings() {
         // Shows: the supported options are exactly the three true effects; the three plausible side effects fail.
-        assertThat(report.supportedOptions())
-                .containsExactly(LbVariant.H2, LbVariant.DRAINING, LbVariant.AFFINITY);
+        assertThat(report.supportedOptions()).containsExactly(LbVariant.H2, LbVariant.DRAINING, LbVariant.AFFINITY);
         assertThat(report.question().orElseThrow().options())
                 .filteredOn(o -> o.supported())
                 .extracting(o -> o.claims().getFirst())

@@ -100,9 +100,7 @@ class ResponsesClaimsTest {
         ExperimentReport dates = Sweep.quietly(EXPERIMENT, skewed, 20);
         assertThat(dates.metric(ResponsesVariant.RETRY_AFTER, "rejectedRetryShare"))
                 .isGreaterThan(0.3);
-        assertThat(dates.claimsByName()
-                        .get(ResponsesClaims.NEVER_UNDERSTATED)
-                        .holds())
+        assertThat(dates.claimsByName().get(ResponsesClaims.NEVER_UNDERSTATED).holds())
                 .isTrue();
     }
 }
