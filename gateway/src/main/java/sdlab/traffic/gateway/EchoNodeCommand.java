@@ -8,9 +8,16 @@ import picocli.CommandLine.Option;
 /** {@code sdlab node echo}: runs an {@link EchoServer} until interrupted. */
 @Command(
         name = "echo",
-        mixinStandardHelpOptions = true,
         description = "Run an HTTP echo backend that reports which instance and version served each request.")
 public final class EchoNodeCommand implements Callable<Integer> {
+    // Not picocli's standard help mixin: its --version would take the name of the backend's own
+    // --version, which the demos use to tell a canary from the stable servers.
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 

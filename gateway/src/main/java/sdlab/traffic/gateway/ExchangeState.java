@@ -17,6 +17,11 @@ import sdlab.traffic.ratelimit.http.HeaderField;
 final class ExchangeState {
     boolean active;
     HttpRequest request;
+    /** How the request's body is delimited upstream, decided when its head arrived. */
+    BodyFraming framing = BodyFraming.NONE;
+    /** The client sent no Host (HTTP/1.0): the upstream request names the server it goes to. */
+    boolean hostAbsent;
+
     RouteEntry route;
     UpstreamGroup group;
     UpstreamServer server;
@@ -69,6 +74,8 @@ final class ExchangeState {
     void end() {
         active = false;
         request = null;
+        framing = BodyFraming.NONE;
+        hostAbsent = false;
         route = null;
         group = null;
         server = null;

@@ -46,6 +46,8 @@ public record GatewayConfig(
     public record Limits(
             int initialLineBytesMax,
             int headerBytesMax,
+            int headerFieldsMax,
+            boolean obsFoldAllowed,
             long bodyBytesMax,
             long idleTimeoutMs,
             long headerTimeoutMs,

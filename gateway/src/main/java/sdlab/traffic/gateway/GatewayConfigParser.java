@@ -139,6 +139,8 @@ public final class GatewayConfigParser {
         l.rejectUnknown(Set.of(
                 "initialLineBytesMax",
                 "headerBytesMax",
+                "headerFieldsMax",
+                "obsFoldAllowed",
                 "bodyBytesMax",
                 "idleTimeoutMs",
                 "headerTimeoutMs",
@@ -150,6 +152,8 @@ public final class GatewayConfigParser {
         return new Limits(
                 (int) l.number("initialLineBytesMax", 8_192, 256, 1 << 20),
                 (int) l.number("headerBytesMax", 16_384, 256, 1 << 20),
+                (int) l.number("headerFieldsMax", 100, 1, 100_000),
+                l.bool("obsFoldAllowed", false),
                 l.number("bodyBytesMax", 10L << 20, 0, Long.MAX_VALUE),
                 l.number("idleTimeoutMs", 60_000, 100, 86_400_000),
                 l.number("headerTimeoutMs", 10_000, 100, 3_600_000),

@@ -3,6 +3,7 @@ package sdlab.traffic.gateway;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -24,6 +26,10 @@ import java.util.List;
  * what follows. This decoder turns that case into a decoding failure, which the gateway
  * answers with 400 and a closed connection; duplicate differing lengths and malformed chunks
  * already fail in Netty's decoder.
+ *
+ * <p>Netty's decoder also joins a folded header line (obs-fold) to the field before it, one of
+ * the two treatments RFC 9112 allows. Unless folding is allowed, a {@link HeadFoldScanner} reads
+ * each head's bytes as they arrive, and a folded head is answered 400, as nginx answers it.
  *
  * <p>The encoder must know which responses answer HEAD requests (they carry no body whatever
  * their headers say), so the decoder queues each request's method for it, as Netty's own server
@@ -41,14 +47,25 @@ final class GatewayHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDec
         }
     }
 
-    GatewayHttpCodec(int initialLineBytesMax, int headerBytesMax) {
+    /** Marks the failure of a request head with a folded line (when folding is not allowed). */
+    static final class ObsoleteLineFoldingException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        ObsoleteLineFoldingException() {
+            super("obsolete line folding in the request head");
+        }
+    }
+
+    GatewayHttpCodec(int initialLineBytesMax, int headerBytesMax, boolean obsFoldAllowed) {
         ArrayDeque<HttpMethod> methods = new ArrayDeque<>();
         HttpDecoderConfig config = new HttpDecoderConfig()
                 .setMaxInitialLineLength(initialLineBytesMax)
                 .setMaxHeaderSize(headerBytesMax)
                 .setMaxChunkSize(16_384)
                 .setAllowDuplicateContentLengths(false);
-        init(new StrictDecoder(config, methods), new HeadAwareEncoder(methods));
+        init(
+                new StrictDecoder(config, methods, obsFoldAllowed ? null : new HeadFoldScanner()),
+                new HeadAwareEncoder(methods));
     }
 
     @Override
@@ -58,10 +75,15 @@ final class GatewayHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDec
 
     private static final class StrictDecoder extends HttpRequestDecoder {
         private final ArrayDeque<HttpMethod> methods;
+        /** Null when folding is allowed. */
+        private final HeadFoldScanner folds;
+        /** How many bytes after the buffer's reader index the scanner has already read. */
+        private int scannedAhead;
 
-        StrictDecoder(HttpDecoderConfig config, ArrayDeque<HttpMethod> methods) {
+        StrictDecoder(HttpDecoderConfig config, ArrayDeque<HttpMethod> methods, HeadFoldScanner folds) {
             super(config);
             this.methods = methods;
+            this.folds = folds;
         }
 
         @Override
@@ -71,11 +93,27 @@ final class GatewayHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDec
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+            if (folds != null && !folds.headEnded()) {
+                scannedAhead += folds.scan(buffer, buffer.readerIndex() + scannedAhead, buffer.writerIndex());
+            }
             int before = out.size();
+            int readerBefore = buffer.readerIndex();
             super.decode(ctx, buffer, out);
+            scannedAhead = Math.max(0, scannedAhead - (buffer.readerIndex() - readerBefore));
             for (int i = before; i < out.size(); i++) {
-                if (out.get(i) instanceof HttpRequest request) {
+                Object message = out.get(i);
+                if (message instanceof HttpRequest request) {
                     methods.add(request.method());
+                    if (folds != null
+                            && folds.folded()
+                            && request.decoderResult().isSuccess()) {
+                        request.setDecoderResult(DecoderResult.failure(new ObsoleteLineFoldingException()));
+                    }
+                }
+                if (folds != null && message instanceof LastHttpContent) {
+                    // The request ended where the decoder now reads: the next head starts here.
+                    folds.reset();
+                    scannedAhead = 0;
                 }
             }
         }

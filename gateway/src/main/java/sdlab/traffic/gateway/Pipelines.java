@@ -38,7 +38,8 @@ final class Pipelines {
 
     /** HTTP/1.1 after whatever came before (TLS, the h2c sniffer); with the h2c upgrade if asked. */
     void http1(ChannelPipeline pipeline, boolean tls, boolean h2cUpgrade) {
-        GatewayHttpCodec codec = new GatewayHttpCodec(rt.limits.initialLineBytesMax(), rt.limits.headerBytesMax());
+        GatewayHttpCodec codec = new GatewayHttpCodec(
+                rt.limits.initialLineBytesMax(), rt.limits.headerBytesMax(), rt.limits.obsFoldAllowed());
         RequestHeadTimeout headTimeout =
                 new RequestHeadTimeout(rt.limits.headerTimeoutMs(), rt.metrics.headerTimeouts::increment);
         pipeline.addLast(headTimeout.beforeCodec());

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -28,6 +29,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import sdlab.traffic.gateway.GatewayFilter.Outcome;
+import sdlab.traffic.http.RequestTarget;
 import sdlab.traffic.ratelimit.http.HeaderField;
 import sdlab.traffic.ratelimit.http.ThrottleResponse;
 
@@ -119,13 +121,23 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         exchange.begin(System.nanoTime());
         rt.metrics.requestsInFlight.incrementAndGet();
         // Checked before a full request is split: the split copy would lose the decoding failure.
-        HttpResponseStatus refusal = RequestGuard.check(incoming, rt.limits.bodyBytesMax());
+        HttpResponseStatus refusal = RequestGuard.check(incoming, rt.limits, http2);
         exchange.request = incoming;
         if (refusal != null) {
             ReferenceCountUtil.release(incoming);
             respondLocal(refusal, true, List.of(), refusal.reasonPhrase());
             return;
         }
+        switch (RequestTarget.parse(incoming.uri(), incoming.method().equals(HttpMethod.OPTIONS))) {
+            case RequestTarget.Refused refused -> {
+                ReferenceCountUtil.release(incoming);
+                respondLocal(HttpResponseStatus.BAD_REQUEST, true, List.of(), refused.reason());
+                return;
+            }
+            case RequestTarget.Normal normal -> Requests.adoptTarget(incoming, normal.target());
+        }
+        exchange.framing = BodyFraming.of(incoming, http2);
+        exchange.hostAbsent = !incoming.headers().contains(HttpHeaderNames.HOST);
         HttpRequest request = incoming;
         LastHttpContent body = null;
         if (incoming instanceof FullHttpRequest full) {
@@ -180,7 +192,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             request.headers().remove(HttpHeaderNames.EXPECT);
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
-        Requests.prepareForUpstream(request, clientIp, tls, http2);
+        Requests.prepareForUpstream(request, exchange.framing, clientIp, tls, http2);
         if (delayNanos > 0) {
             long generation = exchange.generation;
             ctx.executor().schedule(() -> forwardIfCurrent(generation), delayNanos, TimeUnit.NANOSECONDS);
@@ -223,6 +235,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean last = content instanceof LastHttpContent;
+        if (!exchange.framing.allowsBody() && content.content().isReadable()) {
+            // Unreachable by construction (the decoder frames HTTP/1.1, HTTP/2 bodies go chunked),
+            // but unframed bytes upstream would be read as a request: never send them.
+            content.release();
+            closeBoth();
+            return;
+        }
         exchange.bodyBytes += content.content().readableBytes();
         if (exchange.bodyBytes > rt.limits.bodyBytesMax()) {
             content.release();
@@ -279,6 +298,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             exchange.upstreamReusable = HttpUtil.isKeepAlive(response);
             Requests.prepareForClient(response, exchange.responseHeaders);
             if (!http2) {
+                Requests.frameForClient(response, exchange.request.method());
                 HttpUtil.setKeepAlive(response, keepConnection());
             }
         }

@@ -11,6 +11,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.List;
+import java.util.Locale;
+import sdlab.traffic.gateway.GatewayConfig.Limits;
+import sdlab.traffic.http.HostField;
 
 /**
  * The checks a request must pass before anything else looks at it; a failure is a status to
@@ -19,18 +22,35 @@ import java.util.List;
  * <p>Request smuggling needs two parsers that frame one byte stream differently; these checks
  * refuse every request whose framing is ambiguous: both lengths (see {@link GatewayHttpCodec}),
  * several differing lengths, a transfer coding other than exactly {@code chunked}, any transfer
- * coding in HTTP/1.0, and a malformed chunk.
+ * coding in HTTP/1.0, a {@code Connection} field that nominates a framing field (a proxy would
+ * remove it as hop-by-hop and leave the body unframed), and a malformed chunk. The framing that
+ * does go upstream is the gateway's own ({@link BodyFraming}).
+ *
+ * <p>The Host rules of RFC 9112, section 3.2, keep routing unambiguous: an HTTP/1.1 request has
+ * exactly one Host field, and every Host is well formed; an HTTP/2 request may carry
+ * {@code :authority} and Host only if they agree. Version: HTTP/1.x only (505 otherwise, as nginx
+ * answers). Size: at most {@code headerFieldsMax} fields (431).
  */
 final class RequestGuard {
     private RequestGuard() {}
 
     /** The error status for a request, or null if it may proceed. */
-    static HttpResponseStatus check(HttpRequest request, long bodyBytesMax) {
+    static HttpResponseStatus check(HttpRequest request, Limits limits, boolean http2) {
         DecoderResult result = request.decoderResult();
         if (result.isFailure()) {
             return decodingFailure(result.cause());
         }
+        HttpVersion version = request.protocolVersion();
+        if (!version.protocolName().equals("HTTP") || version.majorVersion() != 1) {
+            return HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED;
+        }
         HttpHeaders headers = request.headers();
+        if (headers.size() > limits.headerFieldsMax()) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        if (nominatesFramingField(headers) || !hostIsUnambiguous(headers, version, http2)) {
+            return HttpResponseStatus.BAD_REQUEST;
+        }
         List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (!codings.isEmpty()) {
             if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
@@ -41,13 +61,49 @@ final class RequestGuard {
             }
         }
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        if (length != null && parseLength(length) > bodyBytesMax) {
+        if (length != null && parseLength(length) > limits.bodyBytesMax()) {
             return HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
         }
         if (request.method().equals(HttpMethod.CONNECT)) {
             return HttpResponseStatus.METHOD_NOT_ALLOWED;
         }
         return null;
+    }
+
+    /** Whether a {@code Connection} field names Content-Length or Transfer-Encoding as hop-by-hop. */
+    private static boolean nominatesFramingField(HttpHeaders headers) {
+        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String token : value.split(",")) {
+                String name = token.trim();
+                if (HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
+                        || HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Exactly one well-formed Host on HTTP/1.1, at most one on HTTP/1.0; on HTTP/2, where Netty
+     * adds {@code :authority} as a Host field, any Host fields agree and are well formed.
+     */
+    private static boolean hostIsUnambiguous(HttpHeaders headers, HttpVersion version, boolean http2) {
+        List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
+        for (String host : hosts) {
+            if (!HostField.isValid(host)) {
+                return false;
+            }
+        }
+        if (http2) {
+            return hosts.stream()
+                            .map(h -> h.toLowerCase(Locale.ROOT))
+                            .distinct()
+                            .count()
+                    <= 1;
+        }
+        boolean required = version.minorVersion() >= 1;
+        return hosts.size() == 1 || (hosts.isEmpty() && !required);
     }
 
     /** The status for a failed decoding of a request head or of a chunk. */

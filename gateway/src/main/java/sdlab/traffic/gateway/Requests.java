@@ -3,6 +3,7 @@ package sdlab.traffic.gateway;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -10,12 +11,14 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.AsciiString;
 import java.util.List;
+import sdlab.traffic.http.RequestTarget;
 import sdlab.traffic.ratelimit.http.HeaderField;
 
 /**
  * Header rewriting at the proxy's two edges (RFC 9110, section 7.6): hop-by-hop fields are the
  * business of one connection and are removed; the client's address is appended to
- * {@code X-Forwarded-For}; and parsing helpers for the request target.
+ * {@code X-Forwarded-For}; the normalised target goes on the request line; bodies are framed by
+ * the gateway, never by fields copied from the other side.
  */
 final class Requests {
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
@@ -53,8 +56,24 @@ final class Requests {
         return colon > 0 && !ipv6 ? host.substring(0, colon) : host;
     }
 
-    /** Rewrites a client's request, in place, for an HTTP/1.1 upstream. */
-    static void prepareForUpstream(HttpRequest request, String clientIp, boolean tls, boolean http2) {
+    /**
+     * Puts a request's normalised target in place: the origin form on the request line, and the
+     * authority of an absolute-form target as the one Host (RFC 9112, section 3.2.2). On HTTP/2
+     * the Host fields have been checked to agree; one is kept.
+     */
+    static void adoptTarget(HttpRequest request, RequestTarget target) {
+        request.setUri(target.originForm());
+        HttpHeaders headers = request.headers();
+        if (target.authority() != null) {
+            headers.set(HttpHeaderNames.HOST, target.authority());
+        } else if (headers.getAll(HttpHeaderNames.HOST).size() > 1) {
+            headers.set(HttpHeaderNames.HOST, headers.get(HttpHeaderNames.HOST));
+        }
+    }
+
+    /** Rewrites a client's request, in place, for an HTTP/1.1 upstream, framed as {@code framing} says. */
+    static void prepareForUpstream(
+            HttpRequest request, BodyFraming framing, String clientIp, boolean tls, boolean http2) {
         HttpHeaders headers = request.headers();
         removeHopByHop(headers);
         headers.remove(HttpHeaderNames.TE);
@@ -64,15 +83,25 @@ final class Requests {
             for (HttpConversionUtil.ExtensionHeaderNames name : HttpConversionUtil.ExtensionHeaderNames.values()) {
                 headers.remove(name.text());
             }
-            boolean framed = HttpUtil.isContentLengthSet(request) || HttpUtil.isTransferEncodingChunked(request);
-            if (!framed && !isBodiless(request)) {
-                HttpUtil.setTransferEncodingChunked(request, true);
-            }
         }
+        framing.applyTo(headers);
         String forwarded = headers.get(X_FORWARDED_FOR);
         headers.set(X_FORWARDED_FOR, forwarded == null ? clientIp : forwarded + ", " + clientIp);
         headers.set(X_FORWARDED_PROTO, tls ? HTTPS : HTTP);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
+    }
+
+    /**
+     * Makes a response to an HTTP/1.1 client delimit itself: one whose upstream framed its body
+     * by closing the connection gets chunked coding, so the client's connection can carry the
+     * next response without guessing where this one ends.
+     */
+    static void frameForClient(HttpResponse response, HttpMethod method) {
+        int status = response.status().code();
+        boolean bodiless = method.equals(HttpMethod.HEAD) || status == 204 || status == 304 || status < 200;
+        if (!bodiless && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {
+            HttpUtil.setTransferEncodingChunked(response, true);
+        }
     }
 
     /** Rewrites an upstream's response, in place, for the client, adding the gateway's own fields. */
@@ -81,6 +110,14 @@ final class Requests {
         for (HeaderField field : extra) {
             response.headers().add(field.name(), field.value());
         }
+    }
+
+    private static boolean isUnremovable(String name) {
+        return HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(name)
+                || HttpHeaderValues.KEEP_ALIVE.contentEqualsIgnoreCase(name)
+                || HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
+                || HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)
+                || HttpHeaderNames.HOST.contentEqualsIgnoreCase(name);
     }
 
     /** Whether repeating the request has the effect of sending it once (RFC 9110, section 9.2.2). */
@@ -92,20 +129,17 @@ final class Requests {
         };
     }
 
-    private static boolean isBodiless(HttpRequest request) {
-        String method = request.method().name();
-        return method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS");
-    }
-
-    /** Removes Connection, the fields it names, Keep-Alive and Proxy-Connection. */
+    /**
+     * Removes Connection, the fields it names, Keep-Alive and Proxy-Connection. A nomination of
+     * a field that frames the message or names its target (Content-Length, Transfer-Encoding,
+     * Host) is ignored: those are end-to-end, whatever a sender says.
+     */
     private static void removeHopByHop(HttpHeaders headers) {
         if (headers.contains(HttpHeaderNames.CONNECTION)) {
             for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
                 for (String name : value.split(",")) {
                     String trimmed = name.trim();
-                    if (!trimmed.isEmpty()
-                            && !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(trimmed)
-                            && !HttpHeaderValues.KEEP_ALIVE.contentEqualsIgnoreCase(trimmed)) {
+                    if (!trimmed.isEmpty() && !isUnremovable(trimmed)) {
                         headers.remove(trimmed);
                     }
                 }

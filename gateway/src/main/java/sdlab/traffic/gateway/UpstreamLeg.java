@@ -83,6 +83,9 @@ final class UpstreamLeg {
         exchange.upstream = channel;
         exchange.upstreamHandler = channel.pipeline().get(UpstreamHandler.class);
         exchange.upstreamHandler.attach(client); // starts the response deadline
+        if (exchange.hostAbsent) {
+            exchange.request.headers().set(HttpHeaderNames.HOST, exchange.server.config.address());
+        }
         channel.write(exchange.request);
         exchange.requestWritten = true;
         for (HttpContent content = exchange.pendingBody.poll();

@@ -36,7 +36,9 @@
  *   <li>{@code admin} (optional): {@code port}, serving {@code /metrics} (Prometheus text) and
  *       {@code /healthz}.
  *   <li>{@code limits}: {@code initialLineBytesMax} (8192; over it 414), {@code headerBytesMax}
- *       (16384; 431), {@code bodyBytesMax} (10 MiB; 413), {@code idleTimeoutMs} (60000),
+ *       (16384; 431), {@code headerFieldsMax} (100 fields; 431), {@code obsFoldAllowed} (false:
+ *       a folded header line is answered 400, as nginx does; true replaces each fold with a
+ *       space, the other choice RFC 9112 allows), {@code bodyBytesMax} (10 MiB; 413), {@code idleTimeoutMs} (60000),
  *       {@code headerTimeoutMs} (10000: an HTTP/1.1 request head must arrive whole within it,
  *       from its first bytes, or the connection is closed), {@code connectTimeoutMs} (2000), {@code responseTimeoutMs} (30000; 504),
  *       {@code drainTimeoutMs} (10000), {@code pipelinedRequestsMax} (16),

@@ -44,6 +44,16 @@ final class GatewayFixture implements AutoCloseable {
         return upstream;
     }
 
+    /** Adds an upstream of servers that the test runs itself, at {@code addresses} ("host:port"). */
+    ObjectNode upstreamAt(String name, String... addresses) {
+        ObjectNode upstream = ((ArrayNode) config.get("upstreams")).addObject().put("name", name);
+        ArrayNode servers = upstream.putArray("servers");
+        for (String address : addresses) {
+            servers.addObject().put("address", address).put("version", "v1");
+        }
+        return upstream;
+    }
+
     ObjectNode route(String name, String pathPrefix, String upstream) {
         return ((ArrayNode) config.get("routes"))
                 .addObject()
@@ -61,7 +71,12 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     GatewayFixture start() throws Exception {
-        gateway = new Gateway(GatewayConfigParser.parse(JSON.writeValueAsString(config)), 2).start();
+        return start(2);
+    }
+
+    /** Starts the gateway with {@code threads} event loops (one makes every request share one upstream pool). */
+    GatewayFixture start(int threads) throws Exception {
+        gateway = new Gateway(GatewayConfigParser.parse(JSON.writeValueAsString(config)), threads).start();
         return this;
     }
 

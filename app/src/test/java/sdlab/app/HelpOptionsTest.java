@@ -1,0 +1,43 @@
+package sdlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+class HelpOptionsTest {
+
+    /** Every command and subcommand of {@code sdlab}, as the words that name it, crossed with both help spellings. */
+    static Stream<List<String>> everyCommandWithEachHelpOption() {
+        List<List<String>> commands = new ArrayList<>();
+        collect(Main.commandLine(), new ArrayList<>(), commands);
+        return commands.stream().flatMap(words -> Stream.of("--help", "-h").map(help -> {
+            List<String> args = new ArrayList<>(words);
+            args.add(help);
+            return args;
+        }));
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
+        into.add(List.copyOf(path));
+        for (var sub : command.getSubcommands().entrySet()) {
+            List<String> next = new ArrayList<>(path);
+            next.add(sub.getKey());
+            collect(sub.getValue(), next, into);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommandWithEachHelpOption")
+    void everyCommandAnswersHelpWithItsUsageAndExitsZero(List<String> args) {
+        // `sdlab node echo --help` once answered "unknown option" and exited 2.
+        CommandLineRun run = CommandLineRun.of(args.toArray(String[]::new));
+        assertThat(run.exit()).as(String.join(" ", args)).isZero();
+        assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: sdlab");
+        assertThat(run.err()).isEmpty();
+    }
+}
