@@ -28,8 +28,9 @@ import java.util.List;
  * already fail in Netty's decoder.
  *
  * <p>Netty's decoder also joins a folded header line (obs-fold) to the field before it, one of
- * the two treatments RFC 9112 allows. Unless folding is allowed, a {@link HeadFoldScanner} reads
- * each head's bytes as they arrive, and a folded head is answered 400, as nginx answers it.
+ * the two treatments RFC 9112 allows, and reads {@code http/1.1} as {@code HTTP/1.1}. A
+ * {@link RawHeadScanner} reads each head's bytes as they arrive; a head with a malformed request
+ * line, or with a folded line unless folding is allowed, is answered 400, as nginx answers it.
  *
  * <p>The encoder must know which responses answer HEAD requests (they carry no body whatever
  * their headers say), so the decoder queues each request's method for it, as Netty's own server
@@ -47,12 +48,12 @@ final class GatewayHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDec
         }
     }
 
-    /** Marks the failure of a request head with a folded line (when folding is not allowed). */
-    static final class ObsoleteLineFoldingException extends IllegalArgumentException {
+    /** Marks the failure of a request head that the {@link RawHeadScanner} found malformed. */
+    static final class MalformedHeadException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-        ObsoleteLineFoldingException() {
-            super("obsolete line folding in the request head");
+        MalformedHeadException(String message) {
+            super(message);
         }
     }
 
@@ -63,9 +64,7 @@ final class GatewayHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDec
                 .setMaxHeaderSize(headerBytesMax)
                 .setMaxChunkSize(16_384)
                 .setAllowDuplicateContentLengths(false);
-        init(
-                new StrictDecoder(config, methods, obsFoldAllowed ? null : new HeadFoldScanner()),
-                new HeadAwareEncoder(methods));
+        init(new StrictDecoder(config, methods, obsFoldAllowed), new HeadAwareEncoder(methods));
     }
 
     @Override
@@ -75,15 +74,15 @@ final class GatewayHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDec
 
     private static final class StrictDecoder extends HttpRequestDecoder {
         private final ArrayDeque<HttpMethod> methods;
-        /** Null when folding is allowed. */
-        private final HeadFoldScanner folds;
+        private final boolean obsFoldAllowed;
+        private final RawHeadScanner head = new RawHeadScanner();
         /** How many bytes after the buffer's reader index the scanner has already read. */
         private int scannedAhead;
 
-        StrictDecoder(HttpDecoderConfig config, ArrayDeque<HttpMethod> methods, HeadFoldScanner folds) {
+        StrictDecoder(HttpDecoderConfig config, ArrayDeque<HttpMethod> methods, boolean obsFoldAllowed) {
             super(config);
             this.methods = methods;
-            this.folds = folds;
+            this.obsFoldAllowed = obsFoldAllowed;
         }
 
         @Override
@@ -93,8 +92,8 @@ final class GatewayHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDec
 
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
-            if (folds != null && !folds.headEnded()) {
-                scannedAhead += folds.scan(buffer, buffer.readerIndex() + scannedAhead, buffer.writerIndex());
+            if (!head.headEnded()) {
+                scannedAhead += head.scan(buffer, buffer.readerIndex() + scannedAhead, buffer.writerIndex());
             }
             int before = out.size();
             int readerBefore = buffer.readerIndex();
@@ -104,15 +103,16 @@ final class GatewayHttpCodec extends CombinedChannelDuplexHandler<HttpRequestDec
                 Object message = out.get(i);
                 if (message instanceof HttpRequest request) {
                     methods.add(request.method());
-                    if (folds != null
-                            && folds.folded()
-                            && request.decoderResult().isSuccess()) {
-                        request.setDecoderResult(DecoderResult.failure(new ObsoleteLineFoldingException()));
+                    String problem = head.requestLineMalformed()
+                            ? "malformed request line"
+                            : head.folded() && !obsFoldAllowed ? "obsolete line folding in the request head" : null;
+                    if (problem != null && request.decoderResult().isSuccess()) {
+                        request.setDecoderResult(DecoderResult.failure(new MalformedHeadException(problem)));
                     }
                 }
-                if (folds != null && message instanceof LastHttpContent) {
+                if (message instanceof LastHttpContent) {
                     // The request ended where the decoder now reads: the next head starts here.
-                    folds.reset();
+                    head.reset();
                     scannedAhead = 0;
                 }
             }

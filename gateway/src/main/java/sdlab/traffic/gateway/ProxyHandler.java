@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -62,6 +61,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<HttpObject> backlog = new ArrayDeque<>();
     private int backlogRequests;
     private boolean closeAfterResponse;
+    /**
+     * The connection is being closed: whatever the decoder still delivers is not read. After a
+     * refusal the stream's framing cannot be trusted, so a request decoded behind it must not go
+     * upstream.
+     */
+    private boolean closing;
 
     private final ExchangeState exchange = new ExchangeState();
     private UpstreamLeg upstreamLeg;
@@ -84,7 +89,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
-        if (!(msg instanceof HttpObject object)) {
+        if (!(msg instanceof HttpObject object) || closing) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -128,7 +133,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             respondLocal(refusal, true, List.of(), refusal.reasonPhrase());
             return;
         }
-        switch (RequestTarget.parse(incoming.uri(), incoming.method().equals(HttpMethod.OPTIONS))) {
+        switch (RequestTarget.parse(incoming.uri())) {
             case RequestTarget.Refused refused -> {
                 ReferenceCountUtil.release(incoming);
                 respondLocal(HttpResponseStatus.BAD_REQUEST, true, List.of(), refused.reason());
@@ -425,6 +430,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         boolean keep = keepConnection();
         exchange.end();
         if (!keep && !http2) {
+            closing = true;
+            ctx.channel().config().setAutoRead(false);
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             releaseBacklog();
             return;

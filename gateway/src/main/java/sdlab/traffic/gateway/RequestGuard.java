@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import sdlab.traffic.gateway.GatewayConfig.Limits;
@@ -21,8 +22,9 @@ import sdlab.traffic.http.HostField;
  *
  * <p>Request smuggling needs two parsers that frame one byte stream differently; these checks
  * refuse every request whose framing is ambiguous: both lengths (see {@link GatewayHttpCodec}),
- * several differing lengths, a transfer coding other than exactly {@code chunked}, any transfer
- * coding in HTTP/1.0, a {@code Connection} field that nominates a framing field (a proxy would
+ * several differing lengths, a transfer coding other than exactly {@code chunked} (501 for a
+ * coding the gateway does not implement, 400 where chunked is not last), any transfer coding in
+ * HTTP/1.0, a {@code Connection} field that nominates a framing field (a proxy would
  * remove it as hop-by-hop and leave the body unframed), and a malformed chunk. The framing that
  * does go upstream is the gateway's own ({@link BodyFraming}).
  *
@@ -51,23 +53,61 @@ final class RequestGuard {
         if (nominatesFramingField(headers) || !hostIsUnambiguous(headers, version, http2)) {
             return HttpResponseStatus.BAD_REQUEST;
         }
-        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        if (!codings.isEmpty()) {
-            if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-                return HttpResponseStatus.BAD_REQUEST;
-            }
-            if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
-                return HttpResponseStatus.BAD_REQUEST;
-            }
+        HttpResponseStatus codingRefusal = transferCodingRefusal(headers, version);
+        if (codingRefusal != null) {
+            return codingRefusal;
         }
         String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         if (length != null && parseLength(length) > limits.bodyBytesMax()) {
             return HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
         }
-        if (request.method().equals(HttpMethod.CONNECT)) {
+        if (request.method().equals(HttpMethod.CONNECT) || request.method().equals(HttpMethod.TRACE)) {
+            // No tunnels; and TRACE would echo the client's credentials back to a script (as nginx, 405).
             return HttpResponseStatus.METHOD_NOT_ALLOWED;
         }
         return null;
+    }
+
+    /**
+     * RFC 9112, sections 6.1 and 6.3: {@code chunked} alone is the one coding the gateway frames.
+     * chunked that is not the final coding, or comes twice, leaves the length unknowable: 400. Any
+     * other coding is one the gateway does not implement: 501, as nginx answers.
+     */
+    private static HttpResponseStatus transferCodingRefusal(HttpHeaders headers, HttpVersion version) {
+        List<String> fields = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        if (fields.isEmpty()) {
+            return null;
+        }
+        if (version.minorVersion() == 0) {
+            return HttpResponseStatus.BAD_REQUEST; // HTTP/1.0 has no transfer codings
+        }
+        List<String> codings = new ArrayList<>();
+        for (String field : fields) {
+            for (String token : field.split(",", -1)) {
+                codings.add(withoutOptionalWhitespace(token).toLowerCase(Locale.ROOT));
+            }
+        }
+        if (codings.size() == 1 && codings.get(0).equals("chunked")) {
+            return null;
+        }
+        long chunked = codings.stream().filter("chunked"::equals).count();
+        if (chunked > 1 || (chunked == 1 && !codings.get(codings.size() - 1).equals("chunked"))) {
+            return HttpResponseStatus.BAD_REQUEST;
+        }
+        return HttpResponseStatus.NOT_IMPLEMENTED;
+    }
+
+    /** Strips spaces and tabs (RFC 9110's OWS), and nothing else: {@link String#trim()} also strips controls. */
+    private static String withoutOptionalWhitespace(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     /** Whether a {@code Connection} field names Content-Length or Transfer-Encoding as hop-by-hop. */

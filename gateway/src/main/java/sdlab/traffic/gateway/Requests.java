@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.AsciiString;
 import java.util.List;
+import sdlab.traffic.http.HostField;
 import sdlab.traffic.http.RequestTarget;
 import sdlab.traffic.ratelimit.http.HeaderField;
 
@@ -57,17 +58,17 @@ final class Requests {
     }
 
     /**
-     * Puts a request's normalised target in place: the origin form on the request line, and the
-     * authority of an absolute-form target as the one Host (RFC 9112, section 3.2.2). On HTTP/2
-     * the Host fields have been checked to agree; one is kept.
+     * Puts a request's normalised target in place: the origin form on the request line, and as
+     * the one Host the authority of an absolute-form target (RFC 9112, section 3.2.2) or else the
+     * client's Host, normalised (lower case, no trailing dot) so that routes match every spelling.
+     * On HTTP/2 the Host fields have been checked to agree; one is kept.
      */
     static void adoptTarget(HttpRequest request, RequestTarget target) {
         request.setUri(target.originForm());
         HttpHeaders headers = request.headers();
-        if (target.authority() != null) {
-            headers.set(HttpHeaderNames.HOST, target.authority());
-        } else if (headers.getAll(HttpHeaderNames.HOST).size() > 1) {
-            headers.set(HttpHeaderNames.HOST, headers.get(HttpHeaderNames.HOST));
+        String host = target.authority() != null ? target.authority() : headers.get(HttpHeaderNames.HOST);
+        if (host != null) {
+            headers.set(HttpHeaderNames.HOST, HostField.normalise(host));
         }
     }
 

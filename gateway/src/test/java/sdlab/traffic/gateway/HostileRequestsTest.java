@@ -223,6 +223,22 @@ class HostileRequestsTest {
         victimGetsItsOwnResponses();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "GET /raw/a HTTP/1.1\r\nHost: t\r\n\tTransfer-Encoding: chunked\r\n\r\n",
+                "GET /raw/a HTTP/1.1\r\n\r\n",
+                "GET /raw/%2e%2e/%2e%2e/a HTTP/1.1\r\nHost: t\r\n\r\n"
+            })
+    void nothingBehindARefusedRequestIsRead(String refused) throws IOException {
+        // Found by the fuzz corpus: a request decoded behind a refusal, before the close, went upstream.
+        assertThat(RawHttp.once(port(), refused + "GET /raw/SMUGGLED HTTP/1.1\r\nHost: t\r\n\r\n")
+                        .status())
+                .isEqualTo(400);
+        assertThat(targetsReceived()).isEmpty();
+        victimGetsItsOwnResponses();
+    }
+
     @Test
     void tooManyHeaderFieldsAre431() throws IOException {
         // A thousand short fields fit the byte limit but not the field-count limit (100 by default).

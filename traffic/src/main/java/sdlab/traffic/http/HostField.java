@@ -4,8 +4,11 @@ package sdlab.traffic.http;
  * The syntax of a Host field value or of an absolute-form target's authority (RFC 9110, section
  * 7.2, and RFC 3986, section 3.2): {@code host [ ":" port ]}, where host is a bracketed IP
  * literal or a name of unreserved characters, sub-delimiters and percent-escapes. No user
- * information ({@code user@host}), no slash, no space: a value that a router and a backend
- * could read as two different hosts is refused.
+ * information ({@code user@host}), no slash, no space, no empty label ({@code .x}, {@code a..b}):
+ * a value that a router and a backend could read as two different hosts is refused.
+ *
+ * <p>Host names are case-insensitive and a trailing dot names the same host, so routing uses
+ * {@link #normalise(String)}: lower case, without the trailing dot, port kept.
  */
 public final class HostField {
     private static final int PORT_DIGITS_MAX = 5;
@@ -47,7 +50,24 @@ public final class HostField {
         return true;
     }
 
+    /** {@code value} (valid) in lower case and without a trailing dot on its host part. */
+    public static String normalise(String value) {
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("[")) {
+            return lower;
+        }
+        int colon = lower.indexOf(':');
+        int hostEnd = colon < 0 ? lower.length() : colon;
+        if (hostEnd > 1 && lower.charAt(hostEnd - 1) == '.') {
+            return lower.substring(0, hostEnd - 1) + lower.substring(hostEnd);
+        }
+        return lower;
+    }
+
     private static boolean isRegName(String name) {
+        if (name.startsWith(".") || name.contains("..")) {
+            return false;
+        }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '%') {

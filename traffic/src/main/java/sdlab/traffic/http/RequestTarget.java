@@ -10,17 +10,20 @@ import java.util.List;
  * <p>The normal form follows RFC 3986, section 6.2.2, and what nginx does before it matches a
  * {@code location}: percent-escapes of unreserved characters are decoded ({@code %6c} is
  * {@code l}, {@code %2e} is {@code .}) and the rest are written with upper-case digits; dot
- * segments are removed (section 5.2.4); runs of slashes are merged into one. The query is kept
- * as sent. An absolute-form target ({@code http://host/path}, RFC 9112 section 3.2.2) yields its
+ * segments are removed (section 5.2.4); runs of slashes are merged into one; bytes outside ASCII
+ * (which the request line carries raw, one character per byte) are percent-encoded; a fragment,
+ * which a client should not send, is dropped. The query is kept as sent, bar the same encoding of
+ * bytes outside ASCII. An absolute-form target ({@code http://host/path}, RFC 9112 section 3.2.2) yields its
  * authority, which then replaces the Host field.
  *
  * <p>Some targets have no safe normal form and are refused: an encoded slash ({@code %2F}),
  * which one backend reads as a separator and another as data; a dot segment that climbs above
- * the root ({@code /../etc}); an encoded NUL; a malformed escape; a control character or a
- * fragment; and any scheme but http and https.
+ * the root ({@code /../etc}); an encoded NUL; a malformed escape; a control character; the
+ * asterisk form ({@code OPTIONS *}), which asks about a server and not a route; and any scheme
+ * but http and https.
  *
  * @param authority the authority of an absolute-form target, or null for origin form
- * @param path the normalised path, starting with {@code /} (or {@code *} for OPTIONS)
+ * @param path the normalised path, starting with {@code /}
  * @param query the query as sent, without its {@code ?}, or null if there was none
  */
 public record RequestTarget(String authority, String path, String query) {
@@ -42,25 +45,25 @@ public record RequestTarget(String authority, String path, String query) {
     }
 
     /**
-     * Parses and normalises {@code text}, the request line's target. The asterisk form
-     * ({@code *}) is accepted only when {@code asteriskAllowed} (for OPTIONS).
+     * Parses and normalises {@code sent}, the request line's target, each character standing
+     * for one byte (ISO-8859-1, as HTTP/1.1 decoders read it).
      */
-    public static Parsed parse(String text, boolean asteriskAllowed) {
+    public static Parsed parse(String sent) {
+        int fragment = sent.indexOf('#');
+        String text = fragment < 0 ? sent : sent.substring(0, fragment);
         if (text.isEmpty() || text.length() > TARGET_CHARS_MAX) {
             return new Refused("empty or oversized request target");
         }
         if (text.equals("*")) {
-            return asteriskAllowed
-                    ? new Normal(new RequestTarget(null, "*", null))
-                    : new Refused("'*' is only for OPTIONS");
+            return new Refused("the asterisk form (OPTIONS *) asks about a server, not a route");
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c <= ' ' || c == 0x7F) {
                 return new Refused("control character or space in the request target");
             }
-            if (c == '#') {
-                return new Refused("a request target has no fragment");
+            if (c > 0xFF) {
+                return new Refused("a character that is not a byte in the request target");
             }
         }
         String authority = null;
@@ -83,7 +86,7 @@ public record RequestTarget(String authority, String path, String query) {
         }
         int queryStart = text.indexOf('?', pathStart);
         String rawPath = queryStart < 0 ? text.substring(pathStart) : text.substring(pathStart, queryStart);
-        String query = queryStart < 0 ? null : text.substring(queryStart + 1);
+        String query = queryStart < 0 ? null : escapeNonAscii(text.substring(queryStart + 1));
         Outcome path = normalisePath(rawPath.isEmpty() ? "/" : rawPath);
         return path.reason() != null
                 ? new Refused(path.reason())
@@ -105,6 +108,10 @@ public record RequestTarget(String authority, String path, String query) {
         StringBuilder decoded = new StringBuilder(rawPath.length());
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
+            if (c > 0x7F) {
+                appendEscaped(decoded, c);
+                continue;
+            }
             if (c != '%') {
                 decoded.append(c);
                 continue;
@@ -163,6 +170,30 @@ public record RequestTarget(String authority, String path, String query) {
             return Outcome.normal("/");
         }
         return Outcome.normal("/" + String.join("/", kept) + (trailingSlash ? "/" : ""));
+    }
+
+    private static String escapeNonAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                StringBuilder escaped = new StringBuilder(text.length() + 16);
+                for (int j = 0; j < text.length(); j++) {
+                    char c = text.charAt(j);
+                    if (c > 0x7F) {
+                        appendEscaped(escaped, c);
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+                return escaped.toString();
+            }
+        }
+        return text;
+    }
+
+    private static void appendEscaped(StringBuilder out, char oneByte) {
+        out.append('%')
+                .append(Character.toUpperCase(Character.forDigit(oneByte >> 4, 16)))
+                .append(Character.toUpperCase(Character.forDigit(oneByte & 0xF, 16)));
     }
 
     /** RFC 3986's unreserved characters: ALPHA / DIGIT / "-" / "." / "_" / "~". */
