@@ -88,8 +88,8 @@ class RawSocketTest {
                 "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 6\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nX",
                 // Two different lengths.
                 "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 7\r\n\r\nabcdefg",
-                // A transfer coding that is not exactly chunked.
-                "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+                // chunked that is not the final coding.
+                "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n",
                 // Transfer-Encoding in HTTP/1.0, which has none.
                 "POST / HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
                 // A chunk size that is not hexadecimal.
@@ -101,6 +101,15 @@ class RawSocketTest {
         String answer = exchange(attack);
         assertThat(answer).startsWith("HTTP/1.1 400 ");
         assertThat(answer).doesNotContain("HTTP/1.1 200");
+        assertThat(fixture.backend("a").served()).isEqualTo(servedBefore);
+    }
+
+    @Test
+    void aTransferCodingTheGatewayDoesNotImplementIs501AndClosesTheConnection() throws IOException {
+        // RFC 9112 section 6.1: gzip before chunked is a coding the gateway cannot undo, so it cannot vouch for it.
+        long servedBefore = fixture.backend("a").served();
+        String answer = exchange("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 501 ");
         assertThat(fixture.backend("a").served()).isEqualTo(servedBefore);
     }
 
