@@ -24,12 +24,18 @@ import sdlab.traffic.gateway.RecordingBackend.Received;
  * @param backendSaw each request the backend parsed, as method, decoded path, query, lower-case
  *     host without port, and body
  * @param silent whether the client stopped waiting (the proxy neither answered nor closed in time)
- * @param smuggledAnswered how many responses to the probe's smuggled request the client received:
- *     the proxy saw that request as one of the client's own
+ * @param parsedTargets the targets of the requests the backend parsed, in order
+ * @param answeredTargets the targets named by the backend's responses that reached the client, in order
  */
-record ProbeRun(List<Integer> statuses, List<String> backendSaw, boolean silent, int smuggledAnswered) {
+record ProbeRun(
+        List<Integer> statuses,
+        List<String> backendSaw,
+        boolean silent,
+        List<String> parsedTargets,
+        List<String> answeredTargets) {
     static final String CLOSER = "GET /closer HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
+    private static final Pattern TARGET_FIELD = Pattern.compile("(?i)\r\nX-Target: ([^\r]*)\r\n");
 
     /** Runs {@code probe} against the proxy on {@code port} whose only upstream is {@code backend}. */
     static ProbeRun of(Probe probe, int port, RecordingBackend backend, int readTimeoutMs) throws IOException {
@@ -65,9 +71,18 @@ record ProbeRun(List<Integer> statuses, List<String> backendSaw, boolean silent,
         }
         // The backend may still be parsing what the proxy sent last; give it a moment.
         sleepQuietly(20);
-        int smuggledAnswered = answer.split("target=/SMUGGLED-", -1).length - 1;
+        List<String> answered = new ArrayList<>();
+        Matcher target = TARGET_FIELD.matcher(answer);
+        while (target.find()) {
+            answered.add(target.group(1));
+        }
+        List<Received> parsed = backend.requests();
         return new ProbeRun(
-                statuses, backend.requests().stream().map(ProbeRun::view).toList(), silent, smuggledAnswered);
+                statuses,
+                parsed.stream().map(ProbeRun::view).toList(),
+                silent,
+                parsed.stream().map(Received::target).toList(),
+                answered);
     }
 
     /** A request as the backend parsed it, in a form two proxies' choices of escaping cannot tell apart. */
@@ -108,12 +123,12 @@ record ProbeRun(List<Integer> statuses, List<String> backendSaw, boolean silent,
     }
 
     /**
-     * Whether the backend parsed a smuggled request that the proxy did not see as a request: one
-     * whose response never came back to the client, and so waits in the upstream connection for
-     * whichever client uses it next.
+     * Whether the proxy and the backend fell out of step: the backend parsed a request whose
+     * response did not come back to this client in its turn. That response waits in the upstream
+     * connection for whichever client uses it next: the mark of a smuggled request.
      */
-    boolean smuggledPastProxy() {
-        return backendSaw.stream().filter(seen -> seen.contains("/SMUGGLED-")).count() > smuggledAnswered;
+    boolean outOfStep() {
+        return !parsedTargets.equals(answeredTargets);
     }
 
     private static void sleepQuietly(long millis) {

@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * frames each request the way common servers do (chunked if {@code Transfer-Encoding} says so,
  * else {@code Content-Length}, else no body), keeps connections alive, and reads whatever bytes
  * follow a request as the next request. It records every request it parses, and answers each
- * with 200 and a body naming the target it answered, so a client can tell whose response it got.
+ * with 200, an {@code X-Target} field and a body naming the target it answered, so a client can
+ * tell whose response it got.
  */
 final class RecordingBackend implements AutoCloseable {
     private static final int SOCKET_TIMEOUT_MS = 30_000;
@@ -90,8 +91,8 @@ final class RecordingBackend implements AutoCloseable {
                 }
                 received.add(request);
                 byte[] body = ("target=" + request.target() + "\n").getBytes(StandardCharsets.ISO_8859_1);
-                String head =
-                        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length + "\r\n\r\n";
+                String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Target: " + request.target()
+                        + "\r\nContent-Length: " + body.length + "\r\n\r\n";
                 out.write(head.getBytes(StandardCharsets.ISO_8859_1));
                 if (!request.method().equals("HEAD")) {
                     out.write(body);
