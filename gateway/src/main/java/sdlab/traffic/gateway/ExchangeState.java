@@ -21,6 +21,8 @@ final class ExchangeState {
     BodyFraming framing = BodyFraming.NONE;
     /** The client sent no Host (HTTP/1.0): the upstream request names the server it goes to. */
     boolean hostAbsent;
+    /** The client speaks HTTP/1.1 (or HTTP/2), so a response without a length can go to it chunked. */
+    boolean clientSpeaksChunked;
 
     RouteEntry route;
     UpstreamGroup group;
@@ -76,6 +78,7 @@ final class ExchangeState {
         request = null;
         framing = BodyFraming.NONE;
         hostAbsent = false;
+        clientSpeaksChunked = false;
         route = null;
         group = null;
         server = null;

@@ -143,6 +143,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
         exchange.framing = BodyFraming.of(incoming, http2);
         exchange.hostAbsent = !incoming.headers().contains(HttpHeaderNames.HOST);
+        exchange.clientSpeaksChunked = incoming.protocolVersion().minorVersion() >= 1;
         HttpRequest request = incoming;
         LastHttpContent body = null;
         if (incoming instanceof FullHttpRequest full) {
@@ -303,7 +304,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             exchange.upstreamReusable = HttpUtil.isKeepAlive(response);
             Requests.prepareForClient(response, exchange.responseHeaders);
             if (!http2) {
-                Requests.frameForClient(response, exchange.request.method());
+                if (!Requests.frameForClient(response, exchange.request.method(), exchange.clientSpeaksChunked)) {
+                    closeAfterResponse = true; // an HTTP/1.0 client learns the end from the close
+                }
                 HttpUtil.setKeepAlive(response, keepConnection());
             }
         }

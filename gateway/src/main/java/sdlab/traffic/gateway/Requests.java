@@ -32,18 +32,10 @@ final class Requests {
 
     private Requests() {}
 
-    /** The path of a request target (origin or absolute form), without the query. */
+    /** The path of a request target in origin form (as every target is once adopted), without the query. */
     static String path(String uri) {
-        int start = 0;
-        if (!uri.startsWith("/")) {
-            int scheme = uri.indexOf("://");
-            start = scheme < 0 ? 0 : uri.indexOf('/', scheme + 3);
-            if (start < 0) {
-                return "/";
-            }
-        }
-        int query = uri.indexOf('?', start);
-        return query < 0 ? (start == 0 ? uri : uri.substring(start)) : uri.substring(start, query);
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
     }
 
     /** The Host field without its port, or "" if absent. */
@@ -93,16 +85,23 @@ final class Requests {
     }
 
     /**
-     * Makes a response to an HTTP/1.1 client delimit itself: one whose upstream framed its body
-     * by closing the connection gets chunked coding, so the client's connection can carry the
-     * next response without guessing where this one ends.
+     * Makes a response delimit itself for its client: one whose upstream framed its body by
+     * closing the connection gets chunked coding when the client speaks HTTP/1.1, so the client's
+     * connection can carry the next response without guessing where this one ends. An HTTP/1.0
+     * client has no chunked coding; returns false when only closing its connection can end the
+     * response.
      */
-    static void frameForClient(HttpResponse response, HttpMethod method) {
+    static boolean frameForClient(HttpResponse response, HttpMethod method, boolean clientSpeaksChunked) {
         int status = response.status().code();
         boolean bodiless = method.equals(HttpMethod.HEAD) || status == 204 || status == 304 || status < 200;
-        if (!bodiless && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)) {
-            HttpUtil.setTransferEncodingChunked(response, true);
+        if (bodiless || HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response)) {
+            return true;
         }
+        if (clientSpeaksChunked) {
+            HttpUtil.setTransferEncodingChunked(response, true);
+            return true;
+        }
+        return false;
     }
 
     /** Rewrites an upstream's response, in place, for the client, adding the gateway's own fields. */

@@ -13,8 +13,15 @@
  * nginx and Envoy: listeners, routes, upstream clusters, active and passive health checking.
  *
  * <p><b>What it guarantees.</b> Ambiguous framing (Content-Length with chunked, differing
- * lengths, codings other than chunked, malformed chunks) is answered 400 and the connection
- * closed, so no request is smuggled past it; oversized heads get 431 and bodies 413. A server
+ * lengths, chunked that is not the last coding, malformed chunks, bare LF line ends, folded
+ * lines, a {@code Connection} field that nominates a framing field) is answered 400 and the
+ * connection closed, and nothing decoded behind it is read; a coding it does not implement
+ * gets 501. The upstream request is framed by the gateway from what it parsed
+ * ({@link sdlab.traffic.gateway.BodyFraming}), never by copied fields, so no request is
+ * smuggled past it. Every route, limit and canary rule sees the request target in one normal
+ * form ({@link sdlab.traffic.http.RequestTarget}), which is also what the upstream gets, and the
+ * Host rules of RFC 9112 hold (exactly one valid Host on HTTP/1.1; an absolute-form target's
+ * host wins). Oversized heads get 431 and bodies 413. A server
  * removed from an upstream, or a gateway that stops, drains: requests in flight finish (up to
  * {@code drainTimeoutMs}). A request that could not reach a server before any of its body was
  * sent is retried once elsewhere. Rate limits keep each key within its algorithm's promise

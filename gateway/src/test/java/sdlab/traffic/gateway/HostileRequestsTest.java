@@ -240,6 +240,44 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aResponseEndedByClosingReachesAnHttp11ClientChunkedOnAConnectionThatLives() throws IOException {
+        // The gateway frames responses too: the client's connection never depends on the upstream's close.
+        try (RawHttp client = new RawHttp(port())) {
+            client.send("GET /raw/close-delimited HTTP/1.1\r\nHost: t\r\n\r\n");
+            Response first = client.read();
+            assertThat(first.headerContains("transfer-encoding: chunked")).isTrue();
+            assertThat(first.body()).isEqualTo("target=/raw/close-delimited\n");
+            client.send("GET /raw/after HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(client.read().body()).isEqualTo("target=/raw/after\n");
+        }
+    }
+
+    @Test
+    void anHttp10ClientLearnsTheEndOfAnUnframedResponseFromTheClose() throws IOException {
+        // HTTP/1.0 has no chunked coding: the gateway closes the connection after the body, keep-alive or not.
+        try (RawHttp client = new RawHttp(port())) {
+            client.send("GET /raw/close-delimited HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            String answer = client.readToEnd();
+            assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\ntarget=/raw/close-delimited\n");
+            assertThat(answer.toLowerCase()).doesNotContain("transfer-encoding");
+        }
+    }
+
+    @Test
+    void aResponseCannotShedItsLengthThroughConnection() throws IOException {
+        // The response-side twin of the smuggling probe: the length stays, so the client stays in step.
+        try (RawHttp client = new RawHttp(port())) {
+            client.send("GET /raw/nominating HTTP/1.1\r\nHost: t\r\n\r\n");
+            Response first = client.read();
+            assertThat(first.headerContains("content-length:")).isTrue();
+            assertThat(first.body()).isEqualTo("target=/raw/nominating\n");
+            client.send("GET /raw/after HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertThat(client.read().body()).isEqualTo("target=/raw/after\n");
+        }
+        victimGetsItsOwnResponses();
+    }
+
+    @Test
     void tooManyHeaderFieldsAre431() throws IOException {
         // A thousand short fields fit the byte limit but not the field-count limit (100 by default).
         StringBuilder request = new StringBuilder("GET /raw/many HTTP/1.1\r\nHost: t\r\n");

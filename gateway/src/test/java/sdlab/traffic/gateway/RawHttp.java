@@ -80,6 +80,11 @@ final class RawHttp implements AutoCloseable {
         return status == 100 ? read() : new Response(status, head, body);
     }
 
+    /** Everything the peer sends until it closes the connection (a read timeout fails the caller). */
+    String readToEnd() throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
     /** Whether the peer has closed the connection (reads end of stream within the timeout). */
     boolean closedByPeer() throws IOException {
         try {

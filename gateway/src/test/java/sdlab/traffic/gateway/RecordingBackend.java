@@ -22,7 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * else {@code Content-Length}, else no body), keeps connections alive, and reads whatever bytes
  * follow a request as the next request. It records every request it parses, and answers each
  * with 200, an {@code X-Target} field and a body naming the target it answered, so a client can
- * tell whose response it got.
+ * tell whose response it got. A target ending in {@code /close-delimited} is answered without a
+ * length, ended by closing the connection; one ending in {@code /nominating} with a
+ * {@code Connection} field that names {@code Content-Length}.
  */
 final class RecordingBackend implements AutoCloseable {
     private static final int SOCKET_TIMEOUT_MS = 30_000;
@@ -91,8 +93,17 @@ final class RecordingBackend implements AutoCloseable {
                 }
                 received.add(request);
                 byte[] body = ("target=" + request.target() + "\n").getBytes(StandardCharsets.ISO_8859_1);
-                String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Target: " + request.target()
-                        + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                if (request.target().endsWith("/close-delimited")) {
+                    // The oldest framing: no length, the body ends when the connection does.
+                    out.write(("HTTP/1.1 200 OK\r\nX-Target: " + request.target() + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body);
+                    return;
+                }
+                // A response may name its own length in Connection; it must still reach the client framed.
+                String nomination = request.target().endsWith("/nominating") ? "Connection: Content-Length\r\n" : "";
+                String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Target: " + request.target() + "\r\n"
+                        + nomination + "Content-Length: " + body.length + "\r\n\r\n";
                 out.write(head.getBytes(StandardCharsets.ISO_8859_1));
                 if (!request.method().equals("HEAD")) {
                     out.write(body);
