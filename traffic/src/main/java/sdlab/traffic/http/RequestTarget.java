@@ -105,6 +105,9 @@ public record RequestTarget(String authority, String path, String query) {
 
     /** The normal form of {@code rawPath}, or the reason it has none. */
     private static Outcome normalisePath(String rawPath) {
+        if (isPlainlyNormal(rawPath)) {
+            return Outcome.normal(rawPath); // the common case, on every request: nothing to rewrite
+        }
         StringBuilder decoded = new StringBuilder(rawPath.length());
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
@@ -138,6 +141,20 @@ public record RequestTarget(String authority, String path, String query) {
             i += 2;
         }
         return removeDotSegments(decoded.toString());
+    }
+
+    /** A path with no escape, no byte outside ASCII, no empty segment and no segment that starts with a dot. */
+    private static boolean isPlainlyNormal(String path) {
+        if (path.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 1; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '%' || c > 0x7F || ((c == '/' || c == '.') && path.charAt(i - 1) == '/')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -3,6 +3,7 @@ package sdlab.traffic.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HostFieldTest {
@@ -27,6 +28,13 @@ class HostFieldTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"T, t", "Example.COM:8080, example.com:8080", "t., t", "t.:80, t:80", "[::1]:80, [::1]:80", "a.b, a.b"})
+    void routingSeesOneSpellingOfEachHost(String sent, String normal) {
+        // Case does not matter in host names, and "t." is the fully qualified "t".
+        assertThat(HostField.normalise(sent)).isEqualTo(normal);
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "",
@@ -38,6 +46,11 @@ class HostFieldTest {
                 "host:abc",
                 "host:123456",
                 ":80",
+                "..",
+                ".x",
+                "a..b",
+                ".",
+                "a..:80",
                 "[::1",
                 "[zz]",
                 "[]",
