@@ -42,6 +42,12 @@ final class RespConnection extends ByteToMessageDecoder {
     private boolean admitted;
     private boolean closing;
     private boolean flushQueued;
+    /**
+     * Replies were handed to the channel early (past the spill threshold) and not yet flushed.
+     * Without this mark a batch whose replies all spilled was never flushed, and a reply over
+     * 64 KiB waited for the client's next command.
+     */
+    private boolean spilledUnflushed;
 
     RespConnection(CacheEngine engine, ReplyFlusher flusher, ClientRegistry clients, CacheServerConfig config) {
         this.engine = engine;
@@ -119,6 +125,7 @@ final class RespConnection extends ByteToMessageDecoder {
         if (replies.readableBytes() > REPLY_BUFFER_SPILL_BYTES) {
             ctx.write(replies, ctx.voidPromise());
             replies = null;
+            spilledUnflushed = true;
         }
     }
 
@@ -149,7 +156,7 @@ final class RespConnection extends ByteToMessageDecoder {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) throws Exception {
-        if (replies != null || closing) {
+        if (replies != null || spilledUnflushed || closing) {
             flusher.schedule(this);
         }
         super.channelReadComplete(context);
@@ -167,6 +174,7 @@ final class RespConnection extends ByteToMessageDecoder {
     /** Sends what this iteration produced; called by the flusher after the AOF was written. */
     void flushReplies() {
         flushQueued = false;
+        spilledUnflushed = false;
         if (!ctx.channel().isActive()) {
             releaseReplies();
             return;
