@@ -25,9 +25,15 @@ import sdlab.cache.memcached.StoreResult;
 final class MemcachedConnection extends ByteToMessageDecoder {
     /** The longest command line accepted; longer lines close the connection. */
     static final int LINE_BYTES_MAX = 64 * 1024;
+    /**
+     * The longest retrieval line ({@code get}, {@code gets}, {@code gat}, {@code gats}): clients
+     * fetch thousands of keys in one line, and memcached serves 18,000 keys on one.
+     */
+    static final int RETRIEVAL_LINE_BYTES_MAX = 4 * 1024 * 1024;
 
     static final String VERSION = "1.6.0-sdlab";
     private static final String BAD_FORMAT = "CLIENT_ERROR bad command line format";
+    private static final long MEMORY_LIMIT_MEGABYTES_MIN = 8;
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final MemcachedStore store;
@@ -37,6 +43,8 @@ final class MemcachedConnection extends ByteToMessageDecoder {
     private long swallowBytes;
     private boolean closing;
     private boolean admitted;
+    /** Bytes at the start of the input already searched for a line end, so a long line is scanned once. */
+    private int lineScanned;
 
     /** A storage command waiting for its data block. */
     private record PendingStore(
@@ -66,14 +74,17 @@ final class MemcachedConnection extends ByteToMessageDecoder {
                 }
                 readDataBlock(in);
             } else {
-                int lf = in.forEachByte(in.readerIndex(), in.readableBytes(), ByteProcessor.FIND_LF);
+                int from = in.readerIndex() + Math.min(lineScanned, in.readableBytes());
+                int lf = in.forEachByte(from, in.writerIndex() - from, ByteProcessor.FIND_LF);
                 if (lf < 0) {
-                    if (in.readableBytes() > LINE_BYTES_MAX) {
+                    lineScanned = in.readableBytes();
+                    if (in.readableBytes() > lineBytesMax(in)) {
                         line("CLIENT_ERROR line too long");
                         closing = true;
                     }
                     return;
                 }
+                lineScanned = 0;
                 int end = lf > in.readerIndex() && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
                 byte[] bytes = new byte[end - in.readerIndex()];
                 in.getBytes(in.readerIndex(), bytes);
@@ -84,6 +95,16 @@ final class MemcachedConnection extends ByteToMessageDecoder {
         if (closing) {
             in.skipBytes(in.readableBytes());
         }
+    }
+
+    /** How long the line starting at the reader index may grow: longer for a retrieval command. */
+    private static int lineBytesMax(ByteBuf in) {
+        int start = in.readerIndex();
+        boolean retrieval = in.readableBytes() > 4
+                && in.getByte(start) == 'g'
+                && (in.getByte(start + 1) == 'e' || in.getByte(start + 1) == 'a')
+                && in.getByte(start + 2) == 't';
+        return retrieval ? RETRIEVAL_LINE_BYTES_MAX : LINE_BYTES_MAX;
     }
 
     @Override
@@ -143,6 +164,9 @@ final class MemcachedConnection extends ByteToMessageDecoder {
         switch (cmd.command()) {
             case "get" -> retrieve(cmd, false);
             case "gets" -> retrieve(cmd, true);
+            case "gat" -> retrieveAndTouch(cmd, false);
+            case "gats" -> retrieveAndTouch(cmd, true);
+            case "cache_memlimit" -> memoryLimit(cmd);
             case "set" -> storage(cmd, StoreMode.SET);
             case "add" -> storage(cmd, StoreMode.ADD);
             case "replace" -> storage(cmd, StoreMode.REPLACE);
@@ -167,13 +191,38 @@ final class MemcachedConnection extends ByteToMessageDecoder {
             line("ERROR");
             return;
         }
-        for (int i = 1; i < cmd.size(); i++) {
+        values(cmd, 1, withCas, Long.MIN_VALUE);
+    }
+
+    /** {@code gat <exptime> <key>*} and {@code gats}: get, and give each item found a new expiry time. */
+    private void retrieveAndTouch(MemcachedCommandLine cmd, boolean withCas) {
+        if (cmd.size() < 2) {
+            line("ERROR");
+            return;
+        }
+        Long exptime = cmd.signed(1);
+        if (exptime == null) {
+            line("CLIENT_ERROR invalid exptime argument");
+            return;
+        }
+        values(cmd, 2, withCas, exptime);
+    }
+
+    /**
+     * VALUE lines for the keys from {@code firstKey} on, then END; touched with {@code exptime}
+     * unless it is {@link Long#MIN_VALUE}. A key too long to be one answers the whole command
+     * with CLIENT_ERROR alone, the values before it withdrawn, as memcached 1.6 answers.
+     */
+    private void values(MemcachedCommandLine cmd, int firstKey, boolean withCas, long exptime) {
+        int start = out.writerIndex();
+        for (int i = firstKey; i < cmd.size(); i++) {
             byte[] key = cmd.key(i);
             if (key == null) {
+                out.writerIndex(start);
                 line(BAD_FORMAT);
                 return;
             }
-            Item item = store.get(key);
+            Item item = exptime == Long.MIN_VALUE ? store.get(key) : store.getAndTouch(key, exptime);
             if (item != null) {
                 out.writeCharSequence("VALUE ", StandardCharsets.US_ASCII);
                 out.writeBytes(key);
@@ -184,6 +233,25 @@ final class MemcachedConnection extends ByteToMessageDecoder {
             }
         }
         line("END");
+    }
+
+    /** {@code cache_memlimit <megabytes> [noreply]}: memcached refuses less than 8 MiB. */
+    private void memoryLimit(MemcachedCommandLine cmd) {
+        if (cmd.size() != 2 && cmd.size() != 3) {
+            line("ERROR");
+            return;
+        }
+        long megabytes = cmd.unsigned(1, 1L << 40);
+        if (megabytes < 0) {
+            line("CLIENT_ERROR bad command line format");
+            return;
+        }
+        if (megabytes < MEMORY_LIMIT_MEGABYTES_MIN) {
+            line("MEMLIMIT_TOO_SMALL cannot set maxbytes to less than 8m");
+            return;
+        }
+        store.setMemoryBytesMax(megabytes << 20);
+        reply(true, cmd.isNoreply(2), "OK");
     }
 
     private void storage(MemcachedCommandLine cmd, StoreMode mode) {
@@ -313,11 +381,17 @@ final class MemcachedConnection extends ByteToMessageDecoder {
     }
 
     private void stats(MemcachedCommandLine cmd) {
-        if (cmd.size() != 1) {
+        if (cmd.size() == 2 && cmd.text(1).equals("reset")) {
+            store.stats().reset();
+            line("RESET");
+            return;
+        }
+        var lines = cmd.size() > 2 ? null : door.statsReport().lines(cmd.size() == 1 ? "" : cmd.text(1));
+        if (lines == null) {
             line("ERROR");
             return;
         }
-        for (var stat : door.stats()) {
+        for (var stat : lines) {
             line("STAT " + stat.getKey() + " " + stat.getValue());
         }
         line("END");

@@ -28,6 +28,7 @@ final class MemcachedFrontDoor {
     private final CacheServerConfig config;
     private final EventLoopGroup group;
     private final MemcachedStore store;
+    private final MemcachedStatsReport statsReport;
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -39,6 +40,7 @@ final class MemcachedFrontDoor {
         this.group = TRANSPORT.newGroup(config.memcachedThreads());
         this.store = new MemcachedStore(
                 config.memcachedMemoryBytes(), config.memcachedItemBytesMax(), SEGMENTS, System::currentTimeMillis);
+        this.statsReport = new MemcachedStatsReport(this, store, config);
     }
 
     static MemcachedFrontDoor start(CacheServerConfig config) throws InterruptedException {
@@ -67,6 +69,10 @@ final class MemcachedFrontDoor {
 
     MemcachedStore store() {
         return store;
+    }
+
+    MemcachedStatsReport statsReport() {
+        return statsReport;
     }
 
     boolean admit() {

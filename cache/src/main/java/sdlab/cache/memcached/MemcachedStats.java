@@ -52,6 +52,35 @@ public final class MemcachedStats {
                 entry("evictions", evictions));
     }
 
+    /** {@code stats reset}: every counter back to zero. */
+    public void reset() {
+        for (LongAdder adder : new LongAdder[] {
+            cmdGet,
+            cmdSet,
+            cmdFlush,
+            cmdTouch,
+            getHits,
+            getMisses,
+            getExpired,
+            getFlushed,
+            deleteHits,
+            deleteMisses,
+            incrHits,
+            incrMisses,
+            decrHits,
+            decrMisses,
+            casHits,
+            casMisses,
+            casBadval,
+            touchHits,
+            touchMisses,
+            totalItems,
+            evictions
+        }) {
+            adder.reset();
+        }
+    }
+
     public long getHits() {
         return getHits.sum();
     }

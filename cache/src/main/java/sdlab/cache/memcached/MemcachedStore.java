@@ -36,7 +36,7 @@ public final class MemcachedStore {
 
     private final Segment[] segments;
     private final int itemBytesMax;
-    private final long memoryBytesMax;
+    private volatile long memoryBytesMax;
     private final LongSupplier clockMillis;
     private final AtomicLong casCounter = new AtomicLong();
     private final MemcachedStats stats = new MemcachedStats();
@@ -155,18 +155,46 @@ public final class MemcachedStore {
     /** Gives {@code key} a new expiry time; false if it does not exist. */
     public boolean touch(byte[] keyBytes, long exptime) {
         stats.cmdTouch.increment();
+        boolean touched = retouch(keyBytes, exptime) != null;
+        (touched ? stats.touchHits : stats.touchMisses).increment();
+        return touched;
+    }
+
+    /**
+     * {@code gat}: the live item of {@code key} with a new expiry time, or null; counts as a
+     * touch and a get, as memcached does. A negative time returns the item and expires it.
+     */
+    public Item getAndTouch(byte[] keyBytes, long exptime) {
+        stats.cmdTouch.increment();
+        stats.cmdGet.increment();
+        Item item = retouch(keyBytes, exptime);
+        (item == null ? stats.touchMisses : stats.touchHits).increment();
+        (item == null ? stats.getMisses : stats.getHits).increment();
+        return item;
+    }
+
+    private Item retouch(byte[] keyBytes, long exptime) {
         Key key = Key.wrap(keyBytes);
         Segment segment = segmentOf(key);
         synchronized (segment) {
             Item item = live(segment, key);
             if (item == null) {
-                stats.touchMisses.increment();
-                return false;
+                return null;
             }
             long expireAt = expireAt(exptime, clockMillis.getAsLong());
-            segment.put(key, new Item(item.value(), item.flags(), expireAt, item.cas(), item.storedAtMillis()));
-            stats.touchHits.increment();
-            return true;
+            Item touched = new Item(item.value(), item.flags(), expireAt, item.cas(), item.storedAtMillis());
+            segment.put(key, touched);
+            return touched;
+        }
+    }
+
+    /** {@code cache_memlimit}: a new memory limit, shared among the stripes; items over it are evicted. */
+    public void setMemoryBytesMax(long bytesMax) {
+        memoryBytesMax = bytesMax;
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                stats.evictions.add(segment.setBytesMax(bytesMax / segments.length));
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import sdlab.cache.store.Key;
  */
 final class Segment {
     private final LinkedHashMap<Key, Item> items = new LinkedHashMap<>(16, 0.75f, true);
-    private final long bytesMax;
+    private long bytesMax;
     private long bytes;
 
     Segment(long bytesMax) {
@@ -41,16 +41,28 @@ final class Segment {
         remove(key);
         long size = Item.sizeBytes(key.length(), item.value().length);
         assert size <= bytesMax : "caller checks that the item fits a segment";
+        int evicted = evictDownTo(bytesMax - size);
+        items.put(key, item);
+        bytes += size;
+        return evicted;
+    }
+
+    /** A new share of the memory limit; evicts least recently used items over it and returns how many. */
+    int setBytesMax(long newBytesMax) {
+        bytesMax = newBytesMax;
+        return evictDownTo(bytesMax);
+    }
+
+    /** Evicts from the least recently used end until at most {@code bytesAllowed} remain. */
+    private int evictDownTo(long bytesAllowed) {
         int evicted = 0;
         Iterator<Map.Entry<Key, Item>> oldest = items.entrySet().iterator();
-        while (bytes + size > bytesMax && oldest.hasNext()) {
+        while (bytes > bytesAllowed && oldest.hasNext()) {
             Map.Entry<Key, Item> victim = oldest.next();
             bytes -= Item.sizeBytes(victim.getKey().length(), victim.getValue().value().length);
             oldest.remove();
             evicted++;
         }
-        items.put(key, item);
-        bytes += size;
         return evicted;
     }
 
