@@ -76,6 +76,17 @@ public final class CacheNodeCommand implements Callable<Integer> {
     @Option(names = "--memcached-memory", description = "memory for memcached items (default: ${DEFAULT-VALUE})")
     String memcachedMemory = "64mb";
 
+    @Option(
+            names = "--client-query-buffer-limit",
+            description = "most one client's unfinished request may hold (default: ${DEFAULT-VALUE})")
+    String clientQueryBufferLimit = "1gb";
+
+    @Option(
+            names = "--maxmemory-clients",
+            description = "most all clients' unfinished requests may hold together; a client that would pass it is"
+                    + " disconnected (default: ${DEFAULT-VALUE})")
+    String maxmemoryClients = "1gb";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -128,6 +139,8 @@ public final class CacheNodeCommand implements Callable<Integer> {
                     .clientsMax(maxClients)
                     .memcachedThreads(memcachedThreads)
                     .memcachedMemoryBytes(memory("--memcached-memory", memcachedMemory))
+                    .queryBufferBytesMax(memory("--client-query-buffer-limit", clientQueryBufferLimit))
+                    .queryBuffersTotalBytesMax(memory("--maxmemory-clients", maxmemoryClients))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

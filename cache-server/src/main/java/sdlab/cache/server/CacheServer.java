@@ -50,6 +50,7 @@ public final class CacheServer implements AutoCloseable {
     private Persistence persistence;
     private ClientRegistry clients;
     private ReplyFlusher flusher;
+    private QueryBufferBudget queryBuffers;
     private ChannelGroup clientChannels;
     private volatile Channel listener;
     private volatile MemcachedFrontDoor memcached;
@@ -71,6 +72,7 @@ public final class CacheServer implements AutoCloseable {
         group = transport.newGroup(1);
         loop = group.next();
         clients = new ClientRegistry(config.clientsMax());
+        queryBuffers = new QueryBufferBudget(config.queryBuffersTotalBytesMax());
         clientChannels = new DefaultChannelGroup(loop);
         try {
             Files.createDirectories(config.dir());
@@ -165,7 +167,7 @@ public final class CacheServer implements AutoCloseable {
         PersistenceLoader.load(config, engine);
         persistence = new Persistence(config, engine, loop);
         persistence.open();
-        engine.setServerHooks(new NodeHooks(this, config, persistence, clients));
+        engine.setServerHooks(new NodeHooks(this, config, persistence, clients, queryBuffers));
         flusher = new ReplyFlusher(loop, persistence::beforeReplies);
         return null;
     }
@@ -182,7 +184,7 @@ public final class CacheServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         clientChannels.add(channel);
-                        channel.pipeline().addLast(new RespConnection(engine, flusher, clients, config));
+                        channel.pipeline().addLast(new RespConnection(engine, flusher, clients, config, queryBuffers));
                     }
                 })
                 .bind(config.bind(), config.port())

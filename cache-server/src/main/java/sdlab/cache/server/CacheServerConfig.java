@@ -23,6 +23,8 @@ import sdlab.cache.store.LruMode;
  * @param bulkBytesMax Redis's proto-max-bulk-len
  * @param inlineBytesMax the longest inline command or protocol header line
  * @param queryBufferBytesMax unparsed input a client may accumulate (client-query-buffer-limit)
+ * @param queryBuffersTotalBytesMax what all clients' requests in progress may hold together (Redis 7's
+ *     maxmemory-clients, here always on)
  * @param outputBufferBytesMax replies a client may leave unread before it is disconnected, 0 for no limit
  * @param memcachedThreads I/O threads of the memcached front door
  * @param memcachedMemoryBytes memory for memcached items (memcached's -m)
@@ -41,6 +43,7 @@ public record CacheServerConfig(
         long bulkBytesMax,
         int inlineBytesMax,
         long queryBufferBytesMax,
+        long queryBuffersTotalBytesMax,
         long outputBufferBytesMax,
         int memcachedThreads,
         long memcachedMemoryBytes,
@@ -91,6 +94,7 @@ public record CacheServerConfig(
         private long bulkBytesMax = 512L * 1024 * 1024;
         private int inlineBytesMax = 64 * 1024;
         private long queryBufferBytesMax = 1024L * 1024 * 1024;
+        private long queryBuffersTotalBytesMax = 1024L * 1024 * 1024;
         private long outputBufferBytesMax = 256L * 1024 * 1024;
         private int memcachedThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private long memcachedMemoryBytes = 64L * 1024 * 1024;
@@ -171,6 +175,11 @@ public record CacheServerConfig(
             return this;
         }
 
+        public Builder queryBuffersTotalBytesMax(long value) {
+            this.queryBuffersTotalBytesMax = value;
+            return this;
+        }
+
         public Builder outputBufferBytesMax(long value) {
             this.outputBufferBytesMax = value;
             return this;
@@ -206,6 +215,7 @@ public record CacheServerConfig(
                     bulkBytesMax,
                     inlineBytesMax,
                     queryBufferBytesMax,
+                    queryBuffersTotalBytesMax,
                     outputBufferBytesMax,
                     memcachedThreads,
                     memcachedMemoryBytes,

@@ -14,13 +14,20 @@ final class NodeHooks implements ServerHooks {
     private final CacheServerConfig config;
     private final Persistence persistence;
     private final ClientRegistry clients;
+    private final QueryBufferBudget queryBuffers;
     private final long startMillis = System.currentTimeMillis();
 
-    NodeHooks(CacheServer server, CacheServerConfig config, Persistence persistence, ClientRegistry clients) {
+    NodeHooks(
+            CacheServer server,
+            CacheServerConfig config,
+            Persistence persistence,
+            ClientRegistry clients,
+            QueryBufferBudget queryBuffers) {
         this.server = server;
         this.config = config;
         this.persistence = persistence;
         this.clients = clients;
+        this.queryBuffers = queryBuffers;
     }
 
     @Override
@@ -65,6 +72,9 @@ final class NodeHooks implements ServerHooks {
         info.field("clients", "connected_clients", clients.connected())
                 .field("clients", "maxclients", clients.clientsMax())
                 .field("clients", "blocked_clients", 0);
+        info.field("memory", "mem_clients_normal", queryBuffers.reservedBytes())
+                .field("memory", "maxmemory_clients", queryBuffers.bytesMax());
+        info.field("stats", "evicted_clients", queryBuffers.refusals());
         persistence.describe(info);
         info.field("stats", "total_connections_received", clients.received())
                 .field("stats", "rejected_connections", clients.rejected());
@@ -89,6 +99,9 @@ final class NodeHooks implements ServerHooks {
             }
         }));
         parameters.add(ConfigParameter.readOnly("proto-max-bulk-len", () -> Long.toString(config.bulkBytesMax())));
+        parameters.add(ConfigParameter.readOnly(
+                "client-query-buffer-limit", () -> Long.toString(config.queryBufferBytesMax())));
+        parameters.add(ConfigParameter.readOnly("maxmemory-clients", () -> Long.toString(queryBuffers.bytesMax())));
         return parameters;
     }
 }

@@ -49,10 +49,16 @@ final class RespConnection extends ByteToMessageDecoder {
      */
     private boolean spilledUnflushed;
 
-    RespConnection(CacheEngine engine, ReplyFlusher flusher, ClientRegistry clients, CacheServerConfig config) {
+    RespConnection(
+            CacheEngine engine,
+            ReplyFlusher flusher,
+            ClientRegistry clients,
+            CacheServerConfig config,
+            QueryBufferBudget queryBuffers) {
         this.engine = engine;
         this.session = engine.newSession();
-        this.decoder = new RespDecoder(config.bulkBytesMax(), config.inlineBytesMax());
+        this.decoder = new RespDecoder(
+                config.bulkBytesMax(), config.inlineBytesMax(), config.queryBufferBytesMax(), queryBuffers);
         this.flusher = flusher;
         this.clients = clients;
         this.config = config;
@@ -82,6 +88,11 @@ final class RespConnection extends ByteToMessageDecoder {
         }
         try {
             decoder.decode(in, session.authenticated(), executor);
+        } catch (QueryBufferLimitException e) {
+            log.warn("closing client {}: {}", session.id(), e.getMessage());
+            closeNow();
+            in.skipBytes(in.readableBytes());
+            return;
         } catch (RespProtocolException e) {
             log.debug("client {} sent a protocol error: {}", session.id(), e.getMessage());
             reply(Reply.error("ERR Protocol error: " + e.getMessage()));
@@ -218,6 +229,7 @@ final class RespConnection extends ByteToMessageDecoder {
     }
 
     private void releaseReplies() {
+        decoder.release();
         if (replies != null) {
             replies.release();
             replies = null;

@@ -15,6 +15,14 @@ import java.util.List;
  * above {@code Integer.MAX_VALUE}, bulk lengths above {@code proto-max-bulk-len}, header and
  * inline lines longer than 64 KiB, and, before AUTH, more than 10 arguments or bulks longer
  * than 16 KiB.
+ *
+ * <p>A large bulk argument (32 KiB or more, Redis's {@code PROTO_MBULK_BIG_ARG}) is not left to
+ * pile up in the connection's input buffer, which Netty grows by 4 MiB at a time above 4 MiB and
+ * so copies a quarter-gigabyte argument some sixty times. Its bytes are moved, as they arrive,
+ * into an array of its own that grows geometrically up to the declared length, so each byte is
+ * copied at most twice and the input buffer stays small. The growth is taken from the node's
+ * {@link QueryBufferBudget}; an argument that would exceed it, or the client's own query-buffer
+ * limit, ends the connection.
  */
 final class RespDecoder {
     /** Receives each complete command; returns false to stop decoding (the client is closing). */
@@ -24,20 +32,53 @@ final class RespDecoder {
 
     static final int UNAUTHENTICATED_ARGS_MAX = 10;
     static final int UNAUTHENTICATED_BULK_MAX = 16 * 1024;
+    /** Bulk arguments this long or longer are collected in an array of their own. */
+    static final int BIG_ARG_BYTES = 32 * 1024;
+    /** The first allocation for a big argument, when less of it has arrived. */
+    private static final int BIG_ARG_FIRST_BYTES = 64 * 1024;
+
     private static final int ARGS_PREALLOCATED_MAX = 1024;
     private static final long INVALID = Long.MIN_VALUE;
 
     private final long bulkBytesMax;
     private final int inlineBytesMax;
+    private final long queryBufferBytesMax;
+    private final QueryBufferBudget budget;
 
     private byte[][] args;
     private int argsExpected;
     private int argsRead;
     private long bulkLength = -1;
+    /** The big argument being received, its bytes so far, and how much of the budget it holds. */
+    private byte[] bigArg;
 
-    RespDecoder(long bulkBytesMax, int inlineBytesMax) {
+    private int bigArgFilled;
+    private long bigArgReservedBytes;
+    /** Bytes copied out of the input, for tests of linearity: at most twice what arrived. */
+    private long bytesCopied;
+
+    /**
+     * @param bulkBytesMax the longest bulk argument ({@code proto-max-bulk-len})
+     * @param inlineBytesMax the longest inline command or header line
+     * @param queryBufferBytesMax the most one client's request in progress may hold ({@code client-query-buffer-limit})
+     * @param budget the node-wide bound on requests in progress
+     */
+    RespDecoder(long bulkBytesMax, int inlineBytesMax, long queryBufferBytesMax, QueryBufferBudget budget) {
         this.bulkBytesMax = bulkBytesMax;
         this.inlineBytesMax = inlineBytesMax;
+        this.queryBufferBytesMax = queryBufferBytesMax;
+        this.budget = budget;
+    }
+
+    /** Gives back what a request in progress holds; the connection is closing. */
+    void release() {
+        budget.release(bigArgReservedBytes);
+        bigArgReservedBytes = 0;
+        bigArg = null;
+    }
+
+    long bytesCopied() {
+        return bytesCopied;
     }
 
     /** Decodes every complete command in {@code in}; an incomplete one stays unread for the next call. */
@@ -63,6 +104,9 @@ final class RespDecoder {
             }
             byte[][] command = args;
             args = null;
+            // The big arguments now belong to the command (and, if stored, to maxmemory's count).
+            budget.release(bigArgReservedBytes);
+            bigArgReservedBytes = 0;
             if (!sink.command(command)) {
                 return;
             }
@@ -95,11 +139,20 @@ final class RespDecoder {
             if (bulkLength < 0 && !readBulkHeader(in, authenticated)) {
                 return false;
             }
-            if (in.readableBytes() < bulkLength + 2) {
-                return false;
+            byte[] arg;
+            if (bulkLength >= BIG_ARG_BYTES) {
+                arg = receiveBig(in);
+                if (arg == null) {
+                    return false;
+                }
+            } else {
+                if (in.readableBytes() < bulkLength + 2) {
+                    return false;
+                }
+                arg = copyBulk(in, (int) bulkLength);
+                bytesCopied += arg.length;
+                in.skipBytes(arg.length + 2); // Redis does not check that the last two are CRLF either
             }
-            byte[] arg = copyBulk(in, (int) bulkLength);
-            in.skipBytes(arg.length + 2); // Redis does not check that the last two are CRLF either
             if (argsRead == args.length) {
                 args = Arrays.copyOf(args, (int) Math.min((long) args.length * 2, argsExpected));
             }
@@ -107,6 +160,50 @@ final class RespDecoder {
             bulkLength = -1;
         }
         return true;
+    }
+
+    /**
+     * Moves what has arrived of a big argument into its own array and consumes it from the
+     * input. Returns the argument once all of it and the two bytes after it are in, else null.
+     */
+    private byte[] receiveBig(ByteBuf in) throws QueryBufferLimitException {
+        int length = (int) bulkLength;
+        int take = Math.min(length - bigArgFilled, in.readableBytes());
+        if (take > 0) {
+            ensureBigCapacity(bigArgFilled + take, length);
+            in.readBytes(bigArg, bigArgFilled, take);
+            bigArgFilled += take;
+            bytesCopied += take;
+        }
+        if (bigArgFilled < length || in.readableBytes() < 2) {
+            return null;
+        }
+        in.skipBytes(2);
+        byte[] arg = bigArg;
+        bigArg = null;
+        bigArgFilled = 0;
+        return arg;
+    }
+
+    /**
+     * Grows the big argument's array to hold {@code needed} bytes: doubling, so that the copies
+     * add up to less than the argument, and never past its declared {@code length}.
+     */
+    private void ensureBigCapacity(int needed, int length) throws QueryBufferLimitException {
+        int capacity = bigArg == null ? 0 : bigArg.length;
+        if (needed <= capacity) {
+            return;
+        }
+        int grown = (int) Math.min(length, Math.max(needed, Math.max(BIG_ARG_FIRST_BYTES, 2L * capacity)));
+        if (grown > queryBufferBytesMax) {
+            throw new QueryBufferLimitException("its query buffer would pass client-query-buffer-limit");
+        }
+        if (!budget.tryReserve(grown - capacity)) {
+            throw new QueryBufferLimitException("the node's query buffers would pass their budget");
+        }
+        bigArgReservedBytes += grown - capacity;
+        bytesCopied += bigArgFilled;
+        bigArg = bigArg == null ? new byte[grown] : Arrays.copyOf(bigArg, grown);
     }
 
     /**
