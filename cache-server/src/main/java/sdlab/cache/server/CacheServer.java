@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -51,6 +53,13 @@ public final class CacheServer implements AutoCloseable {
     private ClientRegistry clients;
     private ReplyFlusher flusher;
     private QueryBufferBudget queryBuffers;
+    /** Allocates the arrays of big bulk arguments, so that zeroing them never holds the event loop. */
+    private final ExecutorService bigArgumentAllocator = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "cache-big-arguments");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private ChannelGroup clientChannels;
     private volatile Channel listener;
     private volatile MemcachedFrontDoor memcached;
@@ -184,7 +193,9 @@ public final class CacheServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         clientChannels.add(channel);
-                        channel.pipeline().addLast(new RespConnection(engine, flusher, clients, config, queryBuffers));
+                        channel.pipeline()
+                                .addLast(new RespConnection(
+                                        engine, flusher, clients, config, queryBuffers, bigArgumentAllocator));
                     }
                 })
                 .bind(config.bind(), config.port())
@@ -227,6 +238,7 @@ public final class CacheServer implements AutoCloseable {
             log.error("error while saving for shutdown", e.getCause());
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        bigArgumentAllocator.shutdownNow();
         log.info("Cache node is now ready to exit, bye bye...");
         stopped.countDown();
     }
@@ -242,6 +254,7 @@ public final class CacheServer implements AutoCloseable {
             loop.submit(persistence::close).syncUninterruptibly();
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        bigArgumentAllocator.shutdownNow();
         stopped.countDown();
     }
 }

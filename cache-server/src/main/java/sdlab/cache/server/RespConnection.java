@@ -9,6 +9,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sdlab.cache.CacheEngine;
@@ -54,11 +55,16 @@ final class RespConnection extends ByteToMessageDecoder {
             ReplyFlusher flusher,
             ClientRegistry clients,
             CacheServerConfig config,
-            QueryBufferBudget queryBuffers) {
+            QueryBufferBudget queryBuffers,
+            Executor bigArgumentAllocator) {
         this.engine = engine;
         this.session = engine.newSession();
         this.decoder = new RespDecoder(
-                config.bulkBytesMax(), config.inlineBytesMax(), config.queryBufferBytesMax(), queryBuffers);
+                config.bulkBytesMax(),
+                config.inlineBytesMax(),
+                config.queryBufferBytesMax(),
+                queryBuffers,
+                bigArgumentAllocator);
         this.flusher = flusher;
         this.clients = clients;
         this.config = config;

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Reads client requests straight from the connection's buffer: RESP arrays of bulk strings
@@ -18,11 +19,9 @@ import java.util.List;
  *
  * <p>A large bulk argument (32 KiB or more, Redis's {@code PROTO_MBULK_BIG_ARG}) is not left to
  * pile up in the connection's input buffer, which Netty grows by 4 MiB at a time above 4 MiB and
- * so copies a quarter-gigabyte argument some sixty times. Its bytes are moved, as they arrive,
- * into an array of its own that grows geometrically up to the declared length, so each byte is
- * copied at most twice and the input buffer stays small. The growth is taken from the node's
- * {@link QueryBufferBudget}; an argument that would exceed it, or the client's own query-buffer
- * limit, ends the connection.
+ * so copies a quarter-gigabyte argument some sixty times. It is moved out as it arrives into a
+ * {@link BigArgument}, which keeps the input buffer small, copies each byte at most twice and
+ * takes its memory from the node's {@link QueryBufferBudget}.
  */
 final class RespDecoder {
     /** Receives each complete command; returns false to stop decoding (the client is closing). */
@@ -34,8 +33,6 @@ final class RespDecoder {
     static final int UNAUTHENTICATED_BULK_MAX = 16 * 1024;
     /** Bulk arguments this long or longer are collected in an array of their own. */
     static final int BIG_ARG_BYTES = 32 * 1024;
-    /** The first allocation for a big argument, when less of it has arrived. */
-    private static final int BIG_ARG_FIRST_BYTES = 64 * 1024;
 
     private static final int ARGS_PREALLOCATED_MAX = 1024;
     private static final long INVALID = Long.MIN_VALUE;
@@ -44,16 +41,16 @@ final class RespDecoder {
     private final int inlineBytesMax;
     private final long queryBufferBytesMax;
     private final QueryBufferBudget budget;
+    private final Executor allocator;
 
     private byte[][] args;
     private int argsExpected;
     private int argsRead;
     private long bulkLength = -1;
-    /** The big argument being received, its bytes so far, and how much of the budget it holds. */
-    private byte[] bigArg;
-
-    private int bigArgFilled;
-    private long bigArgReservedBytes;
+    /** The big argument being received, if any. */
+    private BigArgument big;
+    /** Budget bytes held by the current command's big arguments, given back once it has run. */
+    private long bigReservedBytes;
     /** Bytes copied out of the input, for tests of linearity: at most twice what arrived. */
     private long bytesCopied;
 
@@ -62,19 +59,30 @@ final class RespDecoder {
      * @param inlineBytesMax the longest inline command or header line
      * @param queryBufferBytesMax the most one client's request in progress may hold ({@code client-query-buffer-limit})
      * @param budget the node-wide bound on requests in progress
+     * @param allocator where the arrays of big arguments are allocated, off the event loop
      */
-    RespDecoder(long bulkBytesMax, int inlineBytesMax, long queryBufferBytesMax, QueryBufferBudget budget) {
+    RespDecoder(
+            long bulkBytesMax,
+            int inlineBytesMax,
+            long queryBufferBytesMax,
+            QueryBufferBudget budget,
+            Executor allocator) {
         this.bulkBytesMax = bulkBytesMax;
         this.inlineBytesMax = inlineBytesMax;
         this.queryBufferBytesMax = queryBufferBytesMax;
         this.budget = budget;
+        this.allocator = allocator;
     }
 
     /** Gives back what a request in progress holds; the connection is closing. */
     void release() {
-        budget.release(bigArgReservedBytes);
-        bigArgReservedBytes = 0;
-        bigArg = null;
+        if (big != null) {
+            big.discard();
+            budget.release(big.reservedBytes());
+            big = null;
+        }
+        budget.release(bigReservedBytes);
+        bigReservedBytes = 0;
     }
 
     long bytesCopied() {
@@ -105,8 +113,8 @@ final class RespDecoder {
             byte[][] command = args;
             args = null;
             // The big arguments now belong to the command (and, if stored, to maxmemory's count).
-            budget.release(bigArgReservedBytes);
-            bigArgReservedBytes = 0;
+            budget.release(bigReservedBytes);
+            bigReservedBytes = 0;
             if (!sink.command(command)) {
                 return;
             }
@@ -163,47 +171,23 @@ final class RespDecoder {
     }
 
     /**
-     * Moves what has arrived of a big argument into its own array and consumes it from the
-     * input. Returns the argument once all of it and the two bytes after it are in, else null.
+     * Moves what has arrived of a big argument out of the input. Returns the argument once all
+     * of it and the two bytes after it are in, else null.
      */
     private byte[] receiveBig(ByteBuf in) throws QueryBufferLimitException {
-        int length = (int) bulkLength;
-        int take = Math.min(length - bigArgFilled, in.readableBytes());
-        if (take > 0) {
-            ensureBigCapacity(bigArgFilled + take, length);
-            in.readBytes(bigArg, bigArgFilled, take);
-            bigArgFilled += take;
-            bytesCopied += take;
+        if (big == null) {
+            big = new BigArgument((int) bulkLength, allocator, budget, queryBufferBytesMax);
         }
-        if (bigArgFilled < length || in.readableBytes() < 2) {
+        big.take(in);
+        if (!big.complete() || in.readableBytes() < 2) {
             return null;
         }
         in.skipBytes(2);
-        byte[] arg = bigArg;
-        bigArg = null;
-        bigArgFilled = 0;
+        byte[] arg = big.finish();
+        bigReservedBytes += big.reservedBytes();
+        bytesCopied += big.bytesCopied();
+        big = null;
         return arg;
-    }
-
-    /**
-     * Grows the big argument's array to hold {@code needed} bytes: doubling, so that the copies
-     * add up to less than the argument, and never past its declared {@code length}.
-     */
-    private void ensureBigCapacity(int needed, int length) throws QueryBufferLimitException {
-        int capacity = bigArg == null ? 0 : bigArg.length;
-        if (needed <= capacity) {
-            return;
-        }
-        int grown = (int) Math.min(length, Math.max(needed, Math.max(BIG_ARG_FIRST_BYTES, 2L * capacity)));
-        if (grown > queryBufferBytesMax) {
-            throw new QueryBufferLimitException("its query buffer would pass client-query-buffer-limit");
-        }
-        if (!budget.tryReserve(grown - capacity)) {
-            throw new QueryBufferLimitException("the node's query buffers would pass their budget");
-        }
-        bigArgReservedBytes += grown - capacity;
-        bytesCopied += bigArgFilled;
-        bigArg = bigArg == null ? new byte[grown] : Arrays.copyOf(bigArg, grown);
     }
 
     /**

@@ -33,7 +33,8 @@ class BigArgumentsTest {
     void eachByteOfABigArgumentIsCopiedAtMostTwiceAndTheInputStaysSmall() throws Exception {
         // The decoder alone, fed a 64 MiB SET in 64 KiB reads as a socket would deliver it.
         QueryBufferBudget budget = new QueryBufferBudget(1L << 30);
-        RespDecoder decoder = new RespDecoder(512L * MIB, 64 * 1024, 1L << 30, budget);
+        // The array is allocated at once on this thread (Runnable::run); the server allocates it on another.
+        RespDecoder decoder = new RespDecoder(512L * MIB, 64 * 1024, 1L << 30, budget, Runnable::run);
         int size = 64 * MIB;
         byte[] header = ("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$" + size + "\r\n").getBytes(StandardCharsets.US_ASCII);
         List<byte[][]> commands = new ArrayList<>();

@@ -1,0 +1,144 @@
+package sdlab.cache.server;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * One large bulk argument while it arrives, received without stalling the event loop.
+ *
+ * <p>The argument must end in one array of its declared length, and the JVM zeroes a new array
+ * as it allocates it: for a quarter-gigabyte argument that, with the page faults of fresh heap,
+ * held the event loop for most of a second, during which no other client was answered. So the
+ * array is allocated on another thread ({@code allocator}). Until it is ready, arriving bytes
+ * are kept in pooled direct buffers, outside the Java heap: kept as heap arrays they made the
+ * young collector copy hundreds of megabytes of live chunks, a one-second pause. Once the array
+ * is ready, the chunks are copied in and released, and later bytes go straight to it. Each byte
+ * is copied at most twice.
+ *
+ * <p>The array is asked for only after {@link #ALLOCATE_AFTER_BYTES} have arrived, so a client
+ * that announces a huge argument and sends little holds little. Every byte held, chunks and
+ * array alike, is taken from the node's {@link QueryBufferBudget} and from the client's own
+ * limit first; going past either ends the connection.
+ */
+final class BigArgument {
+    /** Bytes received before the whole array is asked for; smaller arguments get theirs at once. */
+    static final int ALLOCATE_AFTER_BYTES = 1 << 20;
+    /** Early bytes copied into the array per read, so that a long backlog does not hold the loop in one go. */
+    static final int DRAIN_BYTES_PER_READ = 4 << 20;
+
+    private final int length;
+    private final Executor allocator;
+    private final QueryBufferBudget budget;
+    private final long clientBytesMax;
+    private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
+    private CompletableFuture<byte[]> pending;
+    private byte[] array;
+    private int received;
+    /** Where the next early chunk goes in the array. */
+    private int drainedAt;
+
+    private long reservedBytes;
+    private long bytesCopied;
+
+    BigArgument(int length, Executor allocator, QueryBufferBudget budget, long clientBytesMax) {
+        this.length = length;
+        this.allocator = allocator;
+        this.budget = budget;
+        this.clientBytesMax = clientBytesMax;
+    }
+
+    /** Moves what {@code in} holds of the argument (not the CRLF after it) into the argument. */
+    void take(ByteBuf in) throws QueryBufferLimitException {
+        int n = Math.min(length - received, in.readableBytes());
+        if (n == 0) {
+            return;
+        }
+        if (array == null && length <= ALLOCATE_AFTER_BYTES) {
+            reserve(length);
+            array = new byte[length];
+        }
+        adoptIfReady();
+        if (array != null && !early.isEmpty()) {
+            drainEarly(DRAIN_BYTES_PER_READ);
+        }
+        if (array != null && early.isEmpty()) {
+            in.readBytes(array, received, n);
+        } else {
+            reserve(n);
+            ByteBuf chunk = in.alloc().directBuffer(n, n);
+            in.readBytes(chunk, n);
+            early.add(chunk);
+        }
+        received += n;
+        bytesCopied += n;
+        if (array == null && pending == null && received >= ALLOCATE_AFTER_BYTES) {
+            reserve(length);
+            int size = length;
+            pending = CompletableFuture.supplyAsync(() -> new byte[size], allocator);
+        }
+    }
+
+    boolean complete() {
+        return received == length;
+    }
+
+    /** The whole argument, once {@link #complete()}; waits for its array only if the allocation is still running. */
+    byte[] finish() {
+        assert complete() : "finish before the argument arrived";
+        if (array == null) {
+            array = pending.join();
+        }
+        drainEarly(Long.MAX_VALUE);
+        return array;
+    }
+
+    /** Budget bytes held; the caller gives them back when the command has run or the client leaves. */
+    long reservedBytes() {
+        return reservedBytes;
+    }
+
+    long bytesCopied() {
+        return bytesCopied;
+    }
+
+    private void adoptIfReady() {
+        if (array == null && pending != null && pending.isDone()) {
+            array = pending.join();
+        }
+    }
+
+    /** Copies up to about {@code bytesMax} of the early chunks, oldest first, into the array. */
+    private void drainEarly(long bytesMax) {
+        long drained = 0;
+        while (!early.isEmpty() && drained < bytesMax) {
+            ByteBuf chunk = early.poll();
+            int n = chunk.readableBytes();
+            chunk.readBytes(array, drainedAt, n);
+            chunk.release();
+            drainedAt += n;
+            drained += n;
+            bytesCopied += n;
+            budget.release(n);
+            reservedBytes -= n;
+        }
+    }
+
+    /** Releases the chunks of an argument that will never be finished; the caller gives back the budget. */
+    void discard() {
+        for (ByteBuf chunk = early.poll(); chunk != null; chunk = early.poll()) {
+            chunk.release();
+        }
+    }
+
+    private void reserve(long bytes) throws QueryBufferLimitException {
+        if (reservedBytes + bytes > clientBytesMax) {
+            throw new QueryBufferLimitException("its query buffer would pass client-query-buffer-limit");
+        }
+        if (!budget.tryReserve(bytes)) {
+            throw new QueryBufferLimitException("the node's query buffers would pass maxmemory-clients");
+        }
+        reservedBytes += bytes;
+    }
+}
