@@ -1,6 +1,8 @@
 package sdlab.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import sdlab.cache.store.EvictionOutcome;
@@ -16,8 +18,12 @@ import sdlab.cache.store.KeyspaceListener;
  * <p>{@link #execute} is Redis's {@code processCommand}: look the command up (unknown command
  * error), check its arity (wrong number of arguments), check authentication (NOAUTH), make
  * room under maxmemory (OOM for commands that would grow memory when nothing can be evicted),
- * run the handler, and hand every change to the {@link WriteLog} in a form that replays
- * exactly. The server calls {@link #activeExpireCycle} periodically (Redis's {@code hz}).
+ * queue the command if the client is inside MULTI, or else run the handler, and hand every
+ * change to the {@link WriteLog} in a form that replays exactly. A refusal inside MULTI also
+ * dooms the transaction (EXECABORT). The changes of one EXEC reach the log as one
+ * {@code MULTI ... EXEC} block, so that a replay applies all of them or none. The server calls
+ * {@link #activeExpireCycle} periodically (Redis's {@code hz}) and {@link #closeSession} when
+ * a client goes away.
  */
 public final class CacheEngine {
     /** Active expiry: keys sampled per round and the stale share that justifies another round (Redis's values). */
@@ -30,16 +36,23 @@ public final class CacheEngine {
     static final int EVICTIONS_PER_COMMAND_MAX = 10_000;
 
     private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] MULTI = {"MULTI".getBytes(StandardCharsets.US_ASCII)};
+    private static final byte[][] EXEC = {"EXEC".getBytes(StandardCharsets.US_ASCII)};
 
     private final Keyspace keyspace;
     private final LongSupplier clockMillis;
     private final CommandTable commands = CommandTable.standard();
     private final EngineConfig config;
+    private final WatchedKeys watches;
     private WriteLog writeLog = WriteLog.NONE;
     private ServerHooks hooks = ServerHooks.NONE;
     private long nextClientId = 1;
     private long commandsProcessed;
     private boolean replaying;
+    /** Inside EXEC: the next logged change must first open a MULTI block. */
+    private boolean blockPending;
+    /** Inside EXEC: a MULTI went to the log, so an EXEC must close it. */
+    private boolean blockOpen;
 
     /**
      * @param config the starting configuration
@@ -50,6 +63,7 @@ public final class CacheEngine {
         this.clockMillis = clockMillis;
         this.keyspace = new Keyspace(clockMillis, random, config.maxmemoryBytes(), config.eviction());
         this.config = new EngineConfig(this, config.requirePass());
+        this.watches = new WatchedKeys(keyspace);
         keyspace.setListener(new Propagator());
     }
 
@@ -58,9 +72,22 @@ public final class CacheEngine {
         return new ClientSession(nextClientId++, config.requirePass() == null);
     }
 
+    /**
+     * The client of {@code session} went away: its transaction is dropped and its watched keys
+     * forgotten (Redis's {@code freeClient}).
+     */
+    public void closeSession(ClientSession session) {
+        TransactionCommands.discardTransaction(this, session.transaction());
+    }
+
     /** Where changes are logged (the AOF); {@link WriteLog#NONE} by default. */
     public void setWriteLog(WriteLog writeLog) {
         this.writeLog = writeLog;
+        if (blockOpen) {
+            // Switched inside EXEC (CONFIG SET appendonly): the new log gets a block of its own.
+            blockOpen = false;
+            blockPending = true;
+        }
     }
 
     /** The server around the engine; {@link ServerHooks#NONE} by default. */
@@ -71,23 +98,60 @@ public final class CacheEngine {
     /** Executes one command for {@code session}; {@code argv[0]} is the command name. */
     public Reply execute(ClientSession session, byte[][] argv) {
         assert argv.length > 0 : "empty command";
+        Transaction tx = session.transaction();
         CommandSpec spec = commands.lookup(argv[0]);
         if (spec == null) {
-            return Reply.error(ErrorReplies.unknownCommand(argv));
+            return reject(session, null, ErrorReplies.unknownCommand(argv));
         }
         if (!spec.arityAccepts(argv.length)) {
-            return Reply.error(ErrorReplies.wrongArity(spec.name()));
+            return reject(session, spec, ErrorReplies.wrongArity(spec.name()));
         }
         if (!session.authenticated() && !spec.has(CommandFlag.NO_AUTH)) {
-            return Reply.error(ErrorReplies.NOAUTH);
+            return reject(session, spec, ErrorReplies.NOAUTH);
+        }
+        if (tx.open() && spec.has(CommandFlag.NO_MULTI)) {
+            return reject(session, spec, ErrorReplies.NOT_IN_MULTI);
         }
         if (keyspace.maxmemoryBytes() > 0) {
             EvictionOutcome outcome = keyspace.evictToFit(EVICTIONS_PER_COMMAND_MAX);
-            if (outcome == EvictionOutcome.CANNOT_EVICT && spec.has(CommandFlag.DENYOOM)) {
-                return Reply.error(ErrorReplies.OOM);
+            if (outcome == EvictionOutcome.CANNOT_EVICT && mayGrowMemory(spec, tx)) {
+                return reject(session, spec, ErrorReplies.OOM);
             }
         }
+        if (tx.open() && !TransactionCommands.runsInsideMulti(spec)) {
+            tx.queue(spec, argv);
+            return TransactionCommands.QUEUED;
+        }
         return run(spec, session, argv);
+    }
+
+    /**
+     * Whether a command must be refused when memory is full: a DENYOOM command, an EXEC whose
+     * queue holds one, and inside MULTI anything but EXEC, DISCARD and QUIT, since a queue could
+     * otherwise grow without limit.
+     */
+    private static boolean mayGrowMemory(CommandSpec spec, Transaction tx) {
+        if (spec.has(CommandFlag.DENYOOM)) {
+            return true;
+        }
+        if (TransactionCommands.isExec(spec)) {
+            return tx.queuedDenyoom();
+        }
+        return tx.open() && !TransactionCommands.runsWhenOutOfMemory(spec);
+    }
+
+    /**
+     * Refuses a command before it runs (Redis's {@code rejectCommand}): inside MULTI this dooms
+     * the transaction, and a refused EXEC discards it at once.
+     */
+    private Reply reject(ClientSession session, CommandSpec spec, String error) {
+        Transaction tx = session.transaction();
+        tx.markQueueFailed();
+        if (spec != null && TransactionCommands.isExec(spec)) {
+            TransactionCommands.discardTransaction(this, tx);
+            return Reply.error(ErrorReplies.execAborted(error));
+        }
+        return Reply.error(error);
     }
 
     /**
@@ -147,6 +211,33 @@ public final class CacheEngine {
         return hooks;
     }
 
+    WatchedKeys watches() {
+        return watches;
+    }
+
+    /**
+     * Runs the queued commands of an EXEC one after another and answers each one's reply, errors
+     * included: a command that fails at run time does not stop the others. Their changes are
+     * logged as one MULTI ... EXEC block, opened at the first change, so that the log never
+     * holds part of a transaction without its end.
+     */
+    Reply runTransaction(ClientSession session, List<Transaction.Queued> queued) {
+        List<Reply> replies = new ArrayList<>(queued.size());
+        blockPending = true;
+        try {
+            for (Transaction.Queued command : queued) {
+                replies.add(run(command.spec(), session, command.argv()));
+            }
+        } finally {
+            if (blockOpen) {
+                writeLog.append(EXEC);
+            }
+            blockPending = false;
+            blockOpen = false;
+        }
+        return new Reply.Array(replies);
+    }
+
     long nowMillis() {
         return clockMillis.getAsLong();
     }
@@ -163,25 +254,49 @@ public final class CacheEngine {
         commandsProcessed++;
         if (spec.has(CommandFlag.WRITE) && keyspace.dirty() != dirtyBefore && !replaying) {
             byte[][] logged = ctx.propagation();
-            writeLog.append(logged != null ? logged : argv);
+            log(logged != null ? logged : argv);
         }
         return reply;
     }
 
-    /** Logs keys that expire or are evicted as DEL, as Redis propagates them. */
+    private void log(byte[][] argv) {
+        if (blockPending) {
+            writeLog.append(MULTI);
+            blockPending = false;
+            blockOpen = true;
+        }
+        writeLog.append(argv);
+    }
+
+    /**
+     * Logs keys that expire or are evicted as DEL, as Redis propagates them, and tells WATCH
+     * about every touched key.
+     */
     private final class Propagator implements KeyspaceListener {
         @Override
         public void keyExpired(Key key) {
             if (!replaying) {
-                writeLog.append(new byte[][] {DEL, key.bytes()});
+                log(new byte[][] {DEL, key.bytes()});
             }
+            watches.touched(key);
         }
 
         @Override
         public void keyEvicted(Key key) {
             if (!replaying) {
-                writeLog.append(new byte[][] {DEL, key.bytes()});
+                log(new byte[][] {DEL, key.bytes()});
             }
+            watches.touched(key);
+        }
+
+        @Override
+        public void keyChanged(Key key) {
+            watches.touched(key);
+        }
+
+        @Override
+        public void beforeFlush() {
+            watches.beforeFlush();
         }
     }
 }

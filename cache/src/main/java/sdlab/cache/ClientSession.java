@@ -3,10 +3,11 @@ package sdlab.cache;
 /**
  * What the engine remembers about one client connection: its protocol version (HELLO),
  * whether it authenticated (AUTH), its name (CLIENT SETNAME), and whether it asked to be
- * disconnected (QUIT, SHUTDOWN).
+ * disconnected (QUIT, SHUTDOWN), and its transaction (MULTI, WATCH).
  */
 public final class ClientSession {
     private final long id;
+    private final Transaction transaction = new Transaction();
     private int protocol = 2;
     private boolean authenticated;
     private String name = "";
@@ -37,6 +38,15 @@ public final class ClientSession {
     /** True once the client asked to be disconnected after its reply (QUIT). */
     public boolean closeRequested() {
         return closeRequested;
+    }
+
+    /** True between MULTI and EXEC or DISCARD: commands are queued, not run. */
+    public boolean inTransaction() {
+        return transaction.open();
+    }
+
+    Transaction transaction() {
+        return transaction;
     }
 
     void setProtocol(int protocol) {

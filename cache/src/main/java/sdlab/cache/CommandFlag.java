@@ -15,7 +15,9 @@ enum CommandFlag {
     /** O(1) or O(log n). */
     FAST,
     /** Allowed before AUTH when a password is required. */
-    NO_AUTH;
+    NO_AUTH,
+    /** Refused inside MULTI (Redis 7.0: SAVE, SHUTDOWN). */
+    NO_MULTI;
 
     /** The name COMMAND reports, e.g. {@code denyoom}, {@code no_auth}. */
     public String wireName() {

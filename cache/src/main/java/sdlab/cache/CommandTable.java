@@ -44,6 +44,7 @@ final class CommandTable {
         ListCommands.register(builder);
         HashCommands.register(builder);
         SetTypeCommands.register(builder);
+        TransactionCommands.register(builder);
         return builder.build();
     }
 

@@ -14,6 +14,12 @@ final class ErrorReplies {
     static final String DB_INDEX_RANGE = "ERR DB index is out of range";
     static final String INVALID_CURSOR = "ERR invalid cursor";
     static final String MUST_BE_POSITIVE = "ERR value is out of range, must be positive";
+    static final String EXECABORT = "EXECABORT Transaction discarded because of previous errors.";
+    static final String NOT_IN_MULTI = "ERR Command not allowed inside a transaction";
+    static final String NESTED_MULTI = "ERR MULTI calls can not be nested";
+    static final String WATCH_IN_MULTI = "ERR WATCH inside MULTI is not allowed";
+    static final String EXEC_WITHOUT_MULTI = "ERR EXEC without MULTI";
+    static final String DISCARD_WITHOUT_MULTI = "ERR DISCARD without MULTI";
     static final String NO_PASSWORD_SET = "ERR AUTH <password> called without any password configured for the "
             + "default user. Are you sure your configuration is correct?";
 
@@ -21,6 +27,11 @@ final class ErrorReplies {
     private static final int QUOTED_ARGS_MAX = 128;
 
     private ErrorReplies() {}
+
+    /** EXEC itself refused (wrong arity, NOAUTH, OOM): the transaction is discarded, saying why. */
+    static String execAborted(String error) {
+        return "EXECABORT Transaction discarded because of: " + error;
+    }
 
     static String wrongArity(String command) {
         return "ERR wrong number of arguments for '" + command + "' command";

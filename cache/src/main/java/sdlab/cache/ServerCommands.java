@@ -2,6 +2,7 @@ package sdlab.cache;
 
 import static sdlab.cache.CommandFlag.ADMIN;
 import static sdlab.cache.CommandFlag.FAST;
+import static sdlab.cache.CommandFlag.NO_MULTI;
 import static sdlab.cache.CommandFlag.READONLY;
 import static sdlab.cache.CommandFlag.WRITE;
 
@@ -22,7 +23,8 @@ final class ServerCommands {
                         (ctx, argv) -> Reply.integer(ctx.keyspace().size()))
                 .add("flushall", -1, Set.of(WRITE), ServerCommands::flushAll)
                 .add("flushdb", -1, Set.of(WRITE), ServerCommands::flushAll)
-                .add("save", 1, Set.of(ADMIN), (ctx, argv) -> ctx.hooks().save())
+                .add("save", 1, Set.of(ADMIN, NO_MULTI), (ctx, argv) -> ctx.hooks()
+                        .save())
                 .add("bgsave", -1, Set.of(ADMIN), ServerCommands::bgsave)
                 .add("bgrewriteaof", 1, Set.of(ADMIN), (ctx, argv) -> ctx.hooks()
                         .bgrewriteaof())
@@ -31,7 +33,7 @@ final class ServerCommands {
                         1,
                         Set.of(FAST),
                         (ctx, argv) -> Reply.integer(ctx.hooks().lastSaveEpochSeconds()))
-                .add("shutdown", -1, Set.of(ADMIN), ServerCommands::shutdown)
+                .add("shutdown", -1, Set.of(ADMIN, NO_MULTI), ServerCommands::shutdown)
                 .add("info", -1, Set.of(), ServerCommands::info)
                 .add("time", 1, Set.of(FAST), ServerCommands::time);
         ConfigCommand.register(table);

@@ -18,7 +18,8 @@ import sdlab.cache.persist.AofReader;
 /**
  * Recovery at start, as Redis does it: with appendonly on, the append-only file is the truth
  * (the snapshot is ignored); otherwise the snapshot file is loaded if there is one. A torn
- * AOF tail is cut off with a warning ({@code aof-load-truncated yes}); damage in the middle
+ * AOF tail is cut off with a warning ({@code aof-load-truncated yes}), and so is a
+ * {@code MULTI ... EXEC} block whose EXEC never reached the file, whole; damage in the middle
  * stops the start with a message naming the file and offset.
  */
 final class PersistenceLoader {
@@ -63,11 +64,16 @@ final class PersistenceLoader {
             case AofLoadResult.Complete complete ->
                 log.info("DB loaded from append only file: {} commands from {}", complete.commands(), path);
             case AofLoadResult.TruncatedTail torn -> {
-                log.warn("!!! Warning: short read while loading the AOF file {}!!!", path);
+                if (torn.insideTransaction()) {
+                    log.warn("Revert incomplete MULTI/EXEC transaction in AOF file {}", path);
+                } else {
+                    log.warn("!!! Warning: short read while loading the AOF file {}!!!", path);
+                }
                 log.warn(
                         "AOF loaded anyway because aof-load-truncated is enabled: truncating {} bytes of an "
-                                + "incomplete last command at offset {}",
+                                + "incomplete last {} at offset {}",
                         torn.fileBytes() - torn.validBytes(),
+                        torn.insideTransaction() ? "transaction" : "command",
                         torn.validBytes());
                 try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
                     channel.truncate(torn.validBytes());

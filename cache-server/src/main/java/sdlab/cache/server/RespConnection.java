@@ -215,6 +215,7 @@ final class RespConnection extends ByteToMessageDecoder {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
+        engine.closeSession(session); // drops its MULTI queue and WATCHed keys
         if (admitted) {
             admitted = false;
             clients.leave();

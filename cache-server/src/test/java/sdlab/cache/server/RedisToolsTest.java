@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Transaction;
 
 /** The node with Redis's own tools: redis-cli, redis-check-aof, and a real redis-server loading our AOF. */
 class RedisToolsTest {
@@ -50,9 +51,11 @@ class RedisToolsTest {
         try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
                 Jedis jedis = node.jedis()) {
             PersistenceTest.write(jedis);
+            writeTransaction(jedis);
             jedis.set(
                     "ex", "v", redis.clients.jedis.params.SetParams.setParams().ex(100));
         }
+        assertThat(Files.readString(aof)).contains("MULTI");
         assertThat(ExternalTool.run("redis-check-aof", aof.toString())).contains("is valid");
         try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
                 Jedis jedis = node.jedis()) {
@@ -64,11 +67,12 @@ class RedisToolsTest {
 
     @Test
     void aRealRedisServerLoadsOurAppendOnlyFile() throws Exception {
-        // redis-server 7.0 starts from our AOF and serves the same data.
+        // redis-server 7.0 starts from our AOF, MULTI ... EXEC block included, and serves the same data.
         ExternalTool.assumeInstalled("redis-server", "redis-server");
         try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
                 Jedis jedis = node.jedis()) {
             PersistenceTest.write(jedis);
+            writeTransaction(jedis);
         }
         Path redisDir = Files.createDirectories(dir.resolve("redis"));
         Files.copy(dir.resolve(CacheServerConfig.AOF_FILE), redisDir.resolve("appendonly.aof"));
@@ -93,6 +97,9 @@ class RedisToolsTest {
                 .start();
         try {
             try (Jedis jedis = connectWhenUp(port)) {
+                assertThat(jedis.mget("tx:a", "tx:b")).containsExactly("2", "b");
+                assertThat(jedis.lrange("tx:l", 0, -1)).containsExactly("x", "y");
+                jedis.del("tx:a", "tx:b", "tx:l"); // the rest must equal what PersistenceTest wrote
                 PersistenceTest.assertWritten(jedis);
                 assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("f", "v", "g", "w"));
             }
@@ -100,6 +107,17 @@ class RedisToolsTest {
             redis.destroy();
             redis.waitFor();
         }
+    }
+
+    /** One EXEC with several writes: logged as a MULTI ... EXEC block that Redis's tools must accept. */
+    private static void writeTransaction(Jedis jedis) {
+        Transaction tx = jedis.multi();
+        tx.set("tx:a", "1");
+        tx.incr("tx:a");
+        tx.get("tx:a");
+        tx.rpush("tx:l", "x", "y");
+        tx.set("tx:b", "b");
+        assertThat(tx.exec()).hasSize(5);
     }
 
     private static Jedis connectWhenUp(int port) throws InterruptedException {

@@ -10,11 +10,15 @@ public sealed interface AofLoadResult {
     record Complete(long commands, long bytes) implements AofLoadResult {}
 
     /**
-     * The file ends in the middle of a command, as after a crash during a write: everything up
-     * to {@code validBytes} was read; the rest is an incomplete last command. Redis with
-     * {@code aof-load-truncated yes} truncates it and starts.
+     * The file ends in the middle of a command or of a {@code MULTI ... EXEC} block, as after a
+     * crash during a write: everything up to {@code validBytes} was applied; the rest is an
+     * incomplete last command or transaction. Redis with {@code aof-load-truncated yes}
+     * truncates it and starts.
+     *
+     * @param insideTransaction whether the dropped tail starts with a MULTI whose EXEC is missing
      */
-    record TruncatedTail(long commands, long validBytes, long fileBytes) implements AofLoadResult {}
+    record TruncatedTail(long commands, long validBytes, long fileBytes, boolean insideTransaction)
+            implements AofLoadResult {}
 
     /**
      * Bytes that are not a command where a complete command should be: damage, not a torn

@@ -2,6 +2,9 @@ package sdlab.cache.persist;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +16,12 @@ import java.util.function.Consumer;
  * was damaged, and every command after the damage would be lost by skipping it: that is
  * {@link AofLoadResult.Corrupt}, with the offset, for a person to look at. This is the
  * distinction Redis makes between {@code aof-load-truncated} and "Bad file format".
+ *
+ * <p>A transaction is logged as a {@code MULTI ... EXEC} block and applied whole: its commands
+ * are held back until the EXEC is read. A file that ends inside a block, torn or not, lost the
+ * end of that transaction, so the whole block is dropped and counts as the torn tail (Redis's
+ * "Revert incomplete MULTI/EXEC transaction"). An EXEC outside a block is skipped, as Redis's
+ * loader ignores the error it causes.
  */
 public final class AofReader {
     /** Redis's {@code proto-max-bulk-len}. */
@@ -40,22 +49,50 @@ public final class AofReader {
 
     private AofLoadResult readAll(Consumer<byte[][]> onCommand) throws IOException {
         long commands = 0;
+        List<byte[][]> block = null;
+        long blockStart = 0;
         while (true) {
             long start = offset;
             try {
                 byte[][] argv = readCommand();
                 if (argv == null) {
+                    if (block != null) {
+                        return new AofLoadResult.TruncatedTail(commands, blockStart, offset, true);
+                    }
                     return new AofLoadResult.Complete(commands, offset);
                 }
-                onCommand.accept(argv);
-                commands++;
+                if (isCommand(argv, "MULTI")) {
+                    if (block != null) {
+                        throw new Damage(start, "MULTI inside a MULTI block");
+                    }
+                    block = new ArrayList<>();
+                    blockStart = start;
+                } else if (isCommand(argv, "EXEC")) {
+                    if (block != null) {
+                        block.forEach(onCommand);
+                        commands += block.size();
+                        block = null;
+                    }
+                } else if (block != null) {
+                    block.add(argv);
+                } else {
+                    onCommand.accept(argv);
+                    commands++;
+                }
             } catch (Torn torn) {
                 long fileBytes = offset + drainRemaining();
-                return new AofLoadResult.TruncatedTail(commands, start, fileBytes);
+                return block != null
+                        ? new AofLoadResult.TruncatedTail(commands, blockStart, fileBytes, true)
+                        : new AofLoadResult.TruncatedTail(commands, start, fileBytes, false);
             } catch (Damage damage) {
-                return new AofLoadResult.Corrupt(commands, start, damage.offset, damage.getMessage());
+                long commandOffset = block != null ? blockStart : start;
+                return new AofLoadResult.Corrupt(commands, commandOffset, damage.offset, damage.getMessage());
             }
         }
+    }
+
+    private static boolean isCommand(byte[][] argv, String name) {
+        return argv.length == 1 && new String(argv[0], StandardCharsets.US_ASCII).equalsIgnoreCase(name);
     }
 
     /** The next command, or null at a clean end of file. */

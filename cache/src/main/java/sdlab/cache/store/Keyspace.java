@@ -95,6 +95,20 @@ public final class Keyspace {
         return e;
     }
 
+    /**
+     * The stored entry of {@code key} even if its TTL has passed, or null: no stats, no access,
+     * no removal. WATCH uses it to tell a key that was already expired from one that changed.
+     */
+    public Entry peek(Key key) {
+        return table.get(key);
+    }
+
+    /** Whether {@code key} is stored but its TTL has passed (Redis's {@code keyIsExpired}). */
+    public boolean isExpired(Key key) {
+        Entry e = table.get(key);
+        return e != null && e.isExpiredAt(nowMillis());
+    }
+
     /** Whether {@code key} exists now, without stats or access (used by SCAN's filters). */
     public boolean contains(Key key) {
         return findLive(key) != null;
@@ -116,6 +130,7 @@ public final class Keyspace {
         policy.onAdd(e);
         addUsed(e.sizeBytes);
         dirty++;
+        listener.keyChanged(key);
         return e;
     }
 
@@ -134,6 +149,7 @@ public final class Keyspace {
         }
         resize(e);
         dirty++;
+        listener.keyChanged(e.key);
         return e;
     }
 
@@ -142,6 +158,7 @@ public final class Keyspace {
         assertChangeable(e);
         resize(e);
         dirty++;
+        listener.keyChanged(e.key);
     }
 
     /** Deletes {@code e} on a command's behalf. */
@@ -149,6 +166,7 @@ public final class Keyspace {
         assert e.live : "deleting a removed entry";
         unlink(e);
         dirty++;
+        listener.keyChanged(e.key);
     }
 
     /** Makes {@code e} expire at {@code atMillis} (epoch milliseconds). */
@@ -162,6 +180,7 @@ public final class Keyspace {
             policy.onExpiryChanged(e);
         }
         dirty++;
+        listener.keyChanged(e.key);
     }
 
     /** Removes {@code e}'s expiry; returns false if it had none. */
@@ -172,11 +191,13 @@ public final class Keyspace {
         }
         clearExpiry(e);
         dirty++;
+        listener.keyChanged(e.key);
         return true;
     }
 
     /** Removes every key; returns how many there were. */
     public int flushAll() {
+        listener.beforeFlush();
         int count = table.size();
         table.forEach(e -> {
             e.live = false;

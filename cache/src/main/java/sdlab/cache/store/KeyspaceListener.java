@@ -1,8 +1,10 @@
 package sdlab.cache.store;
 
 /**
- * Told about keys that disappear without a command naming them, so that the engine can write
- * a DEL to the append-only file, as Redis propagates expirations and evictions.
+ * Told about changes to keys. Keys that disappear without a command naming them (expired,
+ * evicted) arrive separately, so that the engine can write a DEL to the append-only file, as
+ * Redis propagates them; every change, by a command or not, also counts as a touch of the key
+ * for WATCH (Redis's {@code signalModifiedKey}).
  */
 public interface KeyspaceListener {
     KeyspaceListener NONE = new KeyspaceListener() {
@@ -13,7 +15,15 @@ public interface KeyspaceListener {
         public void keyEvicted(Key key) {}
     };
 
+    /** {@code key} passed its TTL and was removed (already gone from the keyspace). */
     void keyExpired(Key key);
 
+    /** {@code key} was removed to make room under maxmemory (already gone from the keyspace). */
     void keyEvicted(Key key);
+
+    /** A command created, changed, deleted or set the expiry of {@code key} (after the change). */
+    default void keyChanged(Key key) {}
+
+    /** Every key is about to be removed (FLUSHALL, FLUSHDB); the keyspace still holds them. */
+    default void beforeFlush() {}
 }

@@ -39,7 +39,7 @@ class AofReaderTest {
                 assertThat(result)
                         .as("prefix %d", length)
                         .isEqualTo(new AofLoadResult.TruncatedTail(
-                                boundaries.indexOf(lastBoundary), lastBoundary, length));
+                                boundaries.indexOf(lastBoundary), lastBoundary, length, false));
             }
         }
     }
