@@ -44,6 +44,10 @@ final class CommandTable {
         ListCommands.register(builder);
         HashCommands.register(builder);
         SetTypeCommands.register(builder);
+        ZSetCommands.register(builder);
+        ZRangeCommands.register(builder);
+        ZPopCommands.register(builder);
+        ZSetAlgebraCommands.register(builder);
         return builder.build();
     }
 
