@@ -5,6 +5,7 @@ import static sdlab.cache.CommandFlag.READONLY;
 import static sdlab.cache.CommandFlag.WRITE;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -172,7 +173,7 @@ final class ZPopCommands {
                 return all;
             }
             for (int i = 0; i < count; i++) {
-                java.util.Collections.swap(all, i, i + random.nextInt(size - i));
+                Collections.swap(all, i, i + random.nextInt(size - i));
             }
             return all.subList(0, (int) count);
         }

@@ -3,6 +3,7 @@ package sdlab.cache;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import sdlab.cache.ZSetAlgebraCommands.Operation;
 import sdlab.cache.store.Value;
 
@@ -55,7 +56,7 @@ record ZSetAlgebraRequest(
             boolean cardinality) {
         long numkeys = Args.parseLong(argv[numkeysIndex]);
         if (numkeys < 1) {
-            String name = Args.text(argv[0]).toLowerCase(java.util.Locale.ROOT);
+            String name = Args.text(argv[0]).toLowerCase(Locale.ROOT);
             throw new CommandException("ERR at least 1 input key is needed for '" + name + "' command");
         }
         if (numkeys > argv.length - numkeysIndex - 1) {

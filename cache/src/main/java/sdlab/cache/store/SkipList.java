@@ -1,5 +1,6 @@
 package sdlab.cache.store;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -78,7 +79,7 @@ final class SkipList {
         }
         SortedSetNode removed = delete(node.score, node.member);
         assert removed == node : "updating a node that is not in the list";
-        java.util.Arrays.fill(node.forward, null);
+        Arrays.fill(node.forward, null);
         node.score = newScore;
         link(node);
     }
