@@ -45,6 +45,10 @@ final class CommandTable {
         HashCommands.register(builder);
         SetTypeCommands.register(builder);
         TransactionCommands.register(builder);
+        ZSetCommands.register(builder);
+        ZRangeCommands.register(builder);
+        ZPopCommands.register(builder);
+        ZSetAlgebraCommands.register(builder);
         return builder.build();
     }
 

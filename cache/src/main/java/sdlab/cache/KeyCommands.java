@@ -100,7 +100,7 @@ final class KeyCommands {
         return new Reply.Array(List.of(Reply.bulk(Long.toUnsignedString(next)), new Reply.Array(keys)));
     }
 
-    private static long parseCursor(byte[] arg) {
+    static long parseCursor(byte[] arg) {
         try {
             return Long.parseUnsignedLong(Args.text(arg));
         } catch (NumberFormatException e) {

@@ -28,6 +28,22 @@ public sealed interface Reply {
     /** An ordered collection. */
     record Array(List<Reply> items) implements Reply {}
 
+    /**
+     * A sorted-set score (RESP3 double; RESP2 bulk string), written as Redis 7.0 writes it
+     * (see {@link sdlab.cache.store.ScoreText#reply}).
+     */
+    record DoubleValue(double value) implements Reply {}
+
+    /**
+     * Member-score pairs, flattened: member, score, member, score. RESP2 sends them flat, as
+     * Redis does; RESP3 sends an array of two-element arrays (ZRANGE ... WITHSCORES).
+     */
+    record Pairs(List<Reply> flat) implements Reply {
+        public Pairs {
+            assert flat.size() % 2 == 0 : "pairs come in twos";
+        }
+    }
+
     /** Key-value pairs, flattened: key, value, key, value (RESP3 map; RESP2 array). */
     record Map(List<Reply> flat) implements Reply {
         public Map {

@@ -16,6 +16,8 @@ public final class Replies {
             case Reply.Nil n -> "(nil)";
             case Reply.Hangup h -> "(hangup)";
             case Reply.Array a -> list(a.items());
+            case Reply.DoubleValue d -> "(double) " + sdlab.cache.store.ScoreText.reply(d.value());
+            case Reply.Pairs p -> list(p.flat());
             case Reply.Set s -> list(s.items());
             case Reply.Map m -> list(m.flat());
             case Reply.Verbatim v -> v.text();

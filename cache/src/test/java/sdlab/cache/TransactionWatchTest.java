@@ -45,6 +45,30 @@ class TransactionWatchTest {
         assertThat(f.logged).containsExactly("SET k v", "SET k theirs");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ZADD z 5 b", "ZINCRBY z 1 a", "ZREM z a", "ZPOPMIN z", "ZREMRANGEBYRANK z 0 0"})
+    void aSortedSetChangeByAnotherClientFailsExec(String change) {
+        // Sorted sets (merged beside transactions) touch their key like every other type.
+        f.run("ZADD z 1 a");
+        f.run("WATCH z");
+        byOther(change);
+        f.run("MULTI");
+        f.run("ZADD z 2 c");
+        assertThat(f.reply("EXEC")).isEqualTo(Reply.Nil.ARRAY);
+    }
+
+    @Test
+    void aSortedSetReadByAnotherClientDoesNotFailExec() {
+        // Reads are not changes: ZRANGE and ZSCORE leave the watch intact.
+        f.run("ZADD z 1 a");
+        f.run("WATCH z");
+        byOther("ZRANGE z 0 -1 WITHSCORES");
+        byOther("ZSCORE z a");
+        f.run("MULTI");
+        f.run("ZADD z 2 c");
+        assertThat(f.reply("EXEC")).isEqualTo(new Reply.Array(List.of(Reply.integer(1))));
+    }
+
     @Test
     void aChangeAfterMultiAlsoFailsExec() {
         // The watch holds until EXEC: a change while commands are being queued counts too.

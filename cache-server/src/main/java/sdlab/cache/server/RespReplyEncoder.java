@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import sdlab.cache.Reply;
+import sdlab.cache.store.ScoreText;
 
 /**
  * Encodes a {@link Reply} as RESP2 or RESP3 straight into the connection's output buffer. The
@@ -34,6 +35,8 @@ final class RespReplyEncoder {
             case Reply.Bulk b -> bulk(out, b.bytes());
             case Reply.Nil n -> out.writeBytes(protocol == 3 ? NULL3 : n == Reply.Nil.BULK ? NIL_BULK : NIL_ARRAY);
             case Reply.Array a -> aggregate(out, '*', a.items(), protocol);
+            case Reply.DoubleValue d -> score(out, d.value(), protocol);
+            case Reply.Pairs p -> pairs(out, p.flat(), protocol);
             case Reply.Set s -> aggregate(out, protocol == 3 ? '~' : '*', s.items(), protocol);
             case Reply.Map m -> map(out, m.flat(), protocol);
             case Reply.Verbatim v -> verbatim(out, v, protocol);
@@ -74,6 +77,32 @@ final class RespReplyEncoder {
         header(out, type, items.size());
         for (Reply item : items) {
             encode(item, protocol, out);
+        }
+    }
+
+    /** RESP3 sends a double ({@code ,1.5}); RESP2 a bulk string, as Redis 7.0 does. */
+    private static void score(ByteBuf out, double value, int protocol) {
+        byte[] text = ScoreText.reply(value).getBytes(StandardCharsets.US_ASCII);
+        if (protocol != 3) {
+            bulk(out, text);
+            return;
+        }
+        out.writeByte(',');
+        out.writeBytes(text);
+        out.writeBytes(CRLF);
+    }
+
+    /** RESP2: member, score, member, score; RESP3: an array of [member, score] arrays. */
+    private static void pairs(ByteBuf out, List<Reply> flat, int protocol) {
+        if (protocol != 3) {
+            aggregate(out, '*', flat, protocol);
+            return;
+        }
+        header(out, '*', flat.size() / 2);
+        for (int i = 0; i < flat.size(); i += 2) {
+            header(out, '*', 2);
+            encode(flat.get(i), protocol, out);
+            encode(flat.get(i + 1), protocol, out);
         }
     }
 

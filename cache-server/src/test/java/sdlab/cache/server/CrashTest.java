@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.ZAddParams;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * kill -9 of a real node process while a client writes, then a restart from the same files:
@@ -75,6 +77,55 @@ class CrashTest {
                 .contains("Bad file format reading the append only file")
                 .contains("appendonly.aof")
                 .contains("expected '*', got 'X' at offset " + middle);
+    }
+
+    @Test
+    void aSortedSetLeaderboardKeepsEveryAcknowledgedIncrementAcrossAKill() throws Exception {
+        // ZINCRBY and ZADD INCR replay to the same scores: acknowledged points are all there, at most
+        // the one increment in flight at the kill may have landed too.
+        AtomicLong acknowledged = new AtomicLong(-1);
+        try (NodeProcess node = NodeProcess.start(dir, "--appendonly", "yes", "--appendfsync", "always")) {
+            Thread writer = new Thread(() -> {
+                try (Jedis jedis = node.jedis()) {
+                    for (long i = 0; ; i++) {
+                        if (i % 2 == 0) {
+                            jedis.zincrby("board", 1, "player:" + i % 10);
+                        } else {
+                            jedis.zaddIncr("board", 0.5, "player:" + i % 10, ZAddParams.zAddParams());
+                        }
+                        acknowledged.set(i);
+                    }
+                } catch (RuntimeException killed) {
+                    // the connection dies with the process: that is the end of this writer
+                }
+            });
+            writer.start();
+            JedisCommandsTest.waitUntil(() -> acknowledged.get() >= WRITES_BEFORE_KILL, 60);
+            node.kill();
+            writer.join();
+        }
+        try (NodeProcess node = NodeProcess.start(dir, "--appendonly", "yes");
+                Jedis jedis = node.jedis()) {
+            List<Tuple> restored = jedis.zrangeWithScores("board", 0, -1);
+            List<Tuple> ifNotApplied = leaderboardAfter(acknowledged.get());
+            List<Tuple> ifApplied = leaderboardAfter(acknowledged.get() + 1);
+            assertThat(restored).satisfiesAnyOf(r -> assertThat(r).isEqualTo(ifNotApplied), r -> assertThat(r)
+                    .isEqualTo(ifApplied));
+        }
+    }
+
+    /** The leaderboard after increments 0 .. last, in ZRANGE order. */
+    private static List<Tuple> leaderboardAfter(long last) {
+        double[] scores = new double[10];
+        for (long i = 0; i <= last; i++) {
+            scores[(int) (i % 10)] += i % 2 == 0 ? 1 : 0.5;
+        }
+        List<Tuple> board = new java.util.ArrayList<>();
+        for (int p = 0; p < 10 && p <= last; p++) {
+            board.add(new Tuple("player:" + p, scores[p]));
+        }
+        board.sort(java.util.Comparator.comparingDouble(Tuple::getScore).thenComparing(Tuple::getElement));
+        return board;
     }
 
     /** What the writer saw before the kill. */

@@ -49,7 +49,14 @@ class ParserFuzzTest {
         {"SCAN", "0", "MATCH", "*", "COUNT", "5"},
         {"TYPE", "key"},
         {"HELLO", "3"},
-        {"APPEND", "key", "more"}
+        {"APPEND", "key", "more"},
+        {"ZADD", "zset", "1.5", "m", "-inf", "n"},
+        {"ZRANGE", "zset", "(1", "+inf", "BYSCORE", "LIMIT", "0", "2", "WITHSCORES"},
+        {"ZRANGEBYLEX", "zset", "[a", "(z"},
+        {"ZINCRBY", "zset", "2", "m"},
+        {"ZUNIONSTORE", "dst", "2", "zset", "set", "WEIGHTS", "2", "1", "AGGREGATE", "MAX"},
+        {"ZPOPMIN", "zset", "2"},
+        {"ZRANDMEMBER", "zset", "-3", "WITHSCORES"}
     };
     private static final String[] MEMCACHED_CORPUS = {
         "set key 0 0 5\r\nhello\r\n",

@@ -22,7 +22,7 @@ class PersistenceTest {
 
     @Test
     void theAppendOnlyFileBringsEveryTypeAndTtlBack() {
-        // Stop and start with appendonly: strings, counters, lists, hashes, sets and TTLs are back.
+        // Stop and start with appendonly: strings, counters, lists, hashes, sets, sorted sets and TTLs are back.
         try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
                 Jedis jedis = node.jedis()) {
             write(jedis);
@@ -198,6 +198,12 @@ class PersistenceTest {
         jedis.lpop("l");
         jedis.hset("h", Map.of("f", "v", "g", "w"));
         jedis.sadd("t", "x", "y");
+        jedis.zadd("z", Map.of("a", 1.0, "b", 0.1, "c", Double.NEGATIVE_INFINITY, "d", 2.5e-7));
+        jedis.zincrby("z", 0.2, "b");
+        jedis.zaddIncr("z", 1.5, "a", redis.clients.jedis.params.ZAddParams.zAddParams());
+        jedis.zrem("z", "d");
+        jedis.zadd("popped", Map.of("p", 1.0, "q", 2.0));
+        jedis.zpopmin("popped");
         jedis.set("ttl", "v");
         jedis.expire("ttl", 1000);
         jedis.set("gone", "v");
@@ -210,8 +216,15 @@ class PersistenceTest {
         assertThat(jedis.lrange("l", 0, -1)).isEqualTo(List.of("b", "c"));
         assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("f", "v", "g", "w"));
         assertThat(jedis.smembers("t")).containsExactlyInAnyOrder("x", "y");
+        assertThat(jedis.zrangeWithScores("z", 0, -1))
+                .containsExactly(
+                        new redis.clients.jedis.resps.Tuple("c", Double.NEGATIVE_INFINITY),
+                        new redis.clients.jedis.resps.Tuple("b", 0.1 + 0.2),
+                        new redis.clients.jedis.resps.Tuple("a", 2.5));
+        assertThat(jedis.zrangeWithScores("popped", 0, -1))
+                .containsExactly(new redis.clients.jedis.resps.Tuple("q", 2.0));
         assertThat(jedis.ttl("ttl")).isBetween(990L, 1000L);
         assertThat(jedis.exists("gone")).isFalse();
-        assertThat(jedis.dbSize()).isEqualTo(6);
+        assertThat(jedis.dbSize()).isEqualTo(8);
     }
 }

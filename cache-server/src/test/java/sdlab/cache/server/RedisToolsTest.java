@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Transaction;
 
@@ -65,14 +67,25 @@ class RedisToolsTest {
         assertThat(ExternalTool.run("redis-check-aof", aof.toString())).contains("is valid");
     }
 
-    @Test
-    void aRealRedisServerLoadsOurAppendOnlyFile() throws Exception {
-        // redis-server 7.0 starts from our AOF, MULTI ... EXEC block included, and serves the same data.
+    @ParameterizedTest(name = "rewritten first: {0}")
+    @ValueSource(booleans = {false, true})
+    void aRealRedisServerLoadsOurAppendOnlyFile(boolean rewritten) throws Exception {
+        // redis-server 7.0 starts from our AOF, as logged (MULTI ... EXEC block included) or as
+        // BGREWRITEAOF wrote it, and serves the same data.
         ExternalTool.assumeInstalled("redis-server", "redis-server");
+        Map<String, Double> big = new java.util.HashMap<>();
+        for (int i = 0; i < 150; i++) {
+            big.put("member" + i, i / 7.0);
+        }
         try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
                 Jedis jedis = node.jedis()) {
             PersistenceTest.write(jedis);
             writeTransaction(jedis);
+            jedis.zadd("big", big);
+            if (rewritten) {
+                jedis.bgrewriteaof();
+                JedisCommandsTest.waitUntil(() -> jedis.info("persistence").contains("aof_rewrite_in_progress:0"));
+            }
         }
         Path redisDir = Files.createDirectories(dir.resolve("redis"));
         Files.copy(dir.resolve(CacheServerConfig.AOF_FILE), redisDir.resolve("appendonly.aof"));
@@ -100,8 +113,13 @@ class RedisToolsTest {
                 assertThat(jedis.mget("tx:a", "tx:b")).containsExactly("2", "b");
                 assertThat(jedis.lrange("tx:l", 0, -1)).containsExactly("x", "y");
                 jedis.del("tx:a", "tx:b", "tx:l"); // the rest must equal what PersistenceTest wrote
+                assertThat(jedis.zcard("big")).isEqualTo(big.size());
+                big.forEach((member, score) ->
+                        assertThat(jedis.zscore("big", member)).isEqualTo(score));
+                jedis.del("big");
                 PersistenceTest.assertWritten(jedis);
                 assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("f", "v", "g", "w"));
+                assertThat(jedis.zscore("z", "b")).isEqualTo(0.1 + 0.2);
             }
         } finally {
             redis.destroy();

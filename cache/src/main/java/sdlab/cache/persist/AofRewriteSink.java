@@ -8,14 +8,18 @@ import sdlab.cache.store.Entry;
 import sdlab.cache.store.HashValue;
 import sdlab.cache.store.Key;
 import sdlab.cache.store.ListValue;
+import sdlab.cache.store.ScoreText;
 import sdlab.cache.store.SetValue;
 import sdlab.cache.store.SnapshotSink;
+import sdlab.cache.store.SortedSetNode;
+import sdlab.cache.store.SortedSetValue;
 import sdlab.cache.store.StringValue;
 import sdlab.cache.store.Value;
 
 /**
  * Writes a snapshot as the shortest commands that rebuild it, as Redis's AOF rewrite does:
- * SET for strings, RPUSH / HSET / SADD in batches of 64 items for the collections, then
+ * SET for strings, RPUSH / HSET / SADD / ZADD in batches of 64 items for the collections
+ * (sorted-set scores in the shortest text that parses back to the same double), then
  * PEXPIREAT for keys with a TTL. The result starts with {@code SELECT 0}, like Redis's files.
  */
 public final class AofRewriteSink implements SnapshotSink {
@@ -28,6 +32,7 @@ public final class AofRewriteSink implements SnapshotSink {
     private static final byte[] RPUSH = ascii("RPUSH");
     private static final byte[] HSET = ascii("HSET");
     private static final byte[] SADD = ascii("SADD");
+    private static final byte[] ZADD = ascii("ZADD");
     private static final byte[] PEXPIREAT = ascii("PEXPIREAT");
 
     private final ByteOutput out;
@@ -60,6 +65,14 @@ public final class AofRewriteSink implements SnapshotSink {
             }
             case SetValue s ->
                 batched(SADD, name, s.members().stream().map(Key::bytes).toList());
+            case SortedSetValue z -> {
+                List<byte[]> items = new ArrayList<>(z.size() * 2);
+                for (SortedSetNode n = z.first(); n != null; n = n.next()) {
+                    items.add(ScoreText.shortestBytes(n.score()));
+                    items.add(n.member().bytes());
+                }
+                batched(ZADD, name, items);
+            }
         }
         if (expireAtMillis != Entry.NO_EXPIRY) {
             byte[] when = Long.toString(expireAtMillis).getBytes(StandardCharsets.US_ASCII);
@@ -67,9 +80,9 @@ public final class AofRewriteSink implements SnapshotSink {
         }
     }
 
-    /** Commands of at most {@link #ITEMS_PER_COMMAND} items (pairs count as two for hashes). */
+    /** Commands of at most {@link #ITEMS_PER_COMMAND} items (a hash field or zset member with its value or score is one). */
     private void batched(byte[] command, byte[] key, List<byte[]> items) {
-        int step = command == HSET ? ITEMS_PER_COMMAND * 2 : ITEMS_PER_COMMAND;
+        int step = command == HSET || command == ZADD ? ITEMS_PER_COMMAND * 2 : ITEMS_PER_COMMAND;
         for (int from = 0; from < items.size(); from += step) {
             List<byte[]> batch = items.subList(from, Math.min(items.size(), from + step));
             byte[][] argv = new byte[2 + batch.size()][];

@@ -8,14 +8,16 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  *   magic      8 bytes   "SDLABRDB"
- *   version    1 byte    1
+ *   version    1 byte    2 (1 is still read: it is 2 without sorted sets)
  *   records    one per key:
- *     type       1 byte   1 string, 2 list, 3 hash, 4 set
+ *     type       1 byte   1 string, 2 list, 3 hash, 4 set, 5 sorted set
  *     expireAt   8 bytes  epoch milliseconds, big-endian; -1 for none
  *     key        varint length, bytes
  *     value      string: varint length, bytes
  *                list, set: varint count, then each element as varint length, bytes
  *                hash: varint count, then field and value, each as varint length, bytes
+ *                sorted set: varint count, then in score order each member as varint
+ *                length, bytes, and its score as the 8 big-endian bytes of the IEEE double
  *   end        1 byte    0xFF
  *   keys       8 bytes   number of records, big-endian
  *   checksum   4 bytes   CRC-32C of every byte before it, big-endian
@@ -26,11 +28,15 @@ import java.nio.charset.StandardCharsets;
  */
 final class SnapshotFormat {
     static final byte[] MAGIC = "SDLABRDB".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The first version, which had no sorted sets; files of it load unchanged. */
+    static final int VERSION_WITHOUT_ZSETS = 1;
+
     static final int TYPE_STRING = 1;
     static final int TYPE_LIST = 2;
     static final int TYPE_HASH = 3;
     static final int TYPE_SET = 4;
+    static final int TYPE_ZSET = 5;
     static final int END = 0xFF;
 
     private SnapshotFormat() {}

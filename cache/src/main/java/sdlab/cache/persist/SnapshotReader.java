@@ -13,6 +13,7 @@ import sdlab.cache.store.Key;
 import sdlab.cache.store.Keyspace;
 import sdlab.cache.store.ListValue;
 import sdlab.cache.store.SetValue;
+import sdlab.cache.store.SortedSetValue;
 import sdlab.cache.store.StringValue;
 import sdlab.cache.store.Value;
 
@@ -39,7 +40,7 @@ public final class SnapshotReader {
                 throw new SnapshotFormatException("not an sdlab snapshot (wrong magic bytes)");
             }
             int version = data.readUnsignedByte();
-            if (version != SnapshotFormat.VERSION) {
+            if (version != SnapshotFormat.VERSION && version != SnapshotFormat.VERSION_WITHOUT_ZSETS) {
                 throw new SnapshotFormatException("unsupported snapshot version " + version);
             }
             long records = readRecords(data, keyspace);
@@ -61,7 +62,7 @@ public final class SnapshotReader {
         for (int type = data.readUnsignedByte(); type != SnapshotFormat.END; type = data.readUnsignedByte()) {
             long expireAt = data.readLong();
             Key key = Key.wrap(blob(data));
-            Value value = readValue(type, data);
+            Value value = readValue(type, data, keyspace);
             records++;
             if (expireAt != Entry.NO_EXPIRY && expireAt <= nowMillis) {
                 continue;
@@ -77,7 +78,7 @@ public final class SnapshotReader {
         return records;
     }
 
-    private static Value readValue(int type, DataInputStream data) throws IOException {
+    private static Value readValue(int type, DataInputStream data, Keyspace keyspace) throws IOException {
         return switch (type) {
             case SnapshotFormat.TYPE_STRING -> new StringValue(blob(data));
             case SnapshotFormat.TYPE_LIST -> {
@@ -101,8 +102,21 @@ public final class SnapshotReader {
                 }
                 yield set;
             }
+            case SnapshotFormat.TYPE_ZSET -> readSortedSet(data, keyspace);
             default -> throw new SnapshotFormatException("unknown record type " + type);
         };
+    }
+
+    private static SortedSetValue readSortedSet(DataInputStream data, Keyspace keyspace) throws IOException {
+        SortedSetValue zset = new SortedSetValue(keyspace.random());
+        for (long i = varint(data); i > 0; i--) {
+            Key member = Key.wrap(blob(data));
+            double score = Double.longBitsToDouble(data.readLong());
+            if (Double.isNaN(score) || !zset.put(member, score)) {
+                throw new SnapshotFormatException("bad sorted-set member in snapshot: " + member);
+            }
+        }
+        return zset;
     }
 
     private static byte[] blob(DataInputStream data) throws IOException {

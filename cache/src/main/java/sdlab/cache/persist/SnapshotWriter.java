@@ -7,6 +7,8 @@ import sdlab.cache.store.Key;
 import sdlab.cache.store.ListValue;
 import sdlab.cache.store.SetValue;
 import sdlab.cache.store.SnapshotSink;
+import sdlab.cache.store.SortedSetNode;
+import sdlab.cache.store.SortedSetValue;
 import sdlab.cache.store.StringValue;
 import sdlab.cache.store.Value;
 
@@ -53,6 +55,14 @@ public final class SnapshotWriter implements SnapshotSink {
                 varint(s.size());
                 for (Key member : s.members()) {
                     blob(member.bytes());
+                }
+            }
+            case SortedSetValue z -> {
+                header(SnapshotFormat.TYPE_ZSET, key, expireAtMillis);
+                varint(z.size());
+                for (SortedSetNode n = z.first(); n != null; n = n.next()) {
+                    blob(n.member().bytes());
+                    long64(Double.doubleToRawLongBits(n.score()));
                 }
             }
         }

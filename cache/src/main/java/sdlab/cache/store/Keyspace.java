@@ -37,7 +37,8 @@ public final class Keyspace {
 
     /**
      * @param clockMillis epoch milliseconds; a fake clock in tests and in the simulator
-     * @param random the source of every random choice (eviction and expiry sampling, LFU)
+     * @param random the source of every random choice (eviction and expiry sampling, LFU,
+     *     sorted-set skiplist levels, random members)
      * @param maxmemoryBytes the memory limit, 0 for none
      * @param eviction the eviction policy and its parameters
      */
@@ -51,6 +52,11 @@ public final class Keyspace {
 
     public long nowMillis() {
         return clockMillis.getAsLong();
+    }
+
+    /** The engine's one generator: commands and values that choose at random draw from it. */
+    public RandomGenerator random() {
+        return random;
     }
 
     public void setListener(KeyspaceListener listener) {

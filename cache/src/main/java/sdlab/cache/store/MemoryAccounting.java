@@ -14,7 +14,10 @@ package sdlab.cache.store;
  *   <li>string: the {@link StringValue} object and its byte array;
  *   <li>list: the ring buffer object, plus per element its array and an 8-byte slot;
  *   <li>hash: a map object, plus per field a map node, the field key and the value array;
- *   <li>set: a map object, plus per member a map node and the member key.
+ *   <li>set: a map object, plus per member a map node and the member key;
+ *   <li>sorted set: a map object and a skiplist (with its 32-level header node), plus per
+ *       member a map node, the member key and a skiplist node with its forward and span arrays,
+ *       whose length is the node's level.
  * </ul>
  *
  * <p>It is an estimate, not a measurement: the JVM's real footprint also depends on garbage
@@ -33,6 +36,8 @@ public final class MemoryAccounting {
     static final long MAP_OBJECT_BYTES = 64;
     static final long MAP_NODE_BYTES = 48;
     static final long SLOT_BYTES = 8;
+    /** Skiplist object (16) and its header node with 32 forward and span slots. */
+    static final long SKIPLIST_OBJECT_BYTES = 16 + skiplistNodeBytes(SkipList.LEVEL_MAX);
 
     private MemoryAccounting() {}
 
@@ -60,5 +65,15 @@ public final class MemoryAccounting {
 
     static long setMemberBytes(int memberLength) {
         return MAP_NODE_BYTES + keyBytes(memberLength);
+    }
+
+    static long zsetMemberBytes(int memberLength, int level) {
+        return MAP_NODE_BYTES + keyBytes(memberLength) + skiplistNodeBytes(level);
+    }
+
+    /** A node: header, member and backward references, the score, two array references (40). */
+    private static long skiplistNodeBytes(int level) {
+        long arrayBytes = 16 + ((4L * level + 7) & ~7L);
+        return 40 + 2 * arrayBytes;
     }
 }

@@ -1,11 +1,11 @@
 package sdlab.cache.store;
 
 /**
- * What a key holds. Strings are immutable; lists, hashes and sets are changed in place by
+ * What a key holds. Strings are immutable; lists, hashes, sets and sorted sets are changed in place by
  * commands, which then tell the {@link Keyspace} (see {@link Keyspace#valueChanged}) so that
  * memory accounting stays exact.
  */
-public sealed interface Value permits StringValue, ListValue, HashValue, SetValue {
+public sealed interface Value permits StringValue, ListValue, HashValue, SetValue, SortedSetValue {
 
     ValueType type();
 

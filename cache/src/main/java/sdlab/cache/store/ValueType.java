@@ -5,7 +5,8 @@ public enum ValueType {
     STRING("string"),
     LIST("list"),
     HASH("hash"),
-    SET("set");
+    SET("set"),
+    ZSET("zset");
 
     private final String wireName;
 

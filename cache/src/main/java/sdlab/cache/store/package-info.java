@@ -1,5 +1,5 @@
 /**
- * The keyspace: keys and their values (strings, lists, hashes, sets), time to live, memory
+ * The keyspace: keys and their values (strings, lists, hashes, sets, sorted sets), time to live, memory
  * accounting, eviction and point-in-time snapshots, following Redis 7 ({@code db.c},
  * {@code expire.c}, {@code evict.c}).
  *

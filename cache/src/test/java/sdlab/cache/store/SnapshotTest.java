@@ -42,7 +42,7 @@ class SnapshotTest {
         assertThat(keyspace.snapshotRunning()).isFalse();
     }
 
-    /** One random change: set, append to a list, add to a set or hash, delete, expire, or flush. */
+    /** One random change: set, append to a list, add to a set, hash or sorted set, delete, expire, or flush. */
     private static void mutate(Keyspace keyspace, SplittableRandom random) {
         Key key = Key.of("k" + random.nextInt(40));
         Entry e = keyspace.lookupWrite(key);
@@ -54,10 +54,11 @@ class SnapshotTest {
                 keyspace.delete(e);
             }
             Value value =
-                    switch (random.nextInt(4)) {
+                    switch (random.nextInt(5)) {
                         case 0 -> StringValue.of("s" + random.nextInt(1000));
                         case 1 -> new ListValue();
                         case 2 -> new HashValue();
+                        case 3 -> new SortedSetValue(keyspace.random());
                         default -> new SetValue();
                     };
             keyspace.add(key, value);
@@ -77,6 +78,7 @@ class SnapshotTest {
             case ListValue l -> l.pushTail(item);
             case HashValue h -> h.put(Key.wrap(item), item);
             case SetValue s -> s.add(Key.wrap(item));
+            case SortedSetValue z -> z.put(Key.wrap(item), random.nextInt(10));
         }
         keyspace.valueChanged(e);
     }
@@ -98,6 +100,16 @@ class SnapshotTest {
                                 .toString();
                     case HashValue h -> h.fields().keySet().toString();
                     case SetValue s -> s.members().toString();
+                    case SortedSetValue z -> {
+                        StringBuilder members = new StringBuilder();
+                        for (SortedSetNode n = z.first(); n != null; n = n.next()) {
+                            members.append(n.member())
+                                    .append('=')
+                                    .append(n.score())
+                                    .append(' ');
+                        }
+                        yield members.toString();
+                    }
                 };
         return value.type() + ":" + body + "@" + expireAt;
     }
