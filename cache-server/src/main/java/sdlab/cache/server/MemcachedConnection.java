@@ -39,8 +39,13 @@ final class MemcachedConnection extends ByteToMessageDecoder {
     private final MemcachedStore store;
     private final MemcachedFrontDoor door;
     private ByteBuf out;
+    private final MemcachedMetaCommands meta;
     private PendingStore pending;
+    private MemcachedMetaCommands.PendingSet pendingMeta;
     private long swallowBytes;
+    /** What to answer once the swallowed data block is gone; null when the command was answered already. */
+    private String swallowedReply;
+
     private boolean closing;
     private boolean admitted;
     /** Bytes at the start of the input already searched for a line end, so a long line is scanned once. */
@@ -53,6 +58,7 @@ final class MemcachedConnection extends ByteToMessageDecoder {
     MemcachedConnection(MemcachedStore store, MemcachedFrontDoor door) {
         this.store = store;
         this.door = door;
+        this.meta = new MemcachedMetaCommands(store);
     }
 
     @Override
@@ -65,11 +71,12 @@ final class MemcachedConnection extends ByteToMessageDecoder {
                 int n = (int) Math.min(swallowBytes, in.readableBytes());
                 in.skipBytes(n);
                 swallowBytes -= n;
-                if (swallowBytes == 0) {
-                    line("SERVER_ERROR object too large for cache");
+                if (swallowBytes == 0 && swallowedReply != null) {
+                    line(swallowedReply);
                 }
-            } else if (pending != null) {
-                if (in.readableBytes() < pending.bytes() + 2L) {
+            } else if (pending != null || pendingMeta != null) {
+                int bytes = pending != null ? pending.bytes() : pendingMeta.bytes();
+                if (in.readableBytes() < bytes + 2L) {
                     return;
                 }
                 readDataBlock(in);
@@ -167,6 +174,19 @@ final class MemcachedConnection extends ByteToMessageDecoder {
             case "gat" -> retrieveAndTouch(cmd, false);
             case "gats" -> retrieveAndTouch(cmd, true);
             case "cache_memlimit" -> memoryLimit(cmd);
+            case "mn" -> line("MN");
+            case "mg" -> meta.get(cmd, out);
+            case "md" -> meta.delete(cmd, out);
+            case "ma" -> meta.arithmetic(cmd, out);
+            case "ms" -> {
+                switch (meta.set(cmd, out)) {
+                    case MemcachedMetaCommands.PendingSet set -> pendingMeta = set;
+                    case MemcachedMetaCommands.Refused refused -> {
+                        swallowBytes = refused.swallowBytes();
+                        swallowedReply = null;
+                    }
+                }
+            }
             case "set" -> storage(cmd, StoreMode.SET);
             case "add" -> storage(cmd, StoreMode.ADD);
             case "replace" -> storage(cmd, StoreMode.REPLACE);
@@ -275,6 +295,7 @@ final class MemcachedConnection extends ByteToMessageDecoder {
                 store.invalidate(key);
             }
             swallowBytes = bytes + 2;
+            swallowedReply = "SERVER_ERROR object too large for cache";
             return;
         }
         pending = new PendingStore(mode, key, flags, exptime, (int) bytes, cas, noreply);
@@ -282,11 +303,17 @@ final class MemcachedConnection extends ByteToMessageDecoder {
 
     private void readDataBlock(ByteBuf in) {
         PendingStore command = pending;
+        MemcachedMetaCommands.PendingSet metaSet = pendingMeta;
         pending = null;
-        byte[] data = new byte[command.bytes()];
+        pendingMeta = null;
+        byte[] data = new byte[command != null ? command.bytes() : metaSet.bytes()];
         in.readBytes(data);
         if (in.readByte() != '\r' | in.readByte() != '\n') {
             line("CLIENT_ERROR bad data chunk");
+            return;
+        }
+        if (metaSet != null) {
+            meta.finishSet(metaSet, data, out);
             return;
         }
         StoreResult result =

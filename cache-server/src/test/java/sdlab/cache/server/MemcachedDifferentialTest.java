@@ -110,6 +110,25 @@ class MemcachedDifferentialTest {
         s.put("cache-memlimit", "cache_memlimit 100\r\ncache_memlimit 2\r\ncache_memlimit 64\r\n");
         s.put("stats-unknown", "stats bogus\r\n");
         s.put("stats-reset", "stats reset\r\n");
+        // The meta protocol: statuses, returned flags in the order asked, quiet mode, modes, cas.
+        s.put("meta-get", "ms m1 2\r\nhi\r\nmg m1 v\r\nmg m1 s v f t\r\nmg m1 k O123\r\nmg m1\r\nmn\r\n");
+        s.put("meta-miss", "mg mx1 v O5 k\r\nmg mx1 s\r\nmg mx1 v q\r\nmn\r\n");
+        s.put("meta-set-flags-ttl", "ms m2 2 F5 T100\r\nhi\r\nmg m2 f t v\r\nmg m2 t T5\r\nmg m2 t\r\n");
+        s.put(
+                "meta-set-modes",
+                "ms m3 2 MA\r\nzz\r\nms m3 2 ME\r\nab\r\nms m3 2 ME O2 k\r\ncd\r\nms m3 2 MA\r\nef\r\n"
+                        + "ms m3 2 MP\r\ngh\r\nmg m3 v\r\nms m3 2 MR\r\nij\r\nmg m3 v\r\n");
+        s.put("meta-set-quiet", "ms m7 2 q\r\nhi\r\nms m7 2 q O8\r\nhi\r\nmg m7 v q\r\nmn\r\n");
+        s.put("meta-set-cas-missing", "ms m9 2 C999\r\nhi\r\nms m9 2\r\nhi\r\nmg m9 v\r\n");
+        s.put("meta-delete", "ms m4 1\r\nx\r\nmd m4\r\nmd m4\r\nmd m4 q\r\nmd m4 O9 k\r\nmn\r\n");
+        s.put("meta-delete-quiet", "ms m5 1\r\nx\r\nmd m5 q\r\nmg m5 v\r\n");
+        s.put(
+                "meta-arithmetic",
+                "ma a1\r\nma a1 N0 J10\r\nma a1 v\r\nma a1 MD D3 v\r\nma a1 M- D100 v\r\nma a1 t v\r\n"
+                        + "ma a2 q\r\nma a3 N0 J5 v\r\nmn\r\n");
+        s.put("meta-arithmetic-non-numeric", "ms a4 1\r\nx\r\nma a4\r\n");
+        s.put("meta-errors", "mg\r\nms e1\r\nms e1 x\r\nmg e1 Z\r\nms e1 2 MX\r\nhi\r\nmn\r\n");
+        s.put("meta-expired", "ms e2 3 T-1\r\nabc\r\nmg e2 v\r\n");
         return s;
     }
 
@@ -183,6 +202,7 @@ class MemcachedDifferentialTest {
             } else if (line.startsWith("VALUE ") && line.split(" ").length == 5) {
                 line = line.substring(0, line.lastIndexOf(' ')) + " <cas>";
             }
+            line = line.replaceAll("( c)\\d+", "$1<cas>"); // the meta protocol's returned cas
             lines.add(line);
         }
         return String.join("\\r\\n", lines);

@@ -115,6 +115,47 @@ public final class MemcachedStore {
     }
 
     /**
+     * The meta protocol's {@code md}: removes {@code key} if its cas unique is {@code casUnique}
+     * (any, when 0). Returns {@link StoreResult#STORED} when it was removed, {@code NOT_FOUND} or
+     * {@code EXISTS} (a newer version is there) when not.
+     */
+    public StoreResult deleteIfCas(byte[] keyBytes, long casUnique) {
+        Key key = Key.wrap(keyBytes);
+        Segment segment = segmentOf(key);
+        StoreResult result;
+        synchronized (segment) {
+            Item item = live(segment, key);
+            if (item == null) {
+                result = StoreResult.NOT_FOUND;
+            } else if (casUnique != 0 && item.cas() != casUnique) {
+                result = StoreResult.EXISTS;
+            } else {
+                segment.remove(key);
+                result = StoreResult.STORED;
+            }
+        }
+        (result == StoreResult.STORED ? stats.deleteHits : stats.deleteMisses).increment();
+        return result;
+    }
+
+    /** Seconds until {@code item} expires, rounded up; -1 if it never does (the meta protocol's {@code t} flag). */
+    public long ttlSeconds(Item item) {
+        if (item.expireAtMillis() == 0) {
+            return -1;
+        }
+        return Math.max(0, (item.expireAtMillis() - clockMillis.getAsLong() + 999) / 1000);
+    }
+
+    /** The live item of {@code key}, or null, counting nothing: what a meta command reports after it acted. */
+    public Item peek(byte[] keyBytes) {
+        Key key = Key.wrap(keyBytes);
+        Segment segment = segmentOf(key);
+        synchronized (segment) {
+            return live(segment, key);
+        }
+    }
+
+    /**
      * Drops {@code key} without counting a delete: what memcached does to the old value when a
      * {@code set} fails because the new one is too large, so that no stale value survives.
      */
