@@ -44,6 +44,7 @@ public final class CacheEngine {
     private final CommandTable commands = CommandTable.standard();
     private final EngineConfig config;
     private final WatchedKeys watches;
+    private final PubSub pubSub = new PubSub();
     private WriteLog writeLog = WriteLog.NONE;
     private ServerHooks hooks = ServerHooks.NONE;
     private long nextClientId = 1;
@@ -78,6 +79,7 @@ public final class CacheEngine {
      */
     public void closeSession(ClientSession session) {
         TransactionCommands.discardTransaction(this, session.transaction());
+        pubSub.forget(session);
     }
 
     /** Where changes are logged (the AOF); {@link WriteLog#NONE} by default. */
@@ -108,6 +110,11 @@ public final class CacheEngine {
         }
         if (!session.authenticated() && !spec.has(CommandFlag.NO_AUTH)) {
             return reject(session, spec, ErrorReplies.NOAUTH);
+        }
+        if (session.protocol() == 2
+                && session.subscriptions().count() > 0
+                && !PubSubCommands.allowedWhileSubscribed(spec)) {
+            return reject(session, spec, PubSubCommands.notAllowedWhileSubscribed(spec));
         }
         if (tx.open() && spec.has(CommandFlag.NO_MULTI)) {
             return reject(session, spec, ErrorReplies.NOT_IN_MULTI);
@@ -209,6 +216,10 @@ public final class CacheEngine {
 
     ServerHooks hooks() {
         return hooks;
+    }
+
+    PubSub pubSub() {
+        return pubSub;
     }
 
     WatchedKeys watches() {

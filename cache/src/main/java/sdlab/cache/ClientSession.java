@@ -1,13 +1,21 @@
 package sdlab.cache;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import sdlab.cache.store.Key;
+
 /**
  * What the engine remembers about one client connection: its protocol version (HELLO),
  * whether it authenticated (AUTH), its name (CLIENT SETNAME), and whether it asked to be
- * disconnected (QUIT, SHUTDOWN), and its transaction (MULTI, WATCH).
+ * disconnected (QUIT, SHUTDOWN), its transaction (MULTI, WATCH), and its pub/sub subscriptions
+ * with the sink that delivers their messages.
  */
 public final class ClientSession {
     private final long id;
     private final Transaction transaction = new Transaction();
+    private final Subscriptions subscriptions = new Subscriptions(new LinkedHashSet<>(), new LinkedHashSet<>());
+    private Consumer<Reply> pushSink = reply -> {};
     private int protocol = 2;
     private boolean authenticated;
     private String name = "";
@@ -16,6 +24,26 @@ public final class ClientSession {
     ClientSession(long id, boolean authenticated) {
         this.id = id;
         this.authenticated = authenticated;
+    }
+
+    /** The channels and patterns this client is subscribed to (SUBSCRIBE, PSUBSCRIBE). */
+    record Subscriptions(Set<Key> channels, Set<Key> patterns) {
+        int count() {
+            return channels.size() + patterns.size();
+        }
+    }
+
+    /** Where messages published to this client go; the server connects it to the client's socket. */
+    public void setPushSink(Consumer<Reply> sink) {
+        this.pushSink = sink;
+    }
+
+    void push(Reply reply) {
+        pushSink.accept(reply);
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     public long id() {

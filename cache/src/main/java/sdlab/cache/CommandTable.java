@@ -45,6 +45,7 @@ final class CommandTable {
         HashCommands.register(builder);
         SetTypeCommands.register(builder);
         TransactionCommands.register(builder);
+        PubSubCommands.register(builder);
         ZSetCommands.register(builder);
         ZRangeCommands.register(builder);
         ZPopCommands.register(builder);

@@ -35,6 +35,11 @@ final class ConnectionCommands {
         if (argv.length > 2) {
             return Reply.error(ErrorReplies.wrongArity("ping"));
         }
+        if (ctx.session().protocol() == 2 && ctx.session().subscriptions().count() > 0) {
+            // In RESP2's subscribed mode a reply must look like a message: ["pong", argument or ""].
+            return new Reply.Array(
+                    List.of(Reply.bulk("pong"), argv.length == 1 ? Reply.bulk("") : new Reply.Bulk(argv[1])));
+        }
         return argv.length == 1 ? PONG : new Reply.Bulk(argv[1]);
     }
 

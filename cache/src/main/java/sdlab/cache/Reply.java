@@ -58,6 +58,15 @@ public sealed interface Reply {
     record Verbatim(String format, String text) implements Reply {}
 
     /**
+     * Out-of-band data the server pushes to a client: a pub/sub message or subscription event
+     * (RESP3 push type {@code >}; RESP2 array).
+     */
+    record Push(List<Reply> items) implements Reply {}
+
+    /** Several replies to one command, sent one after another (SUBSCRIBE answers once per channel). */
+    record Sequence(List<Reply> replies) implements Reply {}
+
+    /**
      * No answer at all: the server closes the connection instead, as Redis does after a
      * successful SHUTDOWN.
      */

@@ -21,6 +21,8 @@ public final class Replies {
             case Reply.Set s -> list(s.items());
             case Reply.Map m -> list(m.flat());
             case Reply.Verbatim v -> v.text();
+            case Reply.Push p -> ">" + list(p.items());
+            case Reply.Sequence q -> q.replies().stream().map(Replies::text).collect(Collectors.joining(" "));
         };
     }
 

@@ -73,6 +73,22 @@ final class RespConnection extends ByteToMessageDecoder {
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
+        // Messages published by other clients arrive here, on this same event loop, between commands.
+        session.setPushSink(this::pushed);
+    }
+
+    /** A pub/sub message for this client: sent with the next batch, or the client dropped if it reads too slowly. */
+    private void pushed(Reply message) {
+        if (closing || !ctx.channel().isActive()) {
+            return;
+        }
+        reply(message);
+        if (outputLimitExceeded()) {
+            log.warn("client {} closed: its pub/sub messages passed the output buffer limit", session.id());
+            closeNow();
+            return;
+        }
+        flusher.schedule(this);
     }
 
     @Override

@@ -40,6 +40,8 @@ final class RespReplyEncoder {
             case Reply.Set s -> aggregate(out, protocol == 3 ? '~' : '*', s.items(), protocol);
             case Reply.Map m -> map(out, m.flat(), protocol);
             case Reply.Verbatim v -> verbatim(out, v, protocol);
+            case Reply.Push p -> aggregate(out, protocol == 3 ? '>' : '*', p.items(), protocol);
+            case Reply.Sequence q -> q.replies().forEach(next -> encode(next, protocol, out));
             case Reply.Hangup h -> {}
         }
     }

@@ -92,7 +92,7 @@ final class RawClient implements AutoCloseable {
             case '+', '-', ':', '_', '#', ',' -> line;
             case '$' -> rest.equals("-1") ? "$nil" : "$" + bulk(Integer.parseInt(rest));
             case '=' -> "=" + bulk(Integer.parseInt(rest));
-            case '*', '~' -> rest.equals("-1") ? "*nil" : type + aggregate(Integer.parseInt(rest));
+            case '*', '~', '>' -> rest.equals("-1") ? "*nil" : type + aggregate(Integer.parseInt(rest));
             case '%' -> "%" + aggregate(2 * Integer.parseInt(rest));
             default -> throw new IllegalStateException("not RESP: " + line);
         };
