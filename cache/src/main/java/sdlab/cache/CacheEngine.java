@@ -45,6 +45,7 @@ public final class CacheEngine {
     private final EngineConfig config;
     private final WatchedKeys watches;
     private final PubSub pubSub = new PubSub();
+    private final LuaScripts scripts;
     private WriteLog writeLog = WriteLog.NONE;
     private ServerHooks hooks = ServerHooks.NONE;
     private long nextClientId = 1;
@@ -54,6 +55,8 @@ public final class CacheEngine {
     private boolean blockPending;
     /** Inside EXEC: a MULTI went to the log, so an EXEC must close it. */
     private boolean blockOpen;
+    /** How many atomic bodies (EXEC, scripts) are running, nested. */
+    private int atomicDepth;
 
     /**
      * @param config the starting configuration
@@ -65,6 +68,7 @@ public final class CacheEngine {
         this.keyspace = new Keyspace(clockMillis, random, config.maxmemoryBytes(), config.eviction());
         this.config = new EngineConfig(this, config.requirePass());
         this.watches = new WatchedKeys(keyspace);
+        this.scripts = new LuaScripts();
         keyspace.setListener(new Propagator());
     }
 
@@ -233,20 +237,61 @@ public final class CacheEngine {
      * holds part of a transaction without its end.
      */
     Reply runTransaction(ClientSession session, List<Transaction.Queued> queued) {
-        List<Reply> replies = new ArrayList<>(queued.size());
-        blockPending = true;
-        try {
+        return atomically(() -> {
+            List<Reply> replies = new ArrayList<>(queued.size());
             for (Transaction.Queued command : queued) {
                 replies.add(run(command.spec(), session, command.argv()));
             }
+            return new Reply.Array(replies);
+        });
+    }
+
+    /**
+     * Runs {@code body} (an EXEC, a script) so that the changes it makes reach the log as one
+     * MULTI ... EXEC block. Inside another such body it simply runs: a script within EXEC shares
+     * the transaction's block.
+     */
+    Reply atomically(java.util.function.Supplier<Reply> body) {
+        if (atomicDepth > 0) {
+            return body.get();
+        }
+        atomicDepth++;
+        blockPending = true;
+        try {
+            return body.get();
         } finally {
             if (blockOpen) {
                 writeLog.append(EXEC);
             }
             blockPending = false;
             blockOpen = false;
+            atomicDepth--;
         }
-        return new Reply.Array(replies);
+    }
+
+    /**
+     * Runs a command that a script called (redis.call): the command's own checks, but no
+     * queueing, eviction or authentication, which belong to the script as a whole.
+     */
+    Reply callFromScript(ClientSession session, byte[][] argv, boolean readOnly) {
+        CommandSpec spec = commands.lookup(argv[0]);
+        if (spec == null) {
+            return Reply.error("ERR Unknown Redis command called from script");
+        }
+        if (!spec.arityAccepts(argv.length)) {
+            return Reply.error("ERR Wrong number of args calling Redis command from script");
+        }
+        if (ScriptCommands.refusedInScripts(spec)) {
+            return Reply.error("ERR This Redis command is not allowed from script");
+        }
+        if (readOnly && spec.has(CommandFlag.WRITE)) {
+            return Reply.error("ERR Write commands are not allowed from read-only scripts.");
+        }
+        return run(spec, session, argv);
+    }
+
+    LuaScripts scripts() {
+        return scripts;
     }
 
     long nowMillis() {

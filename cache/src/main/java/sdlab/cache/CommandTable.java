@@ -46,6 +46,7 @@ final class CommandTable {
         SetTypeCommands.register(builder);
         TransactionCommands.register(builder);
         PubSubCommands.register(builder);
+        ScriptCommands.register(builder);
         ZSetCommands.register(builder);
         ZRangeCommands.register(builder);
         ZPopCommands.register(builder);

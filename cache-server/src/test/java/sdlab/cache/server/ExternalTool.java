@@ -43,6 +43,23 @@ final class ExternalTool {
         return new String(output, StandardCharsets.UTF_8);
     }
 
+    /** The first python3 that can import redis (a pyenv python on the PATH may lack the Debian package), or null. */
+    static String pythonWithRedis() throws IOException, InterruptedException {
+        List<String> candidates = new ArrayList<>();
+        Path onPath = find("python3");
+        if (onPath != null) {
+            candidates.add(onPath.toString());
+        }
+        candidates.add("/usr/bin/python3");
+        for (String candidate : candidates) {
+            if (Files.isExecutable(Path.of(candidate))
+                    && run(candidate, "-c", "import redis; print('ok')").equals("ok\n")) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
     static List<String> args(String first, String... rest) {
         List<String> all = new ArrayList<>();
         all.add(first);

@@ -112,7 +112,9 @@ class RedisToolsTest {
             try (Jedis jedis = connectWhenUp(port)) {
                 assertThat(jedis.mget("tx:a", "tx:b")).containsExactly("2", "b");
                 assertThat(jedis.lrange("tx:l", 0, -1)).containsExactly("x", "y");
-                jedis.del("tx:a", "tx:b", "tx:l"); // the rest must equal what PersistenceTest wrote
+                assertThat(jedis.get("sc:a")).isEqualTo("x");
+                assertThat(jedis.lrange("sc:l", 0, -1)).containsExactly("p", "q");
+                jedis.del("tx:a", "tx:b", "tx:l", "sc:a", "sc:l"); // the rest must equal what PersistenceTest wrote
                 assertThat(jedis.zcard("big")).isEqualTo(big.size());
                 big.forEach((member, score) ->
                         assertThat(jedis.zscore("big", member)).isEqualTo(score));
@@ -136,6 +138,9 @@ class RedisToolsTest {
         tx.rpush("tx:l", "x", "y");
         tx.set("tx:b", "b");
         assertThat(tx.exec()).hasSize(5);
+        // A script's effects are logged the same way, as the commands it ran.
+        assertThat(jedis.eval("redis.call('SET', 'sc:a', 'x') redis.call('RPUSH', 'sc:l', 'p', 'q') return 1"))
+                .isEqualTo(1L);
     }
 
     private static Jedis connectWhenUp(int port) throws InterruptedException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -114,7 +113,7 @@ class TransactionServerTest {
     @Test
     void redisPyPipelineAndOptimisticIncrementsWork() throws Exception {
         // redis-py's default pipeline() is a MULTI/EXEC transaction; its WATCH-retry helper loses no increment.
-        String python = pythonWithRedis();
+        String python = ExternalTool.pythonWithRedis();
         Assumptions.assumeTrue(
                 python != null,
                 "no python3 with the redis module; install it with 'apt-get install -y python3-redis' to run this test");
@@ -169,23 +168,5 @@ class TransactionServerTest {
             assertThat(jedis.get("counter")).isEqualTo("200");
             assertThat(jedis.get("w")).isEqualTo("theirs");
         }
-    }
-
-    /** The first python3 that can import redis (a pyenv python on the PATH may lack the Debian package). */
-    private static String pythonWithRedis() throws Exception {
-        List<String> candidates = new ArrayList<>();
-        Path onPath = ExternalTool.find("python3");
-        if (onPath != null) {
-            candidates.add(onPath.toString());
-        }
-        candidates.add("/usr/bin/python3");
-        for (String candidate : candidates) {
-            if (Files.isExecutable(Path.of(candidate))
-                    && ExternalTool.run(candidate, "-c", "import redis; print('ok')")
-                            .equals("ok\n")) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }
