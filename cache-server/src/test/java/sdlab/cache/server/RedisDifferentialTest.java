@@ -69,6 +69,7 @@ class RedisDifferentialTest {
     static Map<String, String> scripts() {
         Map<String, String> s = new LinkedHashMap<>();
         StringScripts.addTo(s);
+        CollectionScripts.addTo(s);
         return s;
     }
 
