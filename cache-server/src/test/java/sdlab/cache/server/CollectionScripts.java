@@ -76,5 +76,94 @@ final class CollectionScripts {
                 HSCAN missing 0 COUNT 0
                 SET str v
                 HSCAN str 0""");
+        s.put(
+                "set-algebra",
+                """
+                SADD a 1 2 3 4
+                SADD b 3 4 5
+                SADD c 4 9
+                SINTER a b c
+                SINTERSTORE d a b
+                SCARD d
+                SUNIONSTORE d a b c
+                SCARD d
+                SDIFFSTORE d a b
+                SCARD d
+                SDIFF a b c
+                SINTER a missing
+                SUNION missing
+                SINTERSTORE d a missing
+                EXISTS d
+                SINTERCARD 2 a b
+                SINTERCARD 2 a b LIMIT 1
+                SINTERCARD 2 a b LIMIT 0
+                SINTERCARD 3 a b missing
+                SINTERCARD 0 a
+                SINTERCARD x a
+                SINTERCARD 3 a b
+                SINTERCARD 1 a LIMIT -1
+                SINTERCARD 1 a LIMIT
+                SINTERCARD 1 a FOO 1
+                SET str v
+                SINTER a str
+                SINTER missing str
+                SUNIONSTORE d a str
+                SDIFF missing str
+                SINTERCARD 2 a str
+                SUNIONSTORE str a
+                TYPE str""");
+        s.put(
+                "smove-smismember",
+                """
+                SADD s a b
+                SMOVE s d a
+                SMOVE s d a
+                SMISMEMBER s a b c
+                SMISMEMBER d a
+                SMISMEMBER missing a
+                SMOVE s s b
+                SMOVE s d b
+                EXISTS s
+                SMOVE missing d a
+                SET str v
+                SMOVE d str a
+                SMOVE str d a
+                SMOVE missing str a""");
+        s.put(
+                "spop-srandmember-one-answer",
+                """
+                SADD s only
+                SRANDMEMBER s
+                SRANDMEMBER s 5
+                SRANDMEMBER s -3
+                SRANDMEMBER s 0
+                SRANDMEMBER missing
+                SRANDMEMBER missing 2
+                SRANDMEMBER s x
+                SRANDMEMBER s 1 2
+                SPOP s 0
+                SPOP s -1
+                SPOP s x
+                SPOP s 1 2
+                SPOP s
+                EXISTS s
+                SPOP s
+                SPOP s 2
+                SADD t only
+                SPOP t 5
+                EXISTS t
+                SET str v
+                SPOP str
+                SRANDMEMBER str 1""");
+        s.put(
+                "sscan",
+                """
+                SADD s a b ab
+                SSCAN s 0 MATCH b*
+                SSCAN s 0 COUNT 0
+                SSCAN s x
+                SSCAN missing 0
+                SET str v
+                SSCAN str 0""");
     }
 }
