@@ -70,6 +70,7 @@ class RedisDifferentialTest {
         Map<String, String> s = new LinkedHashMap<>();
         StringScripts.addTo(s);
         CollectionScripts.addTo(s);
+        KeyScripts.addTo(s);
         return s;
     }
 
