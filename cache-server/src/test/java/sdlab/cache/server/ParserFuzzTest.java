@@ -49,7 +49,17 @@ class ParserFuzzTest {
         {"SCAN", "0", "MATCH", "*", "COUNT", "5"},
         {"TYPE", "key"},
         {"HELLO", "3"},
-        {"APPEND", "key", "more"}
+        {"APPEND", "key", "more"},
+        {"GETEX", "key", "PX", "500"},
+        {"INCRBYFLOAT", "counter", "1.5"},
+        {"SETBIT", "bits", "17", "1"},
+        {"BITCOUNT", "bits", "0", "-1", "BIT"},
+        {"LCS", "key", "bits", "IDX", "WITHMATCHLEN"},
+        {"HRANDFIELD", "hash", "-3", "WITHVALUES"},
+        {"SPOP", "set", "2"},
+        {"SINTERCARD", "2", "set", "other", "LIMIT", "1"},
+        {"COPY", "key", "copy", "REPLACE"},
+        {"OBJECT", "ENCODING", "hash"}
     };
     private static final String[] MEMCACHED_CORPUS = {
         "set key 0 0 5\r\nhello\r\n",

@@ -54,6 +54,7 @@ class RedisToolsTest {
             writeTransaction(jedis);
             jedis.set(
                     "ex", "v", redis.clients.jedis.params.SetParams.setParams().ex(100));
+            NewCommandsData.write(jedis);
         }
         assertThat(Files.readString(aof)).contains("MULTI");
         assertThat(ExternalTool.run("redis-check-aof", aof.toString())).contains("is valid");
@@ -67,12 +68,16 @@ class RedisToolsTest {
 
     @Test
     void aRealRedisServerLoadsOurAppendOnlyFile() throws Exception {
-        // redis-server 7.0 starts from our AOF, MULTI ... EXEC block included, and serves the same data.
+        // redis-server 7.0 starts from our AOF, MULTI ... EXEC block and issue 11's writes included, and serves the
+        // same data.
         ExternalTool.assumeInstalled("redis-server", "redis-server");
+        Map<String, String> written;
         try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
                 Jedis jedis = node.jedis()) {
             PersistenceTest.write(jedis);
             writeTransaction(jedis);
+            NewCommandsData.write(jedis);
+            written = NewCommandsData.describe(jedis);
         }
         Path redisDir = Files.createDirectories(dir.resolve("redis"));
         Files.copy(dir.resolve(CacheServerConfig.AOF_FILE), redisDir.resolve("appendonly.aof"));
@@ -99,6 +104,8 @@ class RedisToolsTest {
             try (Jedis jedis = connectWhenUp(port)) {
                 assertThat(jedis.mget("tx:a", "tx:b")).containsExactly("2", "b");
                 assertThat(jedis.lrange("tx:l", 0, -1)).containsExactly("x", "y");
+                assertThat(NewCommandsData.describe(jedis)).isEqualTo(written);
+                NewCommandsData.delete(jedis);
                 jedis.del("tx:a", "tx:b", "tx:l"); // the rest must equal what PersistenceTest wrote
                 PersistenceTest.assertWritten(jedis);
                 assertThat(jedis.hgetAll("h")).isEqualTo(Map.of("f", "v", "g", "w"));
