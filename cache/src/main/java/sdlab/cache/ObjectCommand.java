@@ -4,7 +4,9 @@ import static sdlab.cache.CommandFlag.READONLY;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import sdlab.cache.store.Entry;
 import sdlab.cache.store.HashValue;
 import sdlab.cache.store.Key;
@@ -58,7 +60,7 @@ final class ObjectCommand {
     private ObjectCommand() {}
 
     static void register(CommandTable.Builder table) {
-        table.add("object", -2, java.util.Set.of(READONLY), 2, 2, 1, ObjectCommand::object);
+        table.add("object", -2, Set.of(READONLY), 2, 2, 1, ObjectCommand::object);
     }
 
     private static Reply object(CommandContext ctx, byte[][] argv) {
@@ -69,7 +71,7 @@ final class ObjectCommand {
         for (String name : List.of("ENCODING", "FREQ", "IDLETIME", "REFCOUNT")) {
             if (Args.is(sub, name)) {
                 if (argv.length != 3) {
-                    return Reply.error(ErrorReplies.wrongArity("object|" + name.toLowerCase(java.util.Locale.ROOT)));
+                    return Reply.error(ErrorReplies.wrongArity("object|" + name.toLowerCase(Locale.ROOT)));
                 }
                 Entry e = ctx.keyspace().lookupReadNoTouch(Key.wrap(argv[2]));
                 return e == null ? Reply.Nil.BULK : describe(ctx, name, e);

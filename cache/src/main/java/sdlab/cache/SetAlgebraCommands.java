@@ -7,6 +7,7 @@ import static sdlab.cache.CommandFlag.WRITE;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import sdlab.cache.store.Entry;
 import sdlab.cache.store.Key;
@@ -29,7 +30,7 @@ final class SetAlgebraCommands {
 
     static void register(CommandTable.Builder table) {
         for (Op op : Op.values()) {
-            String name = "s" + op.name().toLowerCase(java.util.Locale.ROOT);
+            String name = "s" + op.name().toLowerCase(Locale.ROOT);
             table.add(name, -2, Set.of(READONLY), 1, -1, 1, (ctx, argv) -> read(ctx, argv, op))
                     .add(name + "store", -3, Set.of(WRITE, DENYOOM), 1, -1, 1, (ctx, argv) -> store(ctx, argv, op));
         }

@@ -5,6 +5,7 @@ import static sdlab.cache.CommandFlag.FAST;
 import static sdlab.cache.CommandFlag.READONLY;
 import static sdlab.cache.CommandFlag.WRITE;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,10 +225,9 @@ final class StringCommands {
      */
     private static Reply incrbyfloat(CommandContext ctx, byte[][] argv) {
         Entry e = ctx.write(argv[1], StringValue.class);
-        java.math.BigDecimal sum;
+        BigDecimal sum;
         try {
-            java.math.BigDecimal current =
-                    e == null ? java.math.BigDecimal.ZERO : LongDouble.parse(((StringValue) e.value()).bytes());
+            BigDecimal current = e == null ? BigDecimal.ZERO : LongDouble.parse(((StringValue) e.value()).bytes());
             sum = LongDouble.add(current, LongDouble.parse(argv[2]));
         } catch (LongDouble.Invalid invalid) {
             return Reply.error(NOT_FLOAT);
