@@ -41,6 +41,7 @@ public final class CacheEngine {
 
     private final Keyspace keyspace;
     private final LongSupplier clockMillis;
+    private final RandomGenerator random;
     private final CommandTable commands = CommandTable.standard();
     private final EngineConfig config;
     private final WatchedKeys watches;
@@ -65,6 +66,7 @@ public final class CacheEngine {
      */
     public CacheEngine(CacheConfig config, LongSupplier clockMillis, RandomGenerator random) {
         this.clockMillis = clockMillis;
+        this.random = random;
         this.keyspace = new Keyspace(clockMillis, random, config.maxmemoryBytes(), config.eviction());
         this.config = new EngineConfig(this, config.requirePass());
         this.watches = new WatchedKeys(keyspace);
@@ -296,6 +298,11 @@ public final class CacheEngine {
 
     long nowMillis() {
         return clockMillis.getAsLong();
+    }
+
+    /** The source of commands' random choices (SPOP, SRANDMEMBER, HRANDFIELD, RANDOMKEY): the run's seed. */
+    RandomGenerator random() {
+        return random;
     }
 
     private Reply run(CommandSpec spec, ClientSession session, byte[][] argv) {

@@ -42,6 +42,11 @@ final class CommandContext {
         return engine;
     }
 
+    /** Random choices come from here only, so that a seed replays a run. */
+    java.util.random.RandomGenerator random() {
+        return engine.random();
+    }
+
     ServerHooks hooks() {
         return engine.hooks();
     }

@@ -10,7 +10,7 @@ import sdlab.cache.store.Entry;
 import sdlab.cache.store.Key;
 
 /**
- * EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT, TTL, PTTL and PERSIST. Every expiry is logged as an
+ * EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT, TTL, PTTL, EXPIRETIME, PEXPIRETIME and PERSIST. Every expiry is logged as an
  * absolute PEXPIREAT (or as DEL when the time has already passed), so that replaying the log
  * later expires the key at the same instant, as Redis 7 propagates it.
  */
@@ -27,6 +27,8 @@ final class ExpireCommands {
                 .addSingleKey("pexpireat", -3, Set.of(WRITE, FAST), (ctx, argv) -> expire(ctx, argv, 1, true))
                 .addSingleKey("ttl", 2, Set.of(READONLY, FAST), (ctx, argv) -> ttl(ctx, argv, false))
                 .addSingleKey("pttl", 2, Set.of(READONLY, FAST), (ctx, argv) -> ttl(ctx, argv, true))
+                .addSingleKey("expiretime", 2, Set.of(READONLY, FAST), (ctx, argv) -> expireTime(ctx, argv, false))
+                .addSingleKey("pexpiretime", 2, Set.of(READONLY, FAST), (ctx, argv) -> expireTime(ctx, argv, true))
                 .addSingleKey("persist", 2, Set.of(WRITE, FAST), ExpireCommands::persist);
     }
 
@@ -107,6 +109,18 @@ final class ExpireCommands {
         }
         long remaining = Math.max(0, e.expireAtMillis() - ctx.nowMillis());
         return Reply.integer(millis ? remaining : (remaining + 500) / 1000);
+    }
+
+    /** EXPIRETIME and PEXPIRETIME: the absolute expiry (seconds rounded as Redis rounds them), -1 for none, -2 if missing. */
+    private static Reply expireTime(CommandContext ctx, byte[][] argv, boolean millis) {
+        Entry e = ctx.keyspace().lookupReadNoTouch(Key.wrap(argv[1]));
+        if (e == null) {
+            return Reply.integer(-2);
+        }
+        if (!e.hasExpiry()) {
+            return Reply.integer(-1);
+        }
+        return Reply.integer(millis ? e.expireAtMillis() : (e.expireAtMillis() + 500) / 1000);
     }
 
     private static Reply persist(CommandContext ctx, byte[][] argv) {

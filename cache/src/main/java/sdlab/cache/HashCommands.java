@@ -12,7 +12,11 @@ import sdlab.cache.store.Entry;
 import sdlab.cache.store.HashValue;
 import sdlab.cache.store.Key;
 
-/** HSET, HMSET, HGET, HMGET, HDEL, HGETALL, HLEN and HEXISTS. A hash that becomes empty is deleted. */
+/**
+ * HSET, HMSET, HSETNX, HGET, HMGET, HDEL, HGETALL, HKEYS, HVALS, HLEN, HSTRLEN and HEXISTS. A
+ * hash that becomes empty is deleted. Counters are in {@link HashCounterCommands}; HRANDFIELD
+ * and HSCAN in {@link HashIterationCommands}; this class registers them.
+ */
 final class HashCommands {
     private HashCommands() {}
 
@@ -24,7 +28,13 @@ final class HashCommands {
                 .addSingleKey("hdel", -3, Set.of(WRITE, FAST), HashCommands::hdel)
                 .addSingleKey("hgetall", 2, Set.of(READONLY), HashCommands::hgetall)
                 .addSingleKey("hlen", 2, Set.of(READONLY, FAST), HashCommands::hlen)
-                .addSingleKey("hexists", 3, Set.of(READONLY, FAST), HashCommands::hexists);
+                .addSingleKey("hexists", 3, Set.of(READONLY, FAST), HashCommands::hexists)
+                .addSingleKey("hsetnx", 4, Set.of(WRITE, DENYOOM, FAST), HashCommands::hsetnx)
+                .addSingleKey("hkeys", 2, Set.of(READONLY), (ctx, argv) -> listing(ctx, argv, true))
+                .addSingleKey("hvals", 2, Set.of(READONLY), (ctx, argv) -> listing(ctx, argv, false))
+                .addSingleKey("hstrlen", 3, Set.of(READONLY, FAST), HashCommands::hstrlen);
+        HashCounterCommands.register(table);
+        HashIterationCommands.register(table);
     }
 
     /** HSET answers how many fields are new; HMSET, its older form, answers OK. */
@@ -103,5 +113,38 @@ final class HashCommands {
     private static Reply hexists(CommandContext ctx, byte[][] argv) {
         HashValue hash = ctx.read(argv[1], HashValue.class);
         return hash != null && hash.get(Key.wrap(argv[2])) != null ? Reply.ONE : Reply.ZERO;
+    }
+
+    /** HSETNX key field value: sets the field only if it does not exist. */
+    private static Reply hsetnx(CommandContext ctx, byte[][] argv) {
+        Entry e = ctx.write(argv[1], HashValue.class);
+        if (e != null && ((HashValue) e.value()).get(Key.wrap(argv[2])) != null) {
+            return Reply.ZERO;
+        }
+        if (e == null) {
+            HashValue hash = new HashValue();
+            hash.put(Key.wrap(argv[2]), argv[3]);
+            ctx.keyspace().add(Key.wrap(argv[1]), hash);
+        } else {
+            ((HashValue) e.value()).put(Key.wrap(argv[2]), argv[3]);
+            ctx.keyspace().valueChanged(e);
+        }
+        return Reply.ONE;
+    }
+
+    /** HKEYS (fields) or HVALS (values), in the hash's order. */
+    private static Reply listing(CommandContext ctx, byte[][] argv, boolean fields) {
+        HashValue hash = ctx.read(argv[1], HashValue.class);
+        List<Reply> items = new ArrayList<>(hash == null ? 0 : hash.size());
+        if (hash != null) {
+            hash.fields().forEach((field, value) -> items.add(new Reply.Bulk(fields ? field.bytes() : value)));
+        }
+        return new Reply.Array(items);
+    }
+
+    private static Reply hstrlen(CommandContext ctx, byte[][] argv) {
+        HashValue hash = ctx.read(argv[1], HashValue.class);
+        byte[] value = hash == null ? null : hash.get(Key.wrap(argv[2]));
+        return Reply.integer(value == null ? 0 : value.length);
     }
 }

@@ -11,7 +11,11 @@ import java.util.function.Predicate;
 import sdlab.cache.store.Entry;
 import sdlab.cache.store.Key;
 
-/** DEL, UNLINK, EXISTS, TYPE, KEYS and SCAN: commands about keys of any type. */
+/**
+ * DEL, UNLINK, EXISTS, TOUCH, TYPE, RANDOMKEY, KEYS and SCAN: commands about keys of any type.
+ * Renaming and copying are in {@link RenameCommands}, OBJECT in {@link ObjectCommand}; this
+ * class registers them.
+ */
 final class KeyCommands {
     private static final int SCAN_COUNT_DEFAULT = 10;
 
@@ -23,7 +27,28 @@ final class KeyCommands {
                 .add("exists", -2, Set.of(READONLY, FAST), 1, -1, 1, KeyCommands::exists)
                 .addSingleKey("type", 2, Set.of(READONLY, FAST), KeyCommands::type)
                 .add("keys", 2, Set.of(READONLY), KeyCommands::keys)
-                .add("scan", -2, Set.of(READONLY), KeyCommands::scan);
+                .add("scan", -2, Set.of(READONLY), KeyCommands::scan)
+                .add("touch", -2, Set.of(READONLY, FAST), 1, -1, 1, KeyCommands::touch)
+                .add("randomkey", 1, Set.of(READONLY), KeyCommands::randomkey);
+        RenameCommands.register(table);
+        ObjectCommand.register(table);
+    }
+
+    /** TOUCH key...: records an access to each key; answers how many exist. */
+    private static Reply touch(CommandContext ctx, byte[][] argv) {
+        int found = 0;
+        for (int i = 1; i < argv.length; i++) {
+            if (ctx.keyspace().lookupRead(Key.wrap(argv[i])) != null) {
+                found++;
+            }
+        }
+        return Reply.integer(found);
+    }
+
+    /** RANDOMKEY: a random key from the engine's seed, or nil in an empty keyspace. */
+    private static Reply randomkey(CommandContext ctx, byte[][] argv) {
+        Entry e = ctx.keyspace().randomLive();
+        return e == null ? Reply.Nil.BULK : new Reply.Bulk(e.key().bytes());
     }
 
     private static Reply del(CommandContext ctx, byte[][] argv) {

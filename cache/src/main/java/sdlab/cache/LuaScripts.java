@@ -128,7 +128,9 @@ final class LuaScripts {
         } catch (LuaError e) {
             LuaValue raised = e.getMessageObject();
             if (raised instanceof LuaTable table && table.rawget("err").isstring()) {
-                return Reply.error(table.rawget("err").tojstring());
+                // As Redis 7.0 does, a command error that ends the script says which script and line raised it.
+                String where = e instanceof CommandError raisedByCall ? raisedByCall.where() : "@user_script:?";
+                return Reply.error(table.rawget("err").tojstring() + " script: " + sha + ", on " + where + ".");
             }
             return Reply.error("ERR " + e.getMessage() + " script: " + sha);
         } catch (InstructionBudget.Exhausted e) {
@@ -177,7 +179,7 @@ final class LuaScripts {
             }
             Reply reply = current.engine().callFromScript(current.session(), argv, readOnly);
             if (raise && reply instanceof Reply.Error error) {
-                throw new LuaError(LuaReplies.table(LuaString.valueOf("err"), error.text()));
+                throw new CommandError(LuaReplies.table(LuaString.valueOf("err"), error.text()));
             }
             return LuaReplies.toLua(reply);
         }
@@ -188,6 +190,24 @@ final class LuaScripts {
                 throw new LuaError(error);
             }
             return error;
+        }
+    }
+
+    /** The error a command raised through redis.call; the interpreter fills in the line it was called from. */
+    private static final class CommandError extends LuaError {
+        private static final long serialVersionUID = 1L;
+
+        CommandError(LuaValue error) {
+            super(error);
+        }
+
+        /** {@code @user_script:LINE}, as Redis names the place. */
+        String where() {
+            if (fileline == null) {
+                return "@user_script:?";
+            }
+            String line = fileline.substring(fileline.lastIndexOf(':') + 1);
+            return "@user_script:" + line;
         }
     }
 

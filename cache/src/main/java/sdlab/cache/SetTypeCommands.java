@@ -12,7 +12,11 @@ import sdlab.cache.store.Entry;
 import sdlab.cache.store.Key;
 import sdlab.cache.store.SetValue;
 
-/** SADD, SREM, SMEMBERS, SISMEMBER and SCARD: the set type. A set that becomes empty is deleted. */
+/**
+ * SADD, SREM, SMOVE, SMEMBERS, SISMEMBER, SMISMEMBER and SCARD: the set type. A set that becomes
+ * empty is deleted. Random access and scanning are in {@link SetIterationCommands}, set algebra
+ * in {@link SetAlgebraCommands}; this class registers them.
+ */
 final class SetTypeCommands {
     private SetTypeCommands() {}
 
@@ -21,7 +25,11 @@ final class SetTypeCommands {
                 .addSingleKey("srem", -3, Set.of(WRITE, FAST), SetTypeCommands::srem)
                 .addSingleKey("smembers", 2, Set.of(READONLY), SetTypeCommands::smembers)
                 .addSingleKey("sismember", 3, Set.of(READONLY, FAST), SetTypeCommands::sismember)
-                .addSingleKey("scard", 2, Set.of(READONLY, FAST), SetTypeCommands::scard);
+                .addSingleKey("scard", 2, Set.of(READONLY, FAST), SetTypeCommands::scard)
+                .addSingleKey("smismember", -3, Set.of(READONLY, FAST), SetTypeCommands::smismember)
+                .add("smove", 4, Set.of(WRITE, FAST), 1, 2, 1, SetTypeCommands::smove);
+        SetIterationCommands.register(table);
+        SetAlgebraCommands.register(table);
     }
 
     private static Reply sadd(CommandContext ctx, byte[][] argv) {
@@ -78,5 +86,47 @@ final class SetTypeCommands {
     private static Reply scard(CommandContext ctx, byte[][] argv) {
         SetValue set = ctx.read(argv[1], SetValue.class);
         return Reply.integer(set == null ? 0 : set.size());
+    }
+
+    private static Reply smismember(CommandContext ctx, byte[][] argv) {
+        SetValue set = ctx.read(argv[1], SetValue.class);
+        List<Reply> answers = new ArrayList<>(argv.length - 2);
+        for (int i = 2; i < argv.length; i++) {
+            answers.add(set != null && set.contains(Key.wrap(argv[i])) ? Reply.ONE : Reply.ZERO);
+        }
+        return new Reply.Array(answers);
+    }
+
+    /** SMOVE source destination member: 1 if moved; a missing source answers 0 before any type check of the destination. */
+    private static Reply smove(CommandContext ctx, byte[][] argv) {
+        Entry source = ctx.keyspace().lookupWrite(Key.wrap(argv[1]));
+        Entry target = ctx.keyspace().lookupWrite(Key.wrap(argv[2]));
+        if (source == null) {
+            return Reply.ZERO;
+        }
+        SetValue from = CommandContext.valueOf(source, SetValue.class);
+        if (target != null) {
+            CommandContext.valueOf(target, SetValue.class);
+        }
+        Key member = Key.wrap(argv[3]);
+        if (source == target) {
+            return from.contains(member) ? Reply.ONE : Reply.ZERO;
+        }
+        if (!from.remove(member)) {
+            return Reply.ZERO;
+        }
+        if (from.size() == 0) {
+            ctx.keyspace().delete(source);
+        } else {
+            ctx.keyspace().valueChanged(source);
+        }
+        if (target == null) {
+            SetValue to = new SetValue();
+            to.add(member);
+            ctx.keyspace().add(Key.wrap(argv[2]), to);
+        } else if (((SetValue) target.value()).add(member)) {
+            ctx.keyspace().valueChanged(target);
+        }
+        return Reply.ONE;
     }
 }

@@ -5,6 +5,7 @@ import static sdlab.cache.CommandFlag.FAST;
 import static sdlab.cache.CommandFlag.READONLY;
 import static sdlab.cache.CommandFlag.WRITE;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,19 @@ import sdlab.cache.store.Key;
 import sdlab.cache.store.Keyspace;
 import sdlab.cache.store.StringValue;
 
-/** GET, SET and its variants, MGET, MSET, INCR/DECR/INCRBY/DECRBY, APPEND and STRLEN. */
+/**
+ * GET, SET and its variants, GETSET, GETDEL, MGET, MSET, MSETNX, INCR/DECR/INCRBY/DECRBY,
+ * INCRBYFLOAT, APPEND and STRLEN. The rest of the string family lives by role in {@link
+ * GetExCommand}, {@link StringRangeCommands}, {@link BitCommands} and {@link LcsCommand}, which
+ * this class registers.
+ */
 final class StringCommands {
     private static final byte[] SET = "SET".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PXAT = "PXAT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEEPTTL = "KEEPTTL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
+    static final String NOT_FLOAT = "ERR value is not a valid float";
+    static final String NAN_OR_INFINITY = "ERR increment would produce NaN or Infinity";
 
     private StringCommands() {}
 
@@ -35,7 +44,15 @@ final class StringCommands {
                 .addSingleKey("incrby", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::incrby)
                 .addSingleKey("decrby", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::decrby)
                 .addSingleKey("append", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::append)
-                .addSingleKey("strlen", 2, Set.of(READONLY, FAST), StringCommands::strlen);
+                .addSingleKey("strlen", 2, Set.of(READONLY, FAST), StringCommands::strlen)
+                .addSingleKey("getset", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::getset)
+                .addSingleKey("getdel", 2, Set.of(WRITE, FAST), StringCommands::getdel)
+                .add("msetnx", -3, Set.of(WRITE, DENYOOM), 1, -1, 2, StringCommands::msetnx)
+                .addSingleKey("incrbyfloat", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::incrbyfloat);
+        GetExCommand.register(table);
+        StringRangeCommands.register(table);
+        BitCommands.register(table);
+        LcsCommand.register(table);
     }
 
     private static Reply get(CommandContext ctx, byte[][] argv) {
@@ -163,5 +180,68 @@ final class StringCommands {
     private static Reply strlen(CommandContext ctx, byte[][] argv) {
         StringValue value = ctx.read(argv[1], StringValue.class);
         return Reply.integer(value == null ? 0 : value.bytes().length);
+    }
+
+    /** GETSET key value: SET that answers the old value; logged as the SET it is. */
+    private static Reply getset(CommandContext ctx, byte[][] argv) {
+        Entry e = ctx.write(argv[1], StringValue.class);
+        byte[] old = e == null ? null : ((StringValue) e.value()).bytes();
+        store(ctx, e, argv[1], argv[2], false, Entry.NO_EXPIRY);
+        ctx.propagateAs(SET, argv[1], argv[2]);
+        return Reply.bulkOrNil(old);
+    }
+
+    /** GETDEL key: GET, then DEL, logged as DEL. */
+    private static Reply getdel(CommandContext ctx, byte[][] argv) {
+        Entry e = ctx.write(argv[1], StringValue.class);
+        if (e == null) {
+            return Reply.Nil.BULK;
+        }
+        byte[] value = ((StringValue) e.value()).bytes();
+        ctx.keyspace().delete(e);
+        ctx.propagateAs(DEL, argv[1]);
+        return new Reply.Bulk(value);
+    }
+
+    /** MSETNX: all the keys or none, only if none of them exists. */
+    private static Reply msetnx(CommandContext ctx, byte[][] argv) {
+        if (argv.length % 2 == 0) {
+            return Reply.error(ErrorReplies.wrongArity("msetnx"));
+        }
+        for (int i = 1; i < argv.length; i += 2) {
+            if (ctx.keyspace().lookupWrite(Key.wrap(argv[i])) != null) {
+                return Reply.ZERO;
+            }
+        }
+        for (int i = 1; i < argv.length; i += 2) {
+            ctx.keyspace().put(Key.wrap(argv[i]), new StringValue(argv[i + 1]), false);
+        }
+        return Reply.ONE;
+    }
+
+    /**
+     * INCRBYFLOAT key increment, in Redis's long double arithmetic (see {@link LongDouble});
+     * logged as {@code SET key result KEEPTTL} so that a replay stores the same digits.
+     */
+    private static Reply incrbyfloat(CommandContext ctx, byte[][] argv) {
+        Entry e = ctx.write(argv[1], StringValue.class);
+        BigDecimal sum;
+        try {
+            BigDecimal current = e == null ? BigDecimal.ZERO : LongDouble.parse(((StringValue) e.value()).bytes());
+            sum = LongDouble.add(current, LongDouble.parse(argv[2]));
+        } catch (LongDouble.Invalid invalid) {
+            return Reply.error(NOT_FLOAT);
+        }
+        if (sum == null) {
+            return Reply.error(NAN_OR_INFINITY);
+        }
+        byte[] result = LongDouble.format(sum);
+        if (e == null) {
+            ctx.keyspace().add(Key.wrap(argv[1]), new StringValue(result));
+        } else {
+            ctx.keyspace().replace(e, new StringValue(result), true);
+        }
+        ctx.propagateAs(SET, argv[1], result, KEEPTTL);
+        return new Reply.Bulk(result);
     }
 }

@@ -208,7 +208,7 @@ class MemcachedDifferentialTest {
         return String.join("\\r\\n", lines);
     }
 
-    private static void awaitListening(int port) throws Exception {
+    static void awaitListening(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             try (Socket probe = new Socket("127.0.0.1", port)) {

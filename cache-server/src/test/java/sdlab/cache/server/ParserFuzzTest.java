@@ -56,7 +56,17 @@ class ParserFuzzTest {
         {"ZINCRBY", "zset", "2", "m"},
         {"ZUNIONSTORE", "dst", "2", "zset", "set", "WEIGHTS", "2", "1", "AGGREGATE", "MAX"},
         {"ZPOPMIN", "zset", "2"},
-        {"ZRANDMEMBER", "zset", "-3", "WITHSCORES"}
+        {"ZRANDMEMBER", "zset", "-3", "WITHSCORES"},
+        {"GETEX", "key", "PX", "500"},
+        {"INCRBYFLOAT", "counter", "1.5"},
+        {"SETBIT", "bits", "17", "1"},
+        {"BITCOUNT", "bits", "0", "-1", "BIT"},
+        {"LCS", "key", "bits", "IDX", "WITHMATCHLEN"},
+        {"HRANDFIELD", "hash", "-3", "WITHVALUES"},
+        {"SPOP", "set", "2"},
+        {"SINTERCARD", "2", "set", "other", "LIMIT", "1"},
+        {"COPY", "key", "copy", "REPLACE"},
+        {"OBJECT", "ENCODING", "hash"}
     };
     private static final String[] MEMCACHED_CORPUS = {
         "set key 0 0 5\r\nhello\r\n",

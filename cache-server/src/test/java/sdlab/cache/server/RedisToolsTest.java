@@ -56,6 +56,7 @@ class RedisToolsTest {
             writeTransaction(jedis);
             jedis.set(
                     "ex", "v", redis.clients.jedis.params.SetParams.setParams().ex(100));
+            NewCommandsData.write(jedis);
         }
         assertThat(Files.readString(aof)).contains("MULTI");
         assertThat(ExternalTool.run("redis-check-aof", aof.toString())).contains("is valid");
@@ -77,11 +78,14 @@ class RedisToolsTest {
         for (int i = 0; i < 150; i++) {
             big.put("member" + i, i / 7.0);
         }
+        Map<String, String> written;
         try (RunningServer node = RunningServer.start(dir, b -> b.appendOnly(true));
                 Jedis jedis = node.jedis()) {
             PersistenceTest.write(jedis);
             writeTransaction(jedis);
             jedis.zadd("big", big);
+            NewCommandsData.write(jedis);
+            written = NewCommandsData.describe(jedis);
             if (rewritten) {
                 jedis.bgrewriteaof();
                 JedisCommandsTest.waitUntil(() -> jedis.info("persistence").contains("aof_rewrite_in_progress:0"));
@@ -114,6 +118,8 @@ class RedisToolsTest {
                 assertThat(jedis.lrange("tx:l", 0, -1)).containsExactly("x", "y");
                 assertThat(jedis.get("sc:a")).isEqualTo("x");
                 assertThat(jedis.lrange("sc:l", 0, -1)).containsExactly("p", "q");
+                assertThat(NewCommandsData.describe(jedis)).isEqualTo(written);
+                NewCommandsData.delete(jedis);
                 jedis.del("tx:a", "tx:b", "tx:l", "sc:a", "sc:l"); // the rest must equal what PersistenceTest wrote
                 assertThat(jedis.zcard("big")).isEqualTo(big.size());
                 big.forEach((member, score) ->

@@ -120,6 +120,34 @@ public final class Keyspace {
         return findLive(key) != null;
     }
 
+    /**
+     * A random live key (RANDOMKEY), or null if there is none. Expired keys drawn on the way
+     * are removed, as Redis's {@code dbRandomKey} does; each draw returns or removes one key,
+     * so the loop ends.
+     */
+    public Entry randomLive() {
+        long nowMillis = nowMillis();
+        while (all.size() > 0) {
+            Entry e = all.at(random.nextInt(all.size()));
+            if (!e.isExpiredAt(nowMillis)) {
+                return e;
+            }
+            removeExpired(e);
+        }
+        return null;
+    }
+
+    /** Whether the eviction policy is an LFU one, which tracks frequency instead of idle time. */
+    public boolean tracksFrequency() {
+        return evictionSettings.policy().endsWith("-lfu");
+    }
+
+    /** {@code e}'s LFU counter decayed to now, as OBJECT FREQ reports it. */
+    public int frequency(Entry e) {
+        return new LfuCounter(evictionSettings.lfuLogFactor(), evictionSettings.lfuDecayMinutes())
+                .decayed(e, nowMillis());
+    }
+
     // ---- changes ----
 
     /** Adds a key that does not exist (check with a lookup first). */

@@ -1,0 +1,77 @@
+package sdlab.cache.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.BitOP;
+import redis.clients.jedis.params.GetExParams;
+
+/**
+ * Writes with the commands of issue 11 whose log form differs from what arrived (SPOP,
+ * INCRBYFLOAT, GETEX, GETDEL ...) or that move data between keys, all under {@code new:}, and
+ * describes those keys so that two servers can be compared after one loaded the other's AOF.
+ */
+final class NewCommandsData {
+    private static final String PREFIX = "new:";
+
+    private NewCommandsData() {}
+
+    static void write(Jedis jedis) {
+        jedis.set("new:s", "hello");
+        jedis.getEx("new:s", GetExParams.getExParams().ex(1000));
+        jedis.setrange("new:s", 1, "EY");
+        jedis.getSet("new:gs", "v");
+        jedis.set("new:gone", "v");
+        jedis.getDel("new:gone");
+        jedis.incrByFloat("new:f", 10.5);
+        jedis.incrByFloat("new:f", 0.1);
+        jedis.msetnx("new:m1", "1", "new:m2", "2");
+        jedis.setbit("new:b", 9, true);
+        jedis.bitop(BitOP.NOT, "new:nb", "new:b");
+        jedis.hset("new:h", Map.of("a", "1", "b", "2"));
+        jedis.hsetnx("new:h", "c", "3");
+        jedis.hincrBy("new:h", "a", 5);
+        jedis.hincrByFloat("new:h", "f", 2.25);
+        jedis.sadd("new:set", "a", "b", "c", "d", "e", "f");
+        jedis.spop("new:set");
+        jedis.spop("new:set", 2);
+        jedis.sadd("new:two", "x", "y");
+        jedis.spop("new:two", 5);
+        jedis.sadd("new:other", "a", "b", "z");
+        jedis.sinterstore("new:inter", "new:set", "new:other");
+        jedis.sunionstore("new:union", "new:set", "new:other");
+        jedis.smove("new:other", "new:moved", "z");
+        jedis.rename("new:m1", "new:renamed");
+        jedis.renamenx("new:m2", "new:renamednx");
+        jedis.copy("new:h", "new:hcopy", false);
+        jedis.copy("new:s", "new:scopy", true);
+    }
+
+    /** Every {@code new:} key with its type, value (members sorted) and absolute expiry. */
+    static Map<String, String> describe(Jedis jedis) {
+        Map<String, String> keys = new TreeMap<>();
+        for (String key : jedis.keys(PREFIX + "*")) {
+            String value =
+                    switch (jedis.type(key)) {
+                        case "string" -> jedis.get(key);
+                        case "hash" -> new TreeMap<>(jedis.hgetAll(key)).toString();
+                        case "set" -> new TreeSet<>(jedis.smembers(key)).toString();
+                        case "list" -> jedis.lrange(key, 0, -1).toString();
+                        default -> "?";
+                    };
+            keys.put(key, jedis.type(key) + " " + value + " expires " + jedis.pexpireTime(key));
+        }
+        return keys;
+    }
+
+    /** Deletes the {@code new:} keys, leaving what other tests wrote. */
+    static void delete(Jedis jedis) {
+        List<String> keys = new ArrayList<>(jedis.keys(PREFIX + "*"));
+        if (!keys.isEmpty()) {
+            jedis.del(keys.toArray(String[]::new));
+        }
+    }
+}
