@@ -3,17 +3,11 @@ package sdlab.cache.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -22,30 +16,7 @@ import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /** Every command of the RESP front door, driven by Jedis as an application would. */
-class JedisCommandsTest {
-    @TempDir
-    static Path dir;
-
-    private static RunningServer node;
-    private static Jedis jedis;
-
-    @BeforeAll
-    static void start() {
-        node = RunningServer.start(dir);
-        jedis = node.jedis();
-    }
-
-    @AfterAll
-    static void stop() {
-        jedis.close();
-        node.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        jedis.flushAll();
-    }
-
+class JedisCommandsTest extends SharedJedisNode {
     @Test
     void stringsSetGetAndTheirOptions() {
         // GET/SET with NX, XX, GET and expiry options, MGET/MSET, counters, APPEND, STRLEN.

@@ -3,15 +3,9 @@ package sdlab.cache.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.BitCountOption;
 import redis.clients.jedis.args.BitOP;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -20,30 +14,7 @@ import redis.clients.jedis.params.LCSParams;
 import redis.clients.jedis.resps.LCSMatchResult;
 
 /** The commands of issue 11 (strings, hashes, sets, keys), driven by Jedis as an application would. */
-class JedisMoreCommandsTest {
-    @TempDir
-    static Path dir;
-
-    private static RunningServer node;
-    private static Jedis jedis;
-
-    @BeforeAll
-    static void start() {
-        node = RunningServer.start(dir);
-        jedis = node.jedis();
-    }
-
-    @AfterAll
-    static void stop() {
-        jedis.close();
-        node.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        jedis.flushAll();
-    }
-
+class JedisMoreCommandsTest extends SharedJedisNode {
     @Test
     void stringsBitsAndLcs() {
         // GETEX, GETDEL, SETRANGE/GETRANGE, INCRBYFLOAT, bit commands and LCS decode as Jedis expects.

@@ -3,15 +3,9 @@ package sdlab.cache.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ZAddParams;
@@ -20,30 +14,7 @@ import redis.clients.jedis.params.ZRangeParams;
 import redis.clients.jedis.resps.Tuple;
 
 /** Sorted sets over the RESP front door, driven by Jedis as a leaderboard or scheduler would use them. */
-class JedisSortedSetsTest {
-    @TempDir
-    static Path dir;
-
-    private static RunningServer node;
-    private static Jedis jedis;
-
-    @BeforeAll
-    static void start() {
-        node = RunningServer.start(dir);
-        jedis = node.jedis();
-    }
-
-    @AfterAll
-    static void stop() {
-        jedis.close();
-        node.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        jedis.flushAll();
-    }
-
+class JedisSortedSetsTest extends SharedJedisNode {
     @Test
     void aLeaderboardRanksPlayersByScore() {
         // Points are added as games finish; the top three come back highest first with their scores.
