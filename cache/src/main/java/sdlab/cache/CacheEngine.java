@@ -46,6 +46,7 @@ public final class CacheEngine {
     private final EngineConfig config;
     private final WatchedKeys watches;
     private final PubSub pubSub = new PubSub();
+    private final java.util.Map<Long, ClientSession> sessions = new java.util.LinkedHashMap<>();
     private final LuaScripts scripts;
     private WriteLog writeLog = WriteLog.NONE;
     private ServerHooks hooks = ServerHooks.NONE;
@@ -76,7 +77,15 @@ public final class CacheEngine {
 
     /** A session for a new client connection; authenticated already if no password is set. */
     public ClientSession newSession() {
-        return new ClientSession(nextClientId++, config.requirePass() == null);
+        ClientSession session = new ClientSession(nextClientId++, config.requirePass() == null);
+        session.startedAt(clockMillis.getAsLong());
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    /** The sessions of the clients connected now, oldest first (CLIENT LIST, CLIENT KILL). */
+    java.util.Collection<ClientSession> sessions() {
+        return sessions.values();
     }
 
     /**
@@ -86,6 +95,7 @@ public final class CacheEngine {
     public void closeSession(ClientSession session) {
         TransactionCommands.discardTransaction(this, session.transaction());
         pubSub.forget(session);
+        sessions.remove(session.id());
     }
 
     /** Where changes are logged (the AOF); {@link WriteLog#NONE} by default. */
@@ -307,6 +317,7 @@ public final class CacheEngine {
 
     private Reply run(CommandSpec spec, ClientSession session, byte[][] argv) {
         CommandContext ctx = new CommandContext(this, session, clockMillis.getAsLong(), argv.length);
+        session.ran(spec.name(), ctx.nowMillis());
         long dirtyBefore = keyspace.dirty();
         Reply reply;
         try {

@@ -20,6 +20,11 @@ public final class ClientSession {
     private boolean authenticated;
     private String name = "";
     private boolean closeRequested;
+    private String address = "?:0";
+    private Runnable killer = () -> {};
+    private long createdAtMillis;
+    private long lastCommandAtMillis;
+    private String lastCommand = "NULL";
 
     ClientSession(long id, boolean authenticated) {
         this.id = id;
@@ -31,6 +36,46 @@ public final class ClientSession {
         int count() {
             return channels.size() + patterns.size();
         }
+    }
+
+    /** The client's address as {@code host:port}, for CLIENT LIST; the server sets it. */
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    /** How CLIENT KILL closes this client's connection; the server sets it. */
+    public void setKiller(Runnable killer) {
+        this.killer = killer;
+    }
+
+    String address() {
+        return address;
+    }
+
+    void kill() {
+        killer.run();
+    }
+
+    void startedAt(long nowMillis) {
+        createdAtMillis = nowMillis;
+        lastCommandAtMillis = nowMillis;
+    }
+
+    void ran(String command, long nowMillis) {
+        lastCommand = command;
+        lastCommandAtMillis = nowMillis;
+    }
+
+    long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    long lastCommandAtMillis() {
+        return lastCommandAtMillis;
+    }
+
+    String lastCommand() {
+        return lastCommand;
     }
 
     /** Where messages published to this client go; the server connects it to the client's socket. */

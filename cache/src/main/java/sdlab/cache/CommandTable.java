@@ -47,6 +47,7 @@ final class CommandTable {
         TransactionCommands.register(builder);
         PubSubCommands.register(builder);
         ScriptCommands.register(builder);
+        AdminCommands.register(builder);
         ZSetCommands.register(builder);
         ZRangeCommands.register(builder);
         ZPopCommands.register(builder);

@@ -154,6 +154,26 @@ final class ConnectionCommands {
         if (Args.is(sub, "SETINFO") && argv.length == 4) {
             return Reply.OK; // library name and version: accepted and not kept
         }
+        if (Args.is(sub, "LIST")) {
+            return ClientListing.list(ctx, argv);
+        }
+        if (Args.is(sub, "INFO") && argv.length == 2) {
+            return ClientListing.info(ctx);
+        }
+        if (Args.is(sub, "KILL") && argv.length >= 3) {
+            return ClientListing.kill(ctx, argv);
+        }
+        boolean onOff = argv.length == 3 && (Args.is(argv[2], "ON") || Args.is(argv[2], "OFF"));
+        if (Args.is(sub, "NO-EVICT") && onOff) {
+            return Reply.OK; // clients are never evicted for their memory here, only refused (maxmemory-clients)
+        }
+        if (Args.is(sub, "REPLY") && argv.length == 3 && Args.is(argv[2], "ON")) {
+            return Reply.OK;
+        }
+        if ((Args.is(sub, "PAUSE") && argv.length >= 3) || (Args.is(sub, "UNPAUSE") && argv.length == 2)) {
+            // Accepted without effect: a pause exists for failovers between replicas, which this node has not.
+            return Reply.OK;
+        }
         return Reply.error(ErrorReplies.unknownSubcommand(sub, "CLIENT"));
     }
 

@@ -1,10 +1,12 @@
 package sdlab.cache;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.IntFunction;
 import sdlab.cache.store.EvictionSettings;
 import sdlab.cache.store.Keyspace;
@@ -13,10 +15,14 @@ import sdlab.cache.store.LruMode;
 /**
  * The configuration parameters CONFIG GET and CONFIG SET see: the engine's own (maxmemory,
  * maxmemory-policy, maxmemory-samples, lfu-log-factor, lfu-decay-time, requirepass, and
- * sdlab's {@code lru-mode}) followed by the server's (see {@link ServerHooks#configParameters}).
+ * sdlab's {@code lru-mode}) followed by the server's (see {@link ServerHooks#configParameters}),
+ * then every other redis.conf parameter, accepted without effect ({@link InertConfig}).
  */
 public final class EngineConfig {
     private final CacheEngine engine;
+    /** redis.conf's other parameters, accepted and kept but without effect. */
+    private final InertConfig inert = new InertConfig();
+
     private String requirePass;
 
     EngineConfig(CacheEngine engine, String requirePass) {
@@ -29,10 +35,13 @@ public final class EngineConfig {
         return requirePass;
     }
 
-    /** Every parameter, the engine's first. */
+    /** Every parameter: the engine's, the server's, then those accepted without effect. */
     public List<ConfigParameter> parameters() {
         List<ConfigParameter> all = new ArrayList<>(engineParameters());
         all.addAll(engine.hooks().configParameters());
+        Set<String> real = new HashSet<>();
+        all.forEach(parameter -> real.add(parameter.name()));
+        all.addAll(inert.parameters(real));
         return all;
     }
 

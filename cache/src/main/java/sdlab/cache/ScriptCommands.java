@@ -37,7 +37,8 @@ final class ScriptCommands {
             "hello",
             "auth",
             "quit",
-            "client");
+            "client",
+            "wait");
 
     private ScriptCommands() {}
 

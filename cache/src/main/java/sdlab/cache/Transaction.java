@@ -51,6 +51,11 @@ final class Transaction {
         return queueFailed;
     }
 
+    /** Commands queued so far (CLIENT LIST's {@code multi} field). */
+    int queuedCount() {
+        return queued.size();
+    }
+
     /** Whether a queued command may grow memory, which makes EXEC subject to the OOM check. */
     boolean queuedDenyoom() {
         return queuedDenyoom;

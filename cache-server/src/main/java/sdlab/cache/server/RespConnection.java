@@ -75,6 +75,10 @@ final class RespConnection extends ByteToMessageDecoder {
         this.ctx = context;
         // Messages published by other clients arrive here, on this same event loop, between commands.
         session.setPushSink(this::pushed);
+        session.setKiller(this::closeNow); // CLIENT KILL, run on this same event loop
+        if (context.channel().remoteAddress() instanceof java.net.InetSocketAddress remote) {
+            session.setAddress(remote.getAddress().getHostAddress() + ":" + remote.getPort());
+        }
     }
 
     /** A pub/sub message for this client: sent with the next batch, or the client dropped if it reads too slowly. */

@@ -72,6 +72,7 @@ class RedisDifferentialTest {
         CollectionScripts.addTo(s);
         KeyScripts.addTo(s);
         SortedSetAndScriptScripts.addTo(s);
+        ServerScripts.addTo(s);
         return s;
     }
 
