@@ -42,6 +42,8 @@ final class CommandTable {
         ExpireCommands.register(builder);
         StringCommands.register(builder);
         ListCommands.register(builder);
+        ListEditCommands.register(builder);
+        ListMoveCommands.register(builder);
         HashCommands.register(builder);
         SetTypeCommands.register(builder);
         TransactionCommands.register(builder);

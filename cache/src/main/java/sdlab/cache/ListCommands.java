@@ -12,13 +12,19 @@ import sdlab.cache.store.Entry;
 import sdlab.cache.store.Key;
 import sdlab.cache.store.ListValue;
 
-/** LPUSH, RPUSH, LPOP, RPOP, LRANGE, LLEN and LINDEX. A list that becomes empty is deleted. */
+/**
+ * LPUSH, RPUSH, LPUSHX, RPUSHX, LPOP, RPOP, LRANGE, LLEN and LINDEX: the ends of a list and
+ * reading it. A list that becomes empty is deleted. {@link ListEditCommands} changes a list in
+ * the middle; {@link ListMoveCommands} moves elements between lists.
+ */
 final class ListCommands {
     private ListCommands() {}
 
     static void register(CommandTable.Builder table) {
-        table.addSingleKey("lpush", -3, Set.of(WRITE, DENYOOM, FAST), (ctx, argv) -> push(ctx, argv, true))
-                .addSingleKey("rpush", -3, Set.of(WRITE, DENYOOM, FAST), (ctx, argv) -> push(ctx, argv, false))
+        table.addSingleKey("lpush", -3, Set.of(WRITE, DENYOOM, FAST), (ctx, argv) -> push(ctx, argv, true, false))
+                .addSingleKey("rpush", -3, Set.of(WRITE, DENYOOM, FAST), (ctx, argv) -> push(ctx, argv, false, false))
+                .addSingleKey("lpushx", -3, Set.of(WRITE, DENYOOM, FAST), (ctx, argv) -> push(ctx, argv, true, true))
+                .addSingleKey("rpushx", -3, Set.of(WRITE, DENYOOM, FAST), (ctx, argv) -> push(ctx, argv, false, true))
                 .addSingleKey("lpop", -2, Set.of(WRITE, FAST), (ctx, argv) -> pop(ctx, argv, true))
                 .addSingleKey("rpop", -2, Set.of(WRITE, FAST), (ctx, argv) -> pop(ctx, argv, false))
                 .addSingleKey("lrange", 4, Set.of(READONLY), ListCommands::lrange)
@@ -26,8 +32,12 @@ final class ListCommands {
                 .addSingleKey("lindex", 3, Set.of(READONLY), ListCommands::lindex);
     }
 
-    private static Reply push(CommandContext ctx, byte[][] argv, boolean head) {
+    /** LPUSH/RPUSH, and LPUSHX/RPUSHX ({@code existingOnly}), which leave a missing key alone. */
+    private static Reply push(CommandContext ctx, byte[][] argv, boolean head, boolean existingOnly) {
         Entry e = ctx.write(argv[1], ListValue.class);
+        if (e == null && existingOnly) {
+            return Reply.integer(0);
+        }
         ListValue list = e == null ? new ListValue() : (ListValue) e.value();
         for (int i = 2; i < argv.length; i++) {
             if (head) {
@@ -49,8 +59,9 @@ final class ListCommands {
             return Reply.error(ErrorReplies.wrongArity(head ? "lpop" : "rpop"));
         }
         boolean counted = argv.length == 3;
-        long count = counted ? Args.parseLong(argv[2]) : 1;
-        if (count < 0) {
+        long[] count = {1};
+        // Redis 7.0 answers "must be positive" for a count that is not a number at all, too.
+        if (counted && (!Args.tryParseLong(argv[2], count) || count[0] < 0)) {
             return Reply.error(ErrorReplies.MUST_BE_POSITIVE);
         }
         Entry e = ctx.write(argv[1], ListValue.class);
@@ -59,7 +70,7 @@ final class ListCommands {
         }
         ListValue list = (ListValue) e.value();
         List<Reply> popped = new ArrayList<>();
-        for (long i = 0; i < count && list.size() > 0; i++) {
+        for (long i = 0; i < count[0] && list.size() > 0; i++) {
             popped.add(new Reply.Bulk(head ? list.popHead() : list.popTail()));
         }
         if (list.size() == 0) {

@@ -33,7 +33,19 @@ class CommandArgumentFuzzTest {
             "BITCOUNT",
             "BITPOS",
             "BITOP",
-            "LCS");
+            "LCS",
+            "LSET",
+            "LINSERT",
+            "LTRIM",
+            "LREM",
+            "LPOS",
+            "LMOVE",
+            "RPOPLPUSH",
+            "LMPOP",
+            "LPUSHX",
+            "RPUSHX",
+            "LPOP",
+            "RPOP");
 
     /** Keys of each type, numbers of every sign and size, and the options the commands know. */
     private static final List<String> TOKENS = List.of(
@@ -80,7 +92,14 @@ class CommandArgumentFuzzTest {
             "REPLACE",
             "DB",
             "MATCH",
-            "*");
+            "*",
+            "LEFT",
+            "RIGHT",
+            "BEFORE",
+            "AFTER",
+            "RANK",
+            "MAXLEN",
+            "a");
 
     static Stream<Long> seeds() {
         return LongStream.rangeClosed(1, 8).boxed();

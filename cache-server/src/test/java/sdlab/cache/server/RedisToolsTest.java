@@ -30,8 +30,10 @@ class RedisToolsTest {
                     .isEqualTo("hello world\n");
             assertThat(ExternalTool.run("redis-cli", "-p", port, "RPUSH", "l", "a", "b"))
                     .isEqualTo("2\n");
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "LMOVE", "l", "l", "LEFT", "RIGHT"))
+                    .isEqualTo("a\n");
             assertThat(ExternalTool.run("redis-cli", "-p", port, "LRANGE", "l", "0", "-1"))
-                    .isEqualTo("a\nb\n");
+                    .isEqualTo("b\na\n");
             assertThat(ExternalTool.run("redis-cli", "-p", port, "--scan")).contains("greeting", "l");
             assertThat(ExternalTool.run("redis-cli", "-p", port, "INFO", "keyspace"))
                     .contains("db0:keys=2");

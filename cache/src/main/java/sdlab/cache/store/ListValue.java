@@ -2,6 +2,7 @@ package sdlab.cache.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * A list of binary strings with O(1) push and pop at both ends and O(1) access by index: a
@@ -79,6 +80,56 @@ public final class ListValue implements Value {
             out.add(get(i));
         }
         return out;
+    }
+
+    /** Replaces the element at {@code index}; the index must be in range. */
+    public void set(int index, byte[] element) {
+        assert index >= 0 && index < size : "index " + index + " out of range";
+        int slot = (head + index) % items.length;
+        elementBytes += MemoryAccounting.listElementBytes(element.length)
+                - MemoryAccounting.listElementBytes(items[slot].length);
+        items[slot] = element;
+    }
+
+    /**
+     * Inserts {@code element} so that it ends up at {@code index} (0 to size), moving the later
+     * elements one place on: linear, as LINSERT is in Redis.
+     */
+    public void insert(int index, byte[] element) {
+        assert index >= 0 && index <= size : "index " + index + " out of range";
+        growIfFull();
+        for (int i = size; i > index; i--) {
+            items[(head + i) % items.length] = items[(head + i - 1) % items.length];
+        }
+        items[(head + index) % items.length] = element;
+        size++;
+        elementBytes += MemoryAccounting.listElementBytes(element.length);
+    }
+
+    /**
+     * Keeps the elements whose index {@code keep} accepts and drops the others, in one linear
+     * pass (LTRIM, LREM); returns how many were dropped.
+     */
+    public int retainIf(IntPredicate keep) {
+        byte[][] kept = new byte[Math.max(CAPACITY_MIN, size)][];
+        int keptCount = 0;
+        long keptBytes = 0;
+        for (int i = 0; i < size; i++) {
+            if (keep.test(i)) {
+                byte[] element = get(i);
+                kept[keptCount++] = element;
+                keptBytes += MemoryAccounting.listElementBytes(element.length);
+            }
+        }
+        int dropped = size - keptCount;
+        items = kept;
+        head = 0;
+        size = keptCount;
+        elementBytes = keptBytes;
+        if (items.length > CAPACITY_MIN && size < items.length / 4) {
+            resize(Math.max(CAPACITY_MIN, Integer.highestOneBit(Math.max(1, size)) * 2));
+        }
+        return dropped;
     }
 
     private void afterRemove(byte[] element) {
