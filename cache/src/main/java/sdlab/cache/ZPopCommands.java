@@ -58,10 +58,12 @@ final class ZPopCommands {
 
     /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops from the first non-empty set. */
     private static Reply zmpop(CommandContext ctx, byte[][] argv) {
-        long numkeys = Args.parseLong(argv[1]);
-        if (numkeys <= 0) {
+        // Redis answers a numkeys or count that is not a number with the same error as one below 1.
+        long[] parsed = {0};
+        if (!Args.tryParseLong(argv[1], parsed) || parsed[0] <= 0) {
             return Reply.error(NUMKEYS_POSITIVE);
         }
+        long numkeys = parsed[0];
         if (numkeys > argv.length - 3) {
             return Reply.error(ErrorReplies.SYNTAX);
         }
@@ -73,10 +75,10 @@ final class ZPopCommands {
         long count = 1;
         int rest = argv.length - where - 1;
         if (rest == 2 && Args.is(argv[where + 1], "COUNT")) {
-            count = Args.parseLong(argv[where + 2]);
-            if (count <= 0) {
+            if (!Args.tryParseLong(argv[where + 2], parsed) || parsed[0] <= 0) {
                 return Reply.error(COUNT_POSITIVE);
             }
+            count = parsed[0];
         } else if (rest != 0) {
             return Reply.error(ErrorReplies.SYNTAX);
         }

@@ -50,7 +50,12 @@ final class SortedSetAndScriptScripts {
                 ZINTERSTORE i 2 x y AGGREGATE MAX
                 ZRANGE i 0 -1 WITHSCORES
                 ZDIFF 2 x y
-                ZINTERCARD 2 x y""");
+                ZINTERCARD 2 x y
+                ZMPOP 2 x y MIN COUNT 1
+                ZMPOP x x MIN
+                ZMPOP 0 x MIN
+                ZMPOP 1 x MAX COUNT x
+                ZMPOP 1 x MAX COUNT 0""");
         s.put(
                 "transactions",
                 """
