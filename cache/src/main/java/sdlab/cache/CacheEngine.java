@@ -2,8 +2,12 @@ package sdlab.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import sdlab.cache.store.EvictionOutcome;
 import sdlab.cache.store.Key;
@@ -46,7 +50,7 @@ public final class CacheEngine {
     private final EngineConfig config;
     private final WatchedKeys watches;
     private final PubSub pubSub = new PubSub();
-    private final java.util.Map<Long, ClientSession> sessions = new java.util.LinkedHashMap<>();
+    private final Map<Long, ClientSession> sessions = new LinkedHashMap<>();
     private final LuaScripts scripts;
     private WriteLog writeLog = WriteLog.NONE;
     private ServerHooks hooks = ServerHooks.NONE;
@@ -84,7 +88,7 @@ public final class CacheEngine {
     }
 
     /** The sessions of the clients connected now, oldest first (CLIENT LIST, CLIENT KILL). */
-    java.util.Collection<ClientSession> sessions() {
+    Collection<ClientSession> sessions() {
         return sessions.values();
     }
 
@@ -263,7 +267,7 @@ public final class CacheEngine {
      * MULTI ... EXEC block. Inside another such body it simply runs: a script within EXEC shares
      * the transaction's block.
      */
-    Reply atomically(java.util.function.Supplier<Reply> body) {
+    Reply atomically(Supplier<Reply> body) {
         if (atomicDepth > 0) {
             return body.get();
         }

@@ -4,6 +4,7 @@ import static sdlab.cache.CommandFlag.FAST;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import sdlab.cache.store.Key;
 
@@ -93,7 +94,7 @@ final class PubSubCommands {
     /** PUBSUB CHANNELS [pattern] | NUMSUB [channel ...] | NUMPAT | HELP. */
     private static Reply pubsub(CommandContext ctx, byte[][] argv) {
         PubSub pubSub = ctx.engine().pubSub();
-        String sub = Args.text(argv[1]).toLowerCase(java.util.Locale.ROOT);
+        String sub = Args.text(argv[1]).toLowerCase(Locale.ROOT);
         switch (sub) {
             case "channels" -> {
                 if (argv.length > 3) {

@@ -42,6 +42,15 @@ class Http2DowngradeTest {
         backend.clear();
     }
 
+    /** The pseudo-fields of a request, then {@code extra} name-value pairs. */
+    private static String[] request(String method, String authority, String path, String... extra) {
+        String[] fields = new String[8 + extra.length];
+        String[] pseudo = {":method", method, ":scheme", "http", ":authority", authority, ":path", path};
+        System.arraycopy(pseudo, 0, fields, 0, pseudo.length);
+        System.arraycopy(extra, 0, fields, pseudo.length, extra.length);
+        return fields;
+    }
+
     private static int port() {
         return fixture.gateway.port();
     }
@@ -61,7 +70,7 @@ class Http2DowngradeTest {
     void aBodyWithoutContentLengthGoesUpstreamChunkedAndStaysABody(String method) throws IOException {
         // H2.0: HTTP/2 needs no length, and any method may carry a body; upstream, the body must be framed.
         try (RawH2 h2 = new RawH2(port())) {
-            h2.headers(1, false, ":method", method, ":scheme", "http", ":authority", "t", ":path", "/raw/h2");
+            h2.headers(1, false, request(method, "t", "/raw/h2"));
             h2.data(1, true, SMUGGLED);
             assertThat(h2.await(1)).isEqualTo(Outcome.ANSWERED);
         }
@@ -76,19 +85,7 @@ class Http2DowngradeTest {
     void aContentLengthThatTheDataContradictsIsRefused() throws IOException {
         // H2.CL: content-length 0 with a request in the DATA frame.
         try (RawH2 h2 = new RawH2(port())) {
-            h2.headers(
-                    1,
-                    false,
-                    ":method",
-                    "POST",
-                    ":scheme",
-                    "http",
-                    ":authority",
-                    "t",
-                    ":path",
-                    "/raw/h2cl",
-                    "content-length",
-                    "0");
+            h2.headers(1, false, request("POST", "t", "/raw/h2cl", "content-length", "0"));
             h2.data(1, true, SMUGGLED);
             h2.await(1);
         }
@@ -99,19 +96,7 @@ class Http2DowngradeTest {
     void aTransferEncodingFieldIsRefused() throws IOException {
         // H2.TE: a connection-specific field is malformed in HTTP/2 (RFC 9113 section 8.2.2).
         try (RawH2 h2 = new RawH2(port())) {
-            h2.headers(
-                    1,
-                    false,
-                    ":method",
-                    "POST",
-                    ":scheme",
-                    "http",
-                    ":authority",
-                    "t",
-                    ":path",
-                    "/raw/h2te",
-                    "transfer-encoding",
-                    "chunked");
+            h2.headers(1, false, request("POST", "t", "/raw/h2te", "transfer-encoding", "chunked"));
             h2.data(1, true, "0\r\n\r\n" + SMUGGLED);
             assertThat(h2.await(1)).isEqualTo(Outcome.REFUSED);
         }
@@ -123,33 +108,11 @@ class Http2DowngradeTest {
     void lineBreaksInAFieldValueOrThePathAreRefused() throws IOException {
         // Field injection: a CRLF in an HTTP/2 value would write a field, or a request, of its own in HTTP/1.1.
         try (RawH2 h2 = new RawH2(port())) {
-            h2.headers(
-                    1,
-                    true,
-                    ":method",
-                    "GET",
-                    ":scheme",
-                    "http",
-                    ":authority",
-                    "t",
-                    ":path",
-                    "/raw/inject",
-                    "x-injected",
-                    "a\r\nTransfer-Encoding: chunked");
+            h2.headers(1, true, request("GET", "t", "/raw/inject", "x-injected", "a\r\nTransfer-Encoding: chunked"));
             assertThat(h2.await(1)).isEqualTo(Outcome.REFUSED);
         }
         try (RawH2 h2 = new RawH2(port())) {
-            h2.headers(
-                    1,
-                    true,
-                    ":method",
-                    "GET",
-                    ":scheme",
-                    "http",
-                    ":authority",
-                    "t",
-                    ":path",
-                    "/raw/a HTTP/1.1\r\nHost: t\r\n\r\n" + SMUGGLED);
+            h2.headers(1, true, request("GET", "t", "/raw/a HTTP/1.1\r\nHost: t\r\n\r\n" + SMUGGLED));
             h2.await(1);
         }
         assertThat(backend.requests()).extracting(Received::target).noneMatch(t -> t.contains("\n"));
@@ -160,7 +123,7 @@ class Http2DowngradeTest {
     void anHttp2PathIsNormalisedLikeAnHttp11One() throws IOException {
         // One router for both protocols: :path gets the same normal form as a request line's target.
         try (RawH2 h2 = new RawH2(port())) {
-            h2.headers(1, true, ":method", "GET", ":scheme", "http", ":authority", "T.", ":path", "/x/../raw/%6eormal");
+            h2.headers(1, true, request("GET", "T.", "/x/../raw/%6eormal"));
             assertThat(h2.await(1)).isEqualTo(Outcome.ANSWERED);
         }
         Received received = backend.requests().get(0);

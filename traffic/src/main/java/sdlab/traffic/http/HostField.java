@@ -1,5 +1,7 @@
 package sdlab.traffic.http;
 
+import java.util.Locale;
+
 /**
  * The syntax of a Host field value or of an absolute-form target's authority (RFC 9110, section
  * 7.2, and RFC 3986, section 3.2): {@code host [ ":" port ]}, where host is a bracketed IP
@@ -52,7 +54,7 @@ public final class HostField {
 
     /** {@code value} (valid) in lower case and without a trailing dot on its host part. */
     public static String normalise(String value) {
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         if (lower.startsWith("[")) {
             return lower;
         }
