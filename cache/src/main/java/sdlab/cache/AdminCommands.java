@@ -43,7 +43,7 @@ final class AdminCommands {
     /** MEMORY USAGE key [SAMPLES n]: the bytes the engine's accounting charges for the key. */
     private static Reply memory(CommandContext ctx, byte[][] argv) {
         if (Args.is(argv[1], "USAGE") && (argv.length == 3 || argv.length == 5)) {
-            Entry entry = ctx.keyspace().peek(Key.wrap(argv[2]));
+            Entry entry = ctx.db().peek(Key.wrap(argv[2]));
             return entry == null
                     ? Reply.Nil.BULK
                     : Reply.integer(MemoryAccounting.entryBytes(argv[2].length, entry.value()));
@@ -102,7 +102,7 @@ final class AdminCommands {
                     : Reply.error("ERR DEBUG SLEEP with a delay would stop the node; only DEBUG SLEEP 0 is served");
         }
         if (Args.is(argv[1], "OBJECT") && argv.length == 3) {
-            Entry entry = ctx.keyspace().peek(Key.wrap(argv[2]));
+            Entry entry = ctx.db().peek(Key.wrap(argv[2]));
             if (entry == null) {
                 return Reply.error("ERR no such key");
             }

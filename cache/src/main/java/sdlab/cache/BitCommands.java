@@ -50,9 +50,9 @@ final class BitCommands {
         updated[byteIndex] = (byte) (bit[0] == 1 ? updated[byteIndex] | mask : updated[byteIndex] & ~mask);
         // Redis counts SETBIT as a change even when the bit already had that value.
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(argv[1]), new StringValue(updated));
+            ctx.db().add(Key.wrap(argv[1]), new StringValue(updated));
         } else {
-            ctx.keyspace().replace(e, new StringValue(updated), true);
+            ctx.db().replace(e, new StringValue(updated), true);
         }
         return was ? Reply.ONE : Reply.ZERO;
     }

@@ -42,17 +42,17 @@ final class BitOpCommand {
         for (int at = 0; at < length; at++) {
             result[at] = combine(op, sources, at);
         }
-        Entry target = ctx.keyspace().lookupWrite(Key.wrap(argv[2]));
+        Entry target = ctx.db().lookupWrite(Key.wrap(argv[2]));
         if (length == 0) {
             if (target != null) {
-                ctx.keyspace().delete(target);
+                ctx.db().delete(target);
             }
             return Reply.ZERO;
         }
         if (target == null) {
-            ctx.keyspace().add(Key.wrap(argv[2]), new StringValue(result));
+            ctx.db().add(Key.wrap(argv[2]), new StringValue(result));
         } else {
-            ctx.keyspace().replace(target, new StringValue(result), false);
+            ctx.db().replace(target, new StringValue(result), false);
         }
         return Reply.integer(length);
     }

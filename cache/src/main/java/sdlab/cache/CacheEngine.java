@@ -42,6 +42,7 @@ public final class CacheEngine {
     private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] MULTI = {"MULTI".getBytes(StandardCharsets.US_ASCII)};
     private static final byte[][] EXEC = {"EXEC".getBytes(StandardCharsets.US_ASCII)};
+    private static final byte[] SELECT = "SELECT".getBytes(StandardCharsets.US_ASCII);
 
     private final Keyspace keyspace;
     private final LongSupplier clockMillis;
@@ -53,6 +54,11 @@ public final class CacheEngine {
     private final Map<Long, ClientSession> sessions = new LinkedHashMap<>();
     private final LuaScripts scripts;
     private WriteLog writeLog = WriteLog.NONE;
+    /** The database the log's last command ran in; -1 before the first, so that it starts with a SELECT. */
+    private int loggedDb = -1;
+    /** The client that replays the AOF: one for the whole file, since its SELECTs carry over. */
+    private final ClientSession replaySession = new ClientSession(0, true);
+
     private ServerHooks hooks = ServerHooks.NONE;
     private long nextClientId = 1;
     private long commandsProcessed;
@@ -72,7 +78,8 @@ public final class CacheEngine {
     public CacheEngine(CacheConfig config, LongSupplier clockMillis, RandomGenerator random) {
         this.clockMillis = clockMillis;
         this.random = random;
-        this.keyspace = new Keyspace(clockMillis, random, config.maxmemoryBytes(), config.eviction());
+        this.keyspace =
+                new Keyspace(clockMillis, random, config.maxmemoryBytes(), config.eviction(), config.databases());
         this.config = new EngineConfig(this, config.requirePass());
         this.watches = new WatchedKeys(keyspace);
         this.scripts = new LuaScripts();
@@ -102,14 +109,34 @@ public final class CacheEngine {
         sessions.remove(session.id());
     }
 
-    /** Where changes are logged (the AOF); {@link WriteLog#NONE} by default. */
+    /**
+     * Where changes are logged (the AOF); {@link WriteLog#NONE} by default. The log's reader is
+     * assumed to have no database selected, so the first change selects one.
+     */
     public void setWriteLog(WriteLog writeLog) {
+        setWriteLog(writeLog, -1);
+    }
+
+    /**
+     * Like {@link #setWriteLog(WriteLog)} for a log whose reader has database {@code selectedDb}
+     * selected already (a new AOF starts with {@code SELECT 0}).
+     */
+    public void setWriteLog(WriteLog writeLog, int selectedDb) {
         this.writeLog = writeLog;
+        this.loggedDb = selectedDb;
         if (blockOpen) {
             // Switched inside EXEC (CONFIG SET appendonly): the new log gets a block of its own.
             blockOpen = false;
             blockPending = true;
         }
+    }
+
+    /**
+     * The log goes on in a new stream whose reader has not seen the earlier commands (the tail an
+     * AOF rewrite captures): the next change first selects its database again.
+     */
+    public void writeLogRestarted() {
+        loggedDb = -1;
     }
 
     /** The server around the engine; {@link ServerHooks#NONE} by default. */
@@ -192,7 +219,7 @@ public final class CacheEngine {
         }
         replaying = true;
         try {
-            return run(spec, new ClientSession(0, true), argv);
+            return run(spec, replaySession, argv);
         } finally {
             replaying = false;
         }
@@ -332,12 +359,20 @@ public final class CacheEngine {
         commandsProcessed++;
         if (spec.has(CommandFlag.WRITE) && keyspace.dirty() != dirtyBefore && !replaying) {
             byte[][] logged = ctx.propagation();
-            log(logged != null ? logged : argv);
+            log(session.db(), logged != null ? logged : argv);
         }
         return reply;
     }
 
-    private void log(byte[][] argv) {
+    /**
+     * Logs a change made in database {@code db}, after a SELECT when the log was in another
+     * one (Redis's {@code aof_selected_db}); the SELECT goes before a MULTI that opens a block.
+     */
+    private void log(int db, byte[][] argv) {
+        if (db != loggedDb) {
+            writeLog.append(new byte[][] {SELECT, Integer.toString(db).getBytes(StandardCharsets.US_ASCII)});
+            loggedDb = db;
+        }
         if (blockPending) {
             writeLog.append(MULTI);
             blockPending = false;
@@ -352,29 +387,29 @@ public final class CacheEngine {
      */
     private final class Propagator implements KeyspaceListener {
         @Override
-        public void keyExpired(Key key) {
+        public void keyExpired(int db, Key key) {
             if (!replaying) {
-                log(new byte[][] {DEL, key.bytes()});
+                log(db, new byte[][] {DEL, key.bytes()});
             }
-            watches.touched(key);
+            watches.touched(db, key);
         }
 
         @Override
-        public void keyEvicted(Key key) {
+        public void keyEvicted(int db, Key key) {
             if (!replaying) {
-                log(new byte[][] {DEL, key.bytes()});
+                log(db, new byte[][] {DEL, key.bytes()});
             }
-            watches.touched(key);
+            watches.touched(db, key);
         }
 
         @Override
-        public void keyChanged(Key key) {
-            watches.touched(key);
+        public void keyChanged(int db, Key key) {
+            watches.touched(db, key);
         }
 
         @Override
-        public void beforeFlush() {
-            watches.beforeFlush();
+        public void beforeFlush(int db) {
+            watches.beforeFlush(db);
         }
     }
 }

@@ -90,7 +90,8 @@ final class ClientListing {
         String flags = inMulti ? "x" : session.subscriptions().count() > 0 ? "P" : "N";
         return "id=" + session.id() + " addr=" + session.address() + " laddr=? fd=0 name=" + session.name() + " age="
                 + (nowMillis - session.createdAtMillis()) / 1000 + " idle="
-                + (nowMillis - session.lastCommandAtMillis()) / 1000 + " flags=" + flags + " db=0 sub="
+                + (nowMillis - session.lastCommandAtMillis()) / 1000 + " flags=" + flags + " db=" + session.db()
+                + " sub="
                 + session.subscriptions().channels().size() + " psub="
                 + session.subscriptions().patterns().size()
                 + " ssub=0 multi=" + (inMulti ? session.transaction().queuedCount() : -1)

@@ -17,6 +17,7 @@ public final class ClientSession {
     private final Subscriptions subscriptions = new Subscriptions(new LinkedHashSet<>(), new LinkedHashSet<>());
     private Consumer<Reply> pushSink = reply -> {};
     private int protocol = 2;
+    private int db;
     private boolean authenticated;
     private String name = "";
     private boolean closeRequested;
@@ -93,6 +94,15 @@ public final class ClientSession {
 
     public long id() {
         return id;
+    }
+
+    /** The number of the client's selected database (SELECT), 0 at first. */
+    public int db() {
+        return db;
+    }
+
+    void select(int db) {
+        this.db = db;
     }
 
     /** 2 or 3: the RESP version replies must be encoded in. */

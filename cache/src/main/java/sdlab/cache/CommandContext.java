@@ -1,5 +1,6 @@
 package sdlab.cache;
 
+import sdlab.cache.store.Database;
 import sdlab.cache.store.Entry;
 import sdlab.cache.store.Key;
 import sdlab.cache.store.Keyspace;
@@ -30,8 +31,14 @@ final class CommandContext {
         return argc;
     }
 
+    /** The whole keyspace: memory, eviction, statistics, every database. */
     Keyspace keyspace() {
         return engine.keyspace();
+    }
+
+    /** The client's selected database, where the command's keys are. */
+    Database db() {
+        return engine.keyspace().db(session.db());
     }
 
     ClientSession session() {
@@ -67,13 +74,13 @@ final class CommandContext {
 
     /** The value of {@code key} for reading, or null if missing; WRONGTYPE if of another type. */
     <V extends Value> V read(byte[] key, Class<V> type) {
-        Entry e = engine.keyspace().lookupRead(Key.wrap(key));
+        Entry e = db().lookupRead(Key.wrap(key));
         return e == null ? null : valueOf(e, type);
     }
 
     /** The entry of {@code key} for changing, or null if missing; WRONGTYPE if of another type. */
     Entry write(byte[] key, Class<? extends Value> type) {
-        Entry e = engine.keyspace().lookupWrite(Key.wrap(key));
+        Entry e = db().lookupWrite(Key.wrap(key));
         if (e != null && !type.isInstance(e.value())) {
             throw new CommandException(ErrorReplies.WRONGTYPE);
         }

@@ -38,6 +38,7 @@ final class CommandTable {
         Builder builder = new Builder();
         ConnectionCommands.register(builder);
         ServerCommands.register(builder);
+        DatabaseCommands.register(builder);
         KeyCommands.register(builder);
         ExpireCommands.register(builder);
         StringCommands.register(builder);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** PING, ECHO, AUTH, HELLO, SELECT, QUIT and CLIENT: commands about the connection itself. */
+/** PING, ECHO, AUTH, HELLO, QUIT and CLIENT: commands about the connection itself. */
 final class ConnectionCommands {
     private static final Reply PONG = new Reply.Simple("PONG");
     private static final String DEFAULT_USER = "default";
@@ -23,7 +23,6 @@ final class ConnectionCommands {
                 .add("echo", 2, Set.of(FAST), (ctx, argv) -> new Reply.Bulk(argv[1]))
                 .add("auth", -2, Set.of(NO_AUTH, FAST), ConnectionCommands::auth)
                 .add("hello", -1, Set.of(NO_AUTH, FAST), ConnectionCommands::hello)
-                .add("select", 2, Set.of(FAST), ConnectionCommands::select)
                 .add("quit", -1, Set.of(NO_AUTH, FAST), (ctx, argv) -> {
                     ctx.session().requestClose();
                     return Reply.OK;
@@ -127,11 +126,6 @@ final class ConnectionCommands {
         map.add(Reply.bulk("modules"));
         map.add(new Reply.Array(List.of()));
         return new Reply.Map(map);
-    }
-
-    private static Reply select(CommandContext ctx, byte[][] argv) {
-        int index = Args.parseInt(argv[1]);
-        return index == 0 ? Reply.OK : Reply.error(ErrorReplies.DB_INDEX_RANGE);
     }
 
     private static Reply client(CommandContext ctx, byte[][] argv) {

@@ -76,7 +76,7 @@ public final class EngineConfig {
                     requirePass = value.isEmpty() ? null : value;
                     return Optional.empty();
                 }),
-                ConfigParameter.readOnly("databases", () -> "1"));
+                ConfigParameter.readOnly("databases", () -> Integer.toString(keyspace.databaseCount())));
     }
 
     private Optional<String> setMaxmemory(String value) {

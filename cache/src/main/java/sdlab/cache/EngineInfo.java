@@ -1,5 +1,6 @@
 package sdlab.cache;
 
+import sdlab.cache.store.Database;
 import sdlab.cache.store.Keyspace;
 import sdlab.cache.store.KeyspaceStats;
 
@@ -35,11 +36,14 @@ final class EngineInfo {
                 .field("stats", "expired_keys", stats.expiredKeys())
                 .field("stats", "evicted_keys", stats.evictedKeys());
         info.field("replication", "role", "master").field("replication", "connected_slaves", 0);
-        if (keyspace.size() > 0) {
-            info.field(
-                    "keyspace",
-                    "db0",
-                    "keys=" + keyspace.size() + ",expires=" + keyspace.volatileSize() + ",avg_ttl=0");
+        for (int index = 0; index < keyspace.databaseCount(); index++) {
+            Database db = keyspace.db(index);
+            if (db.size() > 0) {
+                // avg_ttl: Redis estimates it while expiring; this engine does not, and says 0 as Redis does before its
+                // estimate.
+                info.field(
+                        "keyspace", "db" + index, "keys=" + db.size() + ",expires=" + db.volatileSize() + ",avg_ttl=0");
+            }
         }
     }
 }

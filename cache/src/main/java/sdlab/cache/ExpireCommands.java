@@ -85,22 +85,22 @@ final class ExpireCommands {
             when += ctx.nowMillis();
         }
         Condition condition = Condition.parse(argv);
-        Entry e = ctx.keyspace().lookupWrite(Key.wrap(argv[1]));
+        Entry e = ctx.db().lookupWrite(Key.wrap(argv[1]));
         if (e == null || !condition.allows(e, when)) {
             return Reply.ZERO;
         }
         if (when <= ctx.nowMillis()) {
-            ctx.keyspace().delete(e);
+            ctx.db().delete(e);
             ctx.propagateAs(DEL, argv[1]);
         } else {
-            ctx.keyspace().setExpiry(e, when);
+            ctx.db().setExpiry(e, when);
             ctx.propagateAs(PEXPIREAT, argv[1], Args.digits(when));
         }
         return Reply.ONE;
     }
 
     private static Reply ttl(CommandContext ctx, byte[][] argv, boolean millis) {
-        Entry e = ctx.keyspace().lookupReadNoTouch(Key.wrap(argv[1]));
+        Entry e = ctx.db().lookupReadNoTouch(Key.wrap(argv[1]));
         if (e == null) {
             return Reply.integer(-2);
         }
@@ -113,7 +113,7 @@ final class ExpireCommands {
 
     /** EXPIRETIME and PEXPIRETIME: the absolute expiry (seconds rounded as Redis rounds them), -1 for none, -2 if missing. */
     private static Reply expireTime(CommandContext ctx, byte[][] argv, boolean millis) {
-        Entry e = ctx.keyspace().lookupReadNoTouch(Key.wrap(argv[1]));
+        Entry e = ctx.db().lookupReadNoTouch(Key.wrap(argv[1]));
         if (e == null) {
             return Reply.integer(-2);
         }
@@ -124,7 +124,7 @@ final class ExpireCommands {
     }
 
     private static Reply persist(CommandContext ctx, byte[][] argv) {
-        Entry e = ctx.keyspace().lookupWrite(Key.wrap(argv[1]));
-        return e != null && ctx.keyspace().persist(e) ? Reply.ONE : Reply.ZERO;
+        Entry e = ctx.db().lookupWrite(Key.wrap(argv[1]));
+        return e != null && ctx.db().persist(e) ? Reply.ONE : Reply.ZERO;
     }
 }

@@ -59,13 +59,13 @@ final class GetExCommand {
         if (option.time() != null) {
             long at = SetOptions.expireAt(option.time(), option.unitMillis(), option.absolute(), ctx.nowMillis(), NAME);
             if (at <= ctx.nowMillis()) {
-                ctx.keyspace().delete(e);
+                ctx.db().delete(e);
                 ctx.propagateAs(DEL, argv[1]);
             } else {
-                ctx.keyspace().setExpiry(e, at);
+                ctx.db().setExpiry(e, at);
                 ctx.propagateAs(PEXPIREAT, argv[1], Args.digits(at));
             }
-        } else if (option.persist() && ctx.keyspace().persist(e)) {
+        } else if (option.persist() && ctx.db().persist(e)) {
             ctx.propagateAs(PERSIST, argv[1]);
         }
         return value;

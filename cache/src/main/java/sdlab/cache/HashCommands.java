@@ -52,9 +52,9 @@ final class HashCommands {
             }
         }
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(argv[1]), hash);
+            ctx.db().add(Key.wrap(argv[1]), hash);
         } else {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
         return legacy ? Reply.OK : Reply.integer(added);
     }
@@ -86,9 +86,9 @@ final class HashCommands {
             }
         }
         if (hash.size() == 0) {
-            ctx.keyspace().delete(e);
+            ctx.db().delete(e);
         } else if (removed > 0) {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
         return Reply.integer(removed);
     }
@@ -124,10 +124,10 @@ final class HashCommands {
         if (e == null) {
             HashValue hash = new HashValue();
             hash.put(Key.wrap(argv[2]), argv[3]);
-            ctx.keyspace().add(Key.wrap(argv[1]), hash);
+            ctx.db().add(Key.wrap(argv[1]), hash);
         } else {
             ((HashValue) e.value()).put(Key.wrap(argv[2]), argv[3]);
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
         return Reply.ONE;
     }

@@ -74,10 +74,10 @@ final class HashCounterCommands {
         if (e == null) {
             HashValue hash = new HashValue();
             hash.put(Key.wrap(field), value);
-            ctx.keyspace().add(Key.wrap(key), hash);
+            ctx.db().add(Key.wrap(key), hash);
         } else {
             ((HashValue) e.value()).put(Key.wrap(field), value);
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
     }
 }

@@ -38,7 +38,7 @@ final class KeyCommands {
     private static Reply touch(CommandContext ctx, byte[][] argv) {
         int found = 0;
         for (int i = 1; i < argv.length; i++) {
-            if (ctx.keyspace().lookupRead(Key.wrap(argv[i])) != null) {
+            if (ctx.db().lookupRead(Key.wrap(argv[i])) != null) {
                 found++;
             }
         }
@@ -47,16 +47,16 @@ final class KeyCommands {
 
     /** RANDOMKEY: a random key from the engine's seed, or nil in an empty keyspace. */
     private static Reply randomkey(CommandContext ctx, byte[][] argv) {
-        Entry e = ctx.keyspace().randomLive();
+        Entry e = ctx.db().randomLive();
         return e == null ? Reply.Nil.BULK : new Reply.Bulk(e.key().bytes());
     }
 
     private static Reply del(CommandContext ctx, byte[][] argv) {
         int deleted = 0;
         for (int i = 1; i < argv.length; i++) {
-            Entry e = ctx.keyspace().lookupWrite(Key.wrap(argv[i]));
+            Entry e = ctx.db().lookupWrite(Key.wrap(argv[i]));
             if (e != null) {
-                ctx.keyspace().delete(e);
+                ctx.db().delete(e);
                 deleted++;
             }
         }
@@ -66,7 +66,7 @@ final class KeyCommands {
     private static Reply exists(CommandContext ctx, byte[][] argv) {
         int found = 0;
         for (int i = 1; i < argv.length; i++) {
-            if (ctx.keyspace().lookupReadNoTouch(Key.wrap(argv[i])) != null) {
+            if (ctx.db().lookupReadNoTouch(Key.wrap(argv[i])) != null) {
                 found++;
             }
         }
@@ -74,7 +74,7 @@ final class KeyCommands {
     }
 
     private static Reply type(CommandContext ctx, byte[][] argv) {
-        Entry e = ctx.keyspace().lookupReadNoTouch(Key.wrap(argv[1]));
+        Entry e = ctx.db().lookupReadNoTouch(Key.wrap(argv[1]));
         return new Reply.Simple(e == null ? "none" : e.value().type().wireName());
     }
 
@@ -82,7 +82,7 @@ final class KeyCommands {
         GlobPattern pattern = new GlobPattern(argv[1]);
         boolean all = pattern.matchesAll();
         List<Reply> keys = new ArrayList<>();
-        ctx.keyspace().forEachLive(e -> {
+        ctx.db().forEachLive(e -> {
             if (all || pattern.matches(e.key().bytes())) {
                 keys.add(new Reply.Bulk(e.key().bytes()));
             }
@@ -117,7 +117,7 @@ final class KeyCommands {
         }
         List<Reply> keys = new ArrayList<>();
         Predicate<Entry> wanted = filter;
-        long next = ctx.keyspace().scan(cursor, count, e -> {
+        long next = ctx.db().scan(cursor, count, e -> {
             if (wanted.test(e)) {
                 keys.add(new Reply.Bulk(e.key().bytes()));
             }

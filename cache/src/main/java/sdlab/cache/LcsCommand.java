@@ -75,7 +75,7 @@ final class LcsCommand {
 
     /** A missing key is an empty string; another type is an error with LCS's own text. */
     private static byte[] stringOf(CommandContext ctx, byte[] key) {
-        Entry e = ctx.keyspace().lookupRead(Key.wrap(key));
+        Entry e = ctx.db().lookupRead(Key.wrap(key));
         if (e == null) {
             return new byte[0];
         }

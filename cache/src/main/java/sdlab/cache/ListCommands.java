@@ -47,9 +47,9 @@ final class ListCommands {
             }
         }
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(argv[1]), list);
+            ctx.db().add(Key.wrap(argv[1]), list);
         } else {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
         return Reply.integer(list.size());
     }
@@ -74,9 +74,9 @@ final class ListCommands {
             popped.add(new Reply.Bulk(head ? list.popHead() : list.popTail()));
         }
         if (list.size() == 0) {
-            ctx.keyspace().delete(e);
+            ctx.db().delete(e);
         } else if (!popped.isEmpty()) {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
         return counted ? new Reply.Array(popped) : popped.get(0);
     }

@@ -46,7 +46,7 @@ final class ListEditCommands {
             return Reply.error(INDEX_OUT_OF_RANGE);
         }
         list.set((int) at, argv[3]);
-        ctx.keyspace().valueChanged(e);
+        ctx.db().valueChanged(e);
         return Reply.OK;
     }
 
@@ -64,7 +64,7 @@ final class ListEditCommands {
         for (int i = 0; i < list.size(); i++) {
             if (Arrays.equals(list.get(i), argv[3])) {
                 list.insert(after ? i + 1 : i, argv[4]);
-                ctx.keyspace().valueChanged(e);
+                ctx.db().valueChanged(e);
                 return Reply.integer(list.size());
             }
         }
@@ -117,9 +117,9 @@ final class ListEditCommands {
     /** A list that lost elements is resized in the accounts, or deleted if it is now empty. */
     private static void afterRemoval(CommandContext ctx, Entry e, ListValue list, int dropped) {
         if (list.size() == 0) {
-            ctx.keyspace().delete(e);
+            ctx.db().delete(e);
         } else if (dropped > 0) {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
     }
 

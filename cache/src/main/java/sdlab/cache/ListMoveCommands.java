@@ -71,14 +71,14 @@ final class ListMoveCommands {
             toList.pushTail(element);
         }
         if (to == null) {
-            ctx.keyspace().add(Key.wrap(destination), toList);
+            ctx.db().add(Key.wrap(destination), toList);
         } else if (to != from) {
-            ctx.keyspace().valueChanged(to);
+            ctx.db().valueChanged(to);
         }
         if (fromList.size() == 0) {
-            ctx.keyspace().delete(from);
+            ctx.db().delete(from);
         } else {
-            ctx.keyspace().valueChanged(from);
+            ctx.db().valueChanged(from);
         }
         return new Reply.Bulk(element);
     }
@@ -105,9 +105,9 @@ final class ListMoveCommands {
                 popped.add(new Reply.Bulk(request.fromHead() ? list.popHead() : list.popTail()));
             }
             if (list.size() == 0) {
-                ctx.keyspace().delete(e);
+                ctx.db().delete(e);
             } else {
-                ctx.keyspace().valueChanged(e);
+                ctx.db().valueChanged(e);
             }
             ctx.propagateAs(Args.bytes(request.fromHead() ? "LPOP" : "RPOP"), key, Args.digits(popped.size()));
             return new Reply.Array(List.of(new Reply.Bulk(key), new Reply.Array(popped)));

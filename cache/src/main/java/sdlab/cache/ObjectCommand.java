@@ -75,7 +75,7 @@ final class ObjectCommand {
                 if (argv.length != 3) {
                     return Reply.error(ErrorReplies.wrongArity("object|" + name.toLowerCase(Locale.ROOT)));
                 }
-                Entry e = ctx.keyspace().lookupReadNoTouch(Key.wrap(argv[2]));
+                Entry e = ctx.db().lookupReadNoTouch(Key.wrap(argv[2]));
                 return e == null ? Reply.Nil.BULK : describe(ctx, name, e);
             }
         }

@@ -6,6 +6,7 @@ import static sdlab.cache.CommandFlag.WRITE;
 
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import sdlab.cache.store.Database;
 import sdlab.cache.store.Entry;
 import sdlab.cache.store.HashValue;
 import sdlab.cache.store.Key;
@@ -34,63 +35,73 @@ final class RenameCommands {
 
     /** RENAME answers OK and replaces the target; RENAMENX answers 1, or 0 if the target exists. */
     private static Reply rename(CommandContext ctx, byte[][] argv, boolean onlyIfNew) {
-        Entry source = ctx.keyspace().lookupWrite(Key.wrap(argv[1]));
+        Entry source = ctx.db().lookupWrite(Key.wrap(argv[1]));
         if (source == null) {
             return Reply.error(NO_SUCH_KEY);
         }
         if (Key.wrap(argv[1]).equals(Key.wrap(argv[2]))) {
             return onlyIfNew ? Reply.ZERO : Reply.OK;
         }
-        Entry target = ctx.keyspace().lookupWrite(Key.wrap(argv[2]));
+        Entry target = ctx.db().lookupWrite(Key.wrap(argv[2]));
         if (target != null) {
             if (onlyIfNew) {
                 return Reply.ZERO;
             }
-            ctx.keyspace().delete(target);
+            ctx.db().delete(target);
         }
         Value value = source.value();
         long expireAtMillis = source.expireAtMillis();
-        ctx.keyspace().delete(source);
+        ctx.db().delete(source);
         place(ctx, argv[2], value, expireAtMillis);
         return onlyIfNew ? Reply.ONE : Reply.OK;
     }
 
-    /** COPY source destination [DB 0] [REPLACE]: 1 if copied, 0 if the source is missing or the destination exists. */
+    /**
+     * COPY source destination [DB index] [REPLACE]: 1 if copied, 0 if the source is missing or
+     * the destination exists; the destination is in database {@code index} if given.
+     */
     private static Reply copy(CommandContext ctx, byte[][] argv) {
         boolean replace = false;
+        Database targetDb = ctx.db();
         for (int i = 3; i < argv.length; i++) {
             if (Args.is(argv[i], "REPLACE")) {
                 replace = true;
             } else if (Args.is(argv[i], "DB") && i + 1 < argv.length) {
-                if (Args.parseInt(argv[++i]) != 0) {
-                    return Reply.error(ErrorReplies.DB_INDEX_RANGE); // this node has database 0 only
+                int index = Args.parseInt(argv[++i]);
+                if (index < 0 || index >= ctx.keyspace().databaseCount()) {
+                    return Reply.error(ErrorReplies.DB_INDEX_RANGE);
                 }
+                targetDb = ctx.keyspace().db(index);
             } else {
                 return Reply.error(ErrorReplies.SYNTAX);
             }
         }
-        if (Key.wrap(argv[1]).equals(Key.wrap(argv[2]))) {
+        if (targetDb == ctx.db() && Key.wrap(argv[1]).equals(Key.wrap(argv[2]))) {
             return Reply.error("ERR source and destination objects are the same");
         }
-        Entry source = ctx.keyspace().lookupRead(Key.wrap(argv[1]));
+        Entry source = ctx.db().lookupRead(Key.wrap(argv[1]));
         if (source == null) {
             return Reply.ZERO;
         }
-        Entry target = ctx.keyspace().lookupWrite(Key.wrap(argv[2]));
+        Entry target = targetDb.lookupWrite(Key.wrap(argv[2]));
         if (target != null) {
             if (!replace) {
                 return Reply.ZERO;
             }
-            ctx.keyspace().delete(target);
+            targetDb.delete(target);
         }
-        place(ctx, argv[2], copyOf(source.value(), ctx.random()), source.expireAtMillis());
+        place(targetDb, argv[2], copyOf(source.value(), ctx.random()), source.expireAtMillis());
         return Reply.ONE;
     }
 
     private static void place(CommandContext ctx, byte[] key, Value value, long expireAtMillis) {
-        Entry placed = ctx.keyspace().add(Key.wrap(key), value);
+        place(ctx.db(), key, value, expireAtMillis);
+    }
+
+    private static void place(Database db, byte[] key, Value value, long expireAtMillis) {
+        Entry placed = db.add(Key.wrap(key), value);
         if (expireAtMillis != Entry.NO_EXPIRY) {
-            ctx.keyspace().setExpiry(placed, expireAtMillis);
+            db.setExpiry(placed, expireAtMillis);
         }
     }
 

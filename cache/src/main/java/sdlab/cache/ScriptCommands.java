@@ -68,11 +68,15 @@ final class ScriptCommands {
                 bySha ? new String(argv[1], StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT) : scripts.load(argv[1]);
         byte[][] keys = Arrays.copyOfRange(argv, 3, 3 + (int) numkeys);
         byte[][] args = Arrays.copyOfRange(argv, 3 + (int) numkeys, argv.length);
-        Reply reply = ctx.engine().atomically(() -> {
-            Reply result = scripts.run(sha, ctx, keys, args, readOnly);
-            return result == null ? Reply.error(NOSCRIPT) : result;
-        });
-        return reply;
+        int callerDb = ctx.session().db();
+        try {
+            return ctx.engine().atomically(() -> {
+                Reply result = scripts.run(sha, ctx, keys, args, readOnly);
+                return result == null ? Reply.error(NOSCRIPT) : result;
+            });
+        } finally {
+            ctx.session().select(callerDb); // a SELECT inside a script is the script's own (Redis 7)
+        }
     }
 
     /** SCRIPT LOAD script | EXISTS sha ... | FLUSH [ASYNC|SYNC] | KILL | HELP. */

@@ -3,28 +3,18 @@ package sdlab.cache;
 import static sdlab.cache.CommandFlag.ADMIN;
 import static sdlab.cache.CommandFlag.FAST;
 import static sdlab.cache.CommandFlag.NO_MULTI;
-import static sdlab.cache.CommandFlag.READONLY;
-import static sdlab.cache.CommandFlag.WRITE;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** DBSIZE, FLUSHALL, persistence, SHUTDOWN, INFO, TIME; CONFIG and COMMAND live beside. */
+/** Persistence, SHUTDOWN, INFO, TIME; CONFIG and COMMAND live beside. */
 final class ServerCommands {
     private ServerCommands() {}
 
     static void register(CommandTable.Builder table) {
-        table.add(
-                        "dbsize",
-                        1,
-                        Set.of(READONLY, FAST),
-                        (ctx, argv) -> Reply.integer(ctx.keyspace().size()))
-                .add("flushall", -1, Set.of(WRITE), ServerCommands::flushAll)
-                .add("flushdb", -1, Set.of(WRITE), ServerCommands::flushAll)
-                .add("save", 1, Set.of(ADMIN, NO_MULTI), (ctx, argv) -> ctx.hooks()
-                        .save())
+        table.add("save", 1, Set.of(ADMIN, NO_MULTI), (ctx, argv) -> ctx.hooks().save())
                 .add("bgsave", -1, Set.of(ADMIN), ServerCommands::bgsave)
                 .add("bgrewriteaof", 1, Set.of(ADMIN), (ctx, argv) -> ctx.hooks()
                         .bgrewriteaof())
@@ -38,15 +28,6 @@ final class ServerCommands {
                 .add("time", 1, Set.of(FAST), ServerCommands::time);
         ConfigCommand.register(table);
         CommandIntrospection.register(table);
-    }
-
-    private static Reply flushAll(CommandContext ctx, byte[][] argv) {
-        if (argv.length > 2 || (argv.length == 2 && !Args.is(argv[1], "ASYNC") && !Args.is(argv[1], "SYNC"))) {
-            return Reply.error(ErrorReplies.SYNTAX);
-        }
-        ctx.keyspace().flushAll();
-        ctx.propagateAs(argv[0]);
-        return Reply.OK;
     }
 
     private static Reply bgsave(CommandContext ctx, byte[][] argv) {

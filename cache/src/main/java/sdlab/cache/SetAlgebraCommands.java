@@ -48,13 +48,13 @@ final class SetAlgebraCommands {
         SetValue result = compute(ctx, argv, 2, argv.length, op, 0);
         Key destination = Key.wrap(argv[1]);
         if (result.size() == 0) {
-            Entry old = ctx.keyspace().lookupWrite(destination);
+            Entry old = ctx.db().lookupWrite(destination);
             if (old != null) {
-                ctx.keyspace().delete(old);
+                ctx.db().delete(old);
             }
             return Reply.ZERO;
         }
-        ctx.keyspace().put(destination, result, false);
+        ctx.db().put(destination, result, false);
         return Reply.integer(result.size());
     }
 

@@ -63,10 +63,10 @@ final class SetIterationCommands {
             logged[2 + i] = member.bytes();
         }
         if (set.size() == 0) {
-            ctx.keyspace().delete(e);
+            ctx.db().delete(e);
             ctx.propagateAs(argv.length == 2 ? logged : new byte[][] {DEL, argv[1]});
         } else {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
             ctx.propagateAs(logged);
         }
         return argv.length == 2 ? popped.get(0) : new Reply.Set(popped);

@@ -42,9 +42,9 @@ final class SetTypeCommands {
             }
         }
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(argv[1]), set);
+            ctx.db().add(Key.wrap(argv[1]), set);
         } else if (added > 0) {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
         return Reply.integer(added);
     }
@@ -62,9 +62,9 @@ final class SetTypeCommands {
             }
         }
         if (set.size() == 0) {
-            ctx.keyspace().delete(e);
+            ctx.db().delete(e);
         } else if (removed > 0) {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
         return Reply.integer(removed);
     }
@@ -99,8 +99,8 @@ final class SetTypeCommands {
 
     /** SMOVE source destination member: 1 if moved; a missing source answers 0 before any type check of the destination. */
     private static Reply smove(CommandContext ctx, byte[][] argv) {
-        Entry source = ctx.keyspace().lookupWrite(Key.wrap(argv[1]));
-        Entry target = ctx.keyspace().lookupWrite(Key.wrap(argv[2]));
+        Entry source = ctx.db().lookupWrite(Key.wrap(argv[1]));
+        Entry target = ctx.db().lookupWrite(Key.wrap(argv[2]));
         if (source == null) {
             return Reply.ZERO;
         }
@@ -116,16 +116,16 @@ final class SetTypeCommands {
             return Reply.ZERO;
         }
         if (from.size() == 0) {
-            ctx.keyspace().delete(source);
+            ctx.db().delete(source);
         } else {
-            ctx.keyspace().valueChanged(source);
+            ctx.db().valueChanged(source);
         }
         if (target == null) {
             SetValue to = new SetValue();
             to.add(member);
-            ctx.keyspace().add(Key.wrap(argv[2]), to);
+            ctx.db().add(Key.wrap(argv[2]), to);
         } else if (((SetValue) target.value()).add(member)) {
-            ctx.keyspace().valueChanged(target);
+            ctx.db().valueChanged(target);
         }
         return Reply.ONE;
     }

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import sdlab.cache.store.Database;
 import sdlab.cache.store.Entry;
 import sdlab.cache.store.Key;
-import sdlab.cache.store.Keyspace;
 import sdlab.cache.store.StringValue;
 
 /**
@@ -62,7 +62,7 @@ final class StringCommands {
 
     private static Reply set(CommandContext ctx, byte[][] argv) {
         SetOptions options = SetOptions.parse(argv, ctx.nowMillis());
-        Entry e = ctx.keyspace().lookupWrite(Key.wrap(argv[1]));
+        Entry e = ctx.db().lookupWrite(Key.wrap(argv[1]));
         byte[] old = options.get() && e != null
                 ? CommandContext.valueOf(e, StringValue.class).bytes()
                 : null;
@@ -74,11 +74,11 @@ final class StringCommands {
     }
 
     private static Reply setnx(CommandContext ctx, byte[][] argv) {
-        Entry e = ctx.keyspace().lookupWrite(Key.wrap(argv[1]));
+        Entry e = ctx.db().lookupWrite(Key.wrap(argv[1]));
         if (e != null) {
             return Reply.ZERO;
         }
-        ctx.keyspace().add(Key.wrap(argv[1]), new StringValue(argv[2]));
+        ctx.db().add(Key.wrap(argv[1]), new StringValue(argv[2]));
         ctx.propagateAs(SET, argv[1], argv[2]);
         return Reply.ONE;
     }
@@ -86,14 +86,14 @@ final class StringCommands {
     private static Reply setex(CommandContext ctx, byte[][] argv, long unitMillis) {
         String name = Args.text(argv[0]).toLowerCase(java.util.Locale.ROOT);
         long expireAt = SetOptions.expireAt(argv[2], unitMillis, false, ctx.nowMillis(), name);
-        Entry e = ctx.keyspace().lookupWrite(Key.wrap(argv[1]));
+        Entry e = ctx.db().lookupWrite(Key.wrap(argv[1]));
         store(ctx, e, argv[1], argv[3], false, expireAt);
         return Reply.OK;
     }
 
     /** Stores a string and logs it as {@code SET key value [PXAT ms | KEEPTTL]}. */
     private static void store(CommandContext ctx, Entry e, byte[] key, byte[] value, boolean keepTtl, long expireAt) {
-        Keyspace keyspace = ctx.keyspace();
+        Database keyspace = ctx.db();
         StringValue stored = new StringValue(value);
         Entry target = e == null ? keyspace.add(Key.wrap(key), stored) : keyspace.replace(e, stored, keepTtl);
         if (expireAt != Entry.NO_EXPIRY) {
@@ -109,7 +109,7 @@ final class StringCommands {
     private static Reply mget(CommandContext ctx, byte[][] argv) {
         List<Reply> values = new ArrayList<>(argv.length - 1);
         for (int i = 1; i < argv.length; i++) {
-            Entry e = ctx.keyspace().lookupRead(Key.wrap(argv[i]));
+            Entry e = ctx.db().lookupRead(Key.wrap(argv[i]));
             values.add(e != null && e.value() instanceof StringValue s ? new Reply.Bulk(s.bytes()) : Reply.Nil.BULK);
         }
         return new Reply.Array(values);
@@ -120,7 +120,7 @@ final class StringCommands {
             return Reply.error(ErrorReplies.wrongArity("mset"));
         }
         for (int i = 1; i < argv.length; i += 2) {
-            ctx.keyspace().put(Key.wrap(argv[i]), new StringValue(argv[i + 1]), false);
+            ctx.db().put(Key.wrap(argv[i]), new StringValue(argv[i + 1]), false);
         }
         return Reply.OK;
     }
@@ -156,9 +156,9 @@ final class StringCommands {
         }
         StringValue stored = new StringValue(Args.digits(result));
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(key), stored);
+            ctx.db().add(Key.wrap(key), stored);
         } else {
-            ctx.keyspace().replace(e, stored, true);
+            ctx.db().replace(e, stored, true);
         }
         return Reply.integer(result);
     }
@@ -166,14 +166,14 @@ final class StringCommands {
     private static Reply append(CommandContext ctx, byte[][] argv) {
         Entry e = ctx.write(argv[1], StringValue.class);
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(argv[1]), new StringValue(argv[2]));
+            ctx.db().add(Key.wrap(argv[1]), new StringValue(argv[2]));
             return Reply.integer(argv[2].length);
         }
         byte[] old = ((StringValue) e.value()).bytes();
         byte[] joined = new byte[old.length + argv[2].length];
         System.arraycopy(old, 0, joined, 0, old.length);
         System.arraycopy(argv[2], 0, joined, old.length, argv[2].length);
-        ctx.keyspace().replace(e, new StringValue(joined), true);
+        ctx.db().replace(e, new StringValue(joined), true);
         return Reply.integer(joined.length);
     }
 
@@ -198,7 +198,7 @@ final class StringCommands {
             return Reply.Nil.BULK;
         }
         byte[] value = ((StringValue) e.value()).bytes();
-        ctx.keyspace().delete(e);
+        ctx.db().delete(e);
         ctx.propagateAs(DEL, argv[1]);
         return new Reply.Bulk(value);
     }
@@ -209,12 +209,12 @@ final class StringCommands {
             return Reply.error(ErrorReplies.wrongArity("msetnx"));
         }
         for (int i = 1; i < argv.length; i += 2) {
-            if (ctx.keyspace().lookupWrite(Key.wrap(argv[i])) != null) {
+            if (ctx.db().lookupWrite(Key.wrap(argv[i])) != null) {
                 return Reply.ZERO;
             }
         }
         for (int i = 1; i < argv.length; i += 2) {
-            ctx.keyspace().put(Key.wrap(argv[i]), new StringValue(argv[i + 1]), false);
+            ctx.db().put(Key.wrap(argv[i]), new StringValue(argv[i + 1]), false);
         }
         return Reply.ONE;
     }
@@ -237,9 +237,9 @@ final class StringCommands {
         }
         byte[] result = LongDouble.format(sum);
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(argv[1]), new StringValue(result));
+            ctx.db().add(Key.wrap(argv[1]), new StringValue(result));
         } else {
-            ctx.keyspace().replace(e, new StringValue(result), true);
+            ctx.db().replace(e, new StringValue(result), true);
         }
         ctx.propagateAs(SET, argv[1], result, KEEPTTL);
         return new Reply.Bulk(result);

@@ -66,9 +66,9 @@ final class StringRangeCommands {
         byte[] updated = Arrays.copyOf(old, (int) Math.max(old.length, offset + patch.length));
         System.arraycopy(patch, 0, updated, (int) offset, patch.length);
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(argv[1]), new StringValue(updated));
+            ctx.db().add(Key.wrap(argv[1]), new StringValue(updated));
         } else {
-            ctx.keyspace().replace(e, new StringValue(updated), true);
+            ctx.db().replace(e, new StringValue(updated), true);
         }
         return Reply.integer(updated.length);
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import sdlab.cache.store.Key;
 
 /**
  * One client's MULTI state and WATCHed keys, Redis's {@code CLIENT_MULTI}, {@code
@@ -18,7 +17,7 @@ final class Transaction {
 
     private final List<Queued> queued = new ArrayList<>();
     /** Watched keys, each with whether it was already expired when WATCHed (Redis's {@code wk->expired}). */
-    private final Map<Key, Boolean> watched = new HashMap<>();
+    private final Map<DbKey, Boolean> watched = new HashMap<>();
 
     private boolean open;
     private boolean queueFailed;
@@ -91,7 +90,7 @@ final class Transaction {
         queuedDenyoom = false;
     }
 
-    Map<Key, Boolean> watched() {
+    Map<DbKey, Boolean> watched() {
         return watched;
     }
 }

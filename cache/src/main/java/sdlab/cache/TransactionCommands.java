@@ -96,7 +96,7 @@ final class TransactionCommands {
                     + " per client; UNWATCH or EXEC first");
         }
         for (int i = 1; i < argv.length; i++) {
-            ctx.engine().watches().watch(tx, Key.wrap(argv[i]));
+            ctx.engine().watches().watch(tx, new DbKey(ctx.session().db(), Key.wrap(argv[i])));
         }
         return Reply.OK;
     }

@@ -23,7 +23,7 @@ final class WatchedKeys {
      */
     static final int KEYS_PER_CLIENT_MAX = 100_000;
 
-    private final Map<Key, List<Transaction>> watchers = new HashMap<>();
+    private final Map<DbKey, List<Transaction>> watchers = new HashMap<>();
     private final Keyspace keyspace;
 
     WatchedKeys(Keyspace keyspace) {
@@ -31,17 +31,17 @@ final class WatchedKeys {
     }
 
     /** Watches {@code key} for {@code tx}; watching a key twice is the same as once. */
-    void watch(Transaction tx, Key key) {
+    void watch(Transaction tx, DbKey key) {
         if (tx.watched().containsKey(key)) {
             return;
         }
-        tx.watched().put(key, keyspace.isExpired(key));
+        tx.watched().put(key, keyspace.db(key.db()).isExpired(key.key()));
         watchers.computeIfAbsent(key, k -> new ArrayList<>(2)).add(tx);
     }
 
     /** Forgets every key {@code tx} watches (EXEC, DISCARD, UNWATCH, a broken watch, a closed client). */
     void unwatchAll(Transaction tx) {
-        for (Key key : tx.watched().keySet()) {
+        for (DbKey key : tx.watched().keySet()) {
             List<Transaction> list = watchers.get(key);
             list.remove(tx);
             if (list.isEmpty()) {
@@ -51,11 +51,15 @@ final class WatchedKeys {
         tx.watched().clear();
     }
 
-    /** Called after {@code key} was created, changed, deleted, expired or evicted. */
-    void touched(Key key) {
+    /** Called after {@code key} of database {@code db} was created, changed, deleted, expired or evicted. */
+    void touched(int db, Key key) {
         if (watchers.isEmpty()) {
             return;
         }
+        touched(new DbKey(db, key));
+    }
+
+    private void touched(DbKey key) {
         List<Transaction> list = watchers.get(key);
         if (list == null) {
             return;
@@ -65,14 +69,14 @@ final class WatchedKeys {
         }
     }
 
-    /** Called before FLUSHALL or FLUSHDB removes every key: touches each watched key that exists. */
-    void beforeFlush() {
+    /** Called before FLUSHALL or FLUSHDB removes every key of {@code db}: touches each watched key there that exists. */
+    void beforeFlush(int db) {
         if (watchers.isEmpty()) {
             return;
         }
-        for (Map.Entry<Key, List<Transaction>> entry : List.copyOf(watchers.entrySet())) {
-            Key key = entry.getKey();
-            if (keyspace.peek(key) == null) {
+        for (Map.Entry<DbKey, List<Transaction>> entry : List.copyOf(watchers.entrySet())) {
+            DbKey key = entry.getKey();
+            if (key.db() != db || keyspace.db(db).peek(key.key()) == null) {
                 continue;
             }
             for (Transaction tx : List.copyOf(entry.getValue())) {
@@ -84,12 +88,39 @@ final class WatchedKeys {
     }
 
     /**
+     * Called after SWAPDB exchanged databases {@code a} and {@code b}: a watched key in either
+     * now names another key, so it is touched if it exists on either side of the swap (Redis's
+     * {@code touchAllWatchedKeysInDb}).
+     */
+    void swapped(int a, int b) {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        for (DbKey key : List.copyOf(watchers.keySet())) {
+            int other = key.db() == a ? b : key.db() == b ? a : -1;
+            if (other < 0) {
+                continue;
+            }
+            if (keyspace.db(key.db()).peek(key.key()) != null
+                    || keyspace.db(other).peek(key.key()) != null) {
+                List<Transaction> list = watchers.get(key);
+                if (list != null) {
+                    for (Transaction tx : List.copyOf(list)) {
+                        breakWatch(tx);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * EXEC's last check (Redis's {@code isWatchedKeyExpired}): a key that was live when
      * WATCHed and whose TTL has passed since is a change, even if nothing removed it yet.
      */
     boolean anyExpiredSinceWatch(Transaction tx) {
-        for (Map.Entry<Key, Boolean> watch : tx.watched().entrySet()) {
-            if (!watch.getValue() && keyspace.isExpired(watch.getKey())) {
+        for (Map.Entry<DbKey, Boolean> watch : tx.watched().entrySet()) {
+            DbKey key = watch.getKey();
+            if (!watch.getValue() && keyspace.db(key.db()).isExpired(key.key())) {
                 return true;
             }
         }
@@ -101,18 +132,18 @@ final class WatchedKeys {
         return watchers.size();
     }
 
-    private void touch(Transaction tx, Key key) {
+    private void touch(Transaction tx, DbKey key) {
         if (!tx.watched().containsKey(key)) {
             return;
         }
-        if (Boolean.TRUE.equals(tx.watched().get(key)) && keyspace.peek(key) == null) {
+        if (Boolean.TRUE.equals(tx.watched().get(key)) && keyspace.db(key.db()).peek(key.key()) == null) {
             tx.watched().put(key, false); // the expired key is now really gone: logically no change
             return;
         }
         breakWatch(tx);
     }
 
-    private void expiredKeyRemovedOrBreak(Transaction tx, Key key) {
+    private void expiredKeyRemovedOrBreak(Transaction tx, DbKey key) {
         if (Boolean.TRUE.equals(tx.watched().get(key))) {
             tx.watched().put(key, false);
         } else {

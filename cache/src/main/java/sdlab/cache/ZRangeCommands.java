@@ -62,11 +62,11 @@ final class ZRangeCommands {
     /** Replaces {@code key} with {@code result}, or deletes it if the result is empty; returns the size. */
     static int store(CommandContext ctx, byte[] key, SortedSetValue result) {
         if (result.size() > 0) {
-            ctx.keyspace().put(Key.wrap(key), result, false);
+            ctx.db().put(Key.wrap(key), result, false);
         } else {
-            Entry old = ctx.keyspace().lookupWrite(Key.wrap(key));
+            Entry old = ctx.db().lookupWrite(Key.wrap(key));
             if (old != null) {
-                ctx.keyspace().delete(old);
+                ctx.db().delete(old);
             }
         }
         return result.size();

@@ -171,7 +171,7 @@ final class ZSetAlgebraCommands {
 
     /** Looks up a source key: a sorted set, a set, or null if missing; WRONGTYPE otherwise. */
     static Value source(CommandContext ctx, byte[] key) {
-        Entry e = ctx.keyspace().lookupRead(Key.wrap(key));
+        Entry e = ctx.db().lookupRead(Key.wrap(key));
         if (e == null) {
             return null;
         }

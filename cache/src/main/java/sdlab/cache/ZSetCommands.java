@@ -158,18 +158,18 @@ final class ZSetCommands {
     /** Adds a new sorted set under {@code key}, or tells the keyspace its value changed. */
     static void storeChanged(CommandContext ctx, byte[] key, Entry e, SortedSetValue zset) {
         if (e == null) {
-            ctx.keyspace().add(Key.wrap(key), zset);
+            ctx.db().add(Key.wrap(key), zset);
         } else {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
     }
 
     /** After members were removed: deletes an emptied set, else accounts for the change. */
     static void afterRemoval(CommandContext ctx, Entry e, SortedSetValue zset) {
         if (zset.size() == 0) {
-            ctx.keyspace().delete(e);
+            ctx.db().delete(e);
         } else {
-            ctx.keyspace().valueChanged(e);
+            ctx.db().valueChanged(e);
         }
     }
 }

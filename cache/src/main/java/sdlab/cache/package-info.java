@@ -16,7 +16,6 @@
  *
  * <p>What it does not do: no I/O, threads or clock of its own (the build's forbidden-apis check
  * rejects them); persistence, sockets and timers belong to the server, which reaches the
- * engine through {@link sdlab.cache.ServerHooks}. One logical database (SELECT 0 only); no
- * transactions, scripts, pub/sub, replication, or sorted sets.
+ * engine through {@link sdlab.cache.ServerHooks}. No replication or cluster mode.
  */
 package sdlab.cache;

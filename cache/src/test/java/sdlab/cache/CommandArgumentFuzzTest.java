@@ -126,6 +126,7 @@ class CommandArgumentFuzzTest {
         long[] sum = {0};
         f.engine
                 .keyspace()
+                .db(0)
                 .forEachLive(e -> sum[0] += MemoryAccounting.entryBytes(e.key().length(), e.value()));
         assertThat(f.engine.keyspace().usedMemoryBytes()).as("accounted memory").isEqualTo(sum[0]);
     }

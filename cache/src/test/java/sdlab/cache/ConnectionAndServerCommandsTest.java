@@ -15,7 +15,7 @@ class ConnectionAndServerCommandsTest {
         assertThat(f.run("PING a b")).isEqualTo("(error) ERR wrong number of arguments for 'ping' command");
         assertThat(f.run("ECHO hello")).isEqualTo("\"hello\"");
         assertThat(f.run("SELECT 0")).isEqualTo("OK");
-        assertThat(f.run("SELECT 1")).isEqualTo("(error) ERR DB index is out of range");
+        assertThat(f.run("SELECT 16")).isEqualTo("(error) ERR DB index is out of range");
         assertThat(f.run("SELECT x")).isEqualTo("(error) ERR value is not an integer or out of range");
     }
 

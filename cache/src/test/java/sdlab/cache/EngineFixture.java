@@ -20,7 +20,7 @@ public final class EngineFixture {
 
     public EngineFixture(CacheConfig config, long seed) {
         engine = new CacheEngine(config, clock, new SplittableRandom(seed));
-        engine.setWriteLog(argv -> logged.add(join(argv)));
+        engine.setWriteLog(argv -> logged.add(join(argv)), 0); // as a new AOF, which starts in database 0
         session = engine.newSession();
     }
 

@@ -230,6 +230,6 @@ class EvictionTest {
     }
 
     private static boolean exists(EngineFixture f, int i) {
-        return f.engine.keyspace().contains(sdlab.cache.store.Key.of("key:" + i));
+        return f.engine.keyspace().db(0).contains(sdlab.cache.store.Key.of("key:" + i));
     }
 }

@@ -191,6 +191,7 @@ class ListModelPropertyTest {
         long[] sum = {0};
         f.engine
                 .keyspace()
+                .db(0)
                 .forEachLive(e -> sum[0] += MemoryAccounting.entryBytes(e.key().length(), e.value()));
         assertThat(f.engine.keyspace().usedMemoryBytes()).as("accounted memory").isEqualTo(sum[0]);
     }

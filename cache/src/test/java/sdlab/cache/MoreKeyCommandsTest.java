@@ -29,7 +29,7 @@ class MoreKeyCommandsTest {
 
     @Test
     void copyIsDeepAndOnlyReplacesWhenAsked() {
-        // Changing the original after COPY leaves the copy alone; DB other than 0 does not exist here.
+        // Changing the original after COPY leaves the copy alone; there is no database 16.
         f.run("SADD s x y");
         assertThat(f.run("COPY s t")).isEqualTo("(integer) 1");
         f.run("SREM s x");
@@ -37,7 +37,7 @@ class MoreKeyCommandsTest {
         assertThat(f.run("COPY s t")).isEqualTo("(integer) 0");
         assertThat(f.run("COPY s t REPLACE")).isEqualTo("(integer) 1");
         assertThat(f.run("SCARD t")).isEqualTo("(integer) 1");
-        assertThat(f.run("COPY s t DB 1")).isEqualTo("(error) ERR DB index is out of range");
+        assertThat(f.run("COPY s t DB 16")).isEqualTo("(error) ERR DB index is out of range");
         assertThat(f.run("COPY s s")).isEqualTo("(error) ERR source and destination objects are the same");
         assertThat(f.run("COPY missing u")).isEqualTo("(integer) 0");
     }

@@ -132,6 +132,7 @@ class ZSetArgumentFuzzTest {
         long[] expected = {0};
         f.engine
                 .keyspace()
+                .db(0)
                 .forEachLive(
                         e -> expected[0] += MemoryAccounting.entryBytes(e.key().length(), e.value()));
         assertThat(f.engine.keyspace().usedMemoryBytes()).isEqualTo(expected[0]);

@@ -61,6 +61,9 @@ public final class CacheNodeCommand implements Callable<Integer> {
     @Option(names = "--requirepass", description = "password clients must AUTH with (default: none)")
     String requirePass;
 
+    @Option(names = "--databases", description = "number of databases, SELECT 0 to N-1 (default: ${DEFAULT-VALUE})")
+    int databases = 16;
+
     @Option(
             names = "--save",
             description =
@@ -135,6 +138,7 @@ public final class CacheNodeCommand implements Callable<Integer> {
                     .appendFsync(AppendFsync.parse(appendFsync))
                     .dir(dir)
                     .requirePass(requirePass)
+                    .databases(databases)
                     .savePoints(SavePoint.parseAll(save))
                     .clientsMax(maxClients)
                     .memcachedThreads(memcachedThreads)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import sdlab.cache.CacheConfig;
 import sdlab.cache.store.EvictionSettings;
+import sdlab.cache.store.Keyspace;
 import sdlab.cache.store.LruMode;
 
 /**
@@ -86,6 +87,7 @@ public record CacheServerConfig(
         private long maxmemoryBytes;
         private EvictionSettings eviction = EvictionSettings.defaults();
         private String requirePass;
+        private int databases = Keyspace.DATABASES_DEFAULT;
         private boolean appendOnly;
         private AppendFsync appendFsync = AppendFsync.EVERYSEC;
         private Path dir = Path.of(".");
@@ -132,6 +134,11 @@ public record CacheServerConfig(
 
         public Builder requirePass(String value) {
             this.requirePass = value;
+            return this;
+        }
+
+        public Builder databases(int value) {
+            this.databases = value;
             return this;
         }
 
@@ -201,7 +208,7 @@ public record CacheServerConfig(
         }
 
         public CacheServerConfig build() {
-            CacheConfig engine = new CacheConfig(maxmemoryBytes, eviction, requirePass);
+            CacheConfig engine = new CacheConfig(maxmemoryBytes, eviction, requirePass, databases);
             return new CacheServerConfig(
                     bind,
                     port,

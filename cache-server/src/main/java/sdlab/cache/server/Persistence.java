@@ -281,6 +281,9 @@ final class Persistence {
                 rewrite = null;
                 lastRewriteOk = ok;
             });
+            // The captured tail follows the snapshot in the new file, which ends in whatever database
+            // its last key was in: the tail's first change must select its own.
+            engine.writeLogRestarted();
             return true;
         } catch (IOException e) {
             log.error("Can't rewrite the append only file in background: {}", e.toString());

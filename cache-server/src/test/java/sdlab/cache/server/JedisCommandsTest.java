@@ -131,10 +131,12 @@ class JedisCommandsTest extends SharedJedisNode {
 
     @Test
     void serverCommandsAnswerLikeRedis() {
-        // PING, ECHO, SELECT 0, INFO fields, CONFIG, COMMAND, LASTSAVE, SAVE and BGSAVE.
+        // PING, ECHO, SELECT, INFO fields, CONFIG, COMMAND, LASTSAVE, SAVE and BGSAVE.
         assertThat(jedis.echo("hi")).isEqualTo("hi");
         assertThat(jedis.select(0)).isEqualTo("OK");
-        assertThatThrownBy(() -> jedis.select(1)).hasMessage("ERR DB index is out of range");
+        assertThat(jedis.select(1)).isEqualTo("OK");
+        assertThatThrownBy(() -> jedis.select(16)).hasMessage("ERR DB index is out of range");
+        assertThat(jedis.select(0)).isEqualTo("OK");
         String info = jedis.info();
         for (String field : new String[] {
             "redis_version:",

@@ -48,11 +48,36 @@ final class NewCommandsData {
         jedis.renamenx("new:m2", "new:renamednx");
         jedis.copy("new:h", "new:hcopy", false);
         jedis.copy("new:s", "new:scopy", true);
+        writeInOtherDatabases(jedis);
     }
 
-    /** Every {@code new:} key with its type, value (members sorted) and absolute expiry. */
+    /** MOVE, SWAPDB, COPY ... DB and writes after SELECT: the log must say which database each change is in. */
+    private static void writeInOtherDatabases(Jedis jedis) {
+        jedis.set("new:tomove", "m");
+        jedis.pexpire("new:tomove", 5_000_000);
+        jedis.move("new:tomove", 3);
+        jedis.copy("new:h", "new:h", 7, false);
+        jedis.select(5);
+        jedis.set("new:in5", "five");
+        jedis.rpush("new:list5", "a", "b");
+        jedis.swapDB(5, 6);
+        jedis.select(6);
+        jedis.rpush("new:list5", "c");
+        jedis.select(0);
+    }
+
+    /** Every {@code new:} key of every database with its type, value (members sorted) and absolute expiry. */
     static Map<String, String> describe(Jedis jedis) {
         Map<String, String> keys = new TreeMap<>();
+        for (int db = 0; db < 16; db++) {
+            jedis.select(db);
+            describeDatabase(jedis, "db" + db + " ", keys);
+        }
+        jedis.select(0);
+        return keys;
+    }
+
+    private static void describeDatabase(Jedis jedis, String prefix, Map<String, String> keys) {
         for (String key : jedis.keys(PREFIX + "*")) {
             String value =
                     switch (jedis.type(key)) {
@@ -62,16 +87,18 @@ final class NewCommandsData {
                         case "list" -> jedis.lrange(key, 0, -1).toString();
                         default -> "?";
                     };
-            keys.put(key, jedis.type(key) + " " + value + " expires " + jedis.pexpireTime(key));
+            keys.put(prefix + key, jedis.type(key) + " " + value + " expires " + jedis.pexpireTime(key));
         }
-        return keys;
     }
 
-    /** Deletes the {@code new:} keys, leaving what other tests wrote. */
+    /** Deletes the {@code new:} keys of every database, leaving what other tests wrote. */
     static void delete(Jedis jedis) {
-        List<String> keys = new ArrayList<>(jedis.keys(PREFIX + "*"));
-        if (!keys.isEmpty()) {
-            jedis.del(keys.toArray(String[]::new));
+        for (int db = 15; db >= 0; db--) {
+            jedis.select(db);
+            List<String> keys = new ArrayList<>(jedis.keys(PREFIX + "*"));
+            if (!keys.isEmpty()) {
+                jedis.del(keys.toArray(String[]::new));
+            }
         }
     }
 }

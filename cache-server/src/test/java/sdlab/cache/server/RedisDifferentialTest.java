@@ -73,6 +73,7 @@ class RedisDifferentialTest {
         KeyScripts.addTo(s);
         SortedSetAndScriptScripts.addTo(s);
         ServerScripts.addTo(s);
+        DatabaseScripts.addTo(s);
         return s;
     }
 

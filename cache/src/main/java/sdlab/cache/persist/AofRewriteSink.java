@@ -20,7 +20,8 @@ import sdlab.cache.store.Value;
  * Writes a snapshot as the shortest commands that rebuild it, as Redis's AOF rewrite does:
  * SET for strings, RPUSH / HSET / SADD / ZADD in batches of 64 items for the collections
  * (sorted-set scores in the shortest text that parses back to the same double), then
- * PEXPIREAT for keys with a TTL. The result starts with {@code SELECT 0}, like Redis's files.
+ * PEXPIREAT for keys with a TTL. The result starts with {@code SELECT 0}, like Redis's files, and
+ * selects each other database before its keys.
  */
 public final class AofRewriteSink implements SnapshotSink {
     /** Redis's AOF_REWRITE_ITEMS_PER_CMD: bounds the size of one rebuilt command. */
@@ -36,6 +37,7 @@ public final class AofRewriteSink implements SnapshotSink {
     private static final byte[] PEXPIREAT = ascii("PEXPIREAT");
 
     private final ByteOutput out;
+    private int db;
 
     /** Writes to {@code out}, starting with {@code SELECT 0}. */
     public AofRewriteSink(ByteOutput out) {
@@ -44,7 +46,11 @@ public final class AofRewriteSink implements SnapshotSink {
     }
 
     @Override
-    public void write(Key key, Value value, long expireAtMillis) {
+    public void write(int db, Key key, Value value, long expireAtMillis) {
+        if (db != this.db) {
+            RespCommandWriter.write(out, new byte[][] {SELECT, ascii(Integer.toString(db))});
+            this.db = db;
+        }
         byte[] name = key.bytes();
         switch (value) {
             case StringValue s -> RespCommandWriter.write(out, new byte[][] {SET, name, s.bytes()});

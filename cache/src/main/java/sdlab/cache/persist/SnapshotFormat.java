@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  *   magic      8 bytes   "SDLABRDB"
- *   version    1 byte    2 (1 is still read: it is 2 without sorted sets)
- *   records    one per key:
+ *   version    1 byte    3 (1 and 2 are still read: 2 is 3 with every key in database 0,
+ *                        1 is 2 without sorted sets)
+ *   records    one per key, each in the database last selected (0 at first):
+ *     select     1 byte 0xFE, then the database number as a varint: the keys that follow
+ *                are in that database
  *     type       1 byte   1 string, 2 list, 3 hash, 4 set, 5 sorted set
  *     expireAt   8 bytes  epoch milliseconds, big-endian; -1 for none
  *     key        varint length, bytes
@@ -28,7 +31,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class SnapshotFormat {
     static final byte[] MAGIC = "SDLABRDB".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The second version, which had one database; files of it load into database 0. */
+    static final int VERSION_ONE_DATABASE = 2;
     /** The first version, which had no sorted sets; files of it load unchanged. */
     static final int VERSION_WITHOUT_ZSETS = 1;
 
@@ -37,6 +42,7 @@ final class SnapshotFormat {
     static final int TYPE_HASH = 3;
     static final int TYPE_SET = 4;
     static final int TYPE_ZSET = 5;
+    static final int SELECT_DB = 0xFE;
     static final int END = 0xFF;
 
     private SnapshotFormat() {}

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
+import sdlab.cache.store.Database;
 import sdlab.cache.store.Entry;
 import sdlab.cache.store.HashValue;
 import sdlab.cache.store.Key;
@@ -40,10 +41,12 @@ public final class SnapshotReader {
                 throw new SnapshotFormatException("not an sdlab snapshot (wrong magic bytes)");
             }
             int version = data.readUnsignedByte();
-            if (version != SnapshotFormat.VERSION && version != SnapshotFormat.VERSION_WITHOUT_ZSETS) {
+            if (version != SnapshotFormat.VERSION
+                    && version != SnapshotFormat.VERSION_ONE_DATABASE
+                    && version != SnapshotFormat.VERSION_WITHOUT_ZSETS) {
                 throw new SnapshotFormatException("unsupported snapshot version " + version);
             }
-            long records = readRecords(data, keyspace);
+            long records = readRecords(data, keyspace, version == SnapshotFormat.VERSION);
             long declared = data.readLong();
             long computed = crc.getValue();
             int stored = new DataInputStream(in).readInt();
@@ -56,10 +59,20 @@ public final class SnapshotReader {
         }
     }
 
-    private static long readRecords(DataInputStream data, Keyspace keyspace) throws IOException {
+    private static long readRecords(DataInputStream data, Keyspace keyspace, boolean databases) throws IOException {
         long records = 0;
         long nowMillis = keyspace.nowMillis();
+        Database db = keyspace.db(0);
         for (int type = data.readUnsignedByte(); type != SnapshotFormat.END; type = data.readUnsignedByte()) {
+            if (type == SnapshotFormat.SELECT_DB && databases) {
+                long index = varint(data);
+                if (index >= keyspace.databaseCount()) {
+                    throw new SnapshotFormatException("the snapshot has keys in database " + index
+                            + " but the server has " + keyspace.databaseCount() + " (databases)");
+                }
+                db = keyspace.db((int) index);
+                continue;
+            }
             long expireAt = data.readLong();
             Key key = Key.wrap(blob(data));
             Value value = readValue(type, data, keyspace);
@@ -67,12 +80,12 @@ public final class SnapshotReader {
             if (expireAt != Entry.NO_EXPIRY && expireAt <= nowMillis) {
                 continue;
             }
-            if (keyspace.contains(key)) {
+            if (db.contains(key)) {
                 throw new SnapshotFormatException("duplicate key in snapshot: " + key);
             }
-            Entry e = keyspace.add(key, value);
+            Entry e = db.add(key, value);
             if (expireAt != Entry.NO_EXPIRY) {
-                keyspace.setExpiry(e, expireAt);
+                db.setExpiry(e, expireAt);
             }
         }
         return records;

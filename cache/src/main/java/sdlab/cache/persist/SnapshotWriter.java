@@ -18,6 +18,7 @@ public final class SnapshotWriter implements SnapshotSink {
     private final CRC32C crc = new CRC32C();
     private final byte[] scratch = new byte[10];
     private long keys;
+    private int db;
     private boolean finished;
 
     /** Writes the header to {@code out} at once. */
@@ -28,8 +29,13 @@ public final class SnapshotWriter implements SnapshotSink {
     }
 
     @Override
-    public void write(Key key, Value value, long expireAtMillis) {
+    public void write(int db, Key key, Value value, long expireAtMillis) {
         assert !finished : "write after finish";
+        if (db != this.db) {
+            single(SnapshotFormat.SELECT_DB);
+            varint(db);
+            this.db = db;
+        }
         switch (value) {
             case StringValue s -> {
                 header(SnapshotFormat.TYPE_STRING, key, expireAtMillis);

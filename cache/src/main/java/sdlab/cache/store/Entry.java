@@ -7,7 +7,7 @@ package sdlab.cache.store;
  * eviction policy in step.
  *
  * <p>The links are intrusive (stored here rather than in wrapper nodes) to keep the per-key
- * overhead small: the hash-table chain, the slots in the two sampling arrays, and the
+ * overhead small: the hash-table chain, the slots in the three sampling arrays, and the
  * doubly linked list that exact LRU keeps.
  */
 public final class Entry {
@@ -15,6 +15,9 @@ public final class Entry {
     public static final long NO_EXPIRY = -1;
 
     final Key key;
+    /** The database holding the key; changes with MOVE. */
+    Database db;
+
     Value value;
     long expireAtMillis = NO_EXPIRY;
     long sizeBytes;
@@ -30,6 +33,7 @@ public final class Entry {
     Entry tableNext;
     int allSlot = -1;
     int volatileSlot = -1;
+    int databaseSlot = -1;
     Entry lruPrev;
     Entry lruNext;
 
@@ -39,13 +43,19 @@ public final class Entry {
     /** False once removed from the keyspace, so that stale references (eviction pool) are skipped. */
     boolean live;
 
-    Entry(Key key, Value value) {
+    Entry(Database db, Key key, Value value) {
+        this.db = db;
         this.key = key;
         this.value = value;
     }
 
     public Key key() {
         return key;
+    }
+
+    /** The number of the database the key is in now (SELECT's index). */
+    public int databaseIndex() {
+        return db.index();
     }
 
     public Value value() {

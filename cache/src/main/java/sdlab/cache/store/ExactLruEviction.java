@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  */
 final class ExactLruEviction implements EvictionPolicy {
     private final EvictionScope scope;
-    private final Entry head = new Entry(Key.of(""), null);
+    private final Entry head = new Entry(null, Key.of(""), null);
 
     ExactLruEviction(EvictionScope scope) {
         this.scope = scope;

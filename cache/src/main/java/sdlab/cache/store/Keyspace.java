@@ -1,25 +1,32 @@
 package sdlab.cache.store;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The keys of one cache and everything that happens to them without a command asking: lazy
- * and active expiry, memory accounting, eviction, snapshots. Single-threaded; time and
- * randomness are injected, so a run replays exactly from its seed and a fake clock.
+ * The keys of one cache in its numbered databases, and everything that happens to them without
+ * a command asking: lazy and active expiry, memory accounting, eviction, snapshots. Single-threaded;
+ * time and randomness are injected, so a run replays exactly from its seed and a fake clock.
  *
- * <p>Commands find keys with {@link #lookupRead} (counts a hit or a miss, like Redis's
- * {@code lookupKeyRead}) or {@link #lookupWrite} (no stats; required before changing a key in
- * place), create them with {@link #add} or {@link #put}, and report in-place changes with
- * {@link #valueChanged}. Every lookup first removes the key if its TTL has passed.
+ * <p>Commands reach keys through a {@link Database} ({@link #db}): they find keys with
+ * {@link Database#lookupRead} (counts a hit or a miss, like Redis's {@code lookupKeyRead}) or
+ * {@link Database#lookupWrite} (no stats; required before changing a key in place), create them
+ * with {@link Database#add} or {@link Database#put}, and report in-place changes with
+ * {@link #valueChanged}. Every lookup first removes the key if its TTL has passed. Memory,
+ * eviction and active expiry span all databases, as in Redis.
  */
 public final class Keyspace {
+    /** Redis's default number of databases ({@code databases 16}). */
+    public static final int DATABASES_DEFAULT = 16;
+
     private final LongSupplier clockMillis;
     private final RandomGenerator random;
-    private final KeyTable table = new KeyTable();
+    private final Database[] databases;
     private final SampleArray all = new SampleArray(SampleArray.Slot.ALL);
     private final SampleArray volatileKeys = new SampleArray(SampleArray.Slot.VOLATILE);
     private final KeyspaceStats stats = new KeyspaceStats();
@@ -35,19 +42,37 @@ public final class Keyspace {
     private Snapshot snapshot;
     private int snapshotEpoch;
 
+    /** A keyspace of {@link #DATABASES_DEFAULT} databases. */
+    public Keyspace(LongSupplier clockMillis, RandomGenerator random, long maxmemoryBytes, EvictionSettings eviction) {
+        this(clockMillis, random, maxmemoryBytes, eviction, DATABASES_DEFAULT);
+    }
+
     /**
      * @param clockMillis epoch milliseconds; a fake clock in tests and in the simulator
      * @param random the source of every random choice (eviction and expiry sampling, LFU,
      *     sorted-set skiplist levels, random members)
      * @param maxmemoryBytes the memory limit, 0 for none
      * @param eviction the eviction policy and its parameters
+     * @param databaseCount how many databases (Redis's {@code databases}), at least 1
      */
-    public Keyspace(LongSupplier clockMillis, RandomGenerator random, long maxmemoryBytes, EvictionSettings eviction) {
+    public Keyspace(
+            LongSupplier clockMillis,
+            RandomGenerator random,
+            long maxmemoryBytes,
+            EvictionSettings eviction,
+            int databaseCount) {
+        if (databaseCount < 1) {
+            throw new IllegalArgumentException("a keyspace needs at least one database, not " + databaseCount);
+        }
         this.clockMillis = clockMillis;
         this.random = random;
         this.maxmemoryBytes = maxmemoryBytes;
         this.evictionSettings = eviction;
         this.policy = EvictionPolicy.create(eviction);
+        this.databases = new Database[databaseCount];
+        for (int i = 0; i < databaseCount; i++) {
+            databases[i] = new Database(this, i);
+        }
     }
 
     public long nowMillis() {
@@ -63,78 +88,50 @@ public final class Keyspace {
         this.listener = listener;
     }
 
-    // ---- lookups ----
+    // ---- databases ----
 
-    /** The live entry of {@code key} or null, counting a hit or a miss and recording the access. */
-    public Entry lookupRead(Key key) {
-        Entry e = findLive(key);
-        if (e == null) {
-            stats.misses++;
-            return null;
-        }
-        stats.hits++;
-        touch(e);
-        return e;
+    /** Database number {@code index}, which must be below {@link #databaseCount}. */
+    public Database db(int index) {
+        return databases[index];
     }
 
-    /** Like {@link #lookupRead} but without recording an access (EXISTS, TYPE, TTL). */
-    public Entry lookupReadNoTouch(Key key) {
-        Entry e = findLive(key);
-        if (e == null) {
-            stats.misses++;
-        } else {
-            stats.hits++;
-        }
-        return e;
+    public int databaseCount() {
+        return databases.length;
     }
 
     /**
-     * The live entry of {@code key} or null, for a command that may change it; records the
-     * access but no hit or miss. A running snapshot first saves the entry's current state.
+     * SWAPDB: databases {@code a} and {@code b} exchange their keys, which costs the same for any
+     * size. Clients keep their database number and so see the other keys from now on.
      */
-    public Entry lookupWrite(Key key) {
-        Entry e = findLive(key);
-        if (e != null) {
-            touch(e);
-            beforeChange(e);
-        }
-        return e;
+    public void swap(int a, int b) {
+        Database first = databases[a];
+        databases[a] = databases[b];
+        databases[b] = first;
+        databases[a].renumber(a);
+        databases[b].renumber(b);
+        dirty++;
     }
 
     /**
-     * The stored entry of {@code key} even if its TTL has passed, or null: no stats, no access,
-     * no removal. WATCH uses it to tell a key that was already expired from one that changed.
+     * MOVE: puts {@code e} (found with {@link Database#lookupWrite}) into {@code target}, which
+     * must not hold its key, with its value, expiry and access history.
      */
-    public Entry peek(Key key) {
-        return table.get(key);
-    }
-
-    /** Whether {@code key} is stored but its TTL has passed (Redis's {@code keyIsExpired}). */
-    public boolean isExpired(Key key) {
-        Entry e = table.get(key);
-        return e != null && e.isExpiredAt(nowMillis());
-    }
-
-    /** Whether {@code key} exists now, without stats or access (used by SCAN's filters). */
-    public boolean contains(Key key) {
-        return findLive(key) != null;
-    }
-
-    /**
-     * A random live key (RANDOMKEY), or null if there is none. Expired keys drawn on the way
-     * are removed, as Redis's {@code dbRandomKey} does; each draw returns or removes one key,
-     * so the loop ends.
-     */
-    public Entry randomLive() {
-        long nowMillis = nowMillis();
-        while (all.size() > 0) {
-            Entry e = all.at(random.nextInt(all.size()));
-            if (!e.isExpiredAt(nowMillis)) {
-                return e;
-            }
-            removeExpired(e);
+    public void move(Entry e, Database target) {
+        assertChangeable(e);
+        assert target.peek(e.key) == null : "moving onto an existing key";
+        Database source = e.db;
+        source.table.remove(e);
+        source.keys.remove(e);
+        if (e.hasExpiry()) {
+            source.volatileCount--;
+            target.volatileCount++;
         }
-        return null;
+        e.db = target;
+        target.table.insert(e);
+        target.keys.add(e);
+        dirty++;
+        listener.keyChanged(source.index(), e.key);
+        listener.keyChanged(target.index(), e.key);
     }
 
     /** Whether the eviction policy is an LFU one, which tracks frequency instead of idle time. */
@@ -150,28 +147,23 @@ public final class Keyspace {
 
     // ---- changes ----
 
-    /** Adds a key that does not exist (check with a lookup first). */
-    public Entry add(Key key, Value value) {
-        Entry e = new Entry(key, value);
+    /** Adds a key that {@code db} does not hold (see {@link Database#add}). */
+    Entry add(Database db, Key key, Value value) {
+        Entry e = new Entry(db, key, value);
         long nowMillis = nowMillis();
         e.accessMillis = nowMillis;
         LfuCounter.start(e, nowMillis);
         e.snapshotEpoch = snapshotEpoch;
         e.sizeBytes = MemoryAccounting.entryBytes(key.length(), value);
         e.live = true;
-        table.insert(e);
+        db.table.insert(e);
+        db.keys.add(e);
         all.add(e);
         policy.onAdd(e);
         addUsed(e.sizeBytes);
         dirty++;
-        listener.keyChanged(key);
+        listener.keyChanged(db.index(), key);
         return e;
-    }
-
-    /** Sets {@code key} to {@code value}, replacing any value and, unless kept, any expiry (SET). */
-    public Entry put(Key key, Value value, boolean keepExpiry) {
-        Entry e = lookupWrite(key);
-        return e == null ? add(key, value) : replace(e, value, keepExpiry);
     }
 
     /** Replaces the value of {@code e} (found with {@link #lookupWrite}), dropping its expiry unless kept. */
@@ -183,7 +175,7 @@ public final class Keyspace {
         }
         resize(e);
         dirty++;
-        listener.keyChanged(e.key);
+        listener.keyChanged(e.db.index(), e.key);
         return e;
     }
 
@@ -192,7 +184,7 @@ public final class Keyspace {
         assertChangeable(e);
         resize(e);
         dirty++;
-        listener.keyChanged(e.key);
+        listener.keyChanged(e.db.index(), e.key);
     }
 
     /** Deletes {@code e} on a command's behalf. */
@@ -200,7 +192,7 @@ public final class Keyspace {
         assert e.live : "deleting a removed entry";
         unlink(e);
         dirty++;
-        listener.keyChanged(e.key);
+        listener.keyChanged(e.db.index(), e.key);
     }
 
     /** Makes {@code e} expire at {@code atMillis} (epoch milliseconds). */
@@ -211,10 +203,11 @@ public final class Keyspace {
         e.expireAtMillis = atMillis;
         if (!had) {
             volatileKeys.add(e);
+            e.db.volatileCount++;
             policy.onExpiryChanged(e);
         }
         dirty++;
-        listener.keyChanged(e.key);
+        listener.keyChanged(e.db.index(), e.key);
     }
 
     /** Removes {@code e}'s expiry; returns false if it had none. */
@@ -225,20 +218,25 @@ public final class Keyspace {
         }
         clearExpiry(e);
         dirty++;
-        listener.keyChanged(e.key);
+        listener.keyChanged(e.db.index(), e.key);
         return true;
     }
 
-    /** Removes every key; returns how many there were. */
+    /** Removes every key of every database (FLUSHALL); returns how many there were. */
     public int flushAll() {
-        listener.beforeFlush();
-        int count = table.size();
-        table.forEach(e -> {
-            e.live = false;
-            e.lruPrev = null;
-            e.lruNext = null;
-        });
-        table.clear();
+        int count = 0;
+        for (Database db : databases) {
+            listener.beforeFlush(db.index());
+            count += db.table.size();
+            db.table.forEach(e -> {
+                e.live = false;
+                e.lruPrev = null;
+                e.lruNext = null;
+            });
+            db.table.clear();
+            db.keys.clear();
+            db.volatileCount = 0;
+        }
         all.clear();
         volatileKeys.clear();
         usedBytes = 0;
@@ -247,46 +245,30 @@ public final class Keyspace {
         return count;
     }
 
-    // ---- iteration and size ----
-
-    public int size() {
-        return table.size();
+    /** Removes every key of {@code db} (FLUSHDB); returns how many there were. */
+    int flush(Database db) {
+        int count = db.table.size();
+        if (count == size()) {
+            return flushAll(); // no other database holds keys: the same, and cheaper
+        }
+        listener.beforeFlush(db.index());
+        while (db.keys.size() > 0) {
+            unlink(db.keys.at(db.keys.size() - 1));
+        }
+        dirty += count + 1;
+        return count;
     }
 
-    /** Keys with an expiry (Redis's {@code expires} count). */
+    // ---- size ----
+
+    /** Keys in all databases. */
+    public int size() {
+        return all.size();
+    }
+
+    /** Keys with an expiry in all databases. */
     public int volatileSize() {
         return volatileKeys.size();
-    }
-
-    /**
-     * SCAN: visits buckets from {@code cursor} until {@code count} keys were seen or 10 times
-     * as many buckets were visited, and returns the next cursor (0 when done). Expired keys
-     * are skipped, not deleted, so that a scan never changes the table under its cursor.
-     */
-    public long scan(long cursor, int count, Consumer<Entry> action) {
-        long nowMillis = nowMillis();
-        int[] seen = {0};
-        long bucketsMax = Math.max(10L, 10L * count);
-        long next = cursor;
-        do {
-            next = table.scanBucket(next, e -> {
-                if (!e.isExpiredAt(nowMillis)) {
-                    seen[0]++;
-                    action.accept(e);
-                }
-            });
-        } while (next != 0 && seen[0] < count && --bucketsMax > 0);
-        return next;
-    }
-
-    /** Visits every key whose TTL has not passed (KEYS), in table order. */
-    public void forEachLive(Consumer<Entry> action) {
-        long nowMillis = nowMillis();
-        table.forEach(e -> {
-            if (!e.isExpiredAt(nowMillis)) {
-                action.accept(e);
-            }
-        });
     }
 
     // ---- memory and eviction ----
@@ -321,8 +303,8 @@ public final class Keyspace {
 
     /** Switches the eviction policy; the new one adopts the existing keys. */
     public void setEviction(EvictionSettings settings) {
-        List<Entry> entries = new ArrayList<>(table.size());
-        table.forEach(e -> {
+        List<Entry> entries = new ArrayList<>(all.size());
+        forEachEntry(e -> {
             e.lruPrev = null;
             e.lruNext = null;
             entries.add(e);
@@ -348,7 +330,7 @@ public final class Keyspace {
             }
             unlink(victim);
             stats.evictedKeys++;
-            listener.keyEvicted(victim.key);
+            listener.keyEvicted(victim.db.index(), victim.key);
             evicted++;
         }
         return EvictionOutcome.WITHIN_LIMIT;
@@ -381,11 +363,15 @@ public final class Keyspace {
             throw new IllegalStateException("a snapshot is already running");
         }
         snapshotEpoch++;
+        // Database by database, so that a file switches database as few times as it can.
         Entry[] entries = new Entry[all.size()];
-        for (int i = 0; i < entries.length; i++) {
-            entries[i] = all.at(i);
+        int filled = 0;
+        for (Database db : databases) {
+            for (int i = 0; i < db.keys.size(); i++) {
+                entries[filled++] = db.keys.at(i);
+            }
         }
-        Snapshot started = new Snapshot(this, sink, snapshotEpoch, entries);
+        Snapshot started = new Snapshot(this, sink, snapshotEpoch, entries, numbering());
         snapshot = started;
         if (entries.length == 0) {
             started.step(0);
@@ -412,24 +398,38 @@ public final class Keyspace {
         snapshot = null;
     }
 
-    // ---- internals ----
+    // ---- internals, for Database and Snapshot ----
 
-    private Entry findLive(Key key) {
-        Entry e = table.get(key);
-        if (e != null && e.isExpiredAt(nowMillis())) {
-            removeExpired(e);
-            return null;
+    /** Database numbers now, by database object: a snapshot keeps the numbering it began with. */
+    private Map<Database, Integer> numbering() {
+        Map<Database, Integer> numbers = new IdentityHashMap<>();
+        for (Database db : databases) {
+            numbers.put(db, db.index());
         }
-        return e;
+        return numbers;
     }
 
-    private void touch(Entry e) {
+    private void forEachEntry(Consumer<Entry> action) {
+        for (int i = 0; i < all.size(); i++) {
+            action.accept(all.at(i));
+        }
+    }
+
+    void countLookup(Entry found) {
+        if (found == null) {
+            stats.misses++;
+        } else {
+            stats.hits++;
+        }
+    }
+
+    void touch(Entry e) {
         long nowMillis = nowMillis();
         e.accessMillis = nowMillis;
         policy.onAccess(e, nowMillis, random);
     }
 
-    private void beforeChange(Entry e) {
+    void beforeChange(Entry e) {
         if (snapshot != null) {
             snapshot.beforeChange(e);
         }
@@ -440,17 +440,19 @@ public final class Keyspace {
         assert snapshot == null || e.snapshotEpoch == snapshot.epoch() : "changed without lookupWrite: " + e.key;
     }
 
-    private void removeExpired(Entry e) {
+    void removeExpired(Entry e) {
         unlink(e);
         stats.expiredKeys++;
-        listener.keyExpired(e.key);
+        listener.keyExpired(e.db.index(), e.key);
     }
 
     private void unlink(Entry e) {
-        table.remove(e);
+        e.db.table.remove(e);
+        e.db.keys.remove(e);
         all.remove(e);
         if (volatileKeys.contains(e)) {
             volatileKeys.remove(e);
+            e.db.volatileCount--;
         }
         policy.onRemove(e);
         usedBytes -= e.sizeBytes;
@@ -460,6 +462,7 @@ public final class Keyspace {
     private void clearExpiry(Entry e) {
         e.expireAtMillis = Entry.NO_EXPIRY;
         volatileKeys.remove(e);
+        e.db.volatileCount--;
         policy.onExpiryChanged(e);
     }
 

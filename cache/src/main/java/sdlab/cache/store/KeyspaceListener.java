@@ -9,21 +9,21 @@ package sdlab.cache.store;
 public interface KeyspaceListener {
     KeyspaceListener NONE = new KeyspaceListener() {
         @Override
-        public void keyExpired(Key key) {}
+        public void keyExpired(int db, Key key) {}
 
         @Override
-        public void keyEvicted(Key key) {}
+        public void keyEvicted(int db, Key key) {}
     };
 
-    /** {@code key} passed its TTL and was removed (already gone from the keyspace). */
-    void keyExpired(Key key);
+    /** {@code key} of database {@code db} passed its TTL and was removed (already gone). */
+    void keyExpired(int db, Key key);
 
-    /** {@code key} was removed to make room under maxmemory (already gone from the keyspace). */
-    void keyEvicted(Key key);
+    /** {@code key} of database {@code db} was removed to make room under maxmemory (already gone). */
+    void keyEvicted(int db, Key key);
 
-    /** A command created, changed, deleted or set the expiry of {@code key} (after the change). */
-    default void keyChanged(Key key) {}
+    /** A command created, changed, deleted, moved or set the expiry of {@code key} in {@code db} (after the change). */
+    default void keyChanged(int db, Key key) {}
 
-    /** Every key is about to be removed (FLUSHALL, FLUSHDB); the keyspace still holds them. */
-    default void beforeFlush() {}
+    /** Every key of database {@code db} is about to be removed (FLUSHALL, FLUSHDB); it still holds them. */
+    default void beforeFlush(int db) {}
 }

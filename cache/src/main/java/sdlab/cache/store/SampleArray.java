@@ -12,17 +12,23 @@ final class SampleArray {
     /** Which field of {@link Entry} stores an entry's position in this array. */
     enum Slot {
         ALL,
-        VOLATILE;
+        VOLATILE,
+        /** The keys of the entry's own {@link Database}. */
+        DATABASE;
 
         int get(Entry e) {
-            return this == ALL ? e.allSlot : e.volatileSlot;
+            return switch (this) {
+                case ALL -> e.allSlot;
+                case VOLATILE -> e.volatileSlot;
+                case DATABASE -> e.databaseSlot;
+            };
         }
 
         void set(Entry e, int slot) {
-            if (this == ALL) {
-                e.allSlot = slot;
-            } else {
-                e.volatileSlot = slot;
+            switch (this) {
+                case ALL -> e.allSlot = slot;
+                case VOLATILE -> e.volatileSlot = slot;
+                case DATABASE -> e.databaseSlot = slot;
             }
         }
     }

@@ -1,5 +1,7 @@
 package sdlab.cache.store;
 
+import java.util.Map;
+
 /**
  * A point-in-time copy of the keyspace, written out a few keys at a time while commands keep
  * running: how this engine does what Redis does with {@code fork()} for BGSAVE and
@@ -17,6 +19,8 @@ package sdlab.cache.store;
  *   <li>A deleted, expired, evicted or flushed entry is simply dropped from the keyspace: no
  *       command can reach it any more, so it is frozen, and the snapshot writes it as it was.
  *   <li>Entries created after the start carry the new epoch and are skipped.
+ *   <li>Each key is written with the number its database had at the start, which SWAPDB and
+ *       MOVE (a change, so the pre-image is written first) cannot alter.
  * </ul>
  *
  * <p>Like a fork, a running snapshot keeps removed entries alive until it is done. Entries
@@ -28,12 +32,14 @@ public final class Snapshot {
     private final SnapshotSink sink;
     private final int epoch;
     private final Entry[] entries;
+    private final Map<Database, Integer> numbering;
     private int next;
     private long written;
     private boolean finished;
 
-    Snapshot(Keyspace keyspace, SnapshotSink sink, int epoch, Entry[] entries) {
+    Snapshot(Keyspace keyspace, SnapshotSink sink, int epoch, Entry[] entries, Map<Database, Integer> numbering) {
         this.keyspace = keyspace;
+        this.numbering = numbering;
         this.sink = sink;
         this.epoch = epoch;
         this.entries = entries;
@@ -99,7 +105,7 @@ public final class Snapshot {
     }
 
     private void emit(Entry e) {
-        sink.write(e.key, e.value, e.expireAtMillis);
+        sink.write(numbering.get(e.db), e.key, e.value, e.expireAtMillis);
         written++;
     }
 

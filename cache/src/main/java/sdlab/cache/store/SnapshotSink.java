@@ -7,6 +7,9 @@ package sdlab.cache.store;
 @FunctionalInterface
 public interface SnapshotSink {
 
-    /** One key as it was when the snapshot began; {@code expireAtMillis} may be {@link Entry#NO_EXPIRY}. */
-    void write(Key key, Value value, long expireAtMillis);
+    /**
+     * One key as it was when the snapshot began, with the number its database had then;
+     * {@code expireAtMillis} may be {@link Entry#NO_EXPIRY}.
+     */
+    void write(int db, Key key, Value value, long expireAtMillis);
 }

@@ -102,12 +102,17 @@ class PersistenceRoundTripTest {
         return out.toByteArray();
     }
 
-    /** Random keys of every type, some with TTLs, some collections longer than one rewrite batch. */
+    /**
+     * Random keys of every type in four databases (the same name in several), some with TTLs,
+     * some collections longer than one rewrite batch.
+     */
     private static EngineFixture populated(long seed) {
         EngineFixture f = new EngineFixture();
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < 60; i++) {
-            String key = "k" + i;
+            f.call("SELECT", Integer.toString(random.nextInt(4)));
+            String key = "k" + random.nextInt(45);
+            f.call("DEL", key);
             int items = 1 + random.nextInt(150);
             switch (random.nextInt(5)) {
                 case 0 -> f.call("SET", key, "v" + random.nextInt(), "\u0000\r\n");
@@ -153,7 +158,18 @@ class PersistenceRoundTripTest {
 
     private static void assertSameData(EngineFixture a, EngineFixture b) {
         assertThat(b.engine.keyspace().size()).isEqualTo(a.engine.keyspace().size());
-        a.engine.keyspace().forEachLive(e -> {
+        for (int db = 0; db < a.engine.keyspace().databaseCount(); db++) {
+            assertThat(b.engine.keyspace().db(db).size())
+                    .as("keys in db %d", db)
+                    .isEqualTo(a.engine.keyspace().db(db).size());
+            a.call("SELECT", Integer.toString(db));
+            b.call("SELECT", Integer.toString(db));
+            assertSameKeys(a, b, db);
+        }
+    }
+
+    private static void assertSameKeys(EngineFixture a, EngineFixture b, int db) {
+        a.engine.keyspace().db(db).forEachLive(e -> {
             String key = e.key().toString();
             for (String command : new String[] {"TYPE", "PTTL", "GET", "LRANGE", "HGETALL", "SMEMBERS", "ZRANGE"}) {
                 String[] args =
@@ -162,7 +178,9 @@ class PersistenceRoundTripTest {
                             case "ZRANGE" -> new String[] {command, key, "0", "-1", "WITHSCORES"};
                             default -> new String[] {command, key};
                         };
-                assertThat(b.call(args)).as(command + " " + key).isEqualTo(a.call(args));
+                assertThat(b.call(args))
+                        .as("db " + db + ": " + command + " " + key)
+                        .isEqualTo(a.call(args));
             }
         });
     }

@@ -13,20 +13,20 @@ class KeyspaceTest {
     @Test
     void usedMemoryIsTheSumOfEntrySizesAndReturnsToZero() {
         // Memory accounting is exact under add, change and delete: it ends where it started.
-        Entry s = keyspace.add(Key.of("s"), StringValue.of("hello"));
+        Entry s = keyspace.db(0).add(Key.of("s"), StringValue.of("hello"));
         ListValue list = new ListValue();
-        Entry l = keyspace.add(Key.of("l"), list);
+        Entry l = keyspace.db(0).add(Key.of("l"), list);
         long before = keyspace.usedMemoryBytes();
         assertThat(before).isEqualTo(s.sizeBytes() + l.sizeBytes());
-        Entry lw = keyspace.lookupWrite(Key.of("l"));
+        Entry lw = keyspace.db(0).lookupWrite(Key.of("l"));
         list.pushTail(new byte[1000]);
         keyspace.valueChanged(lw);
         assertThat(keyspace.usedMemoryBytes()).isEqualTo(before + 8 + 16 + 1000);
         list.popTail();
         keyspace.valueChanged(lw);
         assertThat(keyspace.usedMemoryBytes()).isEqualTo(before);
-        keyspace.delete(keyspace.lookupWrite(Key.of("s")));
-        keyspace.delete(keyspace.lookupWrite(Key.of("l")));
+        keyspace.delete(keyspace.db(0).lookupWrite(Key.of("s")));
+        keyspace.delete(keyspace.db(0).lookupWrite(Key.of("l")));
         assertThat(keyspace.usedMemoryBytes()).isZero();
         assertThat(keyspace.peakMemoryBytes()).isEqualTo(before + 8 + 16 + 1000);
     }
@@ -34,7 +34,7 @@ class KeyspaceTest {
     @Test
     void entrySizeFollowsTheDocumentedFormula() {
         // A string key costs entry + key object + key bytes + value object + value bytes, each array padded to 8.
-        Entry e = keyspace.add(Key.of("abc"), StringValue.of("0123456789"));
+        Entry e = keyspace.db(0).add(Key.of("abc"), StringValue.of("0123456789"));
         long expected = MemoryAccounting.ENTRY_BYTES + 16 + (16 + 8) + 16 + (16 + 16);
         assertThat(e.sizeBytes()).isEqualTo(expected);
     }
@@ -42,11 +42,11 @@ class KeyspaceTest {
     @Test
     void readsCountHitsAndMissesButWritesDoNot() {
         // keyspace_hits and keyspace_misses count reads only, as in Redis.
-        keyspace.add(Key.of("k"), StringValue.of("v"));
-        keyspace.lookupRead(Key.of("k"));
-        keyspace.lookupRead(Key.of("nope"));
-        keyspace.lookupWrite(Key.of("k"));
-        keyspace.lookupWrite(Key.of("nope"));
+        keyspace.db(0).add(Key.of("k"), StringValue.of("v"));
+        keyspace.db(0).lookupRead(Key.of("k"));
+        keyspace.db(0).lookupRead(Key.of("nope"));
+        keyspace.db(0).lookupWrite(Key.of("k"));
+        keyspace.db(0).lookupWrite(Key.of("nope"));
         assertThat(keyspace.stats().hits()).isEqualTo(1);
         assertThat(keyspace.stats().misses()).isEqualTo(1);
     }
@@ -57,18 +57,18 @@ class KeyspaceTest {
         StringBuilder expired = new StringBuilder();
         keyspace.setListener(new KeyspaceListener() {
             @Override
-            public void keyExpired(Key key) {
+            public void keyExpired(int db, Key key) {
                 expired.append(key);
             }
 
             @Override
-            public void keyEvicted(Key key) {}
+            public void keyEvicted(int db, Key key) {}
         });
-        Entry e = keyspace.add(Key.of("k"), StringValue.of("v"));
+        Entry e = keyspace.db(0).add(Key.of("k"), StringValue.of("v"));
         keyspace.setExpiry(e, clock.getAsLong() + 10);
         clock.advanceMillis(10);
         assertThat(keyspace.size()).isEqualTo(1);
-        assertThat(keyspace.lookupRead(Key.of("k"))).isNull();
+        assertThat(keyspace.db(0).lookupRead(Key.of("k"))).isNull();
         assertThat(keyspace.size()).isZero();
         assertThat(keyspace.volatileSize()).isZero();
         assertThat(expired.toString()).isEqualTo("k");
@@ -90,15 +90,15 @@ class KeyspaceTest {
         StringBuilder evicted = new StringBuilder();
         k.setListener(new KeyspaceListener() {
             @Override
-            public void keyExpired(Key key) {}
+            public void keyExpired(int db, Key key) {}
 
             @Override
-            public void keyEvicted(Key key) {
+            public void keyEvicted(int db, Key key) {
                 evicted.append(key).append(' ');
             }
         });
         for (int i = 0; i < 300; i++) {
-            k.add(Key.of("key:" + i), StringValue.of("value"));
+            k.db(0).add(Key.of("key:" + i), StringValue.of("value"));
             k.evictToFit(100);
         }
         return evicted.toString();

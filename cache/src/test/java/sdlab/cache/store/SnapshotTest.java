@@ -29,7 +29,7 @@ class SnapshotTest {
         TreeMap<String, String> atStart = render(keyspace);
         TreeMap<String, String> written = new TreeMap<>();
         Snapshot snapshot = keyspace.beginSnapshot(
-                (key, value, expireAt) -> assertThat(written.put(key.toString(), describe(value, expireAt)))
+                (db, key, value, expireAt) -> assertThat(written.put(db + ":" + key, describe(value, expireAt)))
                         .as("written twice: " + key)
                         .isNull());
         while (!snapshot.finished()) {
@@ -42,13 +42,26 @@ class SnapshotTest {
         assertThat(keyspace.snapshotRunning()).isFalse();
     }
 
-    /** One random change: set, append to a list, add to a set, hash or sorted set, delete, expire, or flush. */
+    /**
+     * One random change in one of three databases: set, append to a list, add to a set, hash or
+     * sorted set, delete, expire, move to another database, swap two databases, or flush one or all.
+     */
     private static void mutate(Keyspace keyspace, SplittableRandom random) {
+        Database db = keyspace.db(random.nextInt(3));
         Key key = Key.of("k" + random.nextInt(40));
-        Entry e = keyspace.lookupWrite(key);
+        Entry e = db.lookupWrite(key);
         int op = random.nextInt(100);
-        if (op < 3) {
+        if (op < 2) {
             keyspace.flushAll();
+        } else if (op < 4) {
+            db.flush();
+        } else if (op < 7) {
+            keyspace.swap(random.nextInt(3), random.nextInt(3));
+        } else if (op < 12 && e != null) {
+            Database target = keyspace.db(random.nextInt(3));
+            if (target != db && target.lookupWrite(key) == null) {
+                keyspace.move(e, target);
+            }
         } else if (e == null || op < 25) {
             if (e != null) {
                 keyspace.delete(e);
@@ -61,7 +74,7 @@ class SnapshotTest {
                         case 3 -> new SortedSetValue(keyspace.random());
                         default -> new SetValue();
                     };
-            keyspace.add(key, value);
+            db.add(key, value);
         } else if (op < 35) {
             keyspace.delete(e);
         } else if (op < 45) {
@@ -85,7 +98,10 @@ class SnapshotTest {
 
     private static TreeMap<String, String> render(Keyspace keyspace) {
         TreeMap<String, String> out = new TreeMap<>();
-        keyspace.forEachLive(e -> out.put(e.key().toString(), describe(e.value(), e.expireAtMillis())));
+        for (int db = 0; db < keyspace.databaseCount(); db++) {
+            String prefix = db + ":";
+            keyspace.db(db).forEachLive(e -> out.put(prefix + e.key(), describe(e.value(), e.expireAtMillis())));
+        }
         return out;
     }
 
