@@ -74,6 +74,7 @@ class RedisDifferentialTest {
         SortedSetAndScriptScripts.addTo(s);
         ServerScripts.addTo(s);
         HyperLogLogScripts.addTo(s);
+        CommandKeyScripts.addTo(s);
         return s;
     }
 
@@ -94,6 +95,34 @@ class RedisDifferentialTest {
             }
         }
         assertThat(differences).as("commands answered differently from Redis").isEmpty();
+    }
+
+    @Test
+    void commandDocsGiveRedisGroupAndSinceForEveryCommand() {
+        // Shows: COMMAND DOCS names each command's group and first version as redis-server 7.0
+        // does (the summaries are sdlab's own words, so they are not compared).
+        List<String> names;
+        try (RawClient client = new RawClient(node.port())) {
+            String list = client.command("COMMAND", "LIST").reply();
+            names = List.of(list.substring(2, list.length() - 1).split(", "));
+        }
+        assertThat(names).hasSizeGreaterThan(150);
+        Map<String, String> differences = new LinkedHashMap<>();
+        for (String name : names) {
+            String theirs = groupAndSince(redisPort, name.substring(1));
+            String ours = groupAndSince(node.port(), name.substring(1));
+            if (!theirs.equals(ours)) {
+                differences.put(name, "redis " + theirs + ", sdlab " + ours);
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    private static String groupAndSince(int port, String command) {
+        try (RawClient client = new RawClient(port)) {
+            String docs = client.command("COMMAND", "DOCS", command).reply();
+            return docs.replaceAll(".*?since, ([^,\\]]*).*?group, ([^,\\]]*).*", "$2 $1");
+        }
     }
 
     @Test
