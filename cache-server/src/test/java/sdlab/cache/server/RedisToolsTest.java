@@ -158,8 +158,13 @@ class RedisToolsTest {
                 Jedis jedis = new Jedis("127.0.0.1", port, 2_000);
                 jedis.ping();
                 return jedis;
-            } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
-                if (System.nanoTime() > deadline) {
+            } catch (redis.clients.jedis.exceptions.JedisConnectionException
+                    | redis.clients.jedis.exceptions.JedisDataException e) {
+                // Not listening yet, or listening but still LOADING the AOF: both pass.
+                boolean loading = e instanceof redis.clients.jedis.exceptions.JedisDataException
+                        && String.valueOf(e.getMessage()).startsWith("LOADING");
+                if (System.nanoTime() > deadline
+                        || (e instanceof redis.clients.jedis.exceptions.JedisDataException && !loading)) {
                     throw e;
                 }
                 Thread.sleep(50); // waiting for another process to open its port: nothing to synchronise on
