@@ -44,6 +44,9 @@ class RedisToolsTest {
                     .isEqualTo("1# \"f\" => \"v\"\n");
             assertThat(ExternalTool.run("redis-cli", "-p", port, "--pipe-timeout", "5", "PING"))
                     .isEqualTo("PONG\n");
+            // redis-cli's help (and its interactive hints) come from COMMAND DOCS.
+            assertThat(ExternalTool.run("redis-cli", "-p", port, "help", "pfadd"))
+                    .contains("PFADD", "summary:", "Adds elements to a HyperLogLog.", "group:", "hyperloglog");
         }
     }
 
