@@ -357,8 +357,10 @@ public final class CacheEngine {
             reply = e.reply();
         }
         commandsProcessed++;
-        if (spec.has(CommandFlag.WRITE) && keyspace.dirty() != dirtyBefore && !replaying) {
-            byte[][] logged = ctx.propagation();
+        // A read command that changed data on purpose (PFCOUNT caching its estimate) asks to be logged.
+        byte[][] logged = ctx.propagation();
+        boolean mayLog = spec.has(CommandFlag.WRITE) || logged != null;
+        if (mayLog && keyspace.dirty() != dirtyBefore && !replaying) {
             log(session.db(), logged != null ? logged : argv);
         }
         return reply;

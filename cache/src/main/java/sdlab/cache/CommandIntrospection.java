@@ -1,14 +1,14 @@
 package sdlab.cache;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * COMMAND, COMMAND COUNT, COMMAND INFO and COMMAND LIST: enough for client libraries to
- * discover what the server supports. COMMAND DOCS is deliberately unknown: redis-cli asks for it
- * at start and, on an error, falls back to its built-in help text, which is better than the
- * empty help an empty answer would give.
+ * discover what the server supports; COMMAND DOCS from {@link CommandDocs}; COMMAND GETKEYS and
+ * GETKEYSANDFLAGS from {@link CommandKeys}, which cluster-aware clients use to route commands.
  */
 final class CommandIntrospection {
     private CommandIntrospection() {}
@@ -39,7 +39,43 @@ final class CommandIntrospection {
             }
             return new Reply.Array(infos);
         }
+        if (Args.is(sub, "DOCS")) {
+            List<CommandSpec> specs = new ArrayList<>();
+            for (int i = 2; i < argv.length; i++) {
+                CommandSpec spec = commands.lookup(argv[i]);
+                if (spec != null) {
+                    specs.add(spec);
+                }
+            }
+            return CommandDocs.reply(argv.length == 2 ? commands.all() : specs);
+        }
+        boolean withFlags = Args.is(sub, "GETKEYSANDFLAGS");
+        if (withFlags || Args.is(sub, "GETKEYS")) {
+            return getkeys(commands, argv, withFlags);
+        }
         return Reply.error(ErrorReplies.unknownSubcommand(sub, "COMMAND"));
+    }
+
+    /**
+     * COMMAND GETKEYS command arg ... (and GETKEYSANDFLAGS): the keys, each with RO or RW by
+     * whether the command only reads. Redis's finer key flags (OW, RM, access, insert...) are
+     * not kept in this table.
+     */
+    private static Reply getkeys(CommandTable commands, byte[][] argv, boolean withFlags) {
+        String name = withFlags ? "command|getkeysandflags" : "command|getkeys";
+        if (argv.length < 4) {
+            return Reply.error(ErrorReplies.wrongArity(name));
+        }
+        byte[][] args = Arrays.copyOfRange(argv, 2, argv.length);
+        List<Integer> positions = CommandKeys.positions(commands, args);
+        CommandSpec spec = commands.lookup(args[0]);
+        Reply access = new Reply.Set(List.of(new Reply.Simple(spec.has(CommandFlag.READONLY) ? "RO" : "RW")));
+        List<Reply> keys = new ArrayList<>();
+        for (int position : positions) {
+            Reply key = new Reply.Bulk(args[position]);
+            keys.add(withFlags ? new Reply.Array(List.of(key, access)) : key);
+        }
+        return new Reply.Array(keys);
     }
 
     /** Name, arity, flags, first key, last key, key step, ACL categories: Redis's first seven fields. */

@@ -42,6 +42,7 @@ final class CommandTable {
         KeyCommands.register(builder);
         ExpireCommands.register(builder);
         StringCommands.register(builder);
+        HyperLogLogCommands.register(builder);
         ListCommands.register(builder);
         ListEditCommands.register(builder);
         ListMoveCommands.register(builder);

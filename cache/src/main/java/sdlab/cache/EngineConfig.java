@@ -24,6 +24,8 @@ public final class EngineConfig {
     private final InertConfig inert = new InertConfig();
 
     private String requirePass;
+    /** Redis's {@code hll-sparse-max-bytes}: a sparse HyperLogLog longer than this turns dense. */
+    private long hllSparseMaxBytes = 3000;
 
     EngineConfig(CacheEngine engine, String requirePass) {
         this.engine = engine;
@@ -33,6 +35,10 @@ public final class EngineConfig {
     /** The password clients must AUTH with, or null. */
     public String requirePass() {
         return requirePass;
+    }
+
+    public long hllSparseMaxBytes() {
+        return hllSparseMaxBytes;
     }
 
     /** Every parameter: the engine's, the server's, then those accepted without effect. */
@@ -76,6 +82,8 @@ public final class EngineConfig {
                     requirePass = value.isEmpty() ? null : value;
                     return Optional.empty();
                 }),
+                new ConfigParameter(
+                        "hll-sparse-max-bytes", () -> Long.toString(hllSparseMaxBytes), this::setHllSparseMaxBytes),
                 ConfigParameter.readOnly("databases", () -> Integer.toString(keyspace.databaseCount())));
     }
 
@@ -85,6 +93,15 @@ public final class EngineConfig {
             return Optional.of("argument must be a memory value");
         }
         engine.keyspace().setMaxmemory(bytes.getAsLong());
+        return Optional.empty();
+    }
+
+    private Optional<String> setHllSparseMaxBytes(String value) {
+        OptionalLong bytes = MemorySize.parse(value);
+        if (bytes.isEmpty()) {
+            return Optional.of("argument must be a memory value");
+        }
+        hllSparseMaxBytes = bytes.getAsLong();
         return Optional.empty();
     }
 

@@ -80,7 +80,6 @@ final class InertConfig {
         {"zset-max-listpack-value", "64"},
         {"zset-max-ziplist-entries", "128"},
         {"zset-max-ziplist-value", "64"},
-        {"hll-sparse-max-bytes", "3000"},
         {"stream-node-max-bytes", "4096"},
         {"stream-node-max-entries", "100"},
         {"activerehashing", "yes"},

@@ -45,7 +45,11 @@ class CommandArgumentFuzzTest {
             "LPUSHX",
             "RPUSHX",
             "LPOP",
-            "RPOP");
+            "RPOP",
+            "PFADD",
+            "PFCOUNT",
+            "PFMERGE",
+            "PFDEBUG");
 
     /** Keys of each type, numbers of every sign and size, and the options the commands know. */
     private static final List<String> TOKENS = List.of(

@@ -100,8 +100,7 @@ class ConnectionAndServerCommandsTest {
                 .isEqualTo(
                         "[[\"get\", (integer) 2, [readonly, fast], (integer) 1, " + "(integer) 1, (integer) 1, []]]");
         assertThat(f.run("COMMAND INFO nosuch")).isEqualTo("[(nil)]");
-        // redis-cli falls back to its own help text when DOCS is an error.
-        assertThat(f.run("COMMAND DOCS")).isEqualTo("(error) ERR unknown subcommand 'DOCS'. Try COMMAND HELP.");
+        assertThat(f.run("COMMAND NOSUCH")).isEqualTo("(error) ERR unknown subcommand 'NOSUCH'. Try COMMAND HELP.");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package sdlab.cache.server;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,6 +52,18 @@ final class NewCommandsData {
         jedis.copy("new:h", "new:hcopy", false);
         jedis.copy("new:s", "new:scopy", true);
         writeInOtherDatabases(jedis);
+        writeHyperLogLogs(jedis);
+    }
+
+    /** A sparse and a dense HyperLogLog, a cached estimate (PFCOUNT is logged) and a merge. */
+    private static void writeHyperLogLogs(Jedis jedis) {
+        jedis.pfadd("new:hll", "a", "b", "c");
+        jedis.pfcount("new:hll");
+        String[] many = new String[5000];
+        Arrays.setAll(many, i -> "e" + i);
+        jedis.pfadd("new:hlldense", many);
+        jedis.pfmerge("new:hllmerged", "new:hll", "new:hlldense");
+        jedis.pfcount("new:hllmerged");
     }
 
     /** MOVE, SWAPDB, COPY ... DB and writes after SELECT: the log must say which database each change is in. */
@@ -81,7 +96,7 @@ final class NewCommandsData {
         for (String key : jedis.keys(PREFIX + "*")) {
             String value =
                     switch (jedis.type(key)) {
-                        case "string" -> jedis.get(key);
+                        case "string" -> stringValue(jedis, key);
                         case "hash" -> new TreeMap<>(jedis.hgetAll(key)).toString();
                         case "set" -> new TreeSet<>(jedis.smembers(key)).toString();
                         case "list" -> jedis.lrange(key, 0, -1).toString();
@@ -89,6 +104,13 @@ final class NewCommandsData {
                     };
             keys.put(prefix + key, jedis.type(key) + " " + value + " expires " + jedis.pexpireTime(key));
         }
+    }
+
+    /** The value, in hex if it is a HyperLogLog, whose bytes are not text. */
+    private static String stringValue(Jedis jedis, String key) {
+        byte[] bytes = jedis.get(key.getBytes(StandardCharsets.UTF_8));
+        boolean hyperLogLog = new String(bytes, StandardCharsets.ISO_8859_1).startsWith("HYLL");
+        return hyperLogLog ? HexFormat.of().formatHex(bytes) : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Deletes the {@code new:} keys of every database, leaving what other tests wrote. */

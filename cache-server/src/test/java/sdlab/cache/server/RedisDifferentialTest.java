@@ -74,6 +74,8 @@ class RedisDifferentialTest {
         SortedSetAndScriptScripts.addTo(s);
         ServerScripts.addTo(s);
         DatabaseScripts.addTo(s);
+        HyperLogLogScripts.addTo(s);
+        CommandKeyScripts.addTo(s);
         return s;
     }
 
@@ -94,6 +96,77 @@ class RedisDifferentialTest {
             }
         }
         assertThat(differences).as("commands answered differently from Redis").isEmpty();
+    }
+
+    @Test
+    void commandDocsGiveRedisGroupAndSinceForEveryCommand() {
+        // Shows: COMMAND DOCS names each command's group and first version as redis-server 7.0
+        // does (the summaries are sdlab's own words, so they are not compared).
+        List<String> names;
+        try (RawClient client = new RawClient(node.port())) {
+            String list = client.command("COMMAND", "LIST").reply();
+            names = List.of(list.substring(2, list.length() - 1).split(", "));
+        }
+        assertThat(names).hasSizeGreaterThan(150);
+        Map<String, String> differences = new LinkedHashMap<>();
+        for (String name : names) {
+            String theirs = groupAndSince(redisPort, name.substring(1));
+            String ours = groupAndSince(node.port(), name.substring(1));
+            if (!theirs.equals(ours)) {
+                differences.put(name, "redis " + theirs + ", sdlab " + ours);
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    private static String groupAndSince(int port, String command) {
+        try (RawClient client = new RawClient(port)) {
+            String docs = client.command("COMMAND", "DOCS", command).reply();
+            return docs.replaceAll(".*?since, ([^,\\]]*).*?group, ([^,\\]]*).*", "$2 $1");
+        }
+    }
+
+    @Test
+    void hyperLogLogBytesMoveBetweenRedisAndTheNodeBothWays() {
+        // Shows: an HLL written by redis-server, SET into the node (and the other way round),
+        // counts the same and merges into the same bytes, sparse and dense alike.
+        for (int elements : new int[] {10, 800, 20_000}) {
+            String fromRedis = hyperLogLogBuiltOn(redisPort, "r", elements);
+            String fromNode = hyperLogLogBuiltOn(node.port(), "n", elements);
+            assertThat(transfer(fromRedis, node.port())).isEqualTo(transfer(fromRedis, redisPort));
+            assertThat(transfer(fromNode, redisPort)).isEqualTo(transfer(fromNode, node.port()));
+        }
+    }
+
+    /** GET of a fresh HLL with {@code count} elements built on the server at {@code port}. */
+    private static String hyperLogLogBuiltOn(int port, String prefix, int count) {
+        try (RawClient client = new RawClient(port)) {
+            client.command("DEL", "hll").reply();
+            for (int from = 0; from < count; from += 1000) {
+                List<String> args = new ArrayList<>(List.of("PFADD", "hll"));
+                for (int i = from; i < Math.min(count, from + 1000); i++) {
+                    args.add(prefix + i);
+                }
+                client.command(args.toArray(String[]::new)).reply();
+            }
+            String reply = client.command("GET", "hll").reply();
+            assertThat(reply).startsWith("$HYLL");
+            return reply.substring(1);
+        }
+    }
+
+    /** SETs {@code value} on the server at {@code port} and answers PFCOUNT, a merge's bytes and its count. */
+    private static List<String> transfer(String value, int port) {
+        try (RawClient client = new RawClient(port)) {
+            client.command("SET", "moved", value).reply();
+            client.command("PFADD", "other", "x", "y", "z").reply();
+            return List.of(
+                    client.command("PFCOUNT", "moved").reply(),
+                    client.command("PFMERGE", "merged", "moved", "other").reply(),
+                    client.command("GET", "merged").reply(),
+                    client.command("PFCOUNT", "merged").reply(),
+                    client.command("GET", "moved").reply());
+        }
     }
 
     private static List<String> run(int port, String script) {
