@@ -51,6 +51,7 @@ public final class CacheEngine {
     private final EngineConfig config;
     private final WatchedKeys watches;
     private final PubSub pubSub = new PubSub();
+    private final Monitors monitors = new Monitors();
     private final Map<Long, ClientSession> sessions = new LinkedHashMap<>();
     private final LuaScripts scripts;
     private WriteLog writeLog = WriteLog.NONE;
@@ -69,6 +70,8 @@ public final class CacheEngine {
     private boolean blockOpen;
     /** How many atomic bodies (EXEC, scripts) are running, nested. */
     private int atomicDepth;
+    /** True while a script's redis.call runs, so that monitors see it as the script's. */
+    private boolean callingFromScript;
 
     /**
      * @param config the starting configuration
@@ -106,6 +109,7 @@ public final class CacheEngine {
     public void closeSession(ClientSession session) {
         TransactionCommands.discardTransaction(this, session.transaction());
         pubSub.forget(session);
+        monitors.remove(session);
         sessions.remove(session.id());
     }
 
@@ -172,11 +176,16 @@ public final class CacheEngine {
                 return reject(session, spec, ErrorReplies.OOM);
             }
         }
+        if (session.monitoring() && MonitorCommands.refusedToMonitor(spec)) {
+            return reject(session, spec, MonitorCommands.REFUSED_TO_MONITOR);
+        }
         if (tx.open() && !TransactionCommands.runsInsideMulti(spec)) {
             tx.queue(spec, argv);
             return TransactionCommands.QUEUED;
         }
-        return run(spec, session, argv);
+        Reply reply = run(spec, session, argv);
+        Reply ownLine = session.monitoring() ? session.takeOwnMonitorLine() : null;
+        return ownLine == null ? reply : new Reply.Sequence(List.of(reply, ownLine));
     }
 
     /**
@@ -269,6 +278,15 @@ public final class CacheEngine {
         return pubSub;
     }
 
+    Monitors monitors() {
+        return monitors;
+    }
+
+    /** True inside EXEC or a script, whose commands must each get exactly one reply. */
+    boolean insideAtomicBody() {
+        return atomicDepth > 0;
+    }
+
     WatchedKeys watches() {
         return watches;
     }
@@ -330,7 +348,12 @@ public final class CacheEngine {
         if (readOnly && spec.has(CommandFlag.WRITE)) {
             return Reply.error("ERR Write commands are not allowed from read-only scripts.");
         }
-        return run(spec, session, argv);
+        callingFromScript = true;
+        try {
+            return run(spec, session, argv);
+        } finally {
+            callingFromScript = false;
+        }
     }
 
     LuaScripts scripts() {
@@ -348,6 +371,9 @@ public final class CacheEngine {
 
     private Reply run(CommandSpec spec, ClientSession session, byte[][] argv) {
         CommandContext ctx = new CommandContext(this, session, clockMillis.getAsLong(), argv.length);
+        if (!monitors.isEmpty() && !replaying && Monitors.shownBeforeRunning(spec)) {
+            feedMonitors(session, argv, ctx.nowMillis()); // a script's line comes before its commands' lines
+        }
         session.ran(spec.name(), ctx.nowMillis());
         long dirtyBefore = keyspace.dirty();
         Reply reply;
@@ -357,6 +383,9 @@ public final class CacheEngine {
             reply = e.reply();
         }
         commandsProcessed++;
+        if (!monitors.isEmpty() && !replaying && Monitors.shown(spec, argv) && !Monitors.shownBeforeRunning(spec)) {
+            feedMonitors(session, argv, ctx.nowMillis());
+        }
         // A read command that changed data on purpose (PFCOUNT caching its estimate) asks to be logged.
         byte[][] logged = ctx.propagation();
         boolean mayLog = spec.has(CommandFlag.WRITE) || logged != null;
@@ -370,6 +399,20 @@ public final class CacheEngine {
      * Logs a change made in database {@code db}, after a SELECT when the log was in another
      * one (Redis's {@code aof_selected_db}); the SELECT goes before a MULTI that opens a block.
      */
+    /**
+     * Shows a command that ran to the monitors. A monitoring client's own command is shown to it
+     * after the command's reply, as Redis orders them, except inside EXEC or a script, where
+     * the reply is not sent yet.
+     */
+    private void feedMonitors(ClientSession session, byte[][] argv, long nowMillis) {
+        String address = callingFromScript ? "lua" : session.address();
+        boolean ownLater = session.monitoring() && atomicDepth == 0;
+        Reply line = monitors.feed(session, ownLater ? session : null, address, nowMillis, argv);
+        if (ownLater) {
+            session.setOwnMonitorLine(line);
+        }
+    }
+
     private void log(int db, byte[][] argv) {
         if (db != loggedDb) {
             writeLog.append(new byte[][] {SELECT, Integer.toString(db).getBytes(StandardCharsets.US_ASCII)});

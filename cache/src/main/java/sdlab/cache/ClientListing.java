@@ -87,7 +87,9 @@ final class ClientListing {
 
     private static String line(ClientSession session, long nowMillis) {
         boolean inMulti = session.transaction().open();
-        String flags = inMulti ? "x" : session.subscriptions().count() > 0 ? "P" : "N";
+        String flags = inMulti
+                ? "x"
+                : session.monitoring() ? "O" : session.subscriptions().count() > 0 ? "P" : "N";
         return "id=" + session.id() + " addr=" + session.address() + " laddr=? fd=0 name=" + session.name() + " age="
                 + (nowMillis - session.createdAtMillis()) / 1000 + " idle="
                 + (nowMillis - session.lastCommandAtMillis()) / 1000 + " flags=" + flags + " db=" + session.db()

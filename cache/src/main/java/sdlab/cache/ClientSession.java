@@ -18,6 +18,10 @@ public final class ClientSession {
     private Consumer<Reply> pushSink = reply -> {};
     private int protocol = 2;
     private int db;
+    private boolean monitoring;
+    /** This monitoring client's own command's line, sent after its reply. */
+    private Reply ownMonitorLine;
+
     private boolean authenticated;
     private String name = "";
     private boolean closeRequested;
@@ -103,6 +107,25 @@ public final class ClientSession {
 
     void select(int db) {
         this.db = db;
+    }
+
+    /** True after MONITOR, until RESET: the client is sent every command and may not touch keys. */
+    boolean monitoring() {
+        return monitoring;
+    }
+
+    void setMonitoring(boolean monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    void setOwnMonitorLine(Reply line) {
+        this.ownMonitorLine = line;
+    }
+
+    Reply takeOwnMonitorLine() {
+        Reply line = ownMonitorLine;
+        ownMonitorLine = null;
+        return line;
     }
 
     /** 2 or 3: the RESP version replies must be encoded in. */

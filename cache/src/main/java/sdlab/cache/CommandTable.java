@@ -37,6 +37,7 @@ final class CommandTable {
     static CommandTable standard() {
         Builder builder = new Builder();
         ConnectionCommands.register(builder);
+        MonitorCommands.register(builder);
         ServerCommands.register(builder);
         DatabaseCommands.register(builder);
         KeyCommands.register(builder);

@@ -38,7 +38,9 @@ final class ScriptCommands {
             "auth",
             "quit",
             "client",
-            "wait");
+            "wait",
+            "monitor",
+            "reset");
 
     private ScriptCommands() {}
 

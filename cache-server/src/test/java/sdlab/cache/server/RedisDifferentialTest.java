@@ -169,6 +169,67 @@ class RedisDifferentialTest {
         }
     }
 
+    @Test
+    void monitorsSeeWhatRedisShowsThem() {
+        // Shows: MONITOR's lines (time and client port masked) and a monitoring client's own replies equal redis-server
+        // 7.0's.
+        assertThat(monitorTranscript(node.port())).isEqualTo(monitorTranscript(redisPort));
+    }
+
+    /** What a monitor sees while another client runs commands, then what a monitoring client is answered. */
+    private static List<String> monitorTranscript(int port) {
+        List<String> seen = new ArrayList<>();
+        try (RawClient monitor = new RawClient(port);
+                RawClient client = new RawClient(port);
+                RawClient watcher = new RawClient(port)) {
+            seen.add(monitor.command("MONITOR").reply());
+            String[][] commands = {
+                {"SET", "k", "v"},
+                {"SELECT", "3"},
+                {"SET", "k", "x y\"z\nn\r\t\u0007\b\\"},
+                {"GET", "k"},
+                {"CONFIG", "GET", "maxmemory"},
+                {"AUTH", "secret"},
+                {"AUTH", "user", "secret"},
+                {"MULTI"},
+                {"SET", "q", "1"},
+                {"EXEC"},
+                {"EVAL", "return redis.call('set','s','1')", "0"},
+                {"NOSUCH"},
+                {"GET"},
+                {"HELLO", "2", "AUTH", "user", "secret"},
+                {"PING"},
+                {"DBSIZE"},
+                {"CLIENT", "SETNAME", "x"},
+                {"CLIENT", "LIST"},
+                {"SLOWLOG", "GET"},
+                {"SET", "\u00ff\u0001", "v"},
+                {"SUBSCRIBE", "ch"},
+                {"PING"},
+                {"UNSUBSCRIBE"},
+                {"ECHO", "end"}
+            };
+            for (String[] command : commands) {
+                client.command(command).reply();
+            }
+            String line;
+            do {
+                line = monitor.line()
+                        .replaceFirst("^\\+\\d+\\.\\d{6} \\[(\\d+) 127\\.0\\.0\\.1:\\d+]", "+T [$1 client]")
+                        .replaceFirst("^\\+\\d+\\.\\d{6} \\[(\\d+) lua]", "+T [$1 lua]");
+                seen.add(line);
+            } while (!line.endsWith("\"end\""));
+            // A monitoring client may PING (and sees its own PING after the reply), not touch keys; RESET ends it.
+            for (String command : new String[] {"MONITOR", "PING", "GET a", "SET b 1", "MONITOR", "RESET", "GET a"}) {
+                watcher.command(command.split(" "));
+            }
+            for (int i = 0; i < 7; i++) {
+                seen.add(watcher.reply().replaceFirst("^\\+\\d+\\.\\d{6} \\[0 127\\.0\\.0\\.1:\\d+]", "+T [0 client]"));
+            }
+        }
+        return seen;
+    }
+
     private static List<String> run(int port, String script) {
         try (RawClient client = new RawClient(port)) {
             client.command("FLUSHALL");
