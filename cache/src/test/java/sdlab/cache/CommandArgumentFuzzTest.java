@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import sdlab.cache.store.MemoryAccounting;
 
 /**
- * Random argument lists for the commands of issue 11, from a seed, against keys of every type:
+ * Random argument lists for the commands of issue 11, from a seed, against keys of every type
+ * in several databases:
  * a command may answer an error but must never throw, and the engine's memory accounting must
  * still equal the sum of its keys afterwards. A failing seed is in the test's name.
  */
@@ -49,7 +50,14 @@ class CommandArgumentFuzzTest {
             "PFADD",
             "PFCOUNT",
             "PFMERGE",
-            "PFDEBUG");
+            "PFDEBUG",
+            "SELECT",
+            "MOVE",
+            "SWAPDB",
+            "FLUSHDB",
+            "COPY",
+            "DBSIZE",
+            "RESET");
 
     /** Keys of each type, numbers of every sign and size, and the options the commands know. */
     private static final List<String> TOKENS = List.of(
@@ -128,10 +136,13 @@ class CommandArgumentFuzzTest {
             assertThat(reply).as(String.join(" ", argv)).isNotNull();
         }
         long[] sum = {0};
-        f.engine
-                .keyspace()
-                .db(0)
-                .forEachLive(e -> sum[0] += MemoryAccounting.entryBytes(e.key().length(), e.value()));
+        for (int db = 0; db < f.engine.keyspace().databaseCount(); db++) {
+            f.engine
+                    .keyspace()
+                    .db(db)
+                    .forEachLive(
+                            e -> sum[0] += MemoryAccounting.entryBytes(e.key().length(), e.value()));
+        }
         assertThat(f.engine.keyspace().usedMemoryBytes()).as("accounted memory").isEqualTo(sum[0]);
     }
 
