@@ -96,6 +96,11 @@ public final class ClientSession {
         return subscriptions;
     }
 
+    /** Whether the client is subscribed to a channel or pattern: the pub/sub class of output limits. */
+    public boolean subscribed() {
+        return subscriptions.count() > 0;
+    }
+
     public long id() {
         return id;
     }

@@ -90,6 +90,13 @@ public final class CacheNodeCommand implements Callable<Integer> {
                     + " disconnected (default: ${DEFAULT-VALUE})")
     String maxmemoryClients = "1gb";
 
+    @Option(
+            names = "--client-output-buffer-limit",
+            description =
+                    "replies a client may leave unread, as in redis.conf: '<normal|pubsub> <hard> <soft> <seconds>'"
+                            + " ... (default: normal 256mb 0 0, pubsub 32mb 8mb 60)")
+    String clientOutputBufferLimit = "";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -145,6 +152,7 @@ public final class CacheNodeCommand implements Callable<Integer> {
                     .memcachedMemoryBytes(memory("--memcached-memory", memcachedMemory))
                     .queryBufferBytesMax(memory("--client-query-buffer-limit", clientQueryBufferLimit))
                     .queryBuffersTotalBytesMax(memory("--maxmemory-clients", maxmemoryClients))
+                    .outputBufferLimits(clientOutputBufferLimit)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -80,7 +80,7 @@ public final class CacheServer implements AutoCloseable {
         }
         group = transport.newGroup(1);
         loop = group.next();
-        clients = new ClientRegistry(config.clientsMax());
+        clients = new ClientRegistry(config.clientsMax(), config.outputBufferLimits());
         queryBuffers = new QueryBufferBudget(config.queryBuffersTotalBytesMax());
         clientChannels = new DefaultChannelGroup(loop);
         try {

@@ -26,7 +26,8 @@ import sdlab.cache.store.LruMode;
  * @param queryBufferBytesMax unparsed input a client may accumulate (client-query-buffer-limit)
  * @param queryBuffersTotalBytesMax what all clients' requests in progress may hold together (Redis 7's
  *     maxmemory-clients, here always on)
- * @param outputBufferBytesMax replies a client may leave unread before it is disconnected, 0 for no limit
+ * @param outputBufferLimits replies each class of client may leave unread before it is disconnected
+ *     (client-output-buffer-limit; CONFIG SET changes them at run time)
  * @param memcachedThreads I/O threads of the memcached front door
  * @param memcachedMemoryBytes memory for memcached items (memcached's -m)
  * @param memcachedItemBytesMax the largest memcached value (memcached's -I)
@@ -45,7 +46,7 @@ public record CacheServerConfig(
         int inlineBytesMax,
         long queryBufferBytesMax,
         long queryBuffersTotalBytesMax,
-        long outputBufferBytesMax,
+        OutputBufferLimits outputBufferLimits,
         int memcachedThreads,
         long memcachedMemoryBytes,
         int memcachedItemBytesMax) {
@@ -97,7 +98,7 @@ public record CacheServerConfig(
         private int inlineBytesMax = 64 * 1024;
         private long queryBufferBytesMax = 1024L * 1024 * 1024;
         private long queryBuffersTotalBytesMax = 1024L * 1024 * 1024;
-        private long outputBufferBytesMax = 256L * 1024 * 1024;
+        private OutputBufferLimits outputBufferLimits = OutputBufferLimits.DEFAULT;
         private int memcachedThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private long memcachedMemoryBytes = 64L * 1024 * 1024;
         private int memcachedItemBytesMax = 1024 * 1024;
@@ -187,8 +188,18 @@ public record CacheServerConfig(
             return this;
         }
 
+        /** The hard limit of normal clients, the others unchanged. */
         public Builder outputBufferBytesMax(long value) {
-            this.outputBufferBytesMax = value;
+            this.outputBufferLimits = new OutputBufferLimits(
+                    new OutputBufferLimits.Limit(value, 0, 0),
+                    outputBufferLimits.replica(),
+                    outputBufferLimits.pubsub());
+            return this;
+        }
+
+        /** Redis's {@code client-output-buffer-limit} text, such as {@code "pubsub 32mb 8mb 60"}. */
+        public Builder outputBufferLimits(String text) {
+            this.outputBufferLimits = outputBufferLimits.with(text);
             return this;
         }
 
@@ -223,7 +234,7 @@ public record CacheServerConfig(
                     inlineBytesMax,
                     queryBufferBytesMax,
                     queryBuffersTotalBytesMax,
-                    outputBufferBytesMax,
+                    outputBufferLimits,
                     memcachedThreads,
                     memcachedMemoryBytes,
                     memcachedItemBytesMax);

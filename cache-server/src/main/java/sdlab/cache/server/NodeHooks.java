@@ -98,6 +98,15 @@ final class NodeHooks implements ServerHooks {
                 return Optional.of("argument couldn't be parsed into an integer");
             }
         }));
+        parameters.add(new ConfigParameter(
+                "client-output-buffer-limit", () -> clients.outputLimits().describe(), value -> {
+                    try {
+                        clients.outputLimits(clients.outputLimits().with(value));
+                        return Optional.empty();
+                    } catch (IllegalArgumentException e) {
+                        return Optional.of(e.getMessage());
+                    }
+                }));
         parameters.add(ConfigParameter.readOnly("proto-max-bulk-len", () -> Long.toString(config.bulkBytesMax())));
         parameters.add(ConfigParameter.readOnly(
                 "client-query-buffer-limit", () -> Long.toString(config.queryBufferBytesMax())));

@@ -38,6 +38,8 @@ final class RespConnection extends ByteToMessageDecoder {
     /** Made once: every read hands the decoder where its commands go. */
     private final RespDecoder.Sink executor = this::execute;
 
+    private final OutputBufferLimits.SoftLimitWatch softLimitWatch = new OutputBufferLimits.SoftLimitWatch();
+
     private ChannelHandlerContext ctx;
     private ByteBuf replies;
     private boolean admitted;
@@ -88,7 +90,7 @@ final class RespConnection extends ByteToMessageDecoder {
         }
         reply(message);
         if (outputLimitExceeded()) {
-            log.warn("client {} closed: its pub/sub messages passed the output buffer limit", session.id());
+            log.warn("client {} closed: its pub/sub messages passed its output buffer limit", session.id());
             closeNow();
             return;
         }
@@ -167,14 +169,10 @@ final class RespConnection extends ByteToMessageDecoder {
     }
 
     private boolean outputLimitExceeded() {
-        long limit = config.outputBufferBytesMax();
-        if (limit <= 0) {
-            return false;
-        }
         ChannelOutboundBuffer outbound = ctx.channel().unsafe().outboundBuffer();
         long pending = (replies == null ? 0 : replies.readableBytes())
                 + (outbound == null ? 0 : outbound.totalPendingWriteBytes());
-        return pending > limit;
+        return clients.outputLimits().exceeded(session.subscribed(), pending, softLimitWatch, System.nanoTime());
     }
 
     /**

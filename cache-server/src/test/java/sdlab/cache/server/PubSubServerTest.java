@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.Pipeline;
 
 /** Pub/sub over the wire: Jedis's subscriber, RESP2 arrays and RESP3 pushes, and a subscriber too slow to keep. */
 class PubSubServerTest {
@@ -82,7 +83,7 @@ class PubSubServerTest {
     @Test
     void aSubscriberThatStopsReadingIsDisconnectedAndThePublisherGoesOn() {
         // Messages count against the output buffer limit: an unread subscriber cannot grow the node's memory.
-        try (RunningServer node = RunningServer.start(dir, b -> b.outputBufferBytesMax(256 * 1024));
+        try (RunningServer node = RunningServer.start(dir, b -> b.outputBufferLimits("pubsub 256kb 0 0"));
                 RawClient sleeper = node.raw();
                 Jedis publisher = node.jedis()) {
             sleeper.command("SUBSCRIBE", "firehose");
@@ -93,6 +94,32 @@ class PubSubServerTest {
             }
             assertThat(publisher.pubsubNumSub("firehose")).containsEntry("firehose", 0L);
             assertThat(publisher.ping()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void aSubscriberOverItsSoftLimitIsClosedOnlyAfterStayingOverItForItsSeconds() throws Exception {
+        // client-output-buffer-limit pubsub 0 128kb 2: a burst past 128 KB is tolerated; still over it 2 s later, the
+        // client goes.
+        try (RunningServer node = RunningServer.start(dir, b -> b.outputBufferLimits("pubsub 0 128kb 2"));
+                RawClient sleeper = node.raw();
+                Jedis publisher = node.jedis()) {
+            sleeper.command("SUBSCRIBE", "firehose");
+            sleeper.reply();
+            String message = "m".repeat(4_096);
+            Pipeline burst = publisher.pipelined();
+            for (int i = 0; i < 5_000; i++) {
+                burst.publish("firehose", message); // 20 MB: past what the sockets' buffers hold
+            }
+            burst.sync();
+            assertThat(publisher.pubsubNumSub("firehose")).containsEntry("firehose", 1L);
+            Thread.sleep(2_200);
+            publisher.publish("firehose", message);
+            assertThat(publisher.pubsubNumSub("firehose")).containsEntry("firehose", 0L);
+            assertThat(publisher.configGet("client-output-buffer-limit"))
+                    .containsEntry(
+                            "client-output-buffer-limit",
+                            "normal 268435456 0 0 slave 268435456 67108864 60 pubsub 0 131072 2");
         }
     }
 }
