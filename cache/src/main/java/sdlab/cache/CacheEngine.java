@@ -26,8 +26,12 @@ import sdlab.cache.store.KeyspaceListener;
  * change to the {@link WriteLog} in a form that replays exactly. A refusal inside MULTI also
  * dooms the transaction (EXECABORT). The changes of one EXEC reach the log as one
  * {@code MULTI ... EXEC} block, so that a replay applies all of them or none. The server calls
- * {@link #activeExpireCycle} periodically (Redis's {@code hz}) and {@link #closeSession} when
- * a client goes away.
+ * {@link #activeExpireCycle} and {@link #unblockTimedOut} periodically (Redis's {@code hz}) and
+ * {@link #closeSession} when a client goes away.
+ *
+ * <p>A blocking command (BLPOP) with nothing to pop answers {@link Reply.Blocked}: its client
+ * waits in {@link BlockedClients}. After each command, keys it created are served to the
+ * clients waiting on them, whose replies go out through their sessions' deferred sinks.
  */
 public final class CacheEngine {
     /** Active expiry: keys sampled per round and the stale share that justifies another round (Redis's values). */
@@ -50,6 +54,7 @@ public final class CacheEngine {
     private final EngineConfig config;
     private final WatchedKeys watches;
     private final PubSub pubSub = new PubSub();
+    private final BlockedClients blocked = new BlockedClients();
     private final Map<Long, ClientSession> sessions = new LinkedHashMap<>();
     private final LuaScripts scripts;
     private WriteLog writeLog = WriteLog.NONE;
@@ -99,6 +104,7 @@ public final class CacheEngine {
     public void closeSession(ClientSession session) {
         TransactionCommands.discardTransaction(this, session.transaction());
         pubSub.forget(session);
+        blocked.remove(session);
         sessions.remove(session.id());
     }
 
@@ -149,7 +155,11 @@ public final class CacheEngine {
             tx.queue(spec, argv);
             return TransactionCommands.QUEUED;
         }
-        return run(spec, session, argv);
+        Reply reply = run(spec, session, argv);
+        if (blocked.hasReadyKeys()) {
+            blocked.serveReadyKeys(keyspace, this::serveBlocked);
+        }
+        return reply;
     }
 
     /**
@@ -203,6 +213,14 @@ public final class CacheEngine {
         return keyspace.activeExpireCycle(EXPIRE_KEYS_PER_ROUND, EXPIRE_STALE_PERCENT, EXPIRE_ROUNDS_MAX);
     }
 
+    /**
+     * Answers nil to the blocked clients whose timeout has passed; returns how many. The server
+     * calls it with its cron, as often as the timeouts' resolution requires.
+     */
+    public int unblockTimedOut() {
+        return blocked.unblockTimedOut(clockMillis.getAsLong());
+    }
+
     /** Continues evicting after a command stopped at its per-command bound. */
     public EvictionOutcome evictToFit() {
         return keyspace.evictToFit(EVICTIONS_PER_COMMAND_MAX);
@@ -244,6 +262,35 @@ public final class CacheEngine {
 
     WatchedKeys watches() {
         return watches;
+    }
+
+    BlockedClients blockedClients() {
+        return blocked;
+    }
+
+    /** Commands may block only at the top level: not inside EXEC or a script, nor in a replay. */
+    boolean blockingAllowed() {
+        return atomicDepth == 0 && !replaying;
+    }
+
+    /**
+     * Serves one blocked client from a ready key: its pop runs as a command of the client's own,
+     * and its change is logged as the non-blocking command the pop set.
+     */
+    private Reply serveBlocked(ClientSession waiter, BlockedPop request, byte[] key) {
+        CommandContext ctx = new CommandContext(this, waiter, clockMillis.getAsLong(), 0);
+        long dirtyBefore = keyspace.dirty();
+        Reply reply;
+        try {
+            reply = request.pop().serve(ctx, key);
+        } catch (CommandException e) {
+            reply = e.reply(); // BLMOVE's destination is of another type: WRONGTYPE, as Redis answers
+        }
+        if (keyspace.dirty() != dirtyBefore) {
+            assert ctx.propagation() != null : "a served pop must say how it is logged";
+            log(ctx.propagation());
+        }
+        return reply;
     }
 
     /**
@@ -370,6 +417,11 @@ public final class CacheEngine {
         @Override
         public void keyChanged(Key key) {
             watches.touched(key);
+        }
+
+        @Override
+        public void keyAdded(Key key) {
+            blocked.keyAdded(key);
         }
 
         @Override

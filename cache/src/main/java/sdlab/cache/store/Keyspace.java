@@ -165,6 +165,7 @@ public final class Keyspace {
         addUsed(e.sizeBytes);
         dirty++;
         listener.keyChanged(key);
+        listener.keyAdded(key);
         return e;
     }
 

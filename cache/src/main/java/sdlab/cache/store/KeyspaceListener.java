@@ -24,6 +24,12 @@ public interface KeyspaceListener {
     /** A command created, changed, deleted or set the expiry of {@code key} (after the change). */
     default void keyChanged(Key key) {}
 
+    /**
+     * A command created {@code key}, which did not exist (Redis's {@code dbAdd}); called after
+     * {@link #keyChanged}. Clients blocked on the key may now be served.
+     */
+    default void keyAdded(Key key) {}
+
     /** Every key is about to be removed (FLUSHALL, FLUSHDB); the keyspace still holds them. */
     default void beforeFlush() {}
 }
