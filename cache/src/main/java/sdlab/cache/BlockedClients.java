@@ -85,6 +85,12 @@ final class BlockedClients {
         return waiting.containsKey(session);
     }
 
+    /** When the wait of {@code session} times out, or {@link BlockTimeout#FOREVER} (also if it does not wait). */
+    long deadlineMillis(ClientSession session) {
+        Waiting entry = waiting.get(session);
+        return entry == null ? BlockTimeout.FOREVER : entry.request().deadlineMillis();
+    }
+
     /** How many clients wait now ({@code blocked_clients}). */
     int count() {
         return waiting.size();

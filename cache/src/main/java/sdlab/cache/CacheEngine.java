@@ -221,6 +221,18 @@ public final class CacheEngine {
         return blocked.unblockTimedOut(clockMillis.getAsLong());
     }
 
+    /**
+     * How long until the wait of {@code session} times out, in milliseconds by the engine's
+     * clock: -1 if it does not wait or waits without a timeout. A server can set a timer with it.
+     */
+    public long blockedRemainingMillis(ClientSession session) {
+        long deadlineMillis = blocked.deadlineMillis(session);
+        if (deadlineMillis == BlockTimeout.FOREVER) {
+            return -1;
+        }
+        return Math.max(0, deadlineMillis - clockMillis.getAsLong());
+    }
+
     /** Continues evicting after a command stopped at its per-command bound. */
     public EvictionOutcome evictToFit() {
         return keyspace.evictToFit(EVICTIONS_PER_COMMAND_MAX);

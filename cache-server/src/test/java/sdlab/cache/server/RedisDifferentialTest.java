@@ -2,14 +2,11 @@ package sdlab.cache.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,31 +23,12 @@ class RedisDifferentialTest {
     static Path dir;
 
     private static RunningServer node;
-    private static Process redis;
-    private static int redisPort;
+    private static RealRedis redis;
 
     @BeforeAll
     static void start() throws Exception {
         ExternalTool.assumeInstalled("redis-server", "redis-server");
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            redisPort = free.getLocalPort();
-        }
-        redis = new ProcessBuilder(
-                        ExternalTool.find("redis-server").toString(),
-                        "--port",
-                        String.valueOf(redisPort),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no",
-                        "--dir",
-                        dir.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("redis.log").toFile())
-                .start();
-        MemcachedDifferentialTest.awaitListening(redisPort);
+        redis = RealRedis.start(dir);
         node = RunningServer.start(dir);
     }
 
@@ -60,8 +38,7 @@ class RedisDifferentialTest {
             node.close();
         }
         if (redis != null) {
-            redis.destroy();
-            redis.waitFor(5, TimeUnit.SECONDS);
+            redis.close();
         }
     }
 
@@ -73,6 +50,7 @@ class RedisDifferentialTest {
         KeyScripts.addTo(s);
         SortedSetAndScriptScripts.addTo(s);
         ServerScripts.addTo(s);
+        BlockingScripts.addTo(s);
         return s;
     }
 
@@ -81,7 +59,7 @@ class RedisDifferentialTest {
         // Shows: for every script, each reply equals redis-server 7.0's, shape and text.
         Map<String, String> differences = new LinkedHashMap<>();
         for (var script : scripts().entrySet()) {
-            List<String> theirs = run(redisPort, script.getValue());
+            List<String> theirs = run(redis.port(), script.getValue());
             List<String> ours = run(node.port(), script.getValue());
             List<String> lines = script.getValue().lines().toList();
             for (int i = 0; i < lines.size(); i++) {
