@@ -45,7 +45,12 @@ class CommandArgumentFuzzTest {
             "LPUSHX",
             "RPUSHX",
             "LPOP",
-            "RPOP");
+            "RPOP",
+            "BLPOP",
+            "BRPOP",
+            "BLMOVE",
+            "BRPOPLPUSH",
+            "BLMPOP");
 
     /** Keys of each type, numbers of every sign and size, and the options the commands know. */
     private static final List<String> TOKENS = List.of(
@@ -122,6 +127,11 @@ class CommandArgumentFuzzTest {
             }
             Reply reply = f.reply(argv);
             assertThat(reply).as(String.join(" ", argv)).isNotNull();
+            if (reply == Reply.Blocked.INSTANCE) {
+                // A blocking pop found nothing: end its wait, as another client's CLIENT UNBLOCK would.
+                assertThat(f.engine.blockedClients().interrupt(f.session, Reply.Nil.ARRAY))
+                        .isTrue();
+            }
         }
         long[] sum = {0};
         f.engine
