@@ -245,11 +245,19 @@ class BlockingDifferentialTest {
     void aShortTimeoutEndsWellBeforeTheNextCronTickWouldAllow() {
         // A 0.1 s wait is answered nil in about 0.1 s (a timer at its deadline), not up to a 100 ms cron tick later.
         try (RawClient client = node.raw()) {
-            long startNanos = System.nanoTime();
-            assertThat(client.command("BLPOP", "never-pushed", "0.1").reply()).isEqualTo("*nil");
-            long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
-            // The timer fires 1 ms after the deadline; the slack above is for a loaded two-core machine.
-            assertThat(elapsedMillis).isBetween(100L, 250L);
+            client.command("BLPOP", "never-pushed", "0.01").reply(); // warm-up: the first wait loads its classes
+            long fastestMillis = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long startNanos = System.nanoTime();
+                assertThat(client.command("BLPOP", "never-pushed", "0.1").reply())
+                        .isEqualTo("*nil");
+                long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
+                assertThat(elapsedMillis).as("never before the timeout").isGreaterThanOrEqualTo(100L);
+                fastestMillis = Math.min(fastestMillis, elapsedMillis);
+            }
+            // The timer fires 1 ms after the deadline; the fastest of three attempts filters out a loaded machine's
+            // pauses.
+            assertThat(fastestMillis).isLessThanOrEqualTo(250L);
         }
     }
 
