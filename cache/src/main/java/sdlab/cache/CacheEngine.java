@@ -26,8 +26,12 @@ import sdlab.cache.store.KeyspaceListener;
  * change to the {@link WriteLog} in a form that replays exactly. A refusal inside MULTI also
  * dooms the transaction (EXECABORT). The changes of one EXEC reach the log as one
  * {@code MULTI ... EXEC} block, so that a replay applies all of them or none. The server calls
- * {@link #activeExpireCycle} periodically (Redis's {@code hz}) and {@link #closeSession} when
- * a client goes away.
+ * {@link #activeExpireCycle} and {@link #unblockTimedOut} periodically (Redis's {@code hz}) and
+ * {@link #closeSession} when a client goes away.
+ *
+ * <p>A blocking command (BLPOP) with nothing to pop answers {@link Reply.Blocked}: its client
+ * waits in {@link BlockedClients}. After each command, keys it created are served to the
+ * clients waiting on them, whose replies go out through their sessions' deferred sinks.
  */
 public final class CacheEngine {
     /** Active expiry: keys sampled per round and the stale share that justifies another round (Redis's values). */
@@ -52,6 +56,7 @@ public final class CacheEngine {
     private final WatchedKeys watches;
     private final PubSub pubSub = new PubSub();
     private final Monitors monitors = new Monitors();
+    private final BlockedClients blocked = new BlockedClients();
     private final Map<Long, ClientSession> sessions = new LinkedHashMap<>();
     private final LuaScripts scripts;
     private WriteLog writeLog = WriteLog.NONE;
@@ -110,6 +115,7 @@ public final class CacheEngine {
         TransactionCommands.discardTransaction(this, session.transaction());
         pubSub.forget(session);
         monitors.remove(session);
+        blocked.remove(session);
         sessions.remove(session.id());
     }
 
@@ -184,6 +190,9 @@ public final class CacheEngine {
             return TransactionCommands.QUEUED;
         }
         Reply reply = run(spec, session, argv);
+        if (blocked.hasReadyKeys()) {
+            blocked.serveReadyKeys(keyspace, this::serveBlocked);
+        }
         Reply ownLine = session.monitoring() ? session.takeOwnMonitorLine() : null;
         return ownLine == null ? reply : new Reply.Sequence(List.of(reply, ownLine));
     }
@@ -239,6 +248,26 @@ public final class CacheEngine {
         return keyspace.activeExpireCycle(EXPIRE_KEYS_PER_ROUND, EXPIRE_STALE_PERCENT, EXPIRE_ROUNDS_MAX);
     }
 
+    /**
+     * Answers nil to the blocked clients whose timeout has passed; returns how many. The server
+     * calls it with its cron, as often as the timeouts' resolution requires.
+     */
+    public int unblockTimedOut() {
+        return blocked.unblockTimedOut(clockMillis.getAsLong());
+    }
+
+    /**
+     * How long until the wait of {@code session} times out, in milliseconds by the engine's
+     * clock: -1 if it does not wait or waits without a timeout. A server can set a timer with it.
+     */
+    public long blockedRemainingMillis(ClientSession session) {
+        long deadlineMillis = blocked.deadlineMillis(session);
+        if (deadlineMillis == BlockTimeout.FOREVER) {
+            return -1;
+        }
+        return Math.max(0, deadlineMillis - clockMillis.getAsLong());
+    }
+
     /** Continues evicting after a command stopped at its per-command bound. */
     public EvictionOutcome evictToFit() {
         return keyspace.evictToFit(EVICTIONS_PER_COMMAND_MAX);
@@ -289,6 +318,35 @@ public final class CacheEngine {
 
     WatchedKeys watches() {
         return watches;
+    }
+
+    BlockedClients blockedClients() {
+        return blocked;
+    }
+
+    /** Commands may block only at the top level: not inside EXEC or a script, nor in a replay. */
+    boolean blockingAllowed() {
+        return atomicDepth == 0 && !replaying;
+    }
+
+    /**
+     * Serves one blocked client from a ready key: its pop runs as a command of the client's own,
+     * and its change is logged as the non-blocking command the pop set.
+     */
+    private Reply serveBlocked(ClientSession waiter, BlockedPop request, byte[] key) {
+        CommandContext ctx = new CommandContext(this, waiter, clockMillis.getAsLong(), 0);
+        long dirtyBefore = keyspace.dirty();
+        Reply reply;
+        try {
+            reply = request.pop().serve(ctx, key);
+        } catch (CommandException e) {
+            reply = e.reply(); // BLMOVE's destination is of another type: WRONGTYPE, as Redis answers
+        }
+        if (keyspace.dirty() != dirtyBefore) {
+            assert ctx.propagation() != null : "a served pop must say how it is logged";
+            log(waiter.db(), ctx.propagation());
+        }
+        return reply;
     }
 
     /**
@@ -450,6 +508,11 @@ public final class CacheEngine {
         @Override
         public void keyChanged(int db, Key key) {
             watches.touched(db, key);
+        }
+
+        @Override
+        public void keyAdded(int db, Key key) {
+            blocked.keyAdded(db, key);
         }
 
         @Override

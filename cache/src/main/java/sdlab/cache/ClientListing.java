@@ -32,14 +32,18 @@ final class ClientListing {
             boolean subscribed = session.subscriptions().count() > 0;
             boolean typeMatches = type == null || type.equals(subscribed ? "pubsub" : "normal");
             if (typeMatches && (ids.isEmpty() || ids.contains(session.id()))) {
-                lines.append(line(session, ctx.nowMillis())).append('\n');
+                lines.append(line(
+                                session,
+                                ctx.nowMillis(),
+                                ctx.engine().blockedClients().isBlocked(session)))
+                        .append('\n');
             }
         }
         return new Reply.Verbatim("txt", lines.toString());
     }
 
     static Reply info(CommandContext ctx) {
-        return new Reply.Verbatim("txt", line(ctx.session(), ctx.nowMillis()) + "\n");
+        return new Reply.Verbatim("txt", line(ctx.session(), ctx.nowMillis(), false) + "\n");
     }
 
     /** CLIENT KILL addr (old form, OK or an error) or CLIENT KILL ID id | ADDR addr | SKIPME yes/no ... (a count). */
@@ -85,11 +89,13 @@ final class ClientListing {
         return Reply.integer(killed);
     }
 
-    private static String line(ClientSession session, long nowMillis) {
+    private static String line(ClientSession session, long nowMillis, boolean blocked) {
         boolean inMulti = session.transaction().open();
         String flags = inMulti
                 ? "x"
-                : session.monitoring() ? "O" : session.subscriptions().count() > 0 ? "P" : "N";
+                : blocked
+                        ? "b"
+                        : session.monitoring() ? "O" : session.subscriptions().count() > 0 ? "P" : "N";
         return "id=" + session.id() + " addr=" + session.address() + " laddr=? fd=0 name=" + session.name() + " age="
                 + (nowMillis - session.createdAtMillis()) / 1000 + " idle="
                 + (nowMillis - session.lastCommandAtMillis()) / 1000 + " flags=" + flags + " db=" + session.db()

@@ -8,14 +8,16 @@ import sdlab.cache.store.Key;
 /**
  * What the engine remembers about one client connection: its protocol version (HELLO),
  * whether it authenticated (AUTH), its name (CLIENT SETNAME), and whether it asked to be
- * disconnected (QUIT, SHUTDOWN), its transaction (MULTI, WATCH), and its pub/sub subscriptions
- * with the sink that delivers their messages.
+ * disconnected (QUIT, SHUTDOWN), its transaction (MULTI, WATCH), its pub/sub subscriptions
+ * with the sink that delivers their messages, and the sink that delivers the late reply of a
+ * blocking command (BLPOP).
  */
 public final class ClientSession {
     private final long id;
     private final Transaction transaction = new Transaction();
     private final Subscriptions subscriptions = new Subscriptions(new LinkedHashSet<>(), new LinkedHashSet<>());
     private Consumer<Reply> pushSink = reply -> {};
+    private Consumer<Reply> deferredSink = reply -> {};
     private int protocol = 2;
     private int db;
     private boolean monitoring;
@@ -90,6 +92,20 @@ public final class ClientSession {
 
     void push(Reply reply) {
         pushSink.accept(reply);
+    }
+
+    /**
+     * Where the reply of a blocking command goes when the wait ends (data, timeout, CLIENT
+     * UNBLOCK). It is a normal reply, not a push; the server sends it and then reads the
+     * client's next commands, which waited meanwhile. The engine calls it while running
+     * another client's command or its timer, never re-entering this client's own command.
+     */
+    public void setDeferredReplySink(Consumer<Reply> sink) {
+        this.deferredSink = sink;
+    }
+
+    void deliverDeferred(Reply reply) {
+        deferredSink.accept(reply);
     }
 
     Subscriptions subscriptions() {

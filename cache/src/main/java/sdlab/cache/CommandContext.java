@@ -63,6 +63,22 @@ final class CommandContext {
         return nowMillis;
     }
 
+    /**
+     * Whether the command may block its client: only when it runs on its own, not inside EXEC
+     * or a script (where Redis answers at once, as if the wait timed out) nor while the log is
+     * replayed.
+     */
+    boolean mayBlock() {
+        return engine.blockingAllowed();
+    }
+
+    /** Blocks the client until {@code request} can be served; the command answers with what this returns. */
+    Reply block(BlockedPop request) {
+        assert mayBlock() : "blocking where it is not allowed";
+        engine.blockedClients().block(session, request);
+        return Reply.Blocked.INSTANCE;
+    }
+
     /** Logs {@code argv} instead of the command as received (only if the command changed data). */
     void propagateAs(byte[]... argv) {
         this.propagateAs = argv;

@@ -16,6 +16,8 @@ enum CommandFlag {
     FAST,
     /** Allowed before AUTH when a password is required. */
     NO_AUTH,
+    /** May block the client until data arrives (BLPOP); never blocks inside MULTI or a script. */
+    BLOCKING,
     /** Refused inside MULTI (Redis 7.0: SAVE, SHUTDOWN). */
     NO_MULTI;
 

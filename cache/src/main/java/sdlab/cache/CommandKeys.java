@@ -29,6 +29,9 @@ final class CommandKeys {
     private static final CountedKeys SCRIPT = new CountedKeys(0, 2, 3, true);
     private static final CountedKeys STORE = new CountedKeys(1, 2, 3, false);
     private static final CountedKeys LEADING = new CountedKeys(0, 1, 2, false);
+    /** The blocking multi-pops: a timeout, then the count. */
+    private static final CountedKeys AFTER_TIMEOUT = new CountedKeys(0, 2, 3, false);
+
     private static final Map<String, CountedKeys> COUNTED = Map.ofEntries(
             Map.entry("eval", SCRIPT),
             Map.entry("evalsha", SCRIPT),
@@ -43,7 +46,9 @@ final class CommandKeys {
             Map.entry("zintercard", LEADING),
             Map.entry("sintercard", LEADING),
             Map.entry("lmpop", LEADING),
-            Map.entry("zmpop", LEADING));
+            Map.entry("zmpop", LEADING),
+            Map.entry("blmpop", AFTER_TIMEOUT),
+            Map.entry("bzmpop", AFTER_TIMEOUT));
 
     /** A subcommand with one key, right after its name, and its arity (the container's name counted). */
     private record KeyedSubcommand(int arity) {}

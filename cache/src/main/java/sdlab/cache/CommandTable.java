@@ -47,6 +47,7 @@ final class CommandTable {
         ListCommands.register(builder);
         ListEditCommands.register(builder);
         ListMoveCommands.register(builder);
+        BlockingListCommands.register(builder);
         HashCommands.register(builder);
         SetTypeCommands.register(builder);
         TransactionCommands.register(builder);
@@ -56,6 +57,7 @@ final class CommandTable {
         ZSetCommands.register(builder);
         ZRangeCommands.register(builder);
         ZPopCommands.register(builder);
+        BlockingZSetCommands.register(builder);
         ZSetAlgebraCommands.register(builder);
         return builder.build();
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** PING, ECHO, AUTH, HELLO, QUIT and CLIENT: commands about the connection itself. */
+/** PING, ECHO, AUTH, HELLO, QUIT and CLIENT (UNBLOCK too): commands about the connection itself. */
 final class ConnectionCommands {
     private static final Reply PONG = new Reply.Simple("PONG");
     private static final String DEFAULT_USER = "default";
@@ -157,6 +157,9 @@ final class ConnectionCommands {
         if (Args.is(sub, "KILL") && argv.length >= 3) {
             return ClientListing.kill(ctx, argv);
         }
+        if (Args.is(sub, "UNBLOCK")) {
+            return unblock(ctx, argv);
+        }
         boolean onOff = argv.length == 3 && (Args.is(argv[2], "ON") || Args.is(argv[2], "OFF"));
         if (Args.is(sub, "NO-EVICT") && onOff) {
             return Reply.OK; // clients are never evicted for their memory here, only refused (maxmemory-clients)
@@ -169,6 +172,35 @@ final class ConnectionCommands {
             return Reply.OK;
         }
         return Reply.error(ErrorReplies.unknownSubcommand(sub, "CLIENT"));
+    }
+
+    /**
+     * CLIENT UNBLOCK id [TIMEOUT|ERROR]: ends the wait of a client blocked in BLPOP and its kin,
+     * with the nil of a timeout (the default) or an UNBLOCKED error. Answers 1 if it was
+     * waiting, else 0.
+     */
+    private static Reply unblock(CommandContext ctx, byte[][] argv) {
+        if (argv.length < 3) {
+            return Reply.error(ErrorReplies.wrongArity("client|unblock"));
+        }
+        if (argv.length > 4) {
+            return Reply.error("ERR unknown subcommand or wrong number of arguments for 'UNBLOCK'. Try CLIENT HELP.");
+        }
+        long id = Args.parseLong(argv[2]);
+        boolean error = false;
+        if (argv.length == 4) {
+            error = Args.is(argv[3], "ERROR");
+            if (!error && !Args.is(argv[3], "TIMEOUT")) {
+                return Reply.error("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+            }
+        }
+        Reply owed = error ? Reply.error("UNBLOCKED client unblocked via CLIENT UNBLOCK") : Reply.Nil.ARRAY;
+        for (ClientSession session : ctx.engine().sessions()) {
+            if (session.id() == id) {
+                return Reply.integer(ctx.engine().blockedClients().interrupt(session, owed) ? 1 : 0);
+            }
+        }
+        return Reply.ZERO;
     }
 
     private static boolean validClientName(String name) {

@@ -81,6 +81,7 @@ final class DatabaseCommands {
         }
         ctx.keyspace().swap(a, b);
         ctx.engine().watches().swapped(a, b);
+        ctx.engine().blockedClients().databasesSwapped(ctx.keyspace(), a, b);
         return Reply.OK;
     }
 

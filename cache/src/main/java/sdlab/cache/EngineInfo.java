@@ -28,6 +28,7 @@ final class EngineInfo {
                         "memory",
                         "lru_mode",
                         keyspace.evictionSettings().lruMode().wireName());
+        info.field("clients", "blocked_clients", engine.blockedClients().count());
         // Redis 7.4's names: how many keys WATCH holds, so that a leak of dropped clients would show.
         info.field("clients", "total_watched_keys", engine.watches().watchedKeyCount());
         info.field("stats", "total_commands_processed", engine.commandsProcessed())

@@ -72,6 +72,11 @@ final class LongDouble {
         return a == null || b == null ? null : round(a.add(b));
     }
 
+    /** {@code a * b} rounded to a long double, or null when either is infinite or the result overflows. */
+    static BigDecimal multiply(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : round(a.multiply(b));
+    }
+
     /** The text Redis stores: {@code %.17Lf}, trailing zeros and a trailing point removed, never "-0". */
     static byte[] format(BigDecimal value) {
         String text = value.setScale(PRINTED_DECIMALS, RoundingMode.HALF_EVEN).toPlainString();

@@ -38,6 +38,7 @@ final class LuaReplies {
             case Reply.Verbatim v -> LuaString.valueOf(v.text().getBytes(StandardCharsets.UTF_8));
             case Reply.Sequence q -> list(q.replies());
             case Reply.Hangup h -> LuaValue.NIL;
+            case Reply.Blocked b -> throw new IllegalStateException("a command blocked inside a script");
         };
     }
 

@@ -74,6 +74,15 @@ public sealed interface Reply {
         INSTANCE
     }
 
+    /**
+     * No answer yet: the command blocked the client (BLPOP on empty lists). The answer comes
+     * later, through the session's deferred sink, when data arrives, the timeout passes or
+     * CLIENT UNBLOCK ends the wait; until then the client's next commands wait unread.
+     */
+    enum Blocked implements Reply {
+        INSTANCE
+    }
+
     /** The absence of a value: a missing string (RESP2 {@code $-1}) or a missing array ({@code *-1}). */
     enum Nil implements Reply {
         BULK,

@@ -16,6 +16,13 @@ final class ScriptCommands {
     private static final String NOSCRIPT = "NOSCRIPT No matching script. Please use EVAL.";
     /** What a script may not run: transactions, subscriptions, scripts themselves, blocking and server control. */
     private static final Set<String> REFUSED = Set.of(
+            // Redis 7.0 marks these blocking commands noscript; BLMPOP and BZMPOP are allowed and answer at once.
+            "blpop",
+            "brpop",
+            "blmove",
+            "brpoplpush",
+            "bzpopmin",
+            "bzpopmax",
             "multi",
             "exec",
             "discard",

@@ -5,6 +5,7 @@ import static sdlab.cache.CommandFlag.READONLY;
 import static sdlab.cache.CommandFlag.WRITE;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import sdlab.cache.store.SortedSetValue;
 
 /**
  * Taking members from either end and at random: ZPOPMIN, ZPOPMAX, ZMPOP, ZRANDMEMBER, and
- * ZSCAN. Randomness comes from the engine's generator, so a seeded run replays exactly.
+ * ZSCAN. The blocking pops ({@link BlockingZSetCommands}) reuse {@link #pop} and
+ * {@link #popFirstNonEmpty}. Randomness comes from the engine's generator, so a seeded run replays exactly.
  */
 final class ZPopCommands {
     /**
@@ -58,48 +60,64 @@ final class ZPopCommands {
 
     /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops from the first non-empty set. */
     private static Reply zmpop(CommandContext ctx, byte[][] argv) {
-        // Redis answers a numkeys or count that is not a number with the same error as one below 1.
-        long[] parsed = {0};
-        if (!Args.tryParseLong(argv[1], parsed) || parsed[0] <= 0) {
-            return Reply.error(NUMKEYS_POSITIVE);
-        }
-        long numkeys = parsed[0];
-        if (numkeys > argv.length - 3) {
-            return Reply.error(ErrorReplies.SYNTAX);
-        }
-        int where = 2 + (int) numkeys;
-        boolean max = Args.is(argv[where], "MAX");
-        if (!max && !Args.is(argv[where], "MIN")) {
-            return Reply.error(ErrorReplies.SYNTAX);
-        }
-        long count = 1;
-        int rest = argv.length - where - 1;
-        if (rest == 2 && Args.is(argv[where + 1], "COUNT")) {
-            if (!Args.tryParseLong(argv[where + 2], parsed) || parsed[0] <= 0) {
-                return Reply.error(COUNT_POSITIVE);
-            }
-            count = parsed[0];
-        } else if (rest != 0) {
-            return Reply.error(ErrorReplies.SYNTAX);
-        }
-        for (int i = 2; i < where; i++) {
-            Entry e = ctx.write(argv[i], SortedSetValue.class);
+        return popFirstNonEmpty(ctx, MultiPop.parse(argv, 1));
+    }
+
+    /**
+     * Pops from the first of the keys that holds a sorted set and answers
+     * {@code [key, [[member, score], ...]]}, or a nil array if none does; logged as the
+     * ZPOPMIN/ZPOPMAX with a count it amounts to. BZMPOP serves its clients with it too.
+     */
+    static Reply popFirstNonEmpty(CommandContext ctx, MultiPop request) {
+        for (byte[] key : request.keys()) {
+            Entry e = ctx.write(key, SortedSetValue.class);
             if (e != null) {
                 // Only one key changes: logged as the ZPOPMIN/ZPOPMAX it amounts to.
-                ctx.propagateAs(Args.bytes(max ? "ZPOPMAX" : "ZPOPMIN"), argv[i], Args.digits(count));
-                List<Reply> popped = pop(ctx, e, max, count);
+                ctx.propagateAs(Args.bytes(request.max() ? "ZPOPMAX" : "ZPOPMIN"), key, Args.digits(request.count()));
+                List<Reply> popped = pop(ctx, e, request.max(), request.count());
                 List<Reply> pairs = new ArrayList<>(popped.size() / 2);
                 for (int p = 0; p < popped.size(); p += 2) {
                     pairs.add(new Reply.Array(List.of(popped.get(p), popped.get(p + 1))));
                 }
-                return new Reply.Array(List.of(new Reply.Bulk(argv[i]), new Reply.Array(pairs)));
+                return new Reply.Array(List.of(new Reply.Bulk(key), new Reply.Array(pairs)));
             }
         }
         return Reply.Nil.ARRAY;
     }
 
+    /** The arguments of ZMPOP (and BZMPOP, whose numkeys comes after a timeout): keys, end and count. */
+    record MultiPop(List<byte[]> keys, boolean max, long count) {
+        /** Parses {@code numkeys key [key ...] MIN|MAX [COUNT count]} starting at {@code numkeysIndex}. */
+        static MultiPop parse(byte[][] argv, int numkeysIndex) {
+            // Redis answers a numkeys or count that is not a number with the same error as one below 1.
+            long[] parsed = {0};
+            if (!Args.tryParseLong(argv[numkeysIndex], parsed) || parsed[0] <= 0) {
+                throw new CommandException(NUMKEYS_POSITIVE);
+            }
+            if (parsed[0] > argv.length - numkeysIndex - 2) {
+                throw new CommandException(ErrorReplies.SYNTAX);
+            }
+            int where = numkeysIndex + 1 + (int) parsed[0];
+            boolean max = Args.is(argv[where], "MAX");
+            if (!max && !Args.is(argv[where], "MIN")) {
+                throw new CommandException(ErrorReplies.SYNTAX);
+            }
+            long count = 1;
+            int rest = argv.length - where - 1;
+            if (rest == 2 && Args.is(argv[where + 1], "COUNT")) {
+                if (!Args.tryParseLong(argv[where + 2], parsed) || parsed[0] <= 0) {
+                    throw new CommandException(COUNT_POSITIVE);
+                }
+                count = parsed[0];
+            } else if (rest != 0) {
+                throw new CommandException(ErrorReplies.SYNTAX);
+            }
+            return new MultiPop(List.of(Arrays.copyOfRange(argv, numkeysIndex + 1, where)), max, count);
+        }
+    }
+
     /** Removes up to {@code count} members from one end; returns them flat with their scores. */
-    private static List<Reply> pop(CommandContext ctx, Entry e, boolean max, long count) {
+    static List<Reply> pop(CommandContext ctx, Entry e, boolean max, long count) {
         if (e == null || count == 0) {
             return List.of();
         }

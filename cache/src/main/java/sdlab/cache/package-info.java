@@ -14,6 +14,12 @@
  * {@code PEXPIREAT}), and keys removed by expiry or eviction become {@code DEL}, so that
  * replaying the log rebuilds the same keyspace at any later time.
  *
+ * <p>Blocking pops (BLPOP and its kin) never block a thread: a client with nothing to pop is
+ * answered {@link sdlab.cache.Reply.Blocked} and waits in the engine's wait queues, to be
+ * served after a later command creates one of its keys, or answered nil when
+ * {@link sdlab.cache.CacheEngine#unblockTimedOut} finds its timeout passed by the engine's
+ * clock. The late reply goes out through the session's deferred sink.
+ *
  * <p>What it does not do: no I/O, threads or clock of its own (the build's forbidden-apis check
  * rejects them); persistence, sockets and timers belong to the server, which reaches the
  * engine through {@link sdlab.cache.ServerHooks}. No replication or cluster mode.

@@ -57,7 +57,12 @@ class CommandArgumentFuzzTest {
             "FLUSHDB",
             "COPY",
             "DBSIZE",
-            "RESET");
+            "RESET",
+            "BLPOP",
+            "BRPOP",
+            "BLMOVE",
+            "BRPOPLPUSH",
+            "BLMPOP");
 
     /** Keys of each type, numbers of every sign and size, and the options the commands know. */
     private static final List<String> TOKENS = List.of(
@@ -134,6 +139,11 @@ class CommandArgumentFuzzTest {
             }
             Reply reply = f.reply(argv);
             assertThat(reply).as(String.join(" ", argv)).isNotNull();
+            if (reply == Reply.Blocked.INSTANCE) {
+                // A blocking pop found nothing: end its wait, as another client's CLIENT UNBLOCK would.
+                assertThat(f.engine.blockedClients().interrupt(f.session, Reply.Nil.ARRAY))
+                        .isTrue();
+            }
         }
         long[] sum = {0};
         for (int db = 0; db < f.engine.keyspace().databaseCount(); db++) {

@@ -3,6 +3,8 @@ package sdlab.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** SELECT, MOVE, SWAPDB, FLUSHDB and the log's SELECTs, on the engine with a fake clock. */
@@ -198,5 +200,30 @@ class DatabasesTest {
         assertThat(info).contains("db0:keys=1,expires=0,avg_ttl=0").contains("db11:keys=2,expires=1,avg_ttl=0");
         assertThat(f.run("CLIENT INFO")).contains(" db=11 ");
         assertThat(f.run("CONFIG GET databases")).isEqualTo("[\"databases\", \"16\"]");
+    }
+
+    @Test
+    void aBlockedClientWaitsOnItsOwnDatabasesKeyAndMoveOrSwapdbCanWakeIt() {
+        List<String> served = new ArrayList<>();
+        other.setDeferredReplySink(reply -> served.add(Replies.text(reply)));
+        other("SELECT 3");
+        assertThat(f.engine.execute(other, argv("BLPOP q 0"))).isEqualTo(Reply.Blocked.INSTANCE);
+        f.run("RPUSH q in-db-0");
+        assertThat(served).isEmpty();
+        f.run("MOVE q 3");
+        assertThat(served).containsExactly("[\"q\", \"in-db-0\"]");
+        served.clear();
+        assertThat(f.engine.execute(other, argv("BLPOP r 0"))).isEqualTo(Reply.Blocked.INSTANCE);
+        f.run("SELECT 7");
+        f.run("RPUSH r from-7");
+        f.run("SWAPDB 3 7");
+        assertThat(served).containsExactly("[\"r\", \"from-7\"]");
+        assertThat(f.logged).contains("SELECT 3", "LPOP r");
+    }
+
+    private static byte[][] argv(String command) {
+        return java.util.Arrays.stream(command.split(" "))
+                .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
     }
 }

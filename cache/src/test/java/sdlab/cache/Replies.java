@@ -15,6 +15,7 @@ public final class Replies {
             case Reply.Bulk b -> "\"" + new String(b.bytes(), StandardCharsets.UTF_8) + "\"";
             case Reply.Nil n -> "(nil)";
             case Reply.Hangup h -> "(hangup)";
+            case Reply.Blocked b -> "(blocked)";
             case Reply.Array a -> list(a.items());
             case Reply.DoubleValue d -> "(double) " + sdlab.cache.store.ScoreText.reply(d.value());
             case Reply.Pairs p -> list(p.flat());

@@ -49,7 +49,10 @@ class ZSetArgumentFuzzTest {
         "ZDIFF",
         "ZINTERCARD",
         "ZMPOP",
-        "ZSCAN"
+        "ZSCAN",
+        "BZPOPMIN",
+        "BZPOPMAX",
+        "BZMPOP"
     };
     private static final String[] WORDS = {
         "z",
@@ -128,6 +131,11 @@ class ZSetArgumentFuzzTest {
             }
             Reply reply = f.engine.execute(f.session, argv);
             assertThat(reply).as("seed %d command %d", seed, i).isNotNull();
+            if (reply == Reply.Blocked.INSTANCE) {
+                // A blocking pop found nothing: end its wait, as another client's CLIENT UNBLOCK would.
+                assertThat(f.engine.blockedClients().interrupt(f.session, Reply.Nil.ARRAY))
+                        .isTrue();
+            }
         }
         long[] expected = {0};
         f.engine

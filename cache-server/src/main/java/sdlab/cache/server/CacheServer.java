@@ -203,10 +203,14 @@ public final class CacheServer implements AutoCloseable {
                 .channel();
     }
 
-    /** Redis's serverCron: active expiry, pending evictions, save points, and the AOF buffer they filled. */
+    /**
+     * Redis's serverCron: active expiry, blocked clients whose timeout passed, pending evictions,
+     * save points, and the AOF buffer they filled.
+     */
     private void cron() {
         try {
             engine.activeExpireCycle();
+            engine.unblockTimedOut();
             if (engine.keyspace().maxmemoryBytes() > 0) {
                 engine.evictToFit();
             }

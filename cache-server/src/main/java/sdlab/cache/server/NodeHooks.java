@@ -70,8 +70,7 @@ final class NodeHooks implements ServerHooks {
                 .field("server", "hz", CacheServer.CRON_HZ)
                 .field("server", "config_file", "");
         info.field("clients", "connected_clients", clients.connected())
-                .field("clients", "maxclients", clients.clientsMax())
-                .field("clients", "blocked_clients", 0);
+                .field("clients", "maxclients", clients.clientsMax());
         info.field("memory", "mem_clients_normal", queryBuffers.reservedBytes())
                 .field("memory", "maxmemory_clients", queryBuffers.bytesMax());
         info.field("stats", "evicted_clients", queryBuffers.refusals());

@@ -10,6 +10,8 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sdlab.cache.CacheEngine;
@@ -21,6 +23,12 @@ import sdlab.cache.Reply;
  * and encodes the replies into one pooled buffer that the {@link ReplyFlusher} sends at the
  * end of the event-loop iteration. Every connection runs on the server's single engine
  * thread, so commands execute one at a time, as in Redis.
+ *
+ * <p>A blocking command (BLPOP) that has to wait stops the reading of commands: what the client
+ * sends meanwhile stays in the input buffer, unparsed, as Redis keeps it in the query buffer.
+ * When the engine ends the wait it hands the reply to the session's deferred sink; the
+ * connection sends it and, in a task of its own (never inside the command that served it),
+ * runs the commands that waited.
  */
 final class RespConnection extends ByteToMessageDecoder {
     private static final Logger log = LoggerFactory.getLogger(RespConnection.class);
@@ -28,6 +36,8 @@ final class RespConnection extends ByteToMessageDecoder {
             "-ERR max number of clients reached\r\n".getBytes(StandardCharsets.US_ASCII);
     /** Replies beyond this many bytes are handed to the channel before the batch ends, to keep buffers small. */
     private static final int REPLY_BUFFER_SPILL_BYTES = 64 * 1024;
+    /** Waits longer than this are ended by the cron alone, so that no timer lingers for days. */
+    private static final long TIMEOUT_CHECK_MILLIS_MAX = 60 * 60 * 1000;
 
     private final CacheEngine engine;
     private final ClientSession session;
@@ -45,6 +55,10 @@ final class RespConnection extends ByteToMessageDecoder {
     private boolean admitted;
     private boolean closing;
     private boolean flushQueued;
+    /** A blocking command waits: commands that arrive stay unread until its reply is out. */
+    private boolean blocked;
+    /** Ends the wait at its timeout, sooner than the once-every-100-ms cron would. */
+    private ScheduledFuture<?> timeoutCheck;
     /**
      * Replies were handed to the channel early (past the spill threshold) and not yet flushed.
      * Without this mark a batch whose replies all spilled was never flushed, and a reply over
@@ -78,6 +92,7 @@ final class RespConnection extends ByteToMessageDecoder {
         // Messages published by other clients arrive here, on this same event loop, between commands.
         session.setPushSink(this::pushed);
         session.setKiller(this::closeNow); // CLIENT KILL, run on this same event loop
+        session.setDeferredReplySink(this::unblocked);
         if (context.channel().remoteAddress() instanceof java.net.InetSocketAddress remote) {
             session.setAddress(remote.getAddress().getHostAddress() + ":" + remote.getPort());
         }
@@ -114,6 +129,17 @@ final class RespConnection extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
+        if (!blocked) {
+            decodeCommands(in);
+        }
+        if (!closing && in.readableBytes() > config.queryBufferBytesMax()) {
+            log.warn("closing client {} that reached max query buffer length", session.id());
+            closeNow();
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
+    private void decodeCommands(ByteBuf in) {
         try {
             decoder.decode(in, session.authenticated(), executor);
         } catch (QueryBufferLimitException e) {
@@ -127,11 +153,6 @@ final class RespConnection extends ByteToMessageDecoder {
             closing = true;
             in.skipBytes(in.readableBytes());
         }
-        if (!closing && in.readableBytes() > config.queryBufferBytesMax()) {
-            log.warn("closing client {} that reached max query buffer length", session.id());
-            closeNow();
-            in.skipBytes(in.readableBytes());
-        }
     }
 
     private boolean execute(byte[][] argv) {
@@ -142,6 +163,11 @@ final class RespConnection extends ByteToMessageDecoder {
             // A bug must not take the connection, or the node, down with it: report and go on.
             log.error("command failed unexpectedly", e);
             reply = Reply.error("ERR internal error: " + e);
+        }
+        if (reply == Reply.Blocked.INSTANCE) {
+            blocked = true;
+            scheduleTimeoutCheck();
+            return false; // the next commands wait in the input buffer
         }
         reply(reply);
         if (outputLimitExceeded()) {
@@ -154,6 +180,48 @@ final class RespConnection extends ByteToMessageDecoder {
             return false;
         }
         return !closing;
+    }
+
+    private void scheduleTimeoutCheck() {
+        long remainingMillis = engine.blockedRemainingMillis(session);
+        if (remainingMillis >= 0 && remainingMillis <= TIMEOUT_CHECK_MILLIS_MAX) {
+            // One millisecond late, since the engine's test is strict: the deadline itself is still in time.
+            timeoutCheck = ctx.executor().schedule(engine::unblockTimedOut, remainingMillis + 1, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The reply of a blocking command whose wait ended: send it, then run what the client sent meanwhile. */
+    private void unblocked(Reply reply) {
+        blocked = false;
+        if (timeoutCheck != null) {
+            timeoutCheck.cancel(false);
+            timeoutCheck = null;
+        }
+        if (closing || !ctx.channel().isActive()) {
+            return;
+        }
+        reply(reply);
+        if (outputLimitExceeded()) {
+            log.warn("client {} closed: its reply passed the output buffer limit", session.id());
+            closeNow();
+            return;
+        }
+        flusher.schedule(this);
+        ctx.executor().execute(this::resumeReading);
+    }
+
+    /** Runs the commands that arrived while the client was blocked, as Redis's processUnblockedClients does. */
+    private void resumeReading() {
+        if (blocked || closing || !ctx.channel().isActive()) {
+            return;
+        }
+        ByteBuf in = internalBuffer();
+        if (in.isReadable()) {
+            decodeCommands(in);
+            if (replies != null || spilledUnflushed || closing) {
+                flusher.schedule(this);
+            }
+        }
     }
 
     private void reply(Reply reply) {
@@ -233,7 +301,10 @@ final class RespConnection extends ByteToMessageDecoder {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
-        engine.closeSession(session); // drops its MULTI queue and WATCHed keys
+        if (timeoutCheck != null) {
+            timeoutCheck.cancel(false);
+        }
+        engine.closeSession(session); // drops its MULTI queue, WATCHed keys and any wait
         if (admitted) {
             admitted = false;
             clients.leave();

@@ -43,6 +43,7 @@ final class RespReplyEncoder {
             case Reply.Push p -> aggregate(out, protocol == 3 ? '>' : '*', p.items(), protocol);
             case Reply.Sequence q -> q.replies().forEach(next -> encode(next, protocol, out));
             case Reply.Hangup h -> {}
+            case Reply.Blocked b -> {}
         }
     }
 

@@ -77,7 +77,14 @@ final class CommandKeyScripts {
                 COMMAND GETKEYS LMPOP 3 a b LEFT
                 COMMAND GETKEYS LMPOP 0 a b LEFT
                 COMMAND GETKEYS ZMPOP 2 a b MAX COUNT 2
-                COMMAND GETKEYS ZMPOP 1 a MIN""");
+                COMMAND GETKEYS ZMPOP 1 a MIN
+                COMMAND GETKEYS BLMPOP 0 2 a b LEFT
+                COMMAND GETKEYS BLMPOP 0 3 a b LEFT
+                COMMAND GETKEYS BZMPOP 1.5 1 a MIN COUNT 2
+                COMMAND GETKEYS BLPOP a b 0
+                COMMAND GETKEYS BRPOPLPUSH a b 0
+                COMMAND GETKEYS BLMOVE a b LEFT RIGHT 0
+                COMMAND GETKEYS BZPOPMAX a b c 0""");
         s.put(
                 "getkeys-errors-and-containers",
                 """

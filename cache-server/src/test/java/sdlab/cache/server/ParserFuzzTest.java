@@ -75,7 +75,14 @@ class ParserFuzzTest {
         {"SPOP", "set", "2"},
         {"SINTERCARD", "2", "set", "other", "LIMIT", "1"},
         {"COPY", "key", "copy", "REPLACE"},
-        {"OBJECT", "ENCODING", "hash"}
+        {"OBJECT", "ENCODING", "hash"},
+        // Blocking pops: a frame that blocks still ends, since the fuzzer's half-close ends the wait with the client.
+        {"BLPOP", "list", "other", "0.01"},
+        {"BLMOVE", "list", "other", "LEFT", "RIGHT", "0"},
+        {"BLMPOP", "0.01", "2", "list", "other", "RIGHT", "COUNT", "2"},
+        {"BZPOPMIN", "zset", "0.01"},
+        {"BZMPOP", "0", "1", "zset", "MAX", "COUNT", "3"},
+        {"CLIENT", "UNBLOCK", "1", "ERROR"}
     };
     private static final String[] MEMCACHED_CORPUS = {
         "set key 0 0 5\r\nhello\r\n",

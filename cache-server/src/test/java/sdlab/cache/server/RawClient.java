@@ -141,6 +141,15 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** True if some of a reply has arrived and not been read yet. */
+    boolean replyWaiting() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Ends our sending side, so that the server sees end of input. */
     void shutdownOutput() {
         try {

@@ -2,14 +2,11 @@ package sdlab.cache.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,31 +23,12 @@ class RedisDifferentialTest {
     static Path dir;
 
     private static RunningServer node;
-    private static Process redis;
-    private static int redisPort;
+    private static RealRedis redis;
 
     @BeforeAll
     static void start() throws Exception {
         ExternalTool.assumeInstalled("redis-server", "redis-server");
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            redisPort = free.getLocalPort();
-        }
-        redis = new ProcessBuilder(
-                        ExternalTool.find("redis-server").toString(),
-                        "--port",
-                        String.valueOf(redisPort),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no",
-                        "--dir",
-                        dir.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("redis.log").toFile())
-                .start();
-        MemcachedDifferentialTest.awaitListening(redisPort);
+        redis = RealRedis.start(dir);
         node = RunningServer.start(dir);
     }
 
@@ -60,8 +38,7 @@ class RedisDifferentialTest {
             node.close();
         }
         if (redis != null) {
-            redis.destroy();
-            redis.waitFor(5, TimeUnit.SECONDS);
+            redis.close();
         }
     }
 
@@ -76,6 +53,7 @@ class RedisDifferentialTest {
         DatabaseScripts.addTo(s);
         HyperLogLogScripts.addTo(s);
         CommandKeyScripts.addTo(s);
+        BlockingScripts.addTo(s);
         return s;
     }
 
@@ -84,7 +62,7 @@ class RedisDifferentialTest {
         // Shows: for every script, each reply equals redis-server 7.0's, shape and text.
         Map<String, String> differences = new LinkedHashMap<>();
         for (var script : scripts().entrySet()) {
-            List<String> theirs = run(redisPort, script.getValue());
+            List<String> theirs = run(redis.port(), script.getValue());
             List<String> ours = run(node.port(), script.getValue());
             List<String> lines = script.getValue().lines().toList();
             for (int i = 0; i < lines.size(); i++) {
@@ -110,7 +88,7 @@ class RedisDifferentialTest {
         assertThat(names).hasSizeGreaterThan(150);
         Map<String, String> differences = new LinkedHashMap<>();
         for (String name : names) {
-            String theirs = groupAndSince(redisPort, name.substring(1));
+            String theirs = groupAndSince(redis.port(), name.substring(1));
             String ours = groupAndSince(node.port(), name.substring(1));
             if (!theirs.equals(ours)) {
                 differences.put(name, "redis " + theirs + ", sdlab " + ours);
@@ -131,10 +109,10 @@ class RedisDifferentialTest {
         // Shows: an HLL written by redis-server, SET into the node (and the other way round),
         // counts the same and merges into the same bytes, sparse and dense alike.
         for (int elements : new int[] {10, 800, 20_000}) {
-            String fromRedis = hyperLogLogBuiltOn(redisPort, "r", elements);
+            String fromRedis = hyperLogLogBuiltOn(redis.port(), "r", elements);
             String fromNode = hyperLogLogBuiltOn(node.port(), "n", elements);
-            assertThat(transfer(fromRedis, node.port())).isEqualTo(transfer(fromRedis, redisPort));
-            assertThat(transfer(fromNode, redisPort)).isEqualTo(transfer(fromNode, node.port()));
+            assertThat(transfer(fromRedis, node.port())).isEqualTo(transfer(fromRedis, redis.port()));
+            assertThat(transfer(fromNode, redis.port())).isEqualTo(transfer(fromNode, node.port()));
         }
     }
 
@@ -173,7 +151,7 @@ class RedisDifferentialTest {
     void monitorsSeeWhatRedisShowsThem() {
         // Shows: MONITOR's lines (time and client port masked) and a monitoring client's own replies equal redis-server
         // 7.0's.
-        assertThat(monitorTranscript(node.port())).isEqualTo(monitorTranscript(redisPort));
+        assertThat(monitorTranscript(node.port())).isEqualTo(monitorTranscript(redis.port()));
     }
 
     /** What a monitor sees while another client runs commands, then what a monitoring client is answered. */

@@ -132,6 +132,7 @@ public final class Keyspace {
         dirty++;
         listener.keyChanged(source.index(), e.key);
         listener.keyChanged(target.index(), e.key);
+        listener.keyAdded(target.index(), e.key);
     }
 
     /** Whether the eviction policy is an LFU one, which tracks frequency instead of idle time. */
@@ -163,6 +164,7 @@ public final class Keyspace {
         addUsed(e.sizeBytes);
         dirty++;
         listener.keyChanged(db.index(), key);
+        listener.keyAdded(db.index(), key);
         return e;
     }
 

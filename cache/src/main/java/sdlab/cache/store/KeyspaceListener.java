@@ -24,6 +24,13 @@ public interface KeyspaceListener {
     /** A command created, changed, deleted, moved or set the expiry of {@code key} in {@code db} (after the change). */
     default void keyChanged(int db, Key key) {}
 
+    /**
+     * A command created {@code key} in database {@code db}, where it did not exist (Redis's
+     * {@code dbAdd}, MOVE included); called after {@link #keyChanged}. Clients blocked on the
+     * key may now be served.
+     */
+    default void keyAdded(int db, Key key) {}
+
     /** Every key of database {@code db} is about to be removed (FLUSHALL, FLUSHDB); it still holds them. */
     default void beforeFlush(int db) {}
 }
