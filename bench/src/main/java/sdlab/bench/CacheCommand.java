@@ -52,6 +52,13 @@ final class CacheCommand implements Callable<Integer> {
             description = "Seconds of each memaslap run; 0 skips the memcached comparison (default: ${DEFAULT-VALUE}).")
     int memaslapSeconds;
 
+    @Option(
+            names = "--only",
+            paramLabel = "<tool>",
+            description = "Run one load tool only: 'redis-benchmark' (against redis-server) or 'memaslap' (against"
+                    + " memcached); both run by default.")
+    String only;
+
     @Mixin
     RoundsOption roundsOption;
 
@@ -62,8 +69,10 @@ final class CacheCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         int rounds = roundsOption.validated(spec);
-        CacheComparison.Settings settings =
-                new CacheComparison.Settings(requests, valueBytes, clients, pipelines, memaslapSeconds, rounds);
+        boolean redisBenchmark = !"memaslap".equals(only);
+        int memaslapRunSeconds = "redis-benchmark".equals(only) ? 0 : memaslapSeconds;
+        CacheComparison.Settings settings = new CacheComparison.Settings(
+                requests, valueBytes, clients, pipelines, memaslapRunSeconds, rounds, redisBenchmark);
         return PeerBench.run(
                 spec,
                 CacheComparison.tools(settings),
@@ -109,6 +118,13 @@ final class CacheCommand implements Callable<Integer> {
         if (memaslapSeconds < 0 || memaslapSeconds > 3600) {
             throw new ParameterException(
                     spec.commandLine(), "--memaslap-seconds must be between 0 and 3600, got " + memaslapSeconds);
+        }
+        if (only != null && !only.equals("redis-benchmark") && !only.equals("memaslap")) {
+            throw new ParameterException(
+                    spec.commandLine(), "--only must be 'redis-benchmark' or 'memaslap', got '" + only + "'");
+        }
+        if ("memaslap".equals(only) && memaslapSeconds == 0) {
+            throw new ParameterException(spec.commandLine(), "--only memaslap needs --memaslap-seconds above 0");
         }
     }
 }
