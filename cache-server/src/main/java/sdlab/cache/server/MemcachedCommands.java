@@ -37,6 +37,7 @@ final class MemcachedCommands {
 
     private final MemcachedStore store;
     private final MemcachedKey probe = new MemcachedKey();
+    private final byte[] valueHeader = new byte[MemcachedReplies.VALUE_HEADER_BYTES_MAX];
     private final MemcachedMetaCommands meta;
     private final MemcachedAdminCommands admin;
 
@@ -134,17 +135,9 @@ final class MemcachedCommands {
             }
             Item item = touch ? store.getAndTouch(probe, exptime) : store.get(probe);
             if (item != null) {
-                out.writeBytes(MemcachedReplies.VALUE);
-                out.writeBytes(line.bytes(), line.start(i), line.length(i));
-                out.writeByte(' ');
-                MemcachedReplies.decimal(out, item.flags());
-                out.writeByte(' ');
-                MemcachedReplies.decimal(out, item.value().length);
-                if (withCas) {
-                    out.writeByte(' ');
-                    MemcachedReplies.decimal(out, item.cas());
-                }
-                MemcachedReplies.crlf(out);
+                int headerBytes = MemcachedReplies.valueHeader(
+                        valueHeader, line.bytes(), line.start(i), line.length(i), item, withCas);
+                out.writeBytes(valueHeader, 0, headerBytes);
                 out.writeBytes(item.value());
                 MemcachedReplies.crlf(out);
             }
