@@ -1,5 +1,6 @@
 package sdlab.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -79,16 +80,7 @@ final class CacheCommand implements Callable<Integer> {
                 progress -> new CacheComparison(settings, progress).run(),
                 (start, rows) -> new PeerReport(
                         "cache",
-                        String.format(
-                                Locale.ROOT,
-                                "Cache node vs redis-server / memcached: redis-benchmark -c %d -n %d -d %d -r 100000,"
-                                        + " memaslap -c %d for %d s (90%% get); medians of %d alternating runs per side.",
-                                clients,
-                                requests,
-                                valueBytes,
-                                clients,
-                                memaslapSeconds,
-                                rounds),
+                        title(settings),
                         "peer",
                         start,
                         Machine.now(),
@@ -100,6 +92,28 @@ final class CacheCommand implements Callable<Integer> {
                                 "memaslap's p99 is the upper bound of a power-of-two latency bucket, so it is good to"
                                         + " a factor of two.")),
                 json);
+    }
+
+    /** The report's first line: the loads that ran, with their options. */
+    private static String title(CacheComparison.Settings settings) {
+        List<String> loads = new ArrayList<>();
+        if (settings.redisBenchmark()) {
+            loads.add(String.format(
+                    Locale.ROOT,
+                    "redis-benchmark -c %d -n %d -d %d -r 100000",
+                    settings.clients(),
+                    settings.requests(),
+                    settings.valueBytes()));
+        }
+        if (settings.memaslapSeconds() > 0) {
+            loads.add(String.format(
+                    Locale.ROOT, "memaslap -c %d for %d s (90%% get)", settings.clients(), settings.memaslapSeconds()));
+        }
+        String peers = settings.redisBenchmark() && settings.memaslapSeconds() > 0
+                ? "redis-server / memcached"
+                : settings.redisBenchmark() ? "redis-server" : "memcached";
+        return "Cache node vs " + peers + ": " + String.join(", ", loads) + "; medians of " + settings.rounds()
+                + " alternating runs per side.";
     }
 
     private void validate() {
