@@ -1,5 +1,6 @@
 package sdlab.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -52,6 +53,13 @@ final class CacheCommand implements Callable<Integer> {
             description = "Seconds of each memaslap run; 0 skips the memcached comparison (default: ${DEFAULT-VALUE}).")
     int memaslapSeconds;
 
+    @Option(
+            names = "--only",
+            paramLabel = "<tool>",
+            description = "Run one load tool only: 'redis-benchmark' (against redis-server) or 'memaslap' (against"
+                    + " memcached); both run by default.")
+    String only;
+
     @Mixin
     RoundsOption roundsOption;
 
@@ -62,24 +70,17 @@ final class CacheCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         int rounds = roundsOption.validated(spec);
-        CacheComparison.Settings settings =
-                new CacheComparison.Settings(requests, valueBytes, clients, pipelines, memaslapSeconds, rounds);
+        boolean redisBenchmark = !"memaslap".equals(only);
+        int memaslapRunSeconds = "redis-benchmark".equals(only) ? 0 : memaslapSeconds;
+        CacheComparison.Settings settings = new CacheComparison.Settings(
+                requests, valueBytes, clients, pipelines, memaslapRunSeconds, rounds, redisBenchmark);
         return PeerBench.run(
                 spec,
                 CacheComparison.tools(settings),
                 progress -> new CacheComparison(settings, progress).run(),
                 (start, rows) -> new PeerReport(
                         "cache",
-                        String.format(
-                                Locale.ROOT,
-                                "Cache node vs redis-server / memcached: redis-benchmark -c %d -n %d -d %d -r 100000,"
-                                        + " memaslap -c %d for %d s (90%% get); medians of %d alternating runs per side.",
-                                clients,
-                                requests,
-                                valueBytes,
-                                clients,
-                                memaslapSeconds,
-                                rounds),
+                        title(settings),
                         "peer",
                         start,
                         Machine.now(),
@@ -91,6 +92,28 @@ final class CacheCommand implements Callable<Integer> {
                                 "memaslap's p99 is the upper bound of a power-of-two latency bucket, so it is good to"
                                         + " a factor of two.")),
                 json);
+    }
+
+    /** The report's first line: the loads that ran, with their options. */
+    private static String title(CacheComparison.Settings settings) {
+        List<String> loads = new ArrayList<>();
+        if (settings.redisBenchmark()) {
+            loads.add(String.format(
+                    Locale.ROOT,
+                    "redis-benchmark -c %d -n %d -d %d -r 100000",
+                    settings.clients(),
+                    settings.requests(),
+                    settings.valueBytes()));
+        }
+        if (settings.memaslapSeconds() > 0) {
+            loads.add(String.format(
+                    Locale.ROOT, "memaslap -c %d for %d s (90%% get)", settings.clients(), settings.memaslapSeconds()));
+        }
+        String peers = settings.redisBenchmark() && settings.memaslapSeconds() > 0
+                ? "redis-server / memcached"
+                : settings.redisBenchmark() ? "redis-server" : "memcached";
+        return "Cache node vs " + peers + ": " + String.join(", ", loads) + "; medians of " + settings.rounds()
+                + " alternating runs per side.";
     }
 
     private void validate() {
@@ -109,6 +132,13 @@ final class CacheCommand implements Callable<Integer> {
         if (memaslapSeconds < 0 || memaslapSeconds > 3600) {
             throw new ParameterException(
                     spec.commandLine(), "--memaslap-seconds must be between 0 and 3600, got " + memaslapSeconds);
+        }
+        if (only != null && !only.equals("redis-benchmark") && !only.equals("memaslap")) {
+            throw new ParameterException(
+                    spec.commandLine(), "--only must be 'redis-benchmark' or 'memaslap', got '" + only + "'");
+        }
+        if ("memaslap".equals(only) && memaslapSeconds == 0) {
+            throw new ParameterException(spec.commandLine(), "--only memaslap needs --memaslap-seconds above 0");
         }
     }
 }

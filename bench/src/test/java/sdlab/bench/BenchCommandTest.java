@@ -69,6 +69,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void anUnknownLoadToolForBenchCacheIsRefusedWithTheChoices() {
+        // 'cache --only' takes one of the two load tools and exits 2 on anything else.
+        Run run = run("cache", "--only", "memtier");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("'redis-benchmark' or 'memaslap'");
+    }
+
+    @Test
     void simPrintsItsFiguresAsJson() throws IOException {
         // One second of the quorum workload gives a JSON report with positive, consistent rates.
         Run run = run("sim", "--workload", "quorum", "--seconds", "1", "--warmup-seconds", "0", "--json");

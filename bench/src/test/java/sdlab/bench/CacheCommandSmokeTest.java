@@ -52,6 +52,27 @@ class CacheCommandSmokeTest {
     }
 
     @Test
+    void onlyMemaslapMeasuresTheMemcachedPortAlone() throws Exception {
+        // --only memaslap starts no redis-server and reports the memaslap row only.
+        Optional<String> missing = RequiredTool.missing(CacheComparison.TOOLS);
+        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElseThrow());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("cache", "--only", "memaslap", "--memaslap-seconds", "1", "--rounds", "1", "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("workloads"))
+                .extracting(w -> w.get("name").asText())
+                .containsExactly("memaslap 90% get");
+        assertThat(err.toString()).doesNotContain("redis-server");
+    }
+
+    @Test
     void aMissingToolIsNamedWithItsPackage() {
         // The line a user sees when a peer is not installed names the apt package to install.
         Optional<String> message = RequiredTool.missing(

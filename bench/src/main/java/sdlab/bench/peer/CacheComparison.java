@@ -36,9 +36,16 @@ public final class CacheComparison {
      * @param pipelines pipeline depths ({@code -P}), each a separate redis-benchmark run
      * @param memaslapSeconds seconds of each memaslap run; 0 skips memcached
      * @param rounds runs of every workload per side, alternating which goes first; the medians count
+     * @param redisBenchmark whether redis-benchmark runs (and redis-server starts); false measures memaslap alone
      */
     public record Settings(
-            int requests, int valueBytes, int clients, List<Integer> pipelines, int memaslapSeconds, int rounds) {}
+            int requests,
+            int valueBytes,
+            int clients,
+            List<Integer> pipelines,
+            int memaslapSeconds,
+            int rounds,
+            boolean redisBenchmark) {}
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -50,9 +57,16 @@ public final class CacheComparison {
         this.progress = progress;
     }
 
-    /** The tools this run needs: memcached's only when memaslap runs. */
+    /** The tools this run needs: redis's only when redis-benchmark runs, memcached's only when memaslap runs. */
     public static List<RequiredTool> tools(Settings settings) {
-        return settings.memaslapSeconds() > 0 ? TOOLS : TOOLS.subList(0, 2);
+        List<RequiredTool> tools = new ArrayList<>();
+        if (settings.redisBenchmark()) {
+            tools.addAll(TOOLS.subList(0, 2));
+        }
+        if (settings.memaslapSeconds() > 0) {
+            tools.addAll(TOOLS.subList(2, 4));
+        }
+        return tools;
     }
 
     /** Starts the servers, runs every workload against both sides, stops the servers. */
@@ -72,15 +86,17 @@ public final class CacheComparison {
             if (memcached) {
                 sdlabOptions.addAll(List.of("--memcached-port", "0"));
             }
-            progress.accept("starting sdlab node cache and redis-server");
+            progress.accept("starting sdlab node cache" + (settings.redisBenchmark() ? " and redis-server" : ""));
             int redisPort = FreePort.pick();
             try (ChildProcess sdlab =
                             SdlabNode.start("cache", sdlabOptions, scratch.resolve("sdlab.log"), SDLAB_READY);
-                    ChildProcess redis = startRedis(scratch, redisPort)) {
+                    ChildProcess redis = settings.redisBenchmark() ? startRedis(scratch, redisPort) : null) {
                 int sdlabPort = port(sdlab, SDLAB_READY);
-                warmUp(scratch, sdlabPort, redisPort);
-                for (int pipeline : settings.pipelines()) {
-                    rows.addAll(redisBenchmark(scratch, sdlabPort, redisPort, pipeline));
+                if (settings.redisBenchmark()) {
+                    warmUp(scratch, sdlabPort, redisPort);
+                    for (int pipeline : settings.pipelines()) {
+                        rows.addAll(redisBenchmark(scratch, sdlabPort, redisPort, pipeline));
+                    }
                 }
                 if (memcached) {
                     rows.add(memaslap(scratch, port(sdlab, SDLAB_MEMCACHED)));

@@ -1,6 +1,7 @@
 package sdlab.cache.server;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -24,6 +25,14 @@ final class MemcachedFrontDoor {
     static final int SEGMENTS = 64;
 
     private static final Transport TRANSPORT = Transport.best();
+    /**
+     * Receive buffers of at least 512 bytes. Netty's default guess shrinks to 64 bytes under
+     * small requests, and a read that fills its buffer must be followed by another (epoll is
+     * edge-triggered), which then mostly finds nothing: memaslap's 150-byte sets cost two
+     * {@code recvfrom} calls each, a tenth more system calls than memcached makes.
+     */
+    private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFERS =
+            new AdaptiveRecvByteBufAllocator(512, 2048, 64 * 1024);
 
     private final CacheServerConfig config;
     private final EventLoopGroup group;
@@ -51,6 +60,7 @@ final class MemcachedFrontDoor {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFERS)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {

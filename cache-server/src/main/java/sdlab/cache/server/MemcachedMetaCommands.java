@@ -1,157 +1,137 @@
 package sdlab.cache.server;
 
 import io.netty.buffer.ByteBuf;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import sdlab.cache.memcached.IncrResult;
 import sdlab.cache.memcached.Item;
+import sdlab.cache.memcached.MemcachedKey;
 import sdlab.cache.memcached.MemcachedStore;
 import sdlab.cache.memcached.StoreMode;
 import sdlab.cache.memcached.StoreResult;
 
 /**
  * The meta commands of memcached 1.6's text protocol, as memcached 1.6.18 answers them:
- * {@code mn} (no-op), {@code mg} (get), {@code ms} (set), {@code md} (delete) and {@code ma}
- * (arithmetic). Each takes one-letter flags, some with a token ({@code T30}, {@code Oabc}), and
- * answers a two-letter status ({@code HD}, {@code VA}, {@code EN}, {@code NF}, {@code NS},
- * {@code EX}) followed by the flags it was asked to return, in the order they were asked.
+ * {@code mg} (get), {@code ms} (set), {@code md} (delete) and {@code ma} (arithmetic); {@code mn}
+ * (no-op) needs no class. Each takes one-letter flags, some with a token ({@code T30}, {@code
+ * Oabc}), and answers a two-letter status ({@code HD}, {@code VA}, {@code EN}, {@code NF}, {@code
+ * NS}, {@code EX}) followed by the flags it was asked to return, in the order they were asked.
  *
  * <p>Supported: mg {@code v s f t k c O q T}; ms {@code F T C M c k O q}; md {@code C k O q};
  * ma {@code N J D T M v t c k O q}. Not supported, answered {@code CLIENT_ERROR invalid flag}:
  * base64 keys ({@code b}), stale items and invalidation ({@code I}, {@code X}, {@code W}),
  * lease-style vivification on mg ({@code N}, {@code R}), hit and access reporting ({@code h},
  * {@code l}) and explicit cas setting ({@code E}).
+ *
+ * <p>A command's flags are its tokens from the third on ({@code ms}: the fourth); they are read
+ * where they are in the line, a flag's position found by its letter, so no flag list is built.
  */
 final class MemcachedMetaCommands {
-    private static final String BAD_FORMAT = "CLIENT_ERROR bad command line format";
-    private static final String INVALID_FLAG = "CLIENT_ERROR invalid flag";
-    private static final String BAD_TOKEN = "CLIENT_ERROR bad token in command line format";
+    private static final byte[] INVALID_FLAG = MemcachedCommandLine.ascii("CLIENT_ERROR invalid flag\r\n");
+    private static final byte[] BAD_TOKEN =
+            MemcachedCommandLine.ascii("CLIENT_ERROR bad token in command line format\r\n");
+    private static final int KEY = 1;
+    private static final int FLAGS = 2;
+    private static final int SET_FLAGS = 3;
 
     private final MemcachedStore store;
+    /** The connection's key probe, shared with the other commands: one command runs at a time. */
+    private final MemcachedKey probe;
 
-    MemcachedMetaCommands(MemcachedStore store) {
+    MemcachedMetaCommands(MemcachedStore store, MemcachedKey probe) {
         this.store = store;
-    }
-
-    /** How an {@code ms} line was taken: a set waiting for its data block, or refused. */
-    sealed interface SetStart permits PendingSet, Refused {}
-
-    /** A meta set waiting for its data block, with what its answer must carry. */
-    record PendingSet(StoreMode mode, byte[] key, long flags, long exptime, long cas, int bytes, Flags asked)
-            implements SetStart {}
-
-    /** An {@code ms} already answered with an error; its data block, if it announced one, is read and dropped. */
-    record Refused(long swallowBytes) implements SetStart {}
-
-    /** One command's flags in the order given; letters that take no token have an empty one. */
-    record Flags(List<String> tokens) {
-        boolean has(char letter) {
-            return token(letter) != null;
-        }
-
-        String token(char letter) {
-            for (String token : tokens) {
-                if (token.charAt(0) == letter) {
-                    return token.substring(1);
-                }
-            }
-            return null;
-        }
-
-        /** The flags from {@code cmd}'s token {@code from} on, or null if one is not in {@code allowed}. */
-        static Flags parse(MemcachedCommandLine cmd, int from, String allowed) {
-            List<String> tokens = new ArrayList<>();
-            for (int i = from; i < cmd.size(); i++) {
-                String token = cmd.text(i);
-                if (allowed.indexOf(token.charAt(0)) < 0) {
-                    return null;
-                }
-                tokens.add(token);
-            }
-            return new Flags(tokens);
-        }
+        this.probe = probe;
     }
 
     /** {@code mg <key> <flags>*}. */
-    void get(MemcachedCommandLine cmd, ByteBuf out) {
-        if (cmd.size() < 2) {
-            line(out, "ERROR");
+    void get(MemcachedCommandLine line, ByteBuf out) {
+        if (!keyAndFlags(line, FLAGS, "vsftkcOqT", out)) {
             return;
         }
-        byte[] key = cmd.key(1);
-        Flags asked = Flags.parse(cmd, 2, "vsftkcOqT");
-        if (key == null || asked == null) {
-            line(out, key == null ? BAD_FORMAT : INVALID_FLAG);
+        int touchFlag = flag(line, FLAGS, 'T');
+        Long touchTo = touchFlag < 0 ? null : line.signed64(touchFlag, 1);
+        if (touchFlag >= 0 && touchTo == null) {
+            out.writeBytes(BAD_TOKEN);
             return;
         }
-        Long touchTo = asked.has('T') ? number(asked.token('T')) : null;
-        if (asked.has('T') && touchTo == null) {
-            line(out, BAD_TOKEN);
-            return;
-        }
-        Item item = store.get(key);
+        Item item = store.get(probe);
         if (item == null) {
-            if (!asked.has('q')) {
-                line(out, "EN" + echo(asked, key, null, "Ok"));
+            if (flag(line, FLAGS, 'q') < 0) {
+                status(out, "EN");
+                echo(line, FLAGS, null, "Ok", out);
+                MemcachedReplies.crlf(out);
             }
             return;
         }
         if (touchTo != null) {
-            store.touch(key, touchTo); // t reports the time to live before the touch, as memcached does
+            store.touch(probe, touchTo); // t reports the time to live before the touch, as memcached does
         }
-        String returned = echo(asked, key, item, "sftkcO");
-        if (asked.has('v')) {
-            line(out, "VA " + item.value().length + returned);
+        if (flag(line, FLAGS, 'v') >= 0) {
+            status(out, "VA ");
+            MemcachedReplies.decimal(out, item.value().length);
+            echo(line, FLAGS, item, "sftkcO", out);
+            MemcachedReplies.crlf(out);
             out.writeBytes(item.value());
-            out.writeBytes(new byte[] {'\r', '\n'});
         } else {
-            line(out, "HD" + returned);
+            status(out, "HD");
+            echo(line, FLAGS, item, "sftkcO", out);
         }
+        MemcachedReplies.crlf(out);
     }
 
-    /** {@code ms <key> <datalen> <flags>*}: the set to finish once the data block has arrived, or a refusal already answered. */
-    SetStart set(MemcachedCommandLine cmd, ByteBuf out) {
-        if (cmd.size() < 3) {
-            line(out, cmd.size() < 2 ? "ERROR" : BAD_FORMAT);
-            return new Refused(0);
+    /**
+     * {@code ms <key> <datalen> <flags>*}: stores the data block at {@code dataStart} once it has
+     * arrived. Returns what {@link MemcachedCommands#execute} returns: the bytes after the line
+     * that belong to this command, or {@link MemcachedCommands#WAIT_FOR_DATA}.
+     */
+    long set(MemcachedCommandLine line, ByteBuf in, int dataStart, ByteBuf out) {
+        if (line.size() < 3) {
+            out.writeBytes(line.size() < 2 ? MemcachedReplies.ERROR : MemcachedReplies.BAD_FORMAT);
+            return 0;
         }
-        byte[] key = cmd.key(1);
-        long bytes = cmd.unsigned(2, Integer.MAX_VALUE - 2L);
-        if (key == null || bytes < 0) {
-            line(out, BAD_FORMAT);
-            return new Refused(0);
+        boolean keyValid = line.key(KEY, probe);
+        long bytes = line.unsigned(2, Integer.MAX_VALUE - 2L);
+        if (!keyValid || bytes < 0) {
+            out.writeBytes(MemcachedReplies.BAD_FORMAT);
+            return 0;
         }
-        Refused dropData = new Refused(bytes + 2);
-        Flags asked = Flags.parse(cmd, 3, "FTCMckOq");
-        if (asked == null) {
-            line(out, INVALID_FLAG);
-            return dropData;
+        long dataBytes = bytes + 2;
+        if (!flagsAllowed(line, SET_FLAGS, "FTCMckOq")) {
+            out.writeBytes(INVALID_FLAG);
+            return dataBytes;
         }
-        StoreMode mode = mode(asked.token('M'));
-        Long flags = asked.has('F') ? number(asked.token('F')) : Long.valueOf(0);
-        Long exptime = asked.has('T') ? number(asked.token('T')) : Long.valueOf(0);
-        Long cas = asked.has('C') ? number(asked.token('C')) : Long.valueOf(0);
+        int modeFlag = flag(line, SET_FLAGS, 'M');
+        StoreMode mode = modeFlag < 0 ? StoreMode.SET : mode(line, modeFlag);
+        Long flags = number(line, SET_FLAGS, 'F');
+        Long exptime = number(line, SET_FLAGS, 'T');
+        Long cas = number(line, SET_FLAGS, 'C');
         if (mode == null) {
-            line(out, "CLIENT_ERROR invalid mode for ms M token");
-            return dropData;
+            MemcachedReplies.line(out, "CLIENT_ERROR invalid mode for ms M token");
+            return dataBytes;
         }
         if (flags == null || flags < 0 || exptime == null || cas == null) {
-            line(out, BAD_TOKEN);
-            return dropData;
+            out.writeBytes(BAD_TOKEN);
+            return dataBytes;
         }
         if (bytes > store.itemBytesMax()) {
-            line(out, "SERVER_ERROR object too large for cache");
-            return dropData;
+            out.writeBytes(MemcachedReplies.TOO_LARGE);
+            return dataBytes;
         }
-        StoreMode effective = cas != 0 && mode == StoreMode.SET ? StoreMode.CAS : mode;
-        return new PendingSet(effective, key, flags, exptime, cas, (int) bytes, asked);
+        if (in.writerIndex() - dataStart < dataBytes) {
+            return MemcachedCommands.WAIT_FOR_DATA;
+        }
+        byte[] data = MemcachedCommands.dataBlock(in, dataStart, (int) bytes, out);
+        if (data != null) {
+            StoreMode effective = cas != 0 && mode == StoreMode.SET ? StoreMode.CAS : mode;
+            finishSet(line, store.store(effective, probe, flags, exptime, data, cas), out);
+        }
+        return dataBytes;
     }
 
-    /** Stores a meta set's data and answers it. */
-    void finishSet(PendingSet set, byte[] data, ByteBuf out) {
-        StoreResult result = store.store(set.mode(), set.key(), set.flags(), set.exptime(), data, set.cas());
-        String status =
+    private void finishSet(MemcachedCommandLine line, StoreResult result, ByteBuf out) {
+        if (result == StoreResult.STORED && flag(line, SET_FLAGS, 'q') >= 0) {
+            return;
+        }
+        status(
+                out,
                 switch (result) {
                     case STORED -> "HD";
                     case NOT_STORED -> "NS";
@@ -159,97 +139,143 @@ final class MemcachedMetaCommands {
                     case NOT_FOUND -> "NF";
                     case TOO_LARGE -> "SERVER_ERROR object too large for cache";
                     case OUT_OF_MEMORY -> "SERVER_ERROR out of memory storing object";
-                };
-        if (status.equals("HD") && set.asked().has('q')) {
-            return;
-        }
-        Item stored = result == StoreResult.STORED ? store.peek(set.key()) : null;
-        line(out, status + echo(set.asked(), set.key(), stored, stored == null ? "Ok" : "Okc"));
+                });
+        Item stored = result == StoreResult.STORED ? store.peek(probe) : null;
+        echo(line, SET_FLAGS, stored, stored == null ? "Ok" : "Okc", out);
+        MemcachedReplies.crlf(out);
     }
 
     /** {@code md <key> <flags>*}. */
-    void delete(MemcachedCommandLine cmd, ByteBuf out) {
-        if (cmd.size() < 2) {
-            line(out, "ERROR");
+    void delete(MemcachedCommandLine line, ByteBuf out) {
+        if (!keyAndFlags(line, FLAGS, "CkOq", out)) {
             return;
         }
-        byte[] key = cmd.key(1);
-        Flags asked = Flags.parse(cmd, 2, "CkOq");
-        if (key == null || asked == null) {
-            line(out, key == null ? BAD_FORMAT : INVALID_FLAG);
-            return;
-        }
-        Long cas = asked.has('C') ? number(asked.token('C')) : Long.valueOf(0);
+        Long cas = number(line, FLAGS, 'C');
         if (cas == null) {
-            line(out, BAD_TOKEN);
+            out.writeBytes(BAD_TOKEN);
             return;
         }
-        String status =
-                switch (store.deleteIfCas(key, cas)) {
+        StoreResult result = store.deleteIfCas(probe, cas);
+        if (result == StoreResult.STORED && flag(line, FLAGS, 'q') >= 0) {
+            return;
+        }
+        status(
+                out,
+                switch (result) {
                     case STORED -> "HD";
                     case EXISTS -> "EX";
                     default -> "NF";
-                };
-        if (!(status.equals("HD") && asked.has('q'))) {
-            line(out, status + echo(asked, key, null, "Ok"));
-        }
+                });
+        echo(line, FLAGS, null, "Ok", out);
+        MemcachedReplies.crlf(out);
     }
 
     /** {@code ma <key> <flags>*}: incr or decr, creating a missing item when asked ({@code N}). */
-    void arithmetic(MemcachedCommandLine cmd, ByteBuf out) {
-        if (cmd.size() < 2) {
-            line(out, "ERROR");
+    void arithmetic(MemcachedCommandLine line, ByteBuf out) {
+        if (!keyAndFlags(line, FLAGS, "NJDTMvtckOq", out)) {
             return;
         }
-        byte[] key = cmd.key(1);
-        Flags asked = Flags.parse(cmd, 2, "NJDTMvtckOq");
-        if (key == null || asked == null) {
-            line(out, key == null ? BAD_FORMAT : INVALID_FLAG);
-            return;
-        }
-        String modeToken = asked.token('M');
-        Boolean decrement = modeToken == null ? Boolean.FALSE : decrementMode(modeToken);
-        Long delta = asked.has('D') ? unsignedNumber(asked.token('D')) : Long.valueOf(1);
-        Long initial = asked.has('J') ? unsignedNumber(asked.token('J')) : Long.valueOf(0);
-        Long vivifyTtl = asked.has('N') ? number(asked.token('N')) : null;
-        Long touchTo = asked.has('T') ? number(asked.token('T')) : null;
+        int modeFlag = flag(line, FLAGS, 'M');
+        Boolean decrement = modeFlag < 0 ? Boolean.FALSE : decrementMode(line, modeFlag);
+        int deltaFlag = flag(line, FLAGS, 'D');
+        int initialFlag = flag(line, FLAGS, 'J');
+        int vivifyFlag = flag(line, FLAGS, 'N');
+        int touchFlag = flag(line, FLAGS, 'T');
+        Long delta = deltaFlag < 0 ? Long.valueOf(1) : line.unsigned64(deltaFlag, 1);
+        Long initial = initialFlag < 0 ? Long.valueOf(0) : line.unsigned64(initialFlag, 1);
+        Long vivifyTtl = vivifyFlag < 0 ? null : line.signed64(vivifyFlag, 1);
+        Long touchTo = touchFlag < 0 ? null : line.signed64(touchFlag, 1);
         if (decrement == null) {
-            line(out, "CLIENT_ERROR invalid mode for ma M token");
+            MemcachedReplies.line(out, "CLIENT_ERROR invalid mode for ma M token");
             return;
         }
         if (delta == null
                 || initial == null
-                || (asked.has('N') && vivifyTtl == null)
-                || (asked.has('T') && touchTo == null)) {
-            line(out, BAD_TOKEN);
+                || (vivifyFlag >= 0 && vivifyTtl == null)
+                || (touchFlag >= 0 && touchTo == null)) {
+            out.writeBytes(BAD_TOKEN);
             return;
         }
-        String value;
-        switch (store.increment(key, delta, decrement)) {
-            case IncrResult.Value v -> value = v.text();
+        long value;
+        switch (store.increment(probe, delta, decrement)) {
+            case IncrResult.Value v -> value = v.unsigned();
             case IncrResult.NonNumeric nonNumeric -> {
-                line(out, "CLIENT_ERROR cannot increment or decrement non-numeric value");
+                MemcachedReplies.line(out, "CLIENT_ERROR cannot increment or decrement non-numeric value");
                 return;
             }
             case IncrResult.NotFound notFound -> {
                 if (vivifyTtl == null) {
-                    line(out, "NF" + echo(asked, key, null, "Ok"));
+                    status(out, "NF");
+                    echo(line, FLAGS, null, "Ok", out);
+                    MemcachedReplies.crlf(out);
                     return;
                 }
-                value = Long.toUnsignedString(initial);
-                store.store(StoreMode.ADD, key, 0, vivifyTtl, value.getBytes(StandardCharsets.US_ASCII), 0);
+                value = initial;
+                byte[] text = MemcachedCommandLine.ascii(Long.toUnsignedString(value));
+                store.store(StoreMode.ADD, probe, 0, vivifyTtl, text, 0);
             }
         }
+        arithmeticReply(line, value, touchTo, out);
+    }
+
+    private void arithmeticReply(MemcachedCommandLine line, long value, Long touchTo, ByteBuf out) {
         if (touchTo != null) {
-            store.touch(key, touchTo);
+            store.touch(probe, touchTo);
         }
-        String returned = echo(asked, key, store.peek(key), "Oktc");
-        if (asked.has('v')) {
-            line(out, "VA " + value.length() + returned);
-            line(out, value);
+        Item item = store.peek(probe);
+        if (flag(line, FLAGS, 'v') >= 0) {
+            status(out, "VA ");
+            MemcachedReplies.decimal(out, MemcachedReplies.digits(value));
+            echo(line, FLAGS, item, "Oktc", out);
+            MemcachedReplies.crlf(out);
+            MemcachedReplies.decimal(out, value);
         } else {
-            line(out, "HD" + returned);
+            status(out, "HD");
+            echo(line, FLAGS, item, "Oktc", out);
         }
+        MemcachedReplies.crlf(out);
+    }
+
+    /**
+     * Reads the key into the probe and checks the flags from {@code from} on against {@code
+     * allowed}; false, with the error answered, if the line has no key or a bad one or flag.
+     */
+    private boolean keyAndFlags(MemcachedCommandLine line, int from, String allowed, ByteBuf out) {
+        if (line.size() < 2) {
+            out.writeBytes(MemcachedReplies.ERROR);
+            return false;
+        }
+        boolean keyValid = line.key(KEY, probe);
+        if (!keyValid || !flagsAllowed(line, from, allowed)) {
+            out.writeBytes(!keyValid ? MemcachedReplies.BAD_FORMAT : INVALID_FLAG);
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean flagsAllowed(MemcachedCommandLine line, int from, String allowed) {
+        for (int i = from; i < line.size(); i++) {
+            if (allowed.indexOf(line.firstByte(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first token from {@code from} on that is flag {@code letter}, or -1. */
+    private static int flag(MemcachedCommandLine line, int from, char letter) {
+        for (int i = from; i < line.size(); i++) {
+            if (line.firstByte(i) == letter) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The signed number after flag {@code letter}: 0 if the flag is absent, null if its token is not a number. */
+    private static Long number(MemcachedCommandLine line, int from, char letter) {
+        int index = flag(line, from, letter);
+        return index < 0 ? Long.valueOf(0) : line.signed64(index, 1);
     }
 
     /**
@@ -257,72 +283,62 @@ final class MemcachedMetaCommands {
      * opaque token ({@code O}), the key ({@code k}), and, of a live {@code item}, its size
      * ({@code s}), client flags ({@code f}), time to live ({@code t}) and cas unique ({@code c}).
      */
-    private String echo(Flags asked, byte[] key, Item item, String returnable) {
-        StringBuilder returned = new StringBuilder();
-        for (String token : asked.tokens()) {
-            char letter = token.charAt(0);
-            if (returnable.indexOf(letter) < 0) {
+    private void echo(MemcachedCommandLine line, int from, Item item, String returnable, ByteBuf out) {
+        for (int i = from; i < line.size(); i++) {
+            int letter = line.firstByte(i);
+            if (returnable.indexOf(letter) < 0 || (item == null && letter != 'O' && letter != 'k')) {
                 continue;
             }
-            String text =
+            out.writeByte(' ');
+            switch (letter) {
+                case 'O' -> out.writeBytes(line.bytes(), line.start(i), line.length(i));
+                case 'k' -> {
+                    out.writeByte('k');
+                    out.writeBytes(probe.buffer(), 0, probe.length());
+                }
+                default -> {
+                    out.writeByte(letter);
+                    long ttl = letter == 't' ? store.ttlSeconds(item) : 0;
                     switch (letter) {
-                        case 'O' -> token;
-                        case 'k' -> "k" + new String(key, StandardCharsets.ISO_8859_1);
-                        case 's' -> item == null ? null : "s" + item.value().length;
-                        case 'f' -> item == null ? null : "f" + item.flags();
-                        case 't' -> item == null ? null : "t" + store.ttlSeconds(item);
-                        case 'c' -> item == null ? null : "c" + item.cas();
-                        default -> null;
-                    };
-            if (text != null) {
-                returned.append(' ').append(text);
+                        case 's' -> MemcachedReplies.decimal(out, item.value().length);
+                        case 'f' -> MemcachedReplies.decimal(out, item.flags());
+                        case 'c' -> MemcachedReplies.decimal(out, item.cas());
+                        default -> MemcachedReplies.signedDecimal(out, ttl);
+                    }
+                }
             }
         }
-        return returned.toString();
     }
 
-    private static StoreMode mode(String token) {
-        if (token == null) {
-            return StoreMode.SET;
+    /** A status (or an error line's text) before the returned flags: ASCII, written without a String copy. */
+    private static void status(ByteBuf out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            out.writeByte(text.charAt(i));
         }
-        return switch (token) {
-            case "S", "s" -> StoreMode.SET;
-            case "E", "e" -> StoreMode.ADD;
-            case "A", "a" -> StoreMode.APPEND;
-            case "P", "p" -> StoreMode.PREPEND;
-            case "R", "r" -> StoreMode.REPLACE;
+    }
+
+    private static StoreMode mode(MemcachedCommandLine line, int index) {
+        if (line.length(index) != 2) {
+            return null;
+        }
+        return switch (line.bytes()[line.start(index) + 1]) {
+            case 'S', 's' -> StoreMode.SET;
+            case 'E', 'e' -> StoreMode.ADD;
+            case 'A', 'a' -> StoreMode.APPEND;
+            case 'P', 'p' -> StoreMode.PREPEND;
+            case 'R', 'r' -> StoreMode.REPLACE;
             default -> null;
         };
     }
 
-    private static Boolean decrementMode(String token) {
-        return switch (token) {
-            case "I", "i", "+" -> Boolean.FALSE;
-            case "D", "d", "-" -> Boolean.TRUE;
+    private static Boolean decrementMode(MemcachedCommandLine line, int index) {
+        if (line.length(index) != 2) {
+            return null;
+        }
+        return switch (line.bytes()[line.start(index) + 1]) {
+            case 'I', 'i', '+' -> Boolean.FALSE;
+            case 'D', 'd', '-' -> Boolean.TRUE;
             default -> null;
         };
-    }
-
-    /** A signed decimal token, or null. */
-    private static Long number(String token) {
-        try {
-            return Long.parseLong(token);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** An unsigned 64-bit decimal token, or null. */
-    private static Long unsignedNumber(String token) {
-        try {
-            return Long.parseUnsignedLong(token);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static void line(ByteBuf out, String text) {
-        out.writeCharSequence(text, StandardCharsets.ISO_8859_1);
-        out.writeBytes(new byte[] {'\r', '\n'});
     }
 }

@@ -129,6 +129,29 @@ class MemcachedProtocolTest {
     }
 
     @Test
+    void aDataBlockArrivingInPiecesIsStoredOnceItIsWhole() throws InterruptedException {
+        // A storage command waits for its whole data block, however the bytes are split between reads.
+        try (RawClient c = client()) {
+            String script = "set split 3 0 10\r\nhello worl\r\nms msplit 4 T0\r\nabcd\r\n" + "set split2 0 0 2000\r\n"
+                    + "x".repeat(2000) + "\r\nget split msplit\r\n";
+            for (int i = 0; i < script.length(); i += 7) {
+                c.send(script.substring(i, Math.min(script.length(), i + 7)));
+                Thread.sleep(1);
+            }
+            assertThat(lines(c, 8))
+                    .containsExactly(
+                            "STORED",
+                            "HD",
+                            "SERVER_ERROR object too large for cache",
+                            "VALUE split 3 10",
+                            "hello worl",
+                            "VALUE msplit 0 4",
+                            "abcd",
+                            "END");
+        }
+    }
+
+    @Test
     void statsReportCountersAndQuitCloses() {
         // stats lists STAT lines ending in END; quit closes the connection.
         try (RawClient c = client()) {

@@ -2,7 +2,6 @@ package sdlab.cache.memcached;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import sdlab.cache.store.Key;
 
 /**
  * The store behind the memcached front door: memcached's semantics, safe for many threads.
@@ -12,10 +11,15 @@ import sdlab.cache.store.Key;
  * The Redis engine is single-threaded by design; memcached is multi-threaded by design, and
  * that difference is what the Redis-vs-Memcached chapter measures. So this store does not
  * share the engine's keyspace: it is split into {@code segments} stripes by key hash, each with
- * its own lock, its own LRU (an access-ordered map) and an equal share of the memory limit,
+ * its own lock, its own LRU (a hash table whose entries are also an LRU list; see {@code Segment})
+ * and an equal share of the memory limit,
  * much as memcached splits its LRU per slab class and locks items by hash bucket. Threads
  * contend only when their keys land in the same stripe. Eviction is LRU per stripe, which
  * approximates a global LRU when keys spread evenly.
+ *
+ * <p>Keys arrive as {@link MemcachedKey} probes that a connection refills for every key it
+ * looks up, so the read path allocates no key object; the store copies a key's bytes only when
+ * it stores a new one.
  *
  * <h2>Semantics (memcached 1.6 text protocol)</h2>
  *
@@ -63,8 +67,7 @@ public final class MemcachedStore {
     }
 
     /** The live item of {@code key} or null; counts a hit or a miss. */
-    public Item get(byte[] keyBytes) {
-        Key key = Key.wrap(keyBytes);
+    public Item get(MemcachedKey key) {
         Segment segment = segmentOf(key);
         Item item;
         synchronized (segment) {
@@ -76,9 +79,8 @@ public final class MemcachedStore {
     }
 
     /** A storage command; {@code casUnique} is used only by {@link StoreMode#CAS}. */
-    public StoreResult store(StoreMode mode, byte[] keyBytes, long flags, long exptime, byte[] data, long casUnique) {
+    public StoreResult store(StoreMode mode, MemcachedKey key, long flags, long exptime, byte[] data, long casUnique) {
         stats.cmdSet.increment();
-        Key key = Key.wrap(keyBytes);
         Segment segment = segmentOf(key);
         synchronized (segment) {
             Item existing = live(segment, key);
@@ -103,8 +105,7 @@ public final class MemcachedStore {
     }
 
     /** Removes {@code key}; false if it was not there. */
-    public boolean delete(byte[] keyBytes) {
-        Key key = Key.wrap(keyBytes);
+    public boolean delete(MemcachedKey key) {
         Segment segment = segmentOf(key);
         boolean deleted;
         synchronized (segment) {
@@ -119,8 +120,7 @@ public final class MemcachedStore {
      * (any, when 0). Returns {@link StoreResult#STORED} when it was removed, {@code NOT_FOUND} or
      * {@code EXISTS} (a newer version is there) when not.
      */
-    public StoreResult deleteIfCas(byte[] keyBytes, long casUnique) {
-        Key key = Key.wrap(keyBytes);
+    public StoreResult deleteIfCas(MemcachedKey key, long casUnique) {
         Segment segment = segmentOf(key);
         StoreResult result;
         synchronized (segment) {
@@ -147,8 +147,7 @@ public final class MemcachedStore {
     }
 
     /** The live item of {@code key}, or null, counting nothing: what a meta command reports after it acted. */
-    public Item peek(byte[] keyBytes) {
-        Key key = Key.wrap(keyBytes);
+    public Item peek(MemcachedKey key) {
         Segment segment = segmentOf(key);
         synchronized (segment) {
             return live(segment, key);
@@ -159,8 +158,7 @@ public final class MemcachedStore {
      * Drops {@code key} without counting a delete: what memcached does to the old value when a
      * {@code set} fails because the new one is too large, so that no stale value survives.
      */
-    public void invalidate(byte[] keyBytes) {
-        Key key = Key.wrap(keyBytes);
+    public void invalidate(MemcachedKey key) {
         Segment segment = segmentOf(key);
         synchronized (segment) {
             segment.remove(key);
@@ -168,8 +166,7 @@ public final class MemcachedStore {
     }
 
     /** incr ({@code decrement == false}) or decr by the unsigned {@code delta}. */
-    public IncrResult increment(byte[] keyBytes, long delta, boolean decrement) {
-        Key key = Key.wrap(keyBytes);
+    public IncrResult increment(MemcachedKey key, long delta, boolean decrement) {
         Segment segment = segmentOf(key);
         synchronized (segment) {
             Item item = live(segment, key);
@@ -194,9 +191,9 @@ public final class MemcachedStore {
     }
 
     /** Gives {@code key} a new expiry time; false if it does not exist. */
-    public boolean touch(byte[] keyBytes, long exptime) {
+    public boolean touch(MemcachedKey key, long exptime) {
         stats.cmdTouch.increment();
-        boolean touched = retouch(keyBytes, exptime) != null;
+        boolean touched = retouch(key, exptime) != null;
         (touched ? stats.touchHits : stats.touchMisses).increment();
         return touched;
     }
@@ -205,17 +202,16 @@ public final class MemcachedStore {
      * {@code gat}: the live item of {@code key} with a new expiry time, or null; counts as a
      * touch and a get, as memcached does. A negative time returns the item and expires it.
      */
-    public Item getAndTouch(byte[] keyBytes, long exptime) {
+    public Item getAndTouch(MemcachedKey key, long exptime) {
         stats.cmdTouch.increment();
         stats.cmdGet.increment();
-        Item item = retouch(keyBytes, exptime);
+        Item item = retouch(key, exptime);
         (item == null ? stats.touchMisses : stats.touchHits).increment();
         (item == null ? stats.getMisses : stats.getHits).increment();
         return item;
     }
 
-    private Item retouch(byte[] keyBytes, long exptime) {
-        Key key = Key.wrap(keyBytes);
+    private Item retouch(MemcachedKey key, long exptime) {
         Segment segment = segmentOf(key);
         synchronized (segment) {
             Item item = live(segment, key);
@@ -289,12 +285,13 @@ public final class MemcachedStore {
         return itemBytesMax;
     }
 
-    private Segment segmentOf(Key key) {
-        return segments[key.hashCode() & (segments.length - 1)];
+    /** The upper half of the key's hash picks the segment; the lower half picks the slot within it. */
+    private Segment segmentOf(MemcachedKey key) {
+        return segments[(int) (key.hash() >>> 32) & (segments.length - 1)];
     }
 
     /** The item if it is still valid; an expired or flushed one is removed. Lock held. */
-    private Item live(Segment segment, Key key) {
+    private Item live(Segment segment, MemcachedKey key) {
         Item item = segment.get(key);
         if (item == null) {
             return null;
@@ -312,7 +309,7 @@ public final class MemcachedStore {
         return item;
     }
 
-    private StoreResult put(Segment segment, Key key, Item item, StoreMode mode) {
+    private StoreResult put(Segment segment, MemcachedKey key, Item item, StoreMode mode) {
         if (item.value().length > itemBytesMax) {
             if (mode == StoreMode.SET) {
                 segment.remove(key); // memcached drops the old value when a set is too large

@@ -3,6 +3,7 @@ package sdlab.chapters.cache.redismemcached;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 import sdlab.cache.memcached.Item;
+import sdlab.cache.memcached.MemcachedKey;
 import sdlab.cache.memcached.MemcachedStore;
 import sdlab.cache.memcached.StoreMode;
 import sdlab.cache.memcached.StoreResult;
@@ -41,7 +42,7 @@ final class MemcachedLikeStore implements CacheStore {
         return store.bytes();
     }
 
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+    private static MemcachedKey ascii(String text) {
+        return MemcachedKey.of(text.getBytes(StandardCharsets.US_ASCII));
     }
 }
