@@ -21,9 +21,16 @@ public final class SdlabNode {
      * waiting for a log line matching {@code ready}.
      */
     public static ChildProcess start(String node, List<String> options, Path log, Pattern ready) {
+        return start(node, List.of(), options, log, ready);
+    }
+
+    /** As {@link #start(String, List, Path, Pattern)}, with {@code extraJvmOptions} after this JVM's own. */
+    public static ChildProcess start(
+            String node, List<String> extraJvmOptions, List<String> options, Path log, Pattern ready) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(extraJvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(NodeMain.class.getName());
