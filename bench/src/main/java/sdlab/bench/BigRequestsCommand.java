@@ -60,7 +60,7 @@ final class BigRequestsCommand implements Callable<Integer> {
 
     @Option(
             names = "--settle-seconds",
-            defaultValue = "10",
+            defaultValue = "30",
             description = "Seconds after the attackers leave before memory is read again (default: ${DEFAULT-VALUE}).")
     int settleSeconds;
 
