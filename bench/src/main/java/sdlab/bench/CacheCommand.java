@@ -16,6 +16,7 @@ import sdlab.bench.peer.CacheComparison;
 @Command(
         name = "cache",
         mixinStandardHelpOptions = true,
+        subcommands = BigRequestsCommand.class,
         description = {
             "Start 'sdlab node cache' (a child JVM), redis-server and memcached on free loopback ports, load them"
                     + " with redis-benchmark (SET and GET, each -P depth) and memaslap, and print throughput and"

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class SdlabNode {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC");
 
     private SdlabNode() {}
 
@@ -21,15 +22,40 @@ public final class SdlabNode {
      * waiting for a log line matching {@code ready}.
      */
     public static ChildProcess start(String node, List<String> options, Path log, Pattern ready) {
+        return start(node, List.of(), options, log, ready);
+    }
+
+    /**
+     * As {@link #start(String, List, Path, Pattern)}, with {@code extraJvmOptions} after this JVM's own; a
+     * collector chosen there ({@code -XX:+UseZGC}) replaces this JVM's.
+     */
+    public static ChildProcess start(
+            String node, List<String> extraJvmOptions, List<String> options, Path log, Pattern ready) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        command.addAll(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(nodeJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), extraJvmOptions));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(NodeMain.class.getName());
         command.add(node);
         command.addAll(options);
         return ChildProcess.start("sdlab node " + node, command, log, ready, START_TIMEOUT);
+    }
+
+    /**
+     * The JVM options of a child: this JVM's (see {@link #jvmOptions}), then {@code added}; a
+     * collector chosen there ({@code -XX:+UseZGC}) replaces this JVM's.
+     */
+    static List<String> nodeJvmOptions(List<String> ours, List<String> added) {
+        List<String> inherited = jvmOptions(ours);
+        if (added.stream().anyMatch(option -> COLLECTOR.matcher(option).matches())) {
+            inherited = inherited.stream()
+                    .filter(option -> !COLLECTOR.matcher(option).matches())
+                    .toList();
+        }
+        List<String> all = new ArrayList<>(inherited);
+        all.addAll(added);
+        return all;
     }
 
     /**

@@ -30,4 +30,16 @@ class SdlabNodeTest {
                         "--enable-native-access=ALL-UNNAMED",
                         "--sun-misc-unsafe-memory-access=allow");
     }
+
+    @Test
+    void aCollectorAskedForReplacesTheLaunchersOwn() {
+        // --node-jvm-option=-XX:+UseZGC must not start a JVM that refuses two collectors.
+        List<String> options = SdlabNode.nodeJvmOptions(
+                List.of("-XX:+UseParallelGC", "-Dio.netty.leakDetection.level=disabled"),
+                List.of("-XX:+UseZGC", "-Xlog:gc"));
+
+        assertThat(options).containsExactly("-Dio.netty.leakDetection.level=disabled", "-XX:+UseZGC", "-Xlog:gc");
+        assertThat(SdlabNode.nodeJvmOptions(List.of("-XX:+UseParallelGC"), List.of("-Xlog:gc")))
+                .containsExactly("-XX:+UseParallelGC", "-Xlog:gc");
+    }
 }

@@ -9,6 +9,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,9 @@ final class RespConnection extends ByteToMessageDecoder {
 
     private ChannelHandlerContext ctx;
     private ByteBuf replies;
+    /** Reading stopped until a big argument's array is ready ({@link #pauseReadingUntil}). */
+    private boolean readingPaused;
+
     private boolean admitted;
     private boolean closing;
     private boolean flushQueued;
@@ -142,6 +146,10 @@ final class RespConnection extends ByteToMessageDecoder {
     private void decodeCommands(ByteBuf in) {
         try {
             decoder.decode(in, session.authenticated(), executor);
+            CompletableFuture<?> awaiting = decoder.awaiting();
+            if (awaiting != null) {
+                pauseReadingUntil(awaiting);
+            }
         } catch (QueryBufferLimitException e) {
             log.warn("closing client {}: {}", session.id(), e.getMessage());
             closeNow();
@@ -152,6 +160,33 @@ final class RespConnection extends ByteToMessageDecoder {
             reply(Reply.error("ERR Protocol error: " + e.getMessage()));
             closing = true;
             in.skipBytes(in.readableBytes());
+        }
+    }
+
+    /**
+     * Reads no more from this client until {@code ready} completes (a big argument's array is
+     * being allocated), then decodes what it already sent; other clients are served meanwhile.
+     */
+    private void pauseReadingUntil(CompletableFuture<?> ready) {
+        if (readingPaused) {
+            return;
+        }
+        readingPaused = true;
+        ctx.channel().config().setAutoRead(false);
+        ready.whenComplete((done, failed) -> ctx.executor().execute(this::resumeAfterBigArgument));
+    }
+
+    private void resumeAfterBigArgument() {
+        readingPaused = false;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        ctx.channel().config().setAutoRead(true);
+        try {
+            channelRead(ctx, Unpooled.EMPTY_BUFFER); // decodes the input kept while paused
+            channelReadComplete(ctx);
+        } catch (Exception e) {
+            exceptionCaught(ctx, e);
         }
     }
 
@@ -207,11 +242,11 @@ final class RespConnection extends ByteToMessageDecoder {
             return;
         }
         flusher.schedule(this);
-        ctx.executor().execute(this::resumeReading);
+        ctx.executor().execute(this::runCommandsHeldWhileBlocked);
     }
 
     /** Runs the commands that arrived while the client was blocked, as Redis's processUnblockedClients does. */
-    private void resumeReading() {
+    private void runCommandsHeldWhileBlocked() {
         if (blocked || closing || !ctx.channel().isActive()) {
             return;
         }
@@ -261,6 +296,12 @@ final class RespConnection extends ByteToMessageDecoder {
     public void channelReadComplete(ChannelHandlerContext context) throws Exception {
         if (replies != null || spilledUnflushed || closing) {
             flusher.schedule(this);
+        }
+        if (readingPaused) {
+            // ByteToMessageDecoder asks for one more read when auto-read is off and it decoded no message.
+            discardSomeReadBytes();
+            context.fireChannelReadComplete();
+            return;
         }
         super.channelReadComplete(context);
     }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -21,7 +22,9 @@ import java.util.concurrent.Executor;
  * pile up in the connection's input buffer, which Netty grows by 4 MiB at a time above 4 MiB and
  * so copies a quarter-gigabyte argument some sixty times. It is moved out as it arrives into a
  * {@link BigArgument}, which keeps the input buffer small, copies each byte at most twice and
- * takes its memory from the node's {@link QueryBufferBudget}.
+ * takes its memory from the node's {@link QueryBufferBudget}. While such an argument waits for
+ * its array, {@link #awaiting()} says what for: the connection reads no more from that client
+ * until it is ready, then decodes again.
  */
 final class RespDecoder {
     /** Receives each complete command; returns false to stop decoding (the client is closing). */
@@ -87,6 +90,15 @@ final class RespDecoder {
 
     long bytesCopied() {
         return bytesCopied;
+    }
+
+    /**
+     * What the request in progress waits for before more of the input can be decoded (the array
+     * of a big argument, still being allocated), or null. Decoding again before it completes
+     * takes nothing more.
+     */
+    CompletableFuture<?> awaiting() {
+        return big == null ? null : big.awaitingArray();
     }
 
     /** Decodes every complete command in {@code in}; an incomplete one stays unread for the next call. */
@@ -172,7 +184,7 @@ final class RespDecoder {
 
     /**
      * Moves what has arrived of a big argument out of the input. Returns the argument once all
-     * of it and the two bytes after it are in, else null.
+     * of it and the two bytes after it are in and its array is ready, else null.
      */
     private byte[] receiveBig(ByteBuf in) throws QueryBufferLimitException {
         if (big == null) {

@@ -63,6 +63,39 @@ class BigArgumentsTest {
     }
 
     @Test
+    void anArgumentWaitingForItsArrayTakesNoMoreThanTheEarlyBoundAndNeverWaitsOnTheLoop() throws Exception {
+        // The allocator has not run yet: the decoder keeps at most EARLY_BYTES_MAX, says what it waits
+        // for, and neither blocks nor runs the command; once the array is ready it takes the rest.
+        QueryBufferBudget budget = new QueryBufferBudget(1L << 30);
+        List<Runnable> allocations = new ArrayList<>();
+        RespDecoder decoder = new RespDecoder(512L * MIB, 64 * 1024, 1L << 30, budget, allocations::add);
+        int size = 64 * MIB;
+        ByteBuf input = Unpooled.buffer();
+        input.writeBytes(("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$" + size + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] filler = new byte[size];
+        Arrays.fill(filler, (byte) 'w');
+        input.writeBytes(filler);
+        input.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        List<byte[][]> commands = new ArrayList<>();
+
+        decoder.decode(input, true, argv -> commands.add(argv));
+        assertThat(commands).isEmpty();
+        assertThat(decoder.awaiting()).isNotNull().isNotDone();
+        assertThat(size + 2 - input.readableBytes()).isLessThanOrEqualTo(BigArgument.EARLY_BYTES_MAX);
+        decoder.decode(input, true, argv -> commands.add(argv));
+        assertThat(size + 2 - input.readableBytes()).isLessThanOrEqualTo(BigArgument.EARLY_BYTES_MAX);
+
+        assertThat(allocations).hasSize(1);
+        allocations.get(0).run();
+        assertThat(decoder.awaiting()).isNull();
+        decoder.decode(input, true, argv -> commands.add(argv));
+        assertThat(commands).hasSize(1);
+        assertThat(commands.get(0)[2]).isEqualTo(filler);
+        assertThat(budget.reservedBytes()).isZero();
+        input.release();
+    }
+
+    @Test
     void otherClientsAreServedWhileABigArgumentArrives() throws Exception {
         // A 64 MiB SET sent a mebibyte at a time; between the mebibytes another client's PING is answered.
         try (RunningServer node = RunningServer.start(dir);
