@@ -19,13 +19,37 @@ import sdlab.bench.peer.CacheComparison;
         subcommands = BigRequestsCommand.class,
         description = {
             "Start 'sdlab node cache' (a child JVM), redis-server and memcached on free loopback ports, load them"
-                    + " with redis-benchmark (SET and GET, each -P depth) and memaslap, and print throughput and"
+                    + " with redis-benchmark (its default tests, each -P depth) and memaslap, and print throughput and"
                     + " p99 side by side with their ratios.",
             "Goal (issue 4): at least the real servers' throughput, p99 within 1.5x.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:measured", "1:a server or load tool failed", "2:bad option or a missing tool"})
 final class CacheCommand implements Callable<Integer> {
+    /** The names redis-benchmark 7's {@code -t} knows. */
+    private static final List<String> KNOWN_TESTS = List.of(
+            "ping",
+            "ping_inline",
+            "ping_mbulk",
+            "set",
+            "get",
+            "incr",
+            "lpush",
+            "rpush",
+            "lpop",
+            "rpop",
+            "sadd",
+            "hset",
+            "spop",
+            "zadd",
+            "zpopmin",
+            "lrange",
+            "lrange_100",
+            "lrange_300",
+            "lrange_500",
+            "lrange_600",
+            "mset");
+
     @Spec
     CommandSpec spec;
 
@@ -55,6 +79,14 @@ final class CacheCommand implements Callable<Integer> {
     int memaslapSeconds;
 
     @Option(
+            names = "--tests",
+            split = ",",
+            paramLabel = "<test>",
+            description = "redis-benchmark's tests (-t), comma-separated (default: all it runs by default: ping, set,"
+                    + " get, incr, lpush, rpush, lpop, rpop, sadd, hset, spop, zadd, zpopmin, lrange, mset).")
+    List<String> tests = CacheComparison.DEFAULT_TESTS;
+
+    @Option(
             names = "--only",
             paramLabel = "<tool>",
             description = "Run one load tool only: 'redis-benchmark' (against redis-server) or 'memaslap' (against"
@@ -74,7 +106,7 @@ final class CacheCommand implements Callable<Integer> {
         boolean redisBenchmark = !"memaslap".equals(only);
         int memaslapRunSeconds = "redis-benchmark".equals(only) ? 0 : memaslapSeconds;
         CacheComparison.Settings settings = new CacheComparison.Settings(
-                requests, valueBytes, clients, pipelines, memaslapRunSeconds, rounds, redisBenchmark);
+                requests, valueBytes, clients, pipelines, memaslapRunSeconds, rounds, redisBenchmark, tests);
         return PeerBench.run(
                 spec,
                 CacheComparison.tools(settings),
@@ -133,6 +165,14 @@ final class CacheCommand implements Callable<Integer> {
         if (memaslapSeconds < 0 || memaslapSeconds > 3600) {
             throw new ParameterException(
                     spec.commandLine(), "--memaslap-seconds must be between 0 and 3600, got " + memaslapSeconds);
+        }
+        List<String> unknown = tests.stream()
+                .filter(test -> !KNOWN_TESTS.contains(test.toLowerCase(Locale.ROOT)))
+                .toList();
+        if (tests.isEmpty() || !unknown.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--tests takes redis-benchmark's test names " + KNOWN_TESTS + ", got " + unknown);
         }
         if (only != null && !only.equals("redis-benchmark") && !only.equals("memaslap")) {
             throw new ParameterException(

@@ -27,7 +27,8 @@ class CacheCommandSmokeTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
 
-        int exit = cli.execute("cache", "-n", "2000", "--pipeline", "1,16", "--memaslap-seconds", "1", "--json");
+        int exit = cli.execute(
+                "cache", "-n", "2000", "--tests", "set,get", "--pipeline", "1,16", "--memaslap-seconds", "1", "--json");
 
         assertThat(exit).as(err.toString()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString());
@@ -49,6 +50,48 @@ class CacheCommandSmokeTest {
                         .filter(ProcessHandle::isAlive)
                         .count())
                 .isLessThanOrEqualTo(childrenBefore);
+    }
+
+    @Test
+    void everyDefaultRedisBenchmarkTestRunsAgainstBothServersWithoutAnError() throws Exception {
+        // redis-benchmark stops at the first error reply, and the parser refuses such a run: a full
+        // report means the node answered every default test as redis-server did.
+        Optional<String> missing = RequiredTool.missing(CacheComparison.TOOLS);
+        assumeTrue(missing.isEmpty(), () -> "skipped: " + missing.orElseThrow());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute(
+                "cache", "--only", "redis-benchmark", "-n", "1000", "--pipeline", "16", "--rounds", "1", "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("workloads"))
+                .extracting(w -> w.get("name").asText())
+                .containsExactly(
+                        "PING_INLINE -P 16",
+                        "PING_MBULK -P 16",
+                        "SET -P 16",
+                        "GET -P 16",
+                        "INCR -P 16",
+                        "LPUSH -P 16",
+                        "RPUSH -P 16",
+                        "LPOP -P 16",
+                        "RPOP -P 16",
+                        "SADD -P 16",
+                        "HSET -P 16",
+                        "SPOP -P 16",
+                        "ZADD -P 16",
+                        "ZPOPMIN -P 16",
+                        "LPUSH (NEEDED TO BENCHMARK LRANGE) -P 16",
+                        "LRANGE_100 (FIRST 100 ELEMENTS) -P 16",
+                        "LRANGE_300 (FIRST 300 ELEMENTS) -P 16",
+                        "LRANGE_500 (FIRST 500 ELEMENTS) -P 16",
+                        "LRANGE_600 (FIRST 600 ELEMENTS) -P 16",
+                        "MSET (10 KEYS) -P 16");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * sdlab's cache node beside redis-server and memcached, loaded by the peers' own tools in one
- * run: redis-benchmark (SET and GET, each pipeline depth) against both RESP servers, then
+ * run: redis-benchmark (its default tests, each pipeline depth) against both RESP servers, then
  * memaslap against both memcached ports. Every server is started here, on free loopback
  * ports, with persistence off on both sides, and stopped when the run ends or fails.
  */
@@ -37,6 +37,7 @@ public final class CacheComparison {
      * @param memaslapSeconds seconds of each memaslap run; 0 skips memcached
      * @param rounds runs of every workload per side, alternating which goes first; the medians count
      * @param redisBenchmark whether redis-benchmark runs (and redis-server starts); false measures memaslap alone
+     * @param tests redis-benchmark's tests ({@code -t}), by default all it runs without {@code -t}
      */
     public record Settings(
             int requests,
@@ -45,7 +46,13 @@ public final class CacheComparison {
             List<Integer> pipelines,
             int memaslapSeconds,
             int rounds,
-            boolean redisBenchmark) {}
+            boolean redisBenchmark,
+            List<String> tests) {}
+
+    /** What redis-benchmark 7 runs when no {@code -t} is given, by its {@code -t} names. */
+    public static final List<String> DEFAULT_TESTS = List.of(
+            "ping", "set", "get", "incr", "lpush", "rpush", "lpop", "rpop", "sadd", "hset", "spop", "zadd", "zpopmin",
+            "lrange", "mset");
 
     private final Settings settings;
     private final Consumer<String> progress;
@@ -154,7 +161,7 @@ public final class CacheComparison {
                 () -> redisBenchmark(scratch, sdlabPort, pipeline, "sdlab"),
                 () -> redisBenchmark(scratch, peerPort, pipeline, "redis-server"));
         List<PeerRow> rows = new ArrayList<>();
-        for (String test : List.of("SET", "GET")) {
+        for (String test : runs.sdlab().get(0).keySet()) {
             rows.add(
                     new PeerRow(test + " -P " + pipeline, figuresOf(test, runs.sdlab()), figuresOf(test, runs.peer())));
         }
@@ -200,7 +207,7 @@ public final class CacheComparison {
                 "-r",
                 "100000",
                 "-t",
-                "set,get",
+                String.join(",", settings.tests()),
                 "--csv");
     }
 

@@ -13,8 +13,21 @@ import java.util.Map;
 final class RedisBenchmarkCsv {
     private RedisBenchmarkCsv() {}
 
-    /** Each test's figures, by the test's upper-case name (SET, GET). */
+    /**
+     * Each test's figures, by the test's upper-case name (SET, GET, "LRANGE_100 (first 100
+     * elements)"), in the order they ran.
+     *
+     * @throws IllegalStateException if a server answered an error: redis-benchmark 7 stops at the
+     *     first one, and a run with an error is not a figure
+     */
     static Map<String, LoadFigures> parse(String output) {
+        output.lines()
+                .filter(l -> l.startsWith("Error from server"))
+                .findFirst()
+                .ifPresent(error -> {
+                    throw new IllegalStateException("redis-benchmark stopped at a server error (" + error.strip()
+                            + ") after: " + shorten(output));
+                });
         List<String> lines = output.lines()
                 .map(String::strip)
                 .filter(l -> l.startsWith("\""))

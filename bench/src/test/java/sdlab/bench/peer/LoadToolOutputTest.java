@@ -33,6 +33,30 @@ class LoadToolOutputTest {
     }
 
     @Test
+    void redisBenchmarksDefaultTestsKeepTheirNamesAndOrder() {
+        // The default set (captured from redis-benchmark 7.0 against redis-server): LRANGE and MSET lines carry a note.
+        Map<String, LoadFigures> figures = RedisBenchmarkCsv.parse(sample("redis-benchmark-default-csv.txt"));
+
+        assertThat(figures.keySet())
+                .containsExactly(
+                        "PING_INLINE",
+                        "PING_MBULK",
+                        "SET",
+                        "LPUSH (NEEDED TO BENCHMARK LRANGE)",
+                        "LRANGE_100 (FIRST 100 ELEMENTS)",
+                        "MSET (10 KEYS)");
+        assertThat(figures.get("MSET (10 KEYS)")).isEqualTo(new LoadFigures(2433.09, 19.135, 0));
+    }
+
+    @Test
+    void aServerErrorMakesTheRunNoFigure() {
+        // redis-benchmark 7 stops at the first error reply; the rows before it are not kept as figures.
+        assertThatThrownBy(() -> RedisBenchmarkCsv.parse(sample("redis-benchmark-error.txt")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Error from server: OOM");
+    }
+
+    @Test
     void redisBenchmarkWithoutCsvIsRejectedWithItsOutput() {
         // The -q form has no percentiles: the parser says so instead of guessing.
         assertThatThrownBy(() -> RedisBenchmarkCsv.parse("SET: 58479.53 requests per second, p50=0.551 msec"))
