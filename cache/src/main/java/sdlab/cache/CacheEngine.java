@@ -44,9 +44,6 @@ public final class CacheEngine {
     static final int EVICTIONS_PER_COMMAND_MAX = 10_000;
 
     private static final byte[] DEL = "DEL".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[][] MULTI = {"MULTI".getBytes(StandardCharsets.US_ASCII)};
-    private static final byte[][] EXEC = {"EXEC".getBytes(StandardCharsets.US_ASCII)};
-    private static final byte[] SELECT = "SELECT".getBytes(StandardCharsets.US_ASCII);
 
     private final Keyspace keyspace;
     private final LongSupplier clockMillis;
@@ -59,9 +56,7 @@ public final class CacheEngine {
     private final BlockedClients blocked = new BlockedClients();
     private final Map<Long, ClientSession> sessions = new LinkedHashMap<>();
     private final LuaScripts scripts;
-    private WriteLog writeLog = WriteLog.NONE;
-    /** The database the log's last command ran in; -1 before the first, so that it starts with a SELECT. */
-    private int loggedDb = -1;
+    private final Propagation propagation = new Propagation();
     /** The client that replays the AOF: one for the whole file, since its SELECTs carry over. */
     private final ClientSession replaySession = new ClientSession(0, true);
 
@@ -69,10 +64,6 @@ public final class CacheEngine {
     private long nextClientId = 1;
     private long commandsProcessed;
     private boolean replaying;
-    /** Inside EXEC: the next logged change must first open a MULTI block. */
-    private boolean blockPending;
-    /** Inside EXEC: a MULTI went to the log, so an EXEC must close it. */
-    private boolean blockOpen;
     /** How many atomic bodies (EXEC, scripts) are running, nested. */
     private int atomicDepth;
     /** True while a script's redis.call runs, so that monitors see it as the script's. */
@@ -132,13 +123,7 @@ public final class CacheEngine {
      * selected already (a new AOF starts with {@code SELECT 0}).
      */
     public void setWriteLog(WriteLog writeLog, int selectedDb) {
-        this.writeLog = writeLog;
-        this.loggedDb = selectedDb;
-        if (blockOpen) {
-            // Switched inside EXEC (CONFIG SET appendonly): the new log gets a block of its own.
-            blockOpen = false;
-            blockPending = true;
-        }
+        propagation.setWriteLog(writeLog, selectedDb);
     }
 
     /**
@@ -146,7 +131,7 @@ public final class CacheEngine {
      * AOF rewrite captures): the next change first selects its database again.
      */
     public void writeLogRestarted() {
-        loggedDb = -1;
+        propagation.restarted();
     }
 
     /** The server around the engine; {@link ServerHooks#NONE} by default. */
@@ -344,7 +329,7 @@ public final class CacheEngine {
         }
         if (keyspace.dirty() != dirtyBefore) {
             assert ctx.propagation() != null : "a served pop must say how it is logged";
-            log(waiter.db(), ctx.propagation());
+            propagation.log(waiter.db(), ctx.propagation());
         }
         return reply;
     }
@@ -375,15 +360,11 @@ public final class CacheEngine {
             return body.get();
         }
         atomicDepth++;
-        blockPending = true;
+        propagation.beginBlock();
         try {
             return body.get();
         } finally {
-            if (blockOpen) {
-                writeLog.append(EXEC);
-            }
-            blockPending = false;
-            blockOpen = false;
+            propagation.endBlock();
             atomicDepth--;
         }
     }
@@ -448,15 +429,11 @@ public final class CacheEngine {
         byte[][] logged = ctx.propagation();
         boolean mayLog = spec.has(CommandFlag.WRITE) || logged != null;
         if (mayLog && keyspace.dirty() != dirtyBefore && !replaying) {
-            log(session.db(), logged != null ? logged : argv);
+            propagation.log(session.db(), logged != null ? logged : argv);
         }
         return reply;
     }
 
-    /**
-     * Logs a change made in database {@code db}, after a SELECT when the log was in another
-     * one (Redis's {@code aof_selected_db}); the SELECT goes before a MULTI that opens a block.
-     */
     /**
      * Shows a command that ran to the monitors. A monitoring client's own command is shown to it
      * after the command's reply, as Redis orders them, except inside EXEC or a script, where
@@ -471,19 +448,6 @@ public final class CacheEngine {
         }
     }
 
-    private void log(int db, byte[][] argv) {
-        if (db != loggedDb) {
-            writeLog.append(new byte[][] {SELECT, Integer.toString(db).getBytes(StandardCharsets.US_ASCII)});
-            loggedDb = db;
-        }
-        if (blockPending) {
-            writeLog.append(MULTI);
-            blockPending = false;
-            blockOpen = true;
-        }
-        writeLog.append(argv);
-    }
-
     /**
      * Logs keys that expire or are evicted as DEL, as Redis propagates them, and tells WATCH
      * about every touched key.
@@ -492,7 +456,7 @@ public final class CacheEngine {
         @Override
         public void keyExpired(int db, Key key) {
             if (!replaying) {
-                log(db, new byte[][] {DEL, key.bytes()});
+                propagation.log(db, new byte[][] {DEL, key.bytes()});
             }
             watches.touched(db, key);
         }
@@ -500,7 +464,7 @@ public final class CacheEngine {
         @Override
         public void keyEvicted(int db, Key key) {
             if (!replaying) {
-                log(db, new byte[][] {DEL, key.bytes()});
+                propagation.log(db, new byte[][] {DEL, key.bytes()});
             }
             watches.touched(db, key);
         }
