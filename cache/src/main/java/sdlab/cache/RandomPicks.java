@@ -1,5 +1,7 @@
 package sdlab.cache;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,9 +20,17 @@ final class RandomPicks {
 
     private RandomPicks() {}
 
-    /** {@code count} distinct positions in {@code [0, size)}, in random order (a partial Fisher-Yates shuffle). */
+    /**
+     * {@code count} distinct positions in {@code [0, size)}, in random order (a partial
+     * Fisher-Yates shuffle). A few picks from a large collection keep only the displaced
+     * positions, so that SPOP of one member of a million costs O(1), not a million-slot array;
+     * both forms draw the same numbers and give the same picks.
+     */
     static int[] distinct(int size, int count, RandomGenerator random) {
         assert count <= size : "more distinct picks than elements";
+        if ((long) count * 4 < size) {
+            return distinctSparse(size, count, random);
+        }
         int[] positions = new int[size];
         for (int i = 0; i < size; i++) {
             positions[i] = i;
@@ -31,6 +41,18 @@ final class RandomPicks {
             int chosen = positions[j];
             positions[j] = positions[i];
             positions[i] = chosen;
+            picked[i] = chosen;
+        }
+        return picked;
+    }
+
+    private static int[] distinctSparse(int size, int count, RandomGenerator random) {
+        Map<Integer, Integer> displaced = new HashMap<>();
+        int[] picked = new int[count];
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(size - i);
+            int chosen = displaced.getOrDefault(j, j);
+            displaced.put(j, displaced.getOrDefault(i, i));
             picked[i] = chosen;
         }
         return picked;

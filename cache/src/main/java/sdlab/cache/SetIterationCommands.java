@@ -48,16 +48,17 @@ final class SetIterationCommands {
             return argv.length == 2 ? Reply.Nil.BULK : new Reply.Set(List.of());
         }
         SetValue set = (SetValue) e.value();
-        List<Key> members = new ArrayList<>(set.members());
-        int[] picks = count >= members.size()
-                ? RandomPicks.distinct(members.size(), members.size(), ctx.random())
-                : RandomPicks.distinct(members.size(), (int) count, ctx.random());
+        int[] picks = RandomPicks.distinct(set.size(), (int) Math.min(count, set.size()), ctx.random());
+        Key[] members = new Key[picks.length];
+        for (int i = 0; i < picks.length; i++) {
+            members[i] = set.member(picks[i]); // all drawn before any is removed, which moves members
+        }
         List<Reply> popped = new ArrayList<>(picks.length);
         byte[][] logged = new byte[2 + picks.length][];
         logged[0] = SREM;
         logged[1] = argv[1];
         for (int i = 0; i < picks.length; i++) {
-            Key member = members.get(picks[i]);
+            Key member = members[i];
             set.remove(member);
             popped.add(new Reply.Bulk(member.bytes()));
             logged[2 + i] = member.bytes();
@@ -83,20 +84,19 @@ final class SetIterationCommands {
                 return Reply.Nil.BULK;
             }
             int at = RandomPicks.withRepeats(set.size(), 1, ctx.random())[0];
-            return new Reply.Bulk(new ArrayList<>(set.members()).get(at).bytes());
+            return new Reply.Bulk(set.member(at).bytes());
         }
         long count = RandomPicks.parseCount(argv[2]);
         SetValue set = ctx.read(argv[1], SetValue.class);
         if (set == null || count == 0) {
             return new Reply.Array(List.of());
         }
-        List<Key> members = new ArrayList<>(set.members());
         int[] picks = count < 0
-                ? RandomPicks.withRepeats(members.size(), (int) -count, ctx.random())
-                : RandomPicks.distinct(members.size(), (int) Math.min(count, members.size()), ctx.random());
+                ? RandomPicks.withRepeats(set.size(), (int) -count, ctx.random())
+                : RandomPicks.distinct(set.size(), (int) Math.min(count, set.size()), ctx.random());
         List<Reply> items = new ArrayList<>(picks.length);
         for (int at : picks) {
-            items.add(new Reply.Bulk(members.get(at).bytes()));
+            items.add(new Reply.Bulk(set.member(at).bytes()));
         }
         return new Reply.Array(items);
     }

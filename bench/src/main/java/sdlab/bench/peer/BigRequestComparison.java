@@ -34,8 +34,6 @@ public final class BigRequestComparison {
     public static final List<RequiredTool> TOOLS = List.of(new RequiredTool("redis-server", "redis-server"));
 
     private static final Pattern SDLAB_READY = Pattern.compile("cache node ready on [^:]+:(\\d+)");
-    private static final Pattern REDIS_READY = Pattern.compile("Ready to accept connections");
-    private static final Duration PEER_START = Duration.ofSeconds(20);
     private static final int PING_INTERVAL_MS = 5;
     private static final int WRITE_CHUNK_BYTES = 1 << 20;
     private static final int ATTACK_CHUNK_BYTES = 64 * 1024;
@@ -157,27 +155,11 @@ public final class BigRequestComparison {
     private static ChildProcess startRedis(Scratch scratch, String appendonly, int redisPort) {
         Path dir = scratch.resolve("redis-" + appendonly);
         mkdirs(dir);
-        return ChildProcess.start(
-                "redis-server",
-                List.of(
-                        "redis-server",
-                        "--port",
-                        Integer.toString(redisPort),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        appendonly,
-                        "--maxmemory-clients",
-                        CLIENTS_BUDGET,
-                        "--dir",
-                        dir.toString(),
-                        "--daemonize",
-                        "no"),
+        return RedisServerProcess.start(
+                redisPort,
+                dir,
                 scratch.resolve("redis-" + appendonly + ".log"),
-                REDIS_READY,
-                PEER_START);
+                List.of("--appendonly", appendonly, "--maxmemory-clients", CLIENTS_BUDGET));
     }
 
     private void keepLogs(Scratch scratch, String appendonly) {

@@ -23,7 +23,6 @@ public final class CacheComparison {
 
     private static final Pattern SDLAB_READY = Pattern.compile("cache node ready on [^:]+:(\\d+)");
     private static final Pattern SDLAB_MEMCACHED = Pattern.compile("memcached on port (\\d+)");
-    private static final Pattern REDIS_READY = Pattern.compile("Ready to accept connections");
     private static final Duration PEER_START = Duration.ofSeconds(20);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
 
@@ -114,25 +113,8 @@ public final class CacheComparison {
     }
 
     private static ChildProcess startRedis(Scratch scratch, int redisPort) {
-        return ChildProcess.start(
-                "redis-server",
-                List.of(
-                        "redis-server",
-                        "--port",
-                        Integer.toString(redisPort),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no",
-                        "--dir",
-                        scratch.dir().toString(),
-                        "--daemonize",
-                        "no"),
-                scratch.resolve("redis.log"),
-                REDIS_READY,
-                PEER_START);
+        return RedisServerProcess.start(
+                redisPort, scratch.dir(), scratch.resolve("redis.log"), List.of("--appendonly", "no"));
     }
 
     /**
