@@ -65,13 +65,24 @@ final class AofFile implements AutoCloseable {
         syncer.scheduleWithFixedDelay(this::backgroundSync, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Opens (or creates, starting with SELECT 0 as Redis's files do) the file at {@code path}. */
+    /**
+     * Opens the file at {@code path}, or creates it, starting with SELECT 0 as Redis's files do,
+     * synced together with its directory entry.
+     */
     static AofFile open(NodeFiles files, Path path, AppendFsync fsync) throws IOException {
         AppendChannel channel = files.layer().openForAppend(path);
         AofFile file = new AofFile(path, channel, fsync, files.alwaysSkipsFsync());
         if (channel.size() == 0) {
-            file.append(SELECT_0);
-            file.writePending();
+            try {
+                file.append(SELECT_0);
+                file.fsyncNow();
+                // A new file's name lives in its directory: until that is synced, a power loss can
+                // take the whole file, and every write acknowledged under always with it.
+                files.layer().syncDirectory(path.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                file.close();
+                throw e;
+            }
             file.baseSizeBytes = file.sizeBytes;
         }
         return file;
