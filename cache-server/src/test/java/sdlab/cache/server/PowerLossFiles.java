@@ -205,8 +205,10 @@ final class PowerLossFiles implements FileLayer {
                 continue; // created outside the layer: not modelled
             }
             if (durableNames.get(file) != inode) {
-                lost.add(file.getFileName() + ": its name was never synced to the directory; removed ("
-                        + Files.size(file) + " bytes)");
+                String why = durableNames.containsKey(file)
+                        ? "this file was renamed over the one on disk, and the directory never synced"
+                        : "its name was never synced to the directory";
+                lost.add(file.getFileName() + ": " + why + "; removed (" + Files.size(file) + " bytes)");
                 Files.delete(file);
             } else {
                 cutToForced(file, inode, lost);
