@@ -3,10 +3,7 @@ package sdlab.cache.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +21,10 @@ import sdlab.cache.persist.RespCommandWriter;
  * disk; with {@link AppendFsync#EVERYSEC} a background thread fsyncs once a second; with
  * {@link AppendFsync#NO} the operating system decides. A process crash (kill -9) loses nothing
  * that was written in any mode; a machine crash loses what was not yet synced.
+ *
+ * <p>The file is written through a {@link FileLayer}, the operating system's in production;
+ * the power-loss tests run it over a layer that forgets what was not forced, which is how they
+ * see a missing fsync that a kill -9 cannot show.
  *
  * <p>Called on the event-loop thread except for the background fsync, which only forces the
  * current channel.
@@ -43,7 +44,10 @@ final class AofFile implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile FileChannel channel;
+    /** The planted bug of {@link NodeFiles#alwaysSkipsFsync()}: {@code always} acknowledges unsynced writes. */
+    private final boolean alwaysSkipsFsync;
+
+    private volatile AppendChannel channel;
     private volatile AppendFsync fsync;
     private volatile boolean unsynced;
     private volatile boolean lastWriteOk = true;
@@ -51,23 +55,34 @@ final class AofFile implements AutoCloseable {
     private volatile long baseSizeBytes;
     private Consumer<byte[]> capture;
 
-    private AofFile(Path path, FileChannel channel, AppendFsync fsync) throws IOException {
+    private AofFile(Path path, AppendChannel channel, AppendFsync fsync, boolean alwaysSkipsFsync) throws IOException {
         this.path = path;
         this.channel = channel;
         this.fsync = fsync;
+        this.alwaysSkipsFsync = alwaysSkipsFsync;
         this.sizeBytes = channel.size();
         this.baseSizeBytes = sizeBytes;
         syncer.scheduleWithFixedDelay(this::backgroundSync, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Opens (or creates, starting with SELECT 0 as Redis's files do) the file at {@code path}. */
-    static AofFile open(Path path, AppendFsync fsync) throws IOException {
-        FileChannel channel =
-                FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        AofFile file = new AofFile(path, channel, fsync);
+    /**
+     * Opens the file at {@code path}, or creates it, starting with SELECT 0 as Redis's files do,
+     * synced together with its directory entry.
+     */
+    static AofFile open(NodeFiles files, Path path, AppendFsync fsync) throws IOException {
+        AppendChannel channel = files.layer().openForAppend(path);
+        AofFile file = new AofFile(path, channel, fsync, files.alwaysSkipsFsync());
         if (channel.size() == 0) {
-            file.append(SELECT_0);
-            file.writePending();
+            try {
+                file.append(SELECT_0);
+                file.fsyncNow();
+                // A new file's name lives in its directory: until that is synced, a power loss can
+                // take the whole file, and every write acknowledged under always with it.
+                files.layer().syncDirectory(path.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                file.close();
+                throw e;
+            }
             file.baseSizeBytes = file.sizeBytes;
         }
         return file;
@@ -94,13 +109,10 @@ final class AofFile implements AutoCloseable {
             capture.accept(copy);
         }
         try {
-            ByteBuffer nio = pending.nioBuffer();
-            while (nio.hasRemaining()) {
-                channel.write(nio);
-            }
+            channel.append(pending.nioBuffer());
             sizeBytes += length;
             unsynced = true;
-            if (fsync == AppendFsync.ALWAYS) {
+            if (fsync == AppendFsync.ALWAYS && !alwaysSkipsFsync) {
                 channel.force(false);
                 unsynced = false;
             }
@@ -133,8 +145,8 @@ final class AofFile implements AutoCloseable {
     }
 
     /** Continues in {@code rewritten} (already renamed over this file's path); closes the old channel. */
-    void replaceWith(FileChannel rewritten) throws IOException {
-        FileChannel old = channel;
+    void replaceWith(AppendChannel rewritten) throws IOException {
+        AppendChannel old = channel;
         channel = rewritten;
         sizeBytes = rewritten.size();
         baseSizeBytes = sizeBytes;

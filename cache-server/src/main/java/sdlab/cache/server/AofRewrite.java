@@ -39,6 +39,7 @@ final class AofRewrite {
     static final long REWRITE_BUFFER_BYTES_MAX = 256L * 1024 * 1024;
 
     private final EventLoop loop;
+    private final FileLayer files;
     private final AofFile aof;
     private final BackgroundFileWriter writer;
     private final SnapshotDriver driver;
@@ -48,13 +49,15 @@ final class AofRewrite {
     private long heldBackBytes;
     private boolean finished;
 
-    private AofRewrite(EventLoop loop, AofFile aof, Keyspace keyspace, Path temp, Consumer<Boolean> onDone)
+    private AofRewrite(
+            EventLoop loop, FileLayer files, AofFile aof, Keyspace keyspace, Path temp, Consumer<Boolean> onDone)
             throws IOException {
         this.loop = loop;
+        this.files = files;
         this.aof = aof;
         this.onDone = onDone;
         this.startMillis = System.currentTimeMillis();
-        this.writer = BackgroundFileWriter.create(temp, "aof-rewrite");
+        this.writer = BackgroundFileWriter.create(files, temp, "aof-rewrite");
         aof.writePending(); // what came before the snapshot belongs to the old file only
         GrowableBytes buffer = new GrowableBytes(64 * 1024);
         Snapshot snapshot = keyspace.beginSnapshot(new AofRewriteSink(buffer));
@@ -66,11 +69,11 @@ final class AofRewrite {
      * Starts a rewrite on the event loop; {@code onDone} receives true once the new file is in
      * place, false if the rewrite failed (the old file is then still in use).
      */
-    static AofRewrite start(EventLoop loop, AofFile aof, Keyspace keyspace, Consumer<Boolean> onDone)
+    static AofRewrite start(EventLoop loop, FileLayer files, AofFile aof, Keyspace keyspace, Consumer<Boolean> onDone)
             throws IOException {
         Path temp = aof.path()
                 .resolveSibling("temp-rewriteaof-" + ProcessHandle.current().pid() + ".aof");
-        AofRewrite rewrite = new AofRewrite(loop, aof, keyspace, temp, onDone);
+        AofRewrite rewrite = new AofRewrite(loop, files, aof, keyspace, temp, onDone);
         rewrite.driver.start();
         return rewrite;
     }
@@ -113,7 +116,7 @@ final class AofRewrite {
             aof.writePending();
             aof.stopCapture();
             writer.sync();
-            DurableFiles.replace(writer.path(), aof.path());
+            DurableFiles.replace(files, writer.path(), aof.path());
             aof.replaceWith(writer.channel());
             writer.release();
             finished = true;

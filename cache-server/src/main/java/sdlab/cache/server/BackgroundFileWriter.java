@@ -2,10 +2,8 @@ package sdlab.cache.server;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,12 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BackgroundFileWriter {
     private final Path path;
-    private final FileChannel channel;
+    private final AppendChannel channel;
     private final ExecutorService thread;
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile IOException failure;
 
-    private BackgroundFileWriter(Path path, FileChannel channel, String threadName) {
+    private BackgroundFileWriter(Path path, AppendChannel channel, String threadName) {
         this.path = path;
         this.channel = channel;
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
@@ -34,10 +32,8 @@ final class BackgroundFileWriter {
     }
 
     /** Creates (or empties) the file at {@code path}. */
-    static BackgroundFileWriter create(Path path, String threadName) throws IOException {
-        FileChannel channel = FileChannel.open(
-                path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        return new BackgroundFileWriter(path, channel, threadName);
+    static BackgroundFileWriter create(FileLayer files, Path path, String threadName) throws IOException {
+        return new BackgroundFileWriter(path, files.create(path), threadName);
     }
 
     Path path() {
@@ -45,7 +41,7 @@ final class BackgroundFileWriter {
     }
 
     /** The open file; after {@link #sync()} it holds everything submitted. */
-    FileChannel channel() {
+    AppendChannel channel() {
         return channel;
     }
 
@@ -58,10 +54,7 @@ final class BackgroundFileWriter {
         thread.execute(() -> {
             try {
                 if (failure == null) {
-                    ByteBuffer buffer = ByteBuffer.wrap(chunk);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
+                    channel.append(ByteBuffer.wrap(chunk));
                 }
             } catch (IOException e) {
                 failure = e;

@@ -20,6 +20,7 @@ final class BackgroundSave {
     private static final Logger log = LoggerFactory.getLogger(BackgroundSave.class);
 
     private final EventLoop loop;
+    private final FileLayer files;
     private final Path target;
     private final BackgroundFileWriter writer;
     private final SnapshotWriter encoder;
@@ -29,22 +30,24 @@ final class BackgroundSave {
     private final long startMillis = System.currentTimeMillis();
     private boolean finished;
 
-    private BackgroundSave(EventLoop loop, Keyspace keyspace, Path target, Consumer<Boolean> onDone)
+    private BackgroundSave(EventLoop loop, FileLayer files, Keyspace keyspace, Path target, Consumer<Boolean> onDone)
             throws IOException {
         this.loop = loop;
         this.target = target;
+        this.files = files;
         this.onDone = onDone;
         this.writer = BackgroundFileWriter.create(
-                target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".sdrdb"), "bgsave");
+                files, target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".sdrdb"), "bgsave");
         this.encoder = new SnapshotWriter(buffer);
         Snapshot snapshot = keyspace.beginSnapshot(encoder);
         this.driver = new SnapshotDriver(loop, snapshot, buffer, writer, this::snapshotWritten);
     }
 
     /** Starts on the event loop; {@code onDone} receives whether the file was saved. */
-    static BackgroundSave start(EventLoop loop, Keyspace keyspace, Path target, Consumer<Boolean> onDone)
+    static BackgroundSave start(
+            EventLoop loop, FileLayer files, Keyspace keyspace, Path target, Consumer<Boolean> onDone)
             throws IOException {
-        BackgroundSave save = new BackgroundSave(loop, keyspace, target, onDone);
+        BackgroundSave save = new BackgroundSave(loop, files, keyspace, target, onDone);
         save.driver.start();
         return save;
     }
@@ -77,7 +80,7 @@ final class BackgroundSave {
             writer.sync();
             writer.channel().close();
             writer.release();
-            DurableFiles.replace(writer.path(), target);
+            DurableFiles.replace(files, writer.path(), target);
             log.info("Background saving terminated with success ({} keys)", encoder.keys());
             onDone.accept(true);
         } catch (IOException e) {

@@ -43,6 +43,7 @@ public final class CacheServer implements AutoCloseable {
     static final int CRON_HZ = 10;
 
     private final CacheServerConfig config;
+    private final NodeFiles files;
     private final Transport transport = Transport.best();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -66,7 +67,13 @@ public final class CacheServer implements AutoCloseable {
     private volatile boolean finalSaveDone;
 
     public CacheServer(CacheServerConfig config) {
+        this(config, NodeFiles.OS);
+    }
+
+    /** A node whose durable files go through {@code files}: tests cut the power under it. */
+    CacheServer(CacheServerConfig config, NodeFiles files) {
         this.config = config;
+        this.files = files;
     }
 
     /**
@@ -173,8 +180,8 @@ public final class CacheServer implements AutoCloseable {
 
     private Void initEngine() throws IOException {
         engine = new CacheEngine(config.engine(), System::currentTimeMillis, new SplittableRandom());
-        PersistenceLoader.load(config, engine);
-        persistence = new Persistence(config, engine, loop);
+        PersistenceLoader.load(config, engine, files.layer());
+        persistence = new Persistence(config, engine, loop, files);
         persistence.open();
         engine.setServerHooks(new NodeHooks(this, config, persistence, clients, queryBuffers));
         flusher = new ReplyFlusher(loop, persistence::beforeReplies);

@@ -26,6 +26,7 @@ final class Persistence {
     private final CacheServerConfig config;
     private final CacheEngine engine;
     private final EventLoop loop;
+    private final NodeFiles files;
     private AofFile aof;
     private List<SavePoint> savePoints;
     private BackgroundSave bgsave;
@@ -38,10 +39,11 @@ final class Persistence {
     private boolean lastBgsaveOk = true;
     private boolean lastRewriteOk = true;
 
-    Persistence(CacheServerConfig config, CacheEngine engine, EventLoop loop) {
+    Persistence(CacheServerConfig config, CacheEngine engine, EventLoop loop, NodeFiles files) {
         this.config = config;
         this.engine = engine;
         this.loop = loop;
+        this.files = files;
         this.savePoints = config.savePoints();
     }
 
@@ -69,7 +71,7 @@ final class Persistence {
         }
         try {
             long dirty = engine.keyspace().dirty();
-            SnapshotFiles.saveNow(engine.keyspace(), config.snapshotPath());
+            SnapshotFiles.saveNow(files.layer(), engine.keyspace(), config.snapshotPath());
             saved(dirty);
             return Reply.OK;
         } catch (IOException e) {
@@ -215,7 +217,7 @@ final class Persistence {
                 if (engine.keyspace().snapshotRunning()) {
                     return Optional.of("a background save is in progress, try again when it is done");
                 }
-                SnapshotFiles.rewriteAofNow(engine.keyspace(), config.aofPath());
+                SnapshotFiles.rewriteAofNow(files.layer(), engine.keyspace(), config.aofPath());
                 startAof();
             } else if (value.equalsIgnoreCase("no") && aof != null) {
                 if (rewrite != null) {
@@ -245,7 +247,7 @@ final class Persistence {
     }
 
     private void startAof() throws IOException {
-        aof = AofFile.open(config.aofPath(), config.appendFsync());
+        aof = AofFile.open(files, config.aofPath(), config.appendFsync());
         engine.setWriteLog(aof::append);
     }
 
@@ -259,7 +261,7 @@ final class Persistence {
         try {
             dirtyAtBgsaveStart = engine.keyspace().dirty();
             log.info("Background saving started");
-            bgsave = BackgroundSave.start(loop, engine.keyspace(), config.snapshotPath(), ok -> {
+            bgsave = BackgroundSave.start(loop, files.layer(), engine.keyspace(), config.snapshotPath(), ok -> {
                 bgsave = null;
                 lastBgsaveOk = ok;
                 if (ok) {
@@ -277,7 +279,7 @@ final class Persistence {
     private boolean startRewrite() {
         try {
             log.info("Background append only file rewriting started");
-            rewrite = AofRewrite.start(loop, aof, engine.keyspace(), ok -> {
+            rewrite = AofRewrite.start(loop, files.layer(), aof, engine.keyspace(), ok -> {
                 rewrite = null;
                 lastRewriteOk = ok;
             });

@@ -3,11 +3,9 @@ package sdlab.cache.server;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sdlab.cache.CacheEngine;
@@ -27,12 +25,12 @@ final class PersistenceLoader {
 
     private PersistenceLoader() {}
 
-    static void load(CacheServerConfig config, CacheEngine engine) {
+    static void load(CacheServerConfig config, CacheEngine engine, FileLayer files) {
         removeTemporaryFiles(config.dir());
         try {
             if (config.appendOnly()) {
                 if (Files.exists(config.aofPath())) {
-                    loadAof(config.aofPath(), engine);
+                    loadAof(config.aofPath(), engine, files);
                 }
             } else if (Files.exists(config.snapshotPath())) {
                 long keys = SnapshotFiles.load(config.snapshotPath(), engine.keyspace());
@@ -49,7 +47,7 @@ final class PersistenceLoader {
         }
     }
 
-    private static void loadAof(Path path, CacheEngine engine) throws IOException {
+    private static void loadAof(Path path, CacheEngine engine, FileLayer files) throws IOException {
         long[] errors = {0};
         AofLoadResult result;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
@@ -75,7 +73,7 @@ final class PersistenceLoader {
                         torn.fileBytes() - torn.validBytes(),
                         torn.insideTransaction() ? "transaction" : "command",
                         torn.validBytes());
-                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                try (AppendChannel channel = files.openForAppend(path)) {
                     channel.truncate(torn.validBytes());
                     channel.force(true);
                 }

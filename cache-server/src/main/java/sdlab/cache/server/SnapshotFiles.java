@@ -4,10 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import sdlab.cache.persist.AofRewriteSink;
 import sdlab.cache.persist.GrowableBytes;
 import sdlab.cache.persist.SnapshotReader;
@@ -22,12 +20,11 @@ final class SnapshotFiles {
     private SnapshotFiles() {}
 
     /** SAVE: writes the whole keyspace now, blocking, then replaces {@code target} atomically. */
-    static long saveNow(Keyspace keyspace, Path target) throws IOException {
+    static long saveNow(FileLayer files, Keyspace keyspace, Path target) throws IOException {
         Path temp = target.resolveSibling("temp-save-" + ProcessHandle.current().pid() + ".sdrdb");
         GrowableBytes buffer = new GrowableBytes(64 * 1024);
         SnapshotWriter encoder = new SnapshotWriter(buffer);
-        try (FileChannel channel = FileChannel.open(
-                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (AppendChannel channel = files.create(temp)) {
             Snapshot snapshot = keyspace.beginSnapshot(encoder);
             while (!snapshot.finished()) {
                 snapshot.step(KEYS_PER_CHUNK);
@@ -40,17 +37,16 @@ final class SnapshotFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        DurableFiles.replace(temp, target);
+        DurableFiles.replace(files, temp, target);
         return encoder.keys();
     }
 
     /** Writes the keyspace as an append-only file now, blocking (turning appendonly on at run time). */
-    static void rewriteAofNow(Keyspace keyspace, Path target) throws IOException {
+    static void rewriteAofNow(FileLayer files, Keyspace keyspace, Path target) throws IOException {
         Path temp = target.resolveSibling(
                 "temp-rewriteaof-now-" + ProcessHandle.current().pid() + ".aof");
         GrowableBytes buffer = new GrowableBytes(64 * 1024);
-        try (FileChannel channel = FileChannel.open(
-                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (AppendChannel channel = files.create(temp)) {
             Snapshot snapshot = keyspace.beginSnapshot(new AofRewriteSink(buffer));
             while (!snapshot.finished()) {
                 snapshot.step(KEYS_PER_CHUNK);
@@ -62,7 +58,7 @@ final class SnapshotFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        DurableFiles.replace(temp, target);
+        DurableFiles.replace(files, temp, target);
     }
 
     /** Loads {@code file} into {@code keyspace}; returns the number of keys in the file. */
@@ -72,10 +68,7 @@ final class SnapshotFiles {
         }
     }
 
-    private static void write(FileChannel channel, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+    private static void write(AppendChannel channel, byte[] bytes) throws IOException {
+        channel.append(ByteBuffer.wrap(bytes));
     }
 }

@@ -15,7 +15,9 @@
  *       fork, by incremental copy-on-write snapshots ({@link sdlab.cache.server.AofRewrite},
  *       {@link sdlab.cache.server.BackgroundSave}); recovery that truncates a torn tail and
  *       refuses damage ({@link sdlab.cache.server.PersistenceLoader}). Snapshots use sdlab's
- *       own file format ({@code dump.sdrdb}), not Redis's RDB.
+ *       own file format ({@code dump.sdrdb}), not Redis's RDB. Every durable write, force and
+ *       rename goes through a {@link sdlab.cache.server.FileLayer}, so that tests can cut the
+ *       power under a running node and keep only what it forced.
  *   <li><b>Memcached front door</b> ({@link sdlab.cache.server.MemcachedConnection}): the text
  *       protocol on several threads over a separate, lock-striped store; nothing persisted.
  * </ul>

@@ -16,12 +16,17 @@ final class RunningServer implements AutoCloseable {
 
     /** Starts a node with persistence off unless {@code customize} turns it on. */
     static RunningServer start(Path dir, UnaryOperator<CacheServerConfig.Builder> customize) {
+        return start(dir, NodeFiles.OS, customize);
+    }
+
+    /** Starts a node whose durable files go through {@code files} (a power-loss layer, say). */
+    static RunningServer start(Path dir, NodeFiles files, UnaryOperator<CacheServerConfig.Builder> customize) {
         CacheServerConfig.Builder builder = CacheServerConfig.builder()
                 .port(0)
                 .dir(dir)
                 .savePoints(java.util.List.of())
                 .memcachedThreads(2);
-        CacheServer server = new CacheServer(customize.apply(builder).build()).start();
+        CacheServer server = new CacheServer(customize.apply(builder).build(), files).start();
         return new RunningServer(server, dir);
     }
 

@@ -1,0 +1,30 @@
+package sdlab.cache.server;
+
+import java.util.Objects;
+
+/**
+ * How the node writes its durable files: through which {@link FileLayer}, and whether the
+ * append-only file carries the planted bug that its crash tests must catch.
+ *
+ * @param layer the operating system's files, or a test's power-loss double
+ * @param alwaysSkipsFsync a planted bug: {@code appendfsync always} acknowledges writes without
+ *     forcing them to disk. Only tests set it, to show that the power-loss test fails on it.
+ */
+record NodeFiles(FileLayer layer, boolean alwaysSkipsFsync) {
+    /** The production setting: the operating system's files, no planted bug. */
+    static final NodeFiles OS = new NodeFiles(FileLayer.OS, false);
+
+    NodeFiles {
+        Objects.requireNonNull(layer, "layer");
+    }
+
+    /** Production behaviour over {@code layer}. */
+    static NodeFiles over(FileLayer layer) {
+        return new NodeFiles(layer, false);
+    }
+
+    /** The same files with the planted bug: {@code always} skips its fsync. */
+    NodeFiles withAlwaysSkippingFsync() {
+        return new NodeFiles(layer, true);
+    }
+}
