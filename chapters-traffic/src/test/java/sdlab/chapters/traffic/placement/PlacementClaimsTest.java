@@ -55,11 +55,12 @@ class PlacementClaimsTest {
 
     @Test
     void aModifiedSdkGetsItsWholeAbuseThroughWhenOnlyTheSdkLimits() {
-        // Shows: with the limiter in the SDK, a modified bidder is served at its full abusive rate.
+        // Shows: with the limiter in the SDK, a modified bidder is served at its full abusive rate; the gateway serves
+        // it its whole quota (burst + rate × time, counted from the policy) to within a request or two, and no more.
         assertThat(report.metric(PlacementVariant.CLIENT_SDK, "modifiedServedPerQuota"))
                 .isGreaterThan(5);
         assertThat(report.metric(PlacementVariant.GATEWAY_LOCAL, "modifiedServedPerQuota"))
-                .isEqualTo(1.0);
+                .isBetween(0.99, 1.0);
     }
 
     @Test
