@@ -2,6 +2,7 @@ package sdlab.chapters.cache.redismemcached;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,25 @@ import sdlab.lab.sweep.Sweep;
 class RedisVsMemcachedClaimsTest {
     private static final int SEEDS = 200;
 
+    /** Every claim the chapter makes at its defaults, by the names reports and scripts know them by. */
+    private static final List<String> EXPECTED_CLAIMS = List.of(
+            "restartEmptiesEveryNodeWithoutPersistence",
+            "aofAlwaysKeepsEveryAcknowledgedWrite",
+            "aofEverysecLosesAtMostAboutOneSecond",
+            "snapshotsLoseAtMostOnePeriod",
+            "lazierPoliciesLoseAcknowledgedWrites[redis-rdb]",
+            "lazierPoliciesLoseAcknowledgedWrites[redis-aof-everysec]",
+            "lazierPoliciesLoseAcknowledgedWrites[redis-aof-no]",
+            "workerThreadsMultiplyThroughput",
+            "sampledLruHitsAlmostAsOftenAsExactLru",
+            "lfuHitsMoreOftenThanLruOnSkewedKeys",
+            "protocolsDifferByFewBytesPerRequest",
+            "parsingIsASmallShareOfServiceTime",
+            "keysSurviveRestartWithLruEviction",
+            "keysSurviveRestartWithBinaryProtocol",
+            "keysSurviveRestartWithManyCores",
+            "keysSurviveRestartWithPersistence");
+
     private static ExperimentReport report;
     private static Map<String, ClaimResult> claims;
 
@@ -26,6 +46,12 @@ class RedisVsMemcachedClaimsTest {
     static void sweep() {
         report = Sweep.quietly(new RedisVsMemcachedExperiment(), SEEDS);
         claims = report.claimsByName();
+    }
+
+    @Test
+    void reportsExactlyTheExpectedClaims() {
+        // Shows: a claim dropped from the chapter, renamed, or added without a test fails here, by name.
+        assertThat(claims.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED_CLAIMS);
     }
 
     @Test

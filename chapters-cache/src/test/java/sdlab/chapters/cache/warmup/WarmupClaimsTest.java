@@ -2,6 +2,7 @@ package sdlab.chapters.cache.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,17 @@ import sdlab.lab.sweep.Sweep;
 class WarmupClaimsTest {
     private static final int SEEDS = 200;
 
+    /** Every claim the chapter makes at its defaults, by the names reports and scripts know them by. */
+    private static final List<String> EXPECTED_CLAIMS = List.of(
+            "prepopulationLeavesNoColdMiss",
+            "prepopulationHoldsTheWholeDataSet",
+            "writeThroughWarmsAtMostOneRecordPerWrite",
+            "ttlZeroSendsEveryReadToTheDatabase",
+            "lowestColdStartP99[lazy]",
+            "lowestColdStartP99[prepopulate]",
+            "lowestColdStartP99[write-through]",
+            "lowestColdStartP99[ttl-zero]");
+
     private static ExperimentReport report;
     private static Map<String, ClaimResult> claims;
 
@@ -27,6 +39,12 @@ class WarmupClaimsTest {
     static void sweep() {
         report = Sweep.quietly(new WarmupExperiment(), SEEDS);
         claims = report.claimsByName();
+    }
+
+    @Test
+    void reportsExactlyTheExpectedClaims() {
+        // Shows: a claim dropped from the chapter, renamed, or added without a test fails here, by name.
+        assertThat(claims.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED_CLAIMS);
     }
 
     @Test

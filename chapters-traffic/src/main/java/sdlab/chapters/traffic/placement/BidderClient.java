@@ -21,10 +21,10 @@ import sdlab.traffic.ratelimit.RateLimiter;
  * leaves; a modified SDK does not.
  *
  * <p>Each bidder also keeps the moments at which the limiting tier counted its requests (the
- * replies carry them back). After the run, a single fresh limiter of the quota is fed those
- * moments in order: what it allows is what the bidder was entitled to, had one limiter seen
- * all of its requests where the variant puts the limiter. A tier whose one limiter does see
- * them all serves exactly that many; served requests beyond it are over-admitted.
+ * replies carry them back). After the run, the quota's arithmetic ({@link Quota}) says how many
+ * of them any correct limiter seeing all of them could have admitted: that is what the bidder
+ * was entitled to. No limiter takes part in that count, so a broken one cannot vouch for
+ * itself; served requests beyond it are over-admitted.
  */
 final class BidderClient implements Client {
 
@@ -48,7 +48,7 @@ final class BidderClient implements Client {
      * @param limitsAtClient true when the variant puts the limiter in the SDK (the moment of
      *     sending is then the moment of counting, whether the SDK checks or was modified)
      * @param sdk the SDK's limiter, empty when the SDK does not limit (or was modified)
-     * @param reference a fresh limiter of the quota, for the entitled count after the run
+     * @param quota the quota, for the entitled count after the run
      * @param endNanos when it stops sending
      * @param checkNanos CPU time of the SDK's check
      */
@@ -58,7 +58,7 @@ final class BidderClient implements Client {
             List<NodeId> pops,
             boolean limitsAtClient,
             Optional<RateLimiter> sdk,
-            RateLimiter reference,
+            Quota quota,
             long endNanos,
             long checkNanos) {
         Setup {
@@ -116,16 +116,10 @@ final class BidderClient implements Client {
         return setup.kind();
     }
 
-    /** Requests one limiter that counted all of this bidder's requests would have allowed; after the run. */
+    /** Requests the quota allows from the moments this bidder's requests were counted; after the run. */
     long entitled() {
         if (entitled < 0) {
-            long[] moments = countedAtNanos.sorted();
-            entitled = 0;
-            for (long moment : moments) {
-                if (setup.reference().tryAcquire(moment).allowed()) {
-                    entitled++;
-                }
-            }
+            entitled = setup.quota().entitled(countedAtNanos.sorted());
         }
         return entitled;
     }

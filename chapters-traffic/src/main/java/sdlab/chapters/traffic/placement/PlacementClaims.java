@@ -24,6 +24,9 @@ import sdlab.lab.SeedRun;
  * clients that run the SDK unmodified; a shared counter is a network round trip away. The
  * hypotheses are the question's: for each placement, whether it stays within the decision
  * budget, holds every key to its quota and keeps excess traffic from the origin.
+ *
+ * <p>Every quota claim compares what a key was served with what its quota allows, worked out
+ * by {@link Quota} from the policy alone: no limiter grades itself.
  */
 final class PlacementClaims {
     static final String EXACT_TIERS_HOLD_QUOTA = "limitersThatSeeAllOfAKeysTrafficHoldItToItsQuota";
@@ -46,7 +49,8 @@ final class PlacementClaims {
         claims.add(Claim.everySeed(
                 EXACT_TIERS_HOLD_QUOTA,
                 "Every limiter that sees all of a key's requests (" + String.join(", ", exact)
-                        + ") serves no key more than one limiter counting all its requests would allow.",
+                        + ") serves no key more than its quota allows: burst + rate × time, or the limit per window,"
+                        + " worked out from the policy, not by a limiter.",
                 (seed, runs) -> firstOverQuota(runs, exact)));
         int abusive = values.get(PlacementParams.ABUSIVE_CLIENTS);
         double abuse = values.get(PlacementParams.ABUSE_FACTOR);

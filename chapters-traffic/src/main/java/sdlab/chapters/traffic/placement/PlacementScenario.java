@@ -99,14 +99,14 @@ final class PlacementScenario {
         boolean sdkLimits = variant.tier() == Tier.CLIENT && plan.kind() != BidderClient.Kind.MODIFIED;
         Optional<RateLimiter> sdk = sdkLimits ? Optional.of(factory.create(algorithm, policy)) : Optional.empty();
         Latency gap = Latency.exponential(Duration.ofNanos(Math.round(1e9 / plan.ratePerSecond())));
-        // The reference is always the real algorithm: it defines what the bidder was entitled to.
+        // The reference is the policy's arithmetic, not a limiter: a broken limiter cannot grade itself.
         return new BidderClient.Setup(
                 plan.kind(),
                 gap,
                 plan.pops(),
                 variant.tier() == Tier.CLIENT,
                 sdk,
-                algorithm.create(policy),
+                new Quota(algorithm, policy),
                 durationNanos,
                 checkNanos);
     }

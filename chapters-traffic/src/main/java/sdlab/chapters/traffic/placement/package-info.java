@@ -14,9 +14,11 @@
  * <p>What the chapter measures, per variant: the time an allowed request waits for decisions,
  * where refused requests are dropped, the load that reaches the origin and its busy share, the
  * requests served beyond quota, and what a bidder with a modified SDK is served. The quota
- * reference is exact: one fresh limiter fed every moment at which the limiting tier counted a
- * key's request, so that a single limiter seeing all of a key's requests matches it with no
- * tolerance, and any leak, however small, shows.
+ * reference ({@code Quota}) is the policy's arithmetic applied to the moments at which the
+ * limiting tier counted a key's requests (burst + rate × time for the buckets, the limit per
+ * window for the window algorithms): it calls no limiter, so the limiter under test cannot
+ * grade itself, and a single limiter seeing all of a key's requests stays within a request or
+ * two below it.
  *
  * <p>What it does not model: counter-store failures and the fail-open or fail-closed choice,
  * queueing at counter nodes, clients rotating API keys, and the CPU cost of a local check,
