@@ -82,6 +82,42 @@ class CheckCommandTest {
         assertThat(malformed.out()).contains("line 1");
     }
 
+    @Test
+    void aKnossosListWithACommentAndTransactionsIsChecked() throws IOException {
+        // Shows: EDN as Knossos writes it (a list after a comment) and the multi-register model.
+        String torn =
+                """
+                ; a torn read
+                ({:process 0, :type :invoke, :f :txn, :value [[:w :x 1] [:w :y 2]]}
+                 {:process 0, :type :ok, :f :txn, :value [[:w :x 1] [:w :y 2]]}
+                 {:process 1, :type :invoke, :f :txn, :value [[:r :x nil] [:r :y nil]]}
+                 {:process 1, :type :ok, :f :txn, :value [[:r :x 1] [:r :y 0]]})
+                """;
+        CommandLineRun run = run("check", "--model", "multi-register", file("torn.edn", torn));
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("NOT linearizable").contains(":txn");
+    }
+
+    @Test
+    void runningOutOfTheMemoryBudgetAnswersUnknownNotInvalid() throws IOException {
+        // Shows: forty concurrent writes of unknown outcome and a read of a value none wrote need
+        // a huge search; with a 1 MiB budget the answer is unknown (exit 2), never "invalid".
+        StringBuilder history = new StringBuilder("[");
+        for (int p = 0; p < 40; p++) {
+            history.append("{:process ")
+                    .append(p)
+                    .append(" :type :invoke :f :write :value ")
+                    .append(p)
+                    .append("}\n");
+        }
+        history.append("{:process 99 :type :invoke :f :read :value nil}\n{:process 99 :type :ok :f :read :value 100}]");
+        CommandLineRun run = run("check", "--model", "register", "--memory", "1", file("wide.edn", history.toString()));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("unknown").contains("memory limit of 1 MiB");
+    }
+
     private String file(String name, String text) throws IOException {
         Path path = dir.resolve(name);
         Files.writeString(path, text);

@@ -64,8 +64,32 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(
+            names = "--long",
+            description = "Instead of the oracles: generate long register histories with little concurrency (valid,"
+                    + " and with one violation at the end) as Jepsen history.edn files, and time reading and checking"
+                    + " each, with the heap's peak use.")
+    boolean longHistories;
+
+    @Option(
+            names = "--long-ops",
+            split = ",",
+            defaultValue = "100000,1000000",
+            paramLabel = "N",
+            description = "Operations per generated history (default: ${DEFAULT-VALUE}).")
+    List<Integer> longOps;
+
+    @Option(
+            names = "--long-dir",
+            paramLabel = "DIR",
+            description = "Where the generated files go, kept for other checkers (default: a new temporary folder).")
+    Path longDir;
+
     @Override
     public Integer call() {
+        if (longHistories) {
+            return new LongHistoriesBench(spec, longOps, longDir).run();
+        }
         if (runs < 1 || runs > 10_000) {
             throw new ParameterException(spec.commandLine(), "--runs must be between 1 and 10000, got " + runs);
         }

@@ -39,13 +39,14 @@ import sdlab.check.report.TextReport;
         description = {
             "Checks histories for linearizability against a model and explains the verdict.",
             "Formats: JSON (array or lines of {\"process\",\"type\",\"f\",\"key\",\"value\",\"time\"}),"
-                    + " Jepsen EDN maps and Jepsen log lines; detected per file. '-' reads standard input."
+                    + " Jepsen and Knossos EDN (a vector or list of maps, or one map per line) and Jepsen log"
+                    + " lines; detected per file. '-' reads standard input."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every history is linearizable",
             "1:some history is not",
-            "2:unknown (time limit) or bad input"
+            "2:unknown (time or memory limit) or bad input"
         })
 public final class CheckCommand implements Callable<Integer> {
     /** Bad input: the same code as an unknown verdict, as in Maelstrom. */
@@ -61,7 +62,8 @@ public final class CheckCommand implements Callable<Integer> {
             names = "--model",
             required = true,
             paramLabel = "MODEL",
-            description = "register, cas-register, kv (key-value: get/put/append per key), mutex, set or queue")
+            description = "register, cas-register, multi-register (txn of [:r k v] / [:w k v]), kv (key-value:"
+                    + " get/put/append per key), mutex, set or queue")
     String modelName;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "history files ('-' for standard input)")
@@ -84,6 +86,13 @@ public final class CheckCommand implements Callable<Integer> {
             description = "give up on a history after this long and answer unknown (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
+    @Option(
+            names = "--memory",
+            paramLabel = "MIB",
+            description = "give up on a history and answer unknown when the search would hold more than this many"
+                    + " MiB (default: half of the JVM's heap)")
+    Long memoryMiB;
+
     @Override
     public Integer call() throws IOException {
         Model model = Models.byName(modelName)
@@ -97,14 +106,30 @@ public final class CheckCommand implements Callable<Integer> {
         for (String file : files) {
             inputs.add(read(file));
         }
-        CheckLimits limits =
-                CheckLimits.unlimited().withTimeout(System::nanoTime, TimeUnit.SECONDS.toNanos(timeoutSeconds));
+        CheckLimits limits = CheckLimits.unlimited()
+                .withTimeout(System::nanoTime, TimeUnit.SECONDS.toNanos(timeoutSeconds))
+                .withMemoryBytesMax(memoryBytesMax());
         List<CheckOutcome> outcomes = Checker.run(new CheckRequest(model, inputs, limits));
         print(outcomes);
         if (html != null) {
             writeHtml(outcomes);
         }
         return Checker.exitCode(outcomes);
+    }
+
+    /**
+     * The search's memory bound. By default half the heap: the rest holds the history itself
+     * (its text, entries and operations) and the report.
+     */
+    private long memoryBytesMax() {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (memoryMiB == null) {
+            return heap / 2;
+        }
+        if (memoryMiB < 1) {
+            throw new ParameterException(spec.commandLine(), "--memory must be at least 1 MiB");
+        }
+        return memoryMiB * 1024 * 1024;
     }
 
     private void print(List<CheckOutcome> outcomes) {

@@ -1,15 +1,19 @@
 package sdlab.check.history;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the subset of EDN that Jepsen histories use: maps, vectors, lists, sets (read as
- * lists), keywords, strings, integers, nil, true and false; commas are whitespace and {@code ;}
- * starts a comment. Maps become {@link LinkedHashMap}s, sequences {@link List}s, integers {@link
- * Long}s and keywords {@link Keyword}s.
+ * Reads EDN as Jepsen and Knossos write it: maps, vectors, lists, sets (read as lists), keywords,
+ * symbols, strings, characters, integers, floating-point numbers, ratios, nil, true and false;
+ * commas are whitespace, {@code ;} starts a comment and {@code #_} discards the next form. A
+ * tagged value ({@code #jepsen.history.Op{...}}, {@code #inst "..."}) is read as the value under
+ * its tag: newer Jepsen versions write each operation as a tagged record. Maps become {@link
+ * LinkedHashMap}s, sequences {@link List}s, integers {@link Long}s, other numbers {@link Double}s,
+ * keywords {@link Keyword}s and symbols and ratios {@link Symbol}s.
  */
 final class EdnReader {
     /** An EDN keyword such as {@code :invoke}; {@code name} has no colon. */
@@ -20,10 +24,21 @@ final class EdnReader {
         }
     }
 
+    /** An EDN symbol such as {@code jepsen.history.Op}, or a number that is not an integer or a double. */
+    record Symbol(String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     /** Nesting deeper than this is not a history; the bound keeps the recursion safe. */
     private static final int DEPTH_MAX = 64;
 
     private final String text;
+    /** Keywords recur on every entry: one instance per name keeps a long history small. */
+    private final Map<String, Keyword> keywords = new HashMap<>();
+
     private int pos;
     private int line;
 
@@ -70,23 +85,30 @@ final class EdnReader {
             case '{' -> readMap(depth);
             case '[' -> readSequence(']', depth);
             case '(' -> readSequence(')', depth);
-            case '#' -> readSet(depth);
+            case '#' -> readDispatch(depth);
             case '"' -> readString();
-            case ':' -> new Keyword(readToken(pos + 1, "a keyword name after ':'"));
-            default -> readAtom(c);
+            case ':' -> keyword(readToken(pos + 1, "a keyword name after ':'"));
+            case '\\' -> readCharacter();
+            case '}', ']', ')' -> throw error("expected a value, found '" + c + "'");
+            default -> readAtom();
         };
     }
 
     private Map<Object, Object> readMap(int depth) {
+        int opened = line;
         pos++;
         Map<Object, Object> map = new LinkedHashMap<>();
         while (true) {
             if (!hasNext()) {
-                throw error("expected '}' to close the map, found the end of the input");
+                throw error("expected '}' to close the map" + startedOn(opened) + ", found the end of the input");
             }
-            if (text.charAt(pos) == '}') {
+            char c = text.charAt(pos);
+            if (c == '}') {
                 pos++;
                 return map;
+            }
+            if (c == ']' || c == ')') {
+                throw error("expected '}' to close the map" + startedOn(opened) + ", found '" + c + "'");
             }
             Object key = read(depth + 1);
             if (!hasNext() || text.charAt(pos) == '}') {
@@ -97,11 +119,13 @@ final class EdnReader {
     }
 
     private List<Object> readSequence(char close, int depth) {
+        int opened = line;
         pos++;
         List<Object> items = new ArrayList<>();
         while (true) {
             if (!hasNext()) {
-                throw error("expected '" + close + "' to close the sequence, found the end of the input");
+                throw error("expected '" + close + "' to close the sequence" + startedOn(opened)
+                        + ", found the end of the input");
             }
             char c = text.charAt(pos);
             if (c == close) {
@@ -109,18 +133,46 @@ final class EdnReader {
                 return items;
             }
             if (c == '}' || c == ']' || c == ')') {
-                throw error("expected '" + close + "' to close the sequence, found '" + c + "'");
+                throw error(
+                        "expected '" + close + "' to close the sequence" + startedOn(opened) + ", found '" + c + "'");
             }
             items.add(read(depth + 1));
         }
     }
 
-    private List<Object> readSet(int depth) {
-        if (pos + 1 >= text.length() || text.charAt(pos + 1) != '{') {
-            throw error("expected '#{' (a set); other tagged EDN values are not supported");
+    private Keyword keyword(String name) {
+        return keywords.computeIfAbsent(name, Keyword::new);
+    }
+
+    /** {@code #{...}} a set or {@code #tag value} a tagged value ({@code #_} is blank, see skipBlank). */
+    private Object readDispatch(int depth) {
+        char after = pos + 1 < text.length() ? text.charAt(pos + 1) : ' ';
+        if (after == '{') {
+            pos++;
+            return readSequence('}', depth);
         }
-        pos++;
-        return readSequence('}', depth);
+        if (isDelimiter(after)) {
+            throw error("expected a set '#{', a discard '#_' or a tag such as '#jepsen.history.Op' after '#'");
+        }
+        readToken(pos + 1, "a tag"); // the tag names a type; the value under it is what matters
+        return read(depth + 1);
+    }
+
+    /** A character literal ({@code \\a}, {@code \\newline}) as a one-character string. */
+    private String readCharacter() {
+        String token = readToken(pos + 1, "a character after '\\'");
+        return switch (token) {
+            case "newline" -> "\n";
+            case "space" -> " ";
+            case "tab" -> "\t";
+            case "return" -> "\r";
+            default -> {
+                if (token.length() != 1) {
+                    throw error("unknown character literal '\\" + token + "'");
+                }
+                yield token;
+            }
+        };
     }
 
     private String readString() {
@@ -154,7 +206,7 @@ final class EdnReader {
         throw error("expected '\"' to close the string, found the end of the input");
     }
 
-    private Object readAtom(char first) {
+    private Object readAtom() {
         String token = readToken(pos, "a value");
         switch (token) {
             case "nil" -> {
@@ -168,15 +220,42 @@ final class EdnReader {
             }
             default -> {}
         }
+        char first = token.charAt(0);
+        boolean numeric = Character.isDigit(first)
+                || (token.length() > 1 && (first == '+' || first == '-') && Character.isDigit(token.charAt(1)));
+        return numeric ? readNumber(token) : new Symbol(token);
+    }
+
+    private Object readNumber(String token) {
         String digits = token.endsWith("N") ? token.substring(0, token.length() - 1) : token;
-        if (digits.matches("[+-]?[0-9]+")) {
+        if (isInteger(digits)) {
             try {
                 return Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
             } catch (NumberFormatException e) {
                 throw error("integer " + token + " does not fit in 64 bits");
             }
         }
-        throw error("expected a map, vector, keyword, string, integer, nil, true or false, found '" + token + "'");
+        if (token.indexOf('/') > 0) {
+            return new Symbol(token); // a ratio such as 1/3: kept as written
+        }
+        try {
+            return Double.parseDouble(token.endsWith("M") ? token.substring(0, token.length() - 1) : token);
+        } catch (NumberFormatException e) {
+            throw error("expected a number, found '" + token + "'");
+        }
+    }
+
+    private static boolean isInteger(String digits) {
+        int from = digits.startsWith("+") || digits.startsWith("-") ? 1 : 0;
+        if (from == digits.length()) {
+            return false;
+        }
+        for (int i = from; i < digits.length(); i++) {
+            if (!Character.isDigit(digits.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads a run of non-delimiter characters starting at {@code start}. */
@@ -204,6 +283,9 @@ final class EdnReader {
                 pos++;
             } else if (Character.isWhitespace(c) || c == ',') {
                 pos++;
+            } else if (c == '#' && pos + 1 < text.length() && text.charAt(pos + 1) == '_') {
+                pos += 2;
+                read(0); // #_ discards the form after it
             } else if (c == ';') {
                 while (pos < text.length() && text.charAt(pos) != '\n') {
                     pos++;
@@ -212,6 +294,11 @@ final class EdnReader {
                 return;
             }
         }
+    }
+
+    /** Where an unclosed form began, when that is not the line the reader is at. */
+    private String startedOn(int opened) {
+        return opened == line ? "" : " that starts on line " + opened;
     }
 
     MalformedHistoryException error(String problem) {

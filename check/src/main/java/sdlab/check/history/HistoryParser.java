@@ -13,9 +13,10 @@ import sdlab.core.history.Op;
  *
  * <p>Every entry needs a process (a non-negative integer), a type (invoke, ok, fail or info) and
  * an operation name {@code f}; {@code key}, {@code value}, {@code time} (nanoseconds) and {@code
- * error} are optional. Values are null, integers (as {@link Long}), strings or lists of those;
- * EDN keywords become their names. Entries of Jepsen's nemesis (process {@code :nemesis}) are
- * skipped, as are unknown fields. Pairing invocations with completions is a separate step:
+ * error} are optional. Values are null, integers (as {@link Long}), strings, booleans, doubles or
+ * lists of those; EDN keywords and symbols become their names. Entries of Jepsen's nemesis
+ * (process {@code :nemesis}) are skipped, as are unknown fields. In EDN and Jepsen logs, values
+ * that are all {@code [key value]} tuples are Jepsen's independent keys ({@link IndependentTuples}). Pairing invocations with completions is a separate step:
  * {@link Operations#of}.
  */
 public final class HistoryParser {
@@ -38,11 +39,18 @@ public final class HistoryParser {
                     case EDN -> EdnHistoryReader.read(text);
                     case JEPSEN_LOG -> JepsenLogReader.read(text);
                 };
-        List<Op> ops = new ArrayList<>(entries.size());
+        List<RawEntry> client = new ArrayList<>(entries.size());
         for (RawEntry entry : entries) {
             if (!entry.isNemesis()) {
-                ops.add(entry.toOp());
+                client.add(entry);
             }
+        }
+        if (format != HistoryFormat.JSON) {
+            client = IndependentTuples.split(client);
+        }
+        List<Op> ops = new ArrayList<>(client.size());
+        for (RawEntry entry : client) {
+            ops.add(entry.toOp());
         }
         return History.of(ops);
     }

@@ -22,6 +22,25 @@ record RawEntry(int line, Object process, Object type, Object f, Object key, Obj
         return NEMESIS.equals(name(process));
     }
 
+    /**
+     * This entry with its value read as a {@code [key value]} tuple, as Jepsen's {@code
+     * independent} workloads write it: the tuple's first element becomes the key.
+     */
+    RawEntry withTupleKey() {
+        List<?> tuple = (List<?>) value;
+        return new RawEntry(line, process, type, f, tuple.get(0), tuple.get(1), time, error);
+    }
+
+    /** True if the value could be a {@code [key value]} tuple: two elements, the first a name or number. */
+    boolean hasTupleValue() {
+        return key == null
+                && value instanceof List<?> tuple
+                && tuple.size() == 2
+                && (tuple.get(0) instanceof Long
+                        || tuple.get(0) instanceof String
+                        || tuple.get(0) instanceof EdnReader.Keyword);
+    }
+
     /** The validated operation. */
     Op toOp() {
         int processId = integer(process, "process", "an integer process id");
@@ -85,13 +104,19 @@ record RawEntry(int line, Object process, Object type, Object f, Object key, Obj
         throw problem("expected an integer time in nanoseconds, found " + describe(time));
     }
 
-    /** Values are null, Long, String or an unmodifiable list of values (which may hold nulls). */
+    /**
+     * Values are null, Long, String, Boolean, Double or an unmodifiable list of values (which may
+     * hold nulls); keywords and symbols become their names.
+     */
     private Object checkValue(Object v) {
-        if (v == null || v instanceof Long || v instanceof String) {
+        if (v == null || v instanceof Long || v instanceof String || v instanceof Boolean || v instanceof Double) {
             return v;
         }
         if (v instanceof EdnReader.Keyword k) {
             return k.name();
+        }
+        if (v instanceof EdnReader.Symbol s) {
+            return s.name();
         }
         if (v instanceof List<?> items) {
             List<Object> checked = new ArrayList<>(items.size());
@@ -100,7 +125,8 @@ record RawEntry(int line, Object process, Object type, Object f, Object key, Obj
             }
             return Collections.unmodifiableList(checked);
         }
-        throw problem("expected a value that is null, an integer, a string or a list of those, found " + describe(v));
+        throw problem("expected a value that is nil, a number, a string, a keyword or a vector of those, found "
+                + describe(v));
     }
 
     /** A string, or an EDN keyword's name; null for anything else. */

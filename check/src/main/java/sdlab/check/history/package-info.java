@@ -3,8 +3,10 @@
  *
  * <p>{@link sdlab.check.history.HistoryParser} reads the three formats a user may bring: the
  * project's JSON (an array or JSON lines of {@code {"process","type","f","key","value","time"}}
- * objects), Jepsen's EDN histories (maps such as {@code {:process 0, :type :invoke, :f :cas,
- * :value [1 2]}}, as a vector or one per line) and Jepsen's log lines ({@code INFO jepsen.util -
+ * objects), EDN histories as Jepsen and Knossos write them (maps such as {@code {:process 0,
+ * :type :invoke, :f :cas, :value [1 2]}} or {@code #jepsen.history.Op} records, in a vector, a
+ * list or one per line, with comments; {@code [k v]} values of Jepsen's independent workloads
+ * become keys) and Jepsen's log lines ({@code INFO jepsen.util -
  * 3 :invoke :cas [1 4]}); it recognises the format by itself. Malformed input is a {@link
  * sdlab.check.history.MalformedHistoryException} naming the line and what was expected.
  *

@@ -7,6 +7,7 @@ final class Budget {
 
     private final CheckLimits limits;
     private long steps;
+    private long bytesCarried;
     private String exhausted;
 
     Budget(CheckLimits limits) {
@@ -29,10 +30,16 @@ final class Budget {
         return true;
     }
 
-    /** False once {@code visitedStates} exceeds the memory bound. */
-    boolean fits(long visitedStates) {
-        if (visitedStates > limits.visitedStatesMax()) {
-            exhausted = "memory limit of " + limits.visitedStatesMax() + " visited states reached";
+    /** Sets the bytes held between searches (configurations carried from segment to segment). */
+    void carrying(long bytes) {
+        bytesCarried = bytes;
+    }
+
+    /** False once {@code bytes} held by a search, with those carried, exceed the memory bound. */
+    boolean fits(long bytes) {
+        if (bytes + bytesCarried > limits.memoryBytesMax()) {
+            exhausted = "memory limit of " + limits.memoryBytesMax() / (1024 * 1024) + " MiB reached after " + steps
+                    + " steps";
             return false;
         }
         return true;

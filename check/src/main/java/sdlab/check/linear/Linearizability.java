@@ -16,8 +16,9 @@ import sdlab.core.history.History;
  * order, returns what the history says. Failed operations are dropped; unknown ones may take
  * effect at any time after their invocation, or never.
  *
- * <p>Operations are partitioned by key and each key is searched alone ({@link WglSearch}). A
- * pure function of the history and the limits; deterministic.
+ * <p>Operations are partitioned by key and each key is searched alone, in segments cut at
+ * quiescent points ({@link PartitionSearch}, {@link WglSearch}). A pure function of the history
+ * and the limits; deterministic.
  */
 public final class Linearizability {
     private Linearizability() {}
@@ -40,7 +41,7 @@ public final class Linearizability {
         for (Map.Entry<String, List<Operation>> partition : byKey(ops).entrySet()) {
             StateMachine machine = model.newStateMachine();
             PartitionHistory history = PartitionHistory.of(partition.getKey(), partition.getValue(), machine);
-            PartitionResult result = new WglSearch(history, budget).run();
+            PartitionResult result = new PartitionSearch(history, budget).run();
             results.add(result);
             verdict = verdict.and(result.verdict());
         }

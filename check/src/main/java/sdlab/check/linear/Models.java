@@ -22,6 +22,11 @@ public final class Models {
         return model("cas-register", () -> new RegisterMachine("cas-register", true));
     }
 
+    /** Several registers read and written together by {@code txn} transactions of micro-operations. */
+    public static Model multiRegister() {
+        return model("multi-register", MultiRegisterMachine::new);
+    }
+
     /** A key-value store of strings, checked per key: get, put and append. */
     public static Model keyValue() {
         return model("key-value", KeyValueMachine::new);
@@ -44,7 +49,7 @@ public final class Models {
 
     /** All built-in models, in the order the command line lists them. */
     public static List<Model> all() {
-        return List.of(register(), casRegister(), keyValue(), mutex(), set(), queue());
+        return List.of(register(), casRegister(), multiRegister(), keyValue(), mutex(), set(), queue());
     }
 
     /** The built-in models' names, for help texts and error messages. */

@@ -25,12 +25,15 @@ final class PartitionHistory {
     final int requiredCount;
     /** The events in history order. */
     final int[] events;
+    /** For a {@link #subset}, each operation's index in the whole partition; else null. */
+    final int[] whole;
 
-    private PartitionHistory(String key, StateMachine machine, List<Operation> kept, List<Transition> transitions) {
+    private PartitionHistory(String key, StateMachine machine, Operation[] ops, Transition[] transitions, int[] whole) {
         this.key = key;
         this.machine = machine;
-        this.ops = kept.toArray(Operation[]::new);
-        this.transitions = transitions.toArray(Transition[]::new);
+        this.ops = ops;
+        this.transitions = transitions;
+        this.whole = whole;
         this.required = new boolean[ops.length];
         int count = 0;
         for (int i = 0; i < ops.length; i++) {
@@ -57,7 +60,47 @@ final class PartitionHistory {
             kept.add(op);
             transitions.add(t);
         }
-        return new PartitionHistory(key, machine, kept, transitions);
+        return new PartitionHistory(
+                key, machine, kept.toArray(Operation[]::new), transitions.toArray(Transition[]::new), null);
+    }
+
+    /** The partition restricted to the operations {@code chosen} (ascending indices of this one). */
+    PartitionHistory subset(int[] chosen) {
+        Operation[] someOps = new Operation[chosen.length];
+        Transition[] someTransitions = new Transition[chosen.length];
+        for (int i = 0; i < chosen.length; i++) {
+            someOps[i] = ops[chosen[i]];
+            someTransitions[i] = transitions[chosen[i]];
+        }
+        return new PartitionHistory(key, machine, someOps, someTransitions, chosen);
+    }
+
+    /**
+     * Where the partition can be cut: the first operation of each segment, in order, the first
+     * being 0. A cut falls before an invocation at which every ok operation invoked earlier has
+     * completed (a quiescent point), so every ok operation before it precedes every operation
+     * after it in real time; operations with unknown outcome stay open across cuts. Segments hold
+     * at least {@code opsMin} operations, so that long sequential stretches are searched in
+     * pieces of useful size.
+     */
+    int[] segmentStarts(int opsMin) {
+        int[] starts = new int[ops.length + 1];
+        int count = 0;
+        int pendingRequired = 0;
+        int segmentStart = 0;
+        for (int event : events) {
+            int op = opOf(event);
+            if (!isInvocation(event)) {
+                pendingRequired--;
+                continue;
+            }
+            if (op == 0 || (pendingRequired == 0 && op - segmentStart >= opsMin)) {
+                starts[count++] = op;
+                segmentStart = op;
+            }
+            pendingRequired += required[op] ? 1 : 0;
+        }
+        return Arrays.copyOf(starts, count);
     }
 
     int size() {

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * compare one long. The hash is supplied by the caller, who maintains it incrementally.
  */
 final class VisitedSet {
-    private static final int CAPACITY_MIN = 1 << 10;
+    /** Small: a partition is searched one segment at a time, and most segments' memos stay tiny. */
+    private static final int CAPACITY_MIN = 1 << 6;
 
     private final int words;
     private final int stride;
@@ -26,6 +27,11 @@ final class VisitedSet {
 
     int size() {
         return size;
+    }
+
+    /** The bytes its arrays hold: what the search's memory bound counts. */
+    long bytes() {
+        return 8L * (hashes.length + (long) keys.length);
     }
 
     /** Adds the configuration; false if it was already there. {@code hash} must not be 0. */

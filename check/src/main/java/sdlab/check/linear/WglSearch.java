@@ -1,9 +1,6 @@
 package sdlab.check.linear;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import sdlab.check.Verdict;
 
 /**
  * The Wing–Gong–Lowe search for one partition, with Lowe's memoisation and Porcupine's linked
@@ -40,10 +37,29 @@ import sdlab.check.Verdict;
  * past operations it does not precede keeps every later step valid. So a read that fits is
  * not a choice point: when its branch fails, the configuration it was added to fails too.
  *
- * <p>Limits: every step is counted against a shared {@link Budget}; when it runs out, the answer
- * is unknown.
+ * <h2>One segment at a time</h2>
+ *
+ * <p>{@link PartitionSearch} cuts a partition at quiescent points and runs one search per
+ * segment and start configuration, so the bitset and the memo stay as small as a segment. The
+ * search stops at each <i>end</i>, a configuration where all of the segment's ok operations are
+ * linearized, and can be resumed for the next one. Memoisation keeps the ends complete: a
+ * configuration met again has had its ends handed out already, and the greedy placing of reads
+ * keeps every end reachable.
+ *
+ * <p>Limits: every step is counted against a shared {@link Budget}, and the memo's size against
+ * its memory bound; when either runs out, the answer is unknown.
  */
 final class WglSearch {
+    /** Where a call to {@link #next} stopped. */
+    enum Outcome {
+        /** Every ok operation is linearized: {@link #state} and {@link #stackOps} say how. */
+        END,
+        /** No further configuration linearizes all of the segment's ok operations. */
+        EXHAUSTED,
+        /** A step, time or memory limit was reached first. */
+        OVER_BUDGET
+    }
+
     private static final int END = -1;
     private static final int BACKTRACK = -2;
     private static final int EXHAUSTED = -3;
@@ -51,13 +67,14 @@ final class WglSearch {
 
     private final PartitionHistory history;
     private final Budget budget;
-    private final long stepsAtStart;
     private final int head;
     private final int[] next;
     private final int[] prev;
     private final long[] bits;
     private final long[] zobrist;
     private final VisitedSet visited;
+    private final long startState;
+    private boolean started;
     private final int[] stackEvents;
     private final long[] stackStates;
     private final boolean[] stackForced;
@@ -68,10 +85,10 @@ final class WglSearch {
     private int[] deepest = new int[0];
     private long deepestState;
 
-    WglSearch(PartitionHistory history, Budget budget) {
+    WglSearch(PartitionHistory history, long startState, Budget budget) {
         this.history = history;
+        this.startState = startState;
         this.budget = budget;
-        this.stepsAtStart = budget.steps();
         int n = history.size();
         this.head = 2 * n;
         this.next = new int[2 * n + 1];
@@ -98,30 +115,70 @@ final class WglSearch {
         next[last] = END;
     }
 
-    PartitionResult run() {
-        state = history.machine.initialState();
+    /**
+     * Searches on: the first call from the start state, each later one from where the previous
+     * end was found, so that the ends come one at a time and only as many as the next segment
+     * needs are ever searched for.
+     */
+    Outcome next() {
+        int entry = started ? backtrack() : start();
+        while (entry != EXHAUSTED) {
+            if (requiredLeft == 0) {
+                noteDeepest();
+                return Outcome.END;
+            }
+            if (!budget.step()) {
+                return Outcome.OVER_BUDGET;
+            }
+            entry = entry != END && PartitionHistory.isInvocation(entry) ? tryPlace(entry) : BACKTRACK;
+            if (entry == OVER_BUDGET) {
+                return Outcome.OVER_BUDGET;
+            }
+            if (entry == BACKTRACK) {
+                noteDeepest();
+                entry = backtrack();
+            }
+        }
+        return Outcome.EXHAUSTED;
+    }
+
+    private int start() {
+        started = true;
+        state = startState;
         deepestState = state;
         requiredLeft = history.requiredCount;
         visited.add(bits, state, hash(state));
-        int entry = next[head];
-        while (requiredLeft > 0) {
-            if (!budget.step()) {
-                return unknown();
-            }
-            entry = entry != END && PartitionHistory.isInvocation(entry) ? tryPlace(entry) : BACKTRACK;
-            if (entry == BACKTRACK) {
-                entry = backtrack();
-            }
-            if (entry == EXHAUSTED) {
-                return invalid();
-            }
-            if (entry == OVER_BUDGET) {
-                return unknown();
-            }
+        return next[head];
+    }
+
+    /** The state at the last end. */
+    long state() {
+        return state;
+    }
+
+    /** The operations linearized at the last end, in order, as indices of this search's history. */
+    int[] stackOps() {
+        int[] ops = new int[depth];
+        for (int i = 0; i < depth; i++) {
+            ops[i] = PartitionHistory.opOf(stackEvents[i]);
         }
-        deepest = Arrays.copyOf(stackEvents, depth);
-        deepestState = state;
-        return result(Verdict.VALID, List.of(), null);
+        return ops;
+    }
+
+    /** The bytes this search holds: its memo and its arrays. */
+    long bytes() {
+        return visited.bytes() + 8L * zobrist.length + 4L * (next.length + prev.length) + 13L * stackEvents.length;
+    }
+
+    /**
+     * Remembers the stack if it is the deepest yet. Called where the search turns back (and at
+     * the end) rather than at every new depth, so that a long straight run copies it once.
+     */
+    private void noteDeepest() {
+        if (depth > deepest.length) {
+            deepest = Arrays.copyOf(stackEvents, depth);
+            deepestState = state;
+        }
     }
 
     /** Tries to linearize the operation invoked at {@code entry}; returns where to look next. */
@@ -137,7 +194,7 @@ final class WglSearch {
             flip(op);
             return transition.readOnly() ? BACKTRACK : next[entry];
         }
-        if (!budget.fits(visited.size())) {
+        if (!budget.fits(bytes())) {
             return OVER_BUDGET;
         }
         stackEvents[depth] = entry;
@@ -147,10 +204,6 @@ final class WglSearch {
         state = after;
         lift(entry);
         requiredLeft -= history.required[op] ? 1 : 0;
-        if (depth > deepest.length) {
-            deepest = Arrays.copyOf(stackEvents, depth);
-            deepestState = state;
-        }
         return next[head];
     }
 
@@ -210,15 +263,8 @@ final class WglSearch {
         return h == 0 ? 1 : h;
     }
 
-    private PartitionResult unknown() {
-        return result(Verdict.UNKNOWN, List.of(), budget.reason());
-    }
-
-    private PartitionResult invalid() {
-        return result(Verdict.INVALID, Unplaced.after(history, deepestOps()), null);
-    }
-
-    private int[] deepestOps() {
+    /** The longest run of operations linearized, in order, as indices of this search's history. */
+    int[] deepestOps() {
         int[] ops = new int[deepest.length];
         for (int i = 0; i < ops.length; i++) {
             ops[i] = PartitionHistory.opOf(deepest[i]);
@@ -226,20 +272,13 @@ final class WglSearch {
         return ops;
     }
 
-    private PartitionResult result(Verdict verdict, List<Integer> unplaced, String reason) {
-        List<Integer> linearization = new ArrayList<>(deepest.length);
-        for (int op : deepestOps()) {
-            linearization.add(history.ops[op].id());
-        }
-        return new PartitionResult(
-                history.key,
-                verdict,
-                history.size(),
-                linearization,
-                history.machine.describe(deepestState),
-                unplaced,
-                budget.steps(),
-                visited.size(),
-                reason);
+    /** The state after {@link #deepestOps}. */
+    long deepestState() {
+        return deepestState;
+    }
+
+    /** The configurations memoised. */
+    int visitedStates() {
+        return visited.size();
     }
 }

@@ -9,6 +9,7 @@ import sdlab.check.history.Operation;
 import sdlab.check.history.Operations;
 import sdlab.check.linear.Linearizability;
 import sdlab.check.linear.LinearizabilityResult;
+import sdlab.check.linear.PartitionResult;
 
 /**
  * The entry point of {@code sdlab check}: parses and checks each input, and turns the outcomes
@@ -38,7 +39,21 @@ public final class Checker {
             return new CheckOutcome(input.name(), model, result.verdict(), ops, result, null);
         } catch (MalformedHistoryException e) {
             return new CheckOutcome(input.name(), model, Verdict.UNKNOWN, List.of(), null, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // The last resort: the memory limit should stop the search first, but a history can
+            // be too large to hold at all. What was allocated is garbage once we return.
+            return outOfMemory(input.name(), model);
         }
+    }
+
+    /** Unknown, not a verdict: running out of heap says nothing about the history. */
+    private static CheckOutcome outOfMemory(String name, String model) {
+        long heapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        String reason = "ran out of memory (the heap holds " + heapMiB
+                + " MiB); give the JVM a larger heap (-Xmx), or a lower --memory so that the search stops first";
+        PartitionResult nothing = new PartitionResult(null, Verdict.UNKNOWN, 0, List.of(), "", List.of(), 0, 0, reason);
+        LinearizabilityResult result = new LinearizabilityResult(Verdict.UNKNOWN, model, List.of(nothing));
+        return new CheckOutcome(name, model, Verdict.UNKNOWN, List.of(), result, null);
     }
 
     /** The exit code for several outcomes: 2 if any input was bad, else 1 if any was invalid, else the worst. */

@@ -155,10 +155,10 @@ class HistoryParserTest {
 
     @Test
     void rejectsUnsupportedValues() {
-        // Values are null, integers, strings and lists: a float is a mistake worth naming.
-        assertThatThrownBy(
-                        () -> HistoryParser.parse("{\"process\":0,\"type\":\"invoke\",\"f\":\"write\",\"value\":1.5}"))
-                .hasMessageContaining("line 1: expected a value that is null, an integer, a string or a list");
+        // Values are nil, numbers, strings, keywords and vectors: a map is a mistake worth naming.
+        assertThatThrownBy(() -> HistoryParser.parse("{:process 0 :type :invoke :f :write :value {:a 1}}"))
+                .hasMessageContaining(
+                        "line 1: expected a value that is nil, a number, a string, a keyword or a vector");
     }
 
     @Test
@@ -170,11 +170,10 @@ class HistoryParserTest {
     }
 
     @Test
-    void rejectsUnsupportedEdnSyntax() {
-        // A symbol is not part of the supported subset.
-        assertThatThrownBy(() -> HistoryParser.parse("{:process 0 :type :invoke :f :read :value foo}"))
-                .hasMessageContaining(
-                        "line 1: expected a map, vector, keyword, string, integer, nil, true or false, found 'foo'");
+    void rejectsUnbalancedEdn() {
+        // A vector closed by a parenthesis names both the line and the bracket it expected.
+        assertThatThrownBy(() -> HistoryParser.parse("{:process 0 :type :invoke :f :cas :value [1 2)}"))
+                .hasMessage("line 1: expected ']' to close the sequence, found ')'");
     }
 
     @Test

@@ -411,14 +411,14 @@ class LinearizabilityTest {
 
     @Test
     void memoryLimitAnswersUnknown() {
-        // The same search with room for only a hundred visited states.
+        // The same search with room for only 64 KiB of memo.
         var b = history();
         for (long i = 0; i < 40; i++) {
             b.invoke((int) i, "write", i);
         }
         b.read(99, 100L);
         LinearizabilityResult r = Linearizability.check(
-                b.build(), Models.register(), CheckLimits.unlimited().withVisitedStatesMax(100));
+                b.build(), Models.register(), CheckLimits.unlimited().withMemoryBytesMax(64 * 1024));
         assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(r.partitions().get(0).unknownReason()).contains("memory limit");
     }
