@@ -58,7 +58,8 @@ class SweepTest {
         assertThat(sevens.seedsHolding()).isEqualTo(86);
         assertThat(sevens.evidence()).isEqualTo("violated on 14/100 seeds; first at seed 7: seed 7 is divisible by 7");
         assertThat(sevens.counterexampleSeed()).isEqualTo(OptionalLong.of(7));
-        assertThat(sevens.replayCommand()).contains("./sdlab run coin --seed 7 --trace --flips 30 --bias 0.9");
+        assertThat(sevens.replayCommand())
+                .contains("./sdlab run coin --seed 7 --variant fair --trace --flips 30 --bias 0.9");
     }
 
     @Test
