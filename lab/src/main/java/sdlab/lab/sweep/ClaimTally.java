@@ -69,6 +69,9 @@ final class ClaimTally {
     }
 
     private ClaimResult someSeedResult(Wilson interval) {
+        if (holding == 0 && checked == 1) {
+            return notApplicable(interval);
+        }
         boolean holds = holding > 0;
         String evidence = holds
                 ? "shown on " + holding + "/" + checked + " seeds (" + interval.text() + "); first at seed "
@@ -77,6 +80,31 @@ final class ClaimTally {
                         + ": " + firstViolation;
         OptionalLong witness = holds ? OptionalLong.of(firstHoldingSeed) : OptionalLong.empty();
         return result(holds, interval, evidence, OptionalLong.empty(), witness);
+    }
+
+    /**
+     * One seed that does not show a some-seed claim does not refute it: the sweep that printed the replay command may
+     * have found its witness on another seed. So a one-seed run reports the claim as not applicable, and its exit code
+     * says only whether an assertion broke.
+     */
+    private ClaimResult notApplicable(Wilson interval) {
+        String evidence = "not applicable: one seed cannot refute a claim about some seed (not shown on seed "
+                + firstViolationSeed + ": " + firstViolation + ")";
+        return new ClaimResult(
+                claim.name(),
+                claim.description(),
+                claim.scope(),
+                claim.role(),
+                false,
+                checked,
+                holding,
+                interval.low(),
+                interval.high(),
+                evidence,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                Optional.empty(),
+                false);
     }
 
     private ClaimResult result(
