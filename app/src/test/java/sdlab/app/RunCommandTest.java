@@ -33,7 +33,22 @@ class RunCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out())
                 .contains("rollsStayOnTheDie: violated on 3/10 seeds; first at seed 3: one: roll 5 showed 7")
-                .contains("replay: ./sdlab run dice --seed 3 --trace --cheat true");
+                .contains("replay: ./sdlab run dice --seed 3 --variant one --trace --cheat true");
+    }
+
+    @Test
+    void thePrintedReplayJudgesTheClaimsAndShowsOnlyItsVariant() {
+        // The replay command names the variant that broke the claim; running it judges the claim on every variant
+        // again (exit 1), but prints only that variant's trace and findings.
+        CommandLineRun run = CommandLineRun.of(
+                "run", "dice", "--seed", "3", "--variant", "one", "--trace", "--cheat", "true", "--quiet");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("== variant one, seed 3")
+                .doesNotContain("== variant two")
+                .contains("rollsStayOnTheDie: violated on 1/1 seeds; first at seed 3: one: roll 5 showed 7")
+                .contains("findings of one on seed 3:")
+                .doesNotContain("findings of two");
     }
 
     @Test
@@ -65,11 +80,13 @@ class RunCommandTest {
 
     @Test
     void traceCanBeRestrictedToOneVariant() {
-        // --variant keeps one variant's trace; its metrics are shown and the claims skipped with a note.
+        // With --seed, --variant keeps one variant's trace; the claims are still judged on every variant.
         CommandLineRun run = CommandLineRun.of("run", "dice", "--seed", "7", "--trace", "--variant", "two", "--quiet");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("== variant two").doesNotContain("== variant one");
-        assertThat(run.out()).contains("note: claims and question skipped");
+        assertThat(run.out())
+                .contains("rollsStayOnTheDie: held on 1/1 seeds")
+                .doesNotContain("claims and question skipped");
     }
 
     @Test
@@ -114,6 +131,6 @@ class RunCommandTest {
         assertThat(run.err())
                 .startsWith("sdlab: experiment broken, variant only threw on seed 5: java.lang.IllegalStateException: "
                         + "the bug\n")
-                .contains("replay it with ./sdlab run broken --seed 5 --trace");
+                .contains("replay it with ./sdlab run broken --seed 5 --variant only --trace");
     }
 }

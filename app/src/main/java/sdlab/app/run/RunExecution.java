@@ -137,7 +137,7 @@ final class RunExecution {
     private int experimentFailed(SweepFailure failure) {
         err.println("sdlab: " + failure.getMessage());
         err.println("sdlab: this is a bug in the experiment; replay it with "
-                + ReplayCommand.of(experiment.id(), values, failure.seed()));
+                + ReplayCommand.of(experiment.id(), values, failure.seed(), failure.variant()));
         failure.getCause().printStackTrace(err);
         err.flush();
         return EXIT_EXPERIMENT_FAILED;

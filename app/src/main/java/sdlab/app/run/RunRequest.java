@@ -65,7 +65,8 @@ record RunRequest(
                 VARIANT,
                 "NAME",
                 String.class,
-                "Run only this variant; claims, which compare variants, are skipped. " + "Variants: "
+                "Run only this variant; claims, which compare variants, are skipped. With --seed: judge claims on all, "
+                        + "show this one's trace, findings and diagram. Variants: "
                         + String.join(", ", variantNames) + ".");
         flag(spec, JSON, "Print the report as JSON (progress still goes to standard error).");
         add(
@@ -149,11 +150,16 @@ record RunRequest(
         });
     }
 
+    /**
+     * A replay ({@code --seed}) runs every variant, so that its claims are judged as in the sweep that printed the
+     * replay command; {@code --variant} then narrows only what is shown (trace, findings, diagram). A sweep with
+     * {@code --variant} runs that variant alone.
+     */
     SweepSettings sweepSettings() {
-        SweepSettings settings = replaySeed
-                .map(seed -> SweepSettings.of(seed, 1))
-                .orElse(SweepSettings.of(firstSeed, seeds))
-                .withThreads(threads);
+        if (replaySeed.isPresent()) {
+            return SweepSettings.of(replaySeed.get(), 1).withThreads(threads);
+        }
+        SweepSettings settings = SweepSettings.of(firstSeed, seeds).withThreads(threads);
         return variant.map(settings::withOnlyVariant).orElse(settings);
     }
 

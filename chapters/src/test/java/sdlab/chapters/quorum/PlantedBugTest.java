@@ -26,9 +26,11 @@ class PlantedBugTest {
 
         assertThat(claim.holds()).as(claim.evidence()).isFalse();
         assertThat(claim.counterexampleSeed()).isPresent();
+        // The replay names the variant whose stale read is the evidence ("violated ... : n3r2w2: 1 staleReads; ...").
+        String variant = claim.evidence().replaceFirst("^.*? seed \\d+: ([^:]+): .*$", "$1");
         assertThat(claim.replayCommand()).hasValueSatisfying(command -> assertThat(command)
                 .startsWith("./sdlab run quorum --seed "
-                        + claim.counterexampleSeed().getAsLong()));
+                        + claim.counterexampleSeed().getAsLong() + " --variant " + variant + " --trace"));
         assertThat(claim.evidence()).contains("stale read");
     }
 }

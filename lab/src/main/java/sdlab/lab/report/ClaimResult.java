@@ -21,6 +21,8 @@ import sdlab.lab.Claim;
  * @param counterexampleSeed for an every-seed claim, the first seed where it did not hold
  * @param witnessSeed for a some-seed claim, the first seed where it held
  * @param replayCommand the command that replays the counterexample or witness seed with its trace
+ * @param applicable false when the seeds checked cannot judge the claim: a some-seed claim not shown on the one seed
+ *     of a replay is not refuted by it, so it is reported as not applicable and does not fail the run
  */
 public record ClaimResult(
         String name,
@@ -35,10 +37,49 @@ public record ClaimResult(
         String evidence,
         OptionalLong counterexampleSeed,
         OptionalLong witnessSeed,
-        Optional<String> replayCommand) {
+        Optional<String> replayCommand,
+        boolean applicable) {
     public ClaimResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(evidence, "evidence");
         assert seedsHolding >= 0 && seedsHolding <= seedsChecked;
+        assert applicable || !holds : "a claim that holds was judged";
+    }
+
+    /** A claim that the seeds checked could judge. */
+    public ClaimResult(
+            String name,
+            String description,
+            Claim.Scope scope,
+            Claim.Role role,
+            boolean holds,
+            int seedsChecked,
+            int seedsHolding,
+            double wilsonLow,
+            double wilsonHigh,
+            String evidence,
+            OptionalLong counterexampleSeed,
+            OptionalLong witnessSeed,
+            Optional<String> replayCommand) {
+        this(
+                name,
+                description,
+                scope,
+                role,
+                holds,
+                seedsChecked,
+                seedsHolding,
+                wilsonLow,
+                wilsonHigh,
+                evidence,
+                counterexampleSeed,
+                witnessSeed,
+                replayCommand,
+                true);
+    }
+
+    /** True when the claim was judged and did not hold: what fails a run, if the claim is an assertion. */
+    public boolean broke() {
+        return applicable && !holds;
     }
 }

@@ -51,11 +51,11 @@ public record ExperimentReport(
     }
 
     /**
-     * True when every assertion held (vacuously true when none was evaluated); hypotheses do not count, whatever was
-     * measured. This is what {@code sdlab run} turns into its exit code.
+     * True when no assertion broke (vacuously true when none was evaluated); hypotheses do not count, whatever was
+     * measured, and neither do claims the seeds could not judge ({@link ClaimResult#applicable()}). This is what {@code sdlab run} turns into its exit code.
      */
     public boolean assertionsHold() {
-        return claims.stream().filter(c -> c.role() == Claim.Role.ASSERTION).allMatch(ClaimResult::holds);
+        return claims.stream().filter(c -> c.role() == Claim.Role.ASSERTION).noneMatch(ClaimResult::broke);
     }
 
     /**

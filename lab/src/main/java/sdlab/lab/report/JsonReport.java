@@ -76,6 +76,7 @@ public final class JsonReport {
         node.put("scope", claim.scope().name().toLowerCase(Locale.ROOT));
         node.put("role", claim.role().name().toLowerCase(Locale.ROOT));
         node.put("holds", claim.holds());
+        node.put("applicable", claim.applicable());
         node.put("seedsChecked", claim.seedsChecked());
         node.put("seedsHolding", claim.seedsHolding());
         node.put("wilsonLow", claim.wilsonLow());

@@ -146,7 +146,8 @@ public final class TerminalReport {
         }
         line(heading);
         for (ClaimResult claim : group) {
-            line("  " + mark(claim.holds()) + " " + claim.name() + ": " + claim.evidence());
+            String mark = claim.applicable() ? mark(claim.holds()) : unicode ? "–" : "[n/a]";
+            line("  " + mark + " " + claim.name() + ": " + claim.evidence());
             line("      " + claim.description());
             if (!claim.holds()) {
                 claim.replayCommand().ifPresent(command -> line("      replay: " + command));

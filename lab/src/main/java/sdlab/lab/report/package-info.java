@@ -33,6 +33,7 @@
  *      "scope": "every_seed",          // or "some_seed"
  *      "role": "assertion",            // or "hypothesis": measured and reported, never fails the run
  *      "holds": true,
+ *      "applicable": true,             // false: one seed could not judge it (a some-seed claim not shown in a replay)
  *      "seedsChecked": 1000,
  *      "seedsHolding": 1000,           // seeds on which the check held
  *      "wilsonLow": 0.99617, "wilsonHigh": 1.0,   // 95% Wilson interval of seedsHolding / seedsChecked

@@ -19,8 +19,10 @@ final class ClaimTally {
     private int holding;
     private long firstViolationSeed = -1;
     private String firstViolation;
+    private String firstViolationVariant;
     private long firstHoldingSeed = -1;
     private String firstHoldingFindings;
+    private String firstHoldingVariant;
 
     ClaimTally(Claim claim, ReplayCommand replay) {
         this.claim = claim;
@@ -37,11 +39,13 @@ final class ClaimTally {
             holding++;
             if (firstHoldingFindings == null) {
                 firstHoldingSeed = seed;
+                firstHoldingVariant = witnessVariant(runsByVariant);
                 firstHoldingFindings = witnessFindings(runsByVariant);
             }
         } else if (firstViolation == null) {
             firstViolationSeed = seed;
             firstViolation = violation.get();
+            firstViolationVariant = violatingVariant(violation.get(), runsByVariant);
         }
     }
 
@@ -65,6 +69,9 @@ final class ClaimTally {
     }
 
     private ClaimResult someSeedResult(Wilson interval) {
+        if (holding == 0 && checked == 1) {
+            return notApplicable(interval);
+        }
         boolean holds = holding > 0;
         String evidence = holds
                 ? "shown on " + holding + "/" + checked + " seeds (" + interval.text() + "); first at seed "
@@ -75,11 +82,38 @@ final class ClaimTally {
         return result(holds, interval, evidence, OptionalLong.empty(), witness);
     }
 
+    /**
+     * One seed that does not show a some-seed claim does not refute it: the sweep that printed the replay command may
+     * have found its witness on another seed. So a one-seed run reports the claim as not applicable, and its exit code
+     * says only whether an assertion broke.
+     */
+    private ClaimResult notApplicable(Wilson interval) {
+        String evidence = "not applicable: one seed cannot refute a claim about some seed (not shown on seed "
+                + firstViolationSeed + ": " + firstViolation + ")";
+        return new ClaimResult(
+                claim.name(),
+                claim.description(),
+                claim.scope(),
+                claim.role(),
+                false,
+                checked,
+                holding,
+                interval.low(),
+                interval.high(),
+                evidence,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                Optional.empty(),
+                false);
+    }
+
     private ClaimResult result(
             boolean holds, Wilson interval, String evidence, OptionalLong counterexample, OptionalLong witness) {
-        OptionalLong replayed = counterexample.isPresent() ? counterexample : witness;
-        Optional<String> command =
-                replayed.isPresent() ? Optional.of(replay.forSeed(replayed.getAsLong())) : Optional.empty();
+        Optional<String> command = counterexample.isPresent()
+                ? Optional.of(replay.forSeed(counterexample.getAsLong(), firstViolationVariant))
+                : witness.isPresent()
+                        ? Optional.of(replay.forSeed(witness.getAsLong(), firstHoldingVariant))
+                        : Optional.empty();
         return new ClaimResult(
                 claim.name(),
                 claim.description(),
@@ -97,14 +131,47 @@ final class ClaimTally {
     }
 
     /**
+     * The variant a violation is about: the one it starts with ("n3r1w3: 2 stale reads"), else the first one it or the
+     * claim names, else the first that noted a finding, else the first variant.
+     */
+    private String violatingVariant(String violation, Map<String, SeedRun> runsByVariant) {
+        for (String variant : runsByVariant.keySet()) {
+            if (violation.startsWith(variant + ":")) {
+                return variant;
+            }
+        }
+        return runsByVariant.keySet().stream()
+                .filter(variant -> mentions(violation, variant))
+                .findFirst()
+                .orElseGet(() -> witnessVariant(runsByVariant));
+    }
+
+    /** The variant a claim names, else the first that noted a finding, else the first variant. */
+    private String witnessVariant(Map<String, SeedRun> runsByVariant) {
+        List<String> named = namedVariants(runsByVariant);
+        if (!named.isEmpty()) {
+            return named.getFirst();
+        }
+        return runsByVariant.entrySet().stream()
+                .filter(entry -> !entry.getValue().findings().isEmpty())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseGet(() -> runsByVariant.keySet().iterator().next());
+    }
+
+    private List<String> namedVariants(Map<String, SeedRun> runsByVariant) {
+        return runsByVariant.keySet().stream()
+                .filter(variant -> mentions(claim.name(), variant) || mentions(claim.description(), variant))
+                .toList();
+    }
+
+    /**
      * ": [variant] finding", the first thing the witness seed's runs noted, or "" when they noted nothing. A claim
      * about one variant usually names it ("staleReads[n3r1w1]"), so the findings of the variants a claim names come
      * first: quoting another variant's finding would be evidence for the wrong thing.
      */
     private String witnessFindings(Map<String, SeedRun> runsByVariant) {
-        List<String> named = runsByVariant.keySet().stream()
-                .filter(variant -> mentions(claim.name(), variant) || mentions(claim.description(), variant))
-                .toList();
+        List<String> named = namedVariants(runsByVariant);
         for (Map.Entry<String, SeedRun> entry : runsByVariant.entrySet()) {
             boolean relevant = named.isEmpty() || named.contains(entry.getKey());
             if (relevant && !entry.getValue().findings().isEmpty()) {

@@ -4,8 +4,12 @@ import java.util.Map;
 import sdlab.lab.ParamValues;
 
 /**
- * The command that replays one seed with its trace: {@code ./sdlab run <id> --seed <S> --trace --name value ...},
- * repeating every parameter that differs from its default.
+ * The command that replays one seed with its trace: {@code ./sdlab run <id> --seed <S> --variant <V> --trace --name
+ * value ...}, repeating every parameter that differs from its default.
+ *
+ * <p>It always names the variant whose run is the evidence: a replay judges the claims on every variant (one seed is
+ * cheap), but prints the trace, findings and diagram of that variant only, so the reader lands on the run that broke
+ * or showed the claim rather than on all of them.
  */
 public final class ReplayCommand {
     private final String prefix;
@@ -19,13 +23,13 @@ public final class ReplayCommand {
         this.suffix = params.toString();
     }
 
-    /** The replay command for one seed of {@code experimentId} with {@code values}. */
-    public static String of(String experimentId, ParamValues values, long seed) {
-        return new ReplayCommand(experimentId, values.nonDefaults()).forSeed(seed);
+    /** The replay command for one seed and variant of {@code experimentId} with {@code values}. */
+    public static String of(String experimentId, ParamValues values, long seed, String variant) {
+        return new ReplayCommand(experimentId, values.nonDefaults()).forSeed(seed, variant);
     }
 
-    String forSeed(long seed) {
-        return prefix + seed + suffix;
+    String forSeed(long seed, String variant) {
+        return prefix + seed + " --variant " + quoted(variant) + suffix;
     }
 
     /** Parameter texts are plain words and numbers; quote anything a shell would split or expand. */

@@ -104,7 +104,7 @@ public final class Sweep {
             try {
                 violations.add(claim.check(seed, runs));
             } catch (RuntimeException | AssertionError e) {
-                throw new SweepFailure(seed, "claim " + claim.name(), e);
+                throw new SweepFailure(seed, variants.getFirst().name(), "claim " + claim.name(), e);
             }
         }
         return new SeedOutcome(seed, runs, violations);
@@ -119,7 +119,8 @@ public final class Sweep {
             }
             return run;
         } catch (RuntimeException | AssertionError e) {
-            throw new SweepFailure(seed, "experiment " + experiment.id() + ", variant " + variant.name(), e);
+            throw new SweepFailure(
+                    seed, variant.name(), "experiment " + experiment.id() + ", variant " + variant.name(), e);
         }
     }
 

@@ -69,7 +69,8 @@ class JsonReportTest {
         assertThat(fields(sevens))
                 .contains("name", "holds", "seedsChecked", "evidence", "counterexampleSeed", "wilsonLow", "wilsonHigh");
         assertThat(sevens.get("counterexampleSeed").asLong()).isEqualTo(7);
-        assertThat(sevens.get("replayCommand").asText()).isEqualTo("./sdlab run coin --seed 7 --trace --bias 0.75");
+        assertThat(sevens.get("replayCommand").asText())
+                .isEqualTo("./sdlab run coin --seed 7 --variant fair --trace --bias 0.75");
         assertThat(json.get("claims").get(0).get("counterexampleSeed").isNull()).isTrue();
 
         JsonNode option = json.get("question").get("options").get(0);

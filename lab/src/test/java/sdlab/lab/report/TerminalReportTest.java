@@ -36,7 +36,7 @@ class TerminalReportTest {
                 .contains("  ✓ flipsAreCounted: held on 20/20 seeds (95% CI 83.9%-100%)")
                 .contains(
                         "  ✗ noSeedDivisibleBySeven: violated on 2/20 seeds; first at seed 7: seed 7 is divisible by 7")
-                .contains("      replay: ./sdlab run coin --seed 7 --trace --flips 10")
+                .contains("      replay: ./sdlab run coin --seed 7 --variant fair --trace --flips 10")
                 .contains("question: Which statement do the coins support?")
                 .contains("  ✓ flips are counted [loaded]: supported; claim flipsAreCounted held");
     }

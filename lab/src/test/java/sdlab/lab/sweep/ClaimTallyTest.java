@@ -35,6 +35,22 @@ class ClaimTallyTest {
     }
 
     @Test
+    void theReplayCommandNamesTheVariantWhoseRunIsTheEvidence() {
+        // A violation that starts with a variant replays that variant; a witness replays the variant the claim names.
+        ClaimTally broken = new ClaimTally(
+                Claim.everySeed("neverStale", "no stale reads", (seed, runs) -> Optional.empty()),
+                new ReplayCommand("x", Map.of()));
+        broken.add(9, Optional.of("n3r2w2-sloppy: 1 stale read"), runs());
+        assertThat(broken.result().replayCommand()).contains("./sdlab run x --seed 9 --variant n3r2w2-sloppy --trace");
+
+        ClaimTally shown = new ClaimTally(
+                Claim.someSeed("staleReads[n3r2w2-sloppy]", "shows it", (seed, runs) -> Optional.empty()),
+                new ReplayCommand("x", Map.of()));
+        shown.add(4, Optional.empty(), runs());
+        assertThat(shown.result().replayCommand()).contains("./sdlab run x --seed 4 --variant n3r2w2-sloppy --trace");
+    }
+
+    @Test
     void aNameIsMentionedOnlyAsAWholeWord() {
         // n3r2w2 is not mentioned by n3r2w2-sloppy, but is by "(n3r2w2)".
         assertThat(ClaimTally.mentions("reads[n3r2w2-sloppy]", "n3r2w2")).isFalse();

@@ -58,7 +58,29 @@ class SweepTest {
         assertThat(sevens.seedsHolding()).isEqualTo(86);
         assertThat(sevens.evidence()).isEqualTo("violated on 14/100 seeds; first at seed 7: seed 7 is divisible by 7");
         assertThat(sevens.counterexampleSeed()).isEqualTo(OptionalLong.of(7));
-        assertThat(sevens.replayCommand()).contains("./sdlab run coin --seed 7 --trace --flips 30 --bias 0.9");
+        assertThat(sevens.replayCommand())
+                .contains("./sdlab run coin --seed 7 --variant fair --trace --flips 30 --bias 0.9");
+    }
+
+    @Test
+    void aOneSeedReplayJudgesSomeSeedClaimsNotApplicableSoOnlyBrokenAssertionsFailIt() {
+        // Seed 3 shows no zero and breaks no every-seed claim: the some-seed claims are not applicable, not failed.
+        ExperimentReport three = sweep(defaults, 3, 1, 1);
+        ClaimResult zero = claim(three, "someSeedEndsInZero");
+        assertThat(zero.applicable()).isFalse();
+        assertThat(zero.broke()).isFalse();
+        assertThat(zero.replayCommand()).isEmpty();
+        assertThat(zero.evidence())
+                .isEqualTo("not applicable: one seed cannot refute a claim about some seed (not shown on seed 3: "
+                        + "seed 3 ends in 3)");
+        assertThat(three.assertionsHold()).isTrue();
+
+        // Seed 10 shows the claim, so it holds; seed 7 breaks an every-seed assertion, so the replay fails.
+        assertThat(claim(sweep(defaults, 10, 1, 1), "someSeedEndsInZero").holds())
+                .isTrue();
+        ExperimentReport seven = sweep(defaults, 7, 1, 1);
+        assertThat(claim(seven, "noSeedDivisibleBySeven").broke()).isTrue();
+        assertThat(seven.assertionsHold()).isFalse();
     }
 
     @Test

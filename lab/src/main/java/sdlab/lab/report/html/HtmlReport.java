@@ -131,9 +131,9 @@ public final class HtmlReport {
                 .append("</tr></thead><tbody>");
         for (ClaimResult claim : report.claims()) {
             out.append("<tr class=\"")
-                    .append(claim.holds() ? "good" : "bad")
+                    .append(claim.holds() ? "good" : claim.applicable() ? "bad" : "muted")
                     .append("\"><td class=\"mark\">")
-                    .append(claim.holds() ? "&#10003;" : "&#10007;")
+                    .append(claim.holds() ? "&#10003;" : claim.applicable() ? "&#10007;" : "&#8211;")
                     .append("</td><td><strong>")
                     .append(Html.escape(claim.name()))
                     .append("</strong>")

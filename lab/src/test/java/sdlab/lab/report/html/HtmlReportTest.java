@@ -67,7 +67,7 @@ class HtmlReportTest {
         assertThat(html)
                 .contains("<h2>Seed 7 in detail</h2>")
                 .contains("noSeedDivisibleBySeven")
-                .contains("./sdlab run coin --seed 7 --trace")
+                .contains("./sdlab run coin --seed 7 --variant fair --trace")
                 .contains("Which statement do the coins support?")
                 .contains("2 of 4 claims held over 20 seeds (1 to 20).");
     }
