@@ -28,6 +28,7 @@ import sdlab.lab.Question;
 import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.lab.Variant;
+import sdlab.sim.SimResult;
 
 /** Chapter 10: what R + W > N does and does not guarantee in a Dynamo-style store. */
 public final class QuorumExperiment implements Experiment {
@@ -108,7 +109,8 @@ public final class QuorumExperiment implements Experiment {
                 .filter(v -> v.name().equals(variant.name()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no quorum variant named " + variant.name()));
-        return QuorumMeasurements.measure(QuorumScenario.run(quorum, values, seed, options.recordTrace()), options);
+        SimResult result = QuorumScenario.run(quorum, values, seed, options.recordTrace());
+        return QuorumMeasurements.measure(result, options, new TraceNames(QuorumScenario.clients(values)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package sdlab.chapters.quorum;
 import java.util.List;
 import sdlab.check.Verdict;
 import sdlab.check.history.Operation;
+import sdlab.check.history.OperationNames;
 import sdlab.check.history.Operations;
 import sdlab.check.linear.CheckLimits;
 import sdlab.check.linear.Linearizability;
@@ -46,13 +47,19 @@ final class QuorumMeasurements {
 
     private QuorumMeasurements() {}
 
-    static SeedRun measure(SimResult result, RunOptions options) {
+    /**
+     * Measures one run.
+     *
+     * @param names how findings name processes and operations: as the run's trace does, so that a
+     *     reader can find them there
+     */
+    static SeedRun measure(SimResult result, RunOptions options, OperationNames names) {
         List<Operation> ops = Operations.of(result.history());
         SeedRun.Builder run = SeedRun.builder();
         countOutcomes(ops, run);
-        countStaleReads(StaleReads.count(ops), run);
-        countSessionViolations(SessionGuarantees.check(ops), run);
-        countLinearizability(Linearizability.check(ops, Models.register(), LINEARIZABILITY_LIMITS), run);
+        countStaleReads(StaleReads.count(ops), names, run);
+        countSessionViolations(SessionGuarantees.check(ops), names, run);
+        countLinearizability(Linearizability.check(ops, Models.register(), LINEARIZABILITY_LIMITS), ops, names, run);
         run.counter(MESSAGES, result.stats().messagesSent());
         run.traceHash(result.traceHash());
         if (options.recordTrace()) {
@@ -81,33 +88,35 @@ final class QuorumMeasurements {
         }
     }
 
-    private static void countStaleReads(StaleReadReport report, SeedRun.Builder run) {
+    private static void countStaleReads(StaleReadReport report, OperationNames names, SeedRun.Builder run) {
         run.counter(STALE_READS, report.staleReads());
         for (StaleRead stale : report.examples()) {
             run.flagOperation(stale.readId(), "stale read: missed the completed write of " + stale.newerValue());
-            run.finding("stale read: process %d read %s of key %s at %s, but %s had been written and acknowledged at %s"
+            run.finding("stale read: %s read %s of key %s (%s) at %s, but %s had been written and acknowledged at %s"
                     .formatted(
-                            stale.process(),
+                            names.process(stale.process()),
                             stale.valueRead(),
                             stale.key(),
+                            names.operation(stale.readId()),
                             millis(stale.readInvokeTimeNanos()),
                             stale.newerValue(),
                             millis(stale.newerWriteCompleteTimeNanos())));
         }
     }
 
-    private static void countSessionViolations(SessionReport report, SeedRun.Builder run) {
+    private static void countSessionViolations(SessionReport report, OperationNames names, SeedRun.Builder run) {
         run.counter(READ_YOUR_WRITES, report.count(Guarantee.READ_YOUR_WRITES));
         run.counter(MONOTONIC_READS, report.count(Guarantee.MONOTONIC_READS));
         run.counter(MONOTONIC_WRITES, report.count(Guarantee.MONOTONIC_WRITES));
         run.counter(WRITES_FOLLOW_READS, report.count(Guarantee.WRITES_FOLLOW_READS));
         for (SessionViolation violation : report.examples()) {
-            run.flagOperation(violation.readId(), violation.guarantee() + ": " + violation.explanation());
-            run.finding("session: " + violation.explanation());
+            run.flagOperation(violation.readId(), violation.guarantee() + ": " + violation.explanation(names));
+            run.finding("session: " + violation.explanation(names));
         }
     }
 
-    private static void countLinearizability(LinearizabilityResult result, SeedRun.Builder run) {
+    private static void countLinearizability(
+            LinearizabilityResult result, List<Operation> ops, OperationNames names, SeedRun.Builder run) {
         run.counter(KEYS_NOT_LINEARIZABLE, result.partitions(Verdict.INVALID).size());
         run.counter(
                 KEYS_LINEARIZABILITY_UNKNOWN, result.partitions(Verdict.UNKNOWN).size());
@@ -119,15 +128,20 @@ final class QuorumMeasurements {
                                 + partition.key());
             }
             run.finding(
-                    "not linearizable: key %s has a linearizable prefix of %d of its %d operations; operation #%s could not be placed after it"
+                    "not linearizable: key %s has a linearizable prefix of %d of its %d operations; %s could not be placed after it"
                             .formatted(
                                     partition.key(),
                                     partition.linearization().size(),
                                     partition.operations(),
                                     partition.unplaced().isEmpty()
-                                            ? "?"
-                                            : partition.unplaced().get(0)));
+                                            ? "an operation"
+                                            : named(ops.get(partition.unplaced().get(0)), names)));
         }
+    }
+
+    /** An operation as the trace shows it: "op 59 of c4". */
+    private static String named(Operation op, OperationNames names) {
+        return names.operation(op.id()) + " of " + names.process(op.process());
     }
 
     private static String millis(long nanos) {

@@ -40,7 +40,7 @@ final class QuorumScenario {
 
     static SimResult run(QuorumVariant variant, ParamValues values, long seed, boolean recordTrace) {
         List<NodeId> nodes = QuorumCluster.nodeIds(values.get(QuorumParams.NODES));
-        List<NodeId> clients = QuorumCluster.clientIds(values.get(QuorumParams.CLIENTS));
+        List<NodeId> clients = clients(values);
         int opsPerClient = values.get(QuorumParams.OPS_PER_CLIENT);
         Duration horizon = OPERATION_SPAN.multipliedBy(opsPerClient);
 
@@ -60,6 +60,11 @@ final class QuorumScenario {
             sim.addClient(client, QuorumCluster.client(variant.config(), nodes));
         }
         return sim.build().run(runLimit(variant, opsPerClient));
+    }
+
+    /** The workload's clients; the i-th is process i of the run's history. */
+    static List<NodeId> clients(ParamValues values) {
+        return QuorumCluster.clientIds(values.get(QuorumParams.CLIENTS));
     }
 
     private static NetworkConfig network(ParamValues values) {

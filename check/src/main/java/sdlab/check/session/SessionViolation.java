@@ -1,5 +1,7 @@
 package sdlab.check.session;
 
+import sdlab.check.history.OperationNames;
+
 /**
  * One observed violation of a session guarantee.
  *
@@ -16,19 +18,31 @@ package sdlab.check.session;
 public record SessionViolation(
         Guarantee guarantee, int process, String key, int readId, Object valueRead, int causeId, Object causeValue) {
 
-    /** One sentence for reports. */
+    /** One sentence for reports, in the checker's own numbering ("process 3", "op 58"). */
     public String explanation() {
-        String shown = "process " + process + " read " + valueRead + " at key '" + key + "' (op " + readId + ")";
+        return explanation(OperationNames.NUMBERED);
+    }
+
+    /**
+     * One sentence for reports, naming the process and operations as the reader knows them.
+     *
+     * @param names how to name processes and operations, e.g. as a simulator's trace does
+     * @return the sentence
+     */
+    public String explanation(OperationNames names) {
+        String shown = names.process(process) + " read " + valueRead + " at key '" + key + "' ("
+                + names.operation(readId) + ")";
+        String cause = names.operation(causeId);
         return switch (guarantee) {
             case READ_YOUR_WRITES ->
-                shown + ", older than its own completed write of " + causeValue + " (op " + causeId + ")";
+                shown + ", older than its own completed write of " + causeValue + " (" + cause + ")";
             case MONOTONIC_READS ->
-                shown + ", older than the value " + causeValue + " it had read before (op " + causeId + ")";
+                shown + ", older than the value " + causeValue + " it had read before (" + cause + ")";
             case MONOTONIC_WRITES ->
-                shown + " after seeing a later write of a process whose earlier write of " + causeValue + " (op "
-                        + causeId + ") it then missed";
+                shown + " after seeing a later write of a process whose earlier write of " + causeValue + " (" + cause
+                        + ") it then missed";
             case WRITES_FOLLOW_READS ->
-                shown + " after seeing a write that followed a read of " + causeValue + " (op " + causeId
+                shown + " after seeing a write that followed a read of " + causeValue + " (" + cause
                         + "), which it then missed";
         };
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static sdlab.check.testing.HistoryBuilder.history;
 
 import org.junit.jupiter.api.Test;
+import sdlab.check.history.OperationNames;
 import sdlab.core.history.History;
 
 class SessionGuaranteesTest {
@@ -37,6 +38,35 @@ class SessionGuaranteesTest {
         assertThat(v.valueRead()).isEqualTo(1L);
         assertThat(v.causeValue()).isEqualTo(2L);
         assertThat(v.explanation()).contains("own completed write of 2");
+    }
+
+    @Test
+    void anExplanationNamesProcessesAndOperationsAsItIsTold() {
+        // Process 1's read (op 2) missed its own write (op 1): by default in the checker's numbering,
+        // or in a world's own names, here a trace that calls process p "c(p+1)" and counts ops from 1.
+        SessionViolation v = SessionGuarantees.check(
+                        history().write(0, 1L).write(1, 2L).read(1, 1L).build())
+                .examples()
+                .get(0);
+        OperationNames trace = new OperationNames() {
+            @Override
+            public String process(int process) {
+                return "c" + (process + 1);
+            }
+
+            @Override
+            public String operation(int id) {
+                return "op " + (id + 1);
+            }
+        };
+
+        assertThat(v.explanation())
+                .isEqualTo(v.explanation(OperationNames.NUMBERED))
+                .startsWith("process 1 read 1 at key '' (op 2)")
+                .endsWith("(op 1)");
+        assertThat(v.explanation(trace))
+                .startsWith("c2 read 1 at key '' (op 3)")
+                .endsWith("(op 2)");
     }
 
     @Test
