@@ -167,6 +167,13 @@ public final class CacheEngine {
                 return reject(session, spec, ErrorReplies.OOM);
             }
         }
+        if (spec.has(CommandFlag.WRITE) || spec.name().equals("ping")) {
+            // Redis refuses PING too, so that a health check notices the disk error.
+            String refusal = hooks.writesRefusedBecause();
+            if (refusal != null) {
+                return reject(session, spec, refusal);
+            }
+        }
         if (session.monitoring() && MonitorCommands.refusedToMonitor(spec)) {
             return reject(session, spec, MonitorCommands.REFUSED_TO_MONITOR);
         }

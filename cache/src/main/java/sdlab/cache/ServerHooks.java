@@ -40,6 +40,14 @@ public interface ServerHooks {
         return Reply.error("ERR SHUTDOWN is not available without a server");
     }
 
+    /**
+     * Why writes are refused now, or null: a server whose append-only file cannot be written
+     * says so ("MISCONF ..."), as Redis refuses writes while its AOF is failing.
+     */
+    default String writesRefusedBecause() {
+        return null;
+    }
+
     /** Adds the server's own INFO fields (server, clients, persistence, ...). */
     default void describe(InfoReport info) {}
 

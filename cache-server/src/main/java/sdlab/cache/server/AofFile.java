@@ -51,6 +51,7 @@ final class AofFile implements AutoCloseable {
     private volatile AppendFsync fsync;
     private volatile boolean unsynced;
     private volatile boolean lastWriteOk = true;
+    private volatile String lastWriteError;
     private volatile long sizeBytes;
     private volatile long baseSizeBytes;
     private Consumer<byte[]> capture;
@@ -97,35 +98,64 @@ final class AofFile implements AutoCloseable {
         RespCommandWriter.write(output, argv);
     }
 
-    /** Writes the pending buffer to the file (and fsyncs with {@code always}); before replies are sent. */
-    void writePending() {
+    /**
+     * Writes the pending buffer to the file (and fsyncs with {@code always}); before replies are
+     * sent. Returns false if the write or the fsync failed: the file is cut back to where it was,
+     * the buffer is kept for the next try, and {@link #lastWriteError} says why, as Redis keeps
+     * its {@code aof_buf} and retries.
+     */
+    boolean writePending() {
         int length = pending.readableBytes();
         if (length == 0) {
-            return;
+            return lastWriteOk;
         }
+        long sizeBefore = sizeBytes;
+        try {
+            channel.append(pending.nioBuffer());
+            if (fsync == AppendFsync.ALWAYS && !alwaysSkipsFsync) {
+                channel.force(false);
+                unsynced = false;
+            } else {
+                unsynced = true;
+            }
+        } catch (IOException e) {
+            failed(e, sizeBefore);
+            return false;
+        }
+        sizeBytes += length;
+        if (!lastWriteOk) {
+            log.warn("AOF write error looks solved, the node can write again.");
+        }
+        lastWriteOk = true;
+        lastWriteError = null;
         if (capture != null) {
             byte[] copy = new byte[length];
             pending.getBytes(pending.readerIndex(), copy);
             capture.accept(copy);
         }
-        try {
-            channel.append(pending.nioBuffer());
-            sizeBytes += length;
-            unsynced = true;
-            if (fsync == AppendFsync.ALWAYS && !alwaysSkipsFsync) {
-                channel.force(false);
-                unsynced = false;
-            }
-            lastWriteOk = true;
-        } catch (IOException e) {
-            lastWriteOk = false;
-            log.error("Error writing to the AOF file {}: {}", path, e.toString());
-        } finally {
-            pending.clear();
-            if (pending.capacity() > PENDING_BYTES_KEPT_MAX) {
-                pending.capacity(PENDING_BYTES_INITIAL); // give back what one huge batch needed
-            }
+        pending.clear();
+        if (pending.capacity() > PENDING_BYTES_KEPT_MAX) {
+            pending.capacity(PENDING_BYTES_INITIAL); // give back what one huge batch needed
         }
+        return true;
+    }
+
+    private void failed(IOException e, long sizeBefore) {
+        if (lastWriteOk) {
+            log.error("Error writing to the AOF file {}: {}", path, e.toString());
+        }
+        lastWriteOk = false;
+        lastWriteError = e.getMessage() == null ? e.toString() : e.getMessage();
+        try {
+            channel.truncate(sizeBefore); // no half command for the next try to follow
+        } catch (IOException truncateFailed) {
+            log.debug("could not cut the AOF back after a failed write: {}", truncateFailed.toString());
+        }
+    }
+
+    /** Why the last write failed, or null if it did not. */
+    String lastWriteError() {
+        return lastWriteError;
     }
 
     /** Forces everything written so far to disk now. */

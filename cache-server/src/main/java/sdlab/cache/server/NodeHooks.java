@@ -81,6 +81,11 @@ final class NodeHooks implements ServerHooks {
     }
 
     @Override
+    public String writesRefusedBecause() {
+        return persistence.writesRefusedBecause();
+    }
+
+    @Override
     public List<ConfigParameter> configParameters() {
         List<ConfigParameter> parameters = new ArrayList<>(persistence.configParameters());
         parameters.add(ConfigParameter.readOnly("port", () -> Integer.toString(server.port())));

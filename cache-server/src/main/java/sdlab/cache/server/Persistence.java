@@ -55,11 +55,30 @@ final class Persistence {
         dirtyAtLastSave = engine.keyspace().dirty();
     }
 
-    /** Writes the AOF buffer (and fsyncs with {@code always}); runs before each batch of replies. */
-    void beforeReplies() {
-        if (aof != null) {
-            aof.writePending();
+    /**
+     * Writes the AOF buffer (and fsyncs with {@code always}); runs before each batch of replies.
+     * Returns whether the replies may go out: not when {@code always} promised the writes they
+     * acknowledge are on disk and the write failed (Redis exits there; this node withholds the
+     * replies, refuses writes and retries, see {@link #writesRefusedBecause}).
+     */
+    boolean beforeReplies() {
+        if (aof == null) {
+            return true;
         }
+        boolean failingBefore = !aof.lastWriteOk();
+        if (aof.writePending()) {
+            return true;
+        }
+        // Once failing, writes are refused (MISCONF), so later batches acknowledge no write: they may go.
+        return failingBefore || aof.fsync() != AppendFsync.ALWAYS;
+    }
+
+    /** Why writes are refused: the AOF cannot be written ("MISCONF ..."), or null. */
+    String writesRefusedBecause() {
+        if (aof == null || aof.lastWriteOk()) {
+            return null;
+        }
+        return "MISCONF Errors writing to the AOF file: " + aof.lastWriteError();
     }
 
     Reply save() {
@@ -119,6 +138,9 @@ final class Persistence {
 
     /** Ten times a second: scheduled jobs, save points, automatic rewrites. */
     void cron() {
+        if (aof != null && !aof.lastWriteOk()) {
+            aof.writePending(); // retries what failed; writes are accepted again once it succeeds
+        }
         if (bgsave != null || rewrite != null) {
             return;
         }

@@ -2,6 +2,7 @@ package sdlab.cache.server;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends the replies of one event-loop iteration together, after the append-only file has been
@@ -10,18 +11,20 @@ import java.util.concurrent.Executor;
  * <p>Connections whose reads produced replies enqueue themselves; one task, run after the
  * iteration's reads, first calls {@code beforeReplies} and then flushes each connection once.
  * So every client gets one write per batch of pipelined commands, and an fsync is shared by
- * every write acknowledged in the same iteration (group commit).
+ * every write acknowledged in the same iteration (group commit). If the file could not be
+ * written when it had to be durable, the iteration's replies are never sent: their clients are
+ * disconnected, and what they sent is of unknown outcome to them, never falsely acknowledged.
  */
 final class ReplyFlusher {
     private final Executor loop;
-    private final Runnable beforeReplies;
+    private final BooleanSupplier beforeReplies;
     private final ArrayDeque<RespConnection> pending = new ArrayDeque<>();
     /** Made once: scheduling happens on every busy event-loop pass. */
     private final Runnable flushAllTask = this::flushAll;
 
     private boolean scheduled;
 
-    ReplyFlusher(Executor loop, Runnable beforeReplies) {
+    ReplyFlusher(Executor loop, BooleanSupplier beforeReplies) {
         this.loop = loop;
         this.beforeReplies = beforeReplies;
     }
@@ -39,10 +42,14 @@ final class ReplyFlusher {
 
     private void flushAll() {
         scheduled = false;
-        beforeReplies.run();
+        boolean durable = beforeReplies.getAsBoolean();
         RespConnection connection;
         while ((connection = pending.poll()) != null) {
-            connection.flushReplies();
+            if (durable) {
+                connection.flushReplies();
+            } else {
+                connection.withholdReplies();
+            }
         }
     }
 }

@@ -334,6 +334,17 @@ final class RespConnection extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * The append-only file could not be made durable for this iteration's writes: none of this
+     * client's replies may go out, so it is disconnected without them.
+     */
+    void withholdReplies() {
+        flushQueued = false;
+        spilledUnflushed = false;
+        log.warn("client {} disconnected unanswered: the AOF write its replies depended on failed", session.id());
+        closeNow();
+    }
+
     private void closeNow() {
         closing = true;
         releaseReplies();
