@@ -2,16 +2,12 @@ package sdlab.cache.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The blocking commands with several clients, on the node and on a real redis-server 7.0:
@@ -33,31 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * {@code $A} in a command stands for A's client id on the server at hand.
  */
-class BlockingDifferentialTest {
+class BlockingDifferentialTest extends NodeBesideRedis {
     private static final int BLOCKED_WAIT_MILLIS_MAX = 5_000;
-
-    @TempDir
-    static Path dir;
-
-    private static RunningServer node;
-    private static RealRedis redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ExternalTool.assumeInstalled("redis-server", "redis-server");
-        redis = RealRedis.start(dir);
-        node = RunningServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     static Map<String, String> scenarios() {
         Map<String, String> s = new LinkedHashMap<>();

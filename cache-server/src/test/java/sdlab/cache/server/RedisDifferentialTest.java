@@ -2,15 +2,11 @@ package sdlab.cache.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The node's RESP port and a real redis-server 7.0, side by side: each script runs on both
@@ -18,30 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that depend on hash order or randomness (SMEMBERS of several members, SPOP), which other
  * tests check by their properties. Skipped, saying so, where redis-server is not installed.
  */
-class RedisDifferentialTest {
-    @TempDir
-    static Path dir;
-
-    private static RunningServer node;
-    private static RealRedis redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ExternalTool.assumeInstalled("redis-server", "redis-server");
-        redis = RealRedis.start(dir);
-        node = RunningServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
+class RedisDifferentialTest extends NodeBesideRedis {
     /** Named scripts, one command a line, arguments split on spaces; {@code ""} is an empty argument. */
     static Map<String, String> scripts() {
         Map<String, String> s = new LinkedHashMap<>();
