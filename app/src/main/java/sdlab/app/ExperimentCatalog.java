@@ -18,7 +18,8 @@ public final class ExperimentCatalog {
 
     private ExperimentCatalog(List<Experiment> experiments) {
         List<Experiment> sorted = new ArrayList<>(experiments);
-        sorted.sort(Comparator.comparingInt(Experiment::chapter).thenComparing(Experiment::id));
+        sorted.sort(Comparator.comparingInt((Experiment e) -> e.identity().chapter())
+                .thenComparing(Experiment::id));
         Set<String> ids = new HashSet<>();
         for (Experiment experiment : sorted) {
             if (!ids.add(experiment.id())) {

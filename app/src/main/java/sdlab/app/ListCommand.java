@@ -48,10 +48,10 @@ final class ListCommand implements Callable<Integer> {
             for (Experiment experiment : catalog.all()) {
                 out.printf(
                         "%3d  %-" + idWidth + "s  %s: %s%n",
-                        experiment.chapter(),
+                        experiment.identity().chapter(),
                         experiment.id(),
-                        experiment.title(),
-                        experiment.summary());
+                        experiment.identity().title(),
+                        experiment.identity().summary());
             }
         }
         out.flush();
@@ -63,9 +63,9 @@ final class ListCommand implements Callable<Integer> {
         for (Experiment experiment : catalog.all()) {
             ObjectNode node = list.addObject();
             node.put("id", experiment.id());
-            node.put("chapter", experiment.chapter());
-            node.put("title", experiment.title());
-            node.put("summary", experiment.summary());
+            node.put("chapter", experiment.identity().chapter());
+            node.put("title", experiment.identity().title());
+            node.put("summary", experiment.identity().summary());
             ArrayNode params = node.putArray("params");
             ParamValues defaults = ParamValues.defaults(experiment.params());
             for (Param<?> param : experiment.params()) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -15,23 +16,8 @@ import sdlab.lab.Variant;
 /** An experiment with a bug on seed 5, to show how the command line reports experiment failures. */
 public final class BrokenExperiment implements Experiment {
     @Override
-    public String id() {
-        return "broken";
-    }
-
-    @Override
-    public int chapter() {
-        return 91;
-    }
-
-    @Override
-    public String title() {
-        return "Broken on purpose";
-    }
-
-    @Override
-    public String summary() {
-        return "Throws on seed 5.";
+    public ExperimentIdentity identity() {
+        return new ExperimentIdentity("broken", 91, "Broken on purpose", "Throws on seed 5.");
     }
 
     @Override

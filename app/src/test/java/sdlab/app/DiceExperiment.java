@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import sdlab.core.NodeId;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -29,23 +30,8 @@ public final class DiceExperiment implements Experiment {
             "pace", "longest time a roll takes", Duration.ofMillis(5), Duration.ofMillis(1), Duration.ofSeconds(1));
 
     @Override
-    public String id() {
-        return "dice";
-    }
-
-    @Override
-    public int chapter() {
-        return 90;
-    }
-
-    @Override
-    public String title() {
-        return "Dice";
-    }
-
-    @Override
-    public String summary() {
-        return "Rolls stay on the die unless someone cheats.";
+    public ExperimentIdentity identity() {
+        return new ExperimentIdentity("dice", 90, "Dice", "Rolls stay on the die unless someone cheats.");
     }
 
     @Override

@@ -14,20 +14,21 @@ import java.util.Optional;
  * command line reports that as bad input.
  */
 public interface Experiment {
+    /** Its id, chapter, title and summary. */
+    ExperimentIdentity identity();
+
     /** The id used on the command line, for example {@code quorum}. */
-    String id();
+    default String id() {
+        return identity().id();
+    }
 
-    /** The chapter of the curriculum, for example 10. */
-    int chapter();
-
-    /** The title, for example "Dynamo-style quorums (N, R, W)". */
-    String title();
-
-    /** One or two sentences, shown by {@code sdlab list} and atop reports. */
-    String summary();
-
-    /** The chapter text: paragraphs separated by blank lines. */
-    String explanation();
+    /**
+     * The chapter text: paragraphs separated by blank lines. By default the file {@code explanation.txt} beside the
+     * experiment's class in the jar, so that prose is edited as prose.
+     */
+    default String explanation() {
+        return ChapterText.besides(getClass());
+    }
 
     /** The typed parameters, in the order the help and the reports show them. */
     List<Param<?>> params();

@@ -33,8 +33,9 @@ final class ExperimentCommand implements Callable<Integer> {
         spec.usageMessage()
                 .sortOptions(false)
                 .headerHeading("%n")
-                .header(experiment.title() + " (chapter " + experiment.chapter() + ")")
-                .description(experiment.summary())
+                .header(experiment.identity().title() + " (chapter "
+                        + experiment.identity().chapter() + ")")
+                .description(experiment.identity().summary())
                 .optionListHeading("%nParameters, then options of every run:%n");
         ParamValues defaults = ParamValues.defaults(experiment.params());
         for (Param<?> param : experiment.params()) {

@@ -7,8 +7,7 @@
  * <p>Each chapter is an {@link sdlab.lab.Experiment} whose variants are the options of the
  * chapter's question. The mechanisms run as deterministic nodes in the simulator, reusing the
  * cache engine of module {@code cache} (its keyspace, eviction policies and persistence formats)
- * wherever the chapter needs a real cache. This package holds the two things the chapters
- * share: a queueing model of a server's workers ({@link sdlab.chapters.cache.ServiceQueue}) and
- * the loader of a chapter's text ({@link sdlab.chapters.cache.ChapterText}).
+ * wherever the chapter needs a real cache. This package holds what the chapters share: a
+ * queueing model of a server's workers ({@link sdlab.chapters.cache.ServiceQueue}).
  */
 package sdlab.chapters.cache;

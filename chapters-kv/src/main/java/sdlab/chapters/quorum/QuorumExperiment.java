@@ -11,16 +11,13 @@ import static sdlab.chapters.quorum.QuorumMeasurements.READS_OK;
 import static sdlab.chapters.quorum.QuorumMeasurements.READ_YOUR_WRITES;
 import static sdlab.chapters.quorum.QuorumMeasurements.STALE_READS;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import sdlab.kv.quorum.QuorumConfig;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -32,6 +29,13 @@ import sdlab.sim.SimResult;
 
 /** Chapter 10: what R + W > N does and does not guarantee in a Dynamo-style store. */
 public final class QuorumExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "quorum",
+            10,
+            "Dynamo-style quorums (N, R, W)",
+            "What R + W > N does and does not guarantee: stale reads, session guarantees and linearizability of"
+                    + " nine quorum configurations under partitions, crashes and message loss.");
+
     private static final String QUESTION =
             "Which guarantee do Dynamo-style quorum reads and writes give when R + W > N?";
 
@@ -61,36 +65,8 @@ public final class QuorumExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "quorum";
-    }
-
-    @Override
-    public int chapter() {
-        return 10;
-    }
-
-    @Override
-    public String title() {
-        return "Dynamo-style quorums (N, R, W)";
-    }
-
-    @Override
-    public String summary() {
-        return "What R + W > N does and does not guarantee: stale reads, session guarantees and linearizability of"
-                + " nine quorum configurations under partitions, crashes and message loss.";
-    }
-
-    @Override
-    public String explanation() {
-        try (InputStream in = QuorumExperiment.class.getResourceAsStream("explanation.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("chapter text missing from the jar: explanation.txt");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

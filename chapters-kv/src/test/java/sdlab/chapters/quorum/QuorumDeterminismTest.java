@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -48,23 +49,8 @@ class QuorumDeterminismTest {
         }
 
         @Override
-        public String id() {
-            return inner.id();
-        }
-
-        @Override
-        public int chapter() {
-            return inner.chapter();
-        }
-
-        @Override
-        public String title() {
-            return inner.title();
-        }
-
-        @Override
-        public String summary() {
-            return inner.summary();
+        public ExperimentIdentity identity() {
+            return inner.identity();
         }
 
         @Override

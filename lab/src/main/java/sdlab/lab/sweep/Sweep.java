@@ -159,9 +159,9 @@ public final class Sweep {
                 : List.of();
         return new ExperimentReport(
                 experiment.id(),
-                experiment.chapter(),
-                experiment.title(),
-                experiment.summary(),
+                experiment.identity().chapter(),
+                experiment.identity().title(),
+                experiment.identity().summary(),
                 experiment.explanation(),
                 settings.firstSeed(),
                 settings.seedCount(),

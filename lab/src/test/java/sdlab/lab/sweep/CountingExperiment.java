@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -15,23 +16,8 @@ import sdlab.lab.Variant;
 /** Counts that depend only on the seed, so that aggregated metrics have known values. */
 class CountingExperiment implements Experiment {
     @Override
-    public String id() {
-        return "counting";
-    }
-
-    @Override
-    public int chapter() {
-        return 98;
-    }
-
-    @Override
-    public String title() {
-        return "Counting";
-    }
-
-    @Override
-    public String summary() {
-        return "Known numbers per seed.";
+    public ExperimentIdentity identity() {
+        return new ExperimentIdentity("counting", 98, "Counting", "Known numbers per seed.");
     }
 
     @Override

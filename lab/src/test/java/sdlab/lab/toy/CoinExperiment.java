@@ -11,6 +11,7 @@ import sdlab.core.history.History;
 import sdlab.core.history.Op;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -39,23 +40,9 @@ public final class CoinExperiment implements Experiment {
     private static final NodeId TABLE = NodeId.of("table");
 
     @Override
-    public String id() {
-        return "coin";
-    }
-
-    @Override
-    public int chapter() {
-        return 99;
-    }
-
-    @Override
-    public String title() {
-        return "Fair and loaded coins";
-    }
-
-    @Override
-    public String summary() {
-        return "A loaded coin shows more heads; tests use it to check the lab.";
+    public ExperimentIdentity identity() {
+        return new ExperimentIdentity(
+                "coin", 99, "Fair and loaded coins", "A loaded coin shows more heads; tests use it to check the lab.");
     }
 
     @Override

@@ -19,9 +19,9 @@ import static sdlab.chapters.cache.layers.LayersMeasurements.REQUESTS;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import sdlab.chapters.cache.ChapterText;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -32,6 +32,14 @@ import sdlab.lab.Variant;
 
 /** Chapter 20: which caching layer of a personalised video service cuts origin bandwidth most. */
 public final class CachingLayersExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "caching-layers",
+            20,
+            "Caching layers: browser, edge POP, application, database buffer",
+            "Users of a personalised video service behind browsers, edge POPs, an application cache and a"
+                    + " database buffer pool: the bytes each layer keeps off the origin, its hit ratio, and who sees"
+                    + " whose page.");
+
     private static final String QUESTION = "A video-streaming service personalises its pages per user. Which caching"
             + " layer cuts origin bandwidth most while keeping personalisation? Browser cache / edge POP cache (with"
             + " cache keys and Vary) / application memory cache / database buffer cache.";
@@ -49,30 +57,8 @@ public final class CachingLayersExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "caching-layers";
-    }
-
-    @Override
-    public int chapter() {
-        return 20;
-    }
-
-    @Override
-    public String title() {
-        return "Caching layers: browser, edge POP, application, database buffer";
-    }
-
-    @Override
-    public String summary() {
-        return "Users of a personalised video service behind browsers, edge POPs, an application cache and a"
-                + " database buffer pool: the bytes each layer keeps off the origin, its hit ratio, and who sees"
-                + " whose page.";
-    }
-
-    @Override
-    public String explanation() {
-        return ChapterText.besides(CachingLayersExperiment.class);
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

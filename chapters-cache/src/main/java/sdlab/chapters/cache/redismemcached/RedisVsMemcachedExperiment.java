@@ -16,9 +16,9 @@ import static sdlab.chapters.cache.redismemcached.ServerMeasurements.WRITE_LATEN
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import sdlab.chapters.cache.ChapterText;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -29,6 +29,14 @@ import sdlab.lab.Variant;
 
 /** Chapter 11: which feature decides, between Redis and memcached, for a cache that must survive restarts. */
 public final class RedisVsMemcachedExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "redis-vs-memcached",
+            11,
+            "Redis vs Memcached: LRU, protocol, RDB/AOF persistence, multi-core",
+            "Nine cache nodes, each differing from the next in one feature, meet the same machine crash, the same"
+                    + " memory pressure and the same load: which feature keeps the data across a restart, and what the"
+                    + " others change.");
+
     private static final String QUESTION = "For a cache that must persist across process restarts, which feature"
             + " decides? LRU eviction / binary protocol / RDB-AOF persistence / multi-core scalability.";
 
@@ -45,30 +53,8 @@ public final class RedisVsMemcachedExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "redis-vs-memcached";
-    }
-
-    @Override
-    public int chapter() {
-        return 11;
-    }
-
-    @Override
-    public String title() {
-        return "Redis vs Memcached: LRU, protocol, RDB/AOF persistence, multi-core";
-    }
-
-    @Override
-    public String summary() {
-        return "Nine cache nodes, each differing from the next in one feature, meet the same machine crash, the same"
-                + " memory pressure and the same load: which feature keeps the data across a restart, and what the"
-                + " others change.";
-    }
-
-    @Override
-    public String explanation() {
-        return ChapterText.besides(RedisVsMemcachedExperiment.class);
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

@@ -14,9 +14,9 @@ import static sdlab.chapters.cache.warmup.WarmupMeasurements.WARMUP_MS;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import sdlab.chapters.cache.ChapterText;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -27,6 +27,13 @@ import sdlab.lab.Variant;
 
 /** Chapter 13: which cache warm-up policy minimises the latency of the first requests after a deploy. */
 public final class WarmupExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "cache-warmup",
+            13,
+            "Cache warm-up: lazy loading, pre-population, write-through, TTL 0",
+            "A freshly deployed service with an empty cache in front of a slow database: the latency of its first"
+                    + " requests, the load on the database and the memory used, under four ways of filling the cache.");
+
     private static final String QUESTION = "For a rarely read, latency-critical data set in front of a slow"
             + " database, which cache policy minimises cold-start latency after a deploy? Lazy loading / batch"
             + " pre-population at deploy / write-through / TTL of zero.";
@@ -44,29 +51,8 @@ public final class WarmupExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "cache-warmup";
-    }
-
-    @Override
-    public int chapter() {
-        return 13;
-    }
-
-    @Override
-    public String title() {
-        return "Cache warm-up: lazy loading, pre-population, write-through, TTL 0";
-    }
-
-    @Override
-    public String summary() {
-        return "A freshly deployed service with an empty cache in front of a slow database: the latency of its first"
-                + " requests, the load on the database and the memory used, under four ways of filling the cache.";
-    }
-
-    @Override
-    public String explanation() {
-        return ChapterText.besides(WarmupExperiment.class);
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

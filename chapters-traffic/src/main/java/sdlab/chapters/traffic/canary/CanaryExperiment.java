@@ -2,9 +2,9 @@ package sdlab.chapters.traffic.canary;
 
 import java.util.List;
 import java.util.Optional;
-import sdlab.chapters.traffic.ChapterText;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -15,6 +15,14 @@ import sdlab.lab.Variant;
 
 /** Chapter 4: canary releases with session stickiness. */
 public final class CanaryExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "canary",
+            4,
+            "Canary releases with session stickiness",
+            "Header routing at the ingress, random pod selection, a blue-green DNS flip and a DaemonSet-style"
+                    + " rollout: which users meet the canary, which sessions see both versions, and how long a"
+                    + " rollback takes.");
+
     static final String ROLLBACK_MS = "rollbackMs";
 
     private static final String QUESTION =
@@ -33,30 +41,8 @@ public final class CanaryExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "canary";
-    }
-
-    @Override
-    public int chapter() {
-        return 4;
-    }
-
-    @Override
-    public String title() {
-        return "Canary releases with session stickiness";
-    }
-
-    @Override
-    public String summary() {
-        return "Header routing at the ingress, random pod selection, a blue-green DNS flip and a DaemonSet-style"
-                + " rollout: which users meet the canary, which sessions see both versions, and how long a"
-                + " rollback takes.";
-    }
-
-    @Override
-    public String explanation() {
-        return ChapterText.of(CanaryExperiment.class);
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

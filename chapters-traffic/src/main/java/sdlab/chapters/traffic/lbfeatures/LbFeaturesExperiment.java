@@ -2,9 +2,9 @@ package sdlab.chapters.traffic.lbfeatures;
 
 import java.util.List;
 import java.util.Optional;
-import sdlab.chapters.traffic.ChapterText;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -15,6 +15,14 @@ import sdlab.lab.Variant;
 
 /** Chapter 9: what HTTP/2 multiplexing, connection draining and session affinity each change. */
 public final class LbFeaturesExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "lb-features",
+            9,
+            "Load-balancer features: HTTP/2 multiplexing, connection draining, session affinity",
+            "Browsers load pages through a load balancer while its backends restart one by one. Each feature is"
+                    + " switched on alone: what it changes in connections per browser, requests lost in the deploy,"
+                    + " sessions kept and load per backend, and what it does not.");
+
     static final String LOAD_SKEW = "loadSkew";
     static final String DEPLOY_MS = "deployMs";
 
@@ -34,30 +42,8 @@ public final class LbFeaturesExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "lb-features";
-    }
-
-    @Override
-    public int chapter() {
-        return 9;
-    }
-
-    @Override
-    public String title() {
-        return "Load-balancer features: HTTP/2 multiplexing, connection draining, session affinity";
-    }
-
-    @Override
-    public String summary() {
-        return "Browsers load pages through a load balancer while its backends restart one by one. Each feature is"
-                + " switched on alone: what it changes in connections per browser, requests lost in the deploy,"
-                + " sessions kept and load per backend, and what it does not.";
-    }
-
-    @Override
-    public String explanation() {
-        return ChapterText.of(LbFeaturesExperiment.class);
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

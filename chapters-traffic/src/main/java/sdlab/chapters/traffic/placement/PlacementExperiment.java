@@ -7,10 +7,10 @@ import static sdlab.chapters.traffic.placement.PlacementClaims.forVariant;
 
 import java.util.List;
 import java.util.Optional;
-import sdlab.chapters.traffic.ChapterText;
 import sdlab.chapters.traffic.LimiterFactory;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -21,6 +21,14 @@ import sdlab.lab.Variant;
 
 /** Chapter 2: where the rate limiter sits, for a real-time bidding service with a microsecond decision budget. */
 public final class PlacementExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "ratelimit-placement",
+            2,
+            "Rate limiting and where it sits",
+            "A rate limiter in the client SDK, at the CDN edge, in the API gateway or at the origin, with"
+                    + " in-memory or shared counters: what each adds to an allowed request, where it drops excess"
+                    + " traffic, what reaches the origin, and what a bidder with a modified SDK gets through.");
+
     private static final String QUESTION =
             "A real-time bidding API must drop abusive bidders' excess traffic, and its limiter may add only"
                     + " microseconds to an allowed request. Where should the limiter sit?";
@@ -38,30 +46,8 @@ public final class PlacementExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "ratelimit-placement";
-    }
-
-    @Override
-    public int chapter() {
-        return 2;
-    }
-
-    @Override
-    public String title() {
-        return "Rate limiting and where it sits";
-    }
-
-    @Override
-    public String summary() {
-        return "A rate limiter in the client SDK, at the CDN edge, in the API gateway or at the origin, with"
-                + " in-memory or shared counters: what each adds to an allowed request, where it drops excess"
-                + " traffic, what reaches the origin, and what a bidder with a modified SDK gets through.";
-    }
-
-    @Override
-    public String explanation() {
-        return ChapterText.of(PlacementExperiment.class);
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

@@ -2,10 +2,10 @@ package sdlab.chapters.traffic.responses;
 
 import java.util.List;
 import java.util.Optional;
-import sdlab.chapters.traffic.ChapterText;
 import sdlab.chapters.traffic.LimiterFactory;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -16,6 +16,14 @@ import sdlab.lab.Variant;
 
 /** Chapter 17: how a throttled client learns when to retry, and what its retries cost. */
 public final class ResponsesExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "ratelimit-responses",
+            17,
+            "Rate-limit responses: 429, Retry-After, RateLimit fields",
+            "Clients with a backlog meet a per-client quota: those that honour Retry-After, retry blindly, or"
+                    + " back off with or without jitter. Measured: which header carries a retry time, retry storms,"
+                    + " rejected retries and time to success.");
+
     static final String PEAK_REQUESTS = "peakRequestsPerSecond";
     static final String PEAK_RETRIES = "peakRetriesPerSecond";
     static final String MAKESPAN = "makespanMs";
@@ -36,30 +44,8 @@ public final class ResponsesExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "ratelimit-responses";
-    }
-
-    @Override
-    public int chapter() {
-        return 17;
-    }
-
-    @Override
-    public String title() {
-        return "Rate-limit responses: 429, Retry-After, RateLimit fields";
-    }
-
-    @Override
-    public String summary() {
-        return "Clients with a backlog meet a per-client quota: those that honour Retry-After, retry blindly, or"
-                + " back off with or without jitter. Measured: which header carries a retry time, retry storms,"
-                + " rejected retries and time to success.";
-    }
-
-    @Override
-    public String explanation() {
-        return ChapterText.of(ResponsesExperiment.class);
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

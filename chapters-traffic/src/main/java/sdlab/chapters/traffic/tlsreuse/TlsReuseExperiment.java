@@ -2,9 +2,9 @@ package sdlab.chapters.traffic.tlsreuse;
 
 import java.util.List;
 import java.util.Optional;
-import sdlab.chapters.traffic.ChapterText;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.ExperimentIdentity;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
@@ -15,6 +15,14 @@ import sdlab.lab.Variant;
 
 /** Chapter 7: what cuts the TLS handshake cost of devices that sleep, wake and reconnect. */
 public final class TlsReuseExperiment implements Experiment {
+    private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
+            "tls-reuse",
+            7,
+            "TLS termination and connection reuse",
+            "A fleet of IoT devices reconnects after every sleep. HTTP/2 multiplexing, connection draining, session"
+                    + " affinity, and TLS termination at the gateway with upstream connection reuse, each against a"
+                    + " pass-through baseline: full handshakes, handshake CPU and latency per reconnect.");
+
     private static final String QUESTION = "IoT devices sleep, wake, reconnect and send a few small writes. What cuts"
             + " the TLS handshake cost of their reconnections?";
 
@@ -31,30 +39,8 @@ public final class TlsReuseExperiment implements Experiment {
     }
 
     @Override
-    public String id() {
-        return "tls-reuse";
-    }
-
-    @Override
-    public int chapter() {
-        return 7;
-    }
-
-    @Override
-    public String title() {
-        return "TLS termination and connection reuse";
-    }
-
-    @Override
-    public String summary() {
-        return "A fleet of IoT devices reconnects after every sleep. HTTP/2 multiplexing, connection draining, session"
-                + " affinity, and TLS termination at the gateway with upstream connection reuse, each against a"
-                + " pass-through baseline: full handshakes, handshake CPU and latency per reconnect.";
-    }
-
-    @Override
-    public String explanation() {
-        return ChapterText.of(TlsReuseExperiment.class);
+    public ExperimentIdentity identity() {
+        return IDENTITY;
     }
 
     @Override

@@ -1,18 +1,18 @@
-package sdlab.chapters.cache;
+package sdlab.lab;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** A chapter's prose, kept in the jar as {@code explanation.txt} next to the experiment's class. */
-public final class ChapterText {
-    private static final String FILE_NAME = "explanation.txt";
+/** Reads a chapter's prose, kept in the jar as {@code explanation.txt} beside the experiment's class. */
+final class ChapterText {
+    static final String FILE_NAME = "explanation.txt";
 
     private ChapterText() {}
 
     /** The text beside {@code experimentClass}; its absence is a packaging mistake, not a user error. */
-    public static String besides(Class<?> experimentClass) {
+    static String besides(Class<?> experimentClass) {
         try (InputStream in = experimentClass.getResourceAsStream(FILE_NAME)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks the chapter text "
