@@ -26,6 +26,20 @@ public interface Claim {
         return Role.ASSERTION;
     }
 
+    /**
+     * Why this claim is an illustration rather than evidence, or empty when it is evidence. A claim that compares only
+     * figures derived from cost inputs ({@link Provenance.Derived}), or that holds by construction, shows what the
+     * model implies; reports list it apart and never present it as a measurement.
+     */
+    default Optional<String> illustration() {
+        return Optional.empty();
+    }
+
+    /** This claim, presented as an illustration for the reason given ("handshake CPU is the count times its cost"). */
+    default Claim illustrating(String because) {
+        return new IllustrationClaim(this, because);
+    }
+
     /** Empty if the claim holds on this seed, else a one-line explanation of the violation. */
     Optional<String> check(long seed, Map<String, SeedRun> runsByVariant);
 
@@ -84,5 +98,45 @@ record FunctionClaim(
     @Override
     public Optional<String> check(long seed, Map<String, SeedRun> runsByVariant) {
         return Objects.requireNonNull(checker.apply(seed, runsByVariant), "a claim's check returns a value, not null");
+    }
+}
+
+/** A claim presented as an illustration; what {@link Claim#illustrating} builds. It judges exactly as the claim does. */
+record IllustrationClaim(Claim claim, String because) implements Claim {
+    IllustrationClaim {
+        Objects.requireNonNull(claim, "claim");
+        if (because == null || because.isBlank()) {
+            throw new IllegalArgumentException("an illustration says why it is not evidence");
+        }
+    }
+
+    @Override
+    public String name() {
+        return claim.name();
+    }
+
+    @Override
+    public String description() {
+        return claim.description();
+    }
+
+    @Override
+    public Scope scope() {
+        return claim.scope();
+    }
+
+    @Override
+    public Role role() {
+        return claim.role();
+    }
+
+    @Override
+    public Optional<String> illustration() {
+        return Optional.of(because);
+    }
+
+    @Override
+    public Optional<String> check(long seed, Map<String, SeedRun> runsByVariant) {
+        return claim.check(seed, runsByVariant);
     }
 }

@@ -1,16 +1,33 @@
 package sdlab.lab;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A metric of the report: its name (camelCase with units: {@code latencyMsP99}, {@code staleReads}, {@code
- * availability}), what it means, and how it is aggregated over seeds for each variant.
+ * availability}), what it means, how it is aggregated over seeds for each variant, and whether it is measured from the
+ * running mechanism or derived from cost inputs ({@link Provenance}). The factories make measured metrics; {@link
+ * #derivedFrom} marks one derived.
  */
-public record MetricSpec(String name, String description, Aggregation aggregation) {
+public record MetricSpec(String name, String description, Aggregation aggregation, Provenance provenance) {
     public MetricSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(aggregation, "aggregation");
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** A measured metric. */
+    public MetricSpec(String name, String description, Aggregation aggregation) {
+        this(name, description, aggregation, Provenance.MEASURED);
+    }
+
+    /**
+     * This metric, marked as derived from the cost inputs named (parameters as typed on the command line): its figure
+     * is those inputs' prices applied to measured counts, not something the mechanism decided.
+     */
+    public MetricSpec derivedFrom(String... inputs) {
+        return new MetricSpec(name, description, aggregation, new Provenance.Derived(List.of(inputs)));
     }
 
     /** The counter's total over seeds. */

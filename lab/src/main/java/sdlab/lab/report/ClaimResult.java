@@ -23,6 +23,8 @@ import sdlab.lab.Claim;
  * @param replayCommand the command that replays the counterexample or witness seed with its trace
  * @param applicable false when the seeds checked cannot judge the claim: a some-seed claim not shown on the one seed
  *     of a replay is not refuted by it, so it is reported as not applicable and does not fail the run
+ * @param illustration why the claim is an illustration rather than evidence (it compares only figures derived from
+ *     cost inputs, or holds by construction), or empty when it is evidence
  */
 public record ClaimResult(
         String name,
@@ -38,10 +40,12 @@ public record ClaimResult(
         OptionalLong counterexampleSeed,
         OptionalLong witnessSeed,
         Optional<String> replayCommand,
-        boolean applicable) {
+        boolean applicable,
+        Optional<String> illustration) {
     public ClaimResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(illustration, "illustration");
         assert seedsHolding >= 0 && seedsHolding <= seedsChecked;
         assert applicable || !holds : "a claim that holds was judged";
     }
@@ -75,7 +79,33 @@ public record ClaimResult(
                 counterexampleSeed,
                 witnessSeed,
                 replayCommand,
-                true);
+                true,
+                Optional.empty());
+    }
+
+    /** This verdict, presented as an illustration for the reason given, or as evidence when it is empty. */
+    public ClaimResult withIllustration(Optional<String> because) {
+        return new ClaimResult(
+                name,
+                description,
+                scope,
+                role,
+                holds,
+                seedsChecked,
+                seedsHolding,
+                wilsonLow,
+                wilsonHigh,
+                evidence,
+                counterexampleSeed,
+                witnessSeed,
+                replayCommand,
+                applicable,
+                because);
+    }
+
+    /** True when the verdict is evidence: measured, not an illustration of cost inputs or of a construction. */
+    public boolean isEvidence() {
+        return illustration.isEmpty();
     }
 
     /** True when the claim was judged and did not hold: what fails a run, if the claim is an assertion. */

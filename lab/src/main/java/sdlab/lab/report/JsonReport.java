@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import sdlab.lab.MetricSpec;
 
 /**
  * The report as JSON, in the stable schema documented in this package's {@code package-info}. Fields are written in a
@@ -56,6 +57,8 @@ public final class JsonReport {
         root.put("assertionsHold", report.assertionsHold());
         ArrayNode notes = root.putArray("notes");
         report.notes().forEach(notes::add);
+        ArrayNode metrics = root.putArray("metrics");
+        report.metrics().forEach(m -> metric(metrics.addObject(), m));
         return root;
     }
 
@@ -68,6 +71,14 @@ public final class JsonReport {
         for (Map.Entry<String, Number> metric : variant.metrics().entrySet()) {
             putValue(metrics, metric.getKey(), metric.getValue());
         }
+    }
+
+    private static void metric(ObjectNode node, MetricSpec metric) {
+        node.put("name", metric.name());
+        node.put("description", metric.description());
+        node.put("provenance", ProvenanceNote.kind(metric));
+        ArrayNode inputs = node.putArray("derivedFrom");
+        ProvenanceNote.inputs(metric).forEach(inputs::add);
     }
 
     private static void claim(ObjectNode node, ClaimResult claim) {
@@ -86,6 +97,8 @@ public final class JsonReport {
         putSeed(node, "witnessSeed", claim.witnessSeed());
         claim.replayCommand()
                 .ifPresentOrElse(command -> node.put("replayCommand", command), () -> node.putNull("replayCommand"));
+        claim.illustration()
+                .ifPresentOrElse(because -> node.put("illustration", because), () -> node.putNull("illustration"));
     }
 
     private static void question(ObjectNode node, QuestionResult question) {

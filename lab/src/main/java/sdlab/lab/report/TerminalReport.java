@@ -72,7 +72,7 @@ public final class TerminalReport {
         report.variants().forEach(v -> names.add(v.name()));
         columns.add(names);
         for (MetricSpec metric : report.metrics()) {
-            List<String> column = new ArrayList<>(List.of(metric.name()));
+            List<String> column = new ArrayList<>(List.of(metric.name() + derivedMark(metric)));
             report.variants()
                     .forEach(v -> column.add(MetricFormat.format(v.metrics().get(metric.name()))));
             columns.add(column);
@@ -93,9 +93,23 @@ public final class TerminalReport {
         }
         printTable(group);
         for (MetricSpec metric : report.metrics()) {
-            line("  " + metric.name() + ": " + metric.description());
+            String provenance = ProvenanceNote.sentence(metric);
+            line("  " + metric.name() + derivedMark(metric) + ": " + metric.description()
+                    + (provenance.isEmpty() ? "" : " (" + provenance + ")"));
+        }
+        if (report.metrics().stream().anyMatch(m -> !m.provenance().measured())) {
+            line("  " + derivedMark() + " derived: a cost input's price applied to measured counts; the figure follows"
+                    + " the input, so it illustrates the cost model rather than measuring the mechanism");
         }
         line("");
+    }
+
+    private String derivedMark(MetricSpec metric) {
+        return metric.provenance().measured() ? "" : derivedMark();
+    }
+
+    private String derivedMark() {
+        return unicode ? "†" : "~";
     }
 
     private void printTable(List<List<String>> columns) {
@@ -136,11 +150,23 @@ public final class TerminalReport {
                 "hypotheses the question tests, over " + seeds + " (a hypothesis that fails is a finding):",
                 report,
                 Claim.Role.HYPOTHESIS);
+        illustrations(report);
     }
 
     private void claimGroup(String heading, ExperimentReport report, Claim.Role role) {
-        List<ClaimResult> group =
-                report.claims().stream().filter(c -> c.role() == role).toList();
+        List<ClaimResult> group = report.claims().stream()
+                .filter(c -> c.role() == role && c.isEvidence())
+                .toList();
+        claimLines(heading, group);
+    }
+
+    private void illustrations(ExperimentReport report) {
+        claimLines(
+                "illustrations (they follow from cost inputs or hold by construction, so they are not evidence):",
+                report.claims().stream().filter(c -> !c.isEvidence()).toList());
+    }
+
+    private void claimLines(String heading, List<ClaimResult> group) {
         if (group.isEmpty()) {
             return;
         }
@@ -149,6 +175,7 @@ public final class TerminalReport {
             String mark = claim.applicable() ? mark(claim.holds()) : unicode ? "–" : "[n/a]";
             line("  " + mark + " " + claim.name() + ": " + claim.evidence());
             line("      " + claim.description());
+            claim.illustration().ifPresent(because -> line("      illustration: " + because));
             if (!claim.holds()) {
                 claim.replayCommand().ifPresent(command -> line("      replay: " + command));
             }

@@ -52,10 +52,12 @@ final class ClaimTally {
     ClaimResult result() {
         assert checked > 0 : "a claim is evaluated on at least one seed";
         Wilson interval = Wilson.interval95(holding, checked);
-        return switch (claim.scope()) {
-            case EVERY_SEED -> everySeedResult(interval);
-            case SOME_SEED -> someSeedResult(interval);
-        };
+        ClaimResult verdict =
+                switch (claim.scope()) {
+                    case EVERY_SEED -> everySeedResult(interval);
+                    case SOME_SEED -> someSeedResult(interval);
+                };
+        return verdict.withIllustration(claim.illustration());
     }
 
     private ClaimResult everySeedResult(Wilson interval) {
@@ -104,7 +106,8 @@ final class ClaimTally {
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 Optional.empty(),
-                false);
+                false,
+                Optional.empty());
     }
 
     private ClaimResult result(

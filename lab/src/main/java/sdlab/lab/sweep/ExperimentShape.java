@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
+import sdlab.lab.MetricSpec;
+import sdlab.lab.Param;
+import sdlab.lab.Provenance;
 import sdlab.lab.Question;
 import sdlab.lab.Variant;
 
@@ -33,6 +36,22 @@ final class ExperimentShape {
         for (String name : names) {
             if (!seen.add(name)) {
                 throw new IllegalStateException(experiment.id() + " has two " + kind + "s named '" + name + "'");
+            }
+        }
+    }
+
+    /** A derived metric names the parameters it follows from; a name that is no parameter is a typo in the chapter. */
+    static void requireKnownInputs(Experiment experiment) {
+        Set<String> params =
+                new HashSet<>(experiment.params().stream().map(Param::name).toList());
+        for (MetricSpec metric : experiment.metrics()) {
+            if (metric.provenance() instanceof Provenance.Derived derived) {
+                for (String input : derived.inputs()) {
+                    if (!params.contains(input)) {
+                        throw new IllegalStateException(experiment.id() + "'s metric " + metric.name()
+                                + " is derived from '" + input + "', which is not one of its parameters");
+                    }
+                }
             }
         }
     }

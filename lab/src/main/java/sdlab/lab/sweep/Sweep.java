@@ -43,6 +43,7 @@ public final class Sweep {
         Optional<Question> question = comparing ? experiment.question(values, allVariants) : Optional.empty();
         ExperimentShape.requireUnique(claims.stream().map(Claim::name).toList(), "claim", experiment);
         question.ifPresent(q -> ExperimentShape.requireConsistent(q, allVariants, claims, experiment));
+        ExperimentShape.requireKnownInputs(experiment);
 
         ReplayCommand replay = new ReplayCommand(experiment.id(), values.nonDefaults());
         List<VariantTally> variantTallies = variants.stream()

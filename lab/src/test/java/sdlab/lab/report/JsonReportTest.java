@@ -46,7 +46,8 @@ class JsonReportTest {
                         "claims",
                         "question",
                         "assertionsHold",
-                        "notes");
+                        "notes",
+                        "metrics");
         assertThat(json.get("experiment").asText()).isEqualTo("coin");
         assertThat(json.get("seeds").asInt()).isEqualTo(30);
         assertThat(json.get("params").get("bias").asDouble()).isEqualTo(0.75);

@@ -10,6 +10,7 @@ import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.MetricFormat;
 import sdlab.lab.report.ParamSetting;
+import sdlab.lab.report.ProvenanceNote;
 import sdlab.lab.report.QuestionResult;
 import sdlab.lab.report.SeedDetail;
 import sdlab.lab.report.VariantResult;
@@ -141,6 +142,10 @@ public final class HtmlReport {
                             claim.role() == Claim.Role.HYPOTHESIS
                                     ? " <em>(hypothesis: measured, not enforced)</em>"
                                     : "")
+                    .append(claim.illustration()
+                            .map(because -> " <em class=\"derived\">(illustration, not evidence: "
+                                    + Html.escape(because) + ")</em>")
+                            .orElse(""))
                     .append("<br/><span class=\"muted\">")
                     .append(Html.escape(claim.description()))
                     .append("</span></td><td>")
@@ -159,8 +164,11 @@ public final class HtmlReport {
         out.append("<section id=\"metrics\"><h2>Metrics</h2><div class=\"wide\"><table><thead><tr><th>variant</th>");
         report.metrics().forEach(m -> out.append("<th title=\"")
                 .append(Html.escape(m.description()))
-                .append("\">")
+                .append("\"")
+                .append(m.provenance().measured() ? "" : " class=\"derived\"")
+                .append(">")
                 .append(Html.escape(m.name()))
+                .append(m.provenance().measured() ? "" : "&#8224;")
                 .append("</th>"));
         out.append("</tr></thead><tbody>");
         for (VariantResult variant : report.variants()) {
@@ -172,12 +180,24 @@ public final class HtmlReport {
                     .append("</td>"));
             out.append("</tr>");
         }
-        out.append("</tbody></table></div><div class=\"charts\">");
+        out.append("</tbody></table></div>");
+        if (report.metrics().stream().anyMatch(m -> !m.provenance().measured())) {
+            out.append("<p class=\"note\">&#8224; derived: a cost input's price applied to measured counts. The")
+                    .append(" figure follows the input, so it illustrates the cost model rather than measuring the")
+                    .append(" mechanism.</p>");
+        }
+        out.append("<div class=\"charts\">");
         for (MetricSpec metric : report.metrics()) {
             out.append("<figure><figcaption><strong>")
                     .append(Html.escape(metric.name()))
+                    .append(metric.provenance().measured() ? "" : "&#8224;")
                     .append("</strong>: ")
                     .append(Html.escape(metric.description()))
+                    .append(
+                            metric.provenance().measured()
+                                    ? ""
+                                    : " <em class=\"derived\">(" + Html.escape(ProvenanceNote.sentence(metric))
+                                            + ": an illustration of the cost model)</em>")
                     .append("</figcaption>")
                     .append(BarChart.svg(metric, report.variants()))
                     .append("</figure>");

@@ -12,7 +12,7 @@ final class Stylesheet {
             h1{margin:4px 0 8px}h2{margin-top:36px;border-bottom:1px solid #ddd;padding-bottom:4px}
             code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:0.9em;background:#eef0f3;\
             padding:1px 4px;border-radius:3px}
-            .muted{color:#66707a}.summary{font-size:1.1em}.note{color:#8a5a00}
+            .muted{color:#66707a}.summary{font-size:1.1em}.note{color:#8a5a00}.derived{color:#8a5a00}
             .verdict{font-weight:600;padding:8px 12px;border-radius:6px;display:inline-block}
             .verdict.good{background:#e3f4e6;color:#1b5e20}.verdict.bad{background:#fde7e7;color:#8e1c1c}
             table{border-collapse:collapse;width:100%;background:#fff;font-size:0.93em}
