@@ -124,10 +124,12 @@ final class ServerClaims {
         long requestNanos = values.get(ServerParams.REQUEST_COST).toNanos();
         return List.of(
                 Claim.everySeed(
-                        THREADS_THROUGHPUT,
-                        "memcached's " + threads + " worker threads serve at least " + factor
-                                + " times the requests per second of Redis's one event loop, under the same load.",
-                        (seed, runs) -> throughputAtLeast(runs, MEMCACHED, REDIS, factor)),
+                                THREADS_THROUGHPUT,
+                                "memcached's " + threads + " worker threads serve at least " + factor
+                                        + " times the requests per second of Redis's one event loop, under the same load.",
+                                (seed, runs) -> throughputAtLeast(runs, MEMCACHED, REDIS, factor))
+                        .illustrating("both servers spend the same modelled --request-cost per request, so more"
+                                + " workers serve proportionally more: the model's consequence, not a measured speed"),
                 Claim.everySeed(
                         SAMPLED_LRU,
                         "Redis's sampled LRU hits within " + Math.round(SAMPLED_LRU_GAP_MAX * 100)
@@ -144,10 +146,12 @@ final class ServerClaims {
                                 + " of each other's bytes on the wire per request.",
                         (seed, runs) -> bytesClose(runs, List.of(REDIS, MEMCACHED, MEMCACHED_BINARY))),
                 Claim.everySeed(
-                        PARSE_SMALL,
-                        "In every protocol, parsing takes under " + Math.round(PARSE_SHARE_MAX * 100)
-                                + "% of a request's modelled service time.",
-                        (seed, runs) -> parseSmall(runs, requestNanos)));
+                                PARSE_SMALL,
+                                "In every protocol, parsing takes under " + Math.round(PARSE_SHARE_MAX * 100)
+                                        + "% of a request's modelled service time.",
+                                (seed, runs) -> parseSmall(runs, requestNanos))
+                        .illustrating("it compares the bytes scanned priced at --parse-ns-per-byte with --request-cost,"
+                                + " two inputs"));
     }
 
     /** The question's options, each measured on the variant with that feature. */

@@ -75,10 +75,11 @@ public final class LbFeaturesExperiment implements Experiment {
     public List<MetricSpec> metrics() {
         return List.of(
                 MetricSpec.ratio(
-                        "connectionsPerBrowser",
-                        "connections each browser opened",
-                        LbTally.CONNECTIONS,
-                        LbScenario.CLIENTS),
+                                "connectionsPerBrowser",
+                                "connections each browser opened",
+                                LbTally.CONNECTIONS,
+                                LbScenario.CLIENTS)
+                        .derivedFrom(LbParams.CONNECTIONS_MAX.name(), LbParams.PAGE_REQUESTS.name()),
                 MetricSpec.sum("requestsLost", "requests lost because their backend stopped under them", LbTally.LOST),
                 MetricSpec.seedsWith("seedsWithLostRequests", "seeds on which the deploy lost a request", LbTally.LOST),
                 MetricSpec.ratio(

@@ -108,9 +108,10 @@ public final class PlacementExperiment implements Experiment {
                         "requests reaching the origin per second of sending",
                         PlacementMeasurements.ORIGIN_LOAD),
                 MetricSpec.meanPerSeed(
-                        "originBusyShare",
-                        "share of the origin's worker time spent (bids and refusals)",
-                        PlacementMeasurements.ORIGIN_BUSY),
+                                "originBusyShare",
+                                "share of the origin's worker time spent (bids and refusals)",
+                                PlacementMeasurements.ORIGIN_BUSY)
+                        .derivedFrom("bid-service", "reject-cost"),
                 MetricSpec.ratio(
                         "overAdmittedShare",
                         "requests served beyond quota, per request the bidders were entitled to",

@@ -79,20 +79,23 @@ public final class TlsReuseExperiment implements Experiment {
                         TlsTally.BACKEND_FULL,
                         TlsTally.WAKES),
                 MetricSpec.ratio(
-                        "backendHandshakeCpuUsPerWake",
-                        "backend CPU spent on handshakes per wake, in µs",
-                        TlsTally.BACKEND_CPU_MICROS,
-                        TlsTally.WAKES),
+                                "backendHandshakeCpuUsPerWake",
+                                "backend CPU spent on handshakes per wake, in µs",
+                                TlsTally.BACKEND_CPU_MICROS,
+                                TlsTally.WAKES)
+                        .derivedFrom(TlsParams.FULL_HANDSHAKE_CPU.name(), TlsParams.RESUMED_HANDSHAKE_CPU.name()),
                 MetricSpec.ratio(
-                        "gatewayHandshakeCpuUsPerWake",
-                        "gateway CPU spent on handshakes per wake, in µs",
-                        TlsTally.GATEWAY_CPU_MICROS,
-                        TlsTally.WAKES),
+                                "gatewayHandshakeCpuUsPerWake",
+                                "gateway CPU spent on handshakes per wake, in µs",
+                                TlsTally.GATEWAY_CPU_MICROS,
+                                TlsTally.WAKES)
+                        .derivedFrom(TlsParams.FULL_HANDSHAKE_CPU.name(), TlsParams.RESUMED_HANDSHAKE_CPU.name()),
                 MetricSpec.ratio(
-                        "handshakeCpuUsPerWake",
-                        "handshake CPU per wake, gateway and backends, in µs",
-                        TlsTally.HANDSHAKE_CPU_MICROS,
-                        TlsTally.WAKES),
+                                "handshakeCpuUsPerWake",
+                                "handshake CPU per wake, gateway and backends, in µs",
+                                TlsTally.HANDSHAKE_CPU_MICROS,
+                                TlsTally.WAKES)
+                        .derivedFrom(TlsParams.FULL_HANDSHAKE_CPU.name(), TlsParams.RESUMED_HANDSHAKE_CPU.name()),
                 MetricSpec.ratio(
                         "resumedShare",
                         "share of the devices' handshakes that resumed a session",
