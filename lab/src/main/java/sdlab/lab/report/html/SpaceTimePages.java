@@ -108,13 +108,13 @@ final class SpaceTimePages {
                     .append(Html.millis(trace.get(start.from()).timeNanos()))
                     .append(" to ")
                     .append(Html.millis(trace.get(start.to() - 1).timeNanos()))
-                    .append("), which holds ")
+                    .append("), which holds the operations a checker flagged first: ")
                     .append(Html.escape(flagged.stream()
                             .filter(op -> op.invokeIndex() >= start.from() && op.invokeIndex() < start.to())
                             .map(op -> op.name() + " of " + op.client().name())
                             .reduce((a, b) -> a + ", " + b)
                             .orElse("the first flagged operation")))
-                    .append(", the first operation a checker flagged. ");
+                    .append(". ");
         } else if (!run.flaggedOperations().isEmpty()) {
             out.append("The flagged operations could not be found in the trace (it has no INVOKE events), so the ")
                     .append("diagram opens at the start of the run. ");
