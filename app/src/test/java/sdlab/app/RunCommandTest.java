@@ -91,13 +91,13 @@ class RunCommandTest {
 
     @Test
     void htmlWritesASelfContainedReport(@TempDir Path dir) throws Exception {
-        // --html writes the page next to the usual terminal report.
+        // --html writes the page next to the usual terminal report, detailing the run that broke the claim.
         Path page = dir.resolve("dice.html");
         CommandLineRun run = CommandLineRun.of("run", "dice", "--seeds", "12", "--html", page.toString(), "--cheat");
         assertThat(run.exit()).isEqualTo(1);
         String html = Files.readString(page);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Seed 3 in detail");
-        assertThat(run.err()).contains("wrote " + page + " (seed 3 in detail)");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Seed 3, variant one in detail");
+        assertThat(run.err()).contains("wrote " + page + " (seed 3, variant one in detail)");
     }
 
     @Test

@@ -15,6 +15,7 @@ import sdlab.lab.ParamValues;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.JsonReport;
 import sdlab.lab.report.SeedDetail;
+import sdlab.lab.report.Showcase;
 import sdlab.lab.report.TerminalReport;
 import sdlab.lab.report.TraceListing;
 import sdlab.lab.report.html.HtmlReport;
@@ -56,7 +57,7 @@ final class RunExecution {
         Optional<SeedDetail> detail;
         try {
             report = Sweep.run(experiment, values, request.sweepSettings(), progress());
-            detail = needsDetail() ? Optional.of(replay(detailSeed(report))) : Optional.empty();
+            detail = needsDetail() ? Optional.of(detail(report)) : Optional.empty();
         } catch (SweepFailure failure) {
             return experimentFailed(failure);
         } catch (ParamException inconsistent) {
@@ -103,12 +104,14 @@ final class RunExecution {
         return request.replaySeed().isPresent() || request.html().isPresent();
     }
 
-    private long detailSeed(ExperimentReport report) {
-        return request.replaySeed().orElse(report.showcaseSeed());
-    }
-
-    private SeedDetail replay(long seed) {
-        return Sweep.replay(experiment, values, seed, request.variant());
+    /**
+     * The seed a replay asked for, else the report's showcase; either way opened at the showcase's variant when the
+     * showcase is about that seed, so that the page starts at the run whose claim failed, not at the first variant.
+     */
+    private SeedDetail detail(ExperimentReport report) {
+        Showcase showcase = report.showcase();
+        long seed = request.replaySeed().orElse(showcase.seed());
+        return Sweep.replay(experiment, values, seed, request.variant()).focusedOn(showcase);
     }
 
     private SweepProgress progress() {
@@ -128,7 +131,8 @@ final class RunExecution {
             return EXIT_BAD_INPUT;
         }
         if (!request.quiet()) {
-            err.println("wrote " + path + " (seed " + detail.seed() + " in detail)");
+            err.println("wrote " + path + " (seed " + detail.seed()
+                    + detail.focus().map(variant -> ", variant " + variant).orElse("") + " in detail)");
         }
         return exit;
     }

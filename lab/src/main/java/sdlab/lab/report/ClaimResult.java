@@ -23,6 +23,9 @@ import sdlab.lab.Claim;
  * @param replayCommand the command that replays the counterexample or witness seed with its trace
  * @param applicable false when the seeds checked cannot judge the claim: a some-seed claim not shown on the one seed
  *     of a replay is not refuted by it, so it is reported as not applicable and does not fail the run
+ * @param evidenceVariant the variant whose run on the counterexample or witness seed is the evidence (the replay
+ *     command's {@code --variant}): a claim may range over several variants, and a reader needs the one that broke
+ *     or showed it
  * @param illustration why the claim is an illustration rather than evidence (it compares only figures derived from
  *     cost inputs, or holds by construction), or empty when it is evidence
  */
@@ -41,16 +44,88 @@ public record ClaimResult(
         OptionalLong witnessSeed,
         Optional<String> replayCommand,
         boolean applicable,
+        Optional<String> evidenceVariant,
         Optional<String> illustration) {
     public ClaimResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(evidenceVariant, "evidenceVariant");
         Objects.requireNonNull(illustration, "illustration");
         assert seedsHolding >= 0 && seedsHolding <= seedsChecked;
         assert applicable || !holds : "a claim that holds was judged";
     }
 
-    /** A claim that the seeds checked could judge. */
+    /** A claim presented as evidence, not as an illustration. */
+    public ClaimResult(
+            String name,
+            String description,
+            Claim.Scope scope,
+            Claim.Role role,
+            boolean holds,
+            int seedsChecked,
+            int seedsHolding,
+            double wilsonLow,
+            double wilsonHigh,
+            String evidence,
+            OptionalLong counterexampleSeed,
+            OptionalLong witnessSeed,
+            Optional<String> replayCommand,
+            boolean applicable,
+            Optional<String> evidenceVariant) {
+        this(
+                name,
+                description,
+                scope,
+                role,
+                holds,
+                seedsChecked,
+                seedsHolding,
+                wilsonLow,
+                wilsonHigh,
+                evidence,
+                counterexampleSeed,
+                witnessSeed,
+                replayCommand,
+                applicable,
+                evidenceVariant,
+                Optional.empty());
+    }
+
+    /** A claim whose evidence names no variant. */
+    public ClaimResult(
+            String name,
+            String description,
+            Claim.Scope scope,
+            Claim.Role role,
+            boolean holds,
+            int seedsChecked,
+            int seedsHolding,
+            double wilsonLow,
+            double wilsonHigh,
+            String evidence,
+            OptionalLong counterexampleSeed,
+            OptionalLong witnessSeed,
+            Optional<String> replayCommand,
+            boolean applicable) {
+        this(
+                name,
+                description,
+                scope,
+                role,
+                holds,
+                seedsChecked,
+                seedsHolding,
+                wilsonLow,
+                wilsonHigh,
+                evidence,
+                counterexampleSeed,
+                witnessSeed,
+                replayCommand,
+                applicable,
+                Optional.empty());
+    }
+
+    /** A claim that the seeds checked could judge, whose evidence names no variant. */
     public ClaimResult(
             String name,
             String description,
@@ -79,8 +154,7 @@ public record ClaimResult(
                 counterexampleSeed,
                 witnessSeed,
                 replayCommand,
-                true,
-                Optional.empty());
+                true);
     }
 
     /** This verdict, presented as an illustration for the reason given, or as evidence when it is empty. */
@@ -100,12 +174,18 @@ public record ClaimResult(
                 witnessSeed,
                 replayCommand,
                 applicable,
+                evidenceVariant,
                 because);
     }
 
     /** True when the verdict is evidence: measured, not an illustration of cost inputs or of a construction. */
     public boolean isEvidence() {
         return illustration.isEmpty();
+    }
+
+    /** The seed whose run is the evidence: the counterexample of a claim that failed, else the witness, if any. */
+    public OptionalLong evidenceSeed() {
+        return counterexampleSeed.isPresent() ? counterexampleSeed : witnessSeed;
     }
 
     /** True when the claim was judged and did not hold: what fails a run, if the claim is an assertion. */

@@ -59,21 +59,36 @@ public record ExperimentReport(
     }
 
     /**
-     * The seed a report should show in detail: the counterexample of the first failing claim, else the witness of the
-     * first some-seed claim, else the first seed.
+     * The seed a report should show in detail: {@link #showcase()}'s seed.
      */
     public long showcaseSeed() {
-        return claims.stream()
-                .filter(c -> !c.holds()
-                        && c.role() == Claim.Role.ASSERTION
-                        && c.counterexampleSeed().isPresent())
-                .map(c -> c.counterexampleSeed().getAsLong())
-                .findFirst()
+        return showcase().seed();
+    }
+
+    /**
+     * The run a report should show in detail, the one that most needs explaining: the counterexample of the first
+     * assertion that broke, else of the first hypothesis that was refuted (the question's answer rests on it), else the
+     * witness of the first some-seed claim that held, else the first seed. Each comes with the variant whose run is the
+     * evidence, so that a report opens at the violation rather than at whichever variant comes first.
+     */
+    public Showcase showcase() {
+        return counterexampleOf(Claim.Role.ASSERTION)
+                .or(() -> counterexampleOf(Claim.Role.HYPOTHESIS))
                 .or(() -> claims.stream()
-                        .filter(c -> c.witnessSeed().isPresent())
-                        .map(c -> c.witnessSeed().getAsLong())
-                        .findFirst())
-                .orElse(firstSeed);
+                        .filter(c -> c.applicable() && c.witnessSeed().isPresent())
+                        .findFirst()
+                        .map(c -> new Showcase(
+                                c.witnessSeed().getAsLong(), c.evidenceVariant(), "the witness of " + c.name())))
+                .orElseGet(() -> new Showcase(firstSeed, Optional.empty(), "the first seed run"));
+    }
+
+    private Optional<Showcase> counterexampleOf(Claim.Role role) {
+        return claims.stream()
+                .filter(c ->
+                        c.role() == role && c.broke() && c.counterexampleSeed().isPresent())
+                .findFirst()
+                .map(c -> new Showcase(
+                        c.counterexampleSeed().getAsLong(), c.evidenceVariant(), "the counterexample of " + c.name()));
     }
 
     /** Each claim's verdict under its name, in report order. */

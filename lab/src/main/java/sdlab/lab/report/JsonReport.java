@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import sdlab.lab.MetricSpec;
 
@@ -97,8 +98,8 @@ public final class JsonReport {
         putSeed(node, "witnessSeed", claim.witnessSeed());
         claim.replayCommand()
                 .ifPresentOrElse(command -> node.put("replayCommand", command), () -> node.putNull("replayCommand"));
-        claim.illustration()
-                .ifPresentOrElse(because -> node.put("illustration", because), () -> node.putNull("illustration"));
+        putText(node, "evidenceVariant", claim.evidenceVariant());
+        putText(node, "illustration", claim.illustration());
     }
 
     private static void question(ObjectNode node, QuestionResult question) {
@@ -113,7 +114,14 @@ public final class JsonReport {
             option.claims().forEach(claims::add);
             o.put("why", option.why());
             o.put("explanation", option.explanation());
+            o.put("decided", option.decided());
+            putText(o, "evidenceVariant", option.evidenceVariant());
+            putSeed(o, "evidenceSeed", option.evidenceSeed());
         }
+    }
+
+    private static void putText(ObjectNode node, String field, Optional<String> text) {
+        text.ifPresentOrElse(value -> node.put(field, value), () -> node.putNull(field));
     }
 
     private static void putSeed(ObjectNode node, String field, OptionalLong seed) {

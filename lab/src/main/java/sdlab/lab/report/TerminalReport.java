@@ -186,11 +186,19 @@ public final class TerminalReport {
     private void question(QuestionResult question) {
         line("question: " + question.text());
         for (QuestionResult.OptionResult option : question.options()) {
-            String verdict = option.supported() ? "supported" : "not supported";
-            line("  " + mark(option.supported()) + " " + option.label() + " [" + option.variant() + "]: " + verdict
-                    + "; " + option.why());
+            String mark = option.decided() ? mark(option.supported()) : unicode ? "–" : "[n/a]";
+            line("  " + mark + " " + option.label() + " " + option.labelText() + ": " + verdict(option) + "; "
+                    + option.why());
         }
         line("");
+    }
+
+    private static String verdict(QuestionResult.OptionResult option) {
+        return switch (option.decision()) {
+            case SUPPORTED -> "supported";
+            case REFUTED -> "not supported";
+            case UNDECIDED -> "not decided on this run";
+        };
     }
 
     private String mark(boolean good) {

@@ -40,16 +40,30 @@
  *      "evidence": "held on 1000/1000 seeds (95% CI 99.6%-100%)",
  *      "counterexampleSeed": null,     // every_seed claims that failed: the first violating seed
  *      "witnessSeed": null,            // some_seed claims that held: the first seed that showed it
- *      "replayCommand": null}          // "./sdlab run quorum --seed 42 --trace --n 5" for either seed
+ *      "replayCommand": null,          // "./sdlab run quorum --seed 42 --variant n3r1w3 --trace" for either seed
+ *      "evidenceVariant": null,        // the variant whose run on that seed is the evidence (the command's --variant)
+ *      "illustration": null}           // why the claim is an illustration, not evidence: it compares only figures
+ *                                      // derived from cost inputs, or holds by construction; null for evidence
  *   ],
  *   "question": {                      // null when the experiment has none or claims were skipped
  *     "text": "Which guarantee ...?",
  *     "options": [{"label": "strong consistency", "variant": "R2W2", "supported": false,
  *                  "claims": ["linearizable"], "why": "claim linearizable did not hold: ...",
- *                  "explanation": "..."}]
+ *                  "explanation": "...",
+ *                  "decided": true,    // false: a deciding claim was not applicable, so the run neither supports
+ *                                      // nor refutes the option ("supported" is then false too)
+ *                  "evidenceVariant": "R1W3", "evidenceSeed": 5}]
+ *                                      // for a refuted option, the run that refuted it: a claim may range over
+ *                                      // several variants, so this need not be "variant"; null otherwise
  *   },
  *   "assertionsHold": false,           // every assertion held: what `sdlab run` turns into its exit code (0 or 1)
- *   "notes": []                        // remarks, e.g. why claims were skipped
+ *   "notes": [],                       // remarks, e.g. why claims were skipped
+ *   "metrics": [                       // each metric's definition, in report order
+ *     {"name": "handshakeCpuUsPerWake", "description": "...",
+ *      "provenance": "derived",        // or "measured": counted or timed from the running mechanism
+ *      "derivedFrom": ["full-handshake-cpu", "resumed-handshake-cpu"]}
+ *                                      // the cost inputs (parameters) a derived figure follows; [] when measured
+ *   ]
  * }
  * }</pre>
  */

@@ -112,11 +112,11 @@ final class ClaimTally {
 
     private ClaimResult result(
             boolean holds, Wilson interval, String evidence, OptionalLong counterexample, OptionalLong witness) {
-        Optional<String> command = counterexample.isPresent()
-                ? Optional.of(replay.forSeed(counterexample.getAsLong(), firstViolationVariant))
-                : witness.isPresent()
-                        ? Optional.of(replay.forSeed(witness.getAsLong(), firstHoldingVariant))
-                        : Optional.empty();
+        Optional<String> variant = counterexample.isPresent()
+                ? Optional.of(firstViolationVariant)
+                : witness.isPresent() ? Optional.of(firstHoldingVariant) : Optional.empty();
+        OptionalLong seed = counterexample.isPresent() ? counterexample : witness;
+        Optional<String> command = variant.map(v -> replay.forSeed(seed.getAsLong(), v));
         return new ClaimResult(
                 claim.name(),
                 claim.description(),
@@ -130,7 +130,9 @@ final class ClaimTally {
                 evidence,
                 counterexample,
                 witness,
-                command);
+                command,
+                true,
+                variant);
     }
 
     /**

@@ -17,14 +17,24 @@ import sdlab.lab.report.VariantResult;
 
 /**
  * The report as one self-contained HTML page: no scripts, no external stylesheets, fonts or images; charts are inline
- * SVG drawn here. It shows the experiment's explanation, the question with each option's verdict, the claims with
- * their evidence, a bar chart per metric across variants, the variants and parameters, and, for one chosen seed, each
- * variant's space-time diagram and client history. The page is deterministic: the same report and seed give the same
- * bytes.
+ * SVG drawn here. It shows the experiment's explanation, the question with each option's verdict and the run that
+ * decided it, the claims with their evidence, a bar chart per metric across variants, the variants and parameters,
+ * and, for one chosen seed, each variant's space-time diagram (in pages that open at the offending operations) and
+ * client history. The run that is the evidence comes first and open. The page is deterministic: the same report and
+ * seed give the same bytes.
  */
 public final class HtmlReport {
-    /** Trace events drawn per space-time diagram. */
-    public static final int TRACE_EVENTS_MAX = 400;
+    /** Trace events per window (page) of a space-time diagram: about 3,000 pixels of rows. */
+    public static final int TRACE_EVENTS_PER_WINDOW = 250;
+
+    /**
+     * Windows drawn for the run a reader lands on (the evidence): 4,000 events, a whole default quorum run. Each
+     * window is about 100 kB of SVG, so the cap keeps the page to a few megabytes whatever the run's length.
+     */
+    public static final int TRACE_WINDOWS_MAX = 16;
+
+    /** Windows drawn for each of the other variants' runs, which are there for comparison. */
+    public static final int TRACE_WINDOWS_MAX_FOLDED = 1;
 
     /** History operations drawn per timeline. */
     public static final int HISTORY_OPS_MAX = 500;
@@ -102,16 +112,34 @@ public final class HtmlReport {
                 .append(Html.escape(question.text()))
                 .append("</p><ul class=\"options\">");
         for (QuestionResult.OptionResult option : question.options()) {
+            String kind =
+                    switch (option.decision()) {
+                        case SUPPORTED -> "good";
+                        case REFUTED -> "bad";
+                        case UNDECIDED -> "muted";
+                    };
+            String mark =
+                    switch (option.decision()) {
+                        case SUPPORTED -> "&#10003;";
+                        case REFUTED -> "&#10007;";
+                        case UNDECIDED -> "&#8211;";
+                    };
+            String verdict =
+                    switch (option.decision()) {
+                        case SUPPORTED -> "supported";
+                        case REFUTED -> "not supported";
+                        case UNDECIDED -> "not decided on this run";
+                    };
             out.append("<li class=\"")
-                    .append(option.supported() ? "good" : "bad")
+                    .append(kind)
                     .append("\"><span class=\"mark\">")
-                    .append(option.supported() ? "&#10003;" : "&#10007;")
+                    .append(mark)
                     .append("</span> <strong>")
                     .append(Html.escape(option.label()))
-                    .append("</strong> <span class=\"muted\">(variant ")
-                    .append(Html.escape(option.variant()))
+                    .append("</strong> <span class=\"muted\">(")
+                    .append(Html.escape(optionVariantText(option)))
                     .append(")</span>: ")
-                    .append(option.supported() ? "supported" : "not supported")
+                    .append(verdict)
                     .append("<br/><span class=\"why\">")
                     .append(Html.escape(option.why()))
                     .append("</span><br/><span class=\"muted\">")
@@ -250,22 +278,43 @@ public final class HtmlReport {
     private void detail(SeedDetail detail) {
         out.append("<section id=\"seed\"><h2>Seed ")
                 .append(detail.seed())
-                .append(" in detail</h2><p class=\"muted\">Hover over a mark or an arrow to read the trace line. ")
-                .append("Arrows run from a message's send to its delivery; a cross marks a dropped message; red ")
-                .append("stretches are crashed nodes, amber ones paused nodes, orange bands partitions.</p>");
-        boolean first = true;
+                .append(detail.focus().map(v -> ", variant " + Html.escape(v)).orElse(""))
+                .append(" in detail</h2>");
+        if (!detail.reason().isEmpty()) {
+            out.append("<p>Shown because it is ")
+                    .append(Html.escape(detail.reason()))
+                    .append(
+                            detail.focus().isPresent()
+                                    ? "; the other variants' runs of the same seed follow, folded, for comparison."
+                                    : ".")
+                    .append("</p>");
+        }
+        out.append("<p class=\"muted\">Hover over a mark or an arrow to read the trace line.</p>");
         int index = 0;
-        for (Map.Entry<String, SeedRun> entry : detail.runsByVariant().entrySet()) {
+        for (Map.Entry<String, SeedRun> entry : detail.runsFocusFirst().entrySet()) {
+            boolean first = index == 0;
             out.append(first ? "<details open=\"open\">" : "<details>")
                     .append("<summary>variant <strong>")
                     .append(Html.escape(entry.getKey()))
-                    .append("</strong></summary>");
-            SeedRunSection.render(out, "v" + index, entry.getValue());
+                    .append("</strong>")
+                    .append(first && detail.focus().isPresent() ? " (the evidence)" : "")
+                    .append("</summary>");
+            SeedRunSection.render(out, "v" + index, entry.getValue(), first);
             out.append("</details>");
-            first = false;
             index++;
         }
         out.append("</section>");
+    }
+
+    /** "refuted by variant n3r1w3 on seed 5", or "variant n3r2w2" for an option no single run decided. */
+    private static String optionVariantText(QuestionResult.OptionResult option) {
+        if (option.evidenceVariant().isPresent()) {
+            return "refuted by variant " + option.evidenceVariant().get()
+                    + (option.evidenceSeed().isPresent()
+                            ? " on seed " + option.evidenceSeed().getAsLong()
+                            : "");
+        }
+        return "variant " + option.variant();
     }
 
     private static String seedsText(ExperimentReport report) {

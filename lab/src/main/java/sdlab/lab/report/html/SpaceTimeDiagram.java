@@ -3,6 +3,7 @@ package sdlab.lab.report.html;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -10,44 +11,62 @@ import sdlab.core.NodeId;
 import sdlab.sim.TraceEvent;
 
 /**
- * The space-time (Lamport) diagram of one run: a vertical line per node or client, time flowing down, an arrow from
- * each message's SEND to its DELIVER, a cross where a message was dropped, crashed and paused stretches shaded on
- * their node's line, partitions shaded across the whole diagram. Each event gets its own row rather than a
- * position proportional to time, because simulated events bunch up at the same instants and would overlap; the time
- * of every tenth row is written in the margin. Hovering over a mark or an arrow shows the trace line.
+ * The space-time (Lamport) diagram of one window of a run: a vertical line per node or client, time flowing down, an
+ * arrow from each message's SEND to its DELIVER labelled with the message's type, a cross where a message was
+ * dropped, crashed and paused stretches shaded on their node's line, partitions shaded across the whole diagram, and
+ * the operations a checker flagged outlined on their client's line with their trace name ({@code op 59}). Each event
+ * gets its own row rather than a position proportional to time, because simulated events bunch up at the same
+ * instants and would overlap; the virtual time of every tenth row is written in the margin. Hovering over a mark or an
+ * arrow shows the trace line.
  *
- * <p>Only the first {@code eventsMax} events are drawn: a browser cannot usefully show tens of thousands of arrows,
- * and the start of a run is where a replayed failure is usually read from; the full trace is one {@code sdlab run
- * ... --trace} away.
+ * <p>A window is a slice of the whole trace ({@link TraceWindows}): the lanes come from the whole trace, so that every
+ * window of a run has the same columns, and what was under way when the window opens (a crash, a pause, a partition,
+ * a message in flight) is read from the events before it and drawn from the window's top edge.
  */
 final class SpaceTimeDiagram {
     private static final int LEFT = 96;
-    private static final int TOP = 36;
+    private static final int TOP = 44;
     private static final int ROW = 12;
     private static final int LABEL_EVERY_ROWS = 10;
 
-    private final String id;
-    private final List<TraceEvent> events;
-    private final Map<NodeId, Integer> lanes = new HashMap<>();
-    private final int laneGap;
-    private final int bottom;
-    private final StringBuilder shading = new StringBuilder();
-    private final StringBuilder arrows = new StringBuilder();
-    private final StringBuilder marks = new StringBuilder();
-    private final Map<Long, Point> sends = new HashMap<>();
-    private final Map<NodeId, Integer> crashedSince = new HashMap<>();
-    private final Map<NodeId, Integer> pausedSince = new HashMap<>();
-    private final Deque<Partition> partitions = new ArrayDeque<>();
+    /**
+     * An operation a checker singled out, located in the trace.
+     *
+     * @param name the trace's name for it ("op 59")
+     * @param client the client lane it runs on
+     * @param invokeIndex the trace index of its INVOKE event
+     * @param completeIndex the trace index of its COMPLETE event, or -1 if it never completed
+     * @param text what it did and why it was flagged, for the label and the hover text
+     */
+    record FlaggedOperation(String name, NodeId client, int invokeIndex, int completeIndex, String text) {}
 
     private record Point(double x, double y, TraceEvent event) {}
 
     private record Partition(int y, String text) {}
 
-    private SpaceTimeDiagram(String id, List<TraceEvent> events) {
+    private final String id;
+    private final List<TraceEvent> trace;
+    private final int from;
+    private final int to;
+    private final Map<NodeId, Integer> lanes = new HashMap<>();
+    private final int laneGap;
+    private final int bottom;
+    private final StringBuilder shading = new StringBuilder();
+    private final StringBuilder arrows = new StringBuilder();
+    private final StringBuilder labels = new StringBuilder();
+    private final StringBuilder marks = new StringBuilder();
+    private final Map<Long, Point> sends = new HashMap<>();
+    private final Map<NodeId, Integer> crashedSince = new LinkedHashMap<>();
+    private final Map<NodeId, Integer> pausedSince = new LinkedHashMap<>();
+    private final Deque<Partition> partitions = new ArrayDeque<>();
+
+    private SpaceTimeDiagram(String id, List<TraceEvent> trace, int from, int to) {
         this.id = id;
-        this.events = events;
+        this.trace = trace;
+        this.from = from;
+        this.to = to;
         TreeSet<NodeId> names = new TreeSet<>(NaturalOrder.NODE_IDS);
-        for (TraceEvent event : events) {
+        for (TraceEvent event : trace) {
             if (event.node() != null) {
                 names.add(event.node());
             }
@@ -59,22 +78,38 @@ final class SpaceTimeDiagram {
             lanes.put(name, lanes.size());
         }
         this.laneGap = Math.max(56, Math.min(120, 880 / Math.max(1, lanes.size())));
-        this.bottom = TOP + events.size() * ROW + ROW;
+        this.bottom = TOP + (to - from) * ROW + ROW;
     }
 
-    /** The diagram of the first {@code eventsMax} events; {@code id} makes its SVG ids unique in the page. */
-    static String svg(String id, List<TraceEvent> trace, int eventsMax) {
-        SpaceTimeDiagram diagram = new SpaceTimeDiagram(id, trace.subList(0, Math.min(eventsMax, trace.size())));
-        return diagram.draw();
+    /** The diagram of the whole trace, nothing flagged; {@code id} makes its SVG ids unique in the page. */
+    static String svg(String id, List<TraceEvent> trace) {
+        return svg(id, trace, 0, trace.size(), List.of());
     }
 
-    private String draw() {
-        for (int row = 0; row < events.size(); row++) {
-            event(events.get(row), TOP + row * ROW + ROW / 2);
+    /**
+     * The diagram of events {@code from} (inclusive) to {@code to} (exclusive) of {@code trace}, with {@code flagged}
+     * outlined where they fall in that window; {@code id} makes its SVG ids unique in the page.
+     */
+    static String svg(String id, List<TraceEvent> trace, int from, int to, List<FlaggedOperation> flagged) {
+        if (from < 0 || to > trace.size() || from > to) {
+            throw new IllegalArgumentException(
+                    "window " + from + " to " + to + " is not within a trace of " + trace.size() + " events");
         }
-        crashedSince.forEach((node, y) -> stretch(node, y, bottom, "crashed", "crashed until after the last row"));
-        pausedSince.forEach((node, y) -> stretch(node, y, bottom, "paused", "paused until after the last row"));
-        partitions.forEach(p -> band(p.y(), bottom, p.text() + " (not healed within the drawn rows)"));
+        SpaceTimeDiagram diagram = new SpaceTimeDiagram(id, trace, from, to);
+        return diagram.draw(flagged);
+    }
+
+    private String draw(List<FlaggedOperation> flagged) {
+        for (int index = 0; index < from; index++) {
+            carryIn(trace.get(index));
+        }
+        for (int index = from; index < to; index++) {
+            event(trace.get(index), rowY(index));
+        }
+        crashedSince.forEach((node, y) -> stretch(node, y, bottom, "crashed", "crashed beyond this window"));
+        pausedSince.forEach((node, y) -> stretch(node, y, bottom, "paused", "paused beyond this window"));
+        partitions.forEach(p -> band(p.y(), bottom, p.text() + " (not healed within this window)"));
+        flagged.forEach(this::flag);
         int width = LEFT + laneGap * lanes.size() + 24;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"spacetime\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
@@ -93,12 +128,32 @@ final class SpaceTimeDiagram {
                 .append("</marker></defs>");
         svg.append(shading);
         axes(svg);
-        svg.append(arrows).append(marks).append("</svg>");
+        svg.append(arrows).append(marks).append(labels).append("</svg>");
         return svg.toString();
     }
 
+    private int rowY(int index) {
+        return TOP + (index - from) * ROW + ROW / 2;
+    }
+
+    /** Remembers what an event before the window leaves under way when the window opens. */
+    private void carryIn(TraceEvent event) {
+        NodeId node = event.node();
+        switch (event.kind()) {
+            case SEND, DUPLICATE -> sends.put(event.messageId(), new Point(x(node), TOP - 4, event));
+            case CRASH -> crashedSince.putIfAbsent(node, TOP - 4);
+            case RESTART -> crashedSince.remove(node);
+            case PAUSE -> pausedSince.putIfAbsent(node, TOP - 4);
+            case RESUME -> pausedSince.remove(node);
+            case PARTITION -> partitions.addLast(new Partition(TOP - 4, event.format()));
+            case HEAL -> partitions.pollFirst();
+            default -> {}
+        }
+    }
+
     private void axes(StringBuilder svg) {
-        for (int row = 0; row < events.size(); row += LABEL_EVERY_ROWS) {
+        svg.append("<text class=\"axis\" x=\"4\" y=\"").append(TOP - 30).append("\">virtual time &#8595;</text>");
+        for (int row = 0; row < to - from; row += LABEL_EVERY_ROWS) {
             int y = TOP + row * ROW + ROW / 2;
             svg.append("<line class=\"grid\" x1=\"")
                     .append(LEFT - 8)
@@ -113,7 +168,7 @@ final class SpaceTimeDiagram {
                     .append("\" y=\"")
                     .append(y + 4)
                     .append("\" text-anchor=\"end\">")
-                    .append(Html.millis(events.get(row).timeNanos()))
+                    .append(Html.millis(trace.get(from + row).timeNanos()))
                     .append("</text>");
         }
         lanes.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(lane -> {
@@ -183,11 +238,11 @@ final class SpaceTimeDiagram {
     }
 
     private void deliver(TraceEvent event, int y) {
-        Point from = sends.get(event.messageId());
+        Point sent = sends.get(event.messageId());
         double toX = x(event.node());
-        String text = from == null ? event.format() : from.event().format() + "\n" + event.format();
-        double fromX = from == null ? x(event.peer()) : from.x();
-        double fromY = from == null ? y - ROW : from.y();
+        String text = sent == null ? event.format() : sent.event().format() + "\n" + event.format();
+        double fromX = sent == null ? x(event.peer()) : sent.x();
+        double fromY = sent == null ? y - ROW : sent.y();
         arrows.append("<line class=\"message\" x1=\"")
                 .append(Html.coord(fromX))
                 .append("\" y1=\"")
@@ -201,15 +256,16 @@ final class SpaceTimeDiagram {
                 .append("-arrow)\">")
                 .append(Html.title(text))
                 .append("</line>");
+        messageLabel(sent == null ? event : sent.event(), (fromX + toX) / 2, (fromY + y) / 2);
         dot(event, y, "deliver", 2);
     }
 
     private void drop(TraceEvent event, int y) {
-        Point from = sends.get(event.messageId());
-        double fromX = from == null ? x(event.node()) : from.x();
-        double fromY = from == null ? y : from.y();
+        Point sent = sends.get(event.messageId());
+        double fromX = sent == null ? x(event.node()) : sent.x();
+        double fromY = sent == null ? y : sent.y();
         double toX = event.peer() == null ? fromX + laneGap / 2.0 : fromX + (x(event.peer()) - fromX) * 0.6;
-        String text = from == null ? event.format() : from.event().format() + "\n" + event.format();
+        String text = sent == null ? event.format() : sent.event().format() + "\n" + event.format();
         arrows.append("<g class=\"dropped\">")
                 .append(Html.title(text))
                 .append("<line x1=\"")
@@ -237,6 +293,59 @@ final class SpaceTimeDiagram {
                 .append(' ')
                 .append(y - 4)
                 .append("\"/></g>");
+        if (sent != null) {
+            messageLabel(sent.event(), (fromX + toX) / 2, (fromY + y) / 2);
+        }
+    }
+
+    /** The message's type ("ReplicaRead") halfway along its arrow; the full message is in the hover text. */
+    private void messageLabel(TraceEvent send, double x, double y) {
+        String type = MessageType.of(send.detail());
+        if (type.isEmpty()) {
+            return;
+        }
+        labels.append("<text class=\"msg\" x=\"")
+                .append(Html.coord(x))
+                .append("\" y=\"")
+                .append(Html.coord(y - 2))
+                .append("\" text-anchor=\"middle\">")
+                .append(Html.escape(type))
+                .append("</text>");
+    }
+
+    /** Outlines a flagged operation on its client's line, rings its marks and writes its name beside it. */
+    private void flag(FlaggedOperation op) {
+        int end = op.completeIndex() < 0 ? trace.size() : op.completeIndex();
+        if (op.client() == null || !lanes.containsKey(op.client()) || end < from || op.invokeIndex() >= to) {
+            return;
+        }
+        int fromY = op.invokeIndex() < from ? TOP - 4 : rowY(op.invokeIndex());
+        int toY = end >= to ? bottom : rowY(end);
+        double x = x(op.client());
+        shading.append("<rect class=\"flaggedop\" x=\"")
+                .append(Html.coord(x - 6))
+                .append("\" y=\"")
+                .append(fromY - 5)
+                .append("\" width=\"12\" height=\"")
+                .append(Math.max(10, toY - fromY + 10))
+                .append("\">")
+                .append(Html.title(op.name() + ": " + op.text()))
+                .append("</rect>");
+        for (int y : new int[] {fromY, toY}) {
+            marks.append("<circle class=\"flagring\" cx=\"")
+                    .append(Html.coord(x))
+                    .append("\" cy=\"")
+                    .append(y)
+                    .append("\" r=\"6\"/>");
+        }
+        labels.append("<text class=\"oplabel\" x=\"")
+                .append(Html.coord(x + 10))
+                .append("\" y=\"")
+                .append(Math.max(TOP, fromY) + 4)
+                .append("\">")
+                .append(Html.title(op.text()))
+                .append(Html.escape("⚑ " + op.name() + " of " + op.client().name()))
+                .append("</text>");
     }
 
     private void dot(TraceEvent event, int y, String kind, double radius) {

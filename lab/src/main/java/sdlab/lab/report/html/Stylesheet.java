@@ -41,10 +41,35 @@ final class Stylesheet {
             svg .invoke{fill:#1e88e5}svg .complete{fill:#43a047}
             svg rect.crashed{fill:#c62828;fill-opacity:0.18}svg rect.paused{fill:#f9a825;fill-opacity:0.25}
             svg rect.partition{fill:#fb8c00;fill-opacity:0.10}
-            svg .op.ok{fill:#66bb6a}svg .op.fail{fill:#e57373}svg .op.info{fill:#ffb74d}svg .op.open{fill:#bdbdbd}svg .op.flagged{stroke:#000;stroke-width:2.5}
+            svg .op.ok{fill:#66bb6a}svg .op.fail{fill:#e57373}svg .op.info{fill:#ffb74d}svg .op.open{fill:#bdbdbd}svg .op.flagged{stroke:#b00020;stroke-width:2.5}
             svg .op{stroke:#fff;stroke-width:0.5}
             .wide{overflow-x:auto}td.name{white-space:nowrap}nav{margin-top:12px;font-size:0.92em}
             a{color:#2f5f8f}
             ul.findings{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:0.85em}
+            .windows>.window{display:none}.windows>.window.start{display:block}.windows>.window:target{display:block}
+            .windows>.window:target~.window.start{display:none}
+            nav.pager{margin:6px 0;line-height:1.9}nav.pager a,nav.pager .here,nav.pager .off{padding:1px 5px}
+            nav.pager .here{background:#2f5f8f;color:#fff;border-radius:3px}nav.pager .off{color:#aab2ba}
+            .legend{font-size:0.85em;color:#3a4550}.legend .key{margin-right:14px;white-space:nowrap}
+            .sw{display:inline-block;width:14px;height:10px;margin-right:4px;vertical-align:middle;\
+            border-radius:2px}
+            .sw.arrow{height:2px;background:#4f7cac}.sw.drop{height:0;border-top:2px dashed #c62828}
+            .sw.dot{width:8px;height:8px;border-radius:50%}.sw.invoke{background:#1e88e5}\
+            .sw.complete{background:#43a047}.sw.timer{background:#fff;border:1px solid #7e57c2}\
+            .sw.sync{background:#00897b}
+            .sw.crashed{background:rgba(198,40,40,0.25)}.sw.paused{background:rgba(249,168,37,0.35)}\
+            .sw.partition{background:rgba(251,140,0,0.18)}.sw.flagged{border:2px solid #b00020;\
+            background:rgba(176,0,32,0.12)}
+            .sw.op.ok{background:#66bb6a}.sw.op.fail{background:#e57373}.sw.op.info{background:#ffb74d}\
+            .sw.op.open{background:#bdbdbd}.sw.op.flagged{background:#66bb6a;border:2px solid #b00020}
+            svg .msg{font-size:8px;fill:#2f4f6f;paint-order:stroke;stroke:#fff;stroke-width:3px}
+            svg .oplabel{font-size:11px;font-weight:700;fill:#b00020;paint-order:stroke;stroke:#fff;\
+            stroke-width:3px}
+            svg .boxlabel{font-size:9px;fill:#1d232a}
+            svg rect.flaggedop{fill:#b00020;fill-opacity:0.12;stroke:#b00020;stroke-width:1.5}
+            svg .flagring{fill:none;stroke:#b00020;stroke-width:2}
+            svg .axis{fill:#66707a;font-size:10px;font-style:italic}svg .tick{fill:#66707a;font-size:10px}
+            svg .axisline{stroke:#9aa5b1;stroke-width:1}svg .keyrule{stroke:#cfd6dd;stroke-width:1}
+            table.offending{margin-top:8px}
             """;
 }

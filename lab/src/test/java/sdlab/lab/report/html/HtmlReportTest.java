@@ -27,7 +27,8 @@ class HtmlReportTest {
     private String page(ParamValues values) {
         ExperimentReport report =
                 Sweep.run(coin, values, SweepSettings.of(1, 20).withThreads(2), SweepProgress.none());
-        SeedDetail detail = Sweep.replay(coin, values, report.showcaseSeed(), Optional.empty());
+        SeedDetail detail = Sweep.replay(coin, values, report.showcaseSeed(), Optional.empty())
+                .focusedOn(report.showcase());
         return HtmlReport.render(report, Optional.of(detail));
     }
 
@@ -65,7 +66,8 @@ class HtmlReportTest {
         assertThat(count(html, "<svg class=\"spacetime\"")).isEqualTo(2);
         assertThat(count(html, "<svg class=\"history\"")).isEqualTo(2);
         assertThat(html)
-                .contains("<h2>Seed 7 in detail</h2>")
+                .contains("<h2>Seed 7, variant fair in detail</h2>")
+                .contains("Shown because it is the counterexample of noSeedDivisibleBySeven")
                 .contains("noSeedDivisibleBySeven")
                 .contains("./sdlab run coin --seed 7 --variant fair --trace")
                 .contains("Which statement do the coins support?")
@@ -79,7 +81,7 @@ class HtmlReportTest {
         SeedRun fair = Sweep.replay(coin, values, 3, Optional.of("fair"))
                 .runsByVariant()
                 .get("fair");
-        String svg = SpaceTimeDiagram.svg("t", fair.trace(), 1000);
+        String svg = SpaceTimeDiagram.svg("t", fair.trace());
         long delivered = fair.trace().stream()
                 .filter(e -> e.kind() == TraceEvent.Kind.DELIVER)
                 .count();
@@ -93,14 +95,30 @@ class HtmlReportTest {
     }
 
     @Test
-    void longTracesAreCappedWithANote() {
-        // 300 flips are 600 events; the page draws the first 400 and says so.
-        String html = page(ParamValues.defaults(coin.params()).with(CoinExperiment.FLIPS, "300"));
-        assertThat(html).contains("Showing the first 400 of 600 events");
-        String firstDiagram = html.substring(html.indexOf("<svg class=\"spacetime\""));
-        firstDiagram = firstDiagram.substring(0, firstDiagram.indexOf("</svg>"));
-        assertThat(count(firstDiagram, "<line class=\"message\"") + count(firstDiagram, "<g class=\"dropped\">"))
-                .isEqualTo(200);
+    void longTracesArePagedAndTheFoldedRunsSayWhatTheyLeaveOut() {
+        // 1000 flips are 2000 events: 8 windows of 250. The run the page opens at draws all 8, every message once;
+        // the folded run draws 1 and says which 7 windows (1750 events) it leaves to --trace.
+        String html = page(ParamValues.defaults(coin.params()).with(CoinExperiment.FLIPS, "1000"));
+        String opened = html.substring(html.indexOf("<details open="), html.indexOf("</details>"));
+        assertThat(count(opened, "<div class=\"window[ \"]")).isEqualTo(8);
+        assertThat(count(opened, "<line class=\"message\"") + count(opened, "<g class=\"dropped\">"))
+                .isEqualTo(1000);
+        assertThat(opened).contains("2000 events in 8 windows of at most 250 events.");
+        String folded = html.substring(html.indexOf("</details>"));
+        assertThat(count(folded, "<div class=\"window[ \"]")).isEqualTo(1);
+        assertThat(folded).contains("Not drawn, to keep the page light: 7 windows (1750 events, windows 2-8)");
+    }
+
+    @Test
+    void theMessageTypeLabelsEachArrowAndEveryChartHasAnAxisWithItsUnit() {
+        // Shows: an arrow reads without hovering (its message type beside it), and bars sit on a labelled axis.
+        String html = page(ParamValues.defaults(coin.params()));
+        assertThat(count(html, "<text class=\"msg\"[^>]*>Flip</text>"))
+                .isEqualTo(count(html, "<line class=\"message\"") + count(html, "<g class=\"dropped\">"));
+        assertThat(html)
+                .contains(">flipMsP50, ms</text>")
+                .contains(">heads, count over all seeds</text>")
+                .contains(">headShare, ratio heads / flips</text>");
     }
 
     @Test
@@ -117,7 +135,7 @@ class HtmlReportTest {
                 new TraceEvent(5, TraceEvent.Kind.PAUSE, n1, null, 0, ""),
                 new TraceEvent(6, TraceEvent.Kind.RESTART, n2, null, 0, ""),
                 new TraceEvent(7, TraceEvent.Kind.RESUME, n1, null, 0, ""));
-        String svg = SpaceTimeDiagram.svg("f", trace, 400);
+        String svg = SpaceTimeDiagram.svg("f", trace);
         assertThat(count(svg, "<rect class=\"partition\"")).isEqualTo(1);
         assertThat(count(svg, "<rect class=\"crashed\"")).isEqualTo(1);
         assertThat(count(svg, "<rect class=\"paused\"")).isEqualTo(1);
