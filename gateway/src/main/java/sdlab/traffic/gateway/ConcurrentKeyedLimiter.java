@@ -3,6 +3,7 @@ package sdlab.traffic.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import sdlab.traffic.balance.Hashing;
 import sdlab.traffic.ratelimit.Decision;
 import sdlab.traffic.ratelimit.KeyedRateLimiter;
 import sdlab.traffic.ratelimit.RateLimitAlgorithm;

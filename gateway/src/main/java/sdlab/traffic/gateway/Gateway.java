@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +51,21 @@ public final class Gateway {
 
     /** A gateway with {@code threads} event loops. */
     public Gateway(GatewayConfig config, int threads) {
+        this(config, threads, GatewayRandom.THREAD_LOCAL);
+    }
+
+    /**
+     * A gateway whose random draws (a weighted canary's) all come from {@code random}, so that a
+     * test can replay the draws of a simulated node seeded alike. {@code random} must be safe to
+     * call from {@code threads} event loops ({@link java.util.Random} is).
+     */
+    public Gateway(GatewayConfig config, int threads, RandomGenerator random) {
+        this(config, threads, GatewayRandom.shared(random));
+    }
+
+    private Gateway(GatewayConfig config, int threads, GatewayRandom random) {
         this.config = config;
-        this.rt = new GatewayRuntime(config);
+        this.rt = new GatewayRuntime(config, random);
         this.threads = threads;
     }
 

@@ -1,9 +1,12 @@
 package sdlab.traffic.gateway;
 
 import java.util.List;
+import sdlab.traffic.balance.BalancePolicy;
+import sdlab.traffic.balance.Stickiness;
 import sdlab.traffic.ratelimit.RateLimitAlgorithm;
 import sdlab.traffic.ratelimit.RateLimitPolicy;
 import sdlab.traffic.ratelimit.http.RetryAfterFormat;
+import sdlab.traffic.routing.CanaryRule;
 
 /**
  * The gateway's whole configuration, as read and validated by {@link GatewayConfigParser} from
@@ -61,7 +64,7 @@ public record GatewayConfig(
     public record Upstream(
             String name,
             List<Server> servers,
-            Balancer balancer,
+            BalancePolicy balancer,
             HashKey hashKey,
             Sticky sticky,
             HealthCheck healthCheck,
@@ -80,13 +83,6 @@ public record GatewayConfig(
         }
     }
 
-    /** Load-balancing policies. */
-    public enum Balancer {
-        ROUND_ROBIN,
-        LEAST_CONNECTIONS,
-        CONSISTENT_HASH
-    }
-
     /** What a key-based policy hashes: the client address, a header, a cookie or the path. */
     public record HashKey(Source source, String name) {
         public enum Source {
@@ -98,13 +94,7 @@ public record GatewayConfig(
     }
 
     /** Session affinity: none, a cookie naming the server, or the hash of the client address. */
-    public record Sticky(Mode mode, String cookieName) {
-        public enum Mode {
-            NONE,
-            COOKIE,
-            CLIENT_ADDRESS
-        }
-    }
+    public record Sticky(Stickiness mode, String cookieName) {}
 
     /** Active health checking, or null for none: a TCP connect or an HTTP GET expecting 2xx. */
     public record HealthCheck(
@@ -123,11 +113,18 @@ public record GatewayConfig(
             String name, String host, String pathPrefix, String upstream, Canary canary, String rateLimit) {}
 
     /**
-     * Canary selection, in order: the header {@code header} equal to {@code headerValue}, then
-     * the cookie {@code cookie} ({@code canary} or {@code stable}), then a draw of
-     * {@code weightPercent}; the outcome is pinned in the cookie so a user keeps their version.
+     * A route's canary: {@code upstream} serves the canary track, chosen by {@link
+     * sdlab.traffic.routing.CanarySelector}: the session's pin in the cookie {@code cookie}
+     * ({@code canary} or {@code stable}) first, then the header {@code header} equal to
+     * {@code headerValue}, then a draw of {@code weightPercent}; the outcome is pinned in the
+     * cookie so a session keeps its version.
      */
-    public record Canary(String upstream, String header, String headerValue, String cookie, int weightPercent) {}
+    public record Canary(String upstream, String header, String headerValue, String cookie, int weightPercent) {
+        /** The rule the shared selector applies. */
+        public CanaryRule rule() {
+            return new CanaryRule(header, headerValue, weightPercent, true);
+        }
+    }
 
     /** A named rate limit: an algorithm, a policy, what it is keyed by, and how it answers. */
     public record RateLimit(

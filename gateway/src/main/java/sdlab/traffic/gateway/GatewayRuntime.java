@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import sdlab.traffic.gateway.GatewayConfig.RateLimit;
 import sdlab.traffic.gateway.GatewayConfig.Route;
+import sdlab.traffic.routing.RouteTable;
 
 /**
  * Everything the connection handlers share: the routes with their filters, the upstreams, the
@@ -17,14 +18,14 @@ final class GatewayRuntime {
     final GatewayConfig config;
     final GatewayConfig.Limits limits;
     final Map<String, UpstreamGroup> upstreams = new LinkedHashMap<>();
-    final Router router;
+    final RouteTable<RouteEntry> routes;
     final GatewayMetrics metrics = new GatewayMetrics();
     final AccessLog accessLog;
     final Bootstrap upstreamBootstrap;
     private final long originNanos = System.nanoTime();
     private volatile boolean draining;
 
-    GatewayRuntime(GatewayConfig config) {
+    GatewayRuntime(GatewayConfig config, GatewayRandom random) {
         this.config = config;
         this.limits = config.limits();
         this.accessLog = new AccessLog(config.accessLog());
@@ -44,9 +45,9 @@ final class GatewayRuntime {
             }
             UpstreamGroup canary =
                     route.canary() == null ? null : upstreams.get(route.canary().upstream());
-            routes.add(new RouteEntry(route, filters, upstreams.get(route.upstream()), canary));
+            routes.add(new RouteEntry(route, filters, upstreams.get(route.upstream()), canary, random));
         }
-        this.router = new Router(routes);
+        this.routes = RouteTable.of(routes, entry -> entry.rule);
         this.upstreamBootstrap = new Bootstrap()
                 .channel(Transport.clientChannel())
                 .option(ChannelOption.TCP_NODELAY, true)

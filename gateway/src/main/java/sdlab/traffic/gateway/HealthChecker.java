@@ -25,13 +25,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sdlab.traffic.balance.HealthStreak;
 import sdlab.traffic.gateway.GatewayConfig.HealthCheck;
 
 /**
  * Active health checks of one upstream: every interval, each server gets a TCP connect or an
- * HTTP GET that must answer 2xx within the timeout. {@code unhealthyThreshold} failures in a row
- * take a server out of rotation and {@code healthyThreshold} successes in a row bring it back,
- * so one lost probe does not flap it.
+ * HTTP GET that must answer 2xx within the timeout. The verdict is the shared {@link
+ * HealthStreak}'s: {@code unhealthyThreshold} failures in a row take a server out of rotation and
+ * {@code healthyThreshold} successes in a row bring it back, so one lost probe does not flap it.
+ * This class is the probing I/O.
  */
 final class HealthChecker {
     private static final Logger LOG = LoggerFactory.getLogger(HealthChecker.class);
@@ -40,7 +42,7 @@ final class HealthChecker {
     private final HealthCheck config;
     private final EventLoop loop;
     private final GatewayRuntime rt;
-    private final Map<UpstreamServer, int[]> streaks = new HashMap<>(); // {successes, failures}, loop-confined
+    private final Map<UpstreamServer, HealthStreak> streaks = new HashMap<>(); // loop-confined
     private ScheduledFuture<?> schedule;
 
     HealthChecker(UpstreamGroup upstream, EventLoopGroup group, GatewayRuntime rt) {
@@ -83,7 +85,7 @@ final class HealthChecker {
                         }
                     }
                 });
-        bootstrap.connect(server.address).addListener((ChannelFutureListener) connected -> {
+        bootstrap.connect(server.socketAddress).addListener((ChannelFutureListener) connected -> {
             if (!connected.isSuccess()) {
                 verdict.accept(false);
             } else if (!http) {
@@ -100,16 +102,9 @@ final class HealthChecker {
     }
 
     private void record(UpstreamServer server, boolean healthy) {
-        int[] streak = streaks.computeIfAbsent(server, s -> new int[2]);
-        streak[healthy ? 0 : 1]++;
-        streak[healthy ? 1 : 0] = 0;
-        boolean changed = false;
-        if (healthy && streak[0] >= config.healthyThreshold()) {
-            changed = server.setHealthy(true);
-        } else if (!healthy && streak[1] >= config.unhealthyThreshold()) {
-            changed = server.setHealthy(false);
-        }
-        if (changed) {
+        HealthStreak streak = streaks.computeIfAbsent(
+                server, s -> new HealthStreak(config.healthyThreshold(), config.unhealthyThreshold()));
+        if (streak.record(healthy, server)) {
             LOG.info(
                     "upstream {} server {} is now {}",
                     upstream.config.name(),

@@ -172,7 +172,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private void routeAndFilter(HttpRequest request) {
         String path = Requests.path(request.uri());
-        RouteEntry route = rt.router.match(Requests.host(request), path);
+        RouteEntry route = rt.routes.match(Requests.host(request), path);
         if (route == null) {
             respondLocal(HttpResponseStatus.NOT_FOUND, false, List.of(), "no route for " + path);
             return;

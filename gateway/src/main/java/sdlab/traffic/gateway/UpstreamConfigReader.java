@@ -3,7 +3,8 @@ package sdlab.traffic.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import sdlab.traffic.gateway.GatewayConfig.Balancer;
+import sdlab.traffic.balance.BalancePolicy;
+import sdlab.traffic.balance.Stickiness;
 import sdlab.traffic.gateway.GatewayConfig.HashKey;
 import sdlab.traffic.gateway.GatewayConfig.HealthCheck;
 import sdlab.traffic.gateway.GatewayConfig.Server;
@@ -32,12 +33,12 @@ final class UpstreamConfigReader {
         if (servers.isEmpty()) {
             u.problem("servers", "at least one server is required");
         }
-        Balancer balancer =
-                GatewayConfigParser.enumValue(u, "balancer", u.string("balancer", "round-robin"), Balancer.class);
+        BalancePolicy balancer =
+                GatewayConfigParser.enumValue(u, "balancer", u.string("balancer", "round-robin"), BalancePolicy.class);
         return new Upstream(
                 u.requiredString("name"),
                 servers,
-                balancer == null ? Balancer.ROUND_ROBIN : balancer,
+                balancer == null ? BalancePolicy.ROUND_ROBIN : balancer,
                 hashKey(u, u.string("hashKey", "client-address")),
                 sticky(u.object("sticky")),
                 healthCheck(u.object("healthCheck")),
@@ -84,11 +85,11 @@ final class UpstreamConfigReader {
 
     private static Sticky sticky(JsonFields s) {
         if (s == null) {
-            return new Sticky(Sticky.Mode.NONE, null);
+            return new Sticky(Stickiness.NONE, null);
         }
         s.rejectUnknown(Set.of("mode", "cookieName"));
-        Sticky.Mode mode = GatewayConfigParser.enumValue(s, "mode", s.string("mode", "cookie"), Sticky.Mode.class);
-        return new Sticky(mode == null ? Sticky.Mode.NONE : mode, s.string("cookieName", "SDLAB_STICKY"));
+        Stickiness mode = GatewayConfigParser.enumValue(s, "mode", s.string("mode", "cookie"), Stickiness.class);
+        return new Sticky(mode == null ? Stickiness.NONE : mode, s.string("cookieName", "SDLAB_STICKY"));
     }
 
     private static HealthCheck healthCheck(JsonFields h) {

@@ -33,7 +33,7 @@ final class UpstreamLeg {
     /** Chooses the target and server and sends the request over a pooled or new connection. */
     void forward() {
         HttpRequest request = exchange.request;
-        CanarySelector.Selection target = exchange.route.target(request.headers());
+        RouteEntry.Target target = exchange.route.target(request.headers());
         if (target.setCookie() != null) {
             exchange.addResponseHeader(HttpHeaderNames.SET_COOKIE.toString(), target.setCookie());
         }
@@ -50,7 +50,7 @@ final class UpstreamLeg {
         exchange.group = group;
         exchange.server = choice.server();
         exchange.lastServer = choice.server();
-        exchange.server.inFlight.incrementAndGet();
+        exchange.server.requestStarted();
         Channel pooled = exchange.server.pool.poll(clientChannel.eventLoop());
         if (pooled != null) {
             send(pooled);
@@ -65,7 +65,7 @@ final class UpstreamLeg {
         long generation = exchange.generation;
         rt.upstreamBootstrap
                 .clone(clientChannel.eventLoop())
-                .connect(exchange.server.address)
+                .connect(exchange.server.socketAddress)
                 .addListener((ChannelFutureListener) connected -> {
                     if (exchange.generation != generation || !exchange.active || exchange.server == null) {
                         connected.channel().close();
@@ -114,7 +114,7 @@ final class UpstreamLeg {
         exchange.upstream = null;
         exchange.server = null;
         if (server != null) {
-            server.inFlight.decrementAndGet();
+            server.requestEnded();
             if (completed) {
                 server.recordSuccess();
             }

@@ -37,7 +37,8 @@ class GatewayConfigParserTest {
         GatewayConfig config = GatewayConfigParser.parse(VALID);
         assertThat(config.listen().port()).isEqualTo(8080);
         assertThat(config.tls().selfSigned()).isTrue();
-        assertThat(config.upstreams().get(0).balancer()).isEqualTo(GatewayConfig.Balancer.LEAST_CONNECTIONS);
+        assertThat(config.upstreams().get(0).balancer())
+                .isEqualTo(sdlab.traffic.balance.BalancePolicy.LEAST_CONNECTIONS);
         assertThat(config.upstreams().get(0).servers().get(0).version()).isEqualTo("v1");
         assertThat(config.upstreams().get(0).healthCheck().unhealthyThreshold()).isEqualTo(2);
         assertThat(config.routes().get(0).canary().cookie()).isEqualTo("SDLAB_CANARY");

@@ -32,7 +32,7 @@ public final class CanaryExperiment implements Experiment {
 
     /** The chapter as users run it. */
     public CanaryExperiment() {
-        this(CanaryRouter.PIN_THEN_HEADER);
+        this(CanaryRouter.SHARED);
     }
 
     /** The chapter with another routing rule at the header strategy's ingress, for tests that plant a broken one. */

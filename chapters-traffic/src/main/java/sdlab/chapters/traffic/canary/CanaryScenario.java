@@ -16,6 +16,7 @@ import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
 import sdlab.sim.SimResult;
 import sdlab.sim.Simulation;
+import sdlab.traffic.routing.CanarySelector;
 
 /**
  * One simulated run of chapter 4: users browsing in sessions, the site's serving fleet as
@@ -90,14 +91,14 @@ final class CanaryScenario {
         int pods = values.get(CanaryParams.PODS);
         int canaryPods = values.get(CanaryParams.CANARY_PODS);
         long configDelay = values.get(CanaryParams.CONFIG_DELAY).toNanos();
-        boolean pin = values.get(CanaryParams.PIN_SESSIONS);
+        CanarySelector selector = new CanarySelector(CanaryRouter.rule(values.get(CanaryParams.PIN_SESSIONS)));
         return switch (strategy) {
             case INGRESS_HEADER -> {
                 List<NodeId> stable = pods(sim, "pod", pods - canaryPods, Version.STABLE, tally);
                 List<NodeId> canary = pods(sim, "canary", canaryPods, Version.CANARY, tally);
                 sim.addNode(
                         INGRESS,
-                        id -> new IngressNode(new IngressNode.Setup(stable, canary, pin, router, configDelay)));
+                        id -> new IngressNode(new IngressNode.Setup(stable, canary, selector, router, configDelay)));
                 yield List.of(
                         new Step(canaryAt, INGRESS, new HeaderRule(true)),
                         new Step(rollbackAt, INGRESS, new HeaderRule(false)));
@@ -109,7 +110,7 @@ final class CanaryScenario {
                 all.addAll(canary);
                 sim.addNode(
                         INGRESS,
-                        id -> new IngressNode(new IngressNode.Setup(stable, List.of(), pin, router, configDelay)));
+                        id -> new IngressNode(new IngressNode.Setup(stable, List.of(), selector, router, configDelay)));
                 yield List.of(
                         new Step(canaryAt, INGRESS, new Endpoints(all)),
                         new Step(rollbackAt, INGRESS, new Endpoints(stable)));
@@ -135,7 +136,8 @@ final class CanaryScenario {
         long stepNanos = values.get(CanaryParams.ROLLOUT_STEP).toNanos();
         sim.addNode(
                 INGRESS,
-                id -> new IngressNode(new IngressNode.Setup(nodes, List.of(), false, CanaryRouter.PIN_THEN_HEADER, 0)));
+                id -> new IngressNode(new IngressNode.Setup(
+                        nodes, List.of(), new CanarySelector(CanaryRouter.rule(false)), CanaryRouter.SHARED, 0)));
         List<Step> plan = new ArrayList<>();
         for (int i = 0; i < canaryNodes; i++) {
             plan.add(new Step(canaryAt + i * stepNanos, updated.get(i), new SetVersion(Version.CANARY)));

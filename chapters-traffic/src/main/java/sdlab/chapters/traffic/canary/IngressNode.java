@@ -13,13 +13,15 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
 import sdlab.core.TimerId;
+import sdlab.traffic.routing.CanarySelector;
 
 /**
  * The ingress in front of the pods. Without a canary pool it is a plain service: each request
  * goes to a pod drawn at random from its endpoints, whatever version that pod runs. With a
- * canary pool (the header strategy) it asks its {@link CanaryRouter} for a version, sends the
- * request to a pod of that version, and sets the session's pin cookie on the session's first
- * response. Changes (the header rule, the endpoint list) take a random part of
+ * canary pool (the header strategy) it asks the shared {@link
+ * sdlab.traffic.routing.CanarySelector}, the one sdlab's gateway asks, for a track (through its
+ * {@link CanaryRouter}, with its own seeded generator), sends the request to a pod of that
+ * version, and sets the pin cookie the selector asks for. Changes (the header rule, the endpoint list) take a random part of
  * {@code configDelayMaxNanos} to apply, as a controller's reload or endpoint propagation does.
  */
 final class IngressNode implements Node {
@@ -32,14 +34,14 @@ final class IngressNode implements Node {
      *
      * @param endpoints the pods requests go to (for the header strategy: the stable pods)
      * @param canaryPods the canary pool of the header strategy; empty for a plain service
-     * @param pinSessions whether sessions are pinned to their first request's version
-     * @param router how the header strategy picks a version
+     * @param selector the header strategy's canary rules, shared with the gateway
+     * @param router how the header strategy asks the selector
      * @param configDelayMaxNanos the longest time a change takes to apply
      */
     record Setup(
             List<NodeId> endpoints,
             List<NodeId> canaryPods,
-            boolean pinSessions,
+            CanarySelector selector,
             CanaryRouter router,
             long configDelayMaxNanos) {
         Setup {
@@ -92,18 +94,10 @@ final class IngressNode implements Node {
             ctx.send(pick(endpoints, ctx), new Forward(user, request, Pin.NONE));
             return;
         }
-        Version version = setup.router().route(request, headerRuleOn, setup.pinSessions());
+        CanarySelector.Choice choice = setup.router().route(setup.selector(), request, headerRuleOn, ctx.random());
+        Version version = CanaryRouter.versionOf(choice.track());
         List<NodeId> pool = version == Version.CANARY ? setup.canaryPods() : endpoints;
-        ctx.send(pick(pool, ctx), new Forward(user, request, pinToSet(request, version)));
-    }
-
-    /** The cookie to set: on a session's first response, and when a pinned session had to move. */
-    private Pin pinToSet(PageRequest request, Version version) {
-        if (!setup.pinSessions()) {
-            return Pin.NONE;
-        }
-        Pin pin = version == Version.CANARY ? Pin.CANARY : Pin.STABLE;
-        return request.pin() == pin ? Pin.NONE : pin;
+        ctx.send(pick(pool, ctx), new Forward(user, request, CanaryRouter.pinOf(choice.pinToSet())));
     }
 
     private static NodeId pick(List<NodeId> pods, NodeContext ctx) {

@@ -23,14 +23,22 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
 import sdlab.core.TimerId;
+import sdlab.traffic.balance.Backend;
+import sdlab.traffic.balance.BalancePolicy;
+import sdlab.traffic.balance.ServerGroup;
+import sdlab.traffic.balance.Stickiness;
 
 /**
- * The load balancer, which also runs the rolling deploy. It spreads requests (or, balancing
- * per connection, connections) over the backends in rotation by round robin, or with
- * affinity to the user's session backend. During the deploy it takes one backend at a time
- * out of rotation; without draining it stops it at once and answers its requests in flight as
- * lost; with draining it waits for them (up to a timeout) and, balancing per connection, asks
- * browsers to move off its connections (GOAWAY) before stopping it.
+ * The load balancer, which also runs the rolling deploy. Which backend takes a request (or,
+ * balancing per connection, a connection) is the shared {@link ServerGroup}'s decision, the one
+ * sdlab's gateway makes: round robin over the backends in rotation, or with affinity, the
+ * session's backend named by the affinity cookie (balancing per connection, a TCP balancer
+ * cannot read cookies: a ring hash of the client's address). During the deploy it takes one
+ * backend at a time out of rotation (draining it in the shared state); without draining it
+ * stops it at once and answers its requests in flight as lost; with draining it waits for them
+ * (up to a timeout) and, balancing per connection, asks browsers to move off its connections
+ * (GOAWAY) before stopping it. The waiting, the stopping and the bookkeeping of requests in
+ * flight are this node's I/O.
  */
 final class BalancerNode implements Node {
 
@@ -66,20 +74,32 @@ final class BalancerNode implements Node {
 
     private final Setup setup;
     private final LbTally tally;
-    private final List<NodeId> rotation;
+    private final ServerGroup<Backend> group;
+    private final Map<NodeId, Backend> backendOf = new HashMap<>();
     private final Map<NodeId, LinkedHashMap<InFlight, Long>> inFlight = new HashMap<>();
     private final LinkedHashMap<ConnectionKey, NodeId> bindings = new LinkedHashMap<>();
-    private long turns;
     private int nextToDeploy;
     private NodeId drainingBackend;
 
     BalancerNode(Setup setup, LbTally tally) {
         this.setup = setup;
         this.tally = tally;
-        this.rotation = new ArrayList<>(setup.backends());
+        List<Backend> servers = new ArrayList<>();
         for (NodeId backend : setup.backends()) {
             inFlight.put(backend, new LinkedHashMap<>());
+            Backend server = new Backend(backend.name());
+            backendOf.put(backend, server);
+            servers.add(server);
         }
+        this.group = new ServerGroup<>(servers, BalancePolicy.ROUND_ROBIN, stickiness(setup), 0);
+    }
+
+    /** The gateway's stickiness that this balancer's affinity is: cookie per request, client address per connection. */
+    static Stickiness stickiness(Setup setup) {
+        if (!setup.affinity()) {
+            return Stickiness.NONE;
+        }
+        return setup.balance() == Balance.PER_CONNECTION ? Stickiness.CLIENT_ADDRESS : Stickiness.COOKIE;
     }
 
     @Override
@@ -92,18 +112,15 @@ final class BalancerNode implements Node {
         switch (message) {
             case Connect connect -> {
                 if (setup.balance() == Balance.PER_CONNECTION) {
-                    bindings.put(new ConnectionKey(from, connect.connection()), choose(from, null));
+                    bindings.put(new ConnectionKey(from, connect.connection()), choose(from, null, ctx));
                 }
                 ctx.send(from, new Connected(connect.connection()));
             }
             case Request request -> forward(from, request, ctx);
             case Done done -> answered(from, done, ctx);
             case Ready ready -> {
-                List<NodeId> serving = setup.backends().stream()
-                        .filter(b -> b.equals(from) || rotation.contains(b))
-                        .toList();
-                rotation.clear();
-                rotation.addAll(serving);
+                backendOf.get(from).returnToService();
+                group.refresh(ctx.nowNanos());
                 deployNext(ctx);
             }
             default -> throw new IllegalStateException("the balancer does not expect " + message);
@@ -129,41 +146,36 @@ final class BalancerNode implements Node {
     private void forward(NodeId client, Request request, NodeContext ctx) {
         NodeId backend = setup.balance() == Balance.PER_CONNECTION
                 ? bindings.get(new ConnectionKey(client, request.connection()))
-                : choose(client, request.sticky());
+                : choose(client, request.sticky(), ctx);
         if (backend == null) {
             // The connection went with its backend while this request was on its way; nothing
             // read it, so the browser may safely send it again elsewhere.
             ctx.send(client, new Refused(request.connection(), request.requestId()));
             return;
         }
-        countRouting(request.sessionId(), backend);
+        countRouting(request.sessionId(), backend, ctx.nowNanos());
         inFlight.get(backend).put(new InFlight(client, request.requestId()), request.sessionId());
         ctx.send(backend, new Proxied(client, request.requestId(), request.sessionId()));
     }
 
     /** A request whose session lives on a backend in rotation, sent elsewhere, is misrouted. */
-    private void countRouting(long sessionId, NodeId chosen) {
+    private void countRouting(long sessionId, NodeId chosen, long nowNanos) {
         int home = BackendNode.homeOf(sessionId);
         if (home == 0) {
             return;
         }
         NodeId homeBackend = setup.backends().get(home - 1);
-        if (rotation.contains(homeBackend)) {
+        if (backendOf.get(homeBackend).available(nowNanos)) {
             tally.routed(!homeBackend.equals(chosen));
         }
     }
 
-    private NodeId choose(NodeId client, NodeId sticky) {
-        if (setup.affinity()) {
-            if (setup.balance() == Balance.PER_CONNECTION) {
-                // A TCP balancer cannot read cookies: it keeps a client on one backend by its address.
-                return rotation.get(Math.floorMod(client.name().hashCode(), rotation.size()));
-            }
-            if (sticky != null && rotation.contains(sticky)) {
-                return sticky;
-            }
-        }
-        return rotation.get((int) (turns++ % rotation.size()));
+    /** The shared decision: the backend for a request or connection from {@code client}, or null if none serves. */
+    private NodeId choose(NodeId client, NodeId sticky, NodeContext ctx) {
+        String cookie = sticky == null ? null : backendOf.get(sticky).id();
+        ServerGroup.Choice<Backend> choice =
+                group.choose(new ServerGroup.Keys(cookie, client.name(), null), ctx.nowNanos(), null);
+        return choice == null ? null : NodeId.of(choice.server().address());
     }
 
     private void answered(NodeId backend, Done done, NodeContext ctx) {
@@ -182,7 +194,8 @@ final class BalancerNode implements Node {
             return;
         }
         NodeId backend = setup.backends().get(nextToDeploy++);
-        rotation.remove(backend);
+        backendOf.get(backend).startDraining();
+        group.refresh(ctx.nowNanos());
         drainingBackend = backend;
         goAway(backend, ctx);
         if (!setup.draining() || inFlight.get(backend).isEmpty()) {

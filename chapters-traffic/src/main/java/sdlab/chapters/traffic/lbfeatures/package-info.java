@@ -5,9 +5,10 @@
  * <p>Browsers ({@code BrowserClient}) load pages of several requests at once, over up to six
  * HTTP/1.1 connections or one HTTP/2 connection, and keep the site's session cookie and the
  * balancer's affinity cookie. The balancer ({@code BalancerNode}) spreads requests (or, with
- * {@code --balance per-connection}, connections) by round robin, as sdlab's real gateway does
- * ({@code sdlab.traffic.gateway.RoundRobinBalancer}), or with affinity to the session's backend
- * (its cookie sticky mode; a TCP balancer can only hash the client). It also runs a rolling
+ * {@code --balance per-connection}, connections) by round robin, or with affinity to the
+ * session's backend (cookie stickiness; a TCP balancer can only hash the client's address), and
+ * those choices are the real gateway's: the shared {@code sdlab.traffic.balance.ServerGroup}.
+ * It also runs a rolling
  * deploy: one backend at a time leaves rotation, is stopped (at once, or after its requests in
  * flight finish, as the real gateway's draining does) and restarts. Backends ({@code
  * BackendNode}) keep sessions in memory, so a request sent to another backend, or arriving

@@ -1,4 +1,4 @@
-package sdlab.traffic.gateway;
+package sdlab.traffic.balance;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,15 +12,16 @@ import java.util.List;
  * <p>The ring is rebuilt when the set of available servers changes (the list handed in is a
  * new object then) and shared otherwise.
  */
-final class ConsistentHashBalancer implements LoadBalancer {
+final class ConsistentHashRing implements LoadBalancer {
     static final int VIRTUAL_NODES = 160;
 
-    private record Ring(List<UpstreamServer> servers, long[] points, UpstreamServer[] owners) {}
+    private record Ring(List<? extends Backend> servers, long[] points, Backend[] owners) {}
 
-    private volatile Ring ring = new Ring(List.of(), new long[0], new UpstreamServer[0]);
+    private volatile Ring ring = new Ring(List.of(), new long[0], new Backend[0]);
 
     @Override
-    public UpstreamServer pick(List<UpstreamServer> servers, long keyHash) {
+    @SuppressWarnings("unchecked") // the owners are elements of servers, so of type S
+    public <S extends Backend> S pick(List<S> servers, long keyHash) {
         Ring current = ring;
         if (current.servers() != servers) {
             current = build(servers);
@@ -28,21 +29,21 @@ final class ConsistentHashBalancer implements LoadBalancer {
         }
         int index = Arrays.binarySearch(current.points(), keyHash);
         int slot = index >= 0 ? index : -index - 1;
-        return current.owners()[slot == current.points().length ? 0 : slot];
+        return (S) current.owners()[slot == current.points().length ? 0 : slot];
     }
 
-    private static Ring build(List<UpstreamServer> servers) {
+    private static Ring build(List<? extends Backend> servers) {
         int size = servers.size() * VIRTUAL_NODES;
         long[][] pairs = new long[size][];
         for (int s = 0; s < servers.size(); s++) {
             for (int v = 0; v < VIRTUAL_NODES; v++) {
                 pairs[s * VIRTUAL_NODES + v] =
-                        new long[] {Hashing.hash64(servers.get(s).config.address() + "#" + v), s};
+                        new long[] {Hashing.hash64(servers.get(s).address() + "#" + v), s};
             }
         }
         Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
         long[] points = new long[size];
-        UpstreamServer[] owners = new UpstreamServer[size];
+        Backend[] owners = new Backend[size];
         for (int i = 0; i < size; i++) {
             points[i] = pairs[i][0];
             owners[i] = servers.get((int) pairs[i][1]);

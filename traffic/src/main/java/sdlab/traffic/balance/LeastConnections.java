@@ -1,24 +1,24 @@
-package sdlab.traffic.gateway;
+package sdlab.traffic.balance;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server with the fewest requests in flight; ties go round-robin so that an idle upstream
  * still spreads its load. Adapts to slow servers, at the cost of reading every server's count.
  */
-final class LeastConnectionsBalancer implements LoadBalancer {
-    private final AtomicInteger start = new AtomicInteger();
+final class LeastConnections implements LoadBalancer {
+    private final AtomicLong start = new AtomicLong();
 
     @Override
-    public UpstreamServer pick(List<UpstreamServer> servers, long keyHash) {
+    public <S extends Backend> S pick(List<S> servers, long keyHash) {
         int size = servers.size();
-        int offset = Math.floorMod(start.getAndIncrement(), size);
-        UpstreamServer best = null;
+        int offset = (int) Math.floorMod(start.getAndIncrement(), (long) size);
+        S best = null;
         int bestInFlight = Integer.MAX_VALUE;
         for (int i = 0; i < size; i++) {
-            UpstreamServer server = servers.get((offset + i) % size);
-            int inFlight = server.inFlight.get();
+            S server = servers.get((offset + i) % size);
+            int inFlight = server.inFlight();
             if (inFlight < bestInFlight) {
                 best = server;
                 bestInFlight = inFlight;

@@ -1,4 +1,4 @@
-package sdlab.traffic.gateway;
+package sdlab.traffic.balance;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
  * MurmurHash3's finaliser so that similar keys (addresses differing in one digit) spread over
  * the whole ring.
  */
-final class Hashing {
+public final class Hashing {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
     private Hashing() {}
 
-    static long hash64(String key) {
+    public static long hash64(String key) {
         long hash = FNV_OFFSET;
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
@@ -22,7 +22,8 @@ final class Hashing {
         return mix(hash);
     }
 
-    static long mix(long value) {
+    /** MurmurHash3's 64-bit finaliser: spreads the bits of {@code value} over the whole word. */
+    public static long mix(long value) {
         long h = value;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
