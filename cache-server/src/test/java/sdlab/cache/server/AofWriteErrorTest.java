@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
+import sdlab.cache.persist.AppendFsync;
 
 /**
  * A disk that refuses writes for a while (full, or failing): with {@code appendfsync always} no
