@@ -143,6 +143,11 @@ final class AofFile implements AutoCloseable {
         return writer.lastWriteOk();
     }
 
+    /** A sync before replies failed: only a rewrite from memory makes the file trustworthy again. */
+    boolean needsRewrite() {
+        return writer.needsRewrite();
+    }
+
     /** Writes and forces everything appended so far now, whatever the policy. */
     void fsyncNow() throws IOException {
         boolean okBefore = writer.lastWriteOk();

@@ -150,7 +150,10 @@ final class Persistence {
         if (bgsave != null || rewrite != null) {
             return;
         }
-        if (rewriteScheduled && aof != null) {
+        if (aof != null && aof.needsRewrite()) {
+            log.warn("An fsync of the AOF failed; rewriting it from memory before accepting writes again.");
+            startRewrite();
+        } else if (rewriteScheduled && aof != null) {
             rewriteScheduled = false;
             startRewrite();
         } else if (bgsaveScheduled || savePointReached()) {

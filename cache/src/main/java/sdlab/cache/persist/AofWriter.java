@@ -41,6 +41,14 @@ import java.util.Objects;
  * and {@code no} it is sent at the flush that wrote its commands, whether or not the write
  * worked, as Redis does.
  *
+ * <h2>A failed sync</h2>
+ *
+ * A sync before replies that fails is not retried: after a failed fsync, Linux may have dropped
+ * the dirty pages or marked them clean, so a second fsync can succeed while the bytes never reach
+ * the disk (PostgreSQL's "fsyncgate", 2018). The file can no longer be trusted to hold what was
+ * written, so the writer stays failing, and the node refuses writes, until the file is replaced by
+ * a rewrite from memory ({@link #needsRewrite}, {@link #storageReplaced}). Redis exits instead.
+ *
  * <h2>The planted bug</h2>
  *
  * {@code acksBeforeFsync} is the one switch that both worlds' crash tests must catch: with {@code
@@ -84,6 +92,9 @@ public final class AofWriter {
      * always}, only a sync before replies after it does, since only then is the file what was promised.
      */
     private boolean failing;
+
+    /** A sync before replies failed: the file may lack written bytes until a rewrite replaces it. */
+    private boolean fileUntrusted;
 
     private String lastWriteError;
 
@@ -161,7 +172,19 @@ public final class AofWriter {
     public void storageReplaced() {
         durableBytes = writtenBytes;
         syncRequestedBytes = Math.max(syncRequestedBytes, writtenBytes);
+        fileUntrusted = false;
+        if (pending.size() == 0) {
+            failing = false;
+        }
         settle();
+    }
+
+    /**
+     * True after a sync before replies failed: only a file rewritten from memory holds for sure what was written, so
+     * the node rewrites it before it accepts writes again.
+     */
+    public boolean needsRewrite() {
+        return fileUntrusted;
     }
 
     public AppendFsync fsync() {
@@ -220,15 +243,19 @@ public final class AofWriter {
             return;
         }
         writtenBytes += length;
-        if (!syncsBeforeAcks()) {
+        if (!syncsBeforeAcks() && !fileUntrusted) {
             failing = false;
         }
         pending.clear(PENDING_BYTES_KEPT_MAX, PENDING_BYTES_INITIAL);
     }
 
     private void syncBeforeRepliesIfBehind() {
-        // Nothing to sync while the buffer could not be written: the retry of the append comes first.
-        if (!syncBeforeRepliesInFlight && pending.size() == 0 && (writtenBytes > syncRequestedBytes || failing)) {
+        // Nothing to sync while the buffer could not be written: the retry of the append comes first. Nor after a
+        // failed sync: another one could succeed without the lost pages (see the class comment).
+        if (!fileUntrusted
+                && !syncBeforeRepliesInFlight
+                && pending.size() == 0
+                && (writtenBytes > syncRequestedBytes || failing)) {
             requestSyncBeforeReplies();
         }
     }
@@ -268,7 +295,7 @@ public final class AofWriter {
         public void synced() {
             finish();
             durableBytes = Math.max(durableBytes, coversBytes);
-            if (beforeReplies && pending.size() == 0) {
+            if (beforeReplies && pending.size() == 0 && !fileUntrusted) {
                 failing = false;
             }
             settle();
@@ -284,8 +311,8 @@ public final class AofWriter {
                 return; // everysec: the next tick tries again; no reply waited for this one
             }
             failing = true;
+            fileUntrusted = true;
             lastWriteError = reason;
-            syncRequestedBytes = durableBytes; // the next flush asks again
             settle();
         }
 

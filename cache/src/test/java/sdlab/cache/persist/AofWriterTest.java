@@ -149,17 +149,28 @@ class AofWriterTest {
     }
 
     @Test
-    void aFailedSyncWithholdsItsAcknowledgementsAndTheNextFlushSyncsAgain() {
+    void aFailedSyncIsNeverRetriedTheFileMustBeRewrittenBeforeWritesResume() {
+        // After a failed fsync the kernel may have dropped the pages, so a retried fsync could "succeed" over a file
+        // that lacks them: the writer refuses to trust one and waits for the file to be rewritten from memory.
         AofWriter writer = new AofWriter(storage, AppendFsync.ALWAYS, false);
         setAndReply(writer, "a");
         storage.failSync("Input/output error");
         assertThat(replies).containsExactly("a withheld");
         assertThat(writer.lastWriteError()).isEqualTo("Input/output error");
+        assertThat(writer.needsRewrite()).isTrue();
 
         writer.flush();
-        assertThat(storage.calls).containsExactly("append 27", "sync before replies", "sync before replies");
-        storage.completeSync();
+        writer.tick();
+        assertThat(storage.calls).as("no second sync").containsExactly("append 27", "sync before replies");
+        assertThat(writer.lastWriteOk()).isFalse();
+
+        writer.storageReplaced();
+        assertThat(writer.needsRewrite()).isFalse();
         assertThat(writer.lastWriteOk()).isTrue();
+        setAndReply(writer, "b");
+        assertThat(storage.calls).endsWith("append 27", "sync before replies");
+        storage.completeSync();
+        assertThat(replies).containsExactly("a withheld", "b");
     }
 
     @Test
