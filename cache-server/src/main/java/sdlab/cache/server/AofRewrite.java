@@ -58,7 +58,7 @@ final class AofRewrite {
         this.onDone = onDone;
         this.startMillis = System.currentTimeMillis();
         this.writer = BackgroundFileWriter.create(files, temp, "aof-rewrite");
-        aof.writePending(); // what came before the snapshot belongs to the old file only
+        aof.flush(); // what came before the snapshot belongs to the old file only
         GrowableBytes buffer = new GrowableBytes(64 * 1024);
         Snapshot snapshot = keyspace.beginSnapshot(new AofRewriteSink(buffer));
         this.driver = new SnapshotDriver(loop, snapshot, buffer, writer, this::snapshotWritten);
@@ -113,7 +113,7 @@ final class AofRewrite {
             return;
         }
         try {
-            aof.writePending();
+            aof.flush();
             aof.stopCapture();
             writer.sync();
             DurableFiles.replace(files, writer.path(), aof.path());

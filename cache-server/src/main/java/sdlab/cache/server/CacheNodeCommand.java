@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sdlab.cache.MemorySize;
+import sdlab.cache.persist.AppendFsync;
 import sdlab.cache.store.EvictionSettings;
 import sdlab.cache.store.LruMode;
 

@@ -222,7 +222,6 @@ public final class CacheServer implements AutoCloseable {
                 engine.evictToFit();
             }
             persistence.cron();
-            persistence.beforeReplies();
         } catch (RuntimeException e) {
             log.error("background task failed", e);
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import sdlab.cache.CacheConfig;
+import sdlab.cache.persist.AppendFsync;
 import sdlab.cache.store.EvictionSettings;
 import sdlab.cache.store.Keyspace;
 import sdlab.cache.store.LruMode;

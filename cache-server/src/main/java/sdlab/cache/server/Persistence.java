@@ -11,6 +11,7 @@ import sdlab.cache.ConfigParameter;
 import sdlab.cache.InfoReport;
 import sdlab.cache.Reply;
 import sdlab.cache.WriteLog;
+import sdlab.cache.persist.AppendFsync;
 
 /**
  * The node's persistence, run on the event loop: the append-only file, SAVE, BGSAVE,
@@ -22,6 +23,8 @@ final class Persistence {
     private static final Logger log = LoggerFactory.getLogger(Persistence.class);
     /** Redis's auto-aof-rewrite-min-size and auto-aof-rewrite-percentage (100%). */
     static final long AUTO_REWRITE_MIN_BYTES = 64L * 1024 * 1024;
+    /** everysec's period. */
+    private static final long AOF_TICK_MILLIS = 1000;
 
     private final CacheServerConfig config;
     private final CacheEngine engine;
@@ -38,6 +41,7 @@ final class Persistence {
     private long dirtyAtBgsaveStart;
     private boolean lastBgsaveOk = true;
     private boolean lastRewriteOk = true;
+    private long lastAofTickMillis = System.currentTimeMillis();
 
     Persistence(CacheServerConfig config, CacheEngine engine, EventLoop loop, NodeFiles files) {
         this.config = config;
@@ -59,18 +63,11 @@ final class Persistence {
      * Writes the AOF buffer (and fsyncs with {@code always}); runs before each batch of replies.
      * Returns whether the replies may go out: not when {@code always} promised the writes they
      * acknowledge are on disk and the write failed (Redis exits there; this node withholds the
-     * replies, refuses writes and retries, see {@link #writesRefusedBecause}).
+     * replies, refuses writes and retries, see {@link #writesRefusedBecause}). The shared
+     * {@link sdlab.cache.persist.AofWriter} decides.
      */
     boolean beforeReplies() {
-        if (aof == null) {
-            return true;
-        }
-        boolean failingBefore = !aof.lastWriteOk();
-        if (aof.writePending()) {
-            return true;
-        }
-        // Once failing, writes are refused (MISCONF), so later batches acknowledge no write: they may go.
-        return failingBefore || aof.fsync() != AppendFsync.ALWAYS;
+        return aof == null || aof.beforeReplies();
     }
 
     /** Why writes are refused: the AOF cannot be written ("MISCONF ..."), or null. */
@@ -136,15 +133,27 @@ final class Persistence {
         return lastSaveMillis / 1000;
     }
 
-    /** Ten times a second: scheduled jobs, save points, automatic rewrites. */
+    /**
+     * Ten times a second: writes the AOF buffer that expiry and eviction filled (retrying a write
+     * that failed: writes are accepted again once it succeeds), everysec's once-a-second sync,
+     * scheduled jobs, save points, automatic rewrites.
+     */
     void cron() {
-        if (aof != null && !aof.lastWriteOk()) {
-            aof.writePending(); // retries what failed; writes are accepted again once it succeeds
+        if (aof != null) {
+            aof.flush();
+            long nowMillis = System.currentTimeMillis();
+            if (nowMillis - lastAofTickMillis >= AOF_TICK_MILLIS) {
+                lastAofTickMillis = nowMillis;
+                aof.tick();
+            }
         }
         if (bgsave != null || rewrite != null) {
             return;
         }
-        if (rewriteScheduled && aof != null) {
+        if (aof != null && aof.needsRewrite()) {
+            log.warn("An fsync of the AOF failed; rewriting it from memory before accepting writes again.");
+            startRewrite();
+        } else if (rewriteScheduled && aof != null) {
             rewriteScheduled = false;
             startRewrite();
         } else if (bgsaveScheduled || savePointReached()) {
@@ -269,7 +278,7 @@ final class Persistence {
     }
 
     private void startAof() throws IOException {
-        aof = AofFile.open(files, config.aofPath(), config.appendFsync());
+        aof = AofFile.open(files, config.aofPath(), config.appendFsync(), loop);
         engine.setWriteLog(aof::append);
     }
 

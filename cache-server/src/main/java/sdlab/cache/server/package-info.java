@@ -11,7 +11,9 @@
  *       written (Redis's beforeSleep). Protocol errors answer {@code -ERR Protocol error: ...}
  *       and close the connection, with Redis's texts and limits.
  *   <li><b>Persistence</b>: the append-only file in Redis's own format with appendfsync always /
- *       everysec / no ({@link sdlab.cache.server.AofFile}); BGREWRITEAOF and BGSAVE without
+ *       everysec / no ({@link sdlab.cache.server.AofFile}, a thin adapter: when to write, when
+ *       to fsync and which replies may go are decided by {@link sdlab.cache.persist.AofWriter},
+ *       the same code chapter 11 runs over the simulator's disk); BGREWRITEAOF and BGSAVE without
  *       fork, by incremental copy-on-write snapshots ({@link sdlab.cache.server.AofRewrite},
  *       {@link sdlab.cache.server.BackgroundSave}); recovery that truncates a torn tail and
  *       refuses damage ({@link sdlab.cache.server.PersistenceLoader}). Snapshots use sdlab's

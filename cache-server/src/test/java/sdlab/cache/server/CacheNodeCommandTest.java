@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import sdlab.cache.persist.AppendFsync;
 import sdlab.cache.store.LruMode;
 
 class CacheNodeCommandTest {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
+import sdlab.cache.persist.AppendFsync;
 
 /**
  * A power cut under a real node, in-process, whose files go through {@link PowerLossFiles}:
@@ -84,10 +85,12 @@ class PowerLossTest {
 
     @Test
     void theTestCatchesAnAlwaysThatAcknowledgesBeforeItsFsync() throws Exception {
-        // Planted bug: the node's always skips its force (NodeFiles#alwaysSkipsFsync). The same
-        // workload and checker as the first test must now report acknowledged writes as lost.
+        // Planted bug: the shared AofWriter's acksBeforeFsync, the switch chapter 11's sweep also
+        // flips (NodeFiles#acksBeforeFsync): always replies once a write is in the page cache and
+        // leaves the fsync to the once-a-second tick. The same workload and checker as the first
+        // test must now report acknowledged writes as lost.
         PowerCut cut = writeThenCutPower(
-                layer -> NodeFiles.over(layer).withAlwaysSkippingFsync(), AppendFsync.ALWAYS, Duration.ofMillis(300));
+                layer -> NodeFiles.over(layer).withAcksBeforeFsync(), AppendFsync.ALWAYS, Duration.ofMillis(300));
         PowerLossChecker.Verdict verdict = PowerLossChecker.check(cut.history(), cut.survivors(), 0);
         System.out.println("planted bug, as the checker reports it: " + cut.describe(verdict));
         assertThat(verdict.valid()).as(cut.describe(verdict)).isFalse();

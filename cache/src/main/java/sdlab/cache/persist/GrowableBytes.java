@@ -33,6 +33,26 @@ public final class GrowableBytes implements ByteOutput {
         return Arrays.copyOf(bytes, size);
     }
 
+    /** The bytes written so far are {@code array()[0..size())}; the array is this buffer's own, not a copy. */
+    byte[] array() {
+        return bytes;
+    }
+
+    int capacity() {
+        return bytes.length;
+    }
+
+    /**
+     * Starts empty again; if one large batch grew the array past {@code capacityKeptMax}, gives it
+     * back and starts over at {@code capacityInitial}.
+     */
+    void clear(int capacityKeptMax, int capacityInitial) {
+        size = 0;
+        if (bytes.length > capacityKeptMax) {
+            bytes = new byte[Math.max(16, capacityInitial)];
+        }
+    }
+
     /** Returns what was written and starts empty again. */
     public byte[] drain() {
         byte[] out = toByteArray();

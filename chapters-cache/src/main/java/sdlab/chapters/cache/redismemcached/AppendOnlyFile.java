@@ -4,25 +4,29 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import sdlab.cache.CacheEngine;
 import sdlab.cache.persist.AofLoadResult;
 import sdlab.cache.persist.AofReader;
-import sdlab.cache.persist.RespCommandWriter;
+import sdlab.cache.persist.AofStorage;
+import sdlab.cache.persist.AofWriter;
 import sdlab.core.Disk;
 import sdlab.core.NodeContext;
 
 /**
- * Redis's append-only file on the node's simulated disk: each change is appended as the RESP
- * command that replays it, and the file is synced as {@code appendfsync} says.
+ * Redis's append-only file on the node's simulated disk: the shared {@link AofWriter}, the same
+ * code the cache node runs over real files, decides when the buffered commands are written, when
+ * the file is synced ({@code appendfsync} always / everysec / no) and when each SET's
+ * acknowledgement may go. This class only carries its bytes and syncs to the {@link Disk}, ticks
+ * it once a second, and replays the file at start.
  *
- * <p>With {@code always}, a write's acknowledgement waits for a sync that covers its append. Syncs
- * are grouped as Redis groups them per event-loop iteration: while one sync is in flight, later
- * writes wait for the next, which then covers all of them. With {@code everysec} a timer asks for
- * a sync once a second, skipping a tick while the previous sync is still running (Redis postpones
- * it too); acknowledgements go out at once. With {@code no} only the operating system's periodic
- * writeback syncs the file.
+ * <p>Each acknowledgement is one event-loop iteration of the node: the commands of the SET are
+ * written, then the reply is sent or held as the writer says. The simulated disk completes a sync
+ * later, through {@link #onSynced}; while one is in flight, the writer groups later writes into
+ * the next. The operating system's own writeback, which syncs the file whatever {@code
+ * appendfsync} says, is modelled here too, every {@code osWriteback}.
  *
  * <p>The simulator's crash drops every unsynced write, as a power loss does; a kill -9 of the
  * process alone would leave them in the page cache. A crash in the middle of an append may leave a
@@ -30,72 +34,62 @@ import sdlab.core.NodeContext;
  */
 final class AppendOnlyFile implements Persistence {
     static final String FILE = "appendonly.aof";
-    private static final long NO_SYNC = -1;
-    private static final Duration EVERYSEC_PERIOD = Duration.ofSeconds(1);
+    private static final Duration TICK_PERIOD = Duration.ofSeconds(1);
 
     private final PersistencePolicy.AppendOnly policy;
     private final NodeContext ctx;
     private final CacheEngine engine;
-    /** Acknowledgements waiting for durability, in append order. */
-    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-
-    /** Commands appended by this incarnation so far. */
-    private long appended;
-    /** Commands covered by the last sync that completed. */
-    private long durableThrough;
-
-    private long syncInFlight = NO_SYNC;
-    private long syncCovers;
-
-    private record Waiting(long appendedThrough, Runnable send) {}
+    private final AofWriter writer;
+    /** The writer's syncs the disk has not completed yet, by the disk's sync id: one or two at a time. */
+    private final Map<Long, AofStorage.SyncDone> syncsInFlight = new HashMap<>();
 
     AppendOnlyFile(PersistencePolicy.AppendOnly policy, NodeContext ctx, CacheEngine engine) {
         this.policy = policy;
         this.ctx = ctx;
         this.engine = engine;
+        this.writer = new AofWriter(new DiskStorage(), policy.fsync(), policy.acksBeforeFsync());
     }
 
     @Override
     public Recovery start() {
         Recovery recovery = ctx.disk().read(FILE).map(this::replay).orElse(Recovery.NOTHING);
-        engine.setWriteLog(this::log);
-        switch (policy.fsync()) {
-            case ALWAYS -> {}
-            case EVERYSEC -> ctx.setTimer(EVERYSEC_PERIOD, new FsyncTick());
-            case NO -> ctx.setTimer(policy.osWriteback(), new WritebackTick());
-        }
+        engine.setWriteLog(writer::append);
+        ctx.setTimer(TICK_PERIOD, new FsyncTick());
+        ctx.setTimer(policy.osWriteback(), new WritebackTick());
         return recovery;
     }
 
     @Override
     public void log(byte[][] argv) {
-        ctx.disk().append(FILE, RespCommandWriter.encode(argv));
-        appended++;
+        writer.append(argv);
     }
 
     @Override
     public void acknowledge(Runnable send) {
-        if (policy.fsync() != AppendFsync.ALWAYS) {
-            send.run();
-            return;
-        }
-        if (policy.acksBeforeFsync()) {
-            send.run(); // the planted bug: the client hears "stored" before the disk has it
-        } else {
-            waiting.addLast(new Waiting(appended, send));
-        }
-        requestSync();
+        writer.acknowledge(new AofWriter.Acknowledgement() {
+            @Override
+            public void send() {
+                send.run();
+            }
+
+            @Override
+            public void withhold() {
+                // The client hears nothing and times out: its write's outcome stays unknown.
+            }
+        });
+        writer.flush();
     }
 
     @Override
     public void onTimer(PersistenceTimer timer) {
         switch (timer) {
             case FsyncTick tick -> {
-                syncIfBehind();
-                ctx.setTimer(EVERYSEC_PERIOD, tick);
+                writer.flush();
+                writer.tick();
+                ctx.setTimer(TICK_PERIOD, tick);
             }
             case WritebackTick tick -> {
-                syncIfBehind();
+                ctx.disk().sync(); // the kernel's writeback: the writer neither asks for it nor waits
                 ctx.setTimer(policy.osWriteback(), tick);
             }
             case SnapshotTick tick -> throw new IllegalStateException("an append-only file takes no snapshots");
@@ -104,30 +98,27 @@ final class AppendOnlyFile implements Persistence {
 
     @Override
     public void onSynced(long syncId) {
-        if (syncId != syncInFlight) {
-            return; // the sync that cut a torn tail at start-up
-        }
-        durableThrough = syncCovers;
-        syncInFlight = NO_SYNC;
-        while (!waiting.isEmpty() && waiting.peekFirst().appendedThrough() <= durableThrough) {
-            waiting.pollFirst().send().run();
-        }
-        if (!waiting.isEmpty()) {
-            requestSync();
+        AofStorage.SyncDone done = syncsInFlight.remove(syncId);
+        if (done != null) {
+            done.synced(); // otherwise the kernel's writeback, or the sync that cut a torn tail at start-up
         }
     }
 
-    private void syncIfBehind() {
-        if (appended > durableThrough) {
-            requestSync();
+    /** The port the writer uses: appends and syncs of the simulated disk, which never fails. */
+    private final class DiskStorage implements AofStorage {
+        @Override
+        public void append(byte[] bytes, int offset, int length) {
+            ctx.disk().append(FILE, Arrays.copyOfRange(bytes, offset, offset + length));
         }
-    }
 
-    /** Starts a sync covering every append so far, unless one is running (then the next one will). */
-    private void requestSync() {
-        if (syncInFlight == NO_SYNC) {
-            syncCovers = appended;
-            syncInFlight = ctx.disk().sync();
+        @Override
+        public void syncBeforeReplies(SyncDone done) {
+            syncsInFlight.put(ctx.disk().sync(), done);
+        }
+
+        @Override
+        public void syncInBackground(SyncDone done) {
+            syncsInFlight.put(ctx.disk().sync(), done);
         }
     }
 

@@ -3,6 +3,7 @@ package sdlab.chapters.cache.redismemcached;
 import java.time.Duration;
 import java.util.Locale;
 import sdlab.cache.CacheEngine;
+import sdlab.cache.persist.AppendFsync;
 import sdlab.core.NodeContext;
 
 /** How a node is configured to persist: nothing, an append-only file, or periodic snapshots. A value. */
@@ -33,7 +34,9 @@ sealed interface PersistencePolicy {
      * @param fsync when the file is synced
      * @param osWriteback how often the operating system writes dirty pages back, which is all that syncs the
      *     file under {@link AppendFsync#NO}
-     * @param acksBeforeFsync a planted bug: with {@link AppendFsync#ALWAYS}, acknowledge before the sync completes
+     * @param acksBeforeFsync the planted bug of the shared {@link sdlab.cache.persist.AofWriter}, the same switch the
+     *     cache node's power-loss test flips: with {@link AppendFsync#ALWAYS}, acknowledge once written and leave the
+     *     sync to the once-a-second tick
      */
     record AppendOnly(AppendFsync fsync, Duration osWriteback, boolean acksBeforeFsync) implements PersistencePolicy {
         @Override

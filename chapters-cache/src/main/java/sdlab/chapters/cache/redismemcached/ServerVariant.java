@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sdlab.cache.persist.AppendFsync;
 import sdlab.lab.ParamValues;
 import sdlab.lab.Variant;
 

@@ -9,7 +9,9 @@
  * snapshots, or an append-only file with {@code appendfsync} always, everysec or no). The stores,
  * eviction policies and file formats are the cache module's own; the append-only file is Redis's
  * format, written through the node's simulated disk and replayed with the cache module's reader,
- * which cuts off a torn last command.
+ * which cuts off a torn last command. When it is written and synced, and when a SET's reply may go,
+ * is decided by {@link sdlab.cache.persist.AofWriter}, the same code the real cache node runs over
+ * its files ({@link sdlab.chapters.cache.redismemcached.AppendOnlyFile} is a thin adapter).
  *
  * <p>Each node meets three measurements per seed: a machine crash while writers set keys of their
  * own ({@link sdlab.chapters.cache.redismemcached.CrashScenario}), a Zipfian stream through a store

@@ -1,4 +1,4 @@
-package sdlab.cache.server;
+package sdlab.cache.persist;
 
 import java.util.Locale;
 
