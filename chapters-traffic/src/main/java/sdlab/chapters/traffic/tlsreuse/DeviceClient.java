@@ -20,6 +20,7 @@ import sdlab.core.client.Client;
 import sdlab.core.client.ClientContext;
 import sdlab.core.client.Invocation;
 import sdlab.sim.Latency;
+import sdlab.traffic.tls.SessionTicket;
 
 /**
  * An IoT device: it sleeps, wakes, connects (TCP, then TLS, offering its last session ticket),
@@ -67,7 +68,7 @@ final class DeviceClient implements Client {
     private final Map<Integer, Connection> connections = new HashMap<>();
     private int connectionsOpened;
     private long address;
-    private Ticket ticket;
+    private SessionTicket ticket;
     private long wokeAtNanos;
     private boolean firstAckSeen;
     private int writesLeft;

@@ -24,13 +24,16 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
 import sdlab.core.TimerId;
+import sdlab.traffic.tls.HandshakeCpu;
+import sdlab.traffic.tls.SessionTicket;
+import sdlab.traffic.tls.TlsServerSessions;
 
 /**
  * A gateway that ends the devices' TLS itself and forwards their writes to the backends over
  * long-lived upstream connections, one per backend, opened when first needed and reused for
  * every device after that (sdlab's real gateway keeps such a pool, {@code
  * sdlab.traffic.gateway.ConnectionPool}). A device's handshake costs the gateway's CPU and can
- * be resumed with the gateway's own ticket key; a backend handshakes only when its upstream
+ * be resumed with the gateway's own ticket key ({@link TlsServerSessions} decides); a backend handshakes only when its upstream
  * connection opens. A backend that stops without draining loses the writes it was handling, and
  * the gateway sends them again to another backend: the device never notices.
  *
@@ -44,9 +47,8 @@ final class TerminatingGateway implements Node, RollingRestart.Host {
      *
      * @param backends the backends
      * @param draining whether a restarting backend's writes in flight are waited for
-     * @param keys the gateway's own ticket key, for devices' sessions
-     * @param fullNanos CPU of a full handshake
-     * @param resumedNanos CPU of a resumed handshake
+     * @param sessions the gateway's resumption of devices' sessions, under its own ticket keys
+     * @param handshakeCpu CPU of a full and of a resumed handshake
      * @param deployAtNanos when the backends' rolling restart starts
      * @param uplink the devices' long-haul link
      * @param reuseUpstream whether upstream connections are kept and reused
@@ -54,9 +56,8 @@ final class TerminatingGateway implements Node, RollingRestart.Host {
     record Setup(
             List<NodeId> backends,
             boolean draining,
-            TicketKeys keys,
-            long fullNanos,
-            long resumedNanos,
+            TlsServerSessions sessions,
+            HandshakeCpu handshakeCpu,
             long deployAtNanos,
             Uplink uplink,
             boolean reuseUpstream) {}
@@ -69,7 +70,7 @@ final class TerminatingGateway implements Node, RollingRestart.Host {
     private static final class Upstream {
         boolean open;
         boolean opening;
-        Ticket ticket;
+        SessionTicket ticket;
         final ArrayDeque<Long> waiting = new ArrayDeque<>();
         final LinkedHashMap<Long, Pending> inFlight = new LinkedHashMap<>();
     }
@@ -149,10 +150,10 @@ final class TerminatingGateway implements Node, RollingRestart.Host {
 
     private void handshake(NodeId device, ClientHello hello, NodeContext ctx) {
         long now = ctx.nowNanos();
-        boolean resumed = setup.keys().resumes(hello.ticket(), now);
-        long cost = resumed ? setup.resumedNanos() : setup.fullNanos();
-        tally.handshake(TlsTally.Tier.GATEWAY, resumed, cost, true);
-        ServerHello answer = new ServerHello(hello.conn(), resumed, setup.keys().issue(now));
+        TlsServerSessions.Handshake done = setup.sessions().handshake(hello.ticket(), now);
+        long cost = setup.handshakeCpu().nanosFor(done.decision());
+        tally.handshake(TlsTally.Tier.GATEWAY, done.resumed(), cost, true);
+        ServerHello answer = new ServerHello(hello.conn(), done.resumed(), done.newTicket());
         ctx.setTimer(Duration.ofNanos(Math.max(1, cpu.run(now, cost))), new Reply(device, answer));
     }
 

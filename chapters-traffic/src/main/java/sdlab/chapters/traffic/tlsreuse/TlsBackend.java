@@ -19,23 +19,26 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
 import sdlab.core.TimerId;
+import sdlab.traffic.tls.HandshakeCpu;
+import sdlab.traffic.tls.ResumptionDecision;
+import sdlab.traffic.tls.TlsServerSessions;
 
 /**
  * A backend that ends TLS itself: for devices' connections tunnelled to it by a pass-through
  * balancer, and for a terminating gateway's upstream connections. Every handshake and write
- * takes its CPU time on the backend's one core. A stop for a restart rotates its ticket key and
- * drops its work in progress; it is ready again after the restart time.
+ * takes its CPU time on the backend's one core; whether a handshake resumes is {@link
+ * TlsServerSessions}'s decision. A stop for a restart loses its ticket keys held in memory (a
+ * fleet's shared key file survives) and drops its work in progress; it is ready again after the restart time.
  */
 final class TlsBackend implements Node {
 
     /**
      * Costs, in nanoseconds of CPU.
      *
-     * @param fullNanos a full handshake
-     * @param resumedNanos a resumed handshake
+     * @param handshake a full and a resumed handshake
      * @param writeNanos one small write
      */
-    record Costs(long fullNanos, long resumedNanos, long writeNanos) {}
+    record Costs(HandshakeCpu handshake, long writeNanos) {}
 
     /** A reply to send to the gateway when the CPU has done the work, unless the backend restarted meanwhile. */
     private record Reply(Message message, long life) implements Timer {}
@@ -43,16 +46,16 @@ final class TlsBackend implements Node {
     private record Restarted() implements Timer {}
 
     private final NodeId gateway;
-    private final TicketKeys keys;
+    private final TlsServerSessions sessions;
     private final Costs costs;
     private final long restartNanos;
     private final TlsTally tally;
     private final Cpu cpu = new Cpu();
     private long life;
 
-    TlsBackend(NodeId gateway, TicketKeys keys, Costs costs, long restartNanos, TlsTally tally) {
+    TlsBackend(NodeId gateway, TlsServerSessions sessions, Costs costs, long restartNanos, TlsTally tally) {
         this.gateway = gateway;
-        this.keys = keys;
+        this.sessions = sessions;
         this.costs = costs;
         this.restartNanos = restartNanos;
         this.tally = tally;
@@ -66,14 +69,14 @@ final class TlsBackend implements Node {
         switch (message) {
             case Tunnel tunnel -> tunnelled(tunnel, ctx);
             case UpstreamHello hello -> {
-                boolean resumed = keys.resumes(hello.ticket(), ctx.nowNanos());
-                long cost = handshake(resumed, false);
-                reply(new UpstreamReady(resumed, keys.issue(ctx.nowNanos())), cost, ctx);
+                TlsServerSessions.Handshake done = sessions.handshake(hello.ticket(), ctx.nowNanos());
+                long cost = charge(done.decision(), false);
+                reply(new UpstreamReady(done.resumed(), done.newTicket()), cost, ctx);
             }
             case UpstreamWrite write -> reply(new UpstreamAck(write.id()), costs.writeNanos(), ctx);
             case Stop stop -> {
                 life++;
-                keys.restarted();
+                sessions.restarted(ctx.nowNanos());
                 ctx.setTimer(Duration.ofNanos(restartNanos), new Restarted());
             }
             default -> throw new IllegalStateException("a backend does not expect " + message);
@@ -96,9 +99,9 @@ final class TlsBackend implements Node {
     private void tunnelled(Tunnel tunnel, NodeContext ctx) {
         switch (tunnel.inner()) {
             case ClientHello hello -> {
-                boolean resumed = keys.resumes(hello.ticket(), ctx.nowNanos());
-                long cost = handshake(resumed, true);
-                ServerHello answer = new ServerHello(hello.conn(), resumed, keys.issue(ctx.nowNanos()));
+                TlsServerSessions.Handshake done = sessions.handshake(hello.ticket(), ctx.nowNanos());
+                long cost = charge(done.decision(), true);
+                ServerHello answer = new ServerHello(hello.conn(), done.resumed(), done.newTicket());
                 reply(new Tunnel(tunnel.device(), answer), cost, ctx);
             }
             case Write write ->
@@ -108,9 +111,10 @@ final class TlsBackend implements Node {
         }
     }
 
-    private long handshake(boolean resumed, boolean withDevice) {
-        long cost = resumed ? costs.resumedNanos() : costs.fullNanos();
-        tally.handshake(TlsTally.Tier.BACKEND, resumed, cost, withDevice);
+    /** Counts a handshake that went as {@code decision} says and returns its CPU cost. */
+    private long charge(ResumptionDecision decision, boolean withDevice) {
+        long cost = costs.handshake().nanosFor(decision);
+        tally.handshake(TlsTally.Tier.BACKEND, decision.resumed(), cost, withDevice);
         return cost;
     }
 

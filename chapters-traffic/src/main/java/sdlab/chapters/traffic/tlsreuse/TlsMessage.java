@@ -2,6 +2,7 @@ package sdlab.chapters.traffic.tlsreuse;
 
 import sdlab.core.Message;
 import sdlab.core.NodeId;
+import sdlab.traffic.tls.SessionTicket;
 
 /**
  * Chapter 7's protocol. A device's connection: TCP set-up (connect, accepted), the TLS
@@ -18,10 +19,10 @@ sealed interface TlsMessage extends Message {
     record Accepted(int conn) implements TlsMessage {}
 
     /** The device's first TLS flight; {@code ticket} is null when it has none to offer. */
-    record ClientHello(int conn, Ticket ticket) implements TlsMessage {}
+    record ClientHello(int conn, SessionTicket ticket) implements TlsMessage {}
 
     /** The server's answer: whether it resumed the session, and a fresh ticket for next time. */
-    record ServerHello(int conn, boolean resumed, Ticket ticket) implements TlsMessage {}
+    record ServerHello(int conn, boolean resumed, SessionTicket ticket) implements TlsMessage {}
 
     record Write(int conn, int seq) implements TlsMessage {}
 
@@ -36,9 +37,9 @@ sealed interface TlsMessage extends Message {
     record Tunnel(NodeId device, TlsMessage inner) implements TlsMessage {}
 
     /** The terminating gateway opens its upstream connection to a backend, offering a ticket if it has one. */
-    record UpstreamHello(Ticket ticket) implements TlsMessage {}
+    record UpstreamHello(SessionTicket ticket) implements TlsMessage {}
 
-    record UpstreamReady(boolean resumed, Ticket ticket) implements TlsMessage {}
+    record UpstreamReady(boolean resumed, SessionTicket ticket) implements TlsMessage {}
 
     /** A device's write, forwarded by the terminating gateway on its upstream connection. */
     record UpstreamWrite(long id) implements TlsMessage {}

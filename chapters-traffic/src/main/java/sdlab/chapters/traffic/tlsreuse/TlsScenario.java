@@ -10,6 +10,9 @@ import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
 import sdlab.sim.SimResult;
 import sdlab.sim.Simulation;
+import sdlab.traffic.tls.HandshakeCpu;
+import sdlab.traffic.tls.TicketKeyring;
+import sdlab.traffic.tls.TlsServerSessions;
 
 /**
  * One simulated run of chapter 7: a fleet of devices waking and reconnecting through a
@@ -19,6 +22,8 @@ import sdlab.sim.Simulation;
 final class TlsScenario {
     private static final double LATENCY_SIGMA = 0.3;
     private static final NodeId GATEWAY = NodeId.of("gateway");
+    /** The name of the key file every backend loads with {@code --shared-ticket-keys}. */
+    private static final String FLEET_KEYS = "fleet";
 
     /** What a run leaves for measurement. */
     record Outcome(SimResult sim, TlsTally tally) {}
@@ -40,29 +45,28 @@ final class TlsScenario {
         long lifetime = values.get(TlsParams.TICKET_LIFETIME).toNanos();
         boolean resumption = values.get(TlsParams.RESUMPTION);
         boolean shared = values.get(TlsParams.SHARED_TICKET_KEYS);
-        TlsBackend.Costs costs = new TlsBackend.Costs(
+        HandshakeCpu handshakeCpu = new HandshakeCpu(
                 values.get(TlsParams.FULL_HANDSHAKE_CPU).toNanos(),
-                values.get(TlsParams.RESUMED_HANDSHAKE_CPU).toNanos(),
-                values.get(TlsParams.WRITE_CPU).toNanos());
+                values.get(TlsParams.RESUMED_HANDSHAKE_CPU).toNanos());
+        TlsBackend.Costs costs = new TlsBackend.Costs(
+                handshakeCpu, values.get(TlsParams.WRITE_CPU).toNanos());
         long restartNanos = values.get(TlsParams.RESTART_TIME).toNanos();
         List<NodeId> backends = new ArrayList<>();
         for (int i = 1; i <= values.get(TlsParams.BACKENDS); i++) {
             NodeId id = NodeId.of("backend" + i);
             backends.add(id);
-            String key = shared ? "fleet" : id.name();
             sim.addNode(
                     id,
                     node -> new TlsBackend(
-                            GATEWAY, new TicketKeys(key, !shared, lifetime, resumption), costs, restartNanos, tally));
+                            GATEWAY, sessions(id.name(), shared, lifetime, resumption), costs, restartNanos, tally));
         }
         long deployAt = values.get(TlsParams.DEPLOY_AT).toNanos();
         if (variant.terminate()) {
             TerminatingGateway.Setup setup = new TerminatingGateway.Setup(
                     backends,
                     variant.draining(),
-                    new TicketKeys(GATEWAY.name(), false, lifetime, resumption),
-                    costs.fullNanos(),
-                    costs.resumedNanos(),
+                    sessions(GATEWAY.name(), false, lifetime, resumption),
+                    handshakeCpu,
                     deployAt,
                     uplink,
                     reuseUpstream);
@@ -83,6 +87,19 @@ final class TlsScenario {
                         .multipliedBy(backends.size()))
                 .plusMinutes(10);
         return new Outcome(sim.build().run(limit), tally);
+    }
+
+    /**
+     * A server's session resumption: under its own keys, made in memory and lost when it restarts,
+     * or under the fleet's shared key file, which outlives restarts. Keys do not rotate on time:
+     * a run lasts minutes, and only restarts retire keys in this chapter.
+     */
+    private static TlsServerSessions sessions(
+            String server, boolean sharedKeys, long lifetimeNanos, boolean resumption) {
+        TicketKeyring keys = sharedKeys
+                ? new TicketKeyring(FLEET_KEYS, TicketKeyring.Source.FLEET_FILE, TicketKeyring.Rotation.NEVER, 0)
+                : new TicketKeyring(server, TicketKeyring.Source.SERVER_MEMORY, TicketKeyring.Rotation.NEVER, 0);
+        return new TlsServerSessions(keys, lifetimeNanos, resumption);
     }
 
     private static DeviceClient.Setup device(ParamValues values, TlsVariant variant, Uplink uplink) {

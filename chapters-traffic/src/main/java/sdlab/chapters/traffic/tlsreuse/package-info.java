@@ -9,11 +9,14 @@
  * HTTP/2, connection draining or affinity. The fourth option ends TLS at the gateway ({@code
  * TerminatingGateway}) and forwards writes over upstream connections it keeps open, as sdlab's
  * real gateway does with its connection pool. Both kinds run a rolling restart of the
- * backends ({@code RollingRestart}), which rotates a backend's ticket key.
+ * backends ({@code RollingRestart}); a restart loses a backend's own ticket keys.
  *
- * <p>Handshakes are counted where they happen, full or resumed ({@code TicketKeys}: a ticket
- * resumes only at a server whose current key sealed it, within its lifetime), and charged the
- * CPU costs given as parameters on a one-core FIFO per server ({@code Cpu}). The costs cannot be
+ * <p>Whether a handshake resumes is not decided here: the gateway and every backend call
+ * {@link sdlab.traffic.tls.TlsServerSessions} from the traffic module (a ticket resumes only at
+ * a server that holds the key that sealed it, within its lifetime; {@code --shared-ticket-keys}
+ * gives every backend the fleet's key file). Handshakes are counted where they happen, full or
+ * resumed, and charged the CPU costs given as parameters ({@link sdlab.traffic.tls.HandshakeCpu})
+ * on a one-core FIFO per server ({@code Cpu}). The costs cannot be
  * measured in a simulation; the chapter's text gives the published figures behind the
  * defaults. A real-TLS measurement against the real gateway belongs to the gateway module.
  *
