@@ -11,10 +11,14 @@ import sdlab.core.client.Client;
 import sdlab.core.client.ClientContext;
 import sdlab.core.client.Invocation;
 import sdlab.core.client.Outcome;
+import sdlab.traffic.httpcache.HttpCache;
+import sdlab.traffic.httpcache.HttpCacheConfig;
+import sdlab.traffic.httpcache.Lookup;
 
 /**
  * One user's browser: it asks its edge POP for each URL the user opens and, when its cache is on,
- * keeps responses (private ones included: it is the user's own cache) for their max-age.
+ * keeps responses (private ones included: it is the user's own cache) for their max-age, in the
+ * project's private HTTP cache ({@link sdlab.traffic.httpcache.HttpCache}), which decides.
  *
  * <p>Every response shown to the user is checked: a personalised one must be this user's variant
  * (the home page for this user, artwork for this user's taste segment). One that is not is a
@@ -26,15 +30,13 @@ final class BrowserClient implements Client {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private record Kept(HttpResponse response, long freshUntilNanos) {}
-
     private record GiveUp(long requestId) implements Timer {}
 
     private final NodeId pop;
     private final String user;
     private final int taste;
     private final boolean caches;
-    private final SizedLru<String, Kept> cache = new SizedLru<>(CACHE_BYTES);
+    private final HttpCache<HttpResponse> cache = new HttpCache<>(HttpCacheConfig.privateCache(CACHE_BYTES));
     private final Tally tally = new Tally();
     private long currentOp = -1;
     private TimerId currentTimer;
@@ -82,14 +84,14 @@ final class BrowserClient implements Client {
     public void onInvoke(Invocation invocation, ClientContext ctx) {
         tally.requests++;
         currentOp = invocation.opId();
-        Kept kept = caches ? cache.get(invocation.key()) : null;
-        if (kept != null && kept.freshUntilNanos() > ctx.nowNanos()) {
+        HttpGet request = new HttpGet(currentOp, invocation.key(), user, taste);
+        if (caches && cache.lookup(request.toCacheRequest(), ctx.nowNanos()) instanceof Lookup.Hit<HttpResponse> hit) {
             tally.browserHits++;
-            show(kept.response(), "browser", ctx);
+            show(hit.value(), "browser", ctx);
             return;
         }
         currentTimer = ctx.setTimer(TIMEOUT, new GiveUp(currentOp));
-        ctx.send(pop, new HttpGet(currentOp, invocation.key(), user, taste));
+        ctx.send(pop, request);
     }
 
     @Override
@@ -98,12 +100,9 @@ final class BrowserClient implements Client {
             return;
         }
         ctx.cancelTimer(currentTimer);
-        long maxAgeMillis = response.cacheControl().maxAgeMillis();
-        if (caches && maxAgeMillis > 0) {
-            cache.put(
-                    response.url(),
-                    new Kept(response, ctx.nowNanos() + maxAgeMillis * 1_000_000),
-                    response.bodyBytes());
+        if (caches) {
+            HttpGet request = new HttpGet(currentOp, response.url(), user, taste);
+            cache.store(request.toCacheRequest(), response.toCacheResponse(), response, ctx.nowNanos());
         }
         show(response, response.servedBy(), ctx);
     }

@@ -1,7 +1,9 @@
 package sdlab.chapters.cache.layers;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import sdlab.chapters.cache.layers.LayersMessage.Finished;
 import sdlab.chapters.cache.layers.LayersMessage.Query;
@@ -30,13 +32,20 @@ final class DatabaseNode implements Node {
     private static final int USERS_PER_PAGE = 16;
     private static final int TITLES_PER_PAGE = 8;
 
-    private final SizedLru<String, Boolean> bufferPool;
+    /** The pages in memory, least recently used first: a put beyond the pool's size drops the eldest. */
+    private final LinkedHashMap<String, Boolean> bufferPool;
+
     private long queries;
     private long pageReads;
     private long bufferHits;
 
     DatabaseNode(int bufferPages) {
-        this.bufferPool = new SizedLru<>(bufferPages);
+        this.bufferPool = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > bufferPages;
+            }
+        };
     }
 
     @Override
@@ -60,7 +69,7 @@ final class DatabaseNode implements Node {
                 nanos += BUFFER_HIT.toNanos();
             } else {
                 nanos += DISK_READ.toNanos();
-                bufferPool.put(page, Boolean.TRUE, 1);
+                bufferPool.put(page, Boolean.TRUE);
             }
         }
         context.setTimer(Duration.ofNanos(nanos), new Finished(from, query));

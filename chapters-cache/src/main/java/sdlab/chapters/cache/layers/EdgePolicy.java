@@ -1,54 +1,55 @@
 package sdlab.chapters.cache.layers;
 
-import java.util.List;
-import sdlab.chapters.cache.layers.LayersMessage.HttpGet;
+import java.util.Optional;
+import sdlab.traffic.httpcache.HttpCacheConfig;
+import sdlab.traffic.httpcache.HttpCacheConfig.PrivateHandling;
+import sdlab.traffic.httpcache.HttpCacheConfig.VaryHandling;
 
 /**
- * How an edge POP caches what passes through it.
- *
- * @param caches whether it keeps responses at all
- * @param honoursPrivate whether it refuses to keep {@code private} responses, as a shared cache must
- * @param keysByVary whether its cache key holds the values of the request headers the response varies on
+ * How an edge POP caches what passes through it: not at all, or as the project's shared HTTP
+ * cache ({@link sdlab.traffic.httpcache.HttpCache}) configured correctly or with one of the
+ * mistakes the chapter measures. The caching rules themselves live in that mechanism; this only
+ * chooses its configuration.
  */
-record EdgePolicy(boolean caches, boolean honoursPrivate, boolean keysByVary) {
+enum EdgePolicy {
     /** A pass-through proxy. */
-    static final EdgePolicy OFF = new EdgePolicy(false, true, true);
+    OFF("off", null, null),
 
     /** A shared cache as HTTP specifies it: no private responses, a key of URL and Vary'd header values. */
-    static final EdgePolicy STANDARD = new EdgePolicy(true, true, true);
+    STANDARD("key = URL + Vary", PrivateHandling.HONOUR, VaryHandling.HONOUR),
 
-    /** "Cache everything" keyed by URL alone: Cache-Control private and Vary ignored. */
-    static final EdgePolicy URL_ONLY = new EdgePolicy(true, false, false);
+    /** The misconfigured "cache everything" rule keyed by URL alone: private and Vary both ignored. */
+    URL_ONLY("cache everything, key = URL", PrivateHandling.IGNORE, VaryHandling.IGNORE),
 
-    /** Whether a response with {@code control} may be kept. */
-    boolean keeps(CacheControl control) {
-        return caches && control.maxAgeMillis() > 0 && !(honoursPrivate && control.privateOnly());
+    /** The planted bug: a shared cache that honours private but leaves Vary out of its key. */
+    VARY_FORGOTTEN("key = URL (Vary forgotten)", PrivateHandling.HONOUR, VaryHandling.IGNORE);
+
+    private final String label;
+    private final PrivateHandling privateHandling;
+    private final VaryHandling varyHandling;
+
+    EdgePolicy(String label, PrivateHandling privateHandling, VaryHandling varyHandling) {
+        this.label = label;
+        this.privateHandling = privateHandling;
+        this.varyHandling = varyHandling;
     }
 
-    /** The key under which the response to {@code request} is kept, given the headers its URL varies on. */
-    String key(HttpGet request, List<String> vary) {
-        if (!keysByVary || vary.isEmpty()) {
-            return request.url();
+    /** The shared cache a POP of {@code capacityBytes} runs under this policy; empty when it does not cache. */
+    Optional<HttpCacheConfig> cacheConfig(long capacityBytes) {
+        if (this == OFF) {
+            return Optional.empty();
         }
-        StringBuilder key = new StringBuilder(request.url());
-        for (String header : vary) {
-            key.append('|').append(header).append('=').append(request.header(header));
-        }
-        return key.toString();
+        return Optional.of(HttpCacheConfig.sharedCache(capacityBytes)
+                .withPrivateHandling(privateHandling)
+                .withVaryHandling(varyHandling));
     }
 
     /** The same policy with the planted bug: a shared cache that leaves Vary out of its key. */
     EdgePolicy forgettingVary() {
-        return caches && honoursPrivate ? new EdgePolicy(true, true, false) : this;
+        return this == STANDARD ? VARY_FORGOTTEN : this;
     }
 
     String label() {
-        if (!caches) {
-            return "off";
-        }
-        if (!honoursPrivate && !keysByVary) {
-            return "cache everything, key = URL";
-        }
-        return keysByVary ? "key = URL + Vary" : "key = URL (Vary forgotten)";
+        return label;
     }
 }

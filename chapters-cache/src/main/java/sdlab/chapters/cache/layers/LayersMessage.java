@@ -1,9 +1,12 @@
 package sdlab.chapters.cache.layers;
 
 import java.util.List;
+import java.util.Map;
 import sdlab.core.Message;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
+import sdlab.traffic.httpcache.Request;
+import sdlab.traffic.httpcache.Response;
 
 /**
  * Chapter 20's protocol at a glance: HTTP GETs from browsers through an edge POP to the origin,
@@ -16,6 +19,9 @@ sealed interface LayersMessage extends Message {
 
     String TASTE = "X-Taste-Segment";
 
+    /** The status of every response the origin sends. */
+    int OK = 200;
+
     /**
      * An HTTP GET.
      *
@@ -25,13 +31,9 @@ sealed interface LayersMessage extends Message {
      * @param taste the user's taste segment, sent in the {@code X-Taste-Segment} header
      */
     record HttpGet(long requestId, String url, String user, int taste) implements LayersMessage {
-        /** The value of request header {@code name}. */
-        String header(String name) {
-            return switch (name) {
-                case COOKIE -> "user=" + user;
-                case TASTE -> Integer.toString(taste);
-                default -> "";
-            };
+        /** The request as an HTTP cache sees it: a GET of the URL with its Cookie and taste-segment fields. */
+        Request toCacheRequest() {
+            return Request.get(url, Map.of(COOKIE, "user=" + user, TASTE, Integer.toString(taste)));
         }
     }
 
@@ -41,7 +43,8 @@ sealed interface LayersMessage extends Message {
      * @param requestId the request it answers
      * @param url the path it is for
      * @param bodyBytes the size of its body
-     * @param cacheControl what it says about caching
+     * @param cacheControl its {@code Cache-Control} field value
+     * @param vary its {@code Vary} field value, empty when it has none
      * @param personalisedFor whose variant it is ("user u7", "taste 2"), or empty when it is the same for everyone
      * @param servedBy the layer that produced it: "edge" or "origin"
      */
@@ -49,12 +52,18 @@ sealed interface LayersMessage extends Message {
             long requestId,
             String url,
             long bodyBytes,
-            CacheControl cacheControl,
+            String cacheControl,
+            String vary,
             String personalisedFor,
             String servedBy)
             implements LayersMessage {
         HttpResponse withRequestId(long id, String by) {
-            return new HttpResponse(id, url, bodyBytes, cacheControl, personalisedFor, by);
+            return new HttpResponse(id, url, bodyBytes, cacheControl, vary, personalisedFor, by);
+        }
+
+        /** The response as an HTTP cache sees it: every response here is a 200 whose size is its body's. */
+        Response toCacheResponse() {
+            return Response.of(OK, cacheControl, vary, bodyBytes);
         }
     }
 

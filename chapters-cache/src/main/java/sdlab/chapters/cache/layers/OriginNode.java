@@ -126,6 +126,7 @@ final class OriginNode implements Node {
                         request.url(),
                         bytes,
                         resource.cacheControl(),
+                        resource.vary(),
                         resource.personalisedFor(request),
                         "origin"));
     }

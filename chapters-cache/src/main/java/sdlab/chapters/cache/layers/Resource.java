@@ -1,6 +1,5 @@
 package sdlab.chapters.cache.layers;
 
-import java.time.Duration;
 import java.util.List;
 import sdlab.chapters.cache.layers.LayersMessage.HttpGet;
 
@@ -19,7 +18,11 @@ sealed interface Resource {
 
     long bodyBytes(Sizes sizes);
 
-    CacheControl cacheControl();
+    /** Its {@code Cache-Control} field value. */
+    String cacheControl();
+
+    /** Its {@code Vary} field value, empty when the response is the same whatever the request's fields. */
+    String vary();
 
     /** Whose variant the response to {@code request} is, or empty when it is everyone's. */
     String personalisedFor(HttpGet request);
@@ -40,8 +43,13 @@ sealed interface Resource {
         }
 
         @Override
-        public CacheControl cacheControl() {
-            return new CacheControl(true, Duration.ofMinutes(1).toMillis(), List.of(LayersMessage.COOKIE));
+        public String cacheControl() {
+            return "private, max-age=60";
+        }
+
+        @Override
+        public String vary() {
+            return LayersMessage.COOKIE;
         }
 
         @Override
@@ -68,8 +76,13 @@ sealed interface Resource {
         }
 
         @Override
-        public CacheControl cacheControl() {
-            return new CacheControl(false, Duration.ofDays(1).toMillis(), List.of(LayersMessage.TASTE));
+        public String cacheControl() {
+            return "max-age=86400";
+        }
+
+        @Override
+        public String vary() {
+            return LayersMessage.TASTE;
         }
 
         @Override
@@ -96,8 +109,13 @@ sealed interface Resource {
         }
 
         @Override
-        public CacheControl cacheControl() {
-            return new CacheControl(false, Duration.ofMinutes(1).toMillis(), List.of());
+        public String cacheControl() {
+            return "max-age=60";
+        }
+
+        @Override
+        public String vary() {
+            return "";
         }
 
         @Override
@@ -124,8 +142,13 @@ sealed interface Resource {
         }
 
         @Override
-        public CacheControl cacheControl() {
-            return new CacheControl(false, Duration.ofDays(365).toMillis(), List.of());
+        public String cacheControl() {
+            return "max-age=31536000";
+        }
+
+        @Override
+        public String vary() {
+            return "";
         }
 
         @Override
