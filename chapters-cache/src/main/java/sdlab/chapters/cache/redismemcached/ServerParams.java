@@ -64,14 +64,18 @@ final class ServerParams {
             Param.integer("load-ops", "requests each load client runs back to back", 10, 1, 1_000_000);
     static final Param<Duration> REQUEST_COST = Param.duration(
             "request-cost",
-            "modelled service time of one request apart from parsing (socket reads and writes, dispatch, execution)",
+            "modelled service time of one request apart from parsing (socket reads and writes, dispatch, execution);"
+                    + " the default is measured: the cache node spends 2.8-3.6 µs of user and 6.3-7.3 µs of system"
+                    + " CPU on an unpipelined request (/proc/PID/stat around 300,000 redis-benchmark requests)",
             Duration.ofNanos(10_000),
             Duration.ofNanos(1),
             Duration.ofSeconds(1));
     static final Param<Double> PARSE_NS_PER_BYTE = Param.decimal(
             "parse-ns-per-byte",
-            "modelled parse cost of each byte scanned for a delimiter, in nanoseconds",
-            1.0,
+            "parse cost of each byte scanned for a delimiter, in nanoseconds; the default is measured: the cache"
+                    + " node's RESP parser decodes a chapter GET in 37 ns and a SET in 57 ns (JMH RespParseBenchmark),"
+                    + " 3.1 ns per scanned byte, payload copies included",
+            3.1,
             0,
             1000);
     static final Param<Integer> MEMCACHED_THREADS =
