@@ -1,6 +1,7 @@
 package sdlab.check.linear;
 
 import java.util.Arrays;
+import sdlab.core.StableHash;
 
 /**
  * The Wing–Gong–Lowe search for one partition, with Lowe's memoisation and Porcupine's linked
@@ -96,7 +97,7 @@ final class WglSearch {
         this.bits = new long[Math.max(1, (n + 63) >>> 6)];
         this.zobrist = new long[n];
         for (int i = 0; i < n; i++) {
-            zobrist[i] = Hashing.mix(0x9E3779B97F4A7C15L * (i + 1));
+            zobrist[i] = StableHash.mix(0x9E3779B97F4A7C15L * (i + 1));
         }
         this.visited = new VisitedSet(bits.length);
         this.stackEvents = new int[n];
@@ -259,7 +260,7 @@ final class WglSearch {
     }
 
     private long hash(long stateValue) {
-        long h = Hashing.mix(bitsHash ^ (stateValue * 0xC2B2AE3D27D4EB4FL));
+        long h = StableHash.mix(bitsHash ^ (stateValue * 0xC2B2AE3D27D4EB4FL));
         return h == 0 ? 1 : h;
     }
 

@@ -3,7 +3,7 @@ package sdlab.traffic.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import sdlab.traffic.balance.Hashing;
+import sdlab.core.StableHash;
 import sdlab.traffic.ratelimit.Decision;
 import sdlab.traffic.ratelimit.KeyedRateLimiter;
 import sdlab.traffic.ratelimit.RateLimitAlgorithm;
@@ -39,7 +39,7 @@ public final class ConcurrentKeyedLimiter<K> {
 
     /** Asks {@code key}'s limiter for {@code permits} at {@code nowNanos}. */
     public Decision tryAcquire(K key, long nowNanos, int permits) {
-        Stripe<K> stripe = stripes.get((int) Hashing.mix(key.hashCode()) & (stripes.size() - 1));
+        Stripe<K> stripe = stripes.get((int) StableHash.mix(key.hashCode()) & (stripes.size() - 1));
         stripe.lock().lock();
         try {
             return stripe.limiter().tryAcquire(key, nowNanos, permits);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import sdlab.core.NodeId;
+import sdlab.core.StableHash;
 
 /**
  * A consistent-hash ring with virtual nodes, as in Dynamo (DeCandia et al. 2007, section 4.2).
@@ -46,7 +47,7 @@ public final class HashRing {
         List<Token> all = new ArrayList<>();
         for (NodeId node : this.nodes) {
             for (int i = 0; i < virtualNodesPerNode; i++) {
-                all.add(new Token(KeyHash.of(node.name() + "#" + i), node));
+                all.add(new Token(StableHash.of(node.name() + "#" + i), node));
             }
         }
         // Ties between equal hashes are astronomically rare; ordering them by name keeps even
@@ -79,7 +80,7 @@ public final class HashRing {
      * first, then the nodes a sloppy quorum falls back to.
      */
     public List<NodeId> walk(String key) {
-        int start = firstTokenAtOrAfter(KeyHash.of(key));
+        int start = firstTokenAtOrAfter(StableHash.of(key));
         Set<NodeId> met = new LinkedHashSet<>();
         for (int step = 0; step < tokens.size() && met.size() < nodes.size(); step++) {
             met.add(tokens.get((start + step) % tokens.size()).node());

@@ -55,77 +55,7 @@ public record ClaimResult(
         assert applicable || !holds : "a claim that holds was judged";
     }
 
-    /** A claim presented as evidence, not as an illustration. */
-    public ClaimResult(
-            String name,
-            String description,
-            Claim.Scope scope,
-            Claim.Role role,
-            boolean holds,
-            int seedsChecked,
-            int seedsHolding,
-            double wilsonLow,
-            double wilsonHigh,
-            String evidence,
-            OptionalLong counterexampleSeed,
-            OptionalLong witnessSeed,
-            Optional<String> replayCommand,
-            boolean applicable,
-            Optional<String> evidenceVariant) {
-        this(
-                name,
-                description,
-                scope,
-                role,
-                holds,
-                seedsChecked,
-                seedsHolding,
-                wilsonLow,
-                wilsonHigh,
-                evidence,
-                counterexampleSeed,
-                witnessSeed,
-                replayCommand,
-                applicable,
-                evidenceVariant,
-                Optional.empty());
-    }
-
-    /** A claim whose evidence names no variant. */
-    public ClaimResult(
-            String name,
-            String description,
-            Claim.Scope scope,
-            Claim.Role role,
-            boolean holds,
-            int seedsChecked,
-            int seedsHolding,
-            double wilsonLow,
-            double wilsonHigh,
-            String evidence,
-            OptionalLong counterexampleSeed,
-            OptionalLong witnessSeed,
-            Optional<String> replayCommand,
-            boolean applicable) {
-        this(
-                name,
-                description,
-                scope,
-                role,
-                holds,
-                seedsChecked,
-                seedsHolding,
-                wilsonLow,
-                wilsonHigh,
-                evidence,
-                counterexampleSeed,
-                witnessSeed,
-                replayCommand,
-                applicable,
-                Optional.empty());
-    }
-
-    /** A claim that the seeds checked could judge, whose evidence names no variant. */
+    /** A claim the seeds checked could judge, presented as evidence, whose evidence names no variant. */
     public ClaimResult(
             String name,
             String description,
@@ -154,28 +84,9 @@ public record ClaimResult(
                 counterexampleSeed,
                 witnessSeed,
                 replayCommand,
-                true);
-    }
-
-    /** This verdict, presented as an illustration for the reason given, or as evidence when it is empty. */
-    public ClaimResult withIllustration(Optional<String> because) {
-        return new ClaimResult(
-                name,
-                description,
-                scope,
-                role,
-                holds,
-                seedsChecked,
-                seedsHolding,
-                wilsonLow,
-                wilsonHigh,
-                evidence,
-                counterexampleSeed,
-                witnessSeed,
-                replayCommand,
-                applicable,
-                evidenceVariant,
-                because);
+                true,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** True when the verdict is evidence: measured, not an illustration of cost inputs or of a construction. */

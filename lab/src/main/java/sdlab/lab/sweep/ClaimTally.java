@@ -52,12 +52,10 @@ final class ClaimTally {
     ClaimResult result() {
         assert checked > 0 : "a claim is evaluated on at least one seed";
         Wilson interval = Wilson.interval95(holding, checked);
-        ClaimResult verdict =
-                switch (claim.scope()) {
-                    case EVERY_SEED -> everySeedResult(interval);
-                    case SOME_SEED -> someSeedResult(interval);
-                };
-        return verdict.withIllustration(claim.illustration());
+        return switch (claim.scope()) {
+            case EVERY_SEED -> everySeedResult(interval);
+            case SOME_SEED -> someSeedResult(interval);
+        };
     }
 
     private ClaimResult everySeedResult(Wilson interval) {
@@ -107,7 +105,8 @@ final class ClaimTally {
                 OptionalLong.empty(),
                 Optional.empty(),
                 false,
-                Optional.empty());
+                Optional.empty(),
+                claim.illustration());
     }
 
     private ClaimResult result(
@@ -132,7 +131,8 @@ final class ClaimTally {
                 witness,
                 command,
                 true,
-                variant);
+                variant,
+                claim.illustration());
     }
 
     /**

@@ -73,7 +73,8 @@ class QuestionVerdictTest {
                 OptionalLong.empty(),
                 variant.map(v -> "./sdlab run toy --seed 5 --variant " + v + " --trace"),
                 applicable,
-                variant);
+                variant,
+                Optional.empty());
     }
 
     private final QuestionResult result = QuestionVerdict.decide(QUESTION, CLAIMS);

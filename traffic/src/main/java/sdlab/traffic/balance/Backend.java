@@ -1,6 +1,7 @@
 package sdlab.traffic.balance;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import sdlab.core.StableHash;
 
 /**
  * One server of an upstream and what a balancer knows about it: whether active checks find it
@@ -21,7 +22,7 @@ public class Backend {
     /** A server known by {@code address} ({@code host:port}, or a simulated node's name). */
     public Backend(String address) {
         this.address = address;
-        this.id = Long.toHexString(Hashing.hash64(address) & 0xffff_ffffL);
+        this.id = Long.toHexString(StableHash.of(address) & 0xffff_ffffL);
     }
 
     /** The address: what consistent hashing places on the ring. */

@@ -2,6 +2,7 @@ package sdlab.traffic.balance;
 
 import java.util.Arrays;
 import java.util.List;
+import sdlab.core.StableHash;
 
 /**
  * Consistent hashing (Karger et al., 1997) with virtual nodes: each server owns
@@ -38,7 +39,7 @@ final class ConsistentHashRing implements LoadBalancer {
         for (int s = 0; s < servers.size(); s++) {
             for (int v = 0; v < VIRTUAL_NODES; v++) {
                 pairs[s * VIRTUAL_NODES + v] =
-                        new long[] {Hashing.hash64(servers.get(s).address() + "#" + v), s};
+                        new long[] {StableHash.of(servers.get(s).address() + "#" + v), s};
             }
         }
         Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));

@@ -3,6 +3,7 @@ package sdlab.traffic.balance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import sdlab.core.StableHash;
 
 /**
  * An upstream's servers and the decision of which one takes a request: among the servers
@@ -70,7 +71,7 @@ public final class ServerGroup<S extends Backend> {
         }
         return switch (stickiness) {
             case COOKIE -> byCookie(available, keys);
-            case CLIENT_ADDRESS -> new Choice<>(affinity.pick(available, Hashing.hash64(keys.clientAddress())), null);
+            case CLIENT_ADDRESS -> new Choice<>(affinity.pick(available, StableHash.of(keys.clientAddress())), null);
             case NONE -> new Choice<>(balancer.pick(available, keyHash(keys)), null);
         };
     }
@@ -89,7 +90,7 @@ public final class ServerGroup<S extends Backend> {
     }
 
     private static long keyHash(Keys keys) {
-        return keys.hashKey() == null ? 0 : Hashing.hash64(keys.hashKey());
+        return keys.hashKey() == null ? 0 : StableHash.of(keys.hashKey());
     }
 
     /** The servers available at {@code nowNanos}, in configuration order. */

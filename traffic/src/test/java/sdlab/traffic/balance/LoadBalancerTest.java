@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import sdlab.core.StableHash;
 
 class LoadBalancerTest {
     private static final int KEYS = 10_000;
@@ -122,7 +123,7 @@ class LoadBalancerTest {
     private static Map<Long, Backend> owners(LoadBalancer ring, List<Backend> servers) {
         Map<Long, Backend> owners = new HashMap<>();
         for (int k = 0; k < KEYS; k++) {
-            long keyHash = Hashing.hash64("user-" + k);
+            long keyHash = StableHash.of("user-" + k);
             owners.put(keyHash, ring.pick(servers, keyHash));
         }
         return owners;

@@ -64,21 +64,7 @@ final class BarChart {
                 .append("\"/>");
         for (int tick = 0; tick * step <= axisMax + 1e-9; tick++) {
             double x = LABEL_WIDTH + tick * step / axisMax * BAR_WIDTH_MAX;
-            svg.append("<line class=\"axisline\" x1=\"")
-                    .append(Html.coord(x))
-                    .append("\" y1=\"")
-                    .append(y)
-                    .append("\" x2=\"")
-                    .append(Html.coord(x))
-                    .append("\" y2=\"")
-                    .append(y + 4)
-                    .append("\"/><text class=\"tick\" x=\"")
-                    .append(Html.coord(x))
-                    .append("\" y=\"")
-                    .append(y + 14)
-                    .append("\" text-anchor=\"middle\">")
-                    .append(Html.escape(MetricFormat.format(Math.round(tick * step * 1e6) / 1e6)))
-                    .append("</text>");
+            TimeAxis.tick(svg, x, y, 14, MetricFormat.format(Math.round(tick * step * 1e6) / 1e6));
         }
         svg.append("<text class=\"axis\" x=\"")
                 .append(LABEL_WIDTH + BAR_WIDTH_MAX)

@@ -31,27 +31,32 @@ final class TimeAxis {
                 break;
             }
             double x = left + (ms - fromNanos / 1e6) / spanMs * width;
-            svg.append("<line class=\"axisline\" x1=\"")
-                    .append(Html.coord(x))
-                    .append("\" y1=\"")
-                    .append(y)
-                    .append("\" x2=\"")
-                    .append(Html.coord(x))
-                    .append("\" y2=\"")
-                    .append(y + 4)
-                    .append("\"/><text class=\"tick\" x=\"")
-                    .append(Html.coord(x))
-                    .append("\" y=\"")
-                    .append(y + 15)
-                    .append("\" text-anchor=\"middle\">")
-                    .append(msText(ms, stepMs))
-                    .append("</text>");
+            tick(svg, x, y, 15, msText(ms, stepMs));
         }
         svg.append("<text class=\"axis\" x=\"")
                 .append(left + width)
                 .append("\" y=\"")
                 .append(y + 28)
                 .append("\" text-anchor=\"end\">virtual time (ms)</text>");
+    }
+
+    /** A tick mark below an axis at {@code y}, with its label {@code labelDy} pixels under the axis. */
+    static void tick(StringBuilder svg, double x, int y, int labelDy, String label) {
+        svg.append("<line class=\"axisline\" x1=\"")
+                .append(Html.coord(x))
+                .append("\" y1=\"")
+                .append(y)
+                .append("\" x2=\"")
+                .append(Html.coord(x))
+                .append("\" y2=\"")
+                .append(y + 4)
+                .append("\"/><text class=\"tick\" x=\"")
+                .append(Html.coord(x))
+                .append("\" y=\"")
+                .append(y + labelDy)
+                .append("\" text-anchor=\"middle\">")
+                .append(Html.escape(label))
+                .append("</text>");
     }
 
     /** The smallest round step (1, 2 or 5 times a power of ten) that gives at most {@code ticksMax} steps over {@code span}. */
