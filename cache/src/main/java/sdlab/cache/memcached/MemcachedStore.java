@@ -76,8 +76,7 @@ public final class MemcachedStore {
         synchronized (segment) {
             item = live(segment, key);
         }
-        stats.cmdGet.increment();
-        (item == null ? stats.getMisses : stats.getHits).increment();
+        (item == null ? stats.getMisses : stats.getHits).increment(); // and so cmd_get
         return item;
     }
 
@@ -209,7 +208,6 @@ public final class MemcachedStore {
      */
     public Item getAndTouch(MemcachedKey key, long exptime) {
         stats.cmdTouch.increment();
-        stats.cmdGet.increment();
         Item item = retouch(key, exptime);
         (item == null ? stats.touchMisses : stats.touchHits).increment();
         (item == null ? stats.getMisses : stats.getHits).increment();
