@@ -11,8 +11,7 @@ import java.util.function.LongSupplier;
  * The Redis engine is single-threaded by design; memcached is multi-threaded by design, and
  * that difference is what the Redis-vs-Memcached chapter measures. So this store does not
  * share the engine's keyspace: it is split into {@code segments} stripes by key hash, each with
- * its own lock (a {@link java.util.concurrent.locks.StampedLock}: reads mostly take none, see
- * {@code Segment}), its own LRU (a hash table whose entries are also an LRU list; see {@code Segment})
+ * its own lock, its own LRU (a hash table whose entries are also an LRU list; see {@code Segment})
  * and an equal share of the memory limit,
  * much as memcached splits its LRU per slab class and locks items by hash bucket. Threads
  * contend only when their keys land in the same stripe. Eviction is LRU per stripe, which
@@ -70,22 +69,12 @@ public final class MemcachedStore {
         }
     }
 
-    /**
-     * The live item of {@code key} or null; counts a hit or a miss. Most reads take no lock (see
-     * {@code Segment#readWithoutLock}); one that a writer crossed, one that finds its item
-     * expired, flushed or due for its LRU move, takes the stripe's lock and reads again.
-     */
+    /** The live item of {@code key} or null; counts a hit or a miss. */
     public Item get(MemcachedKey key) {
         Segment segment = segmentOf(key);
-        long nowMillis = clockMillis.getAsLong();
-        Item item = segment.readWithoutLock(key, nowMillis);
-        if (item == Segment.UNSETTLED || (item != null && !isLive(item, nowMillis))) {
-            long stamp = segment.lock.writeLock();
-            try {
-                item = live(segment, key);
-            } finally {
-                segment.lock.unlockWrite(stamp);
-            }
+        Item item;
+        synchronized (segment) {
+            item = live(segment, key);
         }
         (item == null ? stats.getMisses : stats.getHits).increment(); // and so cmd_get
         return item;
@@ -95,8 +84,7 @@ public final class MemcachedStore {
     public StoreResult store(StoreMode mode, MemcachedKey key, long flags, long exptime, byte[] data, long casUnique) {
         stats.cmdSet.increment();
         Segment segment = segmentOf(key);
-        long stamp = segment.lock.writeLock();
-        try {
+        synchronized (segment) {
             Item existing = live(segment, key);
             long nowMillis = clockMillis.getAsLong();
             Item next =
@@ -115,8 +103,6 @@ public final class MemcachedStore {
                 return StoreResult.NOT_STORED;
             }
             return put(segment, key, next, mode, nowMillis);
-        } finally {
-            segment.lock.unlockWrite(stamp);
         }
     }
 
@@ -124,11 +110,8 @@ public final class MemcachedStore {
     public boolean delete(MemcachedKey key) {
         Segment segment = segmentOf(key);
         boolean deleted;
-        long stamp = segment.lock.writeLock();
-        try {
+        synchronized (segment) {
             deleted = live(segment, key) != null && segment.remove(key);
-        } finally {
-            segment.lock.unlockWrite(stamp);
         }
         (deleted ? stats.deleteHits : stats.deleteMisses).increment();
         return deleted;
@@ -142,8 +125,7 @@ public final class MemcachedStore {
     public StoreResult deleteIfCas(MemcachedKey key, long casUnique) {
         Segment segment = segmentOf(key);
         StoreResult result;
-        long stamp = segment.lock.writeLock();
-        try {
+        synchronized (segment) {
             Item item = live(segment, key);
             if (item == null) {
                 result = StoreResult.NOT_FOUND;
@@ -153,8 +135,6 @@ public final class MemcachedStore {
                 segment.remove(key);
                 result = StoreResult.STORED;
             }
-        } finally {
-            segment.lock.unlockWrite(stamp);
         }
         (result == StoreResult.STORED ? stats.deleteHits : stats.deleteMisses).increment();
         return result;
@@ -171,11 +151,8 @@ public final class MemcachedStore {
     /** The live item of {@code key}, or null, counting nothing: what a meta command reports after it acted. */
     public Item peek(MemcachedKey key) {
         Segment segment = segmentOf(key);
-        long stamp = segment.lock.writeLock();
-        try {
+        synchronized (segment) {
             return live(segment, key);
-        } finally {
-            segment.lock.unlockWrite(stamp);
         }
     }
 
@@ -185,19 +162,15 @@ public final class MemcachedStore {
      */
     public void invalidate(MemcachedKey key) {
         Segment segment = segmentOf(key);
-        long stamp = segment.lock.writeLock();
-        try {
+        synchronized (segment) {
             segment.remove(key);
-        } finally {
-            segment.lock.unlockWrite(stamp);
         }
     }
 
     /** incr ({@code decrement == false}) or decr by the unsigned {@code delta}. */
     public IncrResult increment(MemcachedKey key, long delta, boolean decrement) {
         Segment segment = segmentOf(key);
-        long stamp = segment.lock.writeLock();
-        try {
+        synchronized (segment) {
             Item item = live(segment, key);
             if (item == null) {
                 (decrement ? stats.decrMisses : stats.incrMisses).increment();
@@ -218,8 +191,6 @@ public final class MemcachedStore {
                     nowMillis);
             (decrement ? stats.decrHits : stats.incrHits).increment();
             return new IncrResult.Value(next);
-        } finally {
-            segment.lock.unlockWrite(stamp);
         }
     }
 
@@ -245,8 +216,7 @@ public final class MemcachedStore {
 
     private Item retouch(MemcachedKey key, long exptime) {
         Segment segment = segmentOf(key);
-        long stamp = segment.lock.writeLock();
-        try {
+        synchronized (segment) {
             Item item = live(segment, key);
             if (item == null) {
                 return null;
@@ -256,8 +226,6 @@ public final class MemcachedStore {
             Item touched = new Item(item.value(), item.flags(), expireAt, item.cas(), item.storedAtMillis());
             segment.put(key, touched, nowMillis);
             return touched;
-        } finally {
-            segment.lock.unlockWrite(stamp);
         }
     }
 
@@ -265,11 +233,8 @@ public final class MemcachedStore {
     public void setMemoryBytesMax(long bytesMax) {
         memoryBytesMax = bytesMax;
         for (Segment segment : segments) {
-            long stamp = segment.lock.writeLock();
-            try {
+            synchronized (segment) {
                 stats.evictions.add(segment.setBytesMax(bytesMax / segments.length));
-            } finally {
-                segment.lock.unlockWrite(stamp);
             }
         }
     }
@@ -281,11 +246,8 @@ public final class MemcachedStore {
             flushedCasAtMost = casCounter.get();
             flushAtMillis = 0;
             for (Segment segment : segments) {
-                long stamp = segment.lock.writeLock();
-                try {
+                synchronized (segment) {
                     segment.clear();
-                } finally {
-                    segment.lock.unlockWrite(stamp);
                 }
             }
         } else {
@@ -301,11 +263,8 @@ public final class MemcachedStore {
     public long itemCount() {
         long count = 0;
         for (Segment segment : segments) {
-            long stamp = segment.lock.writeLock();
-            try {
+            synchronized (segment) {
                 count += segment.size();
-            } finally {
-                segment.lock.unlockWrite(stamp);
             }
         }
         return count;
@@ -315,11 +274,8 @@ public final class MemcachedStore {
     public long bytes() {
         long bytes = 0;
         for (Segment segment : segments) {
-            long stamp = segment.lock.writeLock();
-            try {
+            synchronized (segment) {
                 bytes += segment.bytes();
-            } finally {
-                segment.lock.unlockWrite(stamp);
             }
         }
         return bytes;
@@ -345,24 +301,16 @@ public final class MemcachedStore {
         if (item == null) {
             return null;
         }
-        if (!isLive(item, nowMillis)) {
-            segment.remove(key);
-            (expired(item, nowMillis) ? stats.getExpired : stats.getFlushed).increment();
-            return null;
-        }
-        return item;
-    }
-
-    /** False if {@code item} has expired or a flush has invalidated it. */
-    private boolean isLive(Item item, long nowMillis) {
+        boolean expired = item.expireAtMillis() != 0 && nowMillis >= item.expireAtMillis();
         long flushAt = flushAtMillis;
         boolean flushed = item.cas() <= flushedCasAtMost
                 || (flushAt != 0 && nowMillis >= flushAt && item.storedAtMillis() < flushAt);
-        return !expired(item, nowMillis) && !flushed;
-    }
-
-    private static boolean expired(Item item, long nowMillis) {
-        return item.expireAtMillis() != 0 && nowMillis >= item.expireAtMillis();
+        if (expired || flushed) {
+            segment.remove(key);
+            (expired ? stats.getExpired : stats.getFlushed).increment();
+            return null;
+        }
+        return item;
     }
 
     private StoreResult put(Segment segment, MemcachedKey key, Item item, StoreMode mode, long nowMillis) {

@@ -1,12 +1,9 @@
 package sdlab.cache.memcached;
 
-import java.util.concurrent.locks.StampedLock;
-
 /**
  * One stripe of the memcached store: a hash table of its keys, each entry also linked into the
- * stripe's LRU list, with its own share of the memory limit. Not thread-safe by itself: the
- * store holds the segment's {@link #lock} in write mode around every call but {@link
- * #readWithoutLock}.
+ * stripe's LRU list, with its own share of the memory limit. Not thread-safe by itself; the
+ * store holds the segment's monitor around every call.
  *
  * <p>The table is its own rather than a {@code LinkedHashMap} so that a lookup takes a reusable
  * {@link MemcachedKey} probe (no key object per request) and an overwrite keeps the entry and
@@ -24,31 +21,12 @@ import java.util.concurrent.locks.StampedLock;
  * cache misses on memory that other threads' stripes share. The price is the order's
  * granularity: among items all read within the last minute, eviction may take one read more
  * recently than another it spares, as memcached's may.
- *
- * <h2>Reads without the lock</h2>
- *
- * Since a read within the interval writes nothing, most reads need no lock at all: {@link
- * #readWithoutLock} walks the table as an optimistic reader of the {@link StampedLock} (the
- * pattern of its javadoc) and keeps what it found only if no writer held the lock meanwhile. It
- * takes no lock and writes no shared memory, so the two threads' reads do not pass the stripe's
- * lock word back and forth between their cores' caches. What it reads may be torn by a writer
- * in the middle of a change, and it must not fail on that before it can find out: it follows no
- * reference it has not checked, its keys and hashes are final (safely published), and its walk
- * along a chain is bounded, since a chain a writer is relinking can look like a cycle.
  */
 final class Segment {
     /** A read moves its entry to the most recently used end at most this often (memcached's {@code ITEM_UPDATE_INTERVAL}). */
     static final long BUMP_INTERVAL_MILLIS = 60_000;
 
-    /** What {@link #readWithoutLock} answers when it cannot answer: the caller reads again under the lock. */
-    static final Item UNSETTLED = new Item(new byte[0], 0, 0, 0, 0);
-
     private static final int SLOTS_MIN = 16;
-    /** The longest chain a read without the lock walks; a longer one (torn, or unlucky) is read under the lock. */
-    private static final int CHAIN_STEPS_MAX = 32;
-
-    /** Write mode around every call but {@link #readWithoutLock}, which is an optimistic reader of it. */
-    final StampedLock lock = new StampedLock();
 
     /** One key's item: chained in its slot, and linked between older and newer entries in the LRU list. */
     private static final class Entry {
@@ -92,36 +70,6 @@ final class Segment {
 
     int size() {
         return size;
-    }
-
-    /**
-     * The item of {@code key} or null, read without the lock; {@link #UNSETTLED} if a writer held
-     * the lock meanwhile, the chain was too long, or the item is due to become the most recently
-     * used (which writes). The caller checks expiry, as for {@link #get}.
-     */
-    Item readWithoutLock(MemcachedKey key, long nowMillis) {
-        long stamp = lock.tryOptimisticRead();
-        if (stamp == 0) {
-            return UNSETTLED;
-        }
-        long hash = key.hash();
-        Entry[] table = slots;
-        Entry entry = table[slot(hash, table.length)];
-        for (int steps = 0; entry != null; steps++, entry = entry.nextInSlot) {
-            if (steps == CHAIN_STEPS_MAX) {
-                return UNSETTLED;
-            }
-            if (entry.hash == hash && key.matches(entry.key)) {
-                break;
-            }
-        }
-        Item item = entry == null ? null : entry.item;
-        long sinceBumpMillis = entry == null ? 0 : nowMillis - entry.bumpedAtMillis;
-        if (!lock.validate(stamp)) {
-            return UNSETTLED;
-        }
-        boolean bumpDue = sinceBumpMillis >= BUMP_INTERVAL_MILLIS || sinceBumpMillis < 0;
-        return bumpDue ? UNSETTLED : item;
     }
 
     /**

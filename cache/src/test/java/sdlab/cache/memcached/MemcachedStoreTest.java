@@ -200,46 +200,6 @@ class MemcachedStoreTest {
         assertThat(text(store.get(key("n")).value())).isEqualTo("8000");
     }
 
-    @Test
-    void readsWithoutTheLockSeeOnlyTheirOwnKeysValues() throws InterruptedException {
-        // Readers race writers that store, overwrite, delete and evict (and so grow and relink the
-        // tables): every value a reader gets is one stored under the key it asked for.
-        MemcachedStore racy = new MemcachedStore(200 * (48 + 8 + 8), 1024, 2, clock);
-        java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicLong hits = new java.util.concurrent.atomic.AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            boolean writer = t < 2;
-            int seed = t;
-            threads.add(new Thread(() -> {
-                java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-                for (int i = 0; i < 200_000 && wrong.get() == null; i++) {
-                    String k = "key" + random.nextInt(500);
-                    if (writer && random.nextInt(10) == 0) {
-                        racy.delete(key(k));
-                    } else if (writer) {
-                        racy.store(StoreMode.SET, key(k), 0, 0, b(k.substring(3) + "-------"), 0);
-                    } else {
-                        Item item = racy.get(key(k));
-                        if (item != null) {
-                            hits.incrementAndGet();
-                            if (!text(item.value()).startsWith(k.substring(3) + "-")) {
-                                wrong.set(k + " -> " + text(item.value()));
-                            }
-                        }
-                    }
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        assertThat(wrong.get()).isNull();
-        assertThat(hits.get()).isPositive();
-        assertThat(racy.stats().evictions()).isPositive();
-    }
-
     private static MemcachedKey key(String text) {
         return MemcachedKey.of(b(text));
     }
