@@ -74,12 +74,17 @@ final class MemcachedConnection extends ChannelInboundHandlerAdapter {
         if (out == null) {
             out = ctx.alloc().ioBuffer(256);
         }
-        serve(in);
-        if (in.isReadable() && !closing) {
-            in.discardSomeReadBytes(); // as the decoder did: served bytes need not be kept
-            input = in;
-        } else {
-            in.release();
+        boolean served = false;
+        try {
+            serve(in);
+            served = true;
+        } finally {
+            if (served && in.isReadable() && !closing) {
+                in.discardSomeReadBytes(); // as the decoder did: served bytes need not be kept
+                input = in;
+            } else {
+                in.release(); // all served, or the connection is closing (exceptionCaught closes it)
+            }
         }
     }
 
