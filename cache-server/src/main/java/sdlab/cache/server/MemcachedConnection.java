@@ -4,11 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import sdlab.cache.memcached.MemcachedStore;
 
 /**
@@ -17,8 +17,17 @@ import sdlab.cache.memcached.MemcachedStore;
  * write when the read is complete. Lines are commands; storage commands are followed by a data
  * block of the announced length and CRLF. Connections run on several threads and share the
  * thread-safe {@link MemcachedStore}.
+ *
+ * <p>It is the connection's only handler and reads each received buffer itself rather than
+ * through a {@code ByteToMessageDecoder}: nothing is decoded into messages for a next handler,
+ * so the decoder's output list and its bookkeeping per read would be pure cost on the port's
+ * hottest path. What the decoder did that matters is kept: input that ends inside a line or a
+ * data block stays {@link #input buffered} (later reads are appended to it, as the decoder's
+ * merge cumulator appends) and is read again from the line's start when more has come. The
+ * reply buffer is kept too: once the socket has taken a write whole, the same buffer takes the
+ * next read's replies, so a request costs no buffer allocation on the way out.
  */
-final class MemcachedConnection extends ByteToMessageDecoder {
+final class MemcachedConnection extends ChannelInboundHandlerAdapter {
     /** The longest command line accepted; longer lines close the connection. */
     static final int LINE_BYTES_MAX = 64 * 1024;
     /**
@@ -29,10 +38,15 @@ final class MemcachedConnection extends ByteToMessageDecoder {
 
     static final String VERSION = "1.6.0-sdlab";
 
+    /** A reply buffer up to this size is kept for the next read; a larger one (a big multi-get) is let go. */
+    private static final int REPLY_BYTES_KEPT = 16 * 1024;
+
     private final MemcachedFrontDoor door;
     private final MemcachedCommands commands;
     private final MemcachedCommandLine line = new MemcachedCommandLine();
-    /** The replies of the current read, sent when it is complete; null between reads. */
+    /** Input not yet served: a partial line or data block left by earlier reads; null when there is none. */
+    private ByteBuf input;
+    /** The replies of the current read, sent when it is complete; null until a read needs one. */
     private ByteBuf out;
     /** Bytes of a data block still to read and drop: one too large to store, or one already read. */
     private long swallowBytes;
@@ -48,10 +62,34 @@ final class MemcachedConnection extends ByteToMessageDecoder {
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> unused) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf received = (ByteBuf) msg;
+        if (closing) {
+            received.release();
+            return;
+        }
+        ByteBuf in =
+                input == null ? received : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), input, received);
+        input = null;
         if (out == null) {
             out = ctx.alloc().ioBuffer(256);
         }
+        boolean served = false;
+        try {
+            serve(in);
+            served = true;
+        } finally {
+            if (served && in.isReadable() && !closing) {
+                in.discardSomeReadBytes(); // as the decoder did: served bytes need not be kept
+                input = in;
+            } else {
+                in.release(); // all served, or the connection is closing (exceptionCaught closes it)
+            }
+        }
+    }
+
+    /** Runs every whole command in {@code in}, leaving its reader index at the first byte not yet served. */
+    private void serve(ByteBuf in) {
         while (in.isReadable() && !closing) {
             if (swallowBytes > 0) {
                 int n = (int) Math.min(swallowBytes, in.readableBytes());
@@ -82,9 +120,6 @@ final class MemcachedConnection extends ByteToMessageDecoder {
                 swallowBytes = after;
             }
         }
-        if (closing) {
-            in.skipBytes(in.readableBytes());
-        }
     }
 
     /** How long the line starting at the reader index may grow: longer for a retrieval command. */
@@ -98,15 +133,37 @@ final class MemcachedConnection extends ByteToMessageDecoder {
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    public void channelReadComplete(ChannelHandlerContext ctx) {
         if (out != null && out.isReadable()) {
-            ctx.writeAndFlush(out, ctx.voidPromise());
-            out = null;
+            flushReplies(ctx);
         }
         if (closing) {
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
-        super.channelReadComplete(ctx);
+        // Not passed on: this is the pipeline's last handler, and the tail has nothing to do with it.
+    }
+
+    /**
+     * Writes the replies and flushes them. The buffer is held once more across the write, so that
+     * if the socket took it whole (the write released its hold) it is cleared and kept for the
+     * next read; if part waits for the socket, the write keeps the buffer and the next read gets
+     * a new one.
+     */
+    private void flushReplies(ChannelHandlerContext ctx) {
+        ByteBuf replies = out;
+        boolean keep = !closing && replies.capacity() <= REPLY_BYTES_KEPT;
+        if (keep) {
+            replies.retain();
+        }
+        ctx.writeAndFlush(replies, ctx.voidPromise());
+        if (keep && replies.refCnt() == 1) {
+            replies.clear();
+        } else {
+            if (keep) {
+                replies.release();
+            }
+            out = null;
+        }
     }
 
     /** The client closed its sending side: answer what it sent, then close. */
@@ -137,7 +194,10 @@ final class MemcachedConnection extends ByteToMessageDecoder {
             admitted = false;
             door.leave();
         }
-        super.channelInactive(ctx); // decodes what is left of the input, which may write replies
+        if (input != null) {
+            input.release(); // a partial command the client will never finish
+            input = null;
+        }
         if (out != null) {
             out.release();
             out = null;

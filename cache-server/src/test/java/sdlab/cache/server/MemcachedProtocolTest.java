@@ -152,6 +152,21 @@ class MemcachedProtocolTest {
     }
 
     @Test
+    void aCommandLineSplitBetweenItsCarriageReturnAndLineFeedWaitsForTheLineFeed() throws InterruptedException {
+        // A read that ends just after the CR holds no whole line yet; the next read's LF completes it,
+        // and the half line after it waits in turn.
+        try (RawClient c = client()) {
+            c.send("set crlf 0 0 2\r\nok\r\nget crlf\r");
+            assertThat(c.line()).isEqualTo("STORED");
+            Thread.sleep(20);
+            c.send("\nget cr");
+            Thread.sleep(20);
+            c.send("lf\r\n");
+            assertThat(lines(c, 6)).containsExactly("VALUE crlf 0 2", "ok", "END", "VALUE crlf 0 2", "ok", "END");
+        }
+    }
+
+    @Test
     void statsReportCountersAndQuitCloses() {
         // stats lists STAT lines ending in END; quit closes the connection.
         try (RawClient c = client()) {

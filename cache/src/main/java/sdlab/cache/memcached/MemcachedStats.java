@@ -2,9 +2,12 @@ package sdlab.cache.memcached;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** memcached's counters, by their {@code stats} names; safe to update from many threads. */
+/**
+ * memcached's counters, by their {@code stats} names; safe to update from many threads. {@code
+ * cmd_get} is not a counter of its own: every key a retrieval asks for is a hit or a miss, so it
+ * is their sum, and a read updates one counter instead of two.
+ */
 public final class MemcachedStats {
-    final LongAdder cmdGet = new LongAdder();
     final LongAdder cmdSet = new LongAdder();
     final LongAdder cmdFlush = new LongAdder();
     final LongAdder cmdTouch = new LongAdder();
@@ -29,7 +32,7 @@ public final class MemcachedStats {
     /** Name and value of every counter, in the order memcached prints them. */
     public java.util.List<java.util.Map.Entry<String, Long>> counters() {
         return java.util.List.of(
-                entry("cmd_get", cmdGet),
+                java.util.Map.entry("cmd_get", getHits.sum() + getMisses.sum()),
                 entry("cmd_set", cmdSet),
                 entry("cmd_flush", cmdFlush),
                 entry("cmd_touch", cmdTouch),
@@ -55,7 +58,6 @@ public final class MemcachedStats {
     /** {@code stats reset}: every counter back to zero. */
     public void reset() {
         for (LongAdder adder : new LongAdder[] {
-            cmdGet,
             cmdSet,
             cmdFlush,
             cmdTouch,

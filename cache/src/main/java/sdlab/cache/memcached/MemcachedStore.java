@@ -15,7 +15,10 @@ import java.util.function.LongSupplier;
  * and an equal share of the memory limit,
  * much as memcached splits its LRU per slab class and locks items by hash bucket. Threads
  * contend only when their keys land in the same stripe. Eviction is LRU per stripe, which
- * approximates a global LRU when keys spread evenly.
+ * approximates a global LRU when keys spread evenly. As in memcached, a read moves an item to
+ * the most recently used end at most once a minute ({@code ITEM_UPDATE_INTERVAL}; see {@code
+ * Segment}), so reading a hot item writes nothing but counters, and the eviction order is exact
+ * only to that minute.
  *
  * <p>Keys arrive as {@link MemcachedKey} probes that a connection refills for every key it
  * looks up, so the read path allocates no key object; the store copies a key's bytes only when
@@ -73,8 +76,7 @@ public final class MemcachedStore {
         synchronized (segment) {
             item = live(segment, key);
         }
-        stats.cmdGet.increment();
-        (item == null ? stats.getMisses : stats.getHits).increment();
+        (item == null ? stats.getMisses : stats.getHits).increment(); // and so cmd_get
         return item;
     }
 
@@ -100,7 +102,7 @@ public final class MemcachedStore {
             if (next == null) {
                 return StoreResult.NOT_STORED;
             }
-            return put(segment, key, next, mode);
+            return put(segment, key, next, mode, nowMillis);
         }
     }
 
@@ -184,7 +186,9 @@ public final class MemcachedStore {
             byte[] text = Long.toUnsignedString(next).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             long nowMillis = clockMillis.getAsLong();
             segment.put(
-                    key, new Item(text, item.flags(), item.expireAtMillis(), casCounter.incrementAndGet(), nowMillis));
+                    key,
+                    new Item(text, item.flags(), item.expireAtMillis(), casCounter.incrementAndGet(), nowMillis),
+                    nowMillis);
             (decrement ? stats.decrHits : stats.incrHits).increment();
             return new IncrResult.Value(next);
         }
@@ -204,7 +208,6 @@ public final class MemcachedStore {
      */
     public Item getAndTouch(MemcachedKey key, long exptime) {
         stats.cmdTouch.increment();
-        stats.cmdGet.increment();
         Item item = retouch(key, exptime);
         (item == null ? stats.touchMisses : stats.touchHits).increment();
         (item == null ? stats.getMisses : stats.getHits).increment();
@@ -218,9 +221,10 @@ public final class MemcachedStore {
             if (item == null) {
                 return null;
             }
-            long expireAt = expireAt(exptime, clockMillis.getAsLong());
+            long nowMillis = clockMillis.getAsLong();
+            long expireAt = expireAt(exptime, nowMillis);
             Item touched = new Item(item.value(), item.flags(), expireAt, item.cas(), item.storedAtMillis());
-            segment.put(key, touched);
+            segment.put(key, touched, nowMillis);
             return touched;
         }
     }
@@ -292,11 +296,11 @@ public final class MemcachedStore {
 
     /** The item if it is still valid; an expired or flushed one is removed. Lock held. */
     private Item live(Segment segment, MemcachedKey key) {
-        Item item = segment.get(key);
+        long nowMillis = clockMillis.getAsLong();
+        Item item = segment.get(key, nowMillis);
         if (item == null) {
             return null;
         }
-        long nowMillis = clockMillis.getAsLong();
         boolean expired = item.expireAtMillis() != 0 && nowMillis >= item.expireAtMillis();
         long flushAt = flushAtMillis;
         boolean flushed = item.cas() <= flushedCasAtMost
@@ -309,7 +313,7 @@ public final class MemcachedStore {
         return item;
     }
 
-    private StoreResult put(Segment segment, MemcachedKey key, Item item, StoreMode mode) {
+    private StoreResult put(Segment segment, MemcachedKey key, Item item, StoreMode mode, long nowMillis) {
         if (item.value().length > itemBytesMax) {
             if (mode == StoreMode.SET) {
                 segment.remove(key); // memcached drops the old value when a set is too large
@@ -319,7 +323,7 @@ public final class MemcachedStore {
         if (Item.sizeBytes(key.length(), item.value().length) > segment.bytesMax()) {
             return StoreResult.OUT_OF_MEMORY;
         }
-        stats.evictions.add(segment.put(key, item));
+        stats.evictions.add(segment.put(key, item, nowMillis));
         stats.totalItems.increment();
         return StoreResult.STORED;
     }
