@@ -15,10 +15,7 @@ import java.util.function.LongSupplier;
  * and an equal share of the memory limit,
  * much as memcached splits its LRU per slab class and locks items by hash bucket. Threads
  * contend only when their keys land in the same stripe. Eviction is LRU per stripe, which
- * approximates a global LRU when keys spread evenly. As in memcached, a read moves an item to
- * the most recently used end at most once a minute ({@code ITEM_UPDATE_INTERVAL}; see {@code
- * Segment}), so reading a hot item writes nothing but counters, and the eviction order is exact
- * only to that minute.
+ * approximates a global LRU when keys spread evenly.
  *
  * <p>Keys arrive as {@link MemcachedKey} probes that a connection refills for every key it
  * looks up, so the read path allocates no key object; the store copies a key's bytes only when
@@ -102,7 +99,7 @@ public final class MemcachedStore {
             if (next == null) {
                 return StoreResult.NOT_STORED;
             }
-            return put(segment, key, next, mode, nowMillis);
+            return put(segment, key, next, mode);
         }
     }
 
@@ -186,9 +183,7 @@ public final class MemcachedStore {
             byte[] text = Long.toUnsignedString(next).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             long nowMillis = clockMillis.getAsLong();
             segment.put(
-                    key,
-                    new Item(text, item.flags(), item.expireAtMillis(), casCounter.incrementAndGet(), nowMillis),
-                    nowMillis);
+                    key, new Item(text, item.flags(), item.expireAtMillis(), casCounter.incrementAndGet(), nowMillis));
             (decrement ? stats.decrHits : stats.incrHits).increment();
             return new IncrResult.Value(next);
         }
@@ -221,10 +216,9 @@ public final class MemcachedStore {
             if (item == null) {
                 return null;
             }
-            long nowMillis = clockMillis.getAsLong();
-            long expireAt = expireAt(exptime, nowMillis);
+            long expireAt = expireAt(exptime, clockMillis.getAsLong());
             Item touched = new Item(item.value(), item.flags(), expireAt, item.cas(), item.storedAtMillis());
-            segment.put(key, touched, nowMillis);
+            segment.put(key, touched);
             return touched;
         }
     }
@@ -296,11 +290,11 @@ public final class MemcachedStore {
 
     /** The item if it is still valid; an expired or flushed one is removed. Lock held. */
     private Item live(Segment segment, MemcachedKey key) {
-        long nowMillis = clockMillis.getAsLong();
-        Item item = segment.get(key, nowMillis);
+        Item item = segment.get(key);
         if (item == null) {
             return null;
         }
+        long nowMillis = clockMillis.getAsLong();
         boolean expired = item.expireAtMillis() != 0 && nowMillis >= item.expireAtMillis();
         long flushAt = flushAtMillis;
         boolean flushed = item.cas() <= flushedCasAtMost
@@ -313,7 +307,7 @@ public final class MemcachedStore {
         return item;
     }
 
-    private StoreResult put(Segment segment, MemcachedKey key, Item item, StoreMode mode, long nowMillis) {
+    private StoreResult put(Segment segment, MemcachedKey key, Item item, StoreMode mode) {
         if (item.value().length > itemBytesMax) {
             if (mode == StoreMode.SET) {
                 segment.remove(key); // memcached drops the old value when a set is too large
@@ -323,7 +317,7 @@ public final class MemcachedStore {
         if (Item.sizeBytes(key.length(), item.value().length) > segment.bytesMax()) {
             return StoreResult.OUT_OF_MEMORY;
         }
-        stats.evictions.add(segment.put(key, item, nowMillis));
+        stats.evictions.add(segment.put(key, item));
         stats.totalItems.increment();
         return StoreResult.STORED;
     }

@@ -8,24 +8,10 @@ package sdlab.cache.memcached;
  * <p>The table is its own rather than a {@code LinkedHashMap} so that a lookup takes a reusable
  * {@link MemcachedKey} probe (no key object per request) and an overwrite keeps the entry and
  * its key bytes. Entries chain in their slot; the table doubles past three quarters full and
- * never shrinks, like {@code HashMap}.
- *
- * <h2>When an entry becomes the most recently used</h2>
- *
- * Every {@link #put} makes its entry the most recently used. A {@link #get} does so only if the
- * entry was last moved at least {@link #BUMP_INTERVAL_MILLIS} (a minute) before: this is
- * memcached's own rule ({@code do_item_update} moves an item to the head of its LRU only when
- * its time is older than {@code ITEM_UPDATE_INTERVAL}, 60 seconds). An item read again and
- * again stays where its first read put it for a minute, so a read of a hot item changes
- * nothing but a counter: no writes to its neighbours in the list, which on a busy store are
- * cache misses on memory that other threads' stripes share. The price is the order's
- * granularity: among items all read within the last minute, eviction may take one read more
- * recently than another it spares, as memcached's may.
+ * never shrinks, like {@code HashMap}. Every {@link #get} and {@link #put} makes the entry the
+ * most recently used, as an access-ordered {@code LinkedHashMap} did.
  */
 final class Segment {
-    /** A read moves its entry to the most recently used end at most this often (memcached's {@code ITEM_UPDATE_INTERVAL}). */
-    static final long BUMP_INTERVAL_MILLIS = 60_000;
-
     private static final int SLOTS_MIN = 16;
 
     /** One key's item: chained in its slot, and linked between older and newer entries in the LRU list. */
@@ -33,9 +19,6 @@ final class Segment {
         final byte[] key;
         final long hash;
         Item item;
-        /** When the entry last became the most recently used: stored, or read after an interval. */
-        long bumpedAtMillis;
-
         Entry nextInSlot;
         Entry older;
         Entry newer;
@@ -72,29 +55,19 @@ final class Segment {
         return size;
     }
 
-    /**
-     * The item of {@code key}, or null; makes it the most recently used if it last became so
-     * {@link #BUMP_INTERVAL_MILLIS} or more before {@code nowMillis} (or the clock went back).
-     */
-    Item get(MemcachedKey key, long nowMillis) {
+    /** The item of {@code key} (making it the most recently used), or null. */
+    Item get(MemcachedKey key) {
         Entry entry = find(key);
         if (entry == null) {
             return null;
         }
-        long sinceBumpMillis = nowMillis - entry.bumpedAtMillis;
-        if (sinceBumpMillis >= BUMP_INTERVAL_MILLIS || sinceBumpMillis < 0) {
-            entry.bumpedAtMillis = nowMillis;
-            unlinkLru(entry);
-            linkNewest(entry);
-        }
+        unlinkLru(entry);
+        linkNewest(entry);
         return entry.item;
     }
 
-    /**
-     * Stores {@code item} as the most recently used, at {@code nowMillis}, evicting least
-     * recently used items until it fits; returns evictions.
-     */
-    int put(MemcachedKey key, Item item, long nowMillis) {
+    /** Stores {@code item}, evicting least recently used items until it fits; returns evictions. */
+    int put(MemcachedKey key, Item item) {
         Entry entry = find(key);
         if (entry != null) {
             detach(entry); // out of reach of the eviction below; its key bytes are kept
@@ -106,7 +79,6 @@ final class Segment {
             entry = new Entry(key.copy(), key.hash());
         }
         entry.item = item;
-        entry.bumpedAtMillis = nowMillis;
         attach(entry);
         return evicted;
     }
