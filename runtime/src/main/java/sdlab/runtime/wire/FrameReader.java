@@ -1,6 +1,7 @@
 package sdlab.runtime.wire;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,7 @@ public final class FrameReader {
 
     private WireFormatException failure;
 
+    /** A reader that refuses frames whose length prefix exceeds {@code frameBytesMax}; use the codec's bound. */
     public FrameReader(int frameBytesMax) {
         if (frameBytesMax < MessageCodec.FRAME_LENGTH_MIN) {
             throw new IllegalArgumentException(
@@ -34,6 +36,7 @@ public final class FrameReader {
 
     /** Adds bytes that arrived from the stream. */
     public void append(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
         if (end + length > buffer.length) {
             compact(length);
         }

@@ -3,6 +3,7 @@ package sdlab.runtime.wire;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import sdlab.core.StableHash;
 
 /**
@@ -78,6 +79,7 @@ public final class MessageCodec<M> {
 
     /** The whole frame of {@code message}, length prefix included. */
     public byte[] encode(M message) {
+        Objects.requireNonNull(message, "message");
         WireWriter out = new WireWriter();
         out.writeInt(0); // the length, patched below
         out.writeByte(FORMAT_VERSION);
@@ -98,6 +100,7 @@ public final class MessageCodec<M> {
 
     /** The message in {@code frame[offset, offset + length)}, which must be exactly one whole frame. */
     public M decode(byte[] frame, int offset, int length) throws WireFormatException {
+        Objects.checkFromIndexSize(offset, length, frame.length);
         WireReader in = new WireReader(frame, offset, offset + length);
         int announced = in.readInt("the length prefix");
         checkLength(announced, frameBytesMax, 0);

@@ -11,6 +11,7 @@ public final class WireFormatException extends Exception {
 
     private final long offset;
 
+    /** A refusal: {@code problem} says what was wrong, {@code offset} where it was found. */
     public WireFormatException(String problem, long offset) {
         super(problem + " (at offset " + offset + ")");
         this.offset = offset;

@@ -3,12 +3,15 @@ package sdlab.runtime.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import sdlab.core.NodeId;
+import sdlab.kv.quorum.QuorumMessages.QuorumMessage;
+import sdlab.kv.quorum.QuorumMessages.ReadOk;
 
 /**
  * The component types the quorum store does not use (enum, double, byte[], Map, nested sealed
@@ -107,6 +110,29 @@ class MessageFamilyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WithSet.names")
                 .hasMessageContaining("Optional, List and Map");
+    }
+
+    @Test
+    void aMessageTheFormatCannotCarryIsAProgrammerErrorWhenEncoded() {
+        Everything withNullElement = new Everything(
+                false,
+                1,
+                2,
+                3,
+                Color.RED,
+                NodeId.of("n1"),
+                Optional.empty(),
+                Arrays.asList(new Square(1), null),
+                Map.of(),
+                new Tree("t", List.of()),
+                "s");
+
+        assertThatThrownBy(() -> CODEC.encode(withNullElement))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("List<MessageFamilyTest.Shape> holds a null element");
+        assertThatThrownBy(() -> MessageCodec.of(QuorumMessage.class).encode(new ReadOk(1, 2.5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not java.lang.Double");
     }
 
     @Test
