@@ -108,6 +108,13 @@ final class MemcachedConnection extends ChannelInboundHandlerAdapter {
                 return;
             }
             lineScanned = 0;
+            if (lf - in.readerIndex() > lineBytesMax(in)) {
+                // The same verdict whether the line's end came in the read that overflowed it or a later one:
+                // how TCP cut the stream must not decide whether an oversized line is served.
+                MemcachedReplies.line(out, "CLIENT_ERROR line too long");
+                closing = true;
+                return;
+            }
             int end = lf > in.readerIndex() && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
             long after = commands.execute(line.scan(in, in.readerIndex(), end), in, lf + 1, out);
             if (after == MemcachedCommands.WAIT_FOR_DATA) {

@@ -167,6 +167,17 @@ class MemcachedProtocolTest {
     }
 
     @Test
+    void anOversizedCommandLineClosesTheConnectionWhetherOrNotItsEndCameInTheSameRead() {
+        // Sent in one write, the line's LF may arrive in the read that takes it past the limit: the verdict must not
+        // depend on how TCP cut the stream, so the line is refused, not answered ERROR and followed.
+        try (RawClient c = client()) {
+            c.send("x".repeat(MemcachedConnection.LINE_BYTES_MAX + 1) + "\r\nget never\r\n");
+            assertThat(c.line()).isEqualTo("CLIENT_ERROR line too long");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void statsReportCountersAndQuitCloses() {
         // stats lists STAT lines ending in END; quit closes the connection.
         try (RawClient c = client()) {
