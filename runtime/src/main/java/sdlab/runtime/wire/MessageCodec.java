@@ -70,6 +70,11 @@ public final class MessageCodec<M> {
         return (int) StableHash.of(PlanBuilder.wireName(record));
     }
 
+    /** The family's name on the wire, said in every connection's hello: its root's name without the package. */
+    public String familyName() {
+        return PlanBuilder.wireName(root);
+    }
+
     /** Every record this family's root can carry, by name. */
     public List<Class<?>> messageTypes() {
         List<Class<?>> types = new ArrayList<>(plan.numbers().keySet());

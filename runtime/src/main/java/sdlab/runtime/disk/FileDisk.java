@@ -1,0 +1,254 @@
+package sdlab.runtime.disk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import sdlab.core.Disk;
+
+/**
+ * A node's {@link Disk} over real files in one data directory, with the simulator's contract:
+ * reads see every write at once (the page cache), and a write is durable once a {@link #sync()}
+ * issued after it has completed, which is reported only after the kernel has forced the file
+ * data and the directory entries to the device.
+ *
+ * <ul>
+ *   <li>{@code append} writes through an open channel; a sync forces every file appended to
+ *       since the previous sync ({@code fdatasync}).
+ *   <li>{@code write} replaces a file atomically: the content goes to a hidden temporary file
+ *       that is forced at once, then renamed over the old one, so a crash leaves the old content
+ *       or the new, never a torn mix. The rename itself is durable after the next sync.
+ *   <li>{@code delete}, a file's creation and a rename change the directory, which a sync then
+ *       forces too: without that, a crash could bring a deleted file back or lose a new one.
+ * </ul>
+ *
+ * Syncs run one at a time, in order, on the {@code syncer} executor (a single thread), so the
+ * node's event loop never waits for the device; the listener hears of each completion in
+ * order. A failed force is reported as such and the node must stop: after a failed fsync the
+ * kernel may have dropped the dirty pages, and a retry that succeeds proves nothing.
+ *
+ * <p>Every method but the sync itself must be called from one thread, the node's event loop.
+ * An I/O error on a write (a full disk) is thrown as {@link UncheckedIOException}: the node
+ * cannot go on as if the write had happened.
+ */
+public final class FileDisk implements Disk, AutoCloseable {
+    /** File names a node may use: no separators, no leading dot (dot files are this class's own). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,199}");
+
+    private static final String TEMPORARY_PREFIX = ".write-";
+
+    /** Hears how each sync ended; called on the syncer thread, in the order of the syncs. */
+    public interface SyncListener {
+        void synced(long syncId);
+
+        void failed(long syncId, IOException cause);
+    }
+
+    private final Path directory;
+    private final Executor syncer;
+    private final SyncListener listener;
+    private final Map<String, FileChannel> appendChannels = new HashMap<>();
+    private Set<FileChannel> unsyncedChannels = new HashSet<>();
+    private boolean directoryChanged;
+    private long lastSyncId;
+
+    private FileDisk(Path directory, Executor syncer, SyncListener listener) {
+        this.directory = directory;
+        this.syncer = syncer;
+        this.listener = listener;
+    }
+
+    /**
+     * The disk in {@code directory}, created if missing. Temporary files a crash left behind in
+     * the middle of a {@code write} are removed: the rename never happened, so the old content
+     * stands.
+     */
+    public static FileDisk open(Path directory, Executor syncer, SyncListener listener) throws IOException {
+        Objects.requireNonNull(syncer, "syncer");
+        Objects.requireNonNull(listener, "listener");
+        Files.createDirectories(directory);
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.toList()) {
+                if (entry.getFileName().toString().startsWith(TEMPORARY_PREFIX)) {
+                    Files.delete(entry);
+                }
+            }
+        }
+        return new FileDisk(directory.toRealPath(), syncer, listener);
+    }
+
+    /** The directory this disk keeps its files in. */
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void write(String file, byte[] content) {
+        Path target = path(file);
+        closeAppendChannel(file);
+        Path temporary = directory.resolve(TEMPORARY_PREFIX + file);
+        try (FileChannel channel = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            writeFully(channel, content);
+            // Forced before the rename: otherwise the rename could reach the device before the data.
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + target, e);
+        }
+        directoryChanged = true;
+    }
+
+    @Override
+    public void append(String file, byte[] bytes) {
+        Path target = path(file);
+        try {
+            FileChannel channel = appendChannels.get(file);
+            if (channel == null) {
+                boolean existed = Files.exists(target);
+                channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                appendChannels.put(file, channel);
+                directoryChanged |= !existed;
+            }
+            writeFully(channel, bytes);
+            unsyncedChannels.add(channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + target, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String file) {
+        Path target = path(file);
+        try {
+            return Optional.of(Files.readAllBytes(target));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + target, e);
+        }
+    }
+
+    @Override
+    public void delete(String file) {
+        Path target = path(file);
+        closeAppendChannel(file);
+        try {
+            directoryChanged |= Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + target, e);
+        }
+    }
+
+    @Override
+    public SortedSet<String> files() {
+        try (Stream<Path> entries = Files.list(directory)) {
+            SortedSet<String> names = new TreeSet<>();
+            entries.filter(Files::isRegularFile)
+                    .map(entry -> entry.getFileName().toString())
+                    .filter(name -> NAME.matcher(name).matches())
+                    .forEach(names::add);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    @Override
+    public long sync() {
+        long syncId = ++lastSyncId;
+        List<FileChannel> toForce = new ArrayList<>(unsyncedChannels);
+        boolean forceDirectory = directoryChanged;
+        unsyncedChannels = new HashSet<>();
+        directoryChanged = false;
+        syncer.execute(() -> force(syncId, toForce, forceDirectory));
+        return syncId;
+    }
+
+    /** Closes the open files; writes not yet synced stay where the kernel has them. */
+    @Override
+    public void close() {
+        for (FileChannel channel : appendChannels.values()) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Closing flushes nothing we rely on: durability comes only from sync.
+            }
+        }
+        appendChannels.clear();
+    }
+
+    private void force(long syncId, List<FileChannel> channels, boolean forceDirectory) {
+        try {
+            for (FileChannel channel : channels) {
+                try {
+                    channel.force(false);
+                } catch (ClosedChannelException deletedOrReplaced) {
+                    // The file was deleted or replaced after its appends: the directory force covers that.
+                }
+            }
+            if (forceDirectory) {
+                try (FileChannel entries = FileChannel.open(directory, StandardOpenOption.READ)) {
+                    entries.force(true);
+                }
+            }
+        } catch (IOException e) {
+            listener.failed(syncId, e);
+            return;
+        }
+        listener.synced(syncId);
+    }
+
+    private void closeAppendChannel(String file) {
+        FileChannel channel = appendChannels.remove(file);
+        if (channel == null) {
+            return;
+        }
+        // A sync already issued may still force it; it then finds it closed, which is covered above.
+        unsyncedChannels.remove(channel);
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Nothing of it is relied on any more: the file is being replaced or deleted.
+        }
+    }
+
+    private Path path(String file) {
+        Objects.requireNonNull(file, "file");
+        if (!NAME.matcher(file).matches()) {
+            throw new IllegalArgumentException("'" + file
+                    + "' is not a file name a node may use: letters, digits, '.', '_' and '-', not starting with '.'");
+        }
+        return directory.resolve(file);
+    }
+
+    private static void writeFully(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+}
