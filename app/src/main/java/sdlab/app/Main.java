@@ -3,6 +3,7 @@ package sdlab.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sdlab.app.check.CheckCommand;
+import sdlab.app.cluster.ClusterCommand;
 import sdlab.app.run.RunCommand;
 import sdlab.bench.BenchCommand;
 
@@ -48,7 +49,8 @@ public final class Main implements Runnable {
         cli.addSubcommand("check", new CheckCommand());
         cli.addSubcommand("node", new NodeCommand());
         cli.addSubcommand("bench", new BenchCommand());
-        // Further subcommands (check, node, cluster, serve) are added here.
+        cli.addSubcommand("cluster", new ClusterCommand());
+        // Further subcommands (serve) are added here.
         cli.setParameterExceptionHandler(new BadInput(catalog));
         return cli;
     }

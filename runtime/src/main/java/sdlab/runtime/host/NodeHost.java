@@ -33,6 +33,7 @@ import sdlab.runtime.disk.FileDisk;
 import sdlab.runtime.host.ControlMessages.Control;
 import sdlab.runtime.net.Backoff;
 import sdlab.runtime.net.LineLog;
+import sdlab.runtime.net.NetworkFaults;
 import sdlab.runtime.net.Transport;
 import sdlab.runtime.wire.MessageCodec;
 import sdlab.runtime.wire.WireFormatException;
@@ -127,6 +128,14 @@ public final class NodeHost implements AutoCloseable {
     public int connectedPeerCount() {
         return OnLoop.call(
                 loop, () -> transport == null ? 0 : status(0).connectedPeers().size());
+    }
+
+    /** Replaces the network faults this node's transport applies. Safe from any thread. */
+    public void setFaults(NetworkFaults faults) {
+        OnLoop.call(loop, () -> {
+            transport.setFaults(faults);
+            return null;
+        });
     }
 
     /**

@@ -102,7 +102,7 @@ final class PeerLink {
             transport.log("reconnected to " + peer + " at " + address);
         }
         everConnected = true;
-        transport.write(channel, transport.hello());
+        transport.writeHello(channel);
         while (!waiting.isEmpty()) {
             transport.write(channel, waiting.removeFirst());
         }

@@ -200,6 +200,12 @@ public final class Transport implements AutoCloseable {
         flushSoon(channel);
     }
 
+    /** Opens a connection this side made: the hello, not counted as a frame sent. */
+    void writeHello(Channel channel) {
+        channel.write(Unpooled.wrappedBuffer(hello), channel.voidPromise());
+        flushSoon(channel);
+    }
+
     /** Flushes {@code channel} at the end of this turn of the loop, with every other frame written in it. */
     void flushSoon(Channel channel) {
         unflushed.add(channel);
@@ -253,10 +259,6 @@ public final class Transport implements AutoCloseable {
 
     void countDropped() {
         counters.backlogDropped++;
-    }
-
-    byte[] hello() {
-        return hello;
     }
 
     Backoff backoff() {

@@ -1,0 +1,111 @@
+package sdlab.app.cluster;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import sdlab.core.NodeId;
+import sdlab.runtime.cluster.ClusterMechanism;
+import sdlab.runtime.cluster.NodeProcess;
+import sdlab.runtime.cluster.ProcessCluster;
+
+/** {@code sdlab cluster start}: starts the nodes, waits until they answer, and prints where they are. */
+@Command(
+        name = "start",
+        mixinStandardHelpOptions = true,
+        description = "Start a mechanism's nodes as processes on 127.0.0.1 and wait until every one answers.")
+final class ClusterStartCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MECHANISM", description = "what to run: quorum (chapter 10's store)")
+    String mechanism;
+
+    @Option(names = "--nodes", defaultValue = "3", description = "how many nodes (default: ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(
+            names = "--variant",
+            paramLabel = "NAME",
+            description = "a variant of the mechanism's chapter, e.g. n3r2w2-writeback (default: n3r2w2)")
+    String variant;
+
+    @Option(names = "--n", description = "quorum: replicas per key (changes the variant's N)")
+    Integer n;
+
+    @Option(names = "--r", description = "quorum: replies a read waits for")
+    Integer r;
+
+    @Option(names = "--w", description = "quorum: acknowledgements a write waits for")
+    Integer w;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the nodes' random generators")
+    long seed;
+
+    @Mixin
+    ClusterDirectory dir;
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, String> options = options();
+        ClusterMechanism resolved;
+        try {
+            resolved = ClusterMechanisms.resolve(mechanism, options);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (nodes < 1 || nodes > 64) {
+            throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 64, got " + nodes);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sdlab: starting " + nodes + " nodes of " + resolved.describe() + " in " + dir.path());
+        err.flush();
+        try (ProcessCluster cluster = ProcessCluster.start(
+                dir.path(), mechanism, options, nodes, seed, ClusterMechanisms.LAUNCHER, line -> {})) {
+            for (NodeId id : cluster.nodes()) {
+                out.printf(
+                        "%-4s %s:%d  pid %d  log %s%n",
+                        id,
+                        cluster.addresses().get(id).getHostString(),
+                        cluster.addresses().get(id).getPort(),
+                        cluster.layout().pids().get(id),
+                        NodeProcess.logFile(cluster.directory(), id));
+            }
+            out.flush();
+            err.println("sdlab: all " + nodes + " nodes answer. Next: 'sdlab cluster client " + mechanism
+                    + " put k v', 'sdlab cluster status', 'sdlab cluster stop'");
+            err.flush();
+            return 0;
+        } catch (IllegalStateException e) {
+            err.println("sdlab: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    private Map<String, String> options() {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (variant != null) {
+            options.put("variant", variant);
+        }
+        if (n != null) {
+            options.put("n", n.toString());
+        }
+        if (r != null) {
+            options.put("r", r.toString());
+        }
+        if (w != null) {
+            options.put("w", w.toString());
+        }
+        return options;
+    }
+}
