@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ClusterStopCommand.class,
             ClusterClientCommand.class,
             ClusterFaultCommand.class,
+            ClusterTestCommand.class,
             ClusterNodeCommand.class
         })
 public final class ClusterCommand implements Runnable {

@@ -3,9 +3,13 @@ package sdlab.app.cluster;
 import java.util.List;
 import java.util.Map;
 import sdlab.chapters.quorum.QuorumClusterMechanism;
+import sdlab.chapters.quorum.ReadWriteGenerator;
+import sdlab.check.linear.Model;
+import sdlab.check.linear.Models;
 import sdlab.runtime.cluster.ClusterLayout;
 import sdlab.runtime.cluster.ClusterMechanism;
 import sdlab.runtime.cluster.NodeLauncher;
+import sdlab.sim.OperationGenerator;
 
 /** The mechanisms a real cluster can run, by the name users type; each comes from its own chapter. */
 final class ClusterMechanisms {
@@ -24,6 +28,22 @@ final class ClusterMechanisms {
             default ->
                 throw new IllegalArgumentException(
                         "no mechanism '" + name + "' runs as a cluster; use one of " + String.join(", ", NAMES));
+        };
+    }
+
+    /** The workload a Jepsen-style run drives {@code name} with: its chapter's own generator. */
+    static OperationGenerator workload(String name, int keys, double readShare, int clients) {
+        return switch (name) {
+            case QuorumClusterMechanism.NAME -> new ReadWriteGenerator(keys, readShare, clients);
+            default -> throw new IllegalArgumentException("no workload for '" + name + "'");
+        };
+    }
+
+    /** The model {@code name}'s histories are checked against, by the name {@code sdlab check --model} takes. */
+    static Model model(String name) {
+        return switch (name) {
+            case QuorumClusterMechanism.NAME -> Models.register();
+            default -> throw new IllegalArgumentException("no model for '" + name + "'");
         };
     }
 

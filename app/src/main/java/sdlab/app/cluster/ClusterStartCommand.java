@@ -2,7 +2,6 @@ package sdlab.app.cluster;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,20 +31,8 @@ final class ClusterStartCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "3", description = "how many nodes (default: ${DEFAULT-VALUE})")
     int nodes;
 
-    @Option(
-            names = "--variant",
-            paramLabel = "NAME",
-            description = "a variant of the mechanism's chapter, e.g. n3r2w2-writeback (default: n3r2w2)")
-    String variant;
-
-    @Option(names = "--n", description = "quorum: replicas per key (changes the variant's N)")
-    Integer n;
-
-    @Option(names = "--r", description = "quorum: replies a read waits for")
-    Integer r;
-
-    @Option(names = "--w", description = "quorum: acknowledgements a write waits for")
-    Integer w;
+    @Mixin
+    MechanismOptions mechanismOptions;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the nodes' random generators")
     long seed;
@@ -55,7 +42,7 @@ final class ClusterStartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, String> options = options();
+        Map<String, String> options = mechanismOptions.asMap();
         ClusterMechanism resolved;
         try {
             resolved = ClusterMechanisms.resolve(mechanism, options);
@@ -90,22 +77,5 @@ final class ClusterStartCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-    }
-
-    private Map<String, String> options() {
-        Map<String, String> options = new LinkedHashMap<>();
-        if (variant != null) {
-            options.put("variant", variant);
-        }
-        if (n != null) {
-            options.put("n", n.toString());
-        }
-        if (r != null) {
-            options.put("r", r.toString());
-        }
-        if (w != null) {
-            options.put("w", w.toString());
-        }
-        return options;
     }
 }

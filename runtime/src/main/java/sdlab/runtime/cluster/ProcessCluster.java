@@ -76,17 +76,7 @@ public final class ProcessCluster implements AutoCloseable {
         if (nodes < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node, got " + nodes);
         }
-        if (Files.exists(ClusterLayout.file(directory))) {
-            try (ProcessCluster existing = attach(directory, launcher, log)) {
-                List<NodeId> running = existing.running();
-                if (!running.isEmpty()) {
-                    throw new IllegalStateException("a cluster is already running in " + directory + " (nodes "
-                            + running + "); stop it first with 'sdlab cluster stop --dir " + directory + "'");
-                }
-            } catch (ClusterLayout.BadLayoutException e) {
-                // A damaged file of a cluster that is gone: the new one replaces it.
-            }
-        }
+        refuseIfRunning(directory, launcher);
         Map<NodeId, Integer> ports = new LinkedHashMap<>();
         for (int i = 1; i <= nodes; i++) {
             ports.put(NodeId.of("n" + i), freePort());
@@ -105,6 +95,22 @@ public final class ProcessCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** Refuses a directory where nodes of an earlier cluster still run: two clusters would share data. */
+    public static void refuseIfRunning(Path directory, NodeLauncher launcher) {
+        if (!Files.exists(ClusterLayout.file(directory))) {
+            return;
+        }
+        try (ProcessCluster existing = attach(directory, launcher, line -> {})) {
+            List<NodeId> running = existing.running();
+            if (!running.isEmpty()) {
+                throw new IllegalStateException("a cluster is already running in " + directory + " (nodes " + running
+                        + "); stop it first with 'sdlab cluster stop --dir " + directory + "'");
+            }
+        } catch (ClusterLayout.BadLayoutException e) {
+            // A damaged file of a cluster that is gone: the new one replaces it.
+        }
     }
 
     /** The cluster already described in {@code directory}, whatever state its processes are in. */

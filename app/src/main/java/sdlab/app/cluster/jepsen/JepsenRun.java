@@ -1,0 +1,226 @@
+package sdlab.app.cluster.jepsen;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import sdlab.check.history.HistoryParser;
+import sdlab.check.history.JsonHistoryWriter;
+import sdlab.check.history.Operation;
+import sdlab.check.history.Operations;
+import sdlab.check.linear.CheckLimits;
+import sdlab.check.linear.Model;
+import sdlab.check.report.CheckOutcome;
+import sdlab.check.report.CheckRequest;
+import sdlab.check.report.Checker;
+import sdlab.check.report.NamedInput;
+import sdlab.check.session.SessionGuarantees;
+import sdlab.check.session.StaleReads;
+import sdlab.core.NodeId;
+import sdlab.core.history.Op;
+import sdlab.runtime.cluster.ClusterMechanism;
+import sdlab.runtime.cluster.NodeLauncher;
+import sdlab.runtime.cluster.ProcessCluster;
+import sdlab.runtime.host.ClientHost;
+import sdlab.runtime.net.LineLog;
+import sdlab.sim.OperationGenerator;
+
+/**
+ * A Jepsen-style test of a real cluster: start the nodes as processes, drive concurrent clients
+ * over TCP while a nemesis breaks things on a schedule, write the history, and check it with
+ * the same code as {@code sdlab check} (linearizability per key), plus stale reads and session
+ * guarantees. The cluster is stopped at the end, whatever happened; its logs stay.
+ */
+public final class JepsenRun {
+    /** How long a check may search before it answers unknown. */
+    private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(2);
+
+    private final JepsenSettings settings;
+    private final ClusterMechanism mechanism;
+    private final OperationGenerator workload;
+    private final Model model;
+    private final NodeLauncher launcher;
+    private final Consumer<String> progress;
+
+    /**
+     * @param workload makes the operations; one generator serves the whole run
+     * @param model the model the history is checked against ({@code register} for the quorum store)
+     */
+    public JepsenRun(
+            JepsenSettings settings,
+            ClusterMechanism mechanism,
+            OperationGenerator workload,
+            Model model,
+            NodeLauncher launcher,
+            Consumer<String> progress) {
+        this.settings = settings;
+        this.mechanism = mechanism;
+        this.workload = workload;
+        this.model = model;
+        this.launcher = launcher;
+        this.progress = progress;
+    }
+
+    public JepsenResult run() throws IOException, InterruptedException {
+        Path directory = settings.directory();
+        ProcessCluster.refuseIfRunning(directory, launcher);
+        removeEarlierRun(directory);
+        LineLog quiet = line -> {};
+        progress.accept("starting " + settings.nodes() + " nodes of " + mechanism.describe() + " in " + directory);
+        List<Op> ops;
+        List<String> nemesisEvents;
+        try (ProcessCluster cluster = ProcessCluster.start(
+                directory,
+                settings.mechanism(),
+                settings.options(),
+                settings.nodes(),
+                settings.seed(),
+                launcher,
+                quiet)) {
+            try {
+                long start = System.nanoTime();
+                HistoryRecorder history = new HistoryRecorder(start);
+                long deadline = start + settings.time().toNanos();
+                Nemesis nemesis = new Nemesis(
+                        cluster,
+                        settings.nemesis(),
+                        settings.nemesisInterval().toNanos(),
+                        deadline,
+                        settings.seed() ^ 0x6e656d65L,
+                        history,
+                        progress);
+                List<ClientHost> clients = clients(cluster);
+                List<Thread> threads = new ArrayList<>();
+                long pauseNanos = (long) (settings.clients() * 1e9 / settings.rate());
+                for (int i = 0; i < clients.size(); i++) {
+                    ClientWorker worker = new ClientWorker(
+                            i,
+                            clients.size(),
+                            clients.get(i),
+                            workload,
+                            history,
+                            deadline,
+                            pauseNanos,
+                            settings.seed() * 31 + i);
+                    threads.add(Thread.ofPlatform().name("worker-" + (i + 1)).start(worker));
+                }
+                Thread nemesisThread = Thread.ofPlatform().name("nemesis").start(nemesis);
+                progress.accept("running " + settings.clients() + " clients for "
+                        + settings.time().toSeconds() + " s, nemesis "
+                        + (settings.nemesis().isEmpty() ? "none" : names(settings.nemesis())));
+                reportProgress(history, deadline, threads);
+                for (Thread thread : threads) {
+                    thread.join();
+                }
+                nemesisThread.join();
+                clients.forEach(ClientHost::close);
+                ops = history.ops();
+                nemesisEvents = nemesis.events();
+            } finally {
+                cluster.stop();
+            }
+        }
+        String text = JsonHistoryWriter.lines(ops);
+        Files.writeString(settings.historyFile(), text, StandardCharsets.UTF_8);
+        progress.accept("wrote " + ops.size() + " history entries to " + settings.historyFile() + "; checking");
+        return check(text, nemesisEvents);
+    }
+
+    private JepsenResult check(String text, List<String> nemesisEvents) {
+        CheckLimits limits = CheckLimits.unlimited()
+                .withTimeout(System::nanoTime, CHECK_TIMEOUT.toNanos())
+                .withMemoryBytesMax(Runtime.getRuntime().maxMemory() / 2);
+        CheckOutcome outcome = Checker.run(new CheckRequest(
+                        model, List.of(new NamedInput(settings.historyFile().toString(), text)), limits))
+                .getFirst();
+        List<Operation> operations = Operations.of(HistoryParser.parse(text));
+        int ok = 0;
+        int failed = 0;
+        int unknown = 0;
+        for (Operation op : operations) {
+            switch (op.status()) {
+                case OK -> ok++;
+                case FAIL -> failed++;
+                case UNKNOWN -> unknown++;
+            }
+        }
+        return new JepsenResult(
+                mechanism.describe(),
+                settings.historyFile(),
+                model.name(),
+                operations.size(),
+                ok,
+                failed,
+                unknown,
+                outcome,
+                StaleReads.count(operations),
+                SessionGuarantees.check(operations),
+                nemesisEvents);
+    }
+
+    private List<ClientHost> clients(ProcessCluster cluster) throws InterruptedException {
+        List<ClientHost> clients = new ArrayList<>();
+        for (int i = 1; i <= settings.clients(); i++) {
+            clients.add(ClientHost.start(
+                    NodeId.of("c" + i),
+                    cluster.addresses(),
+                    mechanism.client(cluster.nodes()),
+                    mechanism.family(),
+                    settings.seed() + i,
+                    line -> {}));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (ClientHost client : clients) {
+            while (!client.connectedTo(cluster.nodes()) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        return clients;
+    }
+
+    /** A line every five seconds while the clients run, so that a long run shows it is alive. */
+    private void reportProgress(HistoryRecorder history, long deadline, List<Thread> threads)
+            throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            long left = deadline - System.nanoTime();
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.SECONDS.toNanos(5)));
+            if (System.nanoTime() < deadline) {
+                progress.accept("[%6.1fs] %d history entries"
+                        .formatted(history.elapsedSeconds(), history.ops().size()));
+            }
+        }
+    }
+
+    /** A run starts from empty nodes and fresh logs: the data of an earlier run would be recovered and mix in. */
+    private static void removeEarlierRun(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        Path data = directory.resolve("data");
+        if (Files.exists(data)) {
+            try (Stream<Path> walk = Files.walk(data)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().matches("n\\d+\\.log")) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static String names(List<NemesisKind> kinds) {
+        return String.join(",", kinds.stream().map(NemesisKind::cliName).toList());
+    }
+}
