@@ -132,12 +132,12 @@ public final class SweepMerge {
             Shard after = ordered.get(i);
             if (after.firstSeed() < before.endSeed()) {
                 long overlapEnd = Math.min(before.endSeed(), after.endSeed()) - 1;
-                throw new MergeRefused(before.describe() + " and " + after.describe() + " overlap: seeds "
-                        + range(after.firstSeed(), overlapEnd) + " would count twice");
+                throw new MergeRefused(before.describe() + " and " + after.describe() + " overlap: "
+                        + seeds(after.firstSeed(), overlapEnd) + " would count twice");
             }
             if (after.firstSeed() > before.endSeed()) {
                 long missing = after.firstSeed() - before.endSeed();
-                throw new MergeRefused("no report covers seeds " + range(before.endSeed(), after.firstSeed() - 1)
+                throw new MergeRefused("no report covers " + seeds(before.endSeed(), after.firstSeed() - 1)
                         + " (between " + before.describe() + " and " + after.describe() + "); run them with "
                         + "--first-seed " + before.endSeed() + " --seeds " + missing + " and merge again");
             }
@@ -148,8 +148,9 @@ public final class SweepMerge {
         }
     }
 
-    private static String range(long first, long last) {
-        return first == last ? String.valueOf(first) : first + ".." + last;
+    /** "seed 10" or "seeds 10..20". */
+    private static String seeds(long first, long last) {
+        return first == last ? "seed " + first : "seeds " + first + ".." + last;
     }
 
     private static SweepTally restore(SweepPlan plan, Shard shard) throws MergeRefused {
