@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sdlab.app.check.CheckCommand;
 import sdlab.app.cluster.ClusterCommand;
+import sdlab.app.merge.MergeCommand;
 import sdlab.app.run.RunCommand;
 import sdlab.bench.BenchCommand;
 
@@ -46,6 +47,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("list", new ListCommand(catalog));
         cli.addSubcommand("run", RunCommand.commandLine(catalog));
+        cli.addSubcommand("merge", new MergeCommand(catalog));
         cli.addSubcommand("check", new CheckCommand());
         cli.addSubcommand("node", new NodeCommand());
         cli.addSubcommand("bench", new BenchCommand());

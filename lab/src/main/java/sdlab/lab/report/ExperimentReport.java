@@ -26,6 +26,8 @@ import sdlab.lab.MetricSpec;
  * @param claims each claim's verdict (empty when the run was restricted to one variant)
  * @param question the question's verdict, if the experiment has one and claims were evaluated
  * @param notes remarks about this run for readers ("claims skipped: ...")
+ * @param mergeable the tallies every figure above was computed from, so that reports of other seed ranges can be
+ *     merged with this one ({@code sdlab merge}); empty for reports not made by a sweep
  */
 public record ExperimentReport(
         String experiment,
@@ -40,14 +42,48 @@ public record ExperimentReport(
         List<VariantResult> variants,
         List<ClaimResult> claims,
         Optional<QuestionResult> question,
-        List<String> notes) {
+        List<String> notes,
+        Optional<MergeableState> mergeable) {
     public ExperimentReport {
         Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(mergeable, "mergeable");
         params = List.copyOf(params);
         metrics = List.copyOf(metrics);
         variants = List.copyOf(variants);
         claims = List.copyOf(claims);
         notes = List.copyOf(notes);
+    }
+
+    /** A report without mergeable state, as tests and renderers build by hand. */
+    public ExperimentReport(
+            String experiment,
+            int chapter,
+            String title,
+            String summary,
+            String explanation,
+            long firstSeed,
+            int seeds,
+            List<ParamSetting> params,
+            List<MetricSpec> metrics,
+            List<VariantResult> variants,
+            List<ClaimResult> claims,
+            Optional<QuestionResult> question,
+            List<String> notes) {
+        this(
+                experiment,
+                chapter,
+                title,
+                summary,
+                explanation,
+                firstSeed,
+                seeds,
+                params,
+                metrics,
+                variants,
+                claims,
+                question,
+                notes,
+                Optional.empty());
     }
 
     /**

@@ -60,6 +60,10 @@ public final class JsonReport {
         report.notes().forEach(notes::add);
         ArrayNode metrics = root.putArray("metrics");
         report.metrics().forEach(m -> metric(metrics.addObject(), m));
+        report.mergeable()
+                .ifPresentOrElse(
+                        state -> MergeableJson.write(root.putObject("mergeable"), state),
+                        () -> root.putNull("mergeable"));
         return root;
     }
 

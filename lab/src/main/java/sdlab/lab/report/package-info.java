@@ -63,8 +63,39 @@
  *      "provenance": "derived",        // or "measured": counted or timed from the running mechanism
  *      "derivedFrom": ["full-handshake-cpu", "resumed-handshake-cpu"]}
  *                                      // the cost inputs (parameters) a derived figure follows; [] when measured
- *   ]
+ *   ],
+ *   "mergeable": {                     // the raw tallies every figure above was computed from, for `sdlab merge`;
+ *                                      // null in reports not made by a sweep
+ *     "format": 1,                     // the layout of this section; merge refuses another
+ *     "definition": "sha256:...",      // fingerprint of the experiment's definition (parameters and defaults,
+ *                                      // variants, metrics, claims, question): reports of different versions
+ *                                      // are not merged
+ *     "onlyVariant": null,             // the --variant the sweep kept, if any
+ *     "params": {"n": "3", "timeout": "250ms"},  // every parameter as the command line writes it
+ *     "variants": [
+ *       {"name": "R2W2", "seeds": 1000,
+ *        "metrics": {"staleReads": {"total": 0},                          // sums and seed counts
+ *                    "availability": {"numerator": 987, "denominator": 1000},  // ratios
+ *                    "queueDepthMean": {"exactSum": "1234.5"}},           // means: the exact decimal sum of
+ *                                      // the per-seed values (or "NaN", "Infinity"), divided by seeds when read
+ *        "histograms": {"latency": "1000:3 1024:1"}}
+ *                                      // each histogram a percentile reads: its non-empty buckets as
+ *                                      // "lowest value in ns:count", three significant digits
+ *     ],
+ *     "claims": [
+ *       {"name": "noStaleReadsWhenQuorumsOverlap", "seedsChecked": 1000, "seedsHolding": 1000,
+ *        "firstViolation": null,       // or {"seed": 7, "text": "the violation", "variant": "R1W3"}
+ *        "firstHolding": {"seed": 1, "text": ": [R2W2] the first finding", "variant": "R2W2"}}
+ *     ]
+ *   }
  * }
  * }</pre>
+ *
+ * <h2>Merging reports</h2>
+ *
+ * <p>A sweep's seeds can be split into ranges ({@code --first-seed}, {@code --seeds}) that run anywhere; {@code
+ * sdlab merge} combines their JSON reports into exactly the report of one run over all the seeds. Everything in
+ * {@code "mergeable"} adds up exactly (counts, exact sums, histogram buckets; "first" is the lowest seed), and every
+ * other figure is derived from it by the code a single run uses ({@link sdlab.lab.sweep.SweepMerge}).
  */
 package sdlab.lab.report;

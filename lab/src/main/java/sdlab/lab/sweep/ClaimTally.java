@@ -7,10 +7,13 @@ import java.util.OptionalLong;
 import sdlab.lab.Claim;
 import sdlab.lab.SeedRun;
 import sdlab.lab.report.ClaimResult;
+import sdlab.lab.report.MergeableState;
+import sdlab.lab.report.MergeableState.SeedNote;
 
 /**
  * One claim's verdicts accumulated seed by seed, in seed order, so that "first" means the lowest seed. Keeps counts,
- * the first violation and the first seed that held, never the runs themselves.
+ * the first violation and the first seed that held, never the runs themselves; tallies of disjoint seed ranges
+ * {@link #absorb merge} into the tally of their union.
  */
 final class ClaimTally {
     private final Claim claim;
@@ -47,6 +50,62 @@ final class ClaimTally {
             firstViolation = violation.get();
             firstViolationVariant = violatingVariant(violation.get(), runsByVariant);
         }
+    }
+
+    /** Adds the seeds of {@code other}, a tally of the same claim over other seeds; "first" stays the lowest seed. */
+    void absorb(ClaimTally other) {
+        assert other.claim.name().equals(claim.name());
+        checked += other.checked;
+        holding += other.holding;
+        if (other.firstViolation != null && (firstViolation == null || other.firstViolationSeed < firstViolationSeed)) {
+            firstViolationSeed = other.firstViolationSeed;
+            firstViolation = other.firstViolation;
+            firstViolationVariant = other.firstViolationVariant;
+        }
+        if (other.firstHoldingFindings != null
+                && (firstHoldingFindings == null || other.firstHoldingSeed < firstHoldingSeed)) {
+            firstHoldingSeed = other.firstHoldingSeed;
+            firstHoldingFindings = other.firstHoldingFindings;
+            firstHoldingVariant = other.firstHoldingVariant;
+        }
+    }
+
+    /** What this tally keeps, for a report that other reports can be merged with. */
+    MergeableState.ClaimState state() {
+        Optional<SeedNote> violation = firstViolation == null
+                ? Optional.empty()
+                : Optional.of(new SeedNote(firstViolationSeed, firstViolation, firstViolationVariant));
+        Optional<SeedNote> witness = firstHoldingFindings == null
+                ? Optional.empty()
+                : Optional.of(new SeedNote(firstHoldingSeed, firstHoldingFindings, firstHoldingVariant));
+        return new MergeableState.ClaimState(claim.name(), checked, holding, violation, witness);
+    }
+
+    /** A tally of {@code claim} holding {@code state}. */
+    static ClaimTally restore(Claim claim, ReplayCommand replay, MergeableState.ClaimState state) {
+        if (state.seedsHolding() < 0 || state.seedsHolding() > state.seedsChecked()) {
+            throw new IllegalArgumentException("claim " + claim.name() + " held on " + state.seedsHolding() + " of "
+                    + state.seedsChecked() + " seeds");
+        }
+        if (state.firstViolation().isPresent() != (state.seedsHolding() < state.seedsChecked())
+                || state.firstHolding().isPresent() != (state.seedsHolding() > 0)) {
+            throw new IllegalArgumentException("claim " + claim.name() + "'s first violation or first holding seed "
+                    + "does not match its counts");
+        }
+        ClaimTally tally = new ClaimTally(claim, replay);
+        tally.checked = state.seedsChecked();
+        tally.holding = state.seedsHolding();
+        state.firstViolation().ifPresent(note -> {
+            tally.firstViolationSeed = note.seed();
+            tally.firstViolation = note.text();
+            tally.firstViolationVariant = note.variant();
+        });
+        state.firstHolding().ifPresent(note -> {
+            tally.firstHoldingSeed = note.seed();
+            tally.firstHoldingFindings = note.text();
+            tally.firstHoldingVariant = note.variant();
+        });
+        return tally;
     }
 
     ClaimResult result() {

@@ -8,15 +8,11 @@ import java.util.Optional;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
 import sdlab.lab.ParamValues;
-import sdlab.lab.Question;
 import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.lab.Variant;
-import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
-import sdlab.lab.report.QuestionResult;
 import sdlab.lab.report.SeedDetail;
-import sdlab.lab.report.VariantResult;
 
 /**
  * Runs an experiment over a range of seeds and measures it.
@@ -35,22 +31,8 @@ public final class Sweep {
      */
     public static ExperimentReport run(
             Experiment experiment, ParamValues values, SweepSettings settings, SweepProgress progress) {
-        List<Variant> allVariants = experiment.variants(values);
-        ExperimentShape.requireUnique(allVariants.stream().map(Variant::name).toList(), "variant", experiment);
-        List<Variant> variants = ExperimentShape.selected(allVariants, settings.onlyVariant());
-        boolean comparing = settings.onlyVariant().isEmpty();
-        List<Claim> claims = comparing ? experiment.claims(values, allVariants) : List.of();
-        Optional<Question> question = comparing ? experiment.question(values, allVariants) : Optional.empty();
-        ExperimentShape.requireUnique(claims.stream().map(Claim::name).toList(), "claim", experiment);
-        question.ifPresent(q -> ExperimentShape.requireConsistent(q, allVariants, claims, experiment));
-        ExperimentShape.requireKnownInputs(experiment);
-
-        ReplayCommand replay = new ReplayCommand(experiment.id(), values.nonDefaults());
-        List<VariantTally> variantTallies = variants.stream()
-                .map(v -> new VariantTally(v, experiment.metrics()))
-                .toList();
-        List<ClaimTally> claimTallies =
-                claims.stream().map(c -> new ClaimTally(c, replay)).toList();
+        SweepPlan plan = SweepPlan.of(experiment, values, settings.onlyVariant());
+        SweepTally tally = SweepTally.empty(plan, settings.firstSeed());
         int[] merged = {0};
         progress.advanced(0, settings.seedCount());
         try {
@@ -58,15 +40,15 @@ public final class Sweep {
                     settings.firstSeed(),
                     settings.seedCount(),
                     settings.threads(),
-                    seed -> runSeed(experiment, values, variants, claims, seed),
+                    seed -> runSeed(experiment, values, plan.variants(), plan.claims(), seed),
                     outcome -> {
-                        merge(outcome, variantTallies, claimTallies);
+                        tally.add(outcome);
                         progress.advanced(++merged[0], settings.seedCount());
                     });
         } finally {
             progress.finished();
         }
-        return report(experiment, values, settings, variants, variantTallies, claimTallies, question);
+        return tally.report();
     }
 
     /**
@@ -123,54 +105,5 @@ public final class Sweep {
             throw new SweepFailure(
                     seed, variant.name(), "experiment " + experiment.id() + ", variant " + variant.name(), e);
         }
-    }
-
-    private static void merge(SeedOutcome outcome, List<VariantTally> variants, List<ClaimTally> claims) {
-        int i = 0;
-        for (SeedRun run : outcome.runsByVariant().values()) {
-            variants.get(i++).add(run);
-        }
-        for (int c = 0; c < claims.size(); c++) {
-            claims.get(c).add(outcome.seed(), outcome.violations().get(c), outcome.runsByVariant());
-        }
-    }
-
-    private static ExperimentReport report(
-            Experiment experiment,
-            ParamValues values,
-            SweepSettings settings,
-            List<Variant> variants,
-            List<VariantTally> variantTallies,
-            List<ClaimTally> claimTallies,
-            Optional<Question> question) {
-        List<VariantResult> variantResults = new ArrayList<>();
-        for (int i = 0; i < variants.size(); i++) {
-            variantResults.add(variantTallies
-                    .get(i)
-                    .result(PlainValues.settings(variants.get(i).settings())));
-        }
-        List<ClaimResult> claimResults =
-                claimTallies.stream().map(ClaimTally::result).toList();
-        Map<String, ClaimResult> claimsByName = new LinkedHashMap<>();
-        claimResults.forEach(c -> claimsByName.put(c.name(), c));
-        Optional<QuestionResult> questionResult = question.map(q -> QuestionVerdict.decide(q, claimsByName));
-        List<String> notes = settings.onlyVariant().isPresent()
-                ? List.of("claims and question skipped: they compare variants, and --variant kept only "
-                        + settings.onlyVariant().get())
-                : List.of();
-        return new ExperimentReport(
-                experiment.id(),
-                experiment.identity().chapter(),
-                experiment.identity().title(),
-                experiment.identity().summary(),
-                experiment.explanation(),
-                settings.firstSeed(),
-                settings.seedCount(),
-                PlainValues.params(values),
-                List.copyOf(experiment.metrics()),
-                variantResults,
-                claimResults,
-                questionResult,
-                notes);
     }
 }

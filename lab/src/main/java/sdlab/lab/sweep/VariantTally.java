@@ -1,27 +1,37 @@
 package sdlab.lab.sweep;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import sdlab.lab.Aggregation;
 import sdlab.lab.MetricSpec;
 import sdlab.lab.SeedRun;
 import sdlab.lab.Variant;
+import sdlab.lab.report.MergeableState;
+import sdlab.lab.report.MergeableState.LatencyBuckets;
+import sdlab.lab.report.MergeableState.MetricState;
 import sdlab.lab.report.VariantResult;
 
 /**
  * One variant's metrics accumulated seed by seed. Memory stays bounded whatever the seed count: a few numbers per
- * metric and one merged histogram per latency metric. Seeds must be added in seed order because floating-point sums
- * depend on order, and the report must not depend on the thread count.
+ * metric and one merged histogram per latency histogram that a percentile reads. Everything it keeps adds up exactly
+ * (integer counts, {@link ExactSum}s, histogram counts), so tallies of disjoint seed ranges {@link #absorb merge} into
+ * the tally of their union, and the report does not depend on the thread count or on how the seeds were split.
  */
 final class VariantTally {
+    private static final int HISTOGRAM_DIGITS = 3;
+
     private final Variant variant;
     private final List<MetricSpec> metrics;
     private final long[] totals; // Sum and SeedsWith: the total; Ratio: the numerator total
     private final long[] denominators; // Ratio only
-    private final double[] sums; // MeanPerSeed only
-    private final Histogram[] histograms; // PercentileMs only
+    private final ExactSum[] sums; // MeanPerSeed only
+    private final Map<String, Histogram> histograms = new LinkedHashMap<>(); // by the histogram's name
     private int seeds;
 
     VariantTally(Variant variant, List<MetricSpec> metrics) {
@@ -29,8 +39,17 @@ final class VariantTally {
         this.metrics = List.copyOf(metrics);
         this.totals = new long[metrics.size()];
         this.denominators = new long[metrics.size()];
-        this.sums = new double[metrics.size()];
-        this.histograms = new Histogram[metrics.size()];
+        this.sums = new ExactSum[metrics.size()];
+        Arrays.fill(sums, ExactSum.ZERO);
+        for (MetricSpec metric : metrics) {
+            if (metric.aggregation() instanceof Aggregation.PercentileMs percentile) {
+                histograms.computeIfAbsent(percentile.histogram(), name -> new Histogram(HISTOGRAM_DIGITS));
+            }
+        }
+    }
+
+    String variantName() {
+        return variant.name();
     }
 
     void add(SeedRun run) {
@@ -44,17 +63,28 @@ final class VariantTally {
                     denominators[i] += run.counter(ratio.denominatorCounter());
                 }
                 case Aggregation.MeanPerSeed mean ->
-                    sums[i] += run.hasValue(mean.valueOrCounter())
-                            ? run.value(mean.valueOrCounter())
-                            : run.counter(mean.valueOrCounter());
+                    sums[i] = sums[i].plus(
+                            run.hasValue(mean.valueOrCounter())
+                                    ? run.value(mean.valueOrCounter())
+                                    : run.counter(mean.valueOrCounter()));
                 case Aggregation.PercentileMs percentile -> {
-                    if (histograms[i] == null) {
-                        histograms[i] = new Histogram(3);
-                    }
-                    histograms[i].add(run.histogram(percentile.histogram()));
+                    // Filled once per histogram below, however many percentiles read it.
                 }
             }
         }
+        histograms.forEach((name, histogram) -> histogram.add(run.histogram(name)));
+    }
+
+    /** Adds the seeds of {@code other}, a tally of the same variant over other seeds. */
+    void absorb(VariantTally other) {
+        assert other.variant.name().equals(variant.name()) && other.metrics.equals(metrics);
+        seeds += other.seeds;
+        for (int i = 0; i < metrics.size(); i++) {
+            totals[i] += other.totals[i];
+            denominators[i] += other.denominators[i];
+            sums[i] = sums[i].plus(other.sums[i]);
+        }
+        histograms.forEach((name, histogram) -> histogram.add(other.histograms.get(name)));
     }
 
     VariantResult result(Map<String, Object> settings) {
@@ -70,16 +100,96 @@ final class VariantTally {
             case Aggregation.Sum sum -> totals[i];
             case Aggregation.SeedsWith with -> totals[i];
             case Aggregation.Ratio ratio -> denominators[i] == 0 ? Double.NaN : (double) totals[i] / denominators[i];
-            case Aggregation.MeanPerSeed mean -> seeds == 0 ? Double.NaN : sums[i] / seeds;
-            case Aggregation.PercentileMs percentile -> percentileMs(histograms[i], percentile.percentile());
+            case Aggregation.MeanPerSeed mean -> seeds == 0 ? Double.NaN : sums[i].value() / seeds;
+            case Aggregation.PercentileMs percentile ->
+                percentileMs(histograms.get(percentile.histogram()), percentile.percentile());
         };
     }
 
     private static double percentileMs(Histogram histogram, double percentile) {
-        if (histogram == null || histogram.getTotalCount() == 0) {
+        if (histogram.getTotalCount() == 0) {
             return Double.NaN;
         }
         long nanos = percentile >= 100 ? histogram.getMaxValue() : histogram.getValueAtPercentile(percentile);
         return nanos / 1e6;
+    }
+
+    /** What this tally keeps, for a report that other reports can be merged with. */
+    MergeableState.VariantState state() {
+        Map<String, MetricState> metricStates = new LinkedHashMap<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricState metric =
+                    switch (metrics.get(i).aggregation()) {
+                        case Aggregation.Sum sum -> new MetricState.Total(totals[i]);
+                        case Aggregation.SeedsWith with -> new MetricState.Total(totals[i]);
+                        case Aggregation.Ratio ratio -> new MetricState.Fraction(totals[i], denominators[i]);
+                        case Aggregation.MeanPerSeed mean -> new MetricState.ExactSum(sums[i].text());
+                        case Aggregation.PercentileMs percentile -> null; // its histogram is the state
+                    };
+            if (metric != null) {
+                metricStates.put(metrics.get(i).name(), metric);
+            }
+        }
+        Map<String, LatencyBuckets> buckets = new LinkedHashMap<>();
+        histograms.forEach((name, histogram) -> buckets.put(name, buckets(histogram)));
+        return new MergeableState.VariantState(variant.name(), seeds, metricStates, buckets);
+    }
+
+    private static LatencyBuckets buckets(Histogram histogram) {
+        Map<Long, Long> counts = new TreeMap<>();
+        for (HistogramIterationValue bucket : histogram.recordedValues()) {
+            counts.put(
+                    histogram.lowestEquivalentValue(bucket.getValueIteratedTo()), bucket.getCountAtValueIteratedTo());
+        }
+        return new LatencyBuckets(new TreeMap<>(counts));
+    }
+
+    /**
+     * A tally of {@code variant} holding {@code state}. Throws {@link IllegalArgumentException} naming what does not
+     * fit when the state was written for other metrics.
+     */
+    static VariantTally restore(Variant variant, List<MetricSpec> metrics, MergeableState.VariantState state) {
+        VariantTally tally = new VariantTally(variant, metrics);
+        tally.seeds = state.seeds();
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricSpec metric = metrics.get(i);
+            if (metric.aggregation() instanceof Aggregation.PercentileMs) {
+                continue;
+            }
+            MetricState saved = state.metrics().get(metric.name());
+            switch (metric.aggregation()) {
+                case Aggregation.Sum sum ->
+                    tally.totals[i] =
+                            expect(saved, MetricState.Total.class, metric).total();
+                case Aggregation.SeedsWith with ->
+                    tally.totals[i] =
+                            expect(saved, MetricState.Total.class, metric).total();
+                case Aggregation.Ratio ratio -> {
+                    MetricState.Fraction fraction = expect(saved, MetricState.Fraction.class, metric);
+                    tally.totals[i] = fraction.numerator();
+                    tally.denominators[i] = fraction.denominator();
+                }
+                case Aggregation.MeanPerSeed mean ->
+                    tally.sums[i] = ExactSum.parse(
+                            expect(saved, MetricState.ExactSum.class, metric).text());
+                case Aggregation.PercentileMs percentile -> throw new AssertionError("skipped above");
+            }
+        }
+        tally.histograms.forEach((name, histogram) -> {
+            LatencyBuckets buckets = state.histograms().get(name);
+            if (buckets == null) {
+                throw new IllegalArgumentException("variant " + variant.name() + " has no histogram '" + name + "'");
+            }
+            buckets.countsByValueNanos().forEach(histogram::recordValueWithCount);
+        });
+        return tally;
+    }
+
+    private static <T extends MetricState> T expect(MetricState saved, Class<T> kind, MetricSpec metric) {
+        if (!kind.isInstance(saved)) {
+            throw new IllegalArgumentException("metric " + metric.name() + " has no "
+                    + kind.getSimpleName().toLowerCase(Locale.ROOT) + " state");
+        }
+        return kind.cast(saved);
     }
 }

@@ -47,7 +47,8 @@ class JsonReportTest {
                         "question",
                         "assertionsHold",
                         "notes",
-                        "metrics");
+                        "metrics",
+                        "mergeable");
         assertThat(json.get("experiment").asText()).isEqualTo("coin");
         assertThat(json.get("seeds").asInt()).isEqualTo(30);
         assertThat(json.get("params").get("bias").asDouble()).isEqualTo(0.75);

@@ -1,0 +1,125 @@
+package sdlab.lab.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The raw tallies a report was computed from, so that reports of disjoint seed ranges can be merged into exactly the
+ * report of one run over all of them ({@code sdlab merge}). Every figure of a report (means, ratios, percentiles,
+ * Wilson intervals, verdicts, counterexample and witness seeds) is derived from this state by the same code in a run
+ * and in a merge; the state itself only adds up: counts add, exact sums add, histogram buckets add, and the first
+ * violation or witness is the one with the lowest seed.
+ *
+ * @param format the version of this state's layout; a merge refuses states of another format
+ * @param definition a fingerprint of the experiment's definition (variants, metrics, claims, question, parameters
+ *     and their defaults): shards made by different versions of the experiment are not merged
+ * @param onlyVariant the variant a {@code --variant} sweep kept, if any
+ * @param paramTexts every parameter's value as the command line writes it, in declaration order
+ * @param variants each variant's tally, in report order
+ * @param claims each claim's tally, in report order
+ */
+public record MergeableState(
+        int format,
+        String definition,
+        Optional<String> onlyVariant,
+        Map<String, String> paramTexts,
+        List<VariantState> variants,
+        List<ClaimState> claims) {
+    /** The layout written now. */
+    public static final int FORMAT = 1;
+
+    public MergeableState {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(onlyVariant, "onlyVariant");
+        paramTexts = Collections.unmodifiableMap(new LinkedHashMap<>(paramTexts));
+        variants = List.copyOf(variants);
+        claims = List.copyOf(claims);
+    }
+
+    /**
+     * One variant's tally.
+     *
+     * @param name the variant
+     * @param seeds how many seeds it ran
+     * @param metrics per metric that is not a percentile, its running totals, in metric order
+     * @param histograms per latency histogram that a percentile metric reads, its merged buckets
+     */
+    public record VariantState(
+            String name, int seeds, Map<String, MetricState> metrics, Map<String, LatencyBuckets> histograms) {
+        public VariantState {
+            Objects.requireNonNull(name, "name");
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+            histograms = Collections.unmodifiableMap(new LinkedHashMap<>(histograms));
+        }
+    }
+
+    /** The running totals of one metric, by how it is aggregated. */
+    public sealed interface MetricState {
+        /** A sum of a counter, or a count of seeds. */
+        record Total(long total) implements MetricState {}
+
+        /** A ratio of two sums. */
+        record Fraction(long numerator, long denominator) implements MetricState {}
+
+        /** A mean per seed: the exact sum of the per-seed values, as a decimal ("NaN" or an infinity if one was). */
+        record ExactSum(String text) implements MetricState {
+            public ExactSum {
+                Objects.requireNonNull(text, "text");
+            }
+        }
+    }
+
+    /**
+     * A latency histogram as its non-empty buckets: each bucket's lowest value in nanoseconds and its count. Three
+     * significant digits, as every run records; recording each count at its value rebuilds the same histogram.
+     *
+     * @param countsByValueNanos count per bucket, keyed by the bucket's lowest value
+     */
+    public record LatencyBuckets(SortedMap<Long, Long> countsByValueNanos) {
+        public LatencyBuckets {
+            countsByValueNanos = Collections.unmodifiableSortedMap(new TreeMap<>(countsByValueNanos));
+        }
+    }
+
+    /**
+     * One claim's tally.
+     *
+     * @param name the claim
+     * @param seedsChecked seeds on which it was checked
+     * @param seedsHolding seeds on which it held
+     * @param firstViolation the lowest seed on which it did not hold, with the violation and its variant
+     * @param firstHolding the lowest seed on which it held, with what that seed's runs noted and the witness variant
+     */
+    public record ClaimState(
+            String name,
+            int seedsChecked,
+            int seedsHolding,
+            Optional<SeedNote> firstViolation,
+            Optional<SeedNote> firstHolding) {
+        public ClaimState {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(firstViolation, "firstViolation");
+            Objects.requireNonNull(firstHolding, "firstHolding");
+        }
+    }
+
+    /**
+     * A seed a claim's evidence points at.
+     *
+     * @param seed the seed
+     * @param text the violation, or the findings quoted for a witness ("" when the runs noted nothing)
+     * @param variant the variant whose run is the evidence
+     */
+    public record SeedNote(long seed, String text, String variant) {
+        public SeedNote {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(variant, "variant");
+        }
+    }
+}
