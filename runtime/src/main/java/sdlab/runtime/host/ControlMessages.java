@@ -1,6 +1,7 @@
 package sdlab.runtime.host;
 
 import java.util.List;
+import java.util.Map;
 import sdlab.runtime.net.NetworkFaults;
 
 /**
@@ -25,6 +26,8 @@ public final class ControlMessages {
      *
      * @param restarted whether this life found the files of an earlier one
      * @param connectedPeers the peers its links are connected to now
+     * @param framesReceivedFrom frames received from each sender (nodes, clients and operators)
+     * @param framesDropped frames dropped by faults, by a full connection, or for want of a route
      */
     public record Status(
             long requestId,
@@ -36,6 +39,7 @@ public final class ControlMessages {
             NetworkFaults faults,
             long framesSent,
             long framesReceived,
+            Map<String, Long> framesReceivedFrom,
             long framesDropped)
             implements Reply {}
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ import sdlab.runtime.net.Backoff;
 import sdlab.runtime.net.LineLog;
 import sdlab.runtime.net.NetworkFaults;
 import sdlab.runtime.net.Transport;
+import sdlab.runtime.net.TransportCounters;
 import sdlab.runtime.wire.MessageCodec;
 import sdlab.runtime.wire.WireFormatException;
 
@@ -285,7 +287,7 @@ public final class NodeHost implements AutoCloseable {
             }
         }
         connected.sort(null);
-        var counters = transport.counters();
+        TransportCounters counters = transport.counters();
         return new ControlMessages.Status(
                 requestId,
                 settings.id().name(),
@@ -296,7 +298,14 @@ public final class NodeHost implements AutoCloseable {
                 transport.faults(),
                 counters.sent(),
                 counters.received(),
+                receivedFrom(counters),
                 counters.backlogDropped() + counters.faultDropped() + counters.unroutable());
+    }
+
+    private static Map<String, Long> receivedFrom(TransportCounters counters) {
+        Map<String, Long> byName = new TreeMap<>();
+        counters.receivedFrom().forEach((id, count) -> byName.put(id.name(), count));
+        return byName;
     }
 
     private final class Context implements NodeContext {

@@ -246,7 +246,7 @@ public final class Transport implements AutoCloseable {
             counters.faultDropped++;
             return;
         }
-        counters.received++;
+        counters.countReceived(from);
         String spoken = acceptedFamilies.getOrDefault(channel, family);
         receivers.get(spoken).onFrame(from, frame);
     }
