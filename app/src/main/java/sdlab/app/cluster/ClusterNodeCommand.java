@@ -8,7 +8,11 @@ import sdlab.core.NodeId;
 import sdlab.runtime.cluster.NodeProcess;
 
 /** The body of one node process; {@code sdlab cluster start} runs it, users never need to. */
-@Command(name = "node", hidden = true, description = "Run one node of the cluster in DIR (started by 'cluster start').")
+@Command(
+        name = "node",
+        hidden = true,
+        mixinStandardHelpOptions = true,
+        description = "Run one node of the cluster in DIR (started by 'cluster start').")
 final class ClusterNodeCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true)
     Path directory;
