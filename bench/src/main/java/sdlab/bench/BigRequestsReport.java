@@ -19,6 +19,8 @@ import sdlab.bench.peer.BigRequestComparison.Settings;
 record BigRequestsReport(Settings settings, Machine start, Machine end, Results results) {
     static final double SET_RATIO_MAX = 2.0;
     static final double PING_MS_MAX = 50.0;
+    /** How far above its pre-attack RSS a server may stay after the attackers leave and still count as back. */
+    static final long RSS_BACK_SLACK_KIB = 64 * 1024;
 
     String text() {
         StringBuilder text = new StringBuilder();
@@ -66,6 +68,17 @@ record BigRequestsReport(Settings settings, Machine start, Machine end, Results 
                     peerPingMax,
                     PING_MS_MAX,
                     pingMax < PING_MS_MAX ? "met" : "missed"));
+            double pingP99 = worst(rows, r -> r.ping().latencyMsP99(), true);
+            double peerPingP99 = worst(rows, r -> r.ping().latencyMsP99(), false);
+            text.append(format(
+                    "PING p99 during the SET, appendonly %-3s: %.1f ms, redis-server %.1f ms (worst round; %.2fx;"
+                            + " goal < %.0f ms: %s)%n",
+                    rows.appendonly(),
+                    pingP99,
+                    peerPingP99,
+                    pingP99 / peerPingP99,
+                    PING_MS_MAX,
+                    pingP99 < PING_MS_MAX ? "met" : "missed"));
         }
         if (results.sdlabAttack() != null) {
             AttackRound attack = results.sdlabAttack();
@@ -79,12 +92,32 @@ record BigRequestsReport(Settings settings, Machine start, Machine end, Results 
                     PING_MS_MAX,
                     attack.ping().latencyMsP99() < PING_MS_MAX ? "met" : "missed",
                     memory(attack.memory())));
+            text.append(rssAfterAttackLine(attack.memory(), results.peerAttack().memory()));
         }
         text.append(format(
                 "RSS in MiB, from /proc/PID/status VmRSS: before the load, its peak, and after (the SET's value"
                         + " deleted and 2 s passed; the attackers gone and %d s passed).%n",
                 settings.settleSeconds()));
         return text.toString();
+    }
+
+    /** The worst of one side's rounds by {@code figure}: sdlab's if {@code ours}, else redis-server's. */
+    private static double worst(SetRows rows, ToDoubleFunction<SetRound> figure, boolean ours) {
+        return (ours ? rows.sdlab() : rows.peer())
+                .stream().mapToDouble(figure).max().orElse(Double.NaN);
+    }
+
+    /** Issue 11's "RSS returns near its baseline after they leave", beside redis-server's in the same run. */
+    static String rssAfterAttackLine(Memory sdlab, Memory peer) {
+        long aboveKib = sdlab.afterKib() - sdlab.beforeKib();
+        long peerAboveKib = peer.afterKib() - peer.beforeKib();
+        return format(
+                "RSS after the attackers leave: %+.0f MiB against the node's baseline, redis-server %+.0f MiB"
+                        + " (goal within %d MiB: %s)%n",
+                aboveKib / 1024.0,
+                peerAboveKib / 1024.0,
+                RSS_BACK_SLACK_KIB / 1024,
+                aboveKib <= RSS_BACK_SLACK_KIB ? "met" : "missed");
     }
 
     private static String setLine(String workload, String side, SetRound round) {

@@ -1,6 +1,7 @@
 package sdlab.cache.server;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -54,12 +55,14 @@ public final class CacheServer implements AutoCloseable {
     private ClientRegistry clients;
     private ReplyFlusher flusher;
     private QueryBufferBudget queryBuffers;
-    /** Allocates the arrays of big bulk arguments, so that zeroing them never holds the event loop. */
-    private final ExecutorService bigArgumentAllocator = Executors.newSingleThreadExecutor(task -> {
+    /** Allocates and fills the arrays of big bulk arguments, so that zeroing and copying them never holds the event loop. */
+    private final ExecutorService bigArgumentAssembler = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "cache-big-arguments");
         thread.setDaemon(true);
         return thread;
     });
+    /** The direct chunks big arguments arrive into, allocated by the assembler's thread. */
+    private ArgumentChunks bigArgumentChunks;
 
     private ChannelGroup clientChannels;
     private volatile Channel listener;
@@ -89,6 +92,11 @@ public final class CacheServer implements AutoCloseable {
         loop = group.next();
         clients = new ClientRegistry(config.clientsMax(), config.outputBufferLimits());
         queryBuffers = new QueryBufferBudget(config.queryBuffersTotalBytesMax());
+        bigArgumentChunks = new ArgumentChunks(
+                new UnpooledByteBufAllocator(true),
+                bigArgumentAssembler,
+                config.queryBuffersTotalBytesMax(),
+                System::nanoTime);
         clientChannels = new DefaultChannelGroup(loop);
         try {
             Files.createDirectories(config.dir());
@@ -202,7 +210,13 @@ public final class CacheServer implements AutoCloseable {
                         clientChannels.add(channel);
                         channel.pipeline()
                                 .addLast(new RespConnection(
-                                        engine, flusher, clients, config, queryBuffers, bigArgumentAllocator));
+                                        engine,
+                                        flusher,
+                                        clients,
+                                        config,
+                                        queryBuffers,
+                                        bigArgumentAssembler,
+                                        bigArgumentChunks));
                     }
                 })
                 .bind(config.bind(), config.port())
@@ -212,7 +226,7 @@ public final class CacheServer implements AutoCloseable {
 
     /**
      * Redis's serverCron: active expiry, blocked clients whose timeout passed, pending evictions,
-     * save points, and the AOF buffer they filled.
+     * save points, and the AOF buffer they filled; and the big arguments' idle chunks released.
      */
     private void cron() {
         try {
@@ -222,6 +236,7 @@ public final class CacheServer implements AutoCloseable {
                 engine.evictToFit();
             }
             persistence.cron();
+            bigArgumentChunks.releaseIfIdle();
         } catch (RuntimeException e) {
             log.error("background task failed", e);
         }
@@ -248,7 +263,8 @@ public final class CacheServer implements AutoCloseable {
             log.error("error while saving for shutdown", e.getCause());
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        bigArgumentAllocator.shutdownNow();
+        bigArgumentAssembler.shutdownNow();
+        bigArgumentChunks.releaseAll();
         log.info("Cache node is now ready to exit, bye bye...");
         stopped.countDown();
     }
@@ -264,7 +280,10 @@ public final class CacheServer implements AutoCloseable {
             loop.submit(persistence::close).syncUninterruptibly();
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        bigArgumentAllocator.shutdownNow();
+        bigArgumentAssembler.shutdownNow();
+        if (bigArgumentChunks != null) {
+            bigArgumentChunks.releaseAll();
+        }
         stopped.countDown();
     }
 }

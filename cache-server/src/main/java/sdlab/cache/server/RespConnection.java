@@ -53,7 +53,7 @@ final class RespConnection extends ByteToMessageDecoder {
 
     private ChannelHandlerContext ctx;
     private ByteBuf replies;
-    /** Reading stopped until a big argument's array is ready ({@link #pauseReadingUntil}). */
+    /** Reading stopped until a big argument's array is assembled ({@link #pauseReadingUntil}). */
     private boolean readingPaused;
 
     private boolean admitted;
@@ -76,7 +76,8 @@ final class RespConnection extends ByteToMessageDecoder {
             ClientRegistry clients,
             CacheServerConfig config,
             QueryBufferBudget queryBuffers,
-            Executor bigArgumentAllocator) {
+            Executor bigArgumentAssembler,
+            ArgumentChunks bigArgumentChunks) {
         this.engine = engine;
         this.session = engine.newSession();
         this.decoder = new RespDecoder(
@@ -84,7 +85,8 @@ final class RespConnection extends ByteToMessageDecoder {
                 config.inlineBytesMax(),
                 config.queryBufferBytesMax(),
                 queryBuffers,
-                bigArgumentAllocator);
+                bigArgumentAssembler,
+                bigArgumentChunks);
         this.flusher = flusher;
         this.clients = clients;
         this.config = config;
@@ -165,7 +167,7 @@ final class RespConnection extends ByteToMessageDecoder {
 
     /**
      * Reads no more from this client until {@code ready} completes (a big argument's array is
-     * being allocated), then decodes what it already sent; other clients are served meanwhile.
+     * being assembled), then decodes what it already sent; other clients are served meanwhile.
      */
     private void pauseReadingUntil(CompletableFuture<?> ready) {
         if (readingPaused) {

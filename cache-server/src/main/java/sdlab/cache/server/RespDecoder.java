@@ -1,6 +1,7 @@
 package sdlab.cache.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.util.ByteProcessor;
 import java.util.Arrays;
 import java.util.List;
@@ -22,9 +23,9 @@ import java.util.concurrent.Executor;
  * pile up in the connection's input buffer, which Netty grows by 4 MiB at a time above 4 MiB and
  * so copies a quarter-gigabyte argument some sixty times. It is moved out as it arrives into a
  * {@link BigArgument}, which keeps the input buffer small, copies each byte at most twice and
- * takes its memory from the node's {@link QueryBufferBudget}. While such an argument waits for
- * its array, {@link #awaiting()} says what for: the connection reads no more from that client
- * until it is ready, then decodes again.
+ * takes its memory from the node's {@link QueryBufferBudget}. While such an argument waits for a
+ * chunk or for its array, both made off the event loop, {@link #awaiting()} says what for: the
+ * connection reads no more from that client until it is ready, then decodes again.
  */
 final class RespDecoder {
     /** Receives each complete command; returns false to stop decoding (the client is closing). */
@@ -44,7 +45,8 @@ final class RespDecoder {
     private final int inlineBytesMax;
     private final long queryBufferBytesMax;
     private final QueryBufferBudget budget;
-    private final Executor allocator;
+    private final Executor assembler;
+    private final ArgumentChunks chunks;
 
     private byte[][] args;
     private int argsExpected;
@@ -62,19 +64,38 @@ final class RespDecoder {
      * @param inlineBytesMax the longest inline command or header line
      * @param queryBufferBytesMax the most one client's request in progress may hold ({@code client-query-buffer-limit})
      * @param budget the node-wide bound on requests in progress
-     * @param allocator where the arrays of big arguments are allocated, off the event loop
+     * @param assembler where the arrays of big arguments are allocated and filled, off the event loop
      */
     RespDecoder(
             long bulkBytesMax,
             int inlineBytesMax,
             long queryBufferBytesMax,
             QueryBufferBudget budget,
-            Executor allocator) {
+            Executor assembler) {
+        this(
+                bulkBytesMax,
+                inlineBytesMax,
+                queryBufferBytesMax,
+                budget,
+                assembler,
+                new ArgumentChunks(
+                        new UnpooledByteBufAllocator(true), assembler, queryBufferBytesMax, System::nanoTime));
+    }
+
+    /** As above, with big arguments' chunks from {@code chunks}, which the node's decoders share. */
+    RespDecoder(
+            long bulkBytesMax,
+            int inlineBytesMax,
+            long queryBufferBytesMax,
+            QueryBufferBudget budget,
+            Executor assembler,
+            ArgumentChunks chunks) {
         this.bulkBytesMax = bulkBytesMax;
         this.inlineBytesMax = inlineBytesMax;
         this.queryBufferBytesMax = queryBufferBytesMax;
         this.budget = budget;
-        this.allocator = allocator;
+        this.assembler = assembler;
+        this.chunks = chunks;
     }
 
     /** Gives back what a request in progress holds; the connection is closing. */
@@ -94,11 +115,11 @@ final class RespDecoder {
 
     /**
      * What the request in progress waits for before more of the input can be decoded (the array
-     * of a big argument, still being allocated), or null. Decoding again before it completes
+     * of a big argument, or a chunk for it), or null. Decoding again before it completes
      * takes nothing more.
      */
     CompletableFuture<?> awaiting() {
-        return big == null ? null : big.awaitingArray();
+        return big == null ? null : big.awaiting();
     }
 
     /** Decodes every complete command in {@code in}; an incomplete one stays unread for the next call. */
@@ -184,11 +205,11 @@ final class RespDecoder {
 
     /**
      * Moves what has arrived of a big argument out of the input. Returns the argument once all
-     * of it and the two bytes after it are in and its array is ready, else null.
+     * of it and the two bytes after it are in and its array is assembled, else null.
      */
     private byte[] receiveBig(ByteBuf in) throws QueryBufferLimitException {
         if (big == null) {
-            big = new BigArgument((int) bulkLength, allocator, budget, queryBufferBytesMax);
+            big = new BigArgument((int) bulkLength, assembler, chunks, budget, queryBufferBytesMax);
         }
         big.take(in);
         if (!big.complete() || in.readableBytes() < 2) {

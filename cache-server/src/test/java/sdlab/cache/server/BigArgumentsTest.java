@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -56,42 +57,81 @@ class BigArgumentsTest {
 
         assertThat(commands).hasSize(1);
         assertThat(commands.get(0)[2]).hasSize(size);
-        assertThat(decoder.bytesCopied()).isLessThanOrEqualTo(2L * size);
+        // Twice for the big argument (into chunks on the loop, into its array on the assembler), once for SET and k.
+        assertThat(decoder.bytesCopied()).isLessThanOrEqualTo(2L * size + "SETk".length());
         assertThat(inputBytesMax).isLessThanOrEqualTo(header.length + CHUNK_BYTES);
         assertThat(budget.reservedBytes()).as("given back once the command ran").isZero();
         input.release();
     }
 
     @Test
-    void anArgumentWaitingForItsArrayTakesNoMoreThanTheEarlyBoundAndNeverWaitsOnTheLoop() throws Exception {
-        // The allocator has not run yet: the decoder keeps at most EARLY_BYTES_MAX, says what it waits
-        // for, and neither blocks nor runs the command; once the array is ready it takes the rest.
+    void theArrayIsAssembledOffTheLoopAndEveryChunkGoesBack() throws Exception {
+        // The assembler has not run yet: the decoder has taken every byte into chunks, says what it
+        // waits for, and neither blocks nor runs the command; once the array is assembled it does.
         QueryBufferBudget budget = new QueryBufferBudget(1L << 30);
-        List<Runnable> allocations = new ArrayList<>();
-        RespDecoder decoder = new RespDecoder(512L * MIB, 64 * 1024, 1L << 30, budget, allocations::add);
-        int size = 64 * MIB;
+        CountingAllocator allocator = new CountingAllocator();
+        ArgumentChunks chunks = new ArgumentChunks(allocator, Runnable::run, 1L << 30, System::nanoTime);
+        List<Runnable> assemblies = new ArrayList<>();
+        RespDecoder decoder = new RespDecoder(512L * MIB, 64 * 1024, 1L << 30, budget, assemblies::add, chunks);
+        int size = 64 * MIB + 17;
         ByteBuf input = Unpooled.buffer();
         input.writeBytes(("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$" + size + "\r\n").getBytes(StandardCharsets.US_ASCII));
         byte[] filler = new byte[size];
-        Arrays.fill(filler, (byte) 'w');
+        for (int i = 0; i < size; i++) {
+            filler[i] = (byte) i;
+        }
         input.writeBytes(filler);
         input.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         List<byte[][]> commands = new ArrayList<>();
 
         decoder.decode(input, true, argv -> commands.add(argv));
         assertThat(commands).isEmpty();
+        assertThat(input.readableBytes()).as("only the CRLF left in the input").isEqualTo(2);
         assertThat(decoder.awaiting()).isNotNull().isNotDone();
-        assertThat(size + 2 - input.readableBytes()).isLessThanOrEqualTo(BigArgument.EARLY_BYTES_MAX);
         decoder.decode(input, true, argv -> commands.add(argv));
-        assertThat(size + 2 - input.readableBytes()).isLessThanOrEqualTo(BigArgument.EARLY_BYTES_MAX);
+        assertThat(commands).isEmpty();
 
-        assertThat(allocations).hasSize(1);
-        allocations.get(0).run();
+        assertThat(assemblies).hasSize(1);
+        assemblies.get(0).run();
         assertThat(decoder.awaiting()).isNull();
         decoder.decode(input, true, argv -> commands.add(argv));
         assertThat(commands).hasSize(1);
         assertThat(commands.get(0)[2]).isEqualTo(filler);
         assertThat(budget.reservedBytes()).isZero();
+        assertThat(chunks.keptBytes()).as("every chunk back for reuse").isGreaterThanOrEqualTo(size);
+        chunks.releaseAll();
+        assertThat(allocator.allocated()).allMatch(chunk -> chunk.refCnt() == 0);
+        input.release();
+    }
+
+    @Test
+    void anUnfinishedArgumentNeverTouchesTheHeapAndGivesEveryChunkBack() throws Exception {
+        // Issue 11's attacker: a $536870000 bulk of which 8 MiB arrive, then the client leaves. Its
+        // bytes were only ever in chunks (no array was asked for), and its chunks and budget all come
+        // back; after the decay the chunks are released to the system.
+        QueryBufferBudget budget = new QueryBufferBudget(1L << 30);
+        CountingAllocator allocator = new CountingAllocator();
+        AtomicLong nanos = new AtomicLong();
+        ArgumentChunks chunks = new ArgumentChunks(allocator, Runnable::run, 1L << 30, nanos::get);
+        List<Runnable> assemblies = new ArrayList<>();
+        RespDecoder decoder = new RespDecoder(512L * MIB, 64 * 1024, 1L << 30, budget, assemblies::add, chunks);
+        ByteBuf input = Unpooled.buffer();
+        input.writeBytes("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$536870000\r\n".getBytes(StandardCharsets.US_ASCII));
+        input.writeBytes(new byte[8 * MIB]);
+        decoder.decode(input, true, argv -> {
+            throw new AssertionError("no command expected");
+        });
+        assertThat(input.readableBytes()).isZero();
+        assertThat(budget.reservedBytes()).as("counted at its declared length").isEqualTo(536_870_000L);
+
+        decoder.release();
+        assertThat(budget.reservedBytes()).isZero();
+        assertThat(assemblies).as("no array asked for").isEmpty();
+        assertThat(allocator.allocated()).allMatch(chunk -> chunk.refCnt() == 1);
+        assertThat(chunks.keptBytes()).isEqualTo((long) allocator.allocated().size() * ArgumentChunks.CHUNK_BYTES);
+        nanos.addAndGet(ArgumentChunks.DECAY_NANOS);
+        chunks.releaseIfIdle();
+        assertThat(allocator.allocated()).isNotEmpty().allMatch(chunk -> chunk.refCnt() == 0);
         input.release();
     }
 
