@@ -52,6 +52,8 @@ public final class Main implements Runnable {
         cli.addSubcommand("node", new NodeCommand());
         cli.addSubcommand("bench", new BenchCommand());
         cli.addSubcommand("cluster", new ClusterCommand());
+        // The cluster bench lives with the cluster commands, which know how to start node processes.
+        cli.getSubcommands().get("bench").addSubcommand("cluster", ClusterCommand.bench());
         // Further subcommands (serve) are added here.
         cli.setParameterExceptionHandler(new BadInput(catalog));
         return cli;

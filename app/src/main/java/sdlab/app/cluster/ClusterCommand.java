@@ -35,6 +35,11 @@ public final class ClusterCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** {@code sdlab bench cluster}, registered under {@code bench}. */
+    public static Object bench() {
+        return new ClusterBenchCommand();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
