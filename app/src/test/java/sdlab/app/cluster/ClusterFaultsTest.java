@@ -28,8 +28,8 @@ import sdlab.runtime.host.ControlMessages.Status;
  * Each fault kind over real node processes of the quorum store (variant n3r1w3: a write is
  * acknowledged only once all three replicas have synced it): a one-way partition drops one
  * direction only, a partition cuts groups apart both ways, a paused node's peers and clients
- * time out and it answers again once resumed, and nodes killed with SIGKILL after acknowledging
- * a write come back from their files with it.
+ * time out and it answers again once resumed, added delay and loss act on every frame, and nodes
+ * killed with SIGKILL after acknowledging a write come back from their files with it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterFaultsTest {
@@ -129,6 +129,26 @@ class ClusterFaultsTest {
 
             cluster.resume(N3);
             assertThat(invoke(viaN3, "write", "q", 3L)).isEqualTo(Outcome.ok(3L));
+        }
+    }
+
+    @Test
+    void addedDelayHoldsEveryWriteBackAtLeastThatLongAndLossOfEveryFrameStopsThem() throws Exception {
+        try (ClientHost client = pinnedClient("c7", N1)) {
+            // n1 to each replica and back: two delayed hops, within the coordinator's 200 ms timeout.
+            cluster.delay(60);
+            long began = System.nanoTime();
+            assertThat(invoke(client, "write", "slow", 1L)).isEqualTo(Outcome.ok(1L));
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(120));
+            // Past the timeout the same write cannot gather its acknowledgements in time.
+            cluster.delay(150);
+            assertThat(invoke(client, "write", "slow", 2L)).isInstanceOf(Outcome.Unknown.class);
+
+            cluster.delay(0);
+            cluster.loss(1.0);
+            assertThat(invoke(client, "write", "lost", 2L)).isInstanceOf(Outcome.Unknown.class);
+            cluster.loss(0);
+            assertThat(invoke(client, "write", "lost", 3L)).isEqualTo(Outcome.ok(3L));
         }
     }
 
