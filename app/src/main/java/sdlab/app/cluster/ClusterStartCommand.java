@@ -40,6 +40,12 @@ final class ClusterStartCommand implements Callable<Integer> {
     @Mixin
     ClusterDirectory dir;
 
+    @Option(
+            names = "--fresh",
+            description = "remove the data and logs of an earlier cluster in the folder first; without it, nodes"
+                    + " recover what an earlier cluster of the same nodes synced")
+    boolean fresh;
+
     @Override
     public Integer call() throws IOException {
         Map<String, String> options = mechanismOptions.asMap();
@@ -54,6 +60,19 @@ final class ClusterStartCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            ProcessCluster.refuseIfRunning(dir.path(), ClusterMechanisms.LAUNCHER);
+        } catch (IllegalStateException e) {
+            err.println("sdlab: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (fresh) {
+            ProcessCluster.removeData(dir.path());
+        } else if (ProcessCluster.hasData(dir.path())) {
+            err.println("sdlab: the nodes recover the data of an earlier cluster in "
+                    + dir.path().resolve("data") + " (--fresh starts them empty)");
+        }
         err.println("sdlab: starting " + nodes + " nodes of " + resolved.describe() + " in " + dir.path());
         err.flush();
         try (ProcessCluster cluster = ProcessCluster.start(

@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import sdlab.core.NodeId;
 import sdlab.runtime.host.ControlMessages.Status;
 import sdlab.runtime.net.LineLog;
@@ -111,6 +113,36 @@ public final class ProcessCluster implements AutoCloseable {
         } catch (ClusterLayout.BadLayoutException e) {
             // A damaged file of a cluster that is gone: the new one replaces it.
         }
+    }
+
+    /**
+     * Removes the node data and logs of an earlier cluster in {@code directory}, so the next one
+     * starts empty. Refuses while nodes of it still run.
+     */
+    public static void removeData(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        Path data = directory.resolve("data");
+        if (Files.exists(data)) {
+            try (Stream<Path> walk = Files.walk(data)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().matches("n\\d+\\.log")) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code directory} holds node data of an earlier cluster, which a new one would recover. */
+    public static boolean hasData(Path directory) {
+        return Files.isDirectory(directory.resolve("data"));
     }
 
     /** The cluster already described in {@code directory}, whatever state its processes are in. */

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import sdlab.check.history.HistoryParser;
 import sdlab.check.history.JsonHistoryWriter;
 import sdlab.check.history.Operation;
@@ -71,7 +69,8 @@ public final class JepsenRun {
     public JepsenResult run() throws IOException, InterruptedException {
         Path directory = settings.directory();
         ProcessCluster.refuseIfRunning(directory, launcher);
-        removeEarlierRun(directory);
+        // A run starts from empty nodes: the data of an earlier run would be recovered and mix in.
+        ProcessCluster.removeData(directory);
         LineLog quiet = line -> {};
         progress.accept("starting " + settings.nodes() + " nodes of " + mechanism.describe() + " in " + directory);
         List<Op> ops;
@@ -194,28 +193,6 @@ public final class JepsenRun {
             if (System.nanoTime() < deadline) {
                 progress.accept("[%6.1fs] %d history entries"
                         .formatted(history.elapsedSeconds(), history.ops().size()));
-            }
-        }
-    }
-
-    /** A run starts from empty nodes and fresh logs: the data of an earlier run would be recovered and mix in. */
-    private static void removeEarlierRun(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        Path data = directory.resolve("data");
-        if (Files.exists(data)) {
-            try (Stream<Path> walk = Files.walk(data)) {
-                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                if (file.getFileName().toString().matches("n\\d+\\.log")) {
-                    Files.delete(file);
-                }
             }
         }
     }
