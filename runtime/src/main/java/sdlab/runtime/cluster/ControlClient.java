@@ -107,7 +107,7 @@ public final class ControlClient implements AutoCloseable {
             return;
         }
         if (transport.connectedTo(node)) {
-            transport.send(node, frame);
+            transport.sendUnfaulted(node, frame);
             return;
         }
         loop.schedule(() -> sendUntilAnswered(node, frame, requestId, deadline), 10, TimeUnit.MILLISECONDS);

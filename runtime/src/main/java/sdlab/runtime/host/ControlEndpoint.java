@@ -36,6 +36,6 @@ final class ControlEndpoint {
                     case Reply unexpected ->
                         throw new WireFormatException("an operator sent a reply: " + unexpected, 0);
                 };
-        transport.send(from, codec.encode(reply));
+        transport.sendUnfaulted(from, codec.encode(reply));
     }
 }

@@ -11,7 +11,9 @@ import sdlab.core.NodeId;
  *
  * <p>A partition between groups blocks both directions between them; a one-way partition
  * blocks one side's sending and the other side's receiving, so it holds even if only one of
- * the two processes got the rule. Clients are never blocked: only nodes are partitioned.
+ * the two processes got the rule. Clients are never blocked (only nodes are partitioned), but
+ * delay and loss act on their frames too, as a netem rule on a host's interface would. An
+ * operator's control traffic is exempt from all of it.
  */
 public record NetworkFaults(List<NodeId> blockedTo, List<NodeId> blockedFrom, long delayMillis, double lossRate) {
 
