@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import sdlab.app.cluster.jepsen.JepsenResult;
 import sdlab.app.cluster.jepsen.JepsenRun;
 import sdlab.app.cluster.jepsen.JepsenSettings;
 import sdlab.app.cluster.jepsen.NemesisKind;
+import sdlab.check.report.HtmlReport;
 import sdlab.check.report.TextReport;
 import sdlab.check.session.Guarantee;
 import sdlab.lab.DurationText;
@@ -110,6 +113,13 @@ final class ClusterTestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
 
+    @Option(
+            names = "--html",
+            paramLabel = "PATH",
+            description = "also write the checker's page for the history: per-process timelines, the violation"
+                    + " highlighted (as sdlab check --html)")
+    Path html;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         JepsenSettings settings;
@@ -155,6 +165,11 @@ final class ClusterTestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? json(result) : text(result));
         out.flush();
+        if (html != null) {
+            Files.writeString(html, HtmlReport.render(result.linearizability()), StandardCharsets.UTF_8);
+            err.println("sdlab: wrote " + html);
+            err.flush();
+        }
         return result.exitCode();
     }
 
