@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,13 +23,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import sdlab.core.NodeId;
 import sdlab.core.client.Outcome;
+import sdlab.kv.quorum.LwwTimestamp;
 import sdlab.kv.quorum.QuorumConfig;
+import sdlab.kv.quorum.QuorumMessages.ClientReply;
+import sdlab.kv.quorum.QuorumMessages.HandoffAck;
+import sdlab.kv.quorum.QuorumMessages.HandoffWrite;
+import sdlab.kv.quorum.QuorumMessages.HintedWrite;
+import sdlab.kv.quorum.QuorumMessages.OpId;
 import sdlab.kv.quorum.QuorumMessages.QuorumMessage;
 import sdlab.kv.quorum.QuorumMessages.Read;
 import sdlab.kv.quorum.QuorumMessages.ReadOk;
+import sdlab.kv.quorum.QuorumMessages.ReadReply;
+import sdlab.kv.quorum.QuorumMessages.Rejected;
+import sdlab.kv.quorum.QuorumMessages.RepairPush;
+import sdlab.kv.quorum.QuorumMessages.ReplicaRead;
+import sdlab.kv.quorum.QuorumMessages.ReplicaWrite;
 import sdlab.kv.quorum.QuorumMessages.Write;
+import sdlab.kv.quorum.QuorumMessages.WriteAck;
+import sdlab.kv.quorum.QuorumMessages.WriteOk;
+import sdlab.kv.quorum.Versioned;
 import sdlab.runtime.net.Handshake;
 import sdlab.runtime.wire.MessageCodec;
+import sdlab.runtime.wire.WireFormatException;
 
 /**
  * Bytes from the network cannot stop a node: whatever a raw socket sends (garbage, an absurd
@@ -116,6 +132,50 @@ class MalformedInputTest {
         assertThat(cluster.failures).isEmpty();
     }
 
+    static Stream<QuorumMessage> strangersMessages() {
+        Versioned item = new Versioned("stranger's value", new LwwTimestamp(Long.MAX_VALUE, "nobody"));
+        OpId op = new OpId(-1, Long.MIN_VALUE);
+        return Stream.of(
+                new WriteAck(op),
+                new ReadReply(op, Optional.of(item), true),
+                new ReadReply(op, Optional.empty(), false),
+                new HandoffAck("k", item.version()),
+                new WriteOk(5),
+                new Rejected(5, "no"),
+                new ReplicaRead(op, "k"),
+                new ReplicaWrite(op, "stranger", item),
+                new HintedWrite(op, "stranger-hint", item, NodeId.of("nobody")),
+                new RepairPush("stranger-repair", item),
+                new HandoffWrite("stranger-handoff", item));
+    }
+
+    /**
+     * Well-formed messages that a node never expects from a stranger (acks for operations it
+     * never started, replies meant for clients, replica traffic from outside the ring) are the
+     * node's to ignore or answer: none of them may stop it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strangersMessages")
+    void aWellFormedMessageFromAStrangerDoesNotStopTheNode(QuorumMessage message) throws Exception {
+        try (Socket socket = connectToNode()) {
+            // A read after it, on the same connection: once it is answered, the message was handled.
+            socket.getOutputStream()
+                    .write(concat(
+                            hello("stranger", QUORUM.familyName()),
+                            concat(QUORUM.encode(message), QUORUM.encode(new Read(900, "k")))));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            QuorumMessage reply;
+            do {
+                reply = readFrame(in);
+            } while (!(reply instanceof ClientReply answer && answer.requestId() == 900));
+        }
+
+        String key = "after " + message.getClass().getSimpleName();
+        assertThat(NodeHostTest.invoke(client, "write", key, "ok")).isEqualTo(Outcome.ok("ok"));
+        assertThat(NodeHostTest.invoke(client, "read", key, null)).isEqualTo(Outcome.ok("ok"));
+        assertThat(cluster.failures).isEmpty();
+    }
+
     /**
      * The control for the cases above: the same raw socket, speaking correctly, gets an answer
      * and keeps its connection, so a closed connection there is the node refusing the input.
@@ -128,16 +188,20 @@ class MalformedInputTest {
                     .write(concat(hello("raw-client", QUORUM.familyName()), QUORUM.encode(new Read(77, "raw"))));
 
             DataInputStream in = new DataInputStream(socket.getInputStream());
-            int length = in.readInt();
-            byte[] frame = ByteBuffer.allocate(Integer.BYTES + length)
-                    .putInt(length)
-                    .put(in.readNBytes(length))
-                    .array();
-            assertThat(QUORUM.decode(frame)).isEqualTo(new ReadOk(77, "value"));
+            assertThat(readFrame(in)).isEqualTo(new ReadOk(77, "value"));
 
             socket.getOutputStream().write(QUORUM.encode(new Write(78, "raw", "second")));
             assertThat(in.readInt()).isPositive();
         }
+    }
+
+    private static QuorumMessage readFrame(DataInputStream in) throws IOException, WireFormatException {
+        int length = in.readInt();
+        byte[] frame = ByteBuffer.allocate(Integer.BYTES + length)
+                .putInt(length)
+                .put(in.readNBytes(length))
+                .array();
+        return QUORUM.decode(frame);
     }
 
     private static Socket connectToNode() throws IOException {
