@@ -12,12 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
@@ -63,18 +61,53 @@ public final class FileDisk implements Disk, AutoCloseable {
         void failed(long syncId, IOException cause);
     }
 
+    /**
+     * How a file or the directory reaches the device: the real {@code force} calls, unless a test
+     * wraps them to check that a sync is reported only after them.
+     */
+    interface Forcer {
+        Forcer REAL = new Forcer() {
+            @Override
+            public void forceFile(Path file, FileChannel channel) throws IOException {
+                channel.force(false);
+            }
+
+            @Override
+            public void forceDirectory(Path directory) throws IOException {
+                try (FileChannel entries = FileChannel.open(directory, StandardOpenOption.READ)) {
+                    entries.force(true);
+                }
+            }
+        };
+
+        /** Forces the data of {@code file}, open as {@code channel} ({@code fdatasync}). */
+        void forceFile(Path file, FileChannel channel) throws IOException;
+
+        /** Forces the entries of {@code directory}: creations, renames and deletions. */
+        void forceDirectory(Path directory) throws IOException;
+    }
+
     private final Path directory;
     private final Executor syncer;
     private final SyncListener listener;
+    private final Forcer forcer;
     private final Map<String, FileChannel> appendChannels = new HashMap<>();
-    private Set<FileChannel> unsyncedChannels = new HashSet<>();
+    /** The files appended to since the last sync, by name, with the channel the appends went through. */
+    private Map<String, FileChannel> unsyncedChannels = new HashMap<>();
+    /**
+     * Channels of files deleted or replaced since the last sync, still open: a sync issued before
+     * may still have to force them, so the next sync closes them once the earlier ones are done.
+     */
+    private List<FileChannel> retiredChannels = new ArrayList<>();
+
     private boolean directoryChanged;
     private long lastSyncId;
 
-    private FileDisk(Path directory, Executor syncer, SyncListener listener) {
+    private FileDisk(Path directory, Executor syncer, SyncListener listener, Forcer forcer) {
         this.directory = directory;
         this.syncer = syncer;
         this.listener = listener;
+        this.forcer = forcer;
     }
 
     /**
@@ -83,8 +116,14 @@ public final class FileDisk implements Disk, AutoCloseable {
      * stands.
      */
     public static FileDisk open(Path directory, Executor syncer, SyncListener listener) throws IOException {
+        return open(directory, syncer, listener, Forcer.REAL);
+    }
+
+    /** As {@link #open(Path, Executor, SyncListener)}, forcing through {@code forcer}. */
+    static FileDisk open(Path directory, Executor syncer, SyncListener listener, Forcer forcer) throws IOException {
         Objects.requireNonNull(syncer, "syncer");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(forcer, "forcer");
         Files.createDirectories(directory);
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path entry : entries.toList()) {
@@ -93,7 +132,7 @@ public final class FileDisk implements Disk, AutoCloseable {
                 }
             }
         }
-        return new FileDisk(directory.toRealPath(), syncer, listener);
+        return new FileDisk(directory.toRealPath(), syncer, listener, forcer);
     }
 
     /** The directory this disk keeps its files in. */
@@ -110,7 +149,7 @@ public final class FileDisk implements Disk, AutoCloseable {
                 temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             writeFully(channel, content);
             // Forced before the rename: otherwise the rename could reach the device before the data.
-            channel.force(false);
+            forcer.forceFile(temporary, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -134,7 +173,7 @@ public final class FileDisk implements Disk, AutoCloseable {
                 directoryChanged |= !existed;
             }
             writeFully(channel, bytes);
-            unsyncedChannels.add(channel);
+            unsyncedChannels.put(file, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + target, e);
         }
@@ -180,40 +219,40 @@ public final class FileDisk implements Disk, AutoCloseable {
     @Override
     public long sync() {
         long syncId = ++lastSyncId;
-        List<FileChannel> toForce = new ArrayList<>(unsyncedChannels);
+        Map<String, FileChannel> toForce = unsyncedChannels;
         boolean forceDirectory = directoryChanged;
-        unsyncedChannels = new HashSet<>();
+        List<FileChannel> toClose = retiredChannels;
+        unsyncedChannels = new HashMap<>();
+        retiredChannels = new ArrayList<>();
         directoryChanged = false;
-        syncer.execute(() -> force(syncId, toForce, forceDirectory));
+        syncer.execute(() -> {
+            // Every earlier sync is done (they run one at a time): nothing will force these any more.
+            toClose.forEach(FileDisk::closeQuietly);
+            force(syncId, toForce, forceDirectory);
+        });
         return syncId;
     }
 
     /** Closes the open files; writes not yet synced stay where the kernel has them. */
     @Override
     public void close() {
-        for (FileChannel channel : appendChannels.values()) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // Closing flushes nothing we rely on: durability comes only from sync.
-            }
-        }
+        appendChannels.values().forEach(FileDisk::closeQuietly);
         appendChannels.clear();
+        retiredChannels.forEach(FileDisk::closeQuietly);
+        retiredChannels.clear();
     }
 
-    private void force(long syncId, List<FileChannel> channels, boolean forceDirectory) {
+    private void force(long syncId, Map<String, FileChannel> channels, boolean forceDirectory) {
         try {
-            for (FileChannel channel : channels) {
+            for (Map.Entry<String, FileChannel> appended : channels.entrySet()) {
                 try {
-                    channel.force(false);
-                } catch (ClosedChannelException deletedOrReplaced) {
-                    // The file was deleted or replaced after its appends: the directory force covers that.
+                    forcer.forceFile(directory.resolve(appended.getKey()), appended.getValue());
+                } catch (ClosedChannelException diskClosed) {
+                    // The disk was closed under this sync, as in a crash: nobody relies on it any more.
                 }
             }
             if (forceDirectory) {
-                try (FileChannel entries = FileChannel.open(directory, StandardOpenOption.READ)) {
-                    entries.force(true);
-                }
+                forcer.forceDirectory(directory);
             }
         } catch (IOException e) {
             listener.failed(syncId, e);
@@ -227,12 +266,19 @@ public final class FileDisk implements Disk, AutoCloseable {
         if (channel == null) {
             return;
         }
-        // A sync already issued may still force it; it then finds it closed, which is covered above.
-        unsyncedChannels.remove(channel);
+        // The deletion or rename that follows is durable after the next sync, with no need to
+        // force these appends. But a sync already issued may still be forcing them, and must: until
+        // that deletion or rename is durable, a crash would bring this file back, and it must come
+        // back with the appends that sync reported durable. So the channel stays open until then.
+        unsyncedChannels.remove(file);
+        retiredChannels.add(channel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
         try {
             channel.close();
         } catch (IOException e) {
-            // Nothing of it is relied on any more: the file is being replaced or deleted.
+            // Closing flushes nothing relied on: durability comes only from sync.
         }
     }
 
