@@ -39,14 +39,11 @@ class ClusterCommandTest {
             assertThat(again.exitCode()).isEqualTo(2);
             assertThat(again.err()).contains("already running", "sdlab cluster stop");
 
-            assertThat(sdlab("cluster", "client", "quorum", "put", "k", "7", "--dir", dir)
-                            .out())
+            assertThat(eventually("cluster", "client", "quorum", "put", "k", "7", "--dir", dir))
                     .isEqualTo("7\n");
-            assertThat(sdlab("cluster", "client", "quorum", "get", "k", "--dir", dir)
-                            .out())
+            assertThat(eventually("cluster", "client", "quorum", "get", "k", "--dir", dir))
                     .isEqualTo("7\n");
-            assertThat(sdlab("cluster", "client", "quorum", "get", "never", "--dir", dir)
-                            .out())
+            assertThat(eventually("cluster", "client", "quorum", "get", "never", "--dir", dir))
                     .isEqualTo("(nil)\n");
 
             assertThat(sdlab("cluster", "fault", "partition", "n1", "n2,n3", "--dir", dir)
@@ -67,6 +64,21 @@ class ClusterCommandTest {
             assertThat(sdlab("cluster", "stop", "--dir", dir).exitCode()).isZero();
         }
         assertThat(sdlab("cluster", "status", "--dir", dir).out()).doesNotContain("running");
+    }
+
+    /**
+     * The output of the first of up to five runs that exits 0: an operation that misses the
+     * store's 200 ms coordinator timeout on cold JVMs is honestly unknown (exit 1), and retried.
+     */
+    private static String eventually(String... args) {
+        Result result = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            result = sdlab(args);
+            if (result.exitCode() == 0) {
+                return result.out();
+            }
+        }
+        return result.out();
     }
 
     @Test
