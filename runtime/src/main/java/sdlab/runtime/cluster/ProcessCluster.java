@@ -367,7 +367,11 @@ public final class ProcessCluster implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         for (NodeId id : ids) {
             while (true) {
-                if (state(id) == NodeProcessState.DOWN) {
+                // Liveness by pid, not state(): until the child has exec'd, its command line is still ours.
+                boolean alive = ProcessHandle.of(layout.pids().get(id))
+                        .map(ProcessHandle::isAlive)
+                        .orElse(false);
+                if (!alive) {
                     throw new IllegalStateException(id + " exited while starting; its log ends:\n" + logTail(id));
                 }
                 Optional<Status> status = control().status(id, Duration.ofMillis(500));
