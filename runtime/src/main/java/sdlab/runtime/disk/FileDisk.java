@@ -12,12 +12,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +45,8 @@ import sdlab.core.Disk;
  *
  * Syncs run one at a time, in order, on the {@code syncer} executor (a single thread), so the
  * node's event loop never waits for the device; the listener hears of each completion in
- * order. A failed force is reported as such and the node must stop: after a failed fsync the
+ * order. Syncs requested while another is forcing are forced together afterwards (group
+ * commit), one {@code fdatasync} per file for the lot. A failed force is reported as such and the node must stop: after a failed fsync the
  * kernel may have dropped the dirty pages, and a retry that succeeds proves nothing.
  *
  * <p>Every method but the sync itself must be called from one thread, the node's event loop.
@@ -102,6 +107,15 @@ public final class FileDisk implements Disk, AutoCloseable {
 
     private boolean directoryChanged;
     private long lastSyncId;
+    /** Syncs requested and not yet forced, oldest first; filled on the event loop, drained by the syncer. */
+    private final ConcurrentLinkedQueue<Requested> requested = new ConcurrentLinkedQueue<>();
+
+    /**
+     * One sync: the files appended to before it (since the previous sync), whether the directory
+     * changed, and the channels of files deleted or replaced before it, to close once forced.
+     */
+    private record Requested(
+            long id, Map<String, FileChannel> appended, boolean directoryChanged, List<FileChannel> retired) {}
 
     private FileDisk(Path directory, Executor syncer, SyncListener listener, Forcer forcer) {
         this.directory = directory;
@@ -219,17 +233,11 @@ public final class FileDisk implements Disk, AutoCloseable {
     @Override
     public long sync() {
         long syncId = ++lastSyncId;
-        Map<String, FileChannel> toForce = unsyncedChannels;
-        boolean forceDirectory = directoryChanged;
-        List<FileChannel> toClose = retiredChannels;
+        requested.add(new Requested(syncId, unsyncedChannels, directoryChanged, retiredChannels));
         unsyncedChannels = new HashMap<>();
         retiredChannels = new ArrayList<>();
         directoryChanged = false;
-        syncer.execute(() -> {
-            // Every earlier sync is done (they run one at a time): nothing will force these any more.
-            toClose.forEach(FileDisk::closeQuietly);
-            force(syncId, toForce, forceDirectory);
-        });
+        syncer.execute(this::forceRequested);
         return syncId;
     }
 
@@ -242,11 +250,35 @@ public final class FileDisk implements Disk, AutoCloseable {
         retiredChannels.clear();
     }
 
-    private void force(long syncId, Map<String, FileChannel> channels, boolean forceDirectory) {
+    /**
+     * Group commit: forces, once, everything the syncs requested so far ask for, then reports all
+     * of them in order. While one force runs, the syncs a busy node requests pile up and the next
+     * run covers them all with one {@code fdatasync} per file. Runs on the syncer thread only.
+     */
+    private void forceRequested() {
+        List<Requested> batch = new ArrayList<>();
+        for (Requested next = requested.poll(); next != null; next = requested.poll()) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return; // an earlier run took these syncs
+        }
+        Map<String, FileChannel> files = new LinkedHashMap<>();
+        Set<FileChannel> forced = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean forceDirectory = false;
+        for (Requested sync : batch) {
+            sync.appended().forEach((name, channel) -> {
+                if (forced.add(channel)) {
+                    files.put(name + "#" + forced.size(), channel);
+                }
+            });
+            forceDirectory |= sync.directoryChanged();
+        }
         try {
-            for (Map.Entry<String, FileChannel> appended : channels.entrySet()) {
+            for (Map.Entry<String, FileChannel> appended : files.entrySet()) {
+                String name = appended.getKey().substring(0, appended.getKey().lastIndexOf('#'));
                 try {
-                    forcer.forceFile(directory.resolve(appended.getKey()), appended.getValue());
+                    forcer.forceFile(directory.resolve(name), appended.getValue());
                 } catch (ClosedChannelException diskClosed) {
                     // The disk was closed under this sync, as in a crash: nobody relies on it any more.
                 }
@@ -255,10 +287,13 @@ public final class FileDisk implements Disk, AutoCloseable {
                 forcer.forceDirectory(directory);
             }
         } catch (IOException e) {
-            listener.failed(syncId, e);
+            batch.forEach(sync -> listener.failed(sync.id(), e));
             return;
+        } finally {
+            // Every sync that could force these retired channels is in this batch or done before it.
+            batch.forEach(sync -> sync.retired().forEach(FileDisk::closeQuietly));
         }
-        listener.synced(syncId);
+        batch.forEach(sync -> listener.synced(sync.id()));
     }
 
     private void closeAppendChannel(String file) {

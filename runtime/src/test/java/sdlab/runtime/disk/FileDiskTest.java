@@ -238,7 +238,7 @@ class FileDiskTest {
 
         long failed = disk.sync();
         log.awaitReport(failed);
-        long next = disk.sync();
+        long next = log.sync(disk);
         log.awaitReport(next);
 
         assertThat(log.reportOn(failed)).isEqualTo(new Failed(failed, cause));
@@ -270,12 +270,12 @@ class FileDiskTest {
         log.awaitReport(disk.sync());
 
         disk.append("log", bytes("acknowledged,"));
-        long inFlight = disk.sync();
+        long inFlight = log.sync(disk);
         assertThat(paused.entered.await(10, TimeUnit.SECONDS)).isTrue();
         whileForcing.apply(disk);
         paused.release.countDown();
         log.awaitReport(inFlight);
-        long next = disk.sync();
+        long next = log.sync(disk);
         log.awaitReport(next);
 
         assertThat(log.reportOn(inFlight)).isEqualTo(new Synced(inFlight));
@@ -316,13 +316,13 @@ class FileDiskTest {
                 directoryChanged |= existing.remove(name);
                 appended.remove(name);
             } else {
-                lastSyncId = disk.sync();
+                lastSyncId = log.sync(disk);
                 expected.put(lastSyncId, new Expected(Set.copyOf(appended), directoryChanged));
                 appended.clear();
                 directoryChanged = false;
             }
         }
-        lastSyncId = disk.sync();
+        lastSyncId = log.sync(disk);
         expected.put(lastSyncId, new Expected(Set.copyOf(appended), directoryChanged));
         log.awaitReport(lastSyncId);
         return expected;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What reached the device and what the disk reported, in the order it happened: a
@@ -24,6 +25,9 @@ final class ForceLog implements FileDisk.Forcer, FileDisk.SyncListener {
     record ForcedDirectory() implements Event {}
 
     record Synced(long syncId) implements Event {}
+
+    /** A sync about to be requested, after the writes it covers; its id is known once requested. */
+    record Requesting(AtomicLong syncId) implements Event {}
 
     record Failed(long syncId, IOException cause) implements Event {}
 
@@ -63,6 +67,18 @@ final class ForceLog implements FileDisk.Forcer, FileDisk.SyncListener {
         events.add(new Failed(syncId, cause));
     }
 
+    /**
+     * Requests a sync of {@code disk}, marking the moment first: a force that covers the sync
+     * happens after this mark (the writes before it are then in the file) and before the report.
+     */
+    long sync(FileDisk disk) {
+        AtomicLong id = new AtomicLong(-1);
+        events.add(new Requesting(id));
+        long syncId = disk.sync();
+        id.set(syncId);
+        return syncId;
+    }
+
     /** Waits until the disk has reported on {@code syncId}, one way or the other. */
     void awaitReport(long syncId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -93,18 +109,19 @@ final class ForceLog implements FileDisk.Forcer, FileDisk.SyncListener {
 
     /**
      * Every way the log breaks the promise: a sync reported before a file it covers, or the
-     * directory, was forced (syncs not in {@code expected} need nothing). Syncs run one at a time, so a sync's forces are the ones between the
-     * previous report and its own.
+     * directory, was forced (syncs not in {@code expected} need nothing). A sync's forces are those
+     * between its request (see {@link #sync}) and its report; several syncs may share them (group
+     * commit). A sync requested without the mark has the forces since the previous report.
      */
     List<String> violations(Map<Long, Expected> expected) {
         List<String> violations = new ArrayList<>();
-        int windowStart = 0;
+        int previousReport = 0;
         for (int i = 0; i < events.size(); i++) {
             if (!(events.get(i) instanceof Synced synced)) {
                 continue;
             }
             Expected sync = expected.getOrDefault(synced.syncId(), new Expected(Set.of(), false));
-            List<Event> window = events.subList(windowStart, i);
+            List<Event> window = events.subList(requestMark(synced.syncId()).orElse(previousReport), i);
             for (String file : sync.files()) {
                 if (!window.contains(new ForcedFile(file))) {
                     violations.add("sync " + synced.syncId() + " was reported before " + file + " was forced");
@@ -113,7 +130,7 @@ final class ForceLog implements FileDisk.Forcer, FileDisk.SyncListener {
             if (sync.directory() && !window.contains(new ForcedDirectory())) {
                 violations.add("sync " + synced.syncId() + " was reported before the directory was forced");
             }
-            windowStart = i + 1;
+            previousReport = i + 1;
         }
         for (long syncId : expected.keySet()) {
             if (!syncedIds().contains(syncId)) {
@@ -121,5 +138,15 @@ final class ForceLog implements FileDisk.Forcer, FileDisk.SyncListener {
             }
         }
         return violations;
+    }
+
+    private java.util.Optional<Integer> requestMark(long syncId) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof Requesting requesting
+                    && requesting.syncId().get() == syncId) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }
