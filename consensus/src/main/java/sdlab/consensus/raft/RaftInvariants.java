@@ -20,8 +20,10 @@ import sdlab.core.NodeId;
  *   <li>Log matching: if two logs hold an entry with the same index and term, they are identical
  *       up to it. Checked as: every (index, term) ever seen names one command and one previous
  *       term, which by induction over the index gives identical prefixes.
- *   <li>Leader completeness: an entry committed (on any node) is in the log of every leader of
- *       its term or a later one.
+ *   <li>Leader completeness: an entry committed in a term is in the log of every leader of that
+ *       term or a later one. The term of a commit is that of the node that showed it first: the
+ *       leader that committed it, since the check runs after every event (a stale leader of an
+ *       earlier term than the commit need not have the entry).
  *   <li>State-machine safety: no two nodes apply different entries at the same index.
  * </ul>
  *
@@ -32,6 +34,9 @@ public final class RaftInvariants {
     private record IndexTerm(long index, long term) {}
 
     private record Fact(Command command, long previousTerm) {}
+
+    /** A committed entry and the term in which it was first seen committed. */
+    private record Committed(LogEntry entry, long term) {}
 
     /** What has been checked of one node's current life (a restart brings a new log object). */
     private static final class Seen {
@@ -49,7 +54,7 @@ public final class RaftInvariants {
 
     private final Map<Long, NodeId> leaderOfTerm = new HashMap<>();
     private final Map<IndexTerm, Fact> facts = new HashMap<>();
-    private final List<LogEntry> committed = new ArrayList<>();
+    private final List<Committed> committed = new ArrayList<>();
     private final List<LogEntry> applied = new ArrayList<>();
     private final Map<NodeId, Seen> seen = new HashMap<>();
 
@@ -95,7 +100,14 @@ public final class RaftInvariants {
             Seen known = seen(node);
             long upTo = Math.min(node.commitIndex(), node.log().lastIndex());
             for (long index = known.committed + 1; index <= upTo; index++) {
-                agree(committed, index, node.log().entry(index), node.id() + " committed");
+                LogEntry entry = node.log().entry(index);
+                if (index > committed.size()) {
+                    committed.add(new Committed(entry, node.term()));
+                } else if (!committed.get((int) index - 1).entry().equals(entry)) {
+                    throw new IllegalStateException(
+                            node.id() + " committed " + entry + " at index " + index + " where another node committed "
+                                    + committed.get((int) index - 1).entry());
+                }
             }
             known.committed = Math.max(known.committed, upTo);
         }
@@ -109,12 +121,12 @@ public final class RaftInvariants {
                 known.leaderChecked = 0;
             }
             for (long index = known.leaderChecked + 1; index <= committed.size(); index++) {
-                LogEntry entry = committed.get((int) index - 1);
+                Committed entry = committed.get((int) index - 1);
                 boolean has = index <= node.log().lastIndex()
-                        && node.log().entry(index).equals(entry);
+                        && node.log().entry(index).equals(entry.entry());
                 if (entry.term() <= node.term() && !has) {
-                    throw new IllegalStateException("leader " + node.id() + " of term " + node.term()
-                            + " lacks committed entry " + index + " " + entry);
+                    throw new IllegalStateException("leader " + node.id() + " of term " + node.term() + " lacks entry "
+                            + index + " " + entry.entry() + ", committed in term " + entry.term());
                 }
             }
             known.leaderChecked = committed.size();
