@@ -26,6 +26,8 @@ final class Engine {
     private final Map<NodeId, Endpoint> byId = new HashMap<>();
     private final TraceRecorder trace;
     private final Network network;
+    private final Invariant[] invariants;
+    private final LiveNodes liveNodes;
     private WorkloadDriver workload;
     private long now;
 
@@ -42,6 +44,8 @@ final class Engine {
         }
         this.trace = new TraceRecorder(spec.recordTrace(), ids);
         this.network = new Network(this, spec.network(), endpoints.length);
+        this.invariants = spec.invariants().toArray(Invariant[]::new);
+        this.liveNodes = new EngineLiveNodes(this, List.copyOf(spec.nodes().keySet()));
     }
 
     /** Schedules the starts, the faults and the workload, then runs until {@code endNanos} at most. */
@@ -77,6 +81,9 @@ final class Engine {
                         spec.seed(), now, "it exceeded its event limit of " + eventLimit + " events");
             }
             fire(event);
+            if (invariants.length > 0) {
+                checkInvariants();
+            }
             if (workload != null && workload.done()) {
                 return;
             }
@@ -94,6 +101,16 @@ final class Engine {
             // Keep it an assertion failure, but say which seed replays it.
             throw new AssertionError(
                     new SimulationException(spec.seed(), now, "an assertion failed: " + e, e).getMessage(), e);
+        }
+    }
+
+    private void checkInvariants() {
+        for (Invariant invariant : invariants) {
+            try {
+                invariant.check().accept(liveNodes);
+            } catch (RuntimeException | AssertionError broken) {
+                throw new InvariantViolation(spec.seed(), now, invariant.name(), counters.eventsProcessed, broken);
+            }
         }
     }
 

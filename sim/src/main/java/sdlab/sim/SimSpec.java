@@ -17,4 +17,5 @@ record SimSpec(
         Workload workload,
         boolean recordTrace,
         long eventLimit,
-        List<ScheduledAction> actions) {}
+        List<ScheduledAction> actions,
+        List<Invariant> invariants) {}

@@ -99,6 +99,7 @@ public final class Simulation {
         private boolean recordTrace;
         private long eventLimit = EVENT_LIMIT_DEFAULT;
         private final List<ScheduledAction> actions = new ArrayList<>();
+        private final List<Invariant> invariants = new ArrayList<>();
 
         private Builder(long seed) {
             this.seed = seed;
@@ -183,6 +184,19 @@ public final class Simulation {
             return this;
         }
 
+        /**
+         * Checks {@code check} after every event: it looks at the live nodes and throws (with a
+         * message saying what broke) when the safety property {@code name} does not hold; the run
+         * then stops with an {@link InvariantViolation} naming the invariant, the event number and
+         * the seed. Invariants run in the order they were added. A check may keep state between
+         * events (everything it has seen so far), so give each simulation its own. Without
+         * invariants the run pays nothing for this.
+         */
+        public Builder invariant(String name, Consumer<LiveNodes> check) {
+            invariants.add(new Invariant(name, check));
+            return this;
+        }
+
         public Simulation build() {
             for (NodeId id : faults.nodes()) {
                 if (!nodes.containsKey(id) && !clients.containsKey(id)) {
@@ -214,7 +228,8 @@ public final class Simulation {
                     workload,
                     recordTrace,
                     eventLimit,
-                    List.copyOf(actions)));
+                    List.copyOf(actions),
+                    List.copyOf(invariants)));
         }
 
         private static void requireNonNegative(Duration duration, String name) {

@@ -1,0 +1,96 @@
+package sdlab.consensus.raft;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The replicated state machine: string keys holding null, a Long or a String, changed by put
+ * and cas, plus the client sessions that make a retried write apply once (Raft thesis §6.3).
+ * Every node applies the same committed entries in the same order, so every node's machine
+ * passes through the same states.
+ *
+ * <p>A session remembers only its last sequence number and that write's result: a client has
+ * one write outstanding at a time, so a write with a sequence at or below the last is a retry
+ * (answered from the cache) or a stale duplicate (ignored). Sessions are never expired here;
+ * expiry has to be a replicated decision (an entry in the log) and is left for later.
+ */
+final class KvStateMachine {
+
+    /** What applying a write gave: whether it took effect (a cas whose compare failed did not) and the value after. */
+    record Result(boolean ok, Object value) {}
+
+    private record Session(long lastSequence, Result result) {}
+
+    private final Map<String, Object> data = new HashMap<>();
+    private final Map<String, Session> sessions = new HashMap<>();
+    private long lastApplied;
+
+    long lastApplied() {
+        return lastApplied;
+    }
+
+    /**
+     * Applies the entry at {@code index} (the next one); returns the result for a write, or null
+     * for a no-op or a stale duplicate.
+     */
+    Result apply(long index, Command command) {
+        assert index == lastApplied + 1 : "applied " + lastApplied + ", then " + index;
+        lastApplied = index;
+        return switch (command) {
+            case Command.NoOp noOp -> null;
+            case Command.Write write -> applyOnce(write);
+        };
+    }
+
+    /** The cached result of {@code sequence} in {@code session}, if that is the session's last applied write. */
+    Result cached(String session, long sequence) {
+        Session known = sessions.get(session);
+        return known != null && known.lastSequence() == sequence ? known.result() : null;
+    }
+
+    /** Whether {@code session} already applied a write after {@code sequence}: the client moved on. */
+    boolean isStale(String session, long sequence) {
+        Session known = sessions.get(session);
+        return known != null && known.lastSequence() > sequence;
+    }
+
+    Object read(String key) {
+        return data.get(key);
+    }
+
+    private Result applyOnce(Command.Write write) {
+        Session known = sessions.get(write.session());
+        if (known != null && write.sequence() <= known.lastSequence()) {
+            return write.sequence() == known.lastSequence() ? known.result() : null;
+        }
+        Result result = execute(write);
+        sessions.put(write.session(), new Session(write.sequence(), result));
+        return result;
+    }
+
+    private Result execute(Command.Write write) {
+        return switch (write) {
+            case Command.Put put -> {
+                store(put.key(), put.value());
+                yield new Result(true, put.value());
+            }
+            case Command.Cas cas -> {
+                Object current = data.get(cas.key());
+                if (!Objects.equals(current, cas.expected())) {
+                    yield new Result(false, current);
+                }
+                store(cas.key(), cas.value());
+                yield new Result(true, cas.value());
+            }
+        };
+    }
+
+    private void store(String key, Object value) {
+        if (value == null) {
+            data.remove(key);
+        } else {
+            data.put(key, value);
+        }
+    }
+}

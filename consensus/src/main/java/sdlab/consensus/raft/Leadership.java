@@ -1,0 +1,269 @@
+package sdlab.consensus.raft;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import sdlab.consensus.raft.RaftConfig.Bug;
+import sdlab.consensus.raft.RaftMessages.AppendEntries;
+import sdlab.consensus.raft.RaftMessages.AppendReply;
+import sdlab.consensus.raft.RaftMessages.Applied;
+import sdlab.consensus.raft.RaftMessages.NotLeader;
+import sdlab.consensus.raft.RaftMessages.Read;
+import sdlab.consensus.raft.RaftMessages.ReadOk;
+import sdlab.consensus.raft.RaftMessages.Submit;
+import sdlab.core.NodeContext;
+import sdlab.core.NodeId;
+
+/**
+ * The leader's role for one term: it replicates its log to every follower, commits by the
+ * current-term rule, takes client writes and serves reads by ReadIndex.
+ *
+ * <p>Replication batches up to {@code batchEntriesMax} entries per AppendEntries and pipelines
+ * up to {@code appendsInFlightMax} of them per follower without waiting for replies, advancing
+ * the follower's next index optimistically; a refusal rewinds it to the follower's hint. A
+ * follower that answered nothing for a whole heartbeat interval while appends were in flight is
+ * probed again from its match index (the appends or their replies were lost).
+ *
+ * <p>Commit rule (Raft §5.4.2): an index stored on a majority (the leader counting itself only
+ * for entries synced to its own disk) is committed only if its entry has the leader's term;
+ * earlier entries are committed with it. Counting replicas of an earlier term's entry is the
+ * planted bug of figure 8.
+ */
+final class Leadership {
+    /** Client writes one leader keeps waiting for their entries to apply, at most. */
+    static final int WRITES_WAITING_MAX = 10_000;
+
+    /** What the leader knows about one follower. */
+    private static final class Progress {
+        long nextIndex;
+        long matchIndex;
+        int inFlight;
+        long ackedRound;
+        long heardNanos;
+        boolean heardSinceTick;
+    }
+
+    private record PendingWrite(NodeId client, long sequence) {}
+
+    private final long term;
+    private final RaftConfig config;
+    private final PersistentState state;
+    private final int majority;
+    private final Map<NodeId, Progress> followers = new TreeMap<>();
+    private final Map<String, PendingWrite> writes = new HashMap<>();
+    private final ReadIndex reads = new ReadIndex();
+    private final long firstIndex;
+    private long selfDurableIndex;
+    private long round;
+    private boolean roundOpen;
+
+    /** Takes over in {@code term}: appends the no-op that will commit the term. */
+    Leadership(long term, List<NodeId> peers, int majority, PersistentState state, RaftConfig config, long nowNanos) {
+        this.term = term;
+        this.config = config;
+        this.state = state;
+        this.majority = majority;
+        this.firstIndex = state.append(new LogEntry(term, new Command.NoOp()));
+        for (NodeId peer : peers) {
+            Progress progress = new Progress();
+            progress.nextIndex = firstIndex;
+            progress.heardNanos = nowNanos;
+            followers.put(peer, progress);
+        }
+        state.barrier().afterDurable(new SyncBarrier.LeaderDurable(term, firstIndex));
+    }
+
+    long term() {
+        return term;
+    }
+
+    // ---- replication ----
+
+    /** Sends what each follower lacks; with {@code heartbeat}, at least an empty AppendEntries to each. */
+    void broadcast(boolean heartbeat, long commitIndex, NodeContext ctx) {
+        followers.forEach((peer, progress) -> replicate(peer, progress, heartbeat, commitIndex, ctx));
+    }
+
+    private void replicate(NodeId peer, Progress progress, boolean heartbeat, long commitIndex, NodeContext ctx) {
+        RaftLog log = state.log();
+        boolean sent = false;
+        while (progress.inFlight < config.appendsInFlightMax() && progress.nextIndex <= log.lastIndex()) {
+            List<LogEntry> batch = log.slice(progress.nextIndex, config.batchEntriesMax());
+            send(peer, progress, batch, commitIndex, ctx);
+            progress.nextIndex += batch.size();
+            sent = true;
+        }
+        if (heartbeat && !sent) {
+            send(peer, progress, List.of(), commitIndex, ctx);
+        }
+    }
+
+    private void send(NodeId peer, Progress progress, List<LogEntry> entries, long commitIndex, NodeContext ctx) {
+        long prevIndex = progress.nextIndex - 1;
+        progress.inFlight++;
+        ctx.send(peer, new AppendEntries(term, prevIndex, state.log().termAt(prevIndex), entries, commitIndex, round));
+    }
+
+    /** A follower answered; returns the commit index after it. */
+    long onAppendReply(NodeId from, AppendReply reply, long commitIndex, NodeContext ctx) {
+        Progress progress = followers.get(from);
+        if (progress == null) {
+            return commitIndex;
+        }
+        progress.heardNanos = ctx.nowNanos();
+        progress.heardSinceTick = true;
+        progress.inFlight = Math.max(0, progress.inFlight - 1);
+        progress.ackedRound = Math.max(progress.ackedRound, reply.round());
+        if (reply.success()) {
+            progress.matchIndex = Math.max(progress.matchIndex, reply.matchIndex());
+            progress.nextIndex = Math.max(progress.nextIndex, progress.matchIndex + 1);
+        } else {
+            // Appends still in flight after the refused one will be refused too: start over.
+            progress.nextIndex = Math.max(progress.matchIndex + 1, Math.min(progress.nextIndex, reply.conflictIndex()));
+            progress.inFlight = 0;
+        }
+        long committed = advanceCommit(commitIndex);
+        replicate(from, progress, false, committed, ctx);
+        return committed;
+    }
+
+    /** The leader's own log is durable up to {@code index}; returns the commit index after it. */
+    long onSelfDurable(long index, long commitIndex) {
+        selfDurableIndex = Math.max(selfDurableIndex, index);
+        return advanceCommit(commitIndex);
+    }
+
+    /** Asks for the leader's own log to be counted once it is durable, up to its end now. */
+    void countSelfWhenDurable() {
+        state.barrier()
+                .afterDurable(new SyncBarrier.LeaderDurable(term, state.log().lastIndex()));
+    }
+
+    private long advanceCommit(long commitIndex) {
+        long[] matches = new long[followers.size() + 1];
+        int i = 0;
+        matches[i++] = selfDurableIndex;
+        for (Progress progress : followers.values()) {
+            matches[i++] = progress.matchIndex;
+        }
+        Arrays.sort(matches);
+        long onMajority = matches[matches.length - majority];
+        if (onMajority <= commitIndex) {
+            return commitIndex;
+        }
+        boolean ownTerm = state.log().termAt(onMajority) == term;
+        return ownTerm || config.bug() == Bug.COMMIT_EARLIER_TERM_BY_COUNTING ? onMajority : commitIndex;
+    }
+
+    /** Every heartbeat interval; returns false if the leader lost touch with its quorum and must step down. */
+    boolean onTick(long commitIndex, NodeContext ctx) {
+        long now = ctx.nowNanos();
+        long quietMax = Duration.ofMillis(config.electionTimeoutMsMax()).toNanos();
+        int inTouch = 1;
+        for (Progress progress : followers.values()) {
+            if (progress.inFlight > 0 && !progress.heardSinceTick) {
+                progress.inFlight = 0;
+                progress.nextIndex = progress.matchIndex + 1;
+            }
+            progress.heardSinceTick = false;
+            inTouch += now - progress.heardNanos <= quietMax ? 1 : 0;
+        }
+        if (inTouch < majority) {
+            return false; // check-quorum: a leader cut off from a majority stops pretending
+        }
+        broadcast(true, commitIndex, ctx);
+        return true;
+    }
+
+    // ---- client writes ----
+
+    void onSubmit(NodeId client, Submit submit, KvStateMachine machine, NodeContext ctx) {
+        Command.Write write = submit.command();
+        KvStateMachine.Result cached = machine.cached(write.session(), write.sequence());
+        if (cached != null) {
+            ctx.send(client, new Applied(write.sequence(), cached.ok(), cached.value()));
+            return;
+        }
+        if (machine.isStale(write.session(), write.sequence())) {
+            return; // the client has moved on; nobody waits for this answer
+        }
+        PendingWrite pending = writes.get(write.session());
+        if (pending != null && pending.sequence() == write.sequence()) {
+            return; // a retry of a write already in the log: its answer comes when it applies
+        }
+        if (writes.size() >= WRITES_WAITING_MAX) {
+            ctx.send(client, new NotLeader(write.sequence(), Optional.empty()));
+            return;
+        }
+        writes.put(write.session(), new PendingWrite(client, write.sequence()));
+        state.append(new LogEntry(term, write));
+        countSelfWhenDurable();
+    }
+
+    /** The entry of {@code write} was applied with {@code result} (null for a stale duplicate). */
+    void onApplied(Command.Write write, KvStateMachine.Result result, NodeContext ctx) {
+        PendingWrite pending = writes.get(write.session());
+        if (pending == null || pending.sequence() > write.sequence()) {
+            return;
+        }
+        writes.remove(write.session());
+        if (pending.sequence() == write.sequence() && result != null) {
+            ctx.send(pending.client(), new Applied(write.sequence(), result.ok(), result.value()));
+        }
+    }
+
+    // ---- reads ----
+
+    void onRead(NodeId client, Read read, long commitIndex, NodeContext ctx) {
+        if (reads.isFull()) {
+            ctx.send(client, new NotLeader(read.requestId(), Optional.empty()));
+            return;
+        }
+        if (!roundOpen) {
+            round++;
+            roundOpen = true;
+        }
+        reads.add(new ReadIndex.PendingRead(
+                client, read.requestId(), read.key(), Math.max(commitIndex, firstIndex), round));
+    }
+
+    /** At the end of an event: confirm a round opened by new reads with one heartbeat to everybody. */
+    void closeRound(long commitIndex, NodeContext ctx) {
+        if (roundOpen) {
+            roundOpen = false;
+            broadcast(true, commitIndex, ctx);
+        }
+    }
+
+    void serveReads(KvStateMachine machine, NodeContext ctx) {
+        for (ReadIndex.PendingRead read : reads.ready(confirmedRound(), machine.lastApplied())) {
+            ctx.send(read.client(), new ReadOk(read.requestId(), machine.read(read.key())));
+        }
+    }
+
+    /** The latest round a majority (the leader included) has acknowledged. */
+    private long confirmedRound() {
+        long[] rounds = new long[followers.size() + 1];
+        int i = 0;
+        rounds[i++] = round;
+        for (Progress progress : followers.values()) {
+            rounds[i++] = progress.ackedRound;
+        }
+        Arrays.sort(rounds);
+        return rounds[rounds.length - majority];
+    }
+
+    /** The leader stepped down: everybody waiting is told to look elsewhere (writes may still commit). */
+    void stepDown(NodeContext ctx) {
+        writes.forEach(
+                (session, pending) -> ctx.send(pending.client(), new NotLeader(pending.sequence(), Optional.empty())));
+        writes.clear();
+        for (ReadIndex.PendingRead read : reads.drain()) {
+            ctx.send(read.client(), new NotLeader(read.requestId(), Optional.empty()));
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package sdlab.consensus.raft;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import sdlab.core.NodeId;
+
+/**
+ * Turns {@link LogRecord}s into bytes and back. Each record is framed as {@code <payload length:
+ * int><CRC-32 of the payload: int><payload>}, so a torn tail (a crash in the middle of an
+ * unsynced append, which can leave any prefix of it) shows as an incomplete frame or a wrong
+ * checksum and ends the valid log there; nothing in it was ever acknowledged.
+ */
+final class LogCodec {
+    /** A frame longer than this is not one we wrote: treat it as the end of the valid log. */
+    static final int FRAME_BYTES_MAX = 16 * 1024 * 1024;
+
+    private static final int HEADER_BYTES = 8;
+    private static final byte VOTE = 'V';
+    private static final byte ENTRY = 'E';
+    private static final byte NO_OP = 'N';
+    private static final byte PUT = 'P';
+    private static final byte CAS = 'C';
+    private static final byte NULL = 0;
+    private static final byte LONG = 1;
+    private static final byte STRING = 2;
+
+    private LogCodec() {}
+
+    /** The records in a file's bytes up to the first incomplete or damaged frame, and where that is. */
+    record Decoded(List<LogRecord> records, int validBytes) {}
+
+    static byte[] encode(LogRecord record) {
+        byte[] payload = payload(record);
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(HEADER_BYTES + payload.length);
+        try (DataOutputStream out = new DataOutputStream(frame)) {
+            out.writeInt(payload.length);
+            out.writeInt((int) crc.getValue());
+            out.write(payload);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return frame.toByteArray();
+    }
+
+    static Decoded decode(byte[] bytes) {
+        List<LogRecord> records = new ArrayList<>();
+        int position = 0;
+        while (bytes.length - position >= HEADER_BYTES) {
+            int length = readInt(bytes, position);
+            int checksum = readInt(bytes, position + 4);
+            int start = position + HEADER_BYTES;
+            if (length < 0 || length > FRAME_BYTES_MAX || length > bytes.length - start) {
+                break;
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes, start, length);
+            if ((int) crc.getValue() != checksum) {
+                break;
+            }
+            try {
+                records.add(parse(bytes, start, length));
+            } catch (IOException | IllegalArgumentException damaged) {
+                break;
+            }
+            position = start + length;
+        }
+        return new Decoded(records, position);
+    }
+
+    private static byte[] payload(LogRecord record) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            switch (record) {
+                case LogRecord.Vote vote -> {
+                    out.writeByte(VOTE);
+                    out.writeLong(vote.term());
+                    writeString(
+                            out,
+                            vote.votedFor() == null ? null : vote.votedFor().name());
+                }
+                case LogRecord.Entry entry -> {
+                    out.writeByte(ENTRY);
+                    out.writeLong(entry.index());
+                    out.writeLong(entry.entry().term());
+                    command(out, entry.entry().command());
+                }
+            }
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void command(DataOutputStream out, Command command) throws IOException {
+        switch (command) {
+            case Command.NoOp noOp -> out.writeByte(NO_OP);
+            case Command.Put put -> {
+                out.writeByte(PUT);
+                session(out, put);
+                value(out, put.value());
+            }
+            case Command.Cas cas -> {
+                out.writeByte(CAS);
+                session(out, cas);
+                value(out, cas.expected());
+                value(out, cas.value());
+            }
+        }
+    }
+
+    private static void session(DataOutputStream out, Command.Write write) throws IOException {
+        writeString(out, write.session());
+        out.writeLong(write.sequence());
+        writeString(out, write.key());
+    }
+
+    private static void value(DataOutputStream out, Object value) throws IOException {
+        switch (value) {
+            case null -> out.writeByte(NULL);
+            case Long number -> {
+                out.writeByte(LONG);
+                out.writeLong(number);
+            }
+            case String text -> {
+                out.writeByte(STRING);
+                writeString(out, text);
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "cannot store a " + value.getClass().getName());
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        if (text == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static LogRecord parse(byte[] bytes, int start, int length) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, start, length));
+        LogRecord record =
+                switch (in.readByte()) {
+                    case VOTE -> {
+                        long term = in.readLong();
+                        String votedFor = readString(in);
+                        yield new LogRecord.Vote(term, votedFor == null ? null : NodeId.of(votedFor));
+                    }
+                    case ENTRY -> {
+                        long index = in.readLong();
+                        long term = in.readLong();
+                        yield new LogRecord.Entry(index, new LogEntry(term, command(in)));
+                    }
+                    default -> throw new IllegalArgumentException("unknown record kind");
+                };
+        if (in.available() != 0) {
+            throw new IllegalArgumentException("trailing bytes after a record");
+        }
+        return record;
+    }
+
+    private static Command command(DataInputStream in) throws IOException {
+        return switch (in.readByte()) {
+            case NO_OP -> new Command.NoOp();
+            case PUT -> new Command.Put(readString(in), in.readLong(), readString(in), value(in));
+            case CAS -> new Command.Cas(readString(in), in.readLong(), readString(in), value(in), value(in));
+            default -> throw new IllegalArgumentException("unknown command kind");
+        };
+    }
+
+    private static Object value(DataInputStream in) throws IOException {
+        return switch (in.readByte()) {
+            case NULL -> null;
+            case LONG -> in.readLong();
+            case STRING -> readString(in);
+            default -> throw new IllegalArgumentException("unknown value kind");
+        };
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length == -1) {
+            return null;
+        }
+        if (length < 0 || length > in.available()) {
+            throw new IllegalArgumentException("a string longer than its record");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static int readInt(byte[] bytes, int at) {
+        return ((bytes[at] & 0xff) << 24)
+                | ((bytes[at + 1] & 0xff) << 16)
+                | ((bytes[at + 2] & 0xff) << 8)
+                | (bytes[at + 3] & 0xff);
+    }
+}

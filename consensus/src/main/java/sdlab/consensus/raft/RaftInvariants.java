@@ -1,0 +1,178 @@
+package sdlab.consensus.raft;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import sdlab.core.NodeId;
+
+/**
+ * Raft's safety properties (Raft paper, figure 3), checked over the live nodes after every event
+ * of a run. Each check throws an {@link IllegalStateException} saying what broke. The checks are
+ * incremental, so that running them after every event stays cheap: each log entry, commit and
+ * application is looked at once per node life, not once per event.
+ *
+ * <ul>
+ *   <li>Election safety: at most one leader per term, over the whole run (leaders that have
+ *       crashed since included).
+ *   <li>Log matching: if two logs hold an entry with the same index and term, they are identical
+ *       up to it. Checked as: every (index, term) ever seen names one command and one previous
+ *       term, which by induction over the index gives identical prefixes.
+ *   <li>Leader completeness: an entry committed in a term is in the log of every leader of that
+ *       term or a later one. The term of a commit is that of the node that showed it first: the
+ *       leader that committed it, since the check runs after every event (a stale leader of an
+ *       earlier term than the commit need not have the entry).
+ *   <li>State-machine safety: no two nodes apply different entries at the same index.
+ * </ul>
+ *
+ * One object per run: it remembers what it has seen.
+ */
+public final class RaftInvariants {
+
+    private record IndexTerm(long index, long term) {}
+
+    private record Fact(Command command, long previousTerm) {}
+
+    /** A committed entry and the term in which it was first seen committed. */
+    private record Committed(LogEntry entry, long term) {}
+
+    /** What has been checked of one node's current life (a restart brings a new log object). */
+    private static final class Seen {
+        final RaftLog log;
+        long stamp;
+        long committed;
+        long applied;
+        long leaderTerm;
+        long leaderChecked;
+
+        Seen(RaftLog log) {
+            this.log = log;
+        }
+    }
+
+    private final Map<Long, NodeId> leaderOfTerm = new HashMap<>();
+    private final Map<IndexTerm, Fact> facts = new HashMap<>();
+    private final List<Committed> committed = new ArrayList<>();
+    private final List<LogEntry> applied = new ArrayList<>();
+    private final Map<NodeId, Seen> seen = new HashMap<>();
+
+    /** At most one leader per term, ever. */
+    public void electionSafety(Collection<RaftNode> nodes) {
+        for (RaftNode node : nodes) {
+            if (node.role() != Role.LEADER) {
+                continue;
+            }
+            NodeId earlier = leaderOfTerm.putIfAbsent(node.term(), node.id());
+            if (earlier != null && !earlier.equals(node.id())) {
+                throw new IllegalStateException(
+                        "two leaders in term " + node.term() + ": " + earlier + " and " + node.id());
+            }
+        }
+    }
+
+    /** Logs that share an (index, term) share the whole prefix up to it. */
+    public void logMatching(Collection<RaftNode> nodes) {
+        for (RaftNode node : nodes) {
+            Seen known = seen(node);
+            RaftLog log = node.log();
+            long first = log.lastIndex() + 1;
+            while (first > 1 && log.stampAt(first - 1) > known.stamp) {
+                first--;
+            }
+            for (long index = first; index <= log.lastIndex(); index++) {
+                LogEntry entry = log.entry(index);
+                Fact fact = new Fact(entry.command(), log.termAt(index - 1));
+                Fact earlier = facts.putIfAbsent(new IndexTerm(index, entry.term()), fact);
+                if (earlier != null && !earlier.equals(fact)) {
+                    throw new IllegalStateException(node.id() + " holds entry " + index + " of term " + entry.term()
+                            + " as " + fact + " but another log had " + earlier);
+                }
+                known.stamp = Math.max(known.stamp, log.stampAt(index));
+            }
+        }
+    }
+
+    /** Every committed entry is in the log of every leader of its term or a later one. */
+    public void leaderCompleteness(Collection<RaftNode> nodes) {
+        for (RaftNode node : nodes) {
+            Seen known = seen(node);
+            long upTo = Math.min(node.commitIndex(), node.log().lastIndex());
+            for (long index = known.committed + 1; index <= upTo; index++) {
+                LogEntry entry = node.log().entry(index);
+                if (index > committed.size()) {
+                    committed.add(new Committed(entry, node.term()));
+                } else if (!committed.get((int) index - 1).entry().equals(entry)) {
+                    throw new IllegalStateException(
+                            node.id() + " committed " + entry + " at index " + index + " where another node committed "
+                                    + committed.get((int) index - 1).entry());
+                }
+            }
+            known.committed = Math.max(known.committed, upTo);
+        }
+        for (RaftNode node : nodes) {
+            if (node.role() != Role.LEADER) {
+                continue;
+            }
+            Seen known = seen(node);
+            if (known.leaderTerm != node.term()) {
+                known.leaderTerm = node.term();
+                known.leaderChecked = 0;
+            }
+            for (long index = known.leaderChecked + 1; index <= committed.size(); index++) {
+                Committed entry = committed.get((int) index - 1);
+                boolean has = index <= node.log().lastIndex()
+                        && node.log().entry(index).equals(entry.entry());
+                if (entry.term() <= node.term() && !has) {
+                    throw new IllegalStateException("leader " + node.id() + " of term " + node.term() + " lacks entry "
+                            + index + " " + entry.entry() + ", committed in term " + entry.term());
+                }
+            }
+            known.leaderChecked = committed.size();
+        }
+    }
+
+    /** No two nodes apply different entries at one index. */
+    public void stateMachineSafety(Collection<RaftNode> nodes) {
+        for (RaftNode node : nodes) {
+            Seen known = seen(node);
+            for (long index = known.applied + 1; index <= node.lastApplied(); index++) {
+                agree(applied, index, node.log().entry(index), node.id() + " applied");
+            }
+            known.applied = Math.max(known.applied, node.lastApplied());
+        }
+    }
+
+    /** Entries committed so far, as the nodes agree on them: for tests and reports. */
+    public int committedCount() {
+        return committed.size();
+    }
+
+    /** Terms that had a leader so far. */
+    public int leaderTerms() {
+        return leaderOfTerm.size();
+    }
+
+    private static void agree(List<LogEntry> agreed, long index, LogEntry entry, String who) {
+        if (index <= agreed.size()) {
+            LogEntry earlier = agreed.get((int) index - 1);
+            if (!earlier.equals(entry)) {
+                throw new IllegalStateException(
+                        who + " " + entry + " at index " + index + " where another node had " + earlier);
+            }
+        } else {
+            assert index == agreed.size() + 1 : "entries are observed in index order";
+            agreed.add(entry);
+        }
+    }
+
+    private Seen seen(RaftNode node) {
+        Seen known = seen.get(node.id());
+        if (known == null || known.log != node.log()) {
+            known = new Seen(Objects.requireNonNull(node.log()));
+            seen.put(node.id(), known);
+        }
+        return known;
+    }
+}

@@ -1,0 +1,117 @@
+package sdlab.consensus.raft;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import sdlab.core.Message;
+import sdlab.core.NodeId;
+
+/**
+ * The whole protocol of Raft here, in one place. The sender of every message is the network's
+ * {@code from}, so no message repeats it.
+ *
+ * <pre>
+ * client -> any node      Submit (a write in a session) | Read
+ * node -> client          Applied | ReadOk | NotLeader (with a hint; retry there)
+ * pre-candidate -> peer   PreVote                   peer -> pre-candidate   PreVoteReply
+ * candidate -> peer       RequestVote               peer -> candidate       VoteReply (after the vote is synced)
+ * leader -> follower      AppendEntries             follower -> leader      AppendReply (success after the entries are synced)
+ * </pre>
+ */
+public final class RaftMessages {
+    private RaftMessages() {}
+
+    /** Every message of Raft. */
+    public sealed interface RaftMessage extends Message permits ClientRequest, ClientReply, PeerMessage {}
+
+    // ---- client <-> node ----
+
+    /** What a client asks; {@code requestId} is unique per client (for a write it is the session sequence). */
+    public sealed interface ClientRequest extends RaftMessage permits Submit, Read {
+        long requestId();
+    }
+
+    /** Apply this write once, however often it is retried. */
+    public record Submit(Command.Write command) implements ClientRequest {
+        public Submit {
+            Objects.requireNonNull(command, "command");
+        }
+
+        @Override
+        public long requestId() {
+            return command.sequence();
+        }
+    }
+
+    /** A linearizable read of {@code key}, served by the leader through ReadIndex. */
+    public record Read(long requestId, String key) implements ClientRequest {
+        public Read {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** What a node answers a client; {@code requestId} echoes the request's. */
+    public sealed interface ClientReply extends RaftMessage permits Applied, ReadOk, NotLeader {
+        long requestId();
+    }
+
+    /**
+     * The write was applied (once). For a put {@code ok} is true; for a cas it says whether the
+     * compare matched; {@code value} is the key's value after it.
+     */
+    public record Applied(long requestId, boolean ok, Object value) implements ClientReply {}
+
+    /** The value of the key as of a point between the read's arrival and this reply. */
+    public record ReadOk(long requestId, Object value) implements ClientReply {}
+
+    /**
+     * This node cannot serve the request now (not the leader, or it stopped leading before the
+     * request finished); {@code leaderHint} is the leader it believes in, if any. Indefinite for
+     * a write: it may still commit, so the client retries it with the same sequence number.
+     */
+    public record NotLeader(long requestId, Optional<NodeId> leaderHint) implements ClientReply {}
+
+    // ---- between nodes ----
+
+    /** What nodes tell each other; {@code term} is the sender's term (for a pre-vote, the one it would stand in). */
+    public sealed interface PeerMessage extends RaftMessage
+            permits PreVote, PreVoteReply, RequestVote, VoteReply, AppendEntries, AppendReply {
+        long term();
+    }
+
+    /**
+     * Would you vote for me in {@code term} (one above mine)? Changes nobody's term: a node cut
+     * off for a while cannot disrupt a working cluster by raising terms (Raft thesis §9.6).
+     */
+    public record PreVote(long term, long lastLogIndex, long lastLogTerm) implements PeerMessage {}
+
+    /** Granted: {@code term} echoes the proposed term; refused: it is the voter's own term. */
+    public record PreVoteReply(long term, boolean granted) implements PeerMessage {}
+
+    /** Vote for me in {@code term}; my log ends at (lastLogIndex, lastLogTerm). */
+    public record RequestVote(long term, long lastLogIndex, long lastLogTerm) implements PeerMessage {}
+
+    /** A granted vote is sent only once the vote is synced to the voter's disk. */
+    public record VoteReply(long term, boolean granted) implements PeerMessage {}
+
+    /**
+     * Append {@code entries} after (prevLogIndex, prevLogTerm); also the heartbeat. {@code round}
+     * numbers the leader's heartbeat rounds: a follower echoes it, and a majority of echoes of a
+     * round confirms that the leader still led when it sent it (ReadIndex).
+     */
+    public record AppendEntries(
+            long term, long prevLogIndex, long prevLogTerm, List<LogEntry> entries, long leaderCommit, long round)
+            implements PeerMessage {
+        public AppendEntries {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * Success: the follower's log matches the leader's up to {@code matchIndex}, durably.
+     * Failure: the log does not contain prevLogIndex with prevLogTerm; {@code conflictIndex} is
+     * where the leader should try next.
+     */
+    public record AppendReply(long term, boolean success, long matchIndex, long conflictIndex, long round)
+            implements PeerMessage {}
+}

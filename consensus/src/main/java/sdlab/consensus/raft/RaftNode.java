@@ -1,0 +1,440 @@
+package sdlab.consensus.raft;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import sdlab.consensus.raft.RaftConfig.Bug;
+import sdlab.consensus.raft.RaftMessages.AppendEntries;
+import sdlab.consensus.raft.RaftMessages.AppendReply;
+import sdlab.consensus.raft.RaftMessages.ClientReply;
+import sdlab.consensus.raft.RaftMessages.ClientRequest;
+import sdlab.consensus.raft.RaftMessages.NotLeader;
+import sdlab.consensus.raft.RaftMessages.PreVote;
+import sdlab.consensus.raft.RaftMessages.PreVoteReply;
+import sdlab.consensus.raft.RaftMessages.RaftMessage;
+import sdlab.consensus.raft.RaftMessages.Read;
+import sdlab.consensus.raft.RaftMessages.RequestVote;
+import sdlab.consensus.raft.RaftMessages.Submit;
+import sdlab.consensus.raft.RaftMessages.VoteReply;
+import sdlab.consensus.raft.RaftTimers.ElectionTimeout;
+import sdlab.consensus.raft.RaftTimers.RaftTimer;
+import sdlab.consensus.raft.RaftTimers.Tick;
+import sdlab.consensus.raft.SyncBarrier.Deferred;
+import sdlab.core.Message;
+import sdlab.core.Node;
+import sdlab.core.NodeContext;
+import sdlab.core.NodeId;
+import sdlab.core.Timer;
+import sdlab.core.TimerId;
+
+/**
+ * One Raft server (Ongaro and Ousterhout 2014; Ongaro's thesis for pre-vote, check-quorum,
+ * ReadIndex and sessions) replicating a {@link KvStateMachine}. This class holds the role and
+ * the volatile state and routes events; replication and reads as leader are in {@link
+ * Leadership}, the durable state in {@link PersistentState}.
+ *
+ * <p>Every event ends in {@link #settle}: committed entries are applied, the event's disk
+ * writes are synced with one sync, and what waited for earlier syncs runs. Replies that promise
+ * something (a granted vote, a successful append) and the leader counting its own entries go
+ * through the {@link SyncBarrier}, so they happen only after the state they depend on is
+ * durable.
+ */
+public final class RaftNode implements Node {
+    private final NodeId self;
+    private final List<NodeId> peers;
+    private final int majority;
+    private final RaftConfig config;
+
+    private PersistentState state;
+    private KvStateMachine machine;
+    private Role role = Role.FOLLOWER;
+    private Votes votes;
+    private Leadership leadership;
+    private long commitIndex;
+    private Optional<NodeId> leaderHint = Optional.empty();
+    private long leaderHeardNanos = Long.MIN_VALUE;
+    private TimerId electionTimer;
+
+    /** Node {@code self} of the cluster {@code members}; use {@link RaftCluster#nodeFactory} for a whole cluster. */
+    public RaftNode(NodeId self, List<NodeId> members, RaftConfig config) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.config = Objects.requireNonNull(config, "config");
+        if (!members.contains(self)) {
+            throw new IllegalArgumentException(self + " is not a member of " + members);
+        }
+        this.peers = members.stream().filter(m -> !m.equals(self)).sorted().toList();
+        this.majority = members.size() / 2 + 1;
+    }
+
+    @Override
+    public void onStart(NodeContext ctx, boolean restarted) {
+        List<String> notes = new ArrayList<>();
+        state = PersistentState.recover(ctx.disk(), notes);
+        notes.forEach(note -> ctx.note(self + " " + note));
+        machine = new KvStateMachine();
+        ctx.setTimer(Duration.ofMillis(config.heartbeatIntervalMs()), new Tick());
+        resetElectionTimer(ctx);
+        settle(ctx);
+    }
+
+    @Override
+    public void onMessage(NodeId from, Message message, NodeContext ctx) {
+        if (!(message instanceof RaftMessage raft)) {
+            ctx.note("ignored a message that is not Raft's: " + message);
+            return;
+        }
+        switch (raft) {
+            case ClientRequest request -> onClientRequest(from, request, ctx);
+            case PreVote preVote -> onPreVote(from, preVote, ctx);
+            case PreVoteReply reply -> onPreVoteReply(from, reply, ctx);
+            case RequestVote request -> onRequestVote(from, request, ctx);
+            case VoteReply reply -> onVoteReply(from, reply, ctx);
+            case AppendEntries append -> onAppendEntries(from, append, ctx);
+            case AppendReply reply -> onAppendReply(from, reply, ctx);
+            case ClientReply reply -> ctx.note("ignored a client reply sent to a node: " + reply);
+        }
+        settle(ctx);
+    }
+
+    @Override
+    public void onTimer(TimerId id, Timer timer, NodeContext ctx) {
+        if (!(timer instanceof RaftTimer raftTimer)) {
+            return;
+        }
+        switch (raftTimer) {
+            case ElectionTimeout timeout -> {
+                if (id.equals(electionTimer) && role != Role.LEADER) {
+                    startPreVote(ctx);
+                }
+            }
+            case Tick tick -> {
+                onTick(ctx);
+                ctx.setTimer(Duration.ofMillis(config.heartbeatIntervalMs()), new Tick());
+            }
+            default -> ctx.note("ignored a client's timer: " + raftTimer);
+        }
+        settle(ctx);
+    }
+
+    @Override
+    public void onSynced(long syncId, NodeContext ctx) {
+        run(state.barrier().synced(syncId), ctx);
+        settle(ctx);
+    }
+
+    // ---- what the invariants and tests may look at ----
+
+    NodeId id() {
+        return self;
+    }
+
+    long term() {
+        return state.term();
+    }
+
+    Role role() {
+        return role;
+    }
+
+    /** The log as it is now; read it, never change it. */
+    RaftLog log() {
+        return state.log();
+    }
+
+    long commitIndex() {
+        return commitIndex;
+    }
+
+    long lastApplied() {
+        return machine.lastApplied();
+    }
+
+    // ---- clients ----
+
+    private void onClientRequest(NodeId client, ClientRequest request, NodeContext ctx) {
+        if (role != Role.LEADER) {
+            ctx.send(client, new NotLeader(request.requestId(), leaderHint));
+            return;
+        }
+        switch (request) {
+            case Submit submit -> {
+                leadership.onSubmit(client, submit, machine, ctx);
+                leadership.broadcast(false, commitIndex, ctx);
+            }
+            case Read read -> leadership.onRead(client, read, commitIndex, ctx);
+        }
+    }
+
+    // ---- elections ----
+
+    private void startPreVote(NodeContext ctx) {
+        role = Role.PRE_CANDIDATE;
+        leaderHint = Optional.empty();
+        votes = new Votes(majority);
+        votes.grant(self);
+        resetElectionTimer(ctx);
+        askForPreVotes(ctx);
+        if (votes.won()) {
+            startElection(ctx);
+        }
+    }
+
+    private void askForPreVotes(NodeContext ctx) {
+        PreVote preVote = new PreVote(state.term() + 1, log().lastIndex(), log().lastTerm());
+        peers.stream().filter(peer -> !votes.has(peer)).forEach(peer -> ctx.send(peer, preVote));
+    }
+
+    private void onPreVote(NodeId from, PreVote preVote, NodeContext ctx) {
+        // Leader stickiness: while a leader is heard, nobody helps a node that merely lost touch.
+        boolean leaderRecent = role == Role.LEADER
+                || (leaderHint.isPresent()
+                        && ctx.nowNanos() - leaderHeardNanos
+                                < Duration.ofMillis(config.electionTimeoutMsMin())
+                                        .toNanos());
+        boolean granted = preVote.term() > state.term()
+                && !leaderRecent
+                && log().isBehindOrEqualTo(preVote.lastLogIndex(), preVote.lastLogTerm());
+        ctx.send(from, new PreVoteReply(granted ? preVote.term() : state.term(), granted));
+    }
+
+    private void onPreVoteReply(NodeId from, PreVoteReply reply, NodeContext ctx) {
+        if (!reply.granted() && reply.term() > state.term()) {
+            becomeFollower(reply.term(), Optional.empty(), ctx);
+            return;
+        }
+        if (role == Role.PRE_CANDIDATE && reply.granted() && reply.term() == state.term() + 1) {
+            votes.grant(from);
+            if (votes.won()) {
+                startElection(ctx);
+            }
+        }
+    }
+
+    private void startElection(NodeContext ctx) {
+        role = Role.CANDIDATE;
+        votes = new Votes(majority);
+        state.setTermAndVote(state.term() + 1, self);
+        resetElectionTimer(ctx);
+        promise(new SyncBarrier.CandidateDurable(state.term()), ctx);
+    }
+
+    private void askForVotes(NodeContext ctx) {
+        RequestVote request = new RequestVote(state.term(), log().lastIndex(), log().lastTerm());
+        peers.stream().filter(peer -> !votes.has(peer)).forEach(peer -> ctx.send(peer, request));
+    }
+
+    private void onRequestVote(NodeId from, RequestVote request, NodeContext ctx) {
+        if (request.term() > state.term()) {
+            becomeFollower(request.term(), Optional.empty(), ctx);
+        }
+        boolean granted = request.term() == state.term()
+                && (state.votedFor() == null || state.votedFor().equals(from))
+                && log().isBehindOrEqualTo(request.lastLogIndex(), request.lastLogTerm());
+        if (!granted) {
+            ctx.send(from, new VoteReply(state.term(), false));
+            return;
+        }
+        state.setTermAndVote(state.term(), from);
+        resetElectionTimer(ctx);
+        promise(new SyncBarrier.Send(from, new VoteReply(state.term(), true)), ctx);
+    }
+
+    private void onVoteReply(NodeId from, VoteReply reply, NodeContext ctx) {
+        if (reply.term() > state.term()) {
+            becomeFollower(reply.term(), Optional.empty(), ctx);
+            return;
+        }
+        if (role == Role.CANDIDATE && reply.term() == state.term() && reply.granted()) {
+            votes.grant(from);
+            if (votes.won() && votes.has(self)) {
+                becomeLeader(ctx);
+            }
+        }
+    }
+
+    private void becomeLeader(NodeContext ctx) {
+        role = Role.LEADER;
+        leaderHint = Optional.of(self);
+        votes = null;
+        cancelElectionTimer(ctx);
+        leadership = new Leadership(state.term(), peers, majority, state, config, ctx.nowNanos());
+        ctx.note(self + " leads term " + state.term());
+        leadership.broadcast(true, commitIndex, ctx);
+    }
+
+    /** Moves to {@code term} (if higher) as a follower of {@code leader} (if known). */
+    private void becomeFollower(long term, Optional<NodeId> leader, NodeContext ctx) {
+        if (term > state.term()) {
+            state.setTermAndVote(term, null);
+        }
+        if (role == Role.LEADER) {
+            leadership.stepDown(ctx);
+            leadership = null;
+        }
+        role = Role.FOLLOWER;
+        votes = null;
+        leaderHint = leader;
+        resetElectionTimer(ctx);
+    }
+
+    // ---- replication ----
+
+    private void onAppendEntries(NodeId from, AppendEntries append, NodeContext ctx) {
+        if (append.term() < state.term()) {
+            ctx.send(from, new AppendReply(state.term(), false, 0, 0, append.round()));
+            return;
+        }
+        if (append.term() > state.term() || role != Role.FOLLOWER) {
+            becomeFollower(append.term(), Optional.of(from), ctx);
+        } else {
+            leaderHint = Optional.of(from);
+            resetElectionTimer(ctx);
+        }
+        leaderHeardNanos = ctx.nowNanos();
+        long prevIndex = append.prevLogIndex();
+        if (prevIndex > log().lastIndex()) {
+            ctx.send(from, new AppendReply(state.term(), false, 0, log().lastIndex() + 1, append.round()));
+            return;
+        }
+        if (log().termAt(prevIndex) != append.prevLogTerm()) {
+            long conflict = Math.max(1, log().firstIndexOfTermAt(prevIndex));
+            ctx.send(from, new AppendReply(state.term(), false, 0, conflict, append.round()));
+            return;
+        }
+        mergeEntries(prevIndex, append.entries(), ctx);
+        long matchIndex = prevIndex + append.entries().size();
+        if (append.leaderCommit() > commitIndex) {
+            commitIndex = Math.max(commitIndex, Math.min(append.leaderCommit(), matchIndex));
+        }
+        promise(new SyncBarrier.Send(from, new AppendReply(state.term(), true, matchIndex, 0, append.round())), ctx);
+    }
+
+    /** Appends what is new after {@code prevIndex}, replacing a conflicting suffix (Raft figure 2, steps 3-4). */
+    private void mergeEntries(long prevIndex, List<LogEntry> entries, NodeContext ctx) {
+        for (int i = 0; i < entries.size(); i++) {
+            long index = prevIndex + 1 + i;
+            LogEntry entry = entries.get(i);
+            if (index <= log().lastIndex()) {
+                if (log().termAt(index) == entry.term()) {
+                    continue;
+                }
+                if (index <= commitIndex) {
+                    ctx.note(self + " replaces committed entry " + index + ": safety is broken");
+                }
+                state.replaceFrom(index, entry);
+            } else {
+                state.append(entry);
+            }
+        }
+    }
+
+    private void onAppendReply(NodeId from, AppendReply reply, NodeContext ctx) {
+        if (reply.term() > state.term()) {
+            becomeFollower(reply.term(), Optional.empty(), ctx);
+            return;
+        }
+        if (role == Role.LEADER && reply.term() == state.term()) {
+            commitIndex = leadership.onAppendReply(from, reply, commitIndex, ctx);
+        }
+    }
+
+    private void onTick(NodeContext ctx) {
+        switch (role) {
+            case LEADER -> {
+                if (!leadership.onTick(commitIndex, ctx)) {
+                    ctx.note(self + " lost touch with a majority; steps down in term " + state.term());
+                    becomeFollower(state.term(), Optional.empty(), ctx);
+                }
+            }
+            case CANDIDATE -> {
+                if (votes.has(self)) {
+                    askForVotes(ctx); // the vote requests or their answers may have been lost
+                }
+            }
+            case PRE_CANDIDATE -> askForPreVotes(ctx);
+            case FOLLOWER -> {}
+        }
+    }
+
+    // ---- durability and the end of every event ----
+
+    /**
+     * Does {@code action} once everything written so far is durable; with the planted bug
+     * VOTE_BEFORE_SYNC, votes (granted and a candidate's own) go ahead at once.
+     */
+    private void promise(Deferred action, NodeContext ctx) {
+        boolean vote = action instanceof SyncBarrier.CandidateDurable
+                || (action instanceof SyncBarrier.Send send && send.message() instanceof VoteReply);
+        if (vote && config.bug() == Bug.VOTE_BEFORE_SYNC) {
+            run(List.of(action), ctx);
+        } else {
+            state.barrier().afterDurable(action);
+        }
+    }
+
+    private void run(List<Deferred> actions, NodeContext ctx) {
+        for (Deferred action : actions) {
+            switch (action) {
+                case SyncBarrier.Send send -> ctx.send(send.to(), send.message());
+                case SyncBarrier.LeaderDurable durable -> {
+                    if (role == Role.LEADER && leadership.term() == durable.term()) {
+                        commitIndex = leadership.onSelfDurable(durable.index(), commitIndex);
+                    }
+                }
+                case SyncBarrier.CandidateDurable durable -> {
+                    if (role == Role.CANDIDATE && state.term() == durable.term()) {
+                        votes.grant(self);
+                        askForVotes(ctx);
+                        if (votes.won()) {
+                            becomeLeader(ctx);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Applies what is committed, syncs this event's writes, runs what may run, until nothing changes. */
+    private void settle(NodeContext ctx) {
+        while (true) {
+            applyCommitted(ctx);
+            if (leadership != null) {
+                leadership.closeRound(commitIndex, ctx);
+                leadership.serveReads(machine, ctx);
+            }
+            List<Deferred> ready = state.barrier().flush(ctx.disk());
+            if (ready.isEmpty()) {
+                return;
+            }
+            run(ready, ctx);
+        }
+    }
+
+    private void applyCommitted(NodeContext ctx) {
+        long applyTo = Math.min(commitIndex, log().lastIndex());
+        while (machine.lastApplied() < applyTo) {
+            long index = machine.lastApplied() + 1;
+            Command command = log().entry(index).command();
+            KvStateMachine.Result result = machine.apply(index, command);
+            if (leadership != null && command instanceof Command.Write write) {
+                leadership.onApplied(write, result, ctx);
+            }
+        }
+    }
+
+    private void resetElectionTimer(NodeContext ctx) {
+        cancelElectionTimer(ctx);
+        long delayMs = config.electionTimeoutMsMin()
+                + ctx.random().nextLong(config.electionTimeoutMsMax() - config.electionTimeoutMsMin());
+        electionTimer = ctx.setTimer(Duration.ofMillis(delayMs), new ElectionTimeout());
+    }
+
+    private void cancelElectionTimer(NodeContext ctx) {
+        if (electionTimer != null) {
+            ctx.cancelTimer(electionTimer);
+            electionTimer = null;
+        }
+    }
+}

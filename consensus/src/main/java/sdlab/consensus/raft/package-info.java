@@ -1,0 +1,43 @@
+/**
+ * Raft (Ongaro and Ousterhout, "In Search of an Understandable Consensus Algorithm", 2014, and
+ * Ongaro's thesis, 2014) as pure node code, replicating a small key-value store: put and cas of
+ * null, Long or String values under string keys, and reads.
+ *
+ * <p>What is here:
+ *
+ * <ul>
+ *   <li>Leader election with randomised timeouts drawn from the node's seeded generator, a
+ *       pre-vote round that does not raise terms (thesis §9.6), and check-quorum: a leader that
+ *       has not heard from a majority within the longest election timeout steps down.
+ *   <li>Log replication with batching and pipelining, and the current-term commit rule: a
+ *       leader commits by counting replicas only entries of its own term (§5.4.2); a new leader
+ *       appends a no-op to commit its term.
+ *   <li>Durability before promises: term, vote and log are appended to one file and synced
+ *       before anything that depends on them is said: a vote is granted in {@code onSynced}, an
+ *       AppendEntries succeeds once its entries are synced, a leader counts its own entries once
+ *       they are synced. Recovery replays the file and tolerates a torn tail.
+ *   <li>Linearizable reads by ReadIndex (thesis §6.4): no log entry, one heartbeat round.
+ *   <li>Client sessions (thesis §6.3): a retried write carries the same sequence number and is
+ *       applied once; its cached result answers the retry.
+ *   <li>{@link sdlab.consensus.raft.RaftInvariants}: election safety, log matching, leader
+ *       completeness and state-machine safety, checked after every event of a simulated run.
+ * </ul>
+ *
+ * <p>What it guarantees: committed writes survive any minority of crashes and any partition;
+ * reads and writes through {@link sdlab.consensus.raft.RaftClient} are linearizable; a write
+ * the client gave up on (unknown) may still apply, but at most once. Progress needs a majority
+ * that can talk to each other and a leader that stays up for a few heartbeats.
+ *
+ * <p>What it does not do yet, and where it would go: snapshots, log compaction and
+ * InstallSnapshot (the log file only grows; {@link sdlab.consensus.raft.PersistentState} would
+ * start a new file generation after a snapshot, {@code Leadership} would send InstallSnapshot to
+ * a follower whose next index fell behind the snapshot); membership change (the members are
+ * fixed at construction; one-server-at-a-time changes would be log entries that {@code
+ * RaftNode} applies to its member list as soon as they are appended); lease reads (a leader
+ * answering from its lease without a heartbeat round, safe only with bounded clock drift);
+ * session expiry (sessions are kept forever).
+ *
+ * <p>Planted bugs ({@link sdlab.consensus.raft.RaftConfig.Bug}): committing an earlier term's
+ * entry by counting replicas (figure 8), and granting a vote before it is synced.
+ */
+package sdlab.consensus.raft;
