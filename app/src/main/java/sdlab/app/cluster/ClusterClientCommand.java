@@ -41,7 +41,7 @@ final class ClusterClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MECHANISM", description = "the cluster's mechanism (quorum)")
+    @Parameters(index = "0", paramLabel = "MECHANISM", description = "the cluster's mechanism (quorum or raft)")
     String mechanism;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "COMMAND", description = "e.g. put k v, get k")

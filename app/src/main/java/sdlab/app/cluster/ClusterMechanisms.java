@@ -14,7 +14,7 @@ import sdlab.sim.OperationGenerator;
 /** The mechanisms a real cluster can run, by the name users type; each comes from its own chapter. */
 final class ClusterMechanisms {
     /** Every mechanism name, for help and errors. */
-    static final List<String> NAMES = List.of(QuorumClusterMechanism.NAME);
+    static final List<String> NAMES = List.of(QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME);
 
     /** How this program starts one of its own node processes. */
     static final NodeLauncher LAUNCHER = NodeLauncher.of("sdlab.app.Main", "cluster", "node");
@@ -25,6 +25,7 @@ final class ClusterMechanisms {
     static ClusterMechanism resolve(String name, Map<String, String> options) {
         return switch (name) {
             case QuorumClusterMechanism.NAME -> QuorumClusterMechanism.fromOptions(options);
+            case RaftClusterMechanism.NAME -> RaftClusterMechanism.fromOptions(options);
             default ->
                 throw new IllegalArgumentException(
                         "no mechanism '" + name + "' runs as a cluster; use one of " + String.join(", ", NAMES));
@@ -34,7 +35,9 @@ final class ClusterMechanisms {
     /** The workload a Jepsen-style run drives {@code name} with: its chapter's own generator. */
     static OperationGenerator workload(String name, int keys, double readShare, int clients) {
         return switch (name) {
-            case QuorumClusterMechanism.NAME -> new ReadWriteGenerator(keys, readShare, clients);
+            // Raft's client speaks the same read and write as the quorum store's: one workload for both.
+            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME ->
+                new ReadWriteGenerator(keys, readShare, clients);
             default -> throw new IllegalArgumentException("no workload for '" + name + "'");
         };
     }
@@ -42,7 +45,7 @@ final class ClusterMechanisms {
     /** The model {@code name}'s histories are checked against, by the name {@code sdlab check --model} takes. */
     static Model model(String name) {
         return switch (name) {
-            case QuorumClusterMechanism.NAME -> Models.register();
+            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME -> Models.register();
             default -> throw new IllegalArgumentException("no model for '" + name + "'");
         };
     }

@@ -52,7 +52,10 @@ final class ClusterTestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MECHANISM", description = "what to test: quorum")
+    @Parameters(
+            index = "0",
+            paramLabel = "MECHANISM",
+            description = "what to test: quorum (chapter 10's store) or raft")
     String mechanism;
 
     @Mixin

@@ -84,7 +84,8 @@ class ClusterCommandTest {
     @Test
     void badInputGetsOneLineAndExitCodeTwo() {
         String dir = directory.resolve("none").toString();
-        assertBad(new String[] {"cluster", "start", "raft", "--dir", dir}, "no mechanism 'raft'", "quorum");
+        assertBad(new String[] {"cluster", "start", "paxos", "--dir", dir}, "no mechanism 'paxos'", "quorum, raft");
+        assertBad(new String[] {"cluster", "start", "raft", "--variant", "n3r1w1", "--dir", dir}, "takes no options");
         assertBad(new String[] {"cluster", "start", "quorum", "--variant", "n9", "--dir", dir}, "n3r2w2-writeback");
         assertBad(new String[] {"cluster", "start", "quorum", "--r", "4", "--dir", dir}, "r must be between 1 and n=3");
         assertBad(new String[] {"cluster", "status", "--dir", dir}, "no cluster in", "sdlab cluster start");

@@ -36,7 +36,9 @@ import sdlab.core.history.History;
  * simulator and as a real cluster of processes, its histories judged by the same checks. With
  * reads that write back to a write quorum (n3r2w2-writeback) both are linearizable; with
  * n3r1w1 both show stale reads and the checker says the history is not linearizable. The real
- * run's history file gives the same verdict again through {@code sdlab check}.
+ * run's history file gives the same verdict again through {@code sdlab check}. Raft, whose
+ * invariants the simulator checks after every event, runs for real unchanged and stays
+ * linearizable under the same nemesis.
  */
 class ClusterScenarioTest {
     private static final String LINEARIZABLE = "n3r2w2-writeback";
@@ -84,10 +86,25 @@ class ClusterScenarioTest {
         assertThat(recheck(result)).isEqualTo(1);
     }
 
+    @Test
+    void raftRunsForRealUnchangedAndIsLinearizableUnderPartitionsAndKills() throws Exception {
+        JepsenResult result =
+                run(RaftClusterMechanism.NAME, Map.of(), List.of(NemesisKind.PARTITION, NemesisKind.KILL), "raft");
+
+        assertThat(result.nemesisEvents()).isNotEmpty();
+        assertThat(result.ok()).isPositive();
+        assertThat(result.linearizability().verdict()).isEqualTo(Verdict.VALID);
+        assertThat(recheck(result)).isEqualTo(0);
+    }
+
     private JepsenResult run(String variant, List<NemesisKind> nemesis, String folder) throws Exception {
-        Map<String, String> options = Map.of("variant", variant);
+        return run(QuorumClusterMechanism.NAME, Map.of("variant", variant), nemesis, folder);
+    }
+
+    private JepsenResult run(String mechanism, Map<String, String> options, List<NemesisKind> nemesis, String folder)
+            throws Exception {
         JepsenSettings settings = new JepsenSettings(
-                QuorumClusterMechanism.NAME,
+                mechanism,
                 options,
                 3,
                 4,
@@ -101,8 +118,8 @@ class ClusterScenarioTest {
                 directory.resolve(folder));
         return new JepsenRun(
                         settings,
-                        ClusterMechanisms.resolve(QuorumClusterMechanism.NAME, options),
-                        ClusterMechanisms.workload(QuorumClusterMechanism.NAME, 2, 0.5, 4),
+                        ClusterMechanisms.resolve(mechanism, options),
+                        ClusterMechanisms.workload(mechanism, 2, 0.5, 4),
                         Models.register(),
                         ClusterMechanisms.LAUNCHER,
                         line -> {})
