@@ -132,6 +132,11 @@ public final class NodeHost implements AutoCloseable {
                 loop, () -> transport == null ? 0 : status(0).connectedPeers().size());
     }
 
+    /** Frames this node has received from each sender, by name. Safe from any thread. */
+    public Map<String, Long> framesReceivedFrom() {
+        return OnLoop.call(loop, () -> receivedFrom(transport.counters()));
+    }
+
     /** Replaces the network faults this node's transport applies. Safe from any thread. */
     public void setFaults(NetworkFaults faults) {
         OnLoop.call(loop, () -> {

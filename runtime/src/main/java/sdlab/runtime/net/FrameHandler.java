@@ -3,7 +3,9 @@ package sdlab.runtime.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import sdlab.core.NodeId;
 import sdlab.runtime.wire.FrameReader;
 import sdlab.runtime.wire.WireFormatException;
@@ -15,6 +17,12 @@ import sdlab.runtime.wire.WireFormatException;
  * a peer that sends garbage loses its connection, the node goes on.
  */
 final class FrameHandler extends ChannelInboundHandlerAdapter {
+    /** The most a stranger may send before its hello is complete: a hello is a few dozen bytes. */
+    static final int BEFORE_HELLO_BYTES_MAX = 4096;
+
+    /** How long a stranger has to say hello before its connection is closed. */
+    static final Duration HELLO_WAIT = Duration.ofSeconds(10);
+
     private final Transport transport;
     private final FrameReader reader;
     private NodeId peer;
@@ -24,6 +32,24 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
         this.transport = transport;
         this.reader = new FrameReader(frameBytesMax);
         this.peer = peer;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (peer == null) {
+            // A connection that never says hello would hold its socket and buffer for good.
+            ctx.executor()
+                    .schedule(
+                            () -> {
+                                if (peer == null && ctx.channel().isOpen()) {
+                                    transport.log("closing " + describe(ctx) + ": no hello within " + HELLO_WAIT);
+                                    ctx.close();
+                                }
+                            },
+                            HELLO_WAIT.toMillis(),
+                            TimeUnit.MILLISECONDS);
+        }
+        ctx.fireChannelActive();
     }
 
     @Override
@@ -37,6 +63,11 @@ final class FrameHandler extends ChannelInboundHandlerAdapter {
             bytes.release();
         }
         try {
+            if (peer == null && reader.buffered() > BEFORE_HELLO_BYTES_MAX) {
+                // Refused before the frame is whole: the reader would otherwise hold up to a full frame.
+                throw new WireFormatException(
+                        "more than " + BEFORE_HELLO_BYTES_MAX + " bytes before a complete hello", 0);
+            }
             for (Optional<byte[]> frame = reader.next(); frame.isPresent(); frame = reader.next()) {
                 if (!ctx.channel().isOpen()) {
                     return;

@@ -97,7 +97,7 @@ final class PeerLink {
             return;
         }
         channel = connected;
-        failures = 0;
+        long connectedAt = System.nanoTime();
         if (everConnected) {
             transport.log("reconnected to " + peer + " at " + address);
         }
@@ -110,6 +110,11 @@ final class PeerLink {
         connected.closeFuture().addListener(ignored -> {
             if (channel == connected) {
                 channel = null;
+                // Only a connection that lasted resets the backoff: a peer that accepts and at once
+                // closes (another family, a full server) must not be knocked on every few milliseconds.
+                if (System.nanoTime() - connectedAt > transport.backoff().max().toNanos()) {
+                    failures = 0;
+                }
                 if (!closed) {
                     transport.log("lost the connection to " + peer + " at " + address);
                     retryLater();

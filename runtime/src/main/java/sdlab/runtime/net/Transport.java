@@ -240,8 +240,10 @@ public final class Transport implements AutoCloseable {
             throw new WireFormatException("a hello with a blank name", 0);
         }
         Channel previous = acceptedRoutes.put(from, channel);
-        if (previous != null && previous != channel) {
-            // The peer restarted or reconnected: its old connection is dead even if we have not noticed yet.
+        if (previous != null && previous != channel && !links.containsKey(from)) {
+            // A client reconnected: its old connection is dead even if we have not noticed yet. Not
+            // done for a peer node: a stranger claiming its name must not cut the real one off (a
+            // node's replies to peers go over its own links anyway).
             previous.close();
         }
         acceptedFamilies.put(channel, hello.family());

@@ -98,6 +98,10 @@ class MalformedInputTest {
                 new Input("a hello with a blank name", hello(" ", QUORUM.familyName()), false),
                 new Input("a message before any hello", read, false),
                 new Input(
+                        "a 1 MiB first frame: a stranger may not make the node buffer more than a hello",
+                        garbage(4, 8192, 1 << 20),
+                        false),
+                new Input(
                         "a hello, then a message with an unknown version",
                         concat(hello, withByte(read, 4, (byte) 9)),
                         false),
@@ -193,6 +197,32 @@ class MalformedInputTest {
             socket.getOutputStream().write(QUORUM.encode(new Write(78, "raw", "second")));
             assertThat(in.readInt()).isPositive();
         }
+    }
+
+    /** A stranger whose hello claims a peer's name does not cut the real peer off. */
+    @Test
+    void aStrangerClaimingAPeersNameDoesNotCutThePeerOff() throws Exception {
+        NodeHost n1 = cluster.hosts.get(NodeId.of("n1"));
+        long fromN2Before = n1Received("n2");
+        try (Socket impostor = connectToNode()) {
+            impostor.getOutputStream().write(hello("n2", QUORUM.familyName()));
+            impostor.getOutputStream().flush();
+            // Writes coordinated anywhere make n2 send to n1 over n2's own link.
+            for (int i = 0; i < 10; i++) {
+                NodeHostTest.invoke(client, "write", "impostor", (long) i);
+            }
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+            while (n1Received("n2") == fromN2Before && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(n1Received("n2")).isGreaterThan(fromN2Before);
+            assertThat(n1.connectedPeerCount()).isEqualTo(2);
+        }
+        assertThat(cluster.log).noneMatch(line -> line.contains("lost the connection to n1"));
+    }
+
+    private static long n1Received(String from) {
+        return cluster.hosts.get(NodeId.of("n1")).framesReceivedFrom().getOrDefault(from, 0L);
     }
 
     private static QuorumMessage readFrame(DataInputStream in) throws IOException, WireFormatException {
