@@ -13,12 +13,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -263,24 +261,22 @@ public final class FileDisk implements Disk, AutoCloseable {
         if (batch.isEmpty()) {
             return; // an earlier run took these syncs
         }
-        Map<String, FileChannel> files = new LinkedHashMap<>();
-        Set<FileChannel> forced = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        // Each channel once, with its file's name; a file replaced between two syncs of the batch
+        // has two channels (the old one retired), and both are forced.
+        Map<FileChannel, String> channels = new IdentityHashMap<>();
         boolean forceDirectory = false;
         for (Requested sync : batch) {
-            sync.appended().forEach((name, channel) -> {
-                if (forced.add(channel)) {
-                    files.put(name + "#" + forced.size(), channel);
-                }
-            });
+            sync.appended().forEach((name, channel) -> channels.putIfAbsent(channel, name));
             forceDirectory |= sync.directoryChanged();
         }
         try {
-            for (Map.Entry<String, FileChannel> appended : files.entrySet()) {
-                String name = appended.getKey().substring(0, appended.getKey().lastIndexOf('#'));
+            for (Map.Entry<FileChannel, String> appended : channels.entrySet()) {
                 try {
-                    forcer.forceFile(directory.resolve(name), appended.getValue());
+                    forcer.forceFile(directory.resolve(appended.getValue()), appended.getKey());
                 } catch (ClosedChannelException diskClosed) {
-                    // The disk was closed under this sync, as in a crash: nobody relies on it any more.
+                    // Closed under this sync (the node stopping, as in a crash): nothing is reported,
+                    // since nothing was made durable, and nobody waits for it any more.
+                    return;
                 }
             }
             if (forceDirectory) {
