@@ -6,7 +6,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -44,9 +43,9 @@ public final class ClientHost implements AutoCloseable {
     private final SystemClock clock = new SystemClock();
     private final RandomGenerator random;
     private final Map<Long, CompletableFuture<Outcome>> open = new HashMap<>();
-    private final Context context = new Context();
+    private final LoopTimers timers;
+    private final Context context;
     private Transport transport;
-    private LoopTimers timers;
     private long lastOpId;
 
     private ClientHost(NodeId id, Client client, MessageCodec<? extends Message> codec, long seed, LineLog log) {
@@ -58,6 +57,8 @@ public final class ClientHost implements AutoCloseable {
                 1, new DefaultThreadFactory("client-" + id, true), NioIoHandler.newFactory());
         this.loop = group.next();
         this.random = Seeded.generator(seed, "random:" + id);
+        this.timers = new LoopTimers(loop, this::fire);
+        this.context = new Context();
     }
 
     /** Connects client {@code id} to {@code nodes} and starts it; it sends nothing until invoked. */
@@ -66,8 +67,6 @@ public final class ClientHost implements AutoCloseable {
         Objects.requireNonNull(client, "client");
         ClientHost host = new ClientHost(id, client, MessageCodec.of(family), seed, log);
         host.onLoop(() -> {
-            host.timers =
-                    new LoopTimers(host.loop, (timerId, timer) -> host.client.onTimer(timerId, timer, host.context));
             host.transport = new Transport(
                     id,
                     host.codec.familyName(),
@@ -130,6 +129,10 @@ public final class ClientHost implements AutoCloseable {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
+    private void fire(TimerId timerId, Timer timer) {
+        client.onTimer(timerId, timer, context);
+    }
+
     private void onFrame(NodeId from, byte[] frame) throws WireFormatException {
         Message message = codec.decode(frame);
         client.onMessage(from, message, context);
@@ -139,7 +142,11 @@ public final class ClientHost implements AutoCloseable {
         return OnLoop.call(loop, work);
     }
 
-    private final class Context implements ClientContext {
+    private final class Context extends LoopContext implements ClientContext {
+        Context() {
+            super(id, timers, clock, random, log);
+        }
+
         @Override
         public void complete(long opId, Outcome outcome) {
             CompletableFuture<Outcome> op = open.remove(opId);
@@ -150,44 +157,14 @@ public final class ClientHost implements AutoCloseable {
         }
 
         @Override
-        public NodeId self() {
-            return id;
-        }
-
-        @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public void send(NodeId to, Message message) {
             transport.send(to, ((MessageCodec) codec).encode(message));
         }
 
         @Override
-        public TimerId setTimer(Duration delay, Timer timer) {
-            return timers.set(delay, timer);
-        }
-
-        @Override
-        public void cancelTimer(TimerId timerId) {
-            timers.cancel(timerId);
-        }
-
-        @Override
-        public long nowNanos() {
-            return clock.nowNanos();
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return random;
-        }
-
-        @Override
         public Disk disk() {
             throw new UnsupportedOperationException("a client has no disk");
-        }
-
-        @Override
-        public void note(String text) {
-            log.line(id + ": " + text);
         }
     }
 }

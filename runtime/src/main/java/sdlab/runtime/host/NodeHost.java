@@ -28,8 +28,6 @@ import sdlab.core.Node;
 import sdlab.core.NodeContext;
 import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
-import sdlab.core.Timer;
-import sdlab.core.TimerId;
 import sdlab.runtime.disk.FileDisk;
 import sdlab.runtime.host.ControlMessages.Control;
 import sdlab.runtime.net.Backoff;
@@ -313,10 +311,9 @@ public final class NodeHost implements AutoCloseable {
         return byName;
     }
 
-    private final class Context implements NodeContext {
-        @Override
-        public NodeId self() {
-            return settings.id();
+    private final class Context extends LoopContext {
+        Context() {
+            super(settings.id(), timers, clock, random, log);
         }
 
         @Override
@@ -338,33 +335,8 @@ public final class NodeHost implements AutoCloseable {
         }
 
         @Override
-        public TimerId setTimer(Duration delay, Timer timer) {
-            return timers.set(delay, timer);
-        }
-
-        @Override
-        public void cancelTimer(TimerId id) {
-            timers.cancel(id);
-        }
-
-        @Override
-        public long nowNanos() {
-            return clock.nowNanos();
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return random;
-        }
-
-        @Override
         public Disk disk() {
             return disk;
-        }
-
-        @Override
-        public void note(String text) {
-            log.line(settings.id() + ": " + text);
         }
     }
 }
