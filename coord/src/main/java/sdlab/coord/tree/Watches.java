@@ -37,18 +37,30 @@ final class Watches {
     /** One of the two tables: path to session to that session's modes there. */
     private static final class Table {
         final TreeMap<String, TreeMap<Long, EnumSet<Mode>>> byPath = new TreeMap<>();
+        /** Recursive watches held, so that a trigger walks the ancestors only when there are some. */
+        int recursiveCount;
 
         void add(String path, long session, Mode mode) {
-            byPath.computeIfAbsent(path, p -> new TreeMap<>())
+            boolean added = byPath.computeIfAbsent(path, p -> new TreeMap<>())
                     .computeIfAbsent(session, s -> EnumSet.noneOf(Mode.class))
                     .add(mode);
+            if (added && mode == Mode.RECURSIVE) {
+                recursiveCount++;
+            }
         }
 
         boolean remove(String path, long session, Set<Mode> modes) {
             TreeMap<Long, EnumSet<Mode>> sessions = byPath.get(path);
             EnumSet<Mode> held = sessions == null ? null : sessions.get(session);
-            if (held == null || !held.removeAll(modes)) {
+            if (held == null) {
                 return false;
+            }
+            boolean hadRecursive = held.contains(Mode.RECURSIVE);
+            if (!held.removeAll(modes)) {
+                return false;
+            }
+            if (hadRecursive && !held.contains(Mode.RECURSIVE)) {
+                recursiveCount--;
             }
             prune(path, session);
             return true;
@@ -56,7 +68,10 @@ final class Watches {
 
         void removeSession(long session) {
             for (String path : new ArrayList<>(byPath.keySet())) {
-                byPath.get(path).remove(session);
+                EnumSet<Mode> gone = byPath.get(path).remove(session);
+                if (gone != null && gone.contains(Mode.RECURSIVE)) {
+                    recursiveCount--;
+                }
                 prune(path, session);
             }
         }
@@ -72,9 +87,8 @@ final class Watches {
         }
 
         boolean hasRecursive() {
-            return byPath.values().stream()
-                    .flatMap(sessions -> sessions.values().stream())
-                    .anyMatch(modes -> modes.contains(Mode.RECURSIVE));
+            assert recursiveCount >= 0;
+            return recursiveCount > 0;
         }
 
         /** The sessions a trigger at {@code path} tells; one-shot watches there are used up. */

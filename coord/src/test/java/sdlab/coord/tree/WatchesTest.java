@@ -237,4 +237,21 @@ class WatchesTest {
                         event(SESSION_C, NODE_DATA_CHANGED, "/m", ok),
                         event(SESSION_B, NODE_CHILDREN_CHANGED, "/m", ok));
     }
+
+    @Test
+    void removedOrClosedRecursiveWatchesFireNoMore() {
+        tree.addWatch(SESSION_B, "/", AddWatchMode.PERSISTENT_RECURSIVE);
+        tree.addWatch(SESSION_C, "/", AddWatchMode.PERSISTENT_RECURSIVE);
+        tree.addWatch(SESSION_C, "/", AddWatchMode.PERSISTENT_RECURSIVE);
+
+        assertThat(tree.removeWatches(SESSION_B, "/", WatcherType.PERSISTENT_RECURSIVE))
+                .isEqualTo(Code.OK);
+        Applied onlyC = leader.create("/x", "");
+        leader.closeSession(SESSION_C);
+        Applied nobody = leader.create("/y", "");
+
+        assertThat(onlyC.events()).containsExactly(event(SESSION_C, NODE_CREATED, "/x", onlyC));
+        assertThat(nobody.events()).isEmpty();
+        assertThat(tree.watchCount(SESSION_B) + tree.watchCount(SESSION_C)).isZero();
+    }
 }
