@@ -78,6 +78,9 @@ final class Watches {
 
         void prune(String path, long session) {
             TreeMap<Long, EnumSet<Mode>> sessions = byPath.get(path);
+            if (sessions == null) {
+                return;
+            }
             if (sessions.containsKey(session) && sessions.get(session).isEmpty()) {
                 sessions.remove(session);
             }

@@ -29,7 +29,7 @@
  *       Container and TTL nodes report ephemeralOwner 0.
  *   <li>A multi is all or nothing; a failed one reports OK for the operations before the one
  *       that failed, its code, and RUNTIMEINCONSISTENCY for the rest.
- *   <li>Watches fire as {@link sdlab.coord.tree.Watches} describes; the tree returns the events,
+ *   <li>Watches fire as the package-private {@code Watches} describes; the tree returns the events,
  *       addressed to sessions, and the server delivers them.
  * </ul>
  *
