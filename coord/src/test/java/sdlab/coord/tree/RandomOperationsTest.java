@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded random operations against the tree and a plain reference model: after every operation
- * they agree on the result code and on every node's data, version, owner, children and cversion;
- * and a snapshot taken at the end decodes to a tree that agrees too and re-encodes to the same
+ * Seeded random operations against the tree and plain reference models: after every operation
+ * they agree on the result code, on every node's data, version, owner, children and cversion,
+ * and on the watch events (random watches of every kind are set and removed between
+ * operations, by the writing sessions and by one that only watches); and a snapshot taken at the end decodes to a tree that agrees too and re-encodes to the same
  * bytes. A failure names the seed; rerun with
  * {@code ./test -pl coord -am -Dtest=RandomOperationsTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -19,6 +20,7 @@ class RandomOperationsTest {
 
     private static final int OPERATIONS = 400;
     private static final long[] SESSIONS = {0x11, 0x22, 0x33};
+    private static final long[] WATCHERS = {0x11, 0x22, 0x33, 0x44};
     private static final String[] NAMES = {"a", "b", "c"};
 
     static List<Long> seeds() {
@@ -35,15 +37,26 @@ class RandomOperationsTest {
         SplittableRandom random = new SplittableRandom(seed);
         TestLeader leader = new TestLeader();
         ReferenceModel model = new ReferenceModel();
+        WatchModel watches = new WatchModel();
         for (int i = 0; i < OPERATIONS; i++) {
+            String where = "seed " + seed + ", operation " + i;
+            int watchCalls = random.nextInt(3);
+            for (int w = 0; w < watchCalls; w++) {
+                randomWatchCall(random, model, leader.tree, watches, where);
+            }
             long session = SESSIONS[random.nextInt(SESSIONS.length)];
             Op op = random.nextInt(12) == 0 ? multi(random, model) : randomOp(random, model, session);
             Code expected = model.apply(session, op);
-            Applied applied = leader.run(session, op);
+            Txn txn = new Txn(leader.nextZxid++, leader.timeMs += 10, session, op);
+            Applied applied = leader.tree.apply(txn);
 
-            String where = "seed " + seed + ", operation " + i + ": " + op;
+            where += ": " + op;
             assertThat(applied.result().code()).as(where).isEqualTo(expected);
             assertThat(model.differenceFrom(leader.tree)).as(where).isNull();
+            assertThat(applied.events()).as(where).isEqualTo(watches.eventsFor(txn, applied));
+            for (long watcher : WATCHERS) {
+                assertThat(leader.tree.watchCount(watcher)).as(where).isEqualTo(watches.count(watcher));
+            }
         }
         byte[] snapshot = leader.tree.encode();
         ZNodeTree decoded = ZNodeTree.decode(snapshot);
@@ -52,6 +65,52 @@ class RandomOperationsTest {
                 .isNull();
         assertThat(decoded.encode()).isEqualTo(snapshot);
         assertThat(decoded.lastZxid()).isEqualTo(leader.tree.lastZxid());
+    }
+
+    /** One read with a watch, an addWatch or a removeWatches, on the tree and the watch model alike. */
+    private static void randomWatchCall(
+            SplittableRandom random, ReferenceModel model, ZNodeTree tree, WatchModel watches, String where) {
+        long session = WATCHERS[random.nextInt(WATCHERS.length)];
+        String path = random.nextInt(5) == 0 ? "/" : randomPath(random, model);
+        boolean exists = model.nodes.containsKey(path);
+        switch (random.nextInt(6)) {
+            case 0 -> {
+                tree.getData(path, session);
+                if (exists) {
+                    watches.add(session, path, WatchModel.Table.DATA, WatchModel.Mode.STANDARD);
+                }
+            }
+            case 1 -> {
+                tree.exists(path, session);
+                watches.add(session, path, WatchModel.Table.DATA, WatchModel.Mode.STANDARD);
+            }
+            case 2 -> {
+                tree.getChildren(path, session);
+                if (exists) {
+                    watches.add(session, path, WatchModel.Table.CHILD, WatchModel.Mode.STANDARD);
+                }
+            }
+            case 3 -> {
+                tree.addWatch(session, path, AddWatchMode.PERSISTENT);
+                watches.add(session, path, WatchModel.Table.DATA, WatchModel.Mode.PERSISTENT);
+                watches.add(session, path, WatchModel.Table.CHILD, WatchModel.Mode.PERSISTENT);
+            }
+            case 4 -> {
+                if (random.nextInt(3) == 0) {
+                    tree.addWatch(session, path, AddWatchMode.PERSISTENT_RECURSIVE);
+                    watches.add(session, path, WatchModel.Table.DATA, WatchModel.Mode.RECURSIVE);
+                }
+            }
+            default -> {
+                String watched = watches.watchedPath(session, random);
+                path = watched != null && random.nextBoolean() ? watched : path;
+                WatcherType type = WatcherType.values()[random.nextInt(WatcherType.values().length)];
+                Code expected = watches.remove(session, path, type) ? Code.OK : Code.NOWATCHER;
+                assertThat(tree.removeWatches(session, path, type))
+                        .as(where + " removeWatches")
+                        .isEqualTo(expected);
+            }
+        }
     }
 
     private static Op randomOp(SplittableRandom random, ReferenceModel model, long session) {
