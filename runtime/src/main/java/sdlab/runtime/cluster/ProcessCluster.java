@@ -219,12 +219,14 @@ public final class ProcessCluster implements AutoCloseable {
     /** Stops {@code id} with SIGSTOP: it holds its sockets and memory but runs nothing. */
     public void pause(NodeId id) {
         signal(id, "STOP");
+        awaitState(id, state -> state == NodeProcessState.PAUSED);
         log.line("paused " + id);
     }
 
     /** Lets a paused {@code id} run again, under the network faults in force now. */
     public void resume(NodeId id) {
         signal(id, "CONT");
+        awaitState(id, state -> state != NodeProcessState.PAUSED);
         control().setFaults(id, layout.faults().getOrDefault(id, NetworkFaults.NONE), CONTROL_WAIT);
         log.line("resumed " + id);
     }
@@ -415,6 +417,14 @@ public final class ProcessCluster implements AutoCloseable {
             control = new ControlClient(layout.addresses(), log);
         }
         return control;
+    }
+
+    /** The kernel stops and continues a process a moment after the signal is sent: waits for it (2 s at most). */
+    private void awaitState(NodeId id, java.util.function.Predicate<NodeProcessState> reached) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!reached.test(state(id)) && System.nanoTime() < deadline) {
+            sleep(5);
+        }
     }
 
     private void signal(NodeId id, String signal) {
