@@ -166,6 +166,22 @@ public record RaftConfig(
                 bug);
     }
 
+    /** Clients wait {@code attemptMs} for one node and {@code giveUpMs} for one operation. */
+    public RaftConfig withClientTimeouts(int attemptMs, int giveUpMs) {
+        return new RaftConfig(
+                electionTimeoutMsMin,
+                electionTimeoutMsMax,
+                heartbeatIntervalMs,
+                batchEntriesMax,
+                appendsInFlightMax,
+                attemptMs,
+                giveUpMs,
+                snapshotLogEntriesMax,
+                readMode,
+                clockDriftPpmMax,
+                bug);
+    }
+
     /** Election timeouts drawn from [min, max) ms. */
     public RaftConfig withElectionTimeouts(int msMin, int msMax) {
         return new RaftConfig(
