@@ -39,8 +39,11 @@ final class LogCodec {
 
     private LogCodec() {}
 
-    /** The records in a file's bytes up to the first incomplete or damaged frame, and where that is. */
-    record Decoded(List<LogRecord> records, int validBytes) {}
+    /**
+     * The records in a file's bytes up to the first incomplete or damaged frame, and where that
+     * is; {@code ends.get(i)} is where record {@code i} ends.
+     */
+    record Decoded(List<LogRecord> records, List<Integer> ends, int validBytes) {}
 
     static byte[] encode(LogRecord record) {
         return frame(payload(record));
@@ -132,6 +135,7 @@ final class LogCodec {
 
     static Decoded decode(byte[] bytes) {
         List<LogRecord> records = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
         int position = 0;
         while (bytes.length - position >= HEADER_BYTES) {
             int length = readInt(bytes, position);
@@ -151,8 +155,9 @@ final class LogCodec {
                 break;
             }
             position = start + length;
+            ends.add(position);
         }
-        return new Decoded(records, position);
+        return new Decoded(records, ends, position);
     }
 
     private static byte[] payload(LogRecord record) {

@@ -19,20 +19,23 @@ import sdlab.core.NodeId;
  * goes in three steps, each only after the one before is durable:
  *
  * <ol>
- *   <li>the snapshot is written (the in-memory log drops the entries it covers at once);
+ *   <li>the snapshot is written, and a {@code Base} record appended to the current log file
+ *       (the in-memory log drops the entries the snapshot covers at once; an installed snapshot
+ *       that the log does not lead to drops the whole log);
  *   <li>once it is synced, the next generation is written whole, in one write: a {@code Base}
  *       record (the snapshot's last index and term), the vote, and the entries after the
  *       snapshot; later records go to it;
  *   <li>once that is synced, the previous generation is deleted.
  * </ol>
  *
- * <p>Recovery replays every log generation in order (a {@code Base} record starts the log over,
- * so the newest generation that made it to disk decides), keeps the records before the first
- * torn or damaged frame of the last one (cutting the damaged tail off, so that later appends
- * follow valid records), and then lays the snapshot under the log: entries it covers go, and if
- * the log does not hold the snapshot's last entry, the whole log goes (§7). A crash at any point
- * of a compaction therefore recovers the same log: before step 2 is durable the old generation
- * still has everything; after it, the new one does.
+ * <p>Recovery reads the snapshot, then replays every log generation in order. A {@code Base}
+ * record compacts the log there as it was compacted in memory (Raft §7: the entries after it
+ * stay only if the log holds the snapshot's last entry). A {@code Base} whose snapshot is not on
+ * disk, and a torn or damaged frame, end the valid records: what follows was never synced (the
+ * snapshot and the record were written in the same event, before the same sync). The invalid
+ * tail of the last generation is cut off, so that later appends follow valid records. A crash
+ * at any point of a compaction therefore recovers the same log: before step 2 is durable the
+ * old generation has everything; after it, the new one does.
  */
 final class PersistentState {
     static final String FILE = "raft-log";
@@ -58,6 +61,11 @@ final class PersistentState {
     /** Rebuilds the state from {@code disk}; an empty disk gives term 0, no snapshot and an empty log. */
     static PersistentState recover(Disk disk, List<String> notes) {
         PersistentState state = new PersistentState(disk);
+        Optional<byte[]> snapshotBytes = disk.read(SNAPSHOT_FILE);
+        state.snapshot = snapshotBytes.flatMap(LogCodec::decodeSnapshot).orElse(null);
+        if (snapshotBytes.isPresent() && state.snapshot == null) {
+            notes.add("ignored a damaged snapshot file");
+        }
         List<Long> generations = generations(disk);
         boolean superseding = false;
         for (int i = 0; i < generations.size(); i++) {
@@ -68,11 +76,6 @@ final class PersistentState {
         }
         if (superseding) {
             generations.subList(0, generations.size() - 1).forEach(old -> disk.delete(logFile(old)));
-        }
-        Optional<byte[]> snapshotBytes = disk.read(SNAPSHOT_FILE);
-        state.snapshot = snapshotBytes.flatMap(LogCodec::decodeSnapshot).orElse(null);
-        if (snapshotBytes.isPresent() && state.snapshot == null) {
-            notes.add("ignored a damaged snapshot file");
         }
         state.layUnderSnapshot();
         if (!generations.isEmpty() || state.snapshot != null) {
@@ -103,33 +106,50 @@ final class PersistentState {
         String file = logFile(number);
         byte[] bytes = disk.read(file).orElse(new byte[0]);
         LogCodec.Decoded decoded = LogCodec.decode(bytes);
-        for (LogRecord record : decoded.records()) {
-            switch (record) {
-                case LogRecord.Vote vote -> {
-                    term = vote.term();
-                    votedFor = vote.votedFor();
-                }
-                case LogRecord.Base base -> {
-                    log = new RaftLog();
-                    log.compactTo(base.index(), base.term());
-                }
-                case LogRecord.Entry entry -> {
-                    if (entry.index() <= log.snapshotIndex() || entry.index() > log.lastIndex() + 1) {
-                        throw new IllegalStateException(file + " skips to entry " + entry.index() + " in a " + log);
-                    }
-                    log.truncateFrom(entry.index());
-                    log.append(entry.entry());
-                }
+        int validBytes = decoded.validBytes();
+        for (int i = 0; i < decoded.records().size(); i++) {
+            if (!replay(decoded.records().get(i), file)) {
+                // A snapshot's Base whose snapshot did not reach the disk: it and everything after it were never
+                // synced.
+                validBytes = i == 0 ? 0 : decoded.ends().get(i - 1);
+                break;
             }
         }
-        if (decoded.validBytes() < bytes.length) {
-            notes.add("dropped a torn tail of " + (bytes.length - decoded.validBytes()) + " bytes from " + file);
+        if (validBytes < bytes.length) {
+            notes.add("dropped a torn tail (or one never synced) of " + (bytes.length - validBytes) + " bytes from "
+                    + file);
             if (last) {
-                disk.write(file, Arrays.copyOf(bytes, decoded.validBytes()));
+                disk.write(file, Arrays.copyOf(bytes, validBytes));
                 barrier.wrote();
             }
         }
         return !decoded.records().isEmpty() && decoded.records().getFirst() instanceof LogRecord.Base;
+    }
+
+    /** Replays one record; false if it is a Base that the snapshot on disk does not cover. */
+    private boolean replay(LogRecord record, String file) {
+        switch (record) {
+            case LogRecord.Vote vote -> {
+                term = vote.term();
+                votedFor = vote.votedFor();
+            }
+            case LogRecord.Base base -> {
+                if (snapshot == null || snapshot.lastIndex() < base.index()) {
+                    return false;
+                }
+                if (base.index() >= log.snapshotIndex()) {
+                    log.compactTo(base.index(), base.term());
+                }
+            }
+            case LogRecord.Entry entry -> {
+                if (entry.index() <= log.snapshotIndex() || entry.index() > log.lastIndex() + 1) {
+                    throw new IllegalStateException(file + " skips to entry " + entry.index() + " in a " + log);
+                }
+                log.truncateFrom(entry.index());
+                log.append(entry.entry());
+            }
+        }
+        return true;
     }
 
     private void layUnderSnapshot() {
@@ -201,9 +221,10 @@ final class PersistentState {
     void saveSnapshot(Snapshot newSnapshot) {
         assert newSnapshot.lastIndex() > log.snapshotIndex() : "snapshot " + newSnapshot.lastIndex() + " over " + log;
         disk.write(SNAPSHOT_FILE, LogCodec.encodeSnapshot(newSnapshot));
-        barrier.wrote();
         snapshot = newSnapshot;
         log.compactTo(newSnapshot.lastIndex(), newSnapshot.lastTerm());
+        // Where the log file's records start to depend on the snapshot (an installed one may drop the whole log).
+        write(new LogRecord.Base(newSnapshot.lastIndex(), newSnapshot.lastTerm()));
         barrier.afterDurable(new SyncBarrier.SnapshotDurable(newSnapshot.lastIndex()));
     }
 

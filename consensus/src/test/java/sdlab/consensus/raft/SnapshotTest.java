@@ -13,6 +13,7 @@ import sdlab.check.Verdict;
 import sdlab.consensus.raft.RaftSimulations.Run;
 import sdlab.core.NodeId;
 import sdlab.sim.FaultPlan;
+import sdlab.sim.Latency;
 import sdlab.sim.Partition;
 import sdlab.sim.SimResult;
 import sdlab.sim.TraceEvent;
@@ -79,6 +80,26 @@ class SnapshotTest {
     }
 
     @Test
+    void churnWithASnapshotEveryFiveEntriesKeepsEveryInvariantAndLinearizability() {
+        // Crashes (with torn writes, slow syncs) and isolations every few tens of milliseconds,
+        // on three nodes that compact all the time: crashes land between every step of a
+        // compaction and of an InstallSnapshot, and restarts recover from snapshot and log.
+        RaftConfig config = RaftConfig.defaults().withSnapshotLogEntriesMax(5);
+        for (long seed = 1; seed <= 60; seed++) {
+            Run run = RaftSimulations.standard(config).withNodeCount(3);
+            run = run.withNetwork(run.network().withLoss(0.05))
+                    .withDisk(run.disk().withSyncLatency(Latency.uniform(Duration.ofMillis(2), Duration.ofMillis(20))))
+                    .withFaults(RaftSimulations.churn(seed, run.nodes(), 100, 80));
+
+            SimResult result = RaftSimulations.simulate(seed, run, false);
+
+            assertThat(RaftSimulations.linearizable(result.history()))
+                    .as("seed %d", seed)
+                    .isEqualTo(Verdict.VALID);
+        }
+    }
+
+    @Test
     void aRestartRecoversTheSnapshotAndTheLogAfterIt() {
         // Snapshot up to 3, the next generation of the log, two more entries; a new life sees the
         // same log (starting after 3), the same vote, and the snapshot's state.
@@ -140,6 +161,35 @@ class SnapshotTest {
             assertThat(recovered.log().entry(6)).as(step).isEqualTo(put(1, 6));
             assertThat(recovered.term()).as(step).isEqualTo(2);
         });
+    }
+
+    @Test
+    void anInstalledSnapshotThatDroppedTheWholeLogIsRecoveredAsItWasAndWithoutItsSnapshotNotAtAll() {
+        // A follower with entries 1..5, the last two of a term that lost, installs a snapshot
+        // up to 4 of term 3: its whole log goes, and entry 5 of term 3 follows. A restart gets
+        // exactly that, not the old entries 5 of term 2 (nor a log dropped after entry 5 was added).
+        // If the snapshot did not make it to disk, neither did what was written after it.
+        MapDisk disk = new MapDisk();
+        PersistentState state = recover(disk);
+        for (int i = 1; i <= 5; i++) {
+            state.append(put(i <= 3 ? 1 : 2, i));
+        }
+        Snapshot installed = new Snapshot(4, 3, new TreeMap<>(Map.of("k", 4L)), new TreeMap<>());
+        state.saveSnapshot(installed);
+        state.append(put(3, 5));
+        MapDisk snapshotLost = disk.copy();
+        snapshotLost.delete(PersistentState.SNAPSHOT_FILE);
+
+        PersistentState recovered = recover(disk);
+        PersistentState withoutSnapshot = recover(snapshotLost);
+
+        assertThat(recovered.log().snapshotIndex()).isEqualTo(4);
+        assertThat(recovered.log().lastIndex()).isEqualTo(5);
+        assertThat(recovered.log().entry(5)).isEqualTo(put(3, 5));
+        assertThat(recovered.snapshot()).contains(installed);
+        assertThat(withoutSnapshot.log().snapshotIndex()).isZero();
+        assertThat(withoutSnapshot.log().lastIndex()).isEqualTo(5);
+        assertThat(withoutSnapshot.log().entry(5)).isEqualTo(put(2, 5));
     }
 
     @Test
