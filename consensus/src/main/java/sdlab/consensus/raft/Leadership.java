@@ -22,13 +22,15 @@ import sdlab.core.NodeId;
 
 /**
  * The leader's role for one term: it replicates its log to every follower, commits by the
- * current-term rule, takes client writes and serves reads by ReadIndex.
+ * current-term rule, takes client writes and serves reads by ReadIndex or from its lease.
  *
  * <p>Replication batches up to {@code batchEntriesMax} entries per AppendEntries and pipelines
  * up to {@code appendsInFlightMax} of them per follower without waiting for replies, advancing
  * the follower's next index optimistically; a refusal rewinds it to the follower's hint. A
  * follower that answered nothing for a whole heartbeat interval while appends were in flight is
- * probed again from its match index (the appends or their replies were lost).
+ * probed again from its match index (the appends or their replies were lost). A follower whose
+ * next index is inside the leader's snapshot gets the snapshot (InstallSnapshot) instead, and
+ * appends go on after it.
  *
  * <p>Commit rule (Raft §5.4.2): an index stored on a majority (the leader counting itself only
  * for entries synced to its own disk) is committed only if its entry has the leader's term;
