@@ -3,6 +3,7 @@ package sdlab.consensus.raft;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The replicated state machine: string keys holding null, a Long or a String, changed by put
@@ -20,14 +21,29 @@ final class KvStateMachine {
     /** What applying a write gave: whether it took effect (a cas whose compare failed did not) and the value after. */
     record Result(boolean ok, Object value) {}
 
-    private record Session(long lastSequence, Result result) {}
+    /** What one client session remembers: its last applied sequence number and that write's result. */
+    record Session(long lastSequence, Result result) {}
 
     private final Map<String, Object> data = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
     private long lastApplied;
 
+    /** A machine in the state that {@code snapshot} saved: its data, its sessions, applied up to its last index. */
+    static KvStateMachine restore(Snapshot snapshot) {
+        KvStateMachine machine = new KvStateMachine();
+        machine.data.putAll(snapshot.data());
+        machine.sessions.putAll(snapshot.sessions());
+        machine.lastApplied = snapshot.lastIndex();
+        return machine;
+    }
+
     long lastApplied() {
         return lastApplied;
+    }
+
+    /** The state now, as a snapshot whose last included entry (the last applied) has {@code lastTerm}. */
+    Snapshot snapshot(long lastTerm) {
+        return new Snapshot(lastApplied, lastTerm, new TreeMap<>(data), new TreeMap<>(sessions));
     }
 
     /**

@@ -1,6 +1,7 @@
 package sdlab.consensus.raft;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import sdlab.consensus.raft.RaftConfig.Bug;
 import sdlab.consensus.raft.RaftMessages.AppendEntries;
 import sdlab.consensus.raft.RaftMessages.AppendReply;
 import sdlab.consensus.raft.RaftMessages.Applied;
+import sdlab.consensus.raft.RaftMessages.InstallSnapshot;
 import sdlab.consensus.raft.RaftMessages.NotLeader;
 import sdlab.consensus.raft.RaftMessages.Read;
 import sdlab.consensus.raft.RaftMessages.ReadOk;
@@ -20,13 +22,15 @@ import sdlab.core.NodeId;
 
 /**
  * The leader's role for one term: it replicates its log to every follower, commits by the
- * current-term rule, takes client writes and serves reads by ReadIndex.
+ * current-term rule, takes client writes and serves reads by ReadIndex or from its lease.
  *
  * <p>Replication batches up to {@code batchEntriesMax} entries per AppendEntries and pipelines
  * up to {@code appendsInFlightMax} of them per follower without waiting for replies, advancing
  * the follower's next index optimistically; a refusal rewinds it to the follower's hint. A
  * follower that answered nothing for a whole heartbeat interval while appends were in flight is
- * probed again from its match index (the appends or their replies were lost).
+ * probed again from its match index (the appends or their replies were lost). A follower whose
+ * next index is inside the leader's snapshot gets the snapshot (InstallSnapshot) instead, and
+ * appends go on after it.
  *
  * <p>Commit rule (Raft §5.4.2): an index stored on a majority (the leader counting itself only
  * for entries synced to its own disk) is committed only if its entry has the leader's term;
@@ -49,6 +53,12 @@ final class Leadership {
 
     private record PendingWrite(NodeId client, long sequence) {}
 
+    /** When the leader's clock read {@code nanos}, heartbeat round {@code round} began. */
+    private record RoundStart(long round, long nanos) {}
+
+    /** Heartbeat rounds whose start a leader remembers while they wait for a majority, at most. */
+    static final int ROUNDS_REMEMBERED_MAX = 1_024;
+
     private final long term;
     private final RaftConfig config;
     private final PersistentState state;
@@ -56,6 +66,7 @@ final class Leadership {
     private final Map<NodeId, Progress> followers = new TreeMap<>();
     private final Map<String, PendingWrite> writes = new HashMap<>();
     private final ReadIndex reads = new ReadIndex();
+    private final ArrayDeque<RoundStart> roundStarts = new ArrayDeque<>();
     private final long firstIndex;
     private long selfDurableIndex;
     private long round;
@@ -92,20 +103,33 @@ final class Leadership {
         RaftLog log = state.log();
         boolean sent = false;
         while (progress.inFlight < config.appendsInFlightMax() && progress.nextIndex <= log.lastIndex()) {
-            List<LogEntry> batch = log.slice(progress.nextIndex, config.batchEntriesMax());
-            send(peer, progress, batch, commitIndex, ctx);
-            progress.nextIndex += batch.size();
+            if (progress.nextIndex <= log.snapshotIndex()) {
+                sendSnapshot(peer, progress, ctx);
+            } else {
+                List<LogEntry> batch = log.slice(progress.nextIndex, config.batchEntriesMax());
+                send(peer, progress, progress.nextIndex - 1, batch, commitIndex, ctx);
+                progress.nextIndex += batch.size();
+            }
             sent = true;
         }
         if (heartbeat && !sent) {
-            send(peer, progress, List.of(), commitIndex, ctx);
+            // An empty append at or after the snapshot: a follower that lacks it refuses, which rewinds it.
+            send(peer, progress, Math.max(progress.nextIndex - 1, log.snapshotIndex()), List.of(), commitIndex, ctx);
         }
     }
 
-    private void send(NodeId peer, Progress progress, List<LogEntry> entries, long commitIndex, NodeContext ctx) {
-        long prevIndex = progress.nextIndex - 1;
+    private void send(
+            NodeId peer, Progress progress, long prevIndex, List<LogEntry> entries, long commitIndex, NodeContext ctx) {
         progress.inFlight++;
         ctx.send(peer, new AppendEntries(term, prevIndex, state.log().termAt(prevIndex), entries, commitIndex, round));
+    }
+
+    /** The follower needs entries that are compacted away: it gets the snapshot, and appends go on after it. */
+    private void sendSnapshot(NodeId peer, Progress progress, NodeContext ctx) {
+        Snapshot snapshot = state.snapshot().orElseThrow();
+        progress.inFlight++;
+        progress.nextIndex = snapshot.lastIndex() + 1;
+        ctx.send(peer, new InstallSnapshot(term, snapshot, round));
     }
 
     /** A follower answered; returns the commit index after it. */
@@ -175,6 +199,9 @@ final class Leadership {
         if (inTouch < majority) {
             return false; // check-quorum: a leader cut off from a majority stops pretending
         }
+        if (config.readMode() == RaftConfig.ReadMode.LEASE) {
+            openRound(now); // every heartbeat renews the lease once a majority acknowledges it
+        }
         broadcast(true, commitIndex, ctx);
         return true;
     }
@@ -218,17 +245,50 @@ final class Leadership {
 
     // ---- reads ----
 
-    void onRead(NodeId client, Read read, long commitIndex, NodeContext ctx) {
+    /**
+     * A read: answered at once from the lease (in LEASE mode, if it holds and the read index is
+     * applied), otherwise queued for the next heartbeat round (ReadIndex).
+     */
+    void onRead(NodeId client, Read read, long commitIndex, KvStateMachine machine, NodeContext ctx) {
+        long readIndex = Math.max(commitIndex, firstIndex);
+        if (config.readMode() == RaftConfig.ReadMode.LEASE
+                && leaseHolds(ctx.nowNanos())
+                && machine.lastApplied() >= readIndex) {
+            ctx.send(client, new ReadOk(read.requestId(), machine.read(read.key())));
+            return;
+        }
         if (reads.isFull()) {
             ctx.send(client, new NotLeader(read.requestId(), Optional.empty()));
             return;
         }
         if (!roundOpen) {
-            round++;
+            openRound(ctx.nowNanos());
             roundOpen = true;
         }
-        reads.add(new ReadIndex.PendingRead(
-                client, read.requestId(), read.key(), Math.max(commitIndex, firstIndex), round));
+        reads.add(new ReadIndex.PendingRead(client, read.requestId(), read.key(), readIndex, round));
+    }
+
+    private void openRound(long nowNanos) {
+        round++;
+        if (roundStarts.size() == ROUNDS_REMEMBERED_MAX) {
+            roundStarts.removeFirst(); // a leader this far behind on acknowledgements has no lease anyway
+        }
+        roundStarts.addLast(new RoundStart(round, nowNanos));
+    }
+
+    /**
+     * Whether no other leader can have been elected yet: a majority acknowledged a round that
+     * began less than the lease ago, by this leader's clock. Each of them received it after it
+     * began and refuses votes for the shortest election timeout after, by its own clock; the
+     * lease is shorter than that by the drift bound (see {@link RaftConfig#leaseNanos}).
+     */
+    private boolean leaseHolds(long nowNanos) {
+        long confirmed = confirmedRound();
+        while (!roundStarts.isEmpty() && roundStarts.peekFirst().round() < confirmed) {
+            roundStarts.removeFirst();
+        }
+        RoundStart start = roundStarts.peekFirst();
+        return start != null && start.round() == confirmed && nowNanos - start.nanos() < config.leaseNanos();
     }
 
     /** At the end of an event: confirm a round opened by new reads with one heartbeat to everybody. */

@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 import sdlab.core.NodeId;
 
@@ -25,6 +28,8 @@ final class LogCodec {
     private static final int HEADER_BYTES = 8;
     private static final byte VOTE = 'V';
     private static final byte ENTRY = 'E';
+    private static final byte BASE = 'B';
+    private static final byte SNAPSHOT = 'S';
     private static final byte NO_OP = 'N';
     private static final byte PUT = 'P';
     private static final byte CAS = 'C';
@@ -34,11 +39,87 @@ final class LogCodec {
 
     private LogCodec() {}
 
-    /** The records in a file's bytes up to the first incomplete or damaged frame, and where that is. */
-    record Decoded(List<LogRecord> records, int validBytes) {}
+    /**
+     * The records in a file's bytes up to the first incomplete or damaged frame, and where that
+     * is; {@code ends.get(i)} is where record {@code i} ends.
+     */
+    record Decoded(List<LogRecord> records, List<Integer> ends, int validBytes) {}
 
     static byte[] encode(LogRecord record) {
-        byte[] payload = payload(record);
+        return frame(payload(record));
+    }
+
+    /** A snapshot file's bytes: one frame, so that a damaged file is recognised as such. */
+    static byte[] encodeSnapshot(Snapshot snapshot) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(SNAPSHOT);
+            out.writeLong(snapshot.lastIndex());
+            out.writeLong(snapshot.lastTerm());
+            out.writeInt(snapshot.data().size());
+            for (var entry : snapshot.data().entrySet()) {
+                writeString(out, entry.getKey());
+                value(out, entry.getValue());
+            }
+            out.writeInt(snapshot.sessions().size());
+            for (var entry : snapshot.sessions().entrySet()) {
+                writeString(out, entry.getKey());
+                out.writeLong(entry.getValue().lastSequence());
+                out.writeBoolean(entry.getValue().result().ok());
+                value(out, entry.getValue().result().value());
+            }
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return frame(bytes.toByteArray());
+    }
+
+    /** The snapshot in a snapshot file's bytes, or empty if they are not one whole, undamaged frame. */
+    static Optional<Snapshot> decodeSnapshot(byte[] bytes) {
+        if (bytes.length < HEADER_BYTES) {
+            return Optional.empty();
+        }
+        int length = readInt(bytes, 0);
+        if (length != bytes.length - HEADER_BYTES) {
+            return Optional.empty();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, HEADER_BYTES, length);
+        if ((int) crc.getValue() != readInt(bytes, 4)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    parseSnapshot(new DataInputStream(new ByteArrayInputStream(bytes, HEADER_BYTES, length))));
+        } catch (IOException | IllegalArgumentException damaged) {
+            return Optional.empty();
+        }
+    }
+
+    private static Snapshot parseSnapshot(DataInputStream in) throws IOException {
+        if (in.readByte() != SNAPSHOT) {
+            throw new IllegalArgumentException("not a snapshot");
+        }
+        long lastIndex = in.readLong();
+        long lastTerm = in.readLong();
+        SortedMap<String, Object> data = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            data.put(readString(in), value(in));
+        }
+        SortedMap<String, KvStateMachine.Session> sessions = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            String session = readString(in);
+            long sequence = in.readLong();
+            boolean ok = in.readBoolean();
+            sessions.put(session, new KvStateMachine.Session(sequence, new KvStateMachine.Result(ok, value(in))));
+        }
+        if (in.available() != 0) {
+            throw new IllegalArgumentException("trailing bytes after a snapshot");
+        }
+        return new Snapshot(lastIndex, lastTerm, data, sessions);
+    }
+
+    private static byte[] frame(byte[] payload) {
         CRC32 crc = new CRC32();
         crc.update(payload);
         ByteArrayOutputStream frame = new ByteArrayOutputStream(HEADER_BYTES + payload.length);
@@ -54,6 +135,7 @@ final class LogCodec {
 
     static Decoded decode(byte[] bytes) {
         List<LogRecord> records = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
         int position = 0;
         while (bytes.length - position >= HEADER_BYTES) {
             int length = readInt(bytes, position);
@@ -73,8 +155,9 @@ final class LogCodec {
                 break;
             }
             position = start + length;
+            ends.add(position);
         }
-        return new Decoded(records, position);
+        return new Decoded(records, ends, position);
     }
 
     private static byte[] payload(LogRecord record) {
@@ -93,6 +176,11 @@ final class LogCodec {
                     out.writeLong(entry.index());
                     out.writeLong(entry.entry().term());
                     command(out, entry.entry().command());
+                }
+                case LogRecord.Base base -> {
+                    out.writeByte(BASE);
+                    out.writeLong(base.index());
+                    out.writeLong(base.term());
                 }
             }
         } catch (IOException impossible) {
@@ -165,6 +253,7 @@ final class LogCodec {
                         long term = in.readLong();
                         yield new LogRecord.Entry(index, new LogEntry(term, command(in)));
                     }
+                    case BASE -> new LogRecord.Base(in.readLong(), in.readLong());
                     default -> throw new IllegalArgumentException("unknown record kind");
                 };
         if (in.available() != 0) {

@@ -1,28 +1,51 @@
 package sdlab.consensus.raft;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import sdlab.core.Disk;
 import sdlab.core.NodeId;
 
 /**
  * What Raft keeps on disk: the current term, the vote in it and the log (Raft figure 2's
- * "persistent state on all servers"). Every change is appended to one file at once and becomes
- * a promise only through the {@link SyncBarrier}: replies that depend on it wait for the sync.
+ * "persistent state on all servers"), and the latest snapshot (§7). Every change is appended to
+ * the current log file at once and becomes a promise only through the {@link SyncBarrier}:
+ * replies that depend on it wait for the sync.
  *
- * <p>Recovery replays the file and keeps the records before the first torn or damaged frame;
- * the damaged tail is cut off so that later appends follow valid records.
+ * <p>Files: {@code raft-snapshot}, replaced whole by each snapshot (an atomic write), and the
+ * log in generations {@code raft-log}, {@code raft-log-1}, {@code raft-log-2}, ... Compaction
+ * goes in three steps, each only after the one before is durable:
  *
- * <p>Snapshots and log compaction would live here: a snapshot file of the state machine up to
- * an index, and a new file generation starting after it (as the quorum store's StoreLog does).
+ * <ol>
+ *   <li>the snapshot is written, and a {@code Base} record appended to the current log file
+ *       (the in-memory log drops the entries the snapshot covers at once; an installed snapshot
+ *       that the log does not lead to drops the whole log);
+ *   <li>once it is synced, the next generation is written whole, in one write: a {@code Base}
+ *       record (the snapshot's last index and term), the vote, and the entries after the
+ *       snapshot; later records go to it;
+ *   <li>once that is synced, the previous generation is deleted.
+ * </ol>
+ *
+ * <p>Recovery reads the snapshot, then replays every log generation in order. A {@code Base}
+ * record compacts the log there as it was compacted in memory (Raft §7: the entries after it
+ * stay only if the log holds the snapshot's last entry). A {@code Base} whose snapshot is not on
+ * disk, and a torn or damaged frame, end the valid records: what follows was never synced (the
+ * snapshot and the record were written in the same event, before the same sync). The invalid
+ * tail of the last generation is cut off, so that later appends follow valid records. A crash
+ * at any point of a compaction therefore recovers the same log: before step 2 is durable the
+ * old generation has everything; after it, the new one does.
  */
 final class PersistentState {
     static final String FILE = "raft-log";
+    static final String SNAPSHOT_FILE = "raft-snapshot";
 
     private final Disk disk;
-    private final RaftLog log = new RaftLog();
     private final SyncBarrier barrier = new SyncBarrier();
+    private RaftLog log = new RaftLog();
+    private Snapshot snapshot;
+    private long generation;
     private long term;
     private NodeId votedFor;
 
@@ -30,37 +53,114 @@ final class PersistentState {
         this.disk = disk;
     }
 
-    /** Rebuilds the state from {@code disk}; a disk without the file gives term 0 and an empty log. */
+    /** The name of log generation {@code generation}. */
+    static String logFile(long generation) {
+        return generation == 0 ? FILE : FILE + "-" + generation;
+    }
+
+    /** Rebuilds the state from {@code disk}; an empty disk gives term 0, no snapshot and an empty log. */
     static PersistentState recover(Disk disk, List<String> notes) {
         PersistentState state = new PersistentState(disk);
-        byte[] bytes = disk.read(FILE).orElse(new byte[0]);
-        LogCodec.Decoded decoded = LogCodec.decode(bytes);
-        for (LogRecord record : decoded.records()) {
-            switch (record) {
-                case LogRecord.Vote vote -> {
-                    state.term = vote.term();
-                    state.votedFor = vote.votedFor();
-                }
-                case LogRecord.Entry entry -> {
-                    if (entry.index() < 1 || entry.index() > state.log.lastIndex() + 1) {
-                        throw new IllegalStateException("the Raft file skips to entry " + entry.index() + " after "
-                                + state.log.lastIndex() + " entries");
-                    }
-                    state.log.truncateFrom(entry.index());
-                    state.log.append(entry.entry());
+        Optional<byte[]> snapshotBytes = disk.read(SNAPSHOT_FILE);
+        state.snapshot = snapshotBytes.flatMap(LogCodec::decodeSnapshot).orElse(null);
+        if (snapshotBytes.isPresent() && state.snapshot == null) {
+            notes.add("ignored a damaged snapshot file");
+        }
+        List<Long> generations = generations(disk);
+        boolean superseding = false;
+        for (int i = 0; i < generations.size(); i++) {
+            superseding = state.replay(generations.get(i), i == generations.size() - 1, notes);
+        }
+        if (!generations.isEmpty()) {
+            state.generation = generations.getLast();
+        }
+        if (superseding) {
+            generations.subList(0, generations.size() - 1).forEach(old -> disk.delete(logFile(old)));
+        }
+        state.layUnderSnapshot();
+        if (!generations.isEmpty() || state.snapshot != null) {
+            notes.add("recovered term " + state.term + ", vote " + state.votedFor + ", " + state.log);
+        }
+        return state;
+    }
+
+    private static List<Long> generations(Disk disk) {
+        List<Long> generations = new ArrayList<>();
+        for (String file : disk.files()) {
+            if (file.equals(FILE)) {
+                generations.add(0L);
+            } else if (file.startsWith(FILE + "-")) {
+                try {
+                    generations.add(Long.parseLong(file.substring(FILE.length() + 1)));
+                } catch (NumberFormatException notOurs) {
+                    // not a log generation: leave it alone
                 }
             }
         }
-        if (decoded.validBytes() < bytes.length) {
-            disk.write(FILE, Arrays.copyOf(bytes, decoded.validBytes()));
-            state.barrier.wrote();
-            notes.add("dropped a torn tail of " + (bytes.length - decoded.validBytes()) + " bytes");
+        generations.sort(null);
+        return generations;
+    }
+
+    /** Replays one generation; returns whether it starts with a Base record (it supersedes the ones before). */
+    private boolean replay(long number, boolean last, List<String> notes) {
+        String file = logFile(number);
+        byte[] bytes = disk.read(file).orElse(new byte[0]);
+        LogCodec.Decoded decoded = LogCodec.decode(bytes);
+        int validBytes = decoded.validBytes();
+        for (int i = 0; i < decoded.records().size(); i++) {
+            if (!replay(decoded.records().get(i), file)) {
+                // A snapshot's Base whose snapshot did not reach the disk: it and everything after it were never
+                // synced.
+                validBytes = i == 0 ? 0 : decoded.ends().get(i - 1);
+                break;
+            }
         }
-        if (bytes.length > 0) {
-            notes.add("recovered term " + state.term + ", vote " + state.votedFor + ", " + state.log.lastIndex()
-                    + " entries");
+        if (validBytes < bytes.length) {
+            notes.add("dropped a torn tail (or one never synced) of " + (bytes.length - validBytes) + " bytes from "
+                    + file);
+            if (last) {
+                disk.write(file, Arrays.copyOf(bytes, validBytes));
+                barrier.wrote();
+            }
         }
-        return state;
+        return !decoded.records().isEmpty() && decoded.records().getFirst() instanceof LogRecord.Base;
+    }
+
+    /** Replays one record; false if it is a Base that the snapshot on disk does not cover. */
+    private boolean replay(LogRecord record, String file) {
+        switch (record) {
+            case LogRecord.Vote vote -> {
+                term = vote.term();
+                votedFor = vote.votedFor();
+            }
+            case LogRecord.Base base -> {
+                if (snapshot == null || snapshot.lastIndex() < base.index()) {
+                    return false;
+                }
+                if (base.index() >= log.snapshotIndex()) {
+                    log.compactTo(base.index(), base.term());
+                }
+            }
+            case LogRecord.Entry entry -> {
+                if (entry.index() <= log.snapshotIndex() || entry.index() > log.lastIndex() + 1) {
+                    throw new IllegalStateException(file + " skips to entry " + entry.index() + " in a " + log);
+                }
+                log.truncateFrom(entry.index());
+                log.append(entry.entry());
+            }
+        }
+        return true;
+    }
+
+    private void layUnderSnapshot() {
+        long covered = snapshot == null ? 0 : snapshot.lastIndex();
+        if (log.snapshotIndex() > covered) {
+            throw new IllegalStateException(
+                    "the " + log + " starts after a snapshot, but the snapshot on disk covers " + covered + " entries");
+        }
+        if (snapshot != null && covered > log.snapshotIndex()) {
+            log.compactTo(snapshot.lastIndex(), snapshot.lastTerm());
+        }
     }
 
     long term() {
@@ -73,6 +173,11 @@ final class PersistentState {
 
     RaftLog log() {
         return log;
+    }
+
+    /** The latest snapshot (it covers the log up to {@link RaftLog#snapshotIndex}), if any. */
+    Optional<Snapshot> snapshot() {
+        return Optional.ofNullable(snapshot);
     }
 
     SyncBarrier barrier() {
@@ -108,8 +213,51 @@ final class PersistentState {
         append(entry);
     }
 
+    /**
+     * Step 1 of a compaction (see the class comment): writes {@code newSnapshot} and drops the
+     * entries it covers (all of them if the log does not hold its last entry). Step 2 follows
+     * by itself once the snapshot is synced.
+     */
+    void saveSnapshot(Snapshot newSnapshot) {
+        assert newSnapshot.lastIndex() > log.snapshotIndex() : "snapshot " + newSnapshot.lastIndex() + " over " + log;
+        disk.write(SNAPSHOT_FILE, LogCodec.encodeSnapshot(newSnapshot));
+        snapshot = newSnapshot;
+        log.compactTo(newSnapshot.lastIndex(), newSnapshot.lastTerm());
+        // Where the log file's records start to depend on the snapshot (an installed one may drop the whole log).
+        write(new LogRecord.Base(newSnapshot.lastIndex(), newSnapshot.lastTerm()));
+        barrier.afterDurable(new SyncBarrier.SnapshotDurable(newSnapshot.lastIndex()));
+    }
+
+    /**
+     * Step 2: the snapshot up to {@code index} is durable, so the next log generation may start
+     * after it; unless a later snapshot was saved meanwhile (its own step 2 will come).
+     */
+    void onSnapshotDurable(long index) {
+        if (log.snapshotIndex() != index) {
+            return;
+        }
+        String previous = logFile(generation);
+        generation++;
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(LogCodec.encode(new LogRecord.Base(log.snapshotIndex(), log.snapshotTerm())));
+        frames.add(LogCodec.encode(new LogRecord.Vote(term, votedFor)));
+        for (long i = log.snapshotIndex() + 1; i <= log.lastIndex(); i++) {
+            frames.add(LogCodec.encode(new LogRecord.Entry(i, log.entry(i))));
+        }
+        int length = frames.stream().mapToInt(frame -> frame.length).sum();
+        byte[] content = new byte[length];
+        int at = 0;
+        for (byte[] frame : frames) {
+            System.arraycopy(frame, 0, content, at, frame.length);
+            at += frame.length;
+        }
+        disk.write(logFile(generation), content);
+        barrier.wrote();
+        barrier.afterDurable(new SyncBarrier.DeleteFile(previous));
+    }
+
     private void write(LogRecord record) {
-        disk.append(FILE, LogCodec.encode(record));
+        disk.append(logFile(generation), LogCodec.encode(record));
         barrier.wrote();
     }
 }

@@ -24,8 +24,16 @@ import sdlab.core.NodeId;
  *       term or a later one. The term of a commit is that of the node that showed it first: the
  *       leader that committed it, since the check runs after every event (a stale leader of an
  *       earlier term than the commit need not have the entry).
- *   <li>State-machine safety: no two nodes apply different entries at the same index.
+ *   <li>State-machine safety: no two nodes apply different entries at the same index, and no
+ *       two snapshots up to the same index differ.
  * </ul>
+ *
+ * <p>Compaction: a node's snapshot stands for the entries it covers. Those entries were seen
+ * committed and applied (a node snapshots only at a tick, after the events that committed and
+ * applied them were checked; a follower installs a snapshot some leader took), so a covered
+ * index counts as holding the committed entry recorded for it, provided the snapshot's last
+ * included term is that entry's term; a snapshot covering an index nobody was seen committing is
+ * a violation.
  *
  * One object per run: it remembers what it has seen.
  */
@@ -46,6 +54,7 @@ public final class RaftInvariants {
         long applied;
         long leaderTerm;
         long leaderChecked;
+        long snapshotChecked;
 
         Seen(RaftLog log) {
             this.log = log;
@@ -57,6 +66,7 @@ public final class RaftInvariants {
     private final List<Committed> committed = new ArrayList<>();
     private final List<LogEntry> applied = new ArrayList<>();
     private final Map<NodeId, Seen> seen = new HashMap<>();
+    private final Map<Long, Snapshot> snapshots = new HashMap<>();
 
     /** At most one leader per term, ever. */
     public void electionSafety(Collection<RaftNode> nodes) {
@@ -78,7 +88,7 @@ public final class RaftInvariants {
             Seen known = seen(node);
             RaftLog log = node.log();
             long first = log.lastIndex() + 1;
-            while (first > 1 && log.stampAt(first - 1) > known.stamp) {
+            while (first > log.snapshotIndex() + 1 && log.stampAt(first - 1) > known.stamp) {
                 first--;
             }
             for (long index = first; index <= log.lastIndex(); index++) {
@@ -98,8 +108,13 @@ public final class RaftInvariants {
     public void leaderCompleteness(Collection<RaftNode> nodes) {
         for (RaftNode node : nodes) {
             Seen known = seen(node);
+            checkSnapshot(node, known);
             long upTo = Math.min(node.commitIndex(), node.log().lastIndex());
             for (long index = known.committed + 1; index <= upTo; index++) {
+                if (index <= node.log().snapshotIndex()) {
+                    requireSeen(committed.size(), index, node, "committing");
+                    continue;
+                }
                 LogEntry entry = node.log().entry(index);
                 if (index > committed.size()) {
                     committed.add(new Committed(entry, node.term()));
@@ -123,7 +138,8 @@ public final class RaftInvariants {
             for (long index = known.leaderChecked + 1; index <= committed.size(); index++) {
                 Committed entry = committed.get((int) index - 1);
                 boolean has = index <= node.log().lastIndex()
-                        && node.log().entry(index).equals(entry.entry());
+                        && (index <= node.log().snapshotIndex()
+                                || node.log().entry(index).equals(entry.entry()));
                 if (entry.term() <= node.term() && !has) {
                     throw new IllegalStateException("leader " + node.id() + " of term " + node.term() + " lacks entry "
                             + index + " " + entry.entry() + ", committed in term " + entry.term());
@@ -138,6 +154,10 @@ public final class RaftInvariants {
         for (RaftNode node : nodes) {
             Seen known = seen(node);
             for (long index = known.applied + 1; index <= node.lastApplied(); index++) {
+                if (index <= node.log().snapshotIndex()) {
+                    requireSeen(applied.size(), index, node, "applying");
+                    continue;
+                }
                 agree(applied, index, node.log().entry(index), node.id() + " applied");
             }
             known.applied = Math.max(known.applied, node.lastApplied());
@@ -152,6 +172,39 @@ public final class RaftInvariants {
     /** Terms that had a leader so far. */
     public int leaderTerms() {
         return leaderOfTerm.size();
+    }
+
+    /**
+     * A node's snapshot (once per new one): its last included term must be that of the entry
+     * committed there, and it must equal every other snapshot up to the same index.
+     */
+    private void checkSnapshot(RaftNode node, Seen known) {
+        RaftLog log = node.log();
+        if (log.snapshotIndex() == known.snapshotChecked) {
+            return;
+        }
+        known.snapshotChecked = log.snapshotIndex();
+        requireSeen(committed.size(), log.snapshotIndex(), node, "committing");
+        long committedTerm =
+                committed.get((int) log.snapshotIndex() - 1).entry().term();
+        if (committedTerm != log.snapshotTerm()) {
+            throw new IllegalStateException(node.id() + "'s snapshot ends at entry " + log.snapshotIndex() + " of term "
+                    + log.snapshotTerm() + " where an entry of term " + committedTerm + " was committed");
+        }
+        node.snapshot().ifPresent(snapshot -> {
+            Snapshot earlier = snapshots.putIfAbsent(snapshot.lastIndex(), snapshot);
+            if (earlier != null && !earlier.equals(snapshot)) {
+                throw new IllegalStateException(node.id() + " has a snapshot up to entry " + snapshot.lastIndex()
+                        + " that differs from another node's: " + snapshot + " vs " + earlier);
+            }
+        });
+    }
+
+    private static void requireSeen(int seenCount, long index, RaftNode node, String what) {
+        if (index > seenCount) {
+            throw new IllegalStateException(node.id() + "'s snapshot covers entry " + index
+                    + ", which no node was seen " + what + " (" + seenCount + " seen)");
+        }
     }
 
     private static void agree(List<LogEntry> agreed, long index, LogEntry entry, String who) {

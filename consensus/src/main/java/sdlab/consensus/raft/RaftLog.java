@@ -5,8 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The replicated log in memory, indexed from 1 (index 0 is the empty prefix, of term 0). It only
- * ever loses a suffix (a follower's conflicting entries) and grows at the end.
+ * The replicated log in memory, indexed from 1. It may start after a snapshot: the entries up to
+ * {@link #snapshotIndex} are then compacted away, and only the last one's term is kept, because
+ * the entry after it is checked against it (index 0, the empty prefix, has term 0). The log
+ * loses a suffix (a follower's conflicting entries) or a prefix (compaction), and grows at the
+ * end.
  *
  * <p>Every entry also keeps the number of appends this log had seen when it was appended. Those
  * stamps grow strictly along the log, so an observer that remembers the last stamp it looked
@@ -17,30 +20,43 @@ final class RaftLog {
     private final List<LogEntry> entries = new ArrayList<>();
     private long[] stamps = new long[64];
     private long appends;
+    private long snapshotIndex;
+    private long snapshotTerm;
+
+    /** The last index a snapshot covers (0 without one): entries up to it are gone. */
+    long snapshotIndex() {
+        return snapshotIndex;
+    }
+
+    /** The term of the entry at {@link #snapshotIndex} (0 without a snapshot). */
+    long snapshotTerm() {
+        return snapshotTerm;
+    }
 
     long lastIndex() {
-        return entries.size();
+        return snapshotIndex + entries.size();
     }
 
     long lastTerm() {
         return termAt(lastIndex());
     }
 
-    /** The term of the entry at {@code index}; 0 for index 0. */
+    /** The term of the entry at {@code index}, from the snapshot index on (0 for index 0). */
     long termAt(long index) {
-        return index == 0 ? 0 : entry(index).term();
+        return index == snapshotIndex ? snapshotTerm : entry(index).term();
     }
 
     LogEntry entry(long index) {
-        if (index < 1 || index > entries.size()) {
-            throw new IndexOutOfBoundsException("no log entry " + index + " in a log of " + entries.size());
+        if (index <= snapshotIndex || index > lastIndex()) {
+            throw new IndexOutOfBoundsException(
+                    "no log entry " + index + " in a log holding (" + snapshotIndex + ", " + lastIndex() + "]");
         }
-        return entries.get((int) index - 1);
+        return entries.get(position(index));
     }
 
     /** The append stamp of the entry at {@code index} (see the class comment). */
     long stampAt(long index) {
-        return stamps[(int) index - 1];
+        return stamps[position(index)];
     }
 
     void append(LogEntry entry) {
@@ -53,24 +69,38 @@ final class RaftLog {
 
     /** Drops the entries from {@code index} on. */
     void truncateFrom(long index) {
-        assert index >= 1 && index <= lastIndex() + 1 : "truncate at " + index + " of " + lastIndex();
-        entries.subList((int) index - 1, entries.size()).clear();
+        assert index > snapshotIndex && index <= lastIndex() + 1 : "truncate at " + index + " of " + this;
+        entries.subList(position(index), entries.size()).clear();
     }
 
-    /** Up to {@code max} entries from {@code from} on (an immutable copy). */
+    /**
+     * A snapshot now covers the log up to {@code index} of {@code term} (Raft §7): if this log
+     * holds that very entry, the entries after it stay; otherwise the whole log goes, since
+     * nothing in it is known to follow the snapshot.
+     */
+    void compactTo(long index, long term) {
+        assert index >= snapshotIndex : "compact to " + index + " below the snapshot at " + snapshotIndex;
+        int drop = index <= lastIndex() && termAt(index) == term ? position(index + 1) : entries.size();
+        entries.subList(0, drop).clear();
+        System.arraycopy(stamps, drop, stamps, 0, entries.size());
+        snapshotIndex = index;
+        snapshotTerm = term;
+    }
+
+    /** Up to {@code max} entries from {@code from} (after the snapshot) on (an immutable copy). */
     List<LogEntry> slice(long from, int max) {
         if (from > lastIndex()) {
             return List.of();
         }
-        int start = (int) from - 1;
+        int start = position(from);
         return List.copyOf(entries.subList(start, (int) Math.min(entries.size(), (long) start + max)));
     }
 
-    /** The first index holding the term of entry {@code index}: where a conflicting term starts. */
+    /** The first index this log holds, of the term of entry {@code index}: where a conflicting term starts. */
     long firstIndexOfTermAt(long index) {
         long term = termAt(index);
         long first = index;
-        while (first > 1 && termAt(first - 1) == term) {
+        while (first > snapshotIndex + 1 && termAt(first - 1) == term) {
             first--;
         }
         return first;
@@ -82,5 +112,17 @@ final class RaftLog {
      */
     boolean isBehindOrEqualTo(long otherLastIndex, long otherLastTerm) {
         return otherLastTerm > lastTerm() || (otherLastTerm == lastTerm() && otherLastIndex >= lastIndex());
+    }
+
+    @Override
+    public String toString() {
+        return "log (" + snapshotIndex + " of term " + snapshotTerm + ", " + lastIndex() + "]";
+    }
+
+    private int position(long index) {
+        if (index <= snapshotIndex || index > lastIndex() + 1) {
+            throw new IndexOutOfBoundsException("index " + index + " outside " + this);
+        }
+        return (int) (index - snapshotIndex - 1);
     }
 }

@@ -16,6 +16,7 @@ import sdlab.core.NodeId;
  * pre-candidate -> peer   PreVote                   peer -> pre-candidate   PreVoteReply
  * candidate -> peer       RequestVote               peer -> candidate       VoteReply (after the vote is synced)
  * leader -> follower      AppendEntries             follower -> leader      AppendReply (success after the entries are synced)
+ * leader -> follower      InstallSnapshot           follower -> leader      AppendReply (success after the snapshot is synced)
  * </pre>
  */
 public final class RaftMessages {
@@ -75,7 +76,7 @@ public final class RaftMessages {
 
     /** What nodes tell each other; {@code term} is the sender's term (for a pre-vote, the one it would stand in). */
     public sealed interface PeerMessage extends RaftMessage
-            permits PreVote, PreVoteReply, RequestVote, VoteReply, AppendEntries, AppendReply {
+            permits PreVote, PreVoteReply, RequestVote, VoteReply, AppendEntries, AppendReply, InstallSnapshot {
         long term();
     }
 
@@ -104,6 +105,18 @@ public final class RaftMessages {
             implements PeerMessage {
         public AppendEntries {
             entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * The entries a follower needs next are compacted away: take this snapshot instead (Raft
+     * §7; in one message, which is enough for the small states here). The follower answers with
+     * an {@link AppendReply} whose match index is the snapshot's last index, once the snapshot is
+     * synced; {@code round} is echoed as for AppendEntries.
+     */
+    public record InstallSnapshot(long term, Snapshot snapshot, long round) implements PeerMessage {
+        public InstallSnapshot {
+            Objects.requireNonNull(snapshot, "snapshot");
         }
     }
 

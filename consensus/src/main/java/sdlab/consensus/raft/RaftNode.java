@@ -10,6 +10,7 @@ import sdlab.consensus.raft.RaftMessages.AppendEntries;
 import sdlab.consensus.raft.RaftMessages.AppendReply;
 import sdlab.consensus.raft.RaftMessages.ClientReply;
 import sdlab.consensus.raft.RaftMessages.ClientRequest;
+import sdlab.consensus.raft.RaftMessages.InstallSnapshot;
 import sdlab.consensus.raft.RaftMessages.NotLeader;
 import sdlab.consensus.raft.RaftMessages.PreVote;
 import sdlab.consensus.raft.RaftMessages.PreVoteReply;
@@ -73,7 +74,13 @@ public final class RaftNode implements Node {
         List<String> notes = new ArrayList<>();
         state = PersistentState.recover(ctx.disk(), notes);
         notes.forEach(note -> ctx.note(self + " " + note));
-        machine = new KvStateMachine();
+        machine = state.snapshot().map(KvStateMachine::restore).orElseGet(KvStateMachine::new);
+        commitIndex = machine.lastApplied(); // a snapshot holds only committed entries
+        if (config.readMode() == RaftConfig.ReadMode.LEASE) {
+            // It may have acknowledged a leader's lease just before it crashed: it keeps its
+            // promise not to vote for the shortest election timeout as if it had just heard it.
+            leaderHeardNanos = ctx.nowNanos();
+        }
         ctx.setTimer(Duration.ofMillis(config.heartbeatIntervalMs()), new Tick());
         resetElectionTimer(ctx);
         settle(ctx);
@@ -93,6 +100,7 @@ public final class RaftNode implements Node {
             case VoteReply reply -> onVoteReply(from, reply, ctx);
             case AppendEntries append -> onAppendEntries(from, append, ctx);
             case AppendReply reply -> onAppendReply(from, reply, ctx);
+            case InstallSnapshot install -> onInstallSnapshot(from, install, ctx);
             case ClientReply reply -> ctx.note("ignored a client reply sent to a node: " + reply);
         }
         settle(ctx);
@@ -147,6 +155,11 @@ public final class RaftNode implements Node {
         return commitIndex;
     }
 
+    /** The latest snapshot, covering the log up to its snapshot index, if any. */
+    Optional<Snapshot> snapshot() {
+        return state.snapshot();
+    }
+
     long lastApplied() {
         return machine.lastApplied();
     }
@@ -163,7 +176,7 @@ public final class RaftNode implements Node {
                 leadership.onSubmit(client, submit, machine, ctx);
                 leadership.broadcast(false, commitIndex, ctx);
             }
-            case Read read -> leadership.onRead(client, read, commitIndex, ctx);
+            case Read read -> leadership.onRead(client, read, commitIndex, machine, ctx);
         }
     }
 
@@ -186,15 +199,23 @@ public final class RaftNode implements Node {
         peers.stream().filter(peer -> !votes.has(peer)).forEach(peer -> ctx.send(peer, preVote));
     }
 
+    /**
+     * Leader stickiness: while a leader is heard, nobody helps a node that merely lost touch. With
+     * lease reads it is a promise the lease relies on, so it counts from any leader heard (or the
+     * node's start), even after the node learned of a newer term.
+     */
+    private boolean leaderRecent(NodeContext ctx) {
+        boolean recent = ctx.nowNanos() - leaderHeardNanos
+                < Duration.ofMillis(config.electionTimeoutMsMin()).toNanos();
+        if (config.readMode() == RaftConfig.ReadMode.LEASE) {
+            return role == Role.LEADER || (leaderHeardNanos != Long.MIN_VALUE && recent);
+        }
+        return role == Role.LEADER || (leaderHint.isPresent() && recent);
+    }
+
     private void onPreVote(NodeId from, PreVote preVote, NodeContext ctx) {
-        // Leader stickiness: while a leader is heard, nobody helps a node that merely lost touch.
-        boolean leaderRecent = role == Role.LEADER
-                || (leaderHint.isPresent()
-                        && ctx.nowNanos() - leaderHeardNanos
-                                < Duration.ofMillis(config.electionTimeoutMsMin())
-                                        .toNanos());
         boolean granted = preVote.term() > state.term()
-                && !leaderRecent
+                && !leaderRecent(ctx)
                 && log().isBehindOrEqualTo(preVote.lastLogIndex(), preVote.lastLogTerm());
         ctx.send(from, new PreVoteReply(granted ? preVote.term() : state.term(), granted));
     }
@@ -226,6 +247,11 @@ public final class RaftNode implements Node {
     }
 
     private void onRequestVote(NodeId from, RequestVote request, NodeContext ctx) {
+        if (config.readMode() == RaftConfig.ReadMode.LEASE && leaderRecent(ctx)) {
+            // Thesis §4.2.3: within the election timeout of hearing a leader, neither the term nor the vote moves.
+            ctx.send(from, new VoteReply(state.term(), false));
+            return;
+        }
         if (request.term() > state.term()) {
             becomeFollower(request.term(), Optional.empty(), ctx);
         }
@@ -281,30 +307,43 @@ public final class RaftNode implements Node {
 
     // ---- replication ----
 
-    private void onAppendEntries(NodeId from, AppendEntries append, NodeContext ctx) {
-        if (append.term() < state.term()) {
-            ctx.send(from, new AppendReply(state.term(), false, 0, 0, append.round()));
-            return;
+    /** A message from the leader of {@code term}: false if that term is over; otherwise it is followed. */
+    private boolean followLeader(NodeId from, long term, NodeContext ctx) {
+        if (term < state.term()) {
+            return false;
         }
-        if (append.term() > state.term() || role != Role.FOLLOWER) {
-            becomeFollower(append.term(), Optional.of(from), ctx);
+        if (term > state.term() || role != Role.FOLLOWER) {
+            becomeFollower(term, Optional.of(from), ctx);
         } else {
             leaderHint = Optional.of(from);
             resetElectionTimer(ctx);
         }
         leaderHeardNanos = ctx.nowNanos();
-        long prevIndex = append.prevLogIndex();
-        if (prevIndex > log().lastIndex()) {
-            ctx.send(from, new AppendReply(state.term(), false, 0, log().lastIndex() + 1, append.round()));
+        return true;
+    }
+
+    private void onAppendEntries(NodeId from, AppendEntries append, NodeContext ctx) {
+        if (!followLeader(from, append.term(), ctx)) {
+            ctx.send(from, new AppendReply(state.term(), false, 0, 0, append.round()));
             return;
         }
-        if (log().termAt(prevIndex) != append.prevLogTerm()) {
+        long prevIndex = append.prevLogIndex();
+        List<LogEntry> entries = append.entries();
+        if (prevIndex < log().snapshotIndex()) {
+            // The snapshot holds committed entries, which the leader has too: skip what it covers.
+            int covered = (int) Math.min(entries.size(), log().snapshotIndex() - prevIndex);
+            entries = entries.subList(covered, entries.size());
+            prevIndex += covered;
+        } else if (prevIndex > log().lastIndex()) {
+            ctx.send(from, new AppendReply(state.term(), false, 0, log().lastIndex() + 1, append.round()));
+            return;
+        } else if (log().termAt(prevIndex) != append.prevLogTerm()) {
             long conflict = Math.max(1, log().firstIndexOfTermAt(prevIndex));
             ctx.send(from, new AppendReply(state.term(), false, 0, conflict, append.round()));
             return;
         }
-        mergeEntries(prevIndex, append.entries(), ctx);
-        long matchIndex = prevIndex + append.entries().size();
+        mergeEntries(prevIndex, entries, ctx);
+        long matchIndex = prevIndex + entries.size();
         if (append.leaderCommit() > commitIndex) {
             commitIndex = Math.max(commitIndex, Math.min(append.leaderCommit(), matchIndex));
         }
@@ -330,6 +369,23 @@ public final class RaftNode implements Node {
         }
     }
 
+    /** The leader sent its snapshot: install it unless what it covers is committed here already (Raft §7). */
+    private void onInstallSnapshot(NodeId from, InstallSnapshot install, NodeContext ctx) {
+        if (!followLeader(from, install.term(), ctx)) {
+            ctx.send(from, new AppendReply(state.term(), false, 0, 0, install.round()));
+            return;
+        }
+        Snapshot snapshot = install.snapshot();
+        if (snapshot.lastIndex() > commitIndex) {
+            ctx.note(self + " installs a snapshot up to entry " + snapshot.lastIndex() + " from " + from);
+            state.saveSnapshot(snapshot);
+            machine = KvStateMachine.restore(snapshot);
+            commitIndex = snapshot.lastIndex();
+        }
+        AppendReply installed = new AppendReply(state.term(), true, snapshot.lastIndex(), 0, install.round());
+        promise(new SyncBarrier.Send(from, installed), ctx);
+    }
+
     private void onAppendReply(NodeId from, AppendReply reply, NodeContext ctx) {
         if (reply.term() > state.term()) {
             becomeFollower(reply.term(), Optional.empty(), ctx);
@@ -341,6 +397,7 @@ public final class RaftNode implements Node {
     }
 
     private void onTick(NodeContext ctx) {
+        compactIfLong(ctx);
         switch (role) {
             case LEADER -> {
                 if (!leadership.onTick(commitIndex, ctx)) {
@@ -355,6 +412,19 @@ public final class RaftNode implements Node {
             }
             case PRE_CANDIDATE -> askForPreVotes(ctx);
             case FOLLOWER -> {}
+        }
+    }
+
+    /**
+     * Snapshots the state machine once the log holds more applied entries than the configured
+     * maximum. At a tick, not as entries apply: every commit and application has then been seen
+     * (by the invariants, after the event that made it) before the entries go.
+     */
+    private void compactIfLong(NodeContext ctx) {
+        long applied = machine.lastApplied();
+        if (applied - log().snapshotIndex() > config.snapshotLogEntriesMax()) {
+            state.saveSnapshot(machine.snapshot(log().termAt(applied)));
+            ctx.note(self + " snapshots up to entry " + applied);
         }
     }
 
@@ -383,6 +453,8 @@ public final class RaftNode implements Node {
                         commitIndex = leadership.onSelfDurable(durable.index(), commitIndex);
                     }
                 }
+                case SyncBarrier.SnapshotDurable durable -> state.onSnapshotDurable(durable.index());
+                case SyncBarrier.DeleteFile delete -> ctx.disk().delete(delete.file());
                 case SyncBarrier.CandidateDurable durable -> {
                     if (role == Role.CANDIDATE && state.term() == durable.term()) {
                         votes.grant(self);

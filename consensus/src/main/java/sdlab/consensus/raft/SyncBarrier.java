@@ -22,7 +22,7 @@ final class SyncBarrier {
     static final int SYNCS_IN_FLIGHT_MAX = 100_000;
 
     /** One action deferred until the writes before it are durable. */
-    sealed interface Deferred permits Send, LeaderDurable, CandidateDurable {}
+    sealed interface Deferred permits Send, LeaderDurable, CandidateDurable, SnapshotDurable, DeleteFile {}
 
     /** Send {@code message} to {@code to}: a granted vote, a successful AppendReply. */
     record Send(NodeId to, RaftMessage message) implements Deferred {}
@@ -32,6 +32,12 @@ final class SyncBarrier {
 
     /** The candidate's vote for itself in {@code term} is durable: it may count it and ask for votes. */
     record CandidateDurable(long term) implements Deferred {}
+
+    /** The snapshot up to {@code index} is durable: the log may move to a new file generation after it. */
+    record SnapshotDurable(long index) implements Deferred {}
+
+    /** A log generation that a durable newer one supersedes: delete it. */
+    record DeleteFile(String file) implements Deferred {}
 
     private record Batch(long syncId, List<Deferred> actions) {}
 

@@ -16,7 +16,18 @@
  *       before anything that depends on them is said: a vote is granted in {@code onSynced}, an
  *       AppendEntries succeeds once its entries are synced, a leader counts its own entries once
  *       they are synced. Recovery replays the file and tolerates a torn tail.
- *   <li>Linearizable reads by ReadIndex (thesis §6.4): no log entry, one heartbeat round.
+ *   <li>Snapshots and log compaction (§7): a node whose log holds more than {@code
+ *       snapshotLogEntriesMax} applied entries snapshots its state machine (data and sessions)
+ *       at its next tick; the snapshot is written and synced before a new log file generation
+ *       starts after it, and the old generation is deleted only once the new one is synced
+ *       ({@link sdlab.consensus.raft.PersistentState}). A follower that needs compacted entries
+ *       gets the snapshot in one InstallSnapshot, installs it durably before answering, and keeps
+ *       its log after the snapshot only if it holds the snapshot's last entry.
+ *   <li>Linearizable reads by ReadIndex (thesis §6.4): no log entry, one heartbeat round; or, as
+ *       an option, by lease (§6.4.1): no message at all while a heartbeat round that a majority
+ *       acknowledged began less than the shortest election timeout ago, shortened by the clock
+ *       drift bound. Followers then refuse votes (not only pre-votes) for the shortest election
+ *       timeout after hearing a leader, and after their own start (§4.2.3).
  *   <li>Client sessions (thesis §6.3): a retried write carries the same sequence number and is
  *       applied once; its cached result answers the retry.
  *   <li>{@link sdlab.consensus.raft.RaftInvariants}: election safety, log matching, leader
@@ -28,16 +39,17 @@
  * the client gave up on (unknown) may still apply, but at most once. Progress needs a majority
  * that can talk to each other and a leader that stays up for a few heartbeats.
  *
- * <p>What it does not do yet, and where it would go: snapshots, log compaction and
- * InstallSnapshot (the log file only grows; {@link sdlab.consensus.raft.PersistentState} would
- * start a new file generation after a snapshot, {@code Leadership} would send InstallSnapshot to
- * a follower whose next index fell behind the snapshot); membership change (the members are
- * fixed at construction; one-server-at-a-time changes would be log entries that {@code
- * RaftNode} applies to its member list as soon as they are appended); lease reads (a leader
- * answering from its lease without a heartbeat round, safe only with bounded clock drift);
- * session expiry (sessions are kept forever).
+ * <p>What lease reads do not guarantee: they are linearizable only while no clock runs faster or
+ * slower than {@code clockDriftPpmMax} allows; ReadIndex needs no such assumption.
+ *
+ * <p>What it does not do yet, and where it would go: membership change (the members are fixed
+ * at construction; one-server-at-a-time changes would be log entries that {@code RaftNode}
+ * applies to its member list as soon as they are appended); chunked InstallSnapshot (one message
+ * carries the whole snapshot, enough for these state sizes); session expiry (sessions are kept
+ * forever).
  *
  * <p>Planted bugs ({@link sdlab.consensus.raft.RaftConfig.Bug}): committing an earlier term's
- * entry by counting replicas (figure 8), and granting a vote before it is synced.
+ * entry by counting replicas (figure 8), granting a vote before it is synced, and a lease without
+ * the drift bound.
  */
 package sdlab.consensus.raft;

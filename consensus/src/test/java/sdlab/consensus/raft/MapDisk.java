@@ -12,6 +12,13 @@ final class MapDisk implements Disk {
     private final TreeMap<String, byte[]> files = new TreeMap<>();
     private long syncs;
 
+    /** A copy of every file as it is now: the disk as a crash right now would leave it. */
+    MapDisk copy() {
+        MapDisk copy = new MapDisk();
+        files.forEach((file, bytes) -> copy.files.put(file, bytes.clone()));
+        return copy;
+    }
+
     @Override
     public void write(String file, byte[] content) {
         files.put(file, content.clone());

@@ -135,10 +135,21 @@ final class RaftSimulations {
 
     /** One run as {@link #simulate}, with a targeted nemesis looking at the nodes every 2 ms. */
     static SimResult simulateWithNemesis(long seed, Run run, Consumer<SimControl> nemesis) {
-        return simulate(seed, run, false, nemesis);
+        return simulate(seed, run, false, nemesis, kvOps(run.keyCount()));
+    }
+
+    /** One run as {@link #simulateWithNemesis}, with the clients' operations drawn from {@code operations}. */
+    static SimResult simulateWithNemesis(
+            long seed, Run run, Consumer<SimControl> nemesis, OperationGenerator operations) {
+        return simulate(seed, run, false, nemesis, operations);
     }
 
     private static SimResult simulate(long seed, Run run, boolean recordTrace, Consumer<SimControl> nemesis) {
+        return simulate(seed, run, recordTrace, nemesis, kvOps(run.keyCount()));
+    }
+
+    private static SimResult simulate(
+            long seed, Run run, boolean recordTrace, Consumer<SimControl> nemesis, OperationGenerator operations) {
         List<NodeId> nodes = run.nodes();
         List<NodeId> clients = RaftCluster.clientIds(run.clientCount());
         RaftInvariants invariants = new RaftInvariants();
@@ -153,7 +164,7 @@ final class RaftSimulations {
                 .invariant("state-machine safety", view -> invariants.stateMachineSafety(live(view)))
                 .workload(Workload.closedLoop(
                         clients,
-                        kvOps(run.keyCount()),
+                        operations,
                         run.opsPerClient(),
                         Latency.uniform(Duration.ZERO, Duration.ofMillis(40))));
         if (nemesis != null) {
@@ -196,6 +207,17 @@ final class RaftSimulations {
             pair.add(value);
             return new OperationGenerator.Operation("cas", key, pair);
         };
+    }
+
+    /**
+     * Processes below {@code readers} only read (so that they stay with the node they believe
+     * leads), the others run {@link #kvOps}.
+     */
+    static OperationGenerator readersAndWriters(int readers, int keyCount) {
+        OperationGenerator mixed = kvOps(keyCount);
+        return (process, random) -> process < readers
+                ? new OperationGenerator.Operation("read", "k" + random.nextInt(keyCount), null)
+                : mixed.next(process, random);
     }
 
     static Verdict linearizable(History history) {

@@ -1,0 +1,28 @@
+package sdlab.consensus.raft;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The state machine as it was after applying the log up to {@code lastIndex}, whose entry has
+ * {@code lastTerm} (Raft §7): the data and the client sessions, in key order so that the same
+ * state always encodes to the same bytes. It replaces the log entries it covers; the last
+ * included index and term stay, because the entry after it is checked against them.
+ */
+record Snapshot(
+        long lastIndex,
+        long lastTerm,
+        SortedMap<String, Object> data,
+        SortedMap<String, KvStateMachine.Session> sessions) {
+
+    Snapshot {
+        if (lastIndex < 1 || lastTerm < 1) {
+            throw new IllegalArgumentException(
+                    "a snapshot covers at least entry 1 of term 1, got (" + lastIndex + ", " + lastTerm + ")");
+        }
+        data = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(data, "data")));
+        sessions = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(sessions, "sessions")));
+    }
+}
