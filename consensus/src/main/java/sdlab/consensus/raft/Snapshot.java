@@ -1,8 +1,8 @@
 package sdlab.consensus.raft;
 
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -10,12 +10,11 @@ import java.util.TreeMap;
  * {@code lastTerm} (Raft §7): the data and the client sessions, in key order so that the same
  * state always encodes to the same bytes. It replaces the log entries it covers; the last
  * included index and term stay, because the entry after it is checked against them.
+ *
+ * <p>The maps are declared as {@code Map}, which the runtime's wire format carries (it keeps the
+ * order sent), and are always sorted maps underneath.
  */
-record Snapshot(
-        long lastIndex,
-        long lastTerm,
-        SortedMap<String, Object> data,
-        SortedMap<String, KvStateMachine.Session> sessions) {
+record Snapshot(long lastIndex, long lastTerm, Map<String, Object> data, Map<String, KvStateMachine.Session> sessions) {
 
     Snapshot {
         if (lastIndex < 1 || lastTerm < 1) {
