@@ -46,6 +46,15 @@ class ClusterCommandTest {
             assertThat(eventually("cluster", "client", "quorum", "get", "never", "--dir", dir))
                     .isEqualTo("(nil)\n");
 
+            Result interactive = withInput(
+                    "put a 1\nget a\n\nbogus\nquit\n", () -> sdlab("cluster", "client", "quorum", "--dir", dir));
+            assertThat(interactive.out().lines().toList())
+                    .as("one answer per command line, blank lines skipped")
+                    .hasSize(3)
+                    .last()
+                    .asString()
+                    .startsWith("error: unknown command 'bogus'");
+
             assertThat(sdlab("cluster", "fault", "partition", "n1", "n2,n3", "--dir", dir)
                             .exitCode())
                     .isZero();
@@ -64,6 +73,17 @@ class ClusterCommandTest {
             assertThat(sdlab("cluster", "stop", "--dir", dir).exitCode()).isZero();
         }
         assertThat(sdlab("cluster", "status", "--dir", dir).out()).doesNotContain("running");
+    }
+
+    /** Runs {@code command} with {@code text} as standard input. */
+    private static Result withInput(String text, java.util.function.Supplier<Result> command) {
+        java.io.InputStream saved = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return command.get();
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     /**
