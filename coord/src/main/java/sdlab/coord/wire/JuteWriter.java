@@ -1,6 +1,5 @@
 package sdlab.coord.wire;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,8 +32,35 @@ final class JuteWriter {
         return this;
     }
 
+    /**
+     * A ustring as ZooKeeper's {@code BinaryOutputArchive} writes it: UTF-8 for every char of the
+     * BMP, but each UTF-16 char on its own, so a character outside the BMP becomes its two
+     * surrogates of three bytes each (CESU-8), not the four bytes of standard UTF-8. ZooKeeper's
+     * reader decodes those as standard UTF-8 would (replacement characters); so does ours, so
+     * such a path reads back as ZooKeeper's server would read it.
+     */
     JuteWriter writeString(String value) {
-        return writeBuffer(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        if (value == null) {
+            return writeInt(-1);
+        }
+        int lengthAt = size;
+        writeInt(0);
+        ensure(3 * value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                bytes[size++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[size++] = (byte) (0xc0 | (c >> 6));
+                bytes[size++] = (byte) (0x80 | (c & 0x3f));
+            } else {
+                bytes[size++] = (byte) (0xe0 | (c >> 12));
+                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                bytes[size++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        patchInt(lengthAt, size - lengthAt - 4);
+        return this;
     }
 
     JuteWriter writeBuffer(byte[] value) {
