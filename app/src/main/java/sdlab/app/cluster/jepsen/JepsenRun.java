@@ -84,6 +84,8 @@ public final class JepsenRun {
                 launcher,
                 quiet)) {
             try {
+                // Connected before the clock starts: the run's time is all load and faults.
+                List<ClientHost> clients = clients(cluster);
                 long start = System.nanoTime();
                 HistoryRecorder history = new HistoryRecorder(start);
                 long deadline = start + settings.time().toNanos();
@@ -95,7 +97,6 @@ public final class JepsenRun {
                         settings.seed() ^ 0x6e656d65L,
                         history,
                         progress);
-                List<ClientHost> clients = clients(cluster);
                 List<Thread> threads = new ArrayList<>();
                 long pauseNanos = (long) (settings.clients() * 1e9 / settings.rate());
                 for (int i = 0; i < clients.size(); i++) {
