@@ -150,7 +150,7 @@ final class RaftSimulations {
 
     private static SimResult simulate(
             long seed, Run run, boolean recordTrace, Consumer<SimControl> nemesis, OperationGenerator operations) {
-        return build(seed, run, recordTrace, nemesis, operations, run.nodes(), builder -> {})
+        return build(seed, run, recordTrace, nemesis, operations, run.nodes(), new RaftInvariants(), builder -> {})
                 .run(Duration.ofMinutes(2));
     }
 
@@ -166,7 +166,19 @@ final class RaftSimulations {
             List<NodeId> initialMembers,
             Consumer<SimControl> nemesis,
             Consumer<Simulation.Builder> extra) {
-        return build(seed, run, recordTrace, nemesis, kvOps(run.keyCount()), initialMembers, extra);
+        return membershipRun(seed, run, recordTrace, initialMembers, new RaftInvariants(), nemesis, extra);
+    }
+
+    /** {@link #membershipRun} checking {@code invariants}. */
+    static Simulation membershipRun(
+            long seed,
+            Run run,
+            boolean recordTrace,
+            List<NodeId> initialMembers,
+            RaftInvariants invariants,
+            Consumer<SimControl> nemesis,
+            Consumer<Simulation.Builder> extra) {
+        return build(seed, run, recordTrace, nemesis, kvOps(run.keyCount()), initialMembers, invariants, extra);
     }
 
     private static Simulation build(
@@ -176,10 +188,10 @@ final class RaftSimulations {
             Consumer<SimControl> nemesis,
             OperationGenerator operations,
             List<NodeId> initialMembers,
+            RaftInvariants invariants,
             Consumer<Simulation.Builder> extra) {
         List<NodeId> nodes = run.nodes();
         List<NodeId> clients = RaftCluster.clientIds(run.clientCount());
-        RaftInvariants invariants = new RaftInvariants();
         Simulation.Builder builder = Simulation.builder(seed)
                 .network(run.network())
                 .disk(run.disk())

@@ -39,6 +39,13 @@ final class ScriptedAdmin implements Node {
         static Step removeLeader() {
             return new Step(false, null);
         }
+
+        /** Steps that a chaotic administrator draws from: add or remove any of {@code nodes}. */
+        static List<Step> anyOf(List<NodeId> nodes) {
+            List<Step> steps = new ArrayList<>();
+            nodes.forEach(node -> steps.addAll(List.of(new Step(true, node), new Step(false, node))));
+            return steps;
+        }
     }
 
     /** Time to send the next attempt (if {@code token} is still the current one). */
@@ -51,6 +58,7 @@ final class ScriptedAdmin implements Node {
     private final List<Step> steps;
     private final Duration pause;
     private final boolean eager;
+    private boolean chaotic;
     private final List<List<NodeId>> answered = new ArrayList<>();
     private final List<String> refusals = new ArrayList<>();
     private int step;
@@ -83,6 +91,16 @@ final class ScriptedAdmin implements Node {
         return refusals;
     }
 
+    /**
+     * An eager administrator that never finishes: every attempt is a step drawn at random from
+     * its script, so that leaders of different terms are asked for different changes.
+     */
+    static ScriptedAdmin chaotic(List<NodeId> nodes) {
+        ScriptedAdmin admin = new ScriptedAdmin(nodes, Step.anyOf(nodes), Duration.ofMillis(1), true);
+        admin.chaotic = true;
+        return admin;
+    }
+
     /** The server that {@link Step#removeLeader} removes: the test names the leader it saw. */
     void pinLeader(NodeId leader) {
         pinnedLeader = leader;
@@ -105,7 +123,7 @@ final class ScriptedAdmin implements Node {
             case MembersChanged changed
             when changed.requestId() == requestId || (eager && !done()) -> {
                 answered.add(changed.members());
-                step++;
+                step = chaotic ? 0 : step + 1;
                 attempts = 0;
                 retryAfter(pause, ctx);
             }
@@ -141,12 +159,12 @@ final class ScriptedAdmin implements Node {
     }
 
     private void send(NodeContext ctx) {
-        if (done() || attempts >= ATTEMPTS_MAX) {
+        if (done() || (attempts >= ATTEMPTS_MAX && !chaotic)) {
             return;
         }
         attempts++;
         requestId++;
-        Step current = steps.get(step);
+        Step current = chaotic ? steps.get(ctx.random().nextInt(steps.size())) : steps.get(step);
         NodeId server = current.server() == null ? pinnedLeader : current.server();
         if (server == null) {
             retryAfter(Duration.ofMillis(50), ctx); // the leader to remove is not named yet
