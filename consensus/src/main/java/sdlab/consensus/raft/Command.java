@@ -1,16 +1,31 @@
 package sdlab.consensus.raft;
 
+import java.util.List;
 import java.util.Objects;
+import sdlab.core.NodeId;
 
 /**
  * What a log entry asks the replicated state machine to do: nothing (the entry a new leader
- * appends to commit its term), or a client's write. Writes carry the client's session and
- * sequence number, so that a retried write is applied once.
+ * appends to commit its term), a client's write, or a new configuration of voting members.
+ * Writes carry the client's session and sequence number, so that a retried write is applied
+ * once.
  */
-public sealed interface Command permits Command.NoOp, Command.Write {
+public sealed interface Command permits Command.NoOp, Command.Write, Command.ChangeMembers {
 
     /** A new leader's first entry: committing it commits everything before it (Raft §5.4.2, §8). */
     record NoOp() implements Command {}
+
+    /**
+     * From this entry on, the voting members are {@code members} (sorted, without duplicates):
+     * the previous configuration with one server added or removed (Raft thesis §4.1). Every
+     * server uses the latest configuration in its log as soon as it is appended, committed or
+     * not; the state machine ignores the entry.
+     */
+    record ChangeMembers(List<NodeId> members) implements Command {
+        public ChangeMembers {
+            members = Members.normalise(members);
+        }
+    }
 
     /** A client's write to one key; {@code sequence} grows with every write of the session. */
     sealed interface Write extends Command permits Put, Cas {

@@ -1,9 +1,11 @@
 package sdlab.consensus.raft;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import sdlab.core.NodeId;
 
 /**
  * The replicated state machine: string keys holding null, a Long or a String, changed by put
@@ -41,9 +43,12 @@ final class KvStateMachine {
         return lastApplied;
     }
 
-    /** The state now, as a snapshot whose last included entry (the last applied) has {@code lastTerm}. */
-    Snapshot snapshot(long lastTerm) {
-        return new Snapshot(lastApplied, lastTerm, new TreeMap<>(data), new TreeMap<>(sessions));
+    /**
+     * The state now, as a snapshot whose last included entry (the last applied) has {@code
+     * lastTerm}, with {@code members} the configuration as of that entry.
+     */
+    Snapshot snapshot(long lastTerm, List<NodeId> members) {
+        return new Snapshot(lastApplied, lastTerm, new TreeMap<>(data), new TreeMap<>(sessions), members);
     }
 
     /**
@@ -55,6 +60,7 @@ final class KvStateMachine {
         lastApplied = index;
         return switch (command) {
             case Command.NoOp noOp -> null;
+            case Command.ChangeMembers change -> null; // the log tracks configurations (RaftLog)
             case Command.Write write -> applyOnce(write);
         };
     }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import sdlab.consensus.raft.RaftConfig.Bug;
 import sdlab.consensus.raft.RaftMessages.AppendEntries;
 import sdlab.consensus.raft.RaftMessages.AppendReply;
 import sdlab.consensus.raft.RaftMessages.Applied;
 import sdlab.consensus.raft.RaftMessages.InstallSnapshot;
+import sdlab.consensus.raft.RaftMessages.MembershipRequest;
 import sdlab.consensus.raft.RaftMessages.NotLeader;
 import sdlab.consensus.raft.RaftMessages.Read;
 import sdlab.consensus.raft.RaftMessages.ReadOk;
@@ -36,6 +38,13 @@ import sdlab.core.NodeId;
  * for entries synced to its own disk) is committed only if its entry has the leader's term;
  * earlier entries are committed with it. Counting replicas of an earlier term's entry is the
  * planted bug of figure 8.
+ *
+ * <p>Membership (thesis §4.1): every majority here is one of the latest configuration in the
+ * leader's log, committed or not; the leader counts itself only while it is a member of it (a
+ * leader that removes itself keeps leading, without counting itself, until the change is
+ * committed; then {@link RaftNode} steps it down). Followers are the configuration's other
+ * members, updated whenever the leader appends a new configuration; admission of changes is in
+ * {@link MembershipChanges}.
  */
 final class Leadership {
     /** Client writes one leader keeps waiting for their entries to apply, at most. */
@@ -59,33 +68,63 @@ final class Leadership {
     /** Heartbeat rounds whose start a leader remembers while they wait for a majority, at most. */
     static final int ROUNDS_REMEMBERED_MAX = 1_024;
 
+    private final NodeId self;
     private final long term;
     private final RaftConfig config;
     private final PersistentState state;
-    private final int majority;
     private final Map<NodeId, Progress> followers = new TreeMap<>();
     private final Map<String, PendingWrite> writes = new HashMap<>();
     private final ReadIndex reads = new ReadIndex();
     private final ArrayDeque<RoundStart> roundStarts = new ArrayDeque<>();
     private final long firstIndex;
+    private final MembershipChanges changes;
     private long selfDurableIndex;
     private long round;
     private boolean roundOpen;
 
-    /** Takes over in {@code term}: appends the no-op that will commit the term. */
-    Leadership(long term, List<NodeId> peers, int majority, PersistentState state, RaftConfig config, long nowNanos) {
+    /** {@code self} takes over in {@code term}: appends the no-op that will commit the term. */
+    Leadership(NodeId self, long term, PersistentState state, RaftConfig config, long nowNanos) {
+        this.self = self;
         this.term = term;
         this.config = config;
         this.state = state;
-        this.majority = majority;
         this.firstIndex = state.append(new LogEntry(term, new Command.NoOp()));
-        for (NodeId peer : peers) {
-            Progress progress = new Progress();
-            progress.nextIndex = firstIndex;
-            progress.heardNanos = nowNanos;
-            followers.put(peer, progress);
-        }
+        this.changes = new MembershipChanges(term, firstIndex, state, config);
+        followMembers(nowNanos);
         state.barrier().afterDurable(new SyncBarrier.LeaderDurable(term, firstIndex));
+    }
+
+    /**
+     * Makes the followers the current configuration's members other than the leader: a new one
+     * starts probing at the end of the log (a refusal rewinds it) and counts as heard now, so
+     * that check-quorum gives it an election timeout to answer; a removed one is forgotten.
+     */
+    private void followMembers(long nowNanos) {
+        List<NodeId> members = state.log().members();
+        followers.keySet().retainAll(members);
+        for (NodeId member : members) {
+            if (!member.equals(self) && !followers.containsKey(member)) {
+                Progress progress = new Progress();
+                progress.nextIndex = state.log().lastIndex();
+                progress.heardNanos = nowNanos;
+                followers.put(member, progress);
+            }
+        }
+    }
+
+    /**
+     * The value a majority of the current configuration has reached, at least: its majority-th
+     * highest, with {@code own} for the leader if it is a member (if not, it does not count).
+     */
+    private long onMajority(long own, ToLongFunction<Progress> of) {
+        List<NodeId> members = state.log().members();
+        long[] values = new long[members.size()];
+        int i = 0;
+        for (NodeId member : members) {
+            values[i++] = member.equals(self) ? own : of.applyAsLong(followers.get(member));
+        }
+        Arrays.sort(values);
+        return values[values.length - Members.majority(values.length)];
     }
 
     long term() {
@@ -168,14 +207,7 @@ final class Leadership {
     }
 
     private long advanceCommit(long commitIndex) {
-        long[] matches = new long[followers.size() + 1];
-        int i = 0;
-        matches[i++] = selfDurableIndex;
-        for (Progress progress : followers.values()) {
-            matches[i++] = progress.matchIndex;
-        }
-        Arrays.sort(matches);
-        long onMajority = matches[matches.length - majority];
+        long onMajority = onMajority(selfDurableIndex, progress -> progress.matchIndex);
         if (onMajority <= commitIndex) {
             return commitIndex;
         }
@@ -187,7 +219,8 @@ final class Leadership {
     boolean onTick(long commitIndex, NodeContext ctx) {
         long now = ctx.nowNanos();
         long quietMax = Duration.ofMillis(config.electionTimeoutMsMax()).toNanos();
-        int inTouch = 1;
+        List<NodeId> members = state.log().members();
+        int inTouch = members.contains(self) ? 1 : 0;
         for (Progress progress : followers.values()) {
             if (progress.inFlight > 0 && !progress.heardSinceTick) {
                 progress.inFlight = 0;
@@ -196,7 +229,7 @@ final class Leadership {
             progress.heardSinceTick = false;
             inTouch += now - progress.heardNanos <= quietMax ? 1 : 0;
         }
-        if (inTouch < majority) {
+        if (inTouch < Members.majority(members.size())) {
             return false; // check-quorum: a leader cut off from a majority stops pretending
         }
         if (config.readMode() == RaftConfig.ReadMode.LEASE) {
@@ -241,6 +274,28 @@ final class Leadership {
         if (pending.sequence() == write.sequence() && result != null) {
             ctx.send(pending.client(), new Applied(write.sequence(), result.ok(), result.value()));
         }
+    }
+
+    // ---- membership ----
+
+    /** An administrator's membership change (see {@link MembershipChanges}). */
+    void onMembershipRequest(NodeId client, MembershipRequest request, long commitIndex, NodeContext ctx) {
+        if (changes.onRequest(client, request, commitIndex, ctx)) {
+            configurationAppended(commitIndex, ctx);
+        }
+    }
+
+    /** The commit index moved (at the end of every event): a held change may go ahead, a committed one is answered. */
+    void onCommit(long commitIndex, NodeContext ctx) {
+        if (changes.onCommit(commitIndex, ctx)) {
+            configurationAppended(commitIndex, ctx);
+        }
+    }
+
+    private void configurationAppended(long commitIndex, NodeContext ctx) {
+        followMembers(ctx.nowNanos());
+        countSelfWhenDurable();
+        broadcast(false, commitIndex, ctx);
     }
 
     // ---- reads ----
@@ -305,20 +360,14 @@ final class Leadership {
         }
     }
 
-    /** The latest round a majority (the leader included) has acknowledged. */
+    /** The latest round a majority of the configuration (the leader included, if a member) has acknowledged. */
     private long confirmedRound() {
-        long[] rounds = new long[followers.size() + 1];
-        int i = 0;
-        rounds[i++] = round;
-        for (Progress progress : followers.values()) {
-            rounds[i++] = progress.ackedRound;
-        }
-        Arrays.sort(rounds);
-        return rounds[rounds.length - majority];
+        return onMajority(round, progress -> progress.ackedRound);
     }
 
     /** The leader stepped down: everybody waiting is told to look elsewhere (writes may still commit). */
     void stepDown(NodeContext ctx) {
+        changes.stepDown(ctx);
         writes.forEach(
                 (session, pending) -> ctx.send(pending.client(), new NotLeader(pending.sequence(), Optional.empty())));
         writes.clear();

@@ -33,6 +33,7 @@ final class LogCodec {
     private static final byte NO_OP = 'N';
     private static final byte PUT = 'P';
     private static final byte CAS = 'C';
+    private static final byte CHANGE_MEMBERS = 'M';
     private static final byte NULL = 0;
     private static final byte LONG = 1;
     private static final byte STRING = 2;
@@ -68,6 +69,7 @@ final class LogCodec {
                 out.writeBoolean(entry.getValue().result().ok());
                 value(out, entry.getValue().result().value());
             }
+            members(out, snapshot.members());
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -113,10 +115,11 @@ final class LogCodec {
             boolean ok = in.readBoolean();
             sessions.put(session, new KvStateMachine.Session(sequence, new KvStateMachine.Result(ok, value(in))));
         }
+        List<NodeId> members = members(in);
         if (in.available() != 0) {
             throw new IllegalArgumentException("trailing bytes after a snapshot");
         }
-        return new Snapshot(lastIndex, lastTerm, data, sessions);
+        return new Snapshot(lastIndex, lastTerm, data, sessions, members);
     }
 
     private static byte[] frame(byte[] payload) {
@@ -181,6 +184,7 @@ final class LogCodec {
                     out.writeByte(BASE);
                     out.writeLong(base.index());
                     out.writeLong(base.term());
+                    members(out, base.members());
                 }
             }
         } catch (IOException impossible) {
@@ -192,6 +196,10 @@ final class LogCodec {
     private static void command(DataOutputStream out, Command command) throws IOException {
         switch (command) {
             case Command.NoOp noOp -> out.writeByte(NO_OP);
+            case Command.ChangeMembers change -> {
+                out.writeByte(CHANGE_MEMBERS);
+                members(out, change.members());
+            }
             case Command.Put put -> {
                 out.writeByte(PUT);
                 session(out, put);
@@ -229,6 +237,29 @@ final class LogCodec {
         }
     }
 
+    private static void members(DataOutputStream out, List<NodeId> members) throws IOException {
+        out.writeInt(members.size());
+        for (NodeId member : members) {
+            writeString(out, member.name());
+        }
+    }
+
+    private static List<NodeId> members(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new IllegalArgumentException("more members than bytes");
+        }
+        List<NodeId> members = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = readString(in);
+            if (name == null) {
+                throw new IllegalArgumentException("a member without a name");
+            }
+            members.add(NodeId.of(name));
+        }
+        return members;
+    }
+
     private static void writeString(DataOutputStream out, String text) throws IOException {
         if (text == null) {
             out.writeInt(-1);
@@ -253,7 +284,7 @@ final class LogCodec {
                         long term = in.readLong();
                         yield new LogRecord.Entry(index, new LogEntry(term, command(in)));
                     }
-                    case BASE -> new LogRecord.Base(in.readLong(), in.readLong());
+                    case BASE -> new LogRecord.Base(in.readLong(), in.readLong(), members(in));
                     default -> throw new IllegalArgumentException("unknown record kind");
                 };
         if (in.available() != 0) {
@@ -265,6 +296,7 @@ final class LogCodec {
     private static Command command(DataInputStream in) throws IOException {
         return switch (in.readByte()) {
             case NO_OP -> new Command.NoOp();
+            case CHANGE_MEMBERS -> new Command.ChangeMembers(members(in));
             case PUT -> new Command.Put(readString(in), in.readLong(), readString(in), value(in));
             case CAS -> new Command.Cas(readString(in), in.readLong(), readString(in), value(in), value(in));
             default -> throw new IllegalArgumentException("unknown command kind");

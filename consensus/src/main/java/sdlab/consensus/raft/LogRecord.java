@@ -1,5 +1,6 @@
 package sdlab.consensus.raft;
 
+import java.util.List;
 import sdlab.core.NodeId;
 
 /**
@@ -19,8 +20,13 @@ sealed interface LogRecord permits LogRecord.Vote, LogRecord.Entry, LogRecord.Ba
 
     /**
      * The first record of a file generation after a snapshot: forget the log so far, it now
-     * starts after entry {@code index} of {@code term}, which a snapshot covers. The entries that
-     * follow in the file are the log's suffix.
+     * starts after entry {@code index} of {@code term}, which a snapshot covers, with {@code
+     * members} the configuration as of it. The entries that follow in the file are the log's
+     * suffix.
      */
-    record Base(long index, long term) implements LogRecord {}
+    record Base(long index, long term, List<NodeId> members) implements LogRecord {
+        public Base {
+            members = Members.normalise(members);
+        }
+    }
 }

@@ -43,14 +43,15 @@ final class PersistentState {
 
     private final Disk disk;
     private final SyncBarrier barrier = new SyncBarrier();
-    private RaftLog log = new RaftLog();
+    private final RaftLog log;
     private Snapshot snapshot;
     private long generation;
     private long term;
     private NodeId votedFor;
 
-    private PersistentState(Disk disk) {
+    private PersistentState(Disk disk, List<NodeId> bootstrapMembers) {
         this.disk = disk;
+        this.log = new RaftLog(bootstrapMembers);
     }
 
     /** The name of log generation {@code generation}. */
@@ -58,9 +59,18 @@ final class PersistentState {
         return generation == 0 ? FILE : FILE + "-" + generation;
     }
 
-    /** Rebuilds the state from {@code disk}; an empty disk gives term 0, no snapshot and an empty log. */
+    /** {@link #recover(Disk, List, List)} of a node that knows no configuration before it is contacted. */
     static PersistentState recover(Disk disk, List<String> notes) {
-        PersistentState state = new PersistentState(disk);
+        return recover(disk, List.of(), notes);
+    }
+
+    /**
+     * Rebuilds the state from {@code disk}; an empty disk gives term 0, no snapshot and an empty
+     * log whose configuration is {@code bootstrapMembers}. The configuration on disk (the
+     * snapshot's, a Base record's, the latest change in the log) overrides the bootstrap one.
+     */
+    static PersistentState recover(Disk disk, List<NodeId> bootstrapMembers, List<String> notes) {
+        PersistentState state = new PersistentState(disk, bootstrapMembers);
         Optional<byte[]> snapshotBytes = disk.read(SNAPSHOT_FILE);
         state.snapshot = snapshotBytes.flatMap(LogCodec::decodeSnapshot).orElse(null);
         if (snapshotBytes.isPresent() && state.snapshot == null) {
@@ -138,7 +148,7 @@ final class PersistentState {
                     return false;
                 }
                 if (base.index() >= log.snapshotIndex()) {
-                    log.compactTo(base.index(), base.term());
+                    log.compactTo(base.index(), base.term(), base.members());
                 }
             }
             case LogRecord.Entry entry -> {
@@ -159,7 +169,7 @@ final class PersistentState {
                     "the " + log + " starts after a snapshot, but the snapshot on disk covers " + covered + " entries");
         }
         if (snapshot != null && covered > log.snapshotIndex()) {
-            log.compactTo(snapshot.lastIndex(), snapshot.lastTerm());
+            log.compactTo(snapshot.lastIndex(), snapshot.lastTerm(), snapshot.members());
         }
     }
 
@@ -222,9 +232,9 @@ final class PersistentState {
         assert newSnapshot.lastIndex() > log.snapshotIndex() : "snapshot " + newSnapshot.lastIndex() + " over " + log;
         disk.write(SNAPSHOT_FILE, LogCodec.encodeSnapshot(newSnapshot));
         snapshot = newSnapshot;
-        log.compactTo(newSnapshot.lastIndex(), newSnapshot.lastTerm());
+        log.compactTo(newSnapshot.lastIndex(), newSnapshot.lastTerm(), newSnapshot.members());
         // Where the log file's records start to depend on the snapshot (an installed one may drop the whole log).
-        write(new LogRecord.Base(newSnapshot.lastIndex(), newSnapshot.lastTerm()));
+        write(new LogRecord.Base(newSnapshot.lastIndex(), newSnapshot.lastTerm(), newSnapshot.members()));
         barrier.afterDurable(new SyncBarrier.SnapshotDurable(newSnapshot.lastIndex()));
     }
 
@@ -239,7 +249,8 @@ final class PersistentState {
         String previous = logFile(generation);
         generation++;
         List<byte[]> frames = new ArrayList<>();
-        frames.add(LogCodec.encode(new LogRecord.Base(log.snapshotIndex(), log.snapshotTerm())));
+        frames.add(LogCodec.encode(
+                new LogRecord.Base(log.snapshotIndex(), log.snapshotTerm(), log.membersAt(log.snapshotIndex()))));
         frames.add(LogCodec.encode(new LogRecord.Vote(term, votedFor)));
         for (long i = log.snapshotIndex() + 1; i <= log.lastIndex(); i++) {
             frames.add(LogCodec.encode(new LogRecord.Entry(i, log.entry(i))));

@@ -107,6 +107,8 @@ public final class RaftClient implements Client {
             case Applied applied -> finish(outcomeOf(applied), ctx);
             case ReadOk ok -> finish(Outcome.ok(ok.value()), ctx);
             case NotLeader notLeader -> redirect(from, notLeader, ctx);
+            case RaftMessages.MembersChanged changed -> {} // answers an administrator, not this client
+            case RaftMessages.ChangeRefused refused -> {}
         }
     }
 

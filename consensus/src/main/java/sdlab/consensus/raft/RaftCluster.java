@@ -19,7 +19,12 @@ public final class RaftCluster {
         return ids("c", count);
     }
 
-    /** Makes any member of the cluster {@code members}, at the start and after every restart. */
+    /**
+     * Makes any node of a cluster whose bootstrap configuration is {@code members}, at the start
+     * and after every restart. A node not among them starts knowing no configuration and waits
+     * for a leader that added it (an {@code AddServer}); after a restart the configuration on its
+     * disk counts.
+     */
     public static NodeFactory nodeFactory(RaftConfig config, List<NodeId> members) {
         List<NodeId> copy = List.copyOf(members);
         return id -> new RaftNode(id, copy, config);

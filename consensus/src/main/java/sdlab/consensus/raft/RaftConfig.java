@@ -65,7 +65,14 @@ public record RaftConfig(
          * clock runs slow or a follower's fast, a new leader is elected while the old one still
          * answers reads from its lease, and they are stale.
          */
-        LEASE_WITHOUT_DRIFT_BOUND
+        LEASE_WITHOUT_DRIFT_BOUND,
+        /**
+         * A leader accepts a membership change before it has committed an entry of its own term:
+         * the single-server change bug Ongaro described in 2015, where a change it never saw
+         * (an earlier leader's, uncommitted) and its own give two configurations with disjoint
+         * majorities, and a committed entry can be lost.
+         */
+        CHANGE_BEFORE_TERM_COMMIT
     }
 
     public RaftConfig {

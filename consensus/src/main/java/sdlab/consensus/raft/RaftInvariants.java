@@ -26,6 +26,15 @@ import sdlab.core.NodeId;
  *       earlier term than the commit need not have the entry).
  *   <li>State-machine safety: no two nodes apply different entries at the same index, and no
  *       two snapshots up to the same index differ.
+ *   <li>Membership (Raft thesis §4.1): no log holds more than one configuration change after the
+ *       entries seen committed, since a leader appends a change only once the previous one is
+ *       committed; a leader is a member of the latest configuration in its log, unless the
+ *       change that removed it is not committed yet; and a leader's change of its own term
+ *       follows a commit of an entry of that term (the 2015 fix: checked as a rule, since the
+ *       runs that break safety without it are rare). Election safety and leader completeness
+ *       need no change of their own: they hold across configurations precisely because every
+ *       majority a leader or candidate counts is one of the latest configuration in its log, and
+ *       consecutive configurations differ by one server, so their majorities overlap.
  * </ul>
  *
  * <p>Compaction: a node's snapshot stands for the entries it covers. Those entries were seen
@@ -67,6 +76,24 @@ public final class RaftInvariants {
     private final List<LogEntry> applied = new ArrayList<>();
     private final Map<NodeId, Seen> seen = new HashMap<>();
     private final Map<Long, Snapshot> snapshots = new HashMap<>();
+    private final boolean checkChangeRule;
+
+    /** Every check, the rule that a leader commits an entry of its term before a change included. */
+    public RaftInvariants() {
+        this(true);
+    }
+
+    private RaftInvariants(boolean checkChangeRule) {
+        this.checkChangeRule = checkChangeRule;
+    }
+
+    /**
+     * Every check but the rule that a leader commits an entry of its term before a change: for
+     * sweeps that must show what breaking the rule does to safety itself.
+     */
+    public static RaftInvariants withoutChangeRule() {
+        return new RaftInvariants(false);
+    }
 
     /** At most one leader per term, ever. */
     public void electionSafety(Collection<RaftNode> nodes) {
@@ -161,6 +188,43 @@ public final class RaftInvariants {
                 agree(applied, index, node.log().entry(index), node.id() + " applied");
             }
             known.applied = Math.max(known.applied, node.lastApplied());
+        }
+    }
+
+    /**
+     * At most one configuration change in any log after the entries seen committed; a leader is a
+     * member of its configuration unless its removal is still uncommitted. Run it after {@link
+     * #leaderCompleteness}, which learns what is committed.
+     */
+    public void membership(Collection<RaftNode> nodes) {
+        for (RaftNode node : nodes) {
+            RaftLog log = node.log();
+            int uncommitted = log.changesAfter(Math.max(committed.size(), log.snapshotIndex()));
+            if (uncommitted > 1) {
+                throw new IllegalStateException(node.id() + " holds " + uncommitted
+                        + " uncommitted configuration changes after entry " + committed.size() + " in its " + log);
+            }
+            if (node.role() == Role.LEADER) {
+                leaderMembership(node, log);
+            }
+        }
+    }
+
+    private void leaderMembership(RaftNode node, RaftLog log) {
+        long changed = log.membersIndex();
+        if (!log.members().contains(node.id()) && changed <= node.commitIndex()) {
+            throw new IllegalStateException("leader " + node.id() + " of term " + node.term()
+                    + " still leads after its removal from " + log.members() + " was committed");
+        }
+        // Only while the change is uncommitted: the walk to the term's first entry stays short.
+        if (checkChangeRule
+                && changed > log.snapshotIndex()
+                && changed > node.commitIndex()
+                && log.termAt(changed) == node.term()
+                && node.commitIndex() < log.firstIndexOfTermAt(changed)) {
+            throw new IllegalStateException("leader " + node.id() + " of term " + node.term()
+                    + " appended a configuration change at " + changed + " before committing an entry of its term"
+                    + " (commit index " + node.commitIndex() + ")");
         }
     }
 

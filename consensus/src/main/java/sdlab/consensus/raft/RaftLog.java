@@ -3,6 +3,9 @@ package sdlab.consensus.raft;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import sdlab.core.NodeId;
 
 /**
  * The replicated log in memory, indexed from 1. It may start after a snapshot: the entries up to
@@ -15,13 +18,48 @@ import java.util.List;
  * stamps grow strictly along the log, so an observer that remembers the last stamp it looked
  * at finds everything appended since as a suffix: the invariants check each entry once, not the
  * whole log after every event.
+ *
+ * <p>The log also tracks the configuration of voting members (Raft thesis §4.1): the latest
+ * {@link Command.ChangeMembers} entry in it, committed or not, or, without one, the
+ * configuration as of the snapshot index (the snapshot's, or the bootstrap configuration for a
+ * log that starts at index 0). Truncating a suffix that held a change rolls the configuration
+ * back to the one before it.
  */
 final class RaftLog {
     private final List<LogEntry> entries = new ArrayList<>();
+    private final TreeMap<Long, List<NodeId>> changes = new TreeMap<>();
     private long[] stamps = new long[64];
     private long appends;
     private long snapshotIndex;
     private long snapshotTerm;
+    private List<NodeId> snapshotMembers;
+
+    /** An empty log whose configuration is {@code bootstrapMembers} (empty: unknown, wait to be contacted). */
+    RaftLog(List<NodeId> bootstrapMembers) {
+        this.snapshotMembers = Members.normalise(bootstrapMembers);
+    }
+
+    /** The voting members now: those of the latest configuration in the log, committed or not. */
+    List<NodeId> members() {
+        return changes.isEmpty() ? snapshotMembers : changes.lastEntry().getValue();
+    }
+
+    /** The voting members as of entry {@code index} (from the snapshot index on). */
+    List<NodeId> membersAt(long index) {
+        assert index >= snapshotIndex : "members at " + index + " below the snapshot at " + snapshotIndex;
+        Map.Entry<Long, List<NodeId>> change = changes.floorEntry(index);
+        return change == null ? snapshotMembers : change.getValue();
+    }
+
+    /** The index of the entry that set the current configuration; the snapshot index if no entry after it did. */
+    long membersIndex() {
+        return changes.isEmpty() ? snapshotIndex : changes.lastKey();
+    }
+
+    /** How many configuration changes the log holds after {@code index}. */
+    int changesAfter(long index) {
+        return changes.tailMap(index, false).size();
+    }
 
     /** The last index a snapshot covers (0 without one): entries up to it are gone. */
     long snapshotIndex() {
@@ -65,26 +103,38 @@ final class RaftLog {
         }
         stamps[entries.size()] = ++appends;
         entries.add(entry);
+        if (entry.command() instanceof Command.ChangeMembers change) {
+            changes.put(lastIndex(), change.members());
+        }
     }
 
     /** Drops the entries from {@code index} on. */
     void truncateFrom(long index) {
         assert index > snapshotIndex && index <= lastIndex() + 1 : "truncate at " + index + " of " + this;
         entries.subList(position(index), entries.size()).clear();
+        changes.tailMap(index, true).clear();
     }
 
     /**
-     * A snapshot now covers the log up to {@code index} of {@code term} (Raft §7): if this log
-     * holds that very entry, the entries after it stay; otherwise the whole log goes, since
-     * nothing in it is known to follow the snapshot.
+     * A snapshot now covers the log up to {@code index} of {@code term}, with {@code members} the
+     * configuration as of it (Raft §7, thesis §4.1): if this log holds that very entry, the
+     * entries after it stay; otherwise the whole log goes, since nothing in it is known to follow
+     * the snapshot.
      */
-    void compactTo(long index, long term) {
+    void compactTo(long index, long term, List<NodeId> members) {
         assert index >= snapshotIndex : "compact to " + index + " below the snapshot at " + snapshotIndex;
-        int drop = index <= lastIndex() && termAt(index) == term ? position(index + 1) : entries.size();
+        boolean keepsSuffix = index <= lastIndex() && termAt(index) == term;
+        int drop = keepsSuffix ? position(index + 1) : entries.size();
         entries.subList(0, drop).clear();
         System.arraycopy(stamps, drop, stamps, 0, entries.size());
+        if (keepsSuffix) {
+            changes.headMap(index, true).clear();
+        } else {
+            changes.clear();
+        }
         snapshotIndex = index;
         snapshotTerm = term;
+        snapshotMembers = Members.normalise(members);
     }
 
     /** Up to {@code max} entries from {@code from} (after the snapshot) on (an immutable copy). */
@@ -116,7 +166,7 @@ final class RaftLog {
 
     @Override
     public String toString() {
-        return "log (" + snapshotIndex + " of term " + snapshotTerm + ", " + lastIndex() + "]";
+        return "log (" + snapshotIndex + " of term " + snapshotTerm + ", " + lastIndex() + "] of members " + members();
     }
 
     private int position(long index) {

@@ -13,6 +13,8 @@ import sdlab.core.NodeId;
  * <pre>
  * client -> any node      Submit (a write in a session) | Read
  * node -> client          Applied | ReadOk | NotLeader (with a hint; retry there)
+ * admin -> any node       AddServer | RemoveServer
+ * node -> admin           MembersChanged (once committed) | ChangeRefused (with a reason) | NotLeader
  * pre-candidate -> peer   PreVote                   peer -> pre-candidate   PreVoteReply
  * candidate -> peer       RequestVote               peer -> candidate       VoteReply (after the vote is synced)
  * leader -> follower      AppendEntries             follower -> leader      AppendReply (success after the entries are synced)
@@ -28,8 +30,31 @@ public final class RaftMessages {
     // ---- client <-> node ----
 
     /** What a client asks; {@code requestId} is unique per client (for a write it is the session sequence). */
-    public sealed interface ClientRequest extends RaftMessage permits Submit, Read {
+    public sealed interface ClientRequest extends RaftMessage permits Submit, Read, MembershipRequest {
         long requestId();
+    }
+
+    /**
+     * An administrator's request to change the voting members by one server (Raft thesis §4.1),
+     * answered by the leader once the new configuration is committed. Retrying a request whose
+     * change is already made or in progress is answered as for the first.
+     */
+    public sealed interface MembershipRequest extends ClientRequest permits AddServer, RemoveServer {
+        NodeId server();
+    }
+
+    /** Make {@code server} a voting member. */
+    public record AddServer(long requestId, NodeId server) implements MembershipRequest {
+        public AddServer {
+            Objects.requireNonNull(server, "server");
+        }
+    }
+
+    /** Make {@code server} no longer a member; a leader that removes itself steps down once it is committed. */
+    public record RemoveServer(long requestId, NodeId server) implements MembershipRequest {
+        public RemoveServer {
+            Objects.requireNonNull(server, "server");
+        }
     }
 
     /** Apply this write once, however often it is retried. */
@@ -52,7 +77,8 @@ public final class RaftMessages {
     }
 
     /** What a node answers a client; {@code requestId} echoes the request's. */
-    public sealed interface ClientReply extends RaftMessage permits Applied, ReadOk, NotLeader {
+    public sealed interface ClientReply extends RaftMessage
+            permits Applied, ReadOk, NotLeader, MembersChanged, ChangeRefused {
         long requestId();
     }
 
@@ -71,6 +97,23 @@ public final class RaftMessages {
      * a write: it may still commit, so the client retries it with the same sequence number.
      */
     public record NotLeader(long requestId, Optional<NodeId> leaderHint) implements ClientReply {}
+
+    /** The membership change is committed: the voting members are now {@code members}. */
+    public record MembersChanged(long requestId, List<NodeId> members) implements ClientReply {
+        public MembersChanged {
+            members = List.copyOf(members);
+        }
+    }
+
+    /**
+     * The membership change was not made, for {@code reason}: another change is in progress, or it
+     * would remove the last member. Definite: nothing was appended.
+     */
+    public record ChangeRefused(long requestId, String reason) implements ClientReply {
+        public ChangeRefused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 
     // ---- between nodes ----
 

@@ -11,6 +11,7 @@ import sdlab.consensus.raft.RaftMessages.AppendReply;
 import sdlab.consensus.raft.RaftMessages.ClientReply;
 import sdlab.consensus.raft.RaftMessages.ClientRequest;
 import sdlab.consensus.raft.RaftMessages.InstallSnapshot;
+import sdlab.consensus.raft.RaftMessages.MembershipRequest;
 import sdlab.consensus.raft.RaftMessages.NotLeader;
 import sdlab.consensus.raft.RaftMessages.PreVote;
 import sdlab.consensus.raft.RaftMessages.PreVoteReply;
@@ -44,8 +45,7 @@ import sdlab.core.TimerId;
  */
 public final class RaftNode implements Node {
     private final NodeId self;
-    private final List<NodeId> peers;
-    private final int majority;
+    private final List<NodeId> bootstrapMembers;
     private final RaftConfig config;
 
     private PersistentState state;
@@ -58,21 +58,22 @@ public final class RaftNode implements Node {
     private long leaderHeardNanos = Long.MIN_VALUE;
     private TimerId electionTimer;
 
-    /** Node {@code self} of the cluster {@code members}; use {@link RaftCluster#nodeFactory} for a whole cluster. */
+    /**
+     * Node {@code self}, which starts as a member of the cluster {@code members} (its bootstrap
+     * configuration) if it is one of them; otherwise it starts knowing no configuration and waits
+     * to be contacted by a leader that added it. A configuration on its disk overrides either. Use
+     * {@link RaftCluster#nodeFactory} for a whole cluster.
+     */
     public RaftNode(NodeId self, List<NodeId> members, RaftConfig config) {
         this.self = Objects.requireNonNull(self, "self");
         this.config = Objects.requireNonNull(config, "config");
-        if (!members.contains(self)) {
-            throw new IllegalArgumentException(self + " is not a member of " + members);
-        }
-        this.peers = members.stream().filter(m -> !m.equals(self)).sorted().toList();
-        this.majority = members.size() / 2 + 1;
+        this.bootstrapMembers = members.contains(self) ? Members.normalise(members) : List.of();
     }
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
         List<String> notes = new ArrayList<>();
-        state = PersistentState.recover(ctx.disk(), notes);
+        state = PersistentState.recover(ctx.disk(), bootstrapMembers, notes);
         notes.forEach(note -> ctx.note(self + " " + note));
         machine = state.snapshot().map(KvStateMachine::restore).orElseGet(KvStateMachine::new);
         commitIndex = machine.lastApplied(); // a snapshot holds only committed entries
@@ -164,6 +165,16 @@ public final class RaftNode implements Node {
         return machine.lastApplied();
     }
 
+    /** The voting members this node goes by: the latest configuration in its log. */
+    List<NodeId> members() {
+        return log().members();
+    }
+
+    /** The members other than this node: whom it asks for votes. */
+    private List<NodeId> peers() {
+        return members().stream().filter(member -> !member.equals(self)).toList();
+    }
+
     // ---- clients ----
 
     private void onClientRequest(NodeId client, ClientRequest request, NodeContext ctx) {
@@ -177,15 +188,21 @@ public final class RaftNode implements Node {
                 leadership.broadcast(false, commitIndex, ctx);
             }
             case Read read -> leadership.onRead(client, read, commitIndex, machine, ctx);
+            case MembershipRequest change -> leadership.onMembershipRequest(client, change, commitIndex, ctx);
         }
     }
 
     // ---- elections ----
 
     private void startPreVote(NodeContext ctx) {
+        if (!members().contains(self)) {
+            // Not a voting member (not yet added, or removed): it waits to hear from a leader.
+            resetElectionTimer(ctx);
+            return;
+        }
         role = Role.PRE_CANDIDATE;
         leaderHint = Optional.empty();
-        votes = new Votes(majority);
+        votes = new Votes(members());
         votes.grant(self);
         resetElectionTimer(ctx);
         askForPreVotes(ctx);
@@ -196,7 +213,7 @@ public final class RaftNode implements Node {
 
     private void askForPreVotes(NodeContext ctx) {
         PreVote preVote = new PreVote(state.term() + 1, log().lastIndex(), log().lastTerm());
-        peers.stream().filter(peer -> !votes.has(peer)).forEach(peer -> ctx.send(peer, preVote));
+        peers().stream().filter(peer -> !votes.has(peer)).forEach(peer -> ctx.send(peer, preVote));
     }
 
     /**
@@ -235,7 +252,7 @@ public final class RaftNode implements Node {
 
     private void startElection(NodeContext ctx) {
         role = Role.CANDIDATE;
-        votes = new Votes(majority);
+        votes = new Votes(members());
         state.setTermAndVote(state.term() + 1, self);
         resetElectionTimer(ctx);
         promise(new SyncBarrier.CandidateDurable(state.term()), ctx);
@@ -243,7 +260,7 @@ public final class RaftNode implements Node {
 
     private void askForVotes(NodeContext ctx) {
         RequestVote request = new RequestVote(state.term(), log().lastIndex(), log().lastTerm());
-        peers.stream().filter(peer -> !votes.has(peer)).forEach(peer -> ctx.send(peer, request));
+        peers().stream().filter(peer -> !votes.has(peer)).forEach(peer -> ctx.send(peer, request));
     }
 
     private void onRequestVote(NodeId from, RequestVote request, NodeContext ctx) {
@@ -285,7 +302,7 @@ public final class RaftNode implements Node {
         leaderHint = Optional.of(self);
         votes = null;
         cancelElectionTimer(ctx);
-        leadership = new Leadership(state.term(), peers, majority, state, config, ctx.nowNanos());
+        leadership = new Leadership(self, state.term(), state, config, ctx.nowNanos());
         ctx.note(self + " leads term " + state.term());
         leadership.broadcast(true, commitIndex, ctx);
     }
@@ -423,7 +440,7 @@ public final class RaftNode implements Node {
     private void compactIfLong(NodeContext ctx) {
         long applied = machine.lastApplied();
         if (applied - log().snapshotIndex() > config.snapshotLogEntriesMax()) {
-            state.saveSnapshot(machine.snapshot(log().termAt(applied)));
+            state.saveSnapshot(machine.snapshot(log().termAt(applied), log().membersAt(applied)));
             ctx.note(self + " snapshots up to entry " + applied);
         }
     }
@@ -473,14 +490,27 @@ public final class RaftNode implements Node {
         while (true) {
             applyCommitted(ctx);
             if (leadership != null) {
+                leadership.onCommit(commitIndex, ctx);
                 leadership.closeRound(commitIndex, ctx);
                 leadership.serveReads(machine, ctx);
+                stepDownIfRemoved(ctx);
             }
             List<Deferred> ready = state.barrier().flush(ctx.disk());
             if (ready.isEmpty()) {
                 return;
             }
             run(ready, ctx);
+        }
+    }
+
+    /**
+     * A leader whose removal is committed steps down (thesis §4.2.2): until then it led without
+     * counting itself; from now on it is not a member, so it will not stand for election either.
+     */
+    private void stepDownIfRemoved(NodeContext ctx) {
+        if (!members().contains(self) && log().membersIndex() <= commitIndex) {
+            ctx.note(self + " was removed from the members " + members() + "; steps down in term " + state.term());
+            becomeFollower(state.term(), Optional.empty(), ctx);
         }
     }
 

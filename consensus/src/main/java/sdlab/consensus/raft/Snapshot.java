@@ -1,20 +1,29 @@
 package sdlab.consensus.raft;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import sdlab.core.NodeId;
 
 /**
  * The state machine as it was after applying the log up to {@code lastIndex}, whose entry has
- * {@code lastTerm} (Raft §7): the data and the client sessions, in key order so that the same
+ * {@code lastTerm} (Raft §7): the data and the client sessions, in key order, and the
+ * configuration of voting members as of that entry (thesis §4.1), so that a restart or an
+ * InstallSnapshot restores it; in key order so that the same
  * state always encodes to the same bytes. It replaces the log entries it covers; the last
  * included index and term stay, because the entry after it is checked against them.
  *
  * <p>The maps are declared as {@code Map}, which the runtime's wire format carries (it keeps the
  * order sent), and are always sorted maps underneath.
  */
-record Snapshot(long lastIndex, long lastTerm, Map<String, Object> data, Map<String, KvStateMachine.Session> sessions) {
+record Snapshot(
+        long lastIndex,
+        long lastTerm,
+        Map<String, Object> data,
+        Map<String, KvStateMachine.Session> sessions,
+        List<NodeId> members) {
 
     Snapshot {
         if (lastIndex < 1 || lastTerm < 1) {
@@ -23,5 +32,6 @@ record Snapshot(long lastIndex, long lastTerm, Map<String, Object> data, Map<Str
         }
         data = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(data, "data")));
         sessions = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(sessions, "sessions")));
+        members = Members.normalise(members);
     }
 }

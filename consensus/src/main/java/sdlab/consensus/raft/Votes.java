@@ -1,16 +1,21 @@
 package sdlab.consensus.raft;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import sdlab.core.NodeId;
 
-/** The votes (or pre-votes) one candidacy has gathered, the candidate's own included once it counts. */
+/**
+ * The votes (or pre-votes) one candidacy has gathered, the candidate's own included once it
+ * counts. Only members of the candidate's configuration count (thesis §4.1: a candidate needs a
+ * majority of the latest configuration in its log).
+ */
 final class Votes {
     private final Set<NodeId> granted = new TreeSet<>();
-    private final int majority;
+    private final List<NodeId> members;
 
-    Votes(int majority) {
-        this.majority = majority;
+    Votes(List<NodeId> members) {
+        this.members = List.copyOf(members);
     }
 
     void grant(NodeId voter) {
@@ -22,6 +27,7 @@ final class Votes {
     }
 
     boolean won() {
-        return granted.size() >= majority;
+        long counted = granted.stream().filter(members::contains).count();
+        return counted >= Members.majority(members.size());
     }
 }

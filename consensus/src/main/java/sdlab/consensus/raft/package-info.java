@@ -30,8 +30,24 @@
  *       timeout after hearing a leader, and after their own start (§4.2.3).
  *   <li>Client sessions (thesis §6.3): a retried write carries the same sequence number and is
  *       applied once; its cached result answers the retry.
+ *   <li>Membership changes one server at a time (thesis §4.1): an administrator's {@code
+ *       AddServer} or {@code RemoveServer} to the leader becomes a {@link
+ *       sdlab.consensus.raft.Command.ChangeMembers} entry with the whole new configuration.
+ *       Every server goes by the latest configuration in its log, committed or not, from the
+ *       moment it is appended ({@link sdlab.consensus.raft.RaftLog}; a truncation rolls it back);
+ *       every majority it counts (commit, check-quorum, ReadIndex, votes) is one of it. The leader
+ *       answers once the change commits; it refuses a change while another is uncommitted, or one
+ *       that would remove the last member; and it holds a change until an entry of its own term
+ *       is committed (the fix for the bug Ongaro reported on raft-dev in 2015; {@link
+ *       sdlab.consensus.raft.MembershipChanges}). A removed leader leads without counting itself
+ *       until its removal commits, then steps down. A node outside its configuration (added but
+ *       not yet contacted, or removed) never stands for election. The configuration is part of
+ *       the snapshot and of the log file's Base record, so a restart or an InstallSnapshot
+ *       restores it.
  *   <li>{@link sdlab.consensus.raft.RaftInvariants}: election safety, log matching, leader
- *       completeness and state-machine safety, checked after every event of a simulated run.
+ *       completeness and state-machine safety, checked after every event of a simulated run, and
+ *       membership: at most one uncommitted configuration change in any log, no leader once its
+ *       removal is committed, no change of a leader's term before an entry of that term commits.
  * </ul>
  *
  * <p>What it guarantees: committed writes survive any minority of crashes and any partition;
@@ -42,14 +58,20 @@
  * <p>What lease reads do not guarantee: they are linearizable only while no clock runs faster or
  * slower than {@code clockDriftPpmMax} allows; ReadIndex needs no such assumption.
  *
- * <p>What it does not do yet, and where it would go: membership change (the members are fixed
- * at construction; one-server-at-a-time changes would be log entries that {@code RaftNode}
- * applies to its member list as soon as they are appended); chunked InstallSnapshot (one message
+ * <p>What it does not do yet, and where it would go: joint consensus (changes of more than one
+ * server at once); non-voting learners that catch up before they join (a new server votes, and
+ * counts in majorities, from the moment its change is appended, so adding a server that is far
+ * behind can stall commits until it catches up: {@code MembershipChanges} would append the change
+ * only once the new server's match index is close to the leader's); telling a removed follower it
+ * was removed (the leader stops sending to it at once; pre-vote and leader stickiness keep it from
+ * disrupting the others, but it may keep asking for pre-votes); lease reads across membership
+ * changes are not analysed separately (a lease counts acknowledgements from the current
+ * configuration's members, whose majorities overlap the previous one's); chunked InstallSnapshot (one message
  * carries the whole snapshot, enough for these state sizes); session expiry (sessions are kept
  * forever).
  *
  * <p>Planted bugs ({@link sdlab.consensus.raft.RaftConfig.Bug}): committing an earlier term's
- * entry by counting replicas (figure 8), granting a vote before it is synced, and a lease without
- * the drift bound.
+ * entry by counting replicas (figure 8), granting a vote before it is synced, a lease without the
+ * drift bound, and a membership change before the leader has committed an entry of its term.
  */
 package sdlab.consensus.raft;

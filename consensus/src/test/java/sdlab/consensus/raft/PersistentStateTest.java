@@ -74,7 +74,7 @@ class PersistentStateTest {
     @Test
     void logStampsGrowAlongTheLogSoThatNewEntriesFormASuffix() {
         // After a truncation the replacing entries carry stamps above every surviving one.
-        RaftLog log = new RaftLog();
+        RaftLog log = new RaftLog(List.of());
         for (int i = 1; i <= 5; i++) {
             log.append(put(1, i));
         }

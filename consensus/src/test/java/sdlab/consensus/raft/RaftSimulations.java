@@ -150,9 +150,48 @@ final class RaftSimulations {
 
     private static SimResult simulate(
             long seed, Run run, boolean recordTrace, Consumer<SimControl> nemesis, OperationGenerator operations) {
+        return build(seed, run, recordTrace, nemesis, operations, run.nodes(), new RaftInvariants(), builder -> {})
+                .run(Duration.ofMinutes(2));
+    }
+
+    /**
+     * A run as {@link #simulate} whose cluster starts as {@code initialMembers} (the other nodes
+     * start knowing no configuration), with {@code extra} adding more to it (an administrator's
+     * node); the simulation is returned unrun, so that a test can look at its nodes afterwards.
+     */
+    static Simulation membershipRun(
+            long seed,
+            Run run,
+            boolean recordTrace,
+            List<NodeId> initialMembers,
+            Consumer<SimControl> nemesis,
+            Consumer<Simulation.Builder> extra) {
+        return membershipRun(seed, run, recordTrace, initialMembers, new RaftInvariants(), nemesis, extra);
+    }
+
+    /** {@link #membershipRun} checking {@code invariants}. */
+    static Simulation membershipRun(
+            long seed,
+            Run run,
+            boolean recordTrace,
+            List<NodeId> initialMembers,
+            RaftInvariants invariants,
+            Consumer<SimControl> nemesis,
+            Consumer<Simulation.Builder> extra) {
+        return build(seed, run, recordTrace, nemesis, kvOps(run.keyCount()), initialMembers, invariants, extra);
+    }
+
+    private static Simulation build(
+            long seed,
+            Run run,
+            boolean recordTrace,
+            Consumer<SimControl> nemesis,
+            OperationGenerator operations,
+            List<NodeId> initialMembers,
+            RaftInvariants invariants,
+            Consumer<Simulation.Builder> extra) {
         List<NodeId> nodes = run.nodes();
         List<NodeId> clients = RaftCluster.clientIds(run.clientCount());
-        RaftInvariants invariants = new RaftInvariants();
         Simulation.Builder builder = Simulation.builder(seed)
                 .network(run.network())
                 .disk(run.disk())
@@ -162,6 +201,7 @@ final class RaftSimulations {
                 .invariant("log matching", view -> invariants.logMatching(live(view)))
                 .invariant("leader completeness", view -> invariants.leaderCompleteness(live(view)))
                 .invariant("state-machine safety", view -> invariants.stateMachineSafety(live(view)))
+                .invariant("membership", view -> invariants.membership(live(view)))
                 .workload(Workload.closedLoop(
                         clients,
                         operations,
@@ -170,15 +210,18 @@ final class RaftSimulations {
         if (nemesis != null) {
             builder.every(Duration.ofMillis(2), nemesis);
         }
-        nodes.forEach(node -> builder.addNode(node, RaftCluster.nodeFactory(run.config(), nodes)));
+        nodes.forEach(node -> builder.addNode(node, RaftCluster.nodeFactory(run.config(), initialMembers)));
         clients.forEach(client -> builder.addClient(client, RaftCluster.client(run.config(), nodes)));
-        return builder.build().run(Duration.ofMinutes(2));
+        extra.accept(builder);
+        return builder.build();
     }
 
     static List<RaftNode> live(LiveNodes view) {
         List<RaftNode> live = new ArrayList<>(view.ids().size());
         for (NodeId id : view.ids()) {
-            view.node(id).ifPresent(node -> live.add((RaftNode) node));
+            if (view.node(id).orElse(null) instanceof RaftNode node) {
+                live.add(node); // not an administrator's node
+            }
         }
         return live;
     }

@@ -36,7 +36,7 @@ class SnapshotTest {
         for (int i = 1; i <= count; i++) {
             machine.apply(i, put(1, i).command());
         }
-        return machine.snapshot(1);
+        return machine.snapshot(1, RaftCluster.nodeIds(3));
     }
 
     private static List<String> notes(SimResult result, String containing) {
@@ -174,7 +174,8 @@ class SnapshotTest {
         for (int i = 1; i <= 5; i++) {
             state.append(put(i <= 3 ? 1 : 2, i));
         }
-        Snapshot installed = new Snapshot(4, 3, new TreeMap<>(Map.of("k", 4L)), new TreeMap<>());
+        Snapshot installed =
+                new Snapshot(4, 3, new TreeMap<>(Map.of("k", 4L)), new TreeMap<>(), RaftCluster.nodeIds(3));
         state.saveSnapshot(installed);
         state.append(put(3, 5));
         MapDisk snapshotLost = disk.copy();
@@ -196,15 +197,15 @@ class SnapshotTest {
     void aSnapshotThatDisagreesWithTheLogReplacesItWholeAndOneThatAgreesKeepsTheSuffix() {
         // Raft §7: a follower keeps the entries after the snapshot only if it holds the
         // snapshot's last entry; a log with another term there is discarded.
-        RaftLog agreeing = new RaftLog();
-        RaftLog conflicting = new RaftLog();
+        RaftLog agreeing = new RaftLog(List.of());
+        RaftLog conflicting = new RaftLog(List.of());
         for (int i = 1; i <= 5; i++) {
             agreeing.append(put(1, i));
             conflicting.append(put(i <= 2 ? 1 : 2, i));
         }
 
-        agreeing.compactTo(3, 1);
-        conflicting.compactTo(3, 1);
+        agreeing.compactTo(3, 1, List.of());
+        conflicting.compactTo(3, 1, List.of());
 
         assertThat(agreeing.lastIndex()).isEqualTo(5);
         assertThat(agreeing.termAt(3)).isEqualTo(1);
