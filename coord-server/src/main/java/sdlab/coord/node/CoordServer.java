@@ -1,0 +1,157 @@
+package sdlab.coord.node;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sdlab.coord.server.CoordinatorConfig;
+import sdlab.coord.server.Expiry;
+import sdlab.coord.server.PasswordGenerator;
+import sdlab.coord.server.StandaloneCoordinator;
+import sdlab.coord.tree.WatchEvent;
+import sdlab.coord.wire.Packets;
+import sdlab.coord.wire.TreeMapping;
+
+/**
+ * A standalone ZooKeeper-compatible node: one Netty event loop thread accepts connections, reads
+ * their packets and calls the {@link StandaloneCoordinator}, which it alone touches; a timer on the
+ * same loop expires quiet sessions every half tick. The server knows which connection carries
+ * which session, so that watch events reach the right client.
+ */
+public final class CoordServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CoordServer.class);
+    private static final int LENGTH_PREFIX_BYTES = 4;
+
+    private final String bind;
+    private final int portAsked;
+    private final StandaloneCoordinator coordinator;
+    private final int tickTimeMs;
+    /** Session id to the connection that carries it; touched on the event loop only. */
+    private final Map<Long, Channel> connections = new HashMap<>();
+
+    private EventLoopGroup group;
+    private Channel listener;
+
+    public CoordServer(String bind, int port, int tickTimeMs) {
+        this.bind = bind;
+        this.portAsked = port;
+        this.tickTimeMs = tickTimeMs;
+        SecureRandom random = new SecureRandom();
+        PasswordGenerator passwords = sessionId -> {
+            byte[] password = new byte[PasswordGenerator.PASSWORD_BYTES];
+            random.nextBytes(password);
+            return password;
+        };
+        // As ZooKeeper's SessionTrackerImpl.initializeNextSessionId: the start time, shifted so
+        // that ids from different starts do not collide (the top byte is the server id, 0 here).
+        long seed = (System.currentTimeMillis() << 24) >>> 8;
+        this.coordinator = new StandaloneCoordinator(new CoordinatorConfig(tickTimeMs, seed), passwords);
+    }
+
+    /** Binds the port and returns once clients can connect. */
+    public synchronized CoordServer start() throws InterruptedException {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        listener = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new LengthFieldBasedFrameDecoder(
+                                        Packets.PACKET_BYTES_MAX + LENGTH_PREFIX_BYTES,
+                                        0,
+                                        LENGTH_PREFIX_BYTES,
+                                        0,
+                                        LENGTH_PREFIX_BYTES))
+                                .addLast(new ClientConnection(CoordServer.this));
+                    }
+                })
+                .bind(bind, portAsked)
+                .sync()
+                .channel();
+        long periodMs = Math.max(1, tickTimeMs / 2);
+        listener.eventLoop().scheduleAtFixedRate(this::expireSessions, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        log.info("coord node (standalone ZooKeeper protocol) listening on {}:{}", bind, port());
+        return this;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    StandaloneCoordinator coordinator() {
+        return coordinator;
+    }
+
+    long nowMs() {
+        return System.currentTimeMillis();
+    }
+
+    /** The session is now carried by {@code channel}; an older connection of it is closed. */
+    void attach(long sessionId, Channel channel) {
+        Channel previous = connections.put(sessionId, channel);
+        if (previous != null && previous != channel) {
+            previous.close();
+        }
+    }
+
+    void detach(long sessionId, Channel channel) {
+        connections.remove(sessionId, channel);
+    }
+
+    /** Sends each event to the connection of its session, if it has one now; flushes later with the reply. */
+    void deliver(List<WatchEvent> events) {
+        for (WatchEvent event : events) {
+            Channel channel = connections.get(event.session());
+            if (channel != null) {
+                Packets.Reply notification = TreeMapping.toNotification(event);
+                channel.writeAndFlush(
+                        Unpooled.wrappedBuffer(Packets.encodeReply(notification.header(), notification.body())));
+            }
+        }
+    }
+
+    private void expireSessions() {
+        Expiry expiry = coordinator.expire(nowMs());
+        deliver(expiry.events());
+        for (long sessionId : expiry.sessions()) {
+            log.info("session 0x{} expired", Long.toHexString(sessionId));
+            Channel channel = connections.remove(sessionId);
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+
+    /** Blocks until the listener closes (on {@link #close()} or interrupt). */
+    public void awaitStop() throws InterruptedException {
+        listener.closeFuture().sync();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}
