@@ -63,10 +63,30 @@ public final class CoordServer implements AutoCloseable {
         this.coordinator = new StandaloneCoordinator(new CoordinatorConfig(tickTimeMs, seed), passwords);
     }
 
-    /** Binds the port and returns once clients can connect. */
+    /**
+     * Binds the port and returns once clients can connect.
+     *
+     * @throws CoordStartupException if the address cannot be bound (in use, not local)
+     */
     public synchronized CoordServer start() throws InterruptedException {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        listener = new ServerBootstrap()
+        try {
+            listener = bind();
+        } catch (InterruptedException e) {
+            close();
+            throw e;
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
+            close();
+            throw new CoordStartupException("cannot listen on " + bind + ":" + portAsked + ": " + e.getMessage(), e);
+        }
+        long periodMs = Math.max(1, tickTimeMs / 2);
+        listener.eventLoop().scheduleAtFixedRate(this::expireSessions, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        log.info("coord node (standalone ZooKeeper protocol) listening on {}:{}", bind, port());
+        return this;
+    }
+
+    private Channel bind() throws InterruptedException {
+        return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -86,10 +106,6 @@ public final class CoordServer implements AutoCloseable {
                 .bind(bind, portAsked)
                 .sync()
                 .channel();
-        long periodMs = Math.max(1, tickTimeMs / 2);
-        listener.eventLoop().scheduleAtFixedRate(this::expireSessions, periodMs, periodMs, TimeUnit.MILLISECONDS);
-        log.info("coord node (standalone ZooKeeper protocol) listening on {}:{}", bind, port());
-        return this;
     }
 
     public int port() {
@@ -150,7 +166,7 @@ public final class CoordServer implements AutoCloseable {
         if (listener != null) {
             listener.close().syncUninterruptibly();
         }
-        if (group != null) {
+        if (group != null && !group.isShuttingDown()) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
