@@ -144,6 +144,18 @@ public final class CoordServer implements AutoCloseable {
         }
     }
 
+    /** Closes the session's connection (the session stays open), as a network blip would; for tests. */
+    void dropConnection(long sessionId) {
+        listener.eventLoop()
+                .submit(() -> {
+                    Channel channel = connections.get(sessionId);
+                    if (channel != null) {
+                        channel.close();
+                    }
+                })
+                .syncUninterruptibly();
+    }
+
     private void expireSessions() {
         Expiry expiry = coordinator.expire(nowMs());
         deliver(expiry.events());

@@ -214,6 +214,38 @@ class RealZooKeeperClientTest {
         }
     }
 
+    @Test
+    void watchesSurviveAReconnectThroughSetWatches() throws Exception {
+        ZooKeeper watcher = connect();
+        ZooKeeper writer = connect();
+        watcher.create("/r", new byte[0], Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        watcher.getData("/r", true, null);
+        long session = watcher.getSessionId();
+        server.dropConnection(session);
+        writer.setData("/r", "changed".getBytes(), -1);
+        WatchedEvent event = nextEvent();
+        assertThat(event.getType()).isEqualTo(EventType.NodeDataChanged);
+        assertThat(event.getPath()).isEqualTo("/r");
+        assertThat(watcher.getSessionId()).isEqualTo(session);
+    }
+
+    @Test
+    void malformedBytesCloseOnlyTheirConnection() throws Exception {
+        ZooKeeper zk = connect();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 1, 2, 3});
+            socket.setSoTimeout(5_000);
+            assertThat(socket.getInputStream().read()).as("end of stream").isEqualTo(-1);
+        }
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            // A handshake cut short: the packet's length says 3 bytes, too few for a ConnectRequest.
+            socket.getOutputStream().write(new byte[] {0, 0, 0, 3, 0, 0, 0});
+            socket.setSoTimeout(5_000);
+            assertThat(socket.getInputStream().read()).as("end of stream").isEqualTo(-1);
+        }
+        assertThat(zk.exists("/", false)).isNotNull();
+    }
+
     private static byte[] readPacket(DataInputStream in) throws Exception {
         byte[] packet = new byte[in.readInt()];
         in.readFully(packet);
