@@ -116,6 +116,44 @@ class StandaloneCoordinatorTest {
     }
 
     @Test
+    void setWatchesFiresAtOnceForAChangeTheClientMissedAndResetsTheRest() {
+        long session = connect(4_000);
+        coordinator.handle(session, 1, create("/changed", CreateMode.PERSISTENT), nowMs);
+        coordinator.handle(session, 2, create("/same", CreateMode.PERSISTENT), nowMs);
+        long seen = coordinator.lastZxid();
+        coordinator.handle(session, 3, new ClientRequest.SetData("/changed", new byte[] {2}, -1), nowMs);
+        ClientRequest.SetWatches setWatches = new ClientRequest.SetWatches(
+                OpCode.SET_WATCHES2,
+                seen,
+                List.of("/changed", "/same"),
+                List.of("/new"),
+                List.of(),
+                List.of(),
+                List.of());
+        Answer answer = coordinator.handle(session, -8, setWatches, nowMs);
+        assertThat(answer.events())
+                .containsExactly(new WatchEvent(session, EventType.NODE_DATA_CHANGED, "/changed", 3));
+        long other = connect(4_000);
+        Answer created = coordinator.handle(other, 1, create("/new", CreateMode.PERSISTENT), nowMs);
+        assertThat(created.events()).containsExactly(new WatchEvent(session, EventType.NODE_CREATED, "/new", 4));
+    }
+
+    @Test
+    void aMultiReadAnswersEachReadOnItsOwn() {
+        long session = connect(4_000);
+        coordinator.handle(session, 1, create("/r", CreateMode.PERSISTENT), nowMs);
+        ClientRequest.Multi read = new ClientRequest.Multi(
+                OpCode.MULTI_READ,
+                List.of(new ClientRequest.GetData("/r", false), new ClientRequest.GetData("/missing", false)));
+        Answer answer = coordinator.handle(session, 2, read, nowMs);
+        assertThat(answer.reply().header().err()).isZero();
+        List<ServerResponse.MultiResult> results =
+                ((ServerResponse.Multi) answer.reply().body()).results();
+        assertThat(results.get(0)).isInstanceOf(ServerResponse.MultiResult.Data.class);
+        assertThat(results.get(1)).isEqualTo(new ServerResponse.MultiResult.Error(Code.NONODE.value()));
+    }
+
+    @Test
     void requestTypesNotServedAnswerUnimplemented() {
         long session = connect(4_000);
         assertThat(err(session, new ClientRequest.Unsupported(16))).isEqualTo(Code.UNIMPLEMENTED.value());
