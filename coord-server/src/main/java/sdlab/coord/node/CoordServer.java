@@ -30,12 +30,15 @@ import sdlab.coord.wire.TreeMapping;
 /**
  * A standalone ZooKeeper-compatible node: one Netty event loop thread accepts connections, reads
  * their packets and calls the {@link StandaloneCoordinator}, which it alone touches; a timer on the
- * same loop expires quiet sessions every half tick. The server knows which connection carries
+ * same loop expires quiet sessions every half tick and removes due containers and TTL nodes every
+ * minute. The server knows which connection carries
  * which session, so that watch events reach the right client.
  */
 public final class CoordServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CoordServer.class);
     private static final int LENGTH_PREFIX_BYTES = 4;
+    /** How often empty containers and expired TTL nodes are removed: ZooKeeper's default znode.container.checkIntervalMs. */
+    private static final long CONTAINER_CHECK_MS = 60_000;
 
     private final String bind;
     private final int portAsked;
@@ -81,6 +84,12 @@ public final class CoordServer implements AutoCloseable {
         }
         long periodMs = Math.max(1, tickTimeMs / 2);
         listener.eventLoop().scheduleAtFixedRate(this::expireSessions, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        listener.eventLoop()
+                .scheduleAtFixedRate(
+                        () -> deliver(coordinator.removeDueContainers(nowMs())),
+                        CONTAINER_CHECK_MS,
+                        CONTAINER_CHECK_MS,
+                        TimeUnit.MILLISECONDS);
         log.info("coord node (standalone ZooKeeper protocol) listening on {}:{}", bind, port());
         return this;
     }

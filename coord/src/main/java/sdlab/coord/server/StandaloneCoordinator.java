@@ -31,6 +31,9 @@ import sdlab.coord.wire.TreeMapping;
  * ephemerals go and watches fire. Not thread-safe: one event loop calls it.
  */
 public final class StandaloneCoordinator {
+    /** The session of the server's own transactions (container removal), as ZooKeeper uses 0. */
+    private static final long NO_SESSION = 0;
+
     private final CoordinatorConfig config;
     private final PasswordGenerator passwords;
     private final ZNodeTree tree = new ZNodeTree();
@@ -126,7 +129,9 @@ public final class StandaloneCoordinator {
             case ClientRequest.SetWatches r ->
                 new Answer(reply(xid, Code.OK, new ServerResponse.Empty()), reads.setWatches(sessionId, r), false);
             case ClientRequest.SetAcl r -> unimplemented(xid);
-            case ClientRequest.Auth r -> unimplemented(xid);
+            // No ACL is ever checked, so credentials are accepted and ignored; refusing them would
+            // make a client that calls addAuthInfo drop its session (AUTH_FAILED).
+            case ClientRequest.Auth r -> answer(xid, Reads.Outcome.ok(new ServerResponse.Empty()));
             case ClientRequest.WhoAmI r -> unimplemented(xid);
             case ClientRequest.Unsupported r -> unimplemented(xid);
         };
@@ -164,6 +169,20 @@ public final class StandaloneCoordinator {
             }
         }
         return new Expiry(expired, events);
+    }
+
+    /**
+     * Removes the container and TTL nodes that are due ({@link ZNodeTree#containersToDelete}), one
+     * transaction each, as ZooKeeper's ContainerManager does on its timer; returns the watch events
+     * the removals fired. A node that gained a child since it was named stays (NOTEMPTY).
+     */
+    public List<WatchEvent> removeDueContainers(long nowMs) {
+        List<WatchEvent> events = new ArrayList<>();
+        for (String path : tree.containersToDelete(nowMs)) {
+            Txn txn = new Txn(tree.lastZxid() + 1, nowMs, NO_SESSION, new Op.DeleteContainer(path));
+            events.addAll(tree.apply(txn).events());
+        }
+        return events;
     }
 
     private Answer unimplemented(int xid) {

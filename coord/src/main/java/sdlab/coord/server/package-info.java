@@ -18,6 +18,8 @@
  * sdlab.coord.server.StandaloneCoordinator} gives the same answers and the same tree. It has one
  * server and no log: nothing survives a restart, nothing is replicated (Raft will order the
  * transactions later). There are no ACLs (every node is world:anyone with all permissions, and
- * setACL is UNIMPLEMENTED), no SASL or addauth, no reconfig and no read-only mode.
+ * setACL is UNIMPLEMENTED; addauth's credentials are accepted and ignored), no SASL, no reconfig,
+ * no checkWatches or whoAmI, and no read-only mode. Empty containers and expired TTL nodes are
+ * removed when the caller asks ({@code removeDueContainers}), as ZooKeeper's ContainerManager does.
  */
 package sdlab.coord.server;

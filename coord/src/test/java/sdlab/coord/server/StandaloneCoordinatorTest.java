@@ -154,6 +154,28 @@ class StandaloneCoordinatorTest {
     }
 
     @Test
+    void anEmptiedContainerIsRemovedOnTheNextCheckAndItsWatchesFire() {
+        long session = connect(4_000);
+        ClientRequest container = new ClientRequest.Create(
+                OpCode.CREATE_CONTAINER, "/c", new byte[0], List.of(Acl.OPEN_UNSAFE), CreateMode.CONTAINER.flag());
+        coordinator.handle(session, 1, container, nowMs);
+        assertThat(coordinator.removeDueContainers(nowMs)).isEmpty();
+        coordinator.handle(session, 2, create("/c/child", CreateMode.PERSISTENT), nowMs);
+        coordinator.handle(session, 3, new ClientRequest.Delete("/c/child", -1), nowMs);
+        coordinator.handle(session, 4, new ClientRequest.Exists("/c", true), nowMs);
+        assertThat(coordinator.removeDueContainers(nowMs))
+                .containsExactly(new WatchEvent(session, EventType.NODE_DELETED, "/c", 4));
+        assertThat(err(session, new ClientRequest.Exists("/c", false))).isEqualTo(Code.NONODE.value());
+    }
+
+    @Test
+    void credentialsAreAcceptedAndIgnoredSinceNoAclIsChecked() {
+        long session = connect(4_000);
+        assertThat(err(session, new ClientRequest.Auth(0, "digest", "user:pass".getBytes())))
+                .isZero();
+    }
+
+    @Test
     void requestTypesNotServedAnswerUnimplemented() {
         long session = connect(4_000);
         assertThat(err(session, new ClientRequest.Unsupported(16))).isEqualTo(Code.UNIMPLEMENTED.value());
