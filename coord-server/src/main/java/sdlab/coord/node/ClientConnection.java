@@ -2,7 +2,6 @@ package sdlab.coord.node;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -47,7 +46,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private void handshake(ChannelHandlerContext ctx, byte[] packet) throws WireException {
         Handshake handshake = server.coordinator().connect(Packets.decodeConnectRequest(packet), server.nowMs());
-        var written = ctx.writeAndFlush(Unpooled.wrappedBuffer(Packets.encodeConnectResponse(handshake.response())));
+        var written = CoordServer.send(ctx.channel(), Packets.encodeConnectResponse(handshake.response()));
         if (!handshake.accepted()) {
             written.addListener(ChannelFutureListener.CLOSE);
             return;
@@ -61,7 +60,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         Answer answer = server.coordinator().handle(sessionId, request.header().xid(), request.body(), server.nowMs());
         server.deliver(answer.events());
         Packets.Reply reply = answer.reply();
-        var written = ctx.writeAndFlush(Unpooled.wrappedBuffer(Packets.encodeReply(reply.header(), reply.body())));
+        var written = CoordServer.send(ctx.channel(), Packets.encodeReply(reply.header(), reply.body()));
         if (answer.closeConnection()) {
             server.detach(sessionId, ctx.channel());
             written.addListener(ChannelFutureListener.CLOSE);

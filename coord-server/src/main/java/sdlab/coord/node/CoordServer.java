@@ -3,10 +3,12 @@ package sdlab.coord.node;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -37,6 +39,12 @@ import sdlab.coord.wire.TreeMapping;
 public final class CoordServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CoordServer.class);
     private static final int LENGTH_PREFIX_BYTES = 4;
+    /**
+     * The most reply and notification bytes queued for one client that does not read them. Past
+     * it the connection is closed: the session lives on, and the client's reconnect re-sets its
+     * watches with the last zxid it saw, so the server, not the slow client, decides the memory.
+     */
+    static final int OUTBOUND_BYTES_MAX = 16 << 20;
     /** How often empty containers and expired TTL nodes are removed: ZooKeeper's default znode.container.checkIntervalMs. */
     private static final long CONTAINER_CHECK_MS = 60_000;
 
@@ -63,7 +71,8 @@ public final class CoordServer implements AutoCloseable {
         // As ZooKeeper's SessionTrackerImpl.initializeNextSessionId: the start time, shifted so
         // that ids from different starts do not collide (the top byte is the server id, 0 here).
         long seed = (System.currentTimeMillis() << 24) >>> 8;
-        this.coordinator = new StandaloneCoordinator(new CoordinatorConfig(tickTimeMs, seed), passwords);
+        this.coordinator = new StandaloneCoordinator(
+                new CoordinatorConfig(tickTimeMs, seed, CoordinatorConfig.SESSIONS_MAX_DEFAULT), passwords);
     }
 
     /**
@@ -99,6 +108,9 @@ public final class CoordServer implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(
+                        ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(OUTBOUND_BYTES_MAX / 2, OUTBOUND_BYTES_MAX))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -141,14 +153,13 @@ public final class CoordServer implements AutoCloseable {
         connections.remove(sessionId, channel);
     }
 
-    /** Sends each event to the connection of its session, if it has one now; flushes later with the reply. */
+    /** Sends each event to the connection of its session, if it has one now. */
     void deliver(List<WatchEvent> events) {
         for (WatchEvent event : events) {
             Channel channel = connections.get(event.session());
             if (channel != null) {
                 Packets.Reply notification = TreeMapping.toNotification(event);
-                channel.writeAndFlush(
-                        Unpooled.wrappedBuffer(Packets.encodeReply(notification.header(), notification.body())));
+                send(channel, Packets.encodeReply(notification.header(), notification.body()));
             }
         }
     }
@@ -163,6 +174,19 @@ public final class CoordServer implements AutoCloseable {
                     }
                 })
                 .syncUninterruptibly();
+    }
+
+    /** Writes one packet, closing the connection if its client lets more than {@link #OUTBOUND_BYTES_MAX} pile up. */
+    static ChannelFuture send(Channel channel, byte[] packet) {
+        ChannelFuture written = channel.writeAndFlush(Unpooled.wrappedBuffer(packet));
+        if (!channel.isWritable()) {
+            log.warn(
+                    "closing connection from {}: more than {} bytes wait for it to read",
+                    channel.remoteAddress(),
+                    OUTBOUND_BYTES_MAX);
+            channel.close();
+        }
+        return written;
     }
 
     private void expireSessions() {

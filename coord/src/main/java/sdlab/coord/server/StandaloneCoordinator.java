@@ -64,14 +64,18 @@ public final class StandaloneCoordinator {
 
     /**
      * A connect: session id 0 opens a new session; an open session's id with its password resumes
-     * it. An unknown or expired id, a wrong password, or a client that has seen a later zxid than
-     * this server's (it was talking to a server ahead of this one) is refused.
+     * it. An unknown or expired id, a wrong password, a client that has seen a later zxid than
+     * this server's (it was talking to a server ahead of this one), or a new session beyond
+     * {@link CoordinatorConfig#sessionsMax()} is refused.
      */
     public Handshake connect(ConnectRequest request, long nowMs) {
         if (request.lastZxidSeen() > tree.lastZxid()) {
             return refused(request);
         }
         if (request.sessionId() == 0) {
+            if (sessions.size() >= config.sessionsMax()) {
+                return refused(request);
+            }
             long id = config.sessionIdSeed() + ++sessionsCreated;
             byte[] password = passwords.passwordFor(id);
             Session session = new Session(id, password, negotiatedTimeoutMs(request.timeOutMs()), nowMs);

@@ -51,6 +51,15 @@ class StandaloneCoordinatorTest {
     }
 
     @Test
+    void aNewSessionBeyondTheBoundIsRefused() {
+        StandaloneCoordinator small =
+                new StandaloneCoordinator(new CoordinatorConfig(2_000, SEED, 1), StandaloneCoordinatorTest::password);
+        ConnectRequest fresh = new ConnectRequest(0, 0, 4_000, 0, new byte[16], false);
+        assertThat(small.connect(fresh, nowMs).accepted()).isTrue();
+        assertThat(small.connect(fresh, nowMs).accepted()).isFalse();
+    }
+
+    @Test
     void aSessionResumesOnlyWithItsPassword() {
         long session = connect(4_000);
         Handshake wrong = coordinator.connect(new ConnectRequest(0, 0, 4_000, session, new byte[16], false), nowMs);
