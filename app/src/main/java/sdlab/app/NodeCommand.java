@@ -4,19 +4,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import sdlab.cache.server.CacheNodeCommand;
+import sdlab.coord.node.CoordNodeCommand;
 import sdlab.traffic.gateway.EchoNodeCommand;
 import sdlab.traffic.gateway.GatewayNodeCommand;
 
 /**
  * {@code sdlab node}: real nodes that standard clients talk to (redis-cli and Redis libraries,
- * memcached clients, curl, browsers, wrk, h2load). Each runs until interrupted.
+ * memcached clients, the ZooKeeper client and Curator, curl, browsers, wrk, h2load). Each runs until interrupted.
  */
 @Command(
         name = "node",
         mixinStandardHelpOptions = true,
-        description = "Start a real node on this machine: a cache (RESP and memcached), an HTTP gateway, or an echo"
+        description = "Start a real node on this machine: a cache (RESP and memcached), a coordination node"
+                + " (ZooKeeper protocol), an HTTP gateway, or an echo"
                 + " backend for demos.",
-        subcommands = {CacheNodeCommand.class, GatewayNodeCommand.class, EchoNodeCommand.class})
+        subcommands = {CacheNodeCommand.class, CoordNodeCommand.class, GatewayNodeCommand.class, EchoNodeCommand.class})
 final class NodeCommand implements Runnable {
     @Spec
     CommandSpec spec;
