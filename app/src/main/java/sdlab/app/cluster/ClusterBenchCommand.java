@@ -29,7 +29,7 @@ import sdlab.runtime.host.ClientHost;
 import sdlab.runtime.host.ControlMessages.Status;
 
 /**
- * {@code sdlab bench cluster}: the quorum store as real processes over loopback, 3 and 5 nodes:
+ * {@code sdlab bench cluster}: the quorum store (or Raft) as real processes over loopback, 3 and 5 nodes:
  * operations and node messages per second, and operation latency, from closed-loop clients.
  * There is no peer to run beside it; the README puts it beside the simulator's figures for the
  * same store.
@@ -37,17 +37,21 @@ import sdlab.runtime.host.ControlMessages.Status;
 @Command(
         name = "cluster",
         mixinStandardHelpOptions = true,
-        description = "The quorum store as node processes on 127.0.0.1 (3 and 5 nodes): operations and messages per"
-                + " second, latency p50/p99, from closed-loop clients over TCP. Counts errors; a row with errors is"
-                + " marked.")
+        description =
+                "The quorum store (or --mechanism raft) as node processes on 127.0.0.1 (3 and 5 nodes): operations and messages per"
+                        + " second, latency p50/p99, from closed-loop clients over TCP. Counts errors; a row with errors is"
+                        + " marked.")
 final class ClusterBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(
-            names = "--variant",
-            defaultValue = "n3r2w2",
-            description = "chapter 10 variant (default: ${DEFAULT-VALUE})")
+            names = "--mechanism",
+            defaultValue = "quorum",
+            description = "quorum (chapter 10's store) or raft (default: ${DEFAULT-VALUE})")
+    String mechanismName;
+
+    @Option(names = "--variant", description = "quorum: chapter 10 variant (default: n3r2w2)")
     String variant;
 
     @Option(
@@ -84,10 +88,10 @@ final class ClusterBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Duration measured = duration("--time", time);
         Duration unmeasured = duration("--warmup", warmup);
-        Map<String, String> options = Map.of("variant", variant);
+        Map<String, String> options = variant == null ? Map.of() : Map.of("variant", variant);
         ClusterMechanism mechanism;
         try {
-            mechanism = ClusterMechanisms.resolve("quorum", options);
+            mechanism = ClusterMechanisms.resolve(mechanismName, options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -126,8 +130,8 @@ final class ClusterBenchCommand implements Callable<Integer> {
     private Row measure(ClusterMechanism mechanism, Map<String, String> options, int nodes, Duration warm, Duration run)
             throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("sdlab-bench-cluster-");
-        try (ProcessCluster cluster =
-                ProcessCluster.start(directory, "quorum", options, nodes, 1, ClusterMechanisms.LAUNCHER, line -> {})) {
+        try (ProcessCluster cluster = ProcessCluster.start(
+                directory, mechanism.name(), options, nodes, 1, ClusterMechanisms.LAUNCHER, line -> {})) {
             List<ClientHost> hosts = new ArrayList<>();
             try {
                 for (int i = 1; i <= clients; i++) {
