@@ -1,5 +1,6 @@
 package sdlab.coord.node;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class DifferentialRecording {
     private String normalize(Object result) {
         return switch (result) {
             case null -> "null";
-            case byte[] bytes -> "'" + new String(bytes, java.nio.charset.StandardCharsets.UTF_8) + "'";
+            case byte[] bytes -> "'" + new String(bytes, StandardCharsets.UTF_8) + "'";
             case PathStat stat -> stat.path() + normalizeStat(stat.stat());
             case Stat stat -> normalizeStat(stat);
             case OpResult op -> normalizeOp(op);

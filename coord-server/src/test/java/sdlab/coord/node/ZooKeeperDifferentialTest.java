@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -57,12 +58,7 @@ class ZooKeeperDifferentialTest {
 
     @Test
     void aRealZooKeeperAndASdlabNodeAnswerTheScriptAlike() throws Exception {
-        // TTL nodes need ZooKeeper's extended types, off by default; sdlab always has them.
-        System.setProperty("zookeeper.extendedTypesEnabled", "true");
-        List<String> zookeeper;
-        try (TestingServer real = new TestingServer(true)) {
-            zookeeper = runScript(real.getConnectString());
-        }
+        List<String> zookeeper = recordOnZooKeeper();
         List<String> sdlab;
         CoordServer node = new CoordServer("127.0.0.1", 0, 2_000).start();
         try {
@@ -77,6 +73,21 @@ class ZooKeeperDifferentialTest {
         assertThat(sdlab).as(sideBySide(zookeeper, sdlab)).isEqualTo(zookeeper);
     }
 
+    /** TTL nodes need ZooKeeper's extended types, off by default (sdlab always has them). */
+    private static List<String> recordOnZooKeeper() throws Exception {
+        String extendedTypes = "zookeeper.extendedTypesEnabled";
+        String before = System.setProperty(extendedTypes, "true");
+        try (TestingServer real = new TestingServer(true)) {
+            return runScript(real.getConnectString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(extendedTypes);
+            } else {
+                System.setProperty(extendedTypes, before);
+            }
+        }
+    }
+
     private static List<String> runScript(String connectString) throws Exception {
         DifferentialRecording recording = new DifferentialRecording();
         try (Session a = Session.connect(connectString, "A", recording);
@@ -86,20 +97,14 @@ class ZooKeeperDifferentialTest {
         return recording.lines();
     }
 
+    /** Both recordings line by line, a difference marked with *; after an added or lost line, diff the files. */
     private static String sideBySide(List<String> zookeeper, List<String> sdlab) {
-        StringBuilder out =
-                new StringBuilder("recordings differ (ZooKeeper 3.9.5 | sdlab), first difference marked *\n");
-        boolean marked = false;
+        StringBuilder out = new StringBuilder("recordings differ; ZooKeeper 3.9.5 on the left, sdlab on the right"
+                + " (whole in target/zookeeper-differential/)\n");
         for (int i = 0; i < Math.max(zookeeper.size(), sdlab.size()); i++) {
             String left = i < zookeeper.size() ? zookeeper.get(i) : "";
             String right = i < sdlab.size() ? sdlab.get(i) : "";
-            boolean first = !marked && !left.equals(right);
-            marked |= first;
-            out.append(first ? "* " : "  ")
-                    .append(left)
-                    .append("\n  ")
-                    .append(left.equals(right) ? "  (same)" : "| " + right)
-                    .append('\n');
+            out.append(String.format(Locale.ROOT, "%s %-100s | %s%n", left.equals(right) ? " " : "*", left, right));
         }
         return out.toString();
     }
