@@ -92,7 +92,11 @@ final class Reads {
     Outcome addWatch(long session, ClientRequest.AddWatch r) {
         for (AddWatchMode mode : AddWatchMode.values()) {
             if (mode.value() == r.mode()) {
-                return Outcome.failed(tree.addWatch(session, r.path(), mode));
+                Code code = tree.addWatch(session, r.path(), mode);
+                // ZooKeeper answers a successful addWatch with an ErrorResponse record (err 0).
+                return code == Code.OK
+                        ? Outcome.ok(new ServerResponse.ErrorResponse(Code.OK.value()))
+                        : Outcome.failed(code);
             }
         }
         return Outcome.failed(Code.BADARGUMENTS);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import sdlab.coord.tree.Applied;
 import sdlab.coord.tree.Code;
 import sdlab.coord.tree.Op;
+import sdlab.coord.tree.OpResult;
 import sdlab.coord.tree.Reply;
 import sdlab.coord.tree.Txn;
 import sdlab.coord.tree.WatchEvent;
@@ -148,8 +149,12 @@ public final class StandaloneCoordinator {
         }
         Applied applied = tree.apply(new Txn(tree.lastZxid() + 1, nowMs, sessionId, ok.value()));
         ServerResponse body = TreeMapping.toResponse(request, applied.result());
-        // A failed multi still carries its per-operation results, as ZooKeeper's reply does.
-        return new Answer(reply(xid, applied.result().code(), body), applied.events(), false);
+        // A failed multi carries its per-operation results with error 0 in the header, as
+        // ZooKeeper's does: the client reads the results only then (and finds the failure in them).
+        Code headerCode = applied.result() instanceof OpResult.Multi
+                ? Code.OK
+                : applied.result().code();
+        return new Answer(reply(xid, headerCode, body), applied.events(), false);
     }
 
     private Answer close(long sessionId, int xid, long nowMs) {

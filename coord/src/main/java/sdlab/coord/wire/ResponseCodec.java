@@ -27,6 +27,7 @@ final class ResponseCodec {
             case ServerResponse.SetAcl r -> Jute.writeStat(out, r.stat());
             case ServerResponse.GetEphemerals r -> out.writeStrings(r.ephemerals());
             case ServerResponse.GetAllChildrenNumber r -> out.writeInt(r.totalNumber());
+            case ServerResponse.ErrorResponse r -> out.writeInt(r.err());
             case ServerResponse.Multi r -> writeMulti(out, r.results());
             case ServerResponse.WatcherEvent r ->
                 out.writeInt(r.type()).writeInt(r.state()).writeString(r.path());
@@ -73,6 +74,7 @@ final class ResponseCodec {
             case GET_ALL_CHILDREN_NUMBER ->
                 new ServerResponse.GetAllChildrenNumber(in.readInt("GetAllChildrenNumberResponse.totalNumber"));
             case MULTI, MULTI_READ -> new ServerResponse.Multi(readMulti(in));
+            case ADD_WATCH -> new ServerResponse.ErrorResponse(in.readInt("ErrorResponse.err"));
             default -> new ServerResponse.Empty();
         };
     }

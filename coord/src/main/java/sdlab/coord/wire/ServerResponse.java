@@ -63,6 +63,13 @@ public sealed interface ServerResponse {
         }
     }
 
+    /**
+     * {@code ErrorResponse}: an error code as a record, err 0, which ZooKeeper's server sends after
+     * a successful addWatch and its client reads; without it the client fails to parse the reply and
+     * drops the connection.
+     */
+    record ErrorResponse(int err) implements ServerResponse {}
+
     /** {@code GetAllChildrenNumberResponse}. */
     record GetAllChildrenNumber(int totalNumber) implements ServerResponse {}
 

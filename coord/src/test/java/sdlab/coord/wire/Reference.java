@@ -194,6 +194,7 @@ final class Reference {
             case ServerResponse.SetAcl r -> new SetACLResponse(stat(r.stat()));
             case ServerResponse.GetEphemerals r -> new GetEphemeralsResponse(r.ephemerals());
             case ServerResponse.GetAllChildrenNumber r -> new GetAllChildrenNumberResponse(r.totalNumber());
+            case ServerResponse.ErrorResponse r -> new org.apache.zookeeper.proto.ErrorResponse(r.err());
             case ServerResponse.Multi r -> multi(r);
             case ServerResponse.WatcherEvent r -> new WatcherEvent(r.type(), r.state(), r.path());
         };
