@@ -10,7 +10,7 @@ import sdlab.core.NodeId;
  * Writes carry the client's session and sequence number, so that a retried write is applied
  * once.
  */
-public sealed interface Command permits Command.NoOp, Command.Write, Command.ChangeMembers {
+public sealed interface Command permits Command.NoOp, Command.Write, Command.ChangeMembers, Command.Apply {
 
     /** A new leader's first entry: committing it commits everything before it (Raft §5.4.2, §8). */
     record NoOp() implements Command {}
@@ -24,6 +24,36 @@ public sealed interface Command permits Command.NoOp, Command.Write, Command.Cha
     record ChangeMembers(List<NodeId> members) implements Command {
         public ChangeMembers {
             members = Members.normalise(members);
+        }
+    }
+
+    /**
+     * A command for the node's {@link Application} (the coordination service's transactions, for
+     * one), opaque to Raft: it is replicated, committed and handed over in log order like any other.
+     */
+    record Apply(byte[] payload) implements Command {
+        public Apply {
+            payload = payload.clone();
+        }
+
+        @Override
+        public byte[] payload() {
+            return payload.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Apply apply && java.util.Arrays.equals(payload, apply.payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(payload);
+        }
+
+        @Override
+        public String toString() {
+            return "Apply[" + payload.length + " bytes]";
         }
     }
 

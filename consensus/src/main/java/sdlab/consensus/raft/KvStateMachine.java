@@ -45,10 +45,11 @@ final class KvStateMachine {
 
     /**
      * The state now, as a snapshot whose last included entry (the last applied) has {@code
-     * lastTerm}, with {@code members} the configuration as of that entry.
+     * lastTerm}, with {@code members} the configuration as of that entry and {@code application}
+     * the {@link Application}'s state.
      */
-    Snapshot snapshot(long lastTerm, List<NodeId> members) {
-        return new Snapshot(lastApplied, lastTerm, new TreeMap<>(data), new TreeMap<>(sessions), members);
+    Snapshot snapshot(long lastTerm, List<NodeId> members, byte[] application) {
+        return new Snapshot(lastApplied, lastTerm, new TreeMap<>(data), new TreeMap<>(sessions), members, application);
     }
 
     /**
@@ -61,6 +62,7 @@ final class KvStateMachine {
         return switch (command) {
             case Command.NoOp noOp -> null;
             case Command.ChangeMembers change -> null; // the log tracks configurations (RaftLog)
+            case Command.Apply apply -> null; // the node hands it to its Application
             case Command.Write write -> applyOnce(write);
         };
     }

@@ -264,6 +264,12 @@ final class Leadership {
         countSelfWhenDurable();
     }
 
+    /** An application command, from this node or forwarded by another: appended, answered by nobody. */
+    void onPropose(Command.Apply command) {
+        state.append(new LogEntry(term, command));
+        countSelfWhenDurable();
+    }
+
     /** The entry of {@code write} was applied with {@code result} (null for a stale duplicate). */
     void onApplied(Command.Write write, KvStateMachine.Result result, NodeContext ctx) {
         PendingWrite pending = writes.get(write.session());

@@ -34,6 +34,7 @@ final class LogCodec {
     private static final byte PUT = 'P';
     private static final byte CAS = 'C';
     private static final byte CHANGE_MEMBERS = 'M';
+    private static final byte APPLY = 'A';
     private static final byte NULL = 0;
     private static final byte LONG = 1;
     private static final byte STRING = 2;
@@ -70,6 +71,7 @@ final class LogCodec {
                 value(out, entry.getValue().result().value());
             }
             members(out, snapshot.members());
+            bytes(out, snapshot.application());
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -116,10 +118,11 @@ final class LogCodec {
             sessions.put(session, new KvStateMachine.Session(sequence, new KvStateMachine.Result(ok, value(in))));
         }
         List<NodeId> members = members(in);
+        byte[] application = bytes(in);
         if (in.available() != 0) {
             throw new IllegalArgumentException("trailing bytes after a snapshot");
         }
-        return new Snapshot(lastIndex, lastTerm, data, sessions, members);
+        return new Snapshot(lastIndex, lastTerm, data, sessions, members, application);
     }
 
     private static byte[] frame(byte[] payload) {
@@ -205,6 +208,10 @@ final class LogCodec {
                 session(out, put);
                 value(out, put.value());
             }
+            case Command.Apply apply -> {
+                out.writeByte(APPLY);
+                bytes(out, apply.payload());
+            }
             case Command.Cas cas -> {
                 out.writeByte(CAS);
                 session(out, cas);
@@ -260,6 +267,19 @@ final class LogCodec {
         return members;
     }
 
+    private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] bytes(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IllegalArgumentException("a byte string longer than its record");
+        }
+        return in.readNBytes(length);
+    }
+
     private static void writeString(DataOutputStream out, String text) throws IOException {
         if (text == null) {
             out.writeInt(-1);
@@ -299,6 +319,7 @@ final class LogCodec {
             case CHANGE_MEMBERS -> new Command.ChangeMembers(members(in));
             case PUT -> new Command.Put(readString(in), in.readLong(), readString(in), value(in));
             case CAS -> new Command.Cas(readString(in), in.readLong(), readString(in), value(in), value(in));
+            case APPLY -> new Command.Apply(bytes(in));
             default -> throw new IllegalArgumentException("unknown command kind");
         };
     }

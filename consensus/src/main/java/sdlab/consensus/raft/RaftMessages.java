@@ -12,6 +12,7 @@ import sdlab.core.NodeId;
  *
  * <pre>
  * client -> any node      Submit (a write in a session) | Read
+ * server -> leader        Propose (an application command; answered only by NotLeader)
  * node -> client          Applied | ReadOk | NotLeader (with a hint; retry there)
  * admin -> any node       AddServer | RemoveServer
  * node -> admin           MembersChanged (once committed) | ChangeRefused (with a reason) | NotLeader
@@ -30,7 +31,7 @@ public final class RaftMessages {
     // ---- client <-> node ----
 
     /** What a client asks; {@code requestId} is unique per client (for a write it is the session sequence). */
-    public sealed interface ClientRequest extends RaftMessage permits Submit, Read, MembershipRequest {
+    public sealed interface ClientRequest extends RaftMessage permits Submit, Read, MembershipRequest, Propose {
         long requestId();
     }
 
@@ -66,6 +67,17 @@ public final class RaftMessages {
         @Override
         public long requestId() {
             return command.sequence();
+        }
+    }
+
+    /**
+     * Append this application command (from a server that does not lead, to the one it believes
+     * does). Not answered when appended: the proposer learns what committed by applying its own
+     * log; a node that does not lead answers {@link NotLeader}.
+     */
+    public record Propose(long requestId, Command.Apply command) implements ClientRequest {
+        public Propose {
+            Objects.requireNonNull(command, "command");
         }
     }
 

@@ -15,6 +15,7 @@ import sdlab.consensus.raft.RaftMessages.MembershipRequest;
 import sdlab.consensus.raft.RaftMessages.NotLeader;
 import sdlab.consensus.raft.RaftMessages.PreVote;
 import sdlab.consensus.raft.RaftMessages.PreVoteReply;
+import sdlab.consensus.raft.RaftMessages.Propose;
 import sdlab.consensus.raft.RaftMessages.RaftMessage;
 import sdlab.consensus.raft.RaftMessages.Read;
 import sdlab.consensus.raft.RaftMessages.RequestVote;
@@ -33,7 +34,8 @@ import sdlab.core.TimerId;
 
 /**
  * One Raft server (Ongaro and Ousterhout 2014; Ongaro's thesis for pre-vote, check-quorum,
- * ReadIndex and sessions) replicating a {@link KvStateMachine}. This class holds the role and
+ * ReadIndex and sessions) replicating a {@link KvStateMachine} and, if given one, an {@link
+ * Application} (whose commands it orders but does not read). This class holds the role and
  * the volatile state and routes events; replication and reads as leader are in {@link
  * Leadership}, the durable state in {@link PersistentState}.
  *
@@ -47,6 +49,7 @@ public final class RaftNode implements Node {
     private final NodeId self;
     private final List<NodeId> bootstrapMembers;
     private final RaftConfig config;
+    private final Application application;
 
     private PersistentState state;
     private KvStateMachine machine;
@@ -57,6 +60,7 @@ public final class RaftNode implements Node {
     private Optional<NodeId> leaderHint = Optional.empty();
     private long leaderHeardNanos = Long.MIN_VALUE;
     private TimerId electionTimer;
+    private long proposalsForwarded;
 
     /**
      * Node {@code self}, which starts as a member of the cluster {@code members} (its bootstrap
@@ -65,8 +69,18 @@ public final class RaftNode implements Node {
      * {@link RaftCluster#nodeFactory} for a whole cluster.
      */
     public RaftNode(NodeId self, List<NodeId> members, RaftConfig config) {
+        this(self, members, config, Application.NONE);
+    }
+
+    /**
+     * As {@link #RaftNode(NodeId, List, RaftConfig)}, also replicating {@code application}: the
+     * node embedding this one proposes its commands with {@link #propose} and routes Raft's
+     * messages and timers here.
+     */
+    public RaftNode(NodeId self, List<NodeId> members, RaftConfig config, Application application) {
         this.self = Objects.requireNonNull(self, "self");
         this.config = Objects.requireNonNull(config, "config");
+        this.application = Objects.requireNonNull(application, "application");
         this.bootstrapMembers = members.contains(self) ? Members.normalise(members) : List.of();
     }
 
@@ -76,6 +90,7 @@ public final class RaftNode implements Node {
         state = PersistentState.recover(ctx.disk(), bootstrapMembers, notes);
         notes.forEach(note -> ctx.note(self + " " + note));
         machine = state.snapshot().map(KvStateMachine::restore).orElseGet(KvStateMachine::new);
+        state.snapshot().ifPresent(snapshot -> application.restore(snapshot.lastIndex(), snapshot.application()));
         commitIndex = machine.lastApplied(); // a snapshot holds only committed entries
         if (config.readMode() == RaftConfig.ReadMode.LEASE) {
             // It may have acknowledged a leader's lease just before it crashed: it keeps its
@@ -189,7 +204,45 @@ public final class RaftNode implements Node {
             }
             case Read read -> leadership.onRead(client, read, commitIndex, machine, ctx);
             case MembershipRequest change -> leadership.onMembershipRequest(client, change, commitIndex, ctx);
+            case Propose propose -> {
+                leadership.onPropose(propose.command());
+                leadership.broadcast(false, commitIndex, ctx);
+            }
         }
+    }
+
+    // ---- for a node that embeds this one ----
+
+    /** Whether this node leads now. */
+    public boolean isLeader() {
+        return role == Role.LEADER;
+    }
+
+    /** The leader this node believes in (itself, if it leads), if any. */
+    public Optional<NodeId> leader() {
+        return leaderHint;
+    }
+
+    /**
+     * Proposes a command for the {@link Application}: appended here if this node leads,
+     * forwarded to the leader it believes in otherwise. Returns false if it knows no leader (the
+     * command went nowhere). Even when true it is no promise: the command may be lost with a
+     * change of leader or on its way; the application learns what committed when it applies.
+     * Call it from the embedding node's handlers, with the context Raft's messages go out by.
+     */
+    public boolean propose(byte[] payload, NodeContext ctx) {
+        Command.Apply command = new Command.Apply(payload);
+        if (role == Role.LEADER) {
+            leadership.onPropose(command);
+            leadership.broadcast(false, commitIndex, ctx);
+            settle(ctx);
+            return true;
+        }
+        if (leaderHint.isEmpty()) {
+            return false;
+        }
+        ctx.send(leaderHint.get(), new Propose(++proposalsForwarded, command));
+        return true;
     }
 
     // ---- elections ----
@@ -397,6 +450,7 @@ public final class RaftNode implements Node {
             ctx.note(self + " installs a snapshot up to entry " + snapshot.lastIndex() + " from " + from);
             state.saveSnapshot(snapshot);
             machine = KvStateMachine.restore(snapshot);
+            application.restore(snapshot.lastIndex(), snapshot.application());
             commitIndex = snapshot.lastIndex();
         }
         AppendReply installed = new AppendReply(state.term(), true, snapshot.lastIndex(), 0, install.round());
@@ -440,7 +494,8 @@ public final class RaftNode implements Node {
     private void compactIfLong(NodeContext ctx) {
         long applied = machine.lastApplied();
         if (applied - log().snapshotIndex() > config.snapshotLogEntriesMax()) {
-            state.saveSnapshot(machine.snapshot(log().termAt(applied), log().membersAt(applied)));
+            state.saveSnapshot(
+                    machine.snapshot(log().termAt(applied), log().membersAt(applied), application.snapshot()));
             ctx.note(self + " snapshots up to entry " + applied);
         }
     }
@@ -520,6 +575,9 @@ public final class RaftNode implements Node {
             long index = machine.lastApplied() + 1;
             Command command = log().entry(index).command();
             KvStateMachine.Result result = machine.apply(index, command);
+            if (command instanceof Command.Apply apply) {
+                application.apply(index, apply.payload());
+            }
             if (leadership != null && command instanceof Command.Write write) {
                 leadership.onApplied(write, result, ctx);
             }

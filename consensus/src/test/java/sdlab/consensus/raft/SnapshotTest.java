@@ -36,7 +36,7 @@ class SnapshotTest {
         for (int i = 1; i <= count; i++) {
             machine.apply(i, put(1, i).command());
         }
-        return machine.snapshot(1, RaftCluster.nodeIds(3));
+        return machine.snapshot(1, RaftCluster.nodeIds(3), new byte[] {7, 8});
     }
 
     private static List<String> notes(SimResult result, String containing) {
