@@ -60,7 +60,6 @@ public final class RaftNode implements Node {
     private Optional<NodeId> leaderHint = Optional.empty();
     private long leaderHeardNanos = Long.MIN_VALUE;
     private TimerId electionTimer;
-    private long proposalsForwarded;
 
     /**
      * Node {@code self}, which starts as a member of the cluster {@code members} (its bootstrap
@@ -228,9 +227,10 @@ public final class RaftNode implements Node {
      * forwarded to the leader it believes in otherwise. Returns false if it knows no leader (the
      * command went nowhere). Even when true it is no promise: the command may be lost with a
      * change of leader or on its way; the application learns what committed when it applies.
-     * Call it from the embedding node's handlers, with the context Raft's messages go out by.
+     * Call it from the embedding node's handlers, with the context Raft's messages go out by;
+     * {@code proposalId} comes back in the {@link NotLeader} of a node that refused it.
      */
-    public boolean propose(byte[] payload, NodeContext ctx) {
+    public boolean propose(long proposalId, byte[] payload, NodeContext ctx) {
         Command.Apply command = new Command.Apply(payload);
         if (role == Role.LEADER) {
             leadership.onPropose(command);
@@ -241,7 +241,7 @@ public final class RaftNode implements Node {
         if (leaderHint.isEmpty()) {
             return false;
         }
-        ctx.send(leaderHint.get(), new Propose(++proposalsForwarded, command));
+        ctx.send(leaderHint.get(), new Propose(proposalId, command));
         return true;
     }
 
