@@ -14,7 +14,8 @@ import sdlab.sim.OperationGenerator;
 /** The mechanisms a real cluster can run, by the name users type; each comes from its own chapter. */
 final class ClusterMechanisms {
     /** Every mechanism name, for help and errors. */
-    static final List<String> NAMES = List.of(QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME);
+    static final List<String> NAMES =
+            List.of(QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME);
 
     /** How this program starts one of its own node processes. */
     static final NodeLauncher LAUNCHER = NodeLauncher.of("sdlab.app.Main", "cluster", "node");
@@ -26,6 +27,7 @@ final class ClusterMechanisms {
         return switch (name) {
             case QuorumClusterMechanism.NAME -> QuorumClusterMechanism.fromOptions(options);
             case RaftClusterMechanism.NAME -> RaftClusterMechanism.fromOptions(options);
+            case CoordClusterMechanism.NAME -> CoordClusterMechanism.fromOptions(options);
             default ->
                 throw new IllegalArgumentException(
                         "no mechanism '" + name + "' runs as a cluster; use one of " + String.join(", ", NAMES));

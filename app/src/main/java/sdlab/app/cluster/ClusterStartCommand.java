@@ -79,16 +79,22 @@ final class ClusterStartCommand implements Callable<Integer> {
                 dir.path(), mechanism, options, nodes, seed, ClusterMechanisms.LAUNCHER, line -> {})) {
             for (NodeId id : cluster.nodes()) {
                 out.printf(
-                        "%-4s %s:%d  pid %d  log %s%n",
+                        "%-4s %s:%d  pid %d  log %s%s%n",
                         id,
                         cluster.addresses().get(id).getHostString(),
                         cluster.addresses().get(id).getPort(),
                         cluster.layout().pids().get(id),
-                        NodeProcess.logFile(cluster.directory(), id));
+                        NodeProcess.logFile(cluster.directory(), id),
+                        resolved.frontDoor(cluster.nodes().indexOf(id))
+                                .map(door -> "  " + door)
+                                .orElse(""));
             }
             out.flush();
-            err.println("sdlab: all " + nodes + " nodes answer. Next: 'sdlab cluster client " + mechanism
-                    + " put k v', 'sdlab cluster status', 'sdlab cluster stop'");
+            String next = resolved.frontDoor(0).isPresent()
+                    ? resolved.clientHelp()
+                    : "'sdlab cluster client " + mechanism + " put k v'";
+            err.println("sdlab: all " + nodes + " nodes answer. Next: " + next
+                    + "; 'sdlab cluster status', 'sdlab cluster stop'");
             err.flush();
             return 0;
         } catch (IllegalStateException e) {

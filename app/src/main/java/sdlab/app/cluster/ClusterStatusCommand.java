@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sdlab.core.NodeId;
+import sdlab.runtime.cluster.ClusterMechanism;
 import sdlab.runtime.cluster.NodeProcessState;
 import sdlab.runtime.cluster.ProcessCluster;
 import sdlab.runtime.host.ControlMessages.Status;
@@ -41,9 +42,12 @@ final class ClusterStatusCommand implements Callable<Integer> {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode rows = mapper.createArrayNode();
             boolean allRunning = true;
+            ClusterMechanism mechanism = ClusterMechanisms.of(cluster.layout());
             if (!json) {
-                out.println(cluster.directory() + ": "
-                        + ClusterMechanisms.of(cluster.layout()).describe());
+                out.println(cluster.directory() + ": " + mechanism.describe());
+                for (NodeId id : cluster.nodes()) {
+                    mechanism.frontDoor(cluster.nodes().indexOf(id)).ifPresent(door -> out.println(id + " " + door));
+                }
                 out.printf(
                         "%-5s %-16s %-8s %-8s %-8s %-14s %8s %8s %8s  %s%n",
                         "node", "address", "pid", "state", "up", "peers", "sent", "received", "dropped", "faults");
@@ -61,6 +65,7 @@ final class ClusterStatusCommand implements Callable<Integer> {
                         .put("state", state.name().toLowerCase(java.util.Locale.ROOT))
                         .put("answering", status.isPresent())
                         .put("faults", faults.toString());
+                mechanism.frontDoor(cluster.nodes().indexOf(id)).ifPresent(door -> row.put("frontDoor", door));
                 Long pid = cluster.layout().pids().get(id);
                 if (pid != null) {
                     row.put("pid", pid);

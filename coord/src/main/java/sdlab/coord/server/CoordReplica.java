@@ -98,6 +98,8 @@ public final class CoordReplica implements Node {
     private final Set<Long> heardSinceReport = new TreeSet<>();
     private SessionLiveness liveness;
     private long proposalsMade;
+    /** This life's start by the node's clock: told apart from earlier lives in the origins of entries. */
+    private long life;
 
     public CoordReplica(NodeId self, List<NodeId> members, ReplicaConfig config) {
         this.self = Objects.requireNonNull(self, "self");
@@ -126,6 +128,7 @@ public final class CoordReplica implements Node {
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
+        life = ctx.nowNanos();
         state = new ReplicatedTree();
         raft = new RaftNode(self, members, config.raft(), state);
         raft.onStart(new RaftContext(ctx), restarted);
@@ -332,7 +335,7 @@ public final class CoordReplica implements Node {
     private long propose(
             NodeId endpoint, java.util.function.Function<TreeEntry.Origin, TreeEntry> entry, NodeContext ctx) {
         long number = ++proposalsMade;
-        byte[] payload = TreeEntryCodec.encode(entry.apply(new TreeEntry.Origin(self, number)));
+        byte[] payload = TreeEntryCodec.encode(entry.apply(new TreeEntry.Origin(self, life, number)));
         if (!raft.propose(number, payload, raftContext(ctx))) {
             return NO_LEADER;
         }
@@ -459,7 +462,7 @@ public final class CoordReplica implements Node {
     }
 
     private boolean isOwn(TreeEntry.Origin origin) {
-        return origin.server().equals(self);
+        return origin.server().equals(self) && origin.life() == life;
     }
 
     private void finishHandshake(Connection connection, ReplicatedTree.Outcome outcome, NodeContext ctx) {

@@ -13,8 +13,12 @@ import sdlab.core.NodeId;
  */
 sealed interface TreeEntry {
 
-    /** The server that proposed the entry for a client, and its number for the proposal there. */
-    record Origin(NodeId server, long proposal) {
+    /**
+     * The server that proposed the entry for a client, in which life (its clock when it last
+     * started, so that a restarted server replaying its log does not take its last life's entries
+     * for answers to its new proposals), and its number for the proposal there.
+     */
+    record Origin(NodeId server, long life, long proposal) {
         public Origin {
             Objects.requireNonNull(server, "server");
         }

@@ -158,6 +158,7 @@ final class TreeEntryCodec {
         out.writeBoolean(origin != null);
         if (origin != null) {
             string(out, origin.server().name());
+            out.writeLong(origin.life());
             out.writeLong(origin.proposal());
         }
     }
@@ -166,7 +167,7 @@ final class TreeEntryCodec {
         if (!in.readBoolean()) {
             return null;
         }
-        return new TreeEntry.Origin(NodeId.of(string(in)), in.readLong());
+        return new TreeEntry.Origin(NodeId.of(string(in)), in.readLong(), in.readLong());
     }
 
     /** A path as UTF-8 bytes: a path may be longer than writeUTF's 64 KiB. */

@@ -1,11 +1,15 @@
 package sdlab.runtime.cluster;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import sdlab.core.Message;
 import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
 import sdlab.core.client.Client;
 import sdlab.core.client.Outcome;
+import sdlab.runtime.host.NodeHost;
+import sdlab.runtime.net.LineLog;
 
 /**
  * A mechanism as a real cluster runs it: the same node factory and client class as its
@@ -42,6 +46,21 @@ public interface ClusterMechanism {
             case Outcome.Fail fail -> "failed: " + fail.reason();
             case Outcome.Unknown unknown -> "unknown (it may or may not have happened): " + unknown.reason();
         };
+    }
+
+    /**
+     * Opens the door for standard clients that node number {@code index} (0-based, in the
+     * layout's order) serves beside its peer port, if the mechanism has one (the coordination
+     * service's ZooKeeper port), once its host has started; what it returns closes it. None by
+     * default.
+     */
+    default AutoCloseable openFrontDoor(NodeHost host, int index, LineLog log) throws IOException {
+        return () -> {};
+    }
+
+    /** Where node number {@code index}'s front door listens, for users ({@code 127.0.0.1:2181}), if it has one. */
+    default Optional<String> frontDoor(int index) {
+        return Optional.empty();
     }
 
     /** A parsed client command: an operation to invoke, or an error to show. */

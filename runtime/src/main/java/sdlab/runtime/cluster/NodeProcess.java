@@ -38,7 +38,8 @@ public final class NodeProcess {
     public static void run(Path directory, NodeId id, Function<ClusterLayout, ClusterMechanism> mechanisms)
             throws InterruptedException {
         LineLog log = timestamped(System.out);
-        NodeHost host;
+        NodeHost host = null;
+        AutoCloseable frontDoor;
         try {
             ClusterLayout layout = ClusterLayout.read(directory);
             if (!layout.ports().containsKey(id)) {
@@ -55,14 +56,24 @@ public final class NodeProcess {
                     log,
                     FailStop.haltProcess(log));
             host.setFaults(layout.faults().getOrDefault(id, sdlab.runtime.net.NetworkFaults.NONE));
+            frontDoor = mechanism.openFrontDoor(host, layout.nodes().indexOf(id), log);
         } catch (ClusterLayout.BadLayoutException | IOException | RuntimeException e) {
+            if (host != null) {
+                host.close();
+            }
             System.err.println("sdlab: node " + id + " cannot start: " + e.getMessage());
             System.err.flush();
             return;
         }
         NodeHost started = host;
+        AutoCloseable openedDoor = frontDoor;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.line(id + " stopping (terminated)");
+            try {
+                openedDoor.close();
+            } catch (Exception e) {
+                log.line(id + " front door did not close cleanly: " + e);
+            }
             started.close();
         }));
         new CountDownLatch(1).await();

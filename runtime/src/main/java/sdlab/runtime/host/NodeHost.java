@@ -70,6 +70,7 @@ public final class NodeHost implements AutoCloseable {
     private Context context;
     private boolean restarted;
     private volatile boolean stopped;
+    private volatile LocalClients localClients;
 
     private NodeHost(
             NodeSettings settings,
@@ -133,6 +134,29 @@ public final class NodeHost implements AutoCloseable {
     /** Frames this node has received from each sender, by name. Safe from any thread. */
     public Map<String, Long> framesReceivedFrom() {
         return OnLoop.call(loop, () -> receivedFrom(transport.counters()));
+    }
+
+    /** The event loop that runs the node: a front door in this process may put its connections on it. */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** Routes the node's messages for {@code clients}' ids to them, in memory. Safe from any thread. */
+    public void attachLocalClients(LocalClients clients) {
+        this.localClients = Objects.requireNonNull(clients, "clients");
+    }
+
+    /**
+     * Hands the node a message from a client in this process, on the node's loop, as if it had
+     * come over the network from {@code from}. Safe from any thread.
+     */
+    public void deliverLocal(NodeId from, Message message) {
+        Objects.requireNonNull(message, "message");
+        if (loop.inEventLoop()) {
+            call("onMessage from " + from, () -> node.onMessage(from, message, context));
+        } else {
+            loop.execute(() -> call("onMessage from " + from, () -> node.onMessage(from, message, context)));
+        }
     }
 
     /** Replaces the network faults this node's transport applies. Safe from any thread. */
@@ -319,6 +343,11 @@ public final class NodeHost implements AutoCloseable {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public void send(NodeId to, Message message) {
+            LocalClients local = localClients;
+            if (local != null && local.owns(to)) {
+                local.deliver(to, message);
+                return;
+            }
             byte[] frame = ((MessageCodec) codec).encode(message);
             if (to.equals(settings.id())) {
                 // Delivered on a later turn of the loop, never inside the handler that sent it.
