@@ -142,7 +142,8 @@ class FencedStoreTest {
 
     @Test
     void aTornLastLineIsDroppedWhenTheLogIsRead() {
-        // Shows: the log's reader ignores a partial last line, and so a crash mid-append costs only the unacknowledged write.
+        // Shows: the log's reader ignores a partial last line, and so a crash mid-append costs only the unacknowledged
+        // write.
         byte[] whole = FencedLog.encode(new AppliedWrite("job", 1, "", "a", "w1", 5));
         byte[] torn = new byte[whole.length + 4];
         System.arraycopy(whole, 0, torn, 0, whole.length);
