@@ -112,7 +112,9 @@ final class CronMeasurements {
                                 slot,
                                 one.write().appliedAtNanos() / 1e9,
                                 one.effect().format(),
-                                earlier,
+                                String.join(
+                                        ", ",
+                                        earlier.stream().map(JobEffect::format).toList()),
                                 retry ? ", a retry of the same run" : ""));
             }
             earlier.add(one.effect());

@@ -19,7 +19,7 @@ class CronPlantedBugTest {
     void aTargetThatComparesTokensPerWriterBreaksTheFencingClaim() {
         // Shows: the sweep that passes for the correct target fails when tokens are compared per writer.
         ExperimentReport report =
-                Sweep.quietly(new CronExperiment(policy -> policy.withBug(FencingPolicy.Bug.PER_WRITER_TOKENS)), 16);
+                Sweep.quietly(new CronExperiment(policy -> policy.withBug(FencingPolicy.Bug.PER_WRITER_TOKENS)), 8);
         ClaimResult claim = report.claimsByName().get(CronClaims.FENCING_STOPS_STALE_OVERWRITES);
 
         assertThat(claim.holds()).as(claim.evidence()).isFalse();
