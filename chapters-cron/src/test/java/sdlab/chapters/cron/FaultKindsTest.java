@@ -19,7 +19,7 @@ import sdlab.lab.sweep.Sweep;
  */
 class FaultKindsTest {
     private static final CronExperiment EXPERIMENT = new CronExperiment();
-    private static final int SEEDS = 8;
+    private static final int SEEDS = 6;
 
     static Stream<Arguments> kinds() {
         return Stream.of(
