@@ -3,6 +3,7 @@ package sdlab.chapters.cron;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -107,13 +108,13 @@ final class CronFaults {
     private static void strike(LeaderFault fault, SimControl control, List<NodeId> schedulers, List<NodeId> store) {
         Optional<NodeId> leader = leader(control, schedulers);
         if (leader.isEmpty()) {
-            control.note("nemesis: no leader to " + fault.kind().name().toLowerCase() + " now");
+            control.note("nemesis: no leader to " + fault.kind().name().toLowerCase(Locale.ROOT) + " now");
             return;
         }
         Duration length = Duration.ofNanos(fault.lengthNanos());
         NodeId target = leader.get();
-        control.note(
-                "nemesis: " + fault.kind().name().toLowerCase() + " " + target + " for " + length.toMillis() + " ms");
+        control.note("nemesis: " + fault.kind().name().toLowerCase(Locale.ROOT) + " " + target + " for "
+                + length.toMillis() + " ms");
         switch (fault.kind()) {
             case CRASH -> control.crash(target, length);
             case PAUSE -> control.pause(target, length);

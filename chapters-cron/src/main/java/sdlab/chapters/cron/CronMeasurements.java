@@ -3,6 +3,7 @@ package sdlab.chapters.cron;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import sdlab.coord.fencing.AppliedWrite;
@@ -50,7 +51,9 @@ final class CronMeasurements {
         for (CronFaults.LeaderFault fault : outcome.faults().leaderFaults()) {
             run.finding("fault: %s of the leader at %.3f s for %d ms"
                     .formatted(
-                            fault.kind().name().toLowerCase(), fault.atNanos() / 1e9, fault.lengthNanos() / 1_000_000));
+                            fault.kind().name().toLowerCase(Locale.ROOT),
+                            fault.atNanos() / 1e9,
+                            fault.lengthNanos() / 1_000_000));
         }
         for (CronFaults.Skew skew : outcome.faults().skews()) {
             run.finding("fault: %s's clock %+d ms, %+.0f ppm"
