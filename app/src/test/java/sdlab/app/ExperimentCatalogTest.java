@@ -27,6 +27,7 @@ class ExperimentCatalogTest {
                         "quorum",
                         "redis-vs-memcached",
                         "cache-warmup",
+                        "cron",
                         "ratelimit-responses",
                         "caching-layers");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
