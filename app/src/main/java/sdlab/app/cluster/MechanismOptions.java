@@ -21,6 +21,18 @@ final class MechanismOptions {
     @Option(names = "--w", description = "quorum: acknowledgements a write waits for")
     Integer w;
 
+    @Option(
+            names = "--client-port",
+            paramLabel = "PORT",
+            description = "coord: node i serves ZooKeeper clients on PORT + i (default: 2181)")
+    Integer clientPort;
+
+    @Option(
+            names = "--tick-ms",
+            paramLabel = "MS",
+            description = "coord: ZooKeeper's tick; session timeouts are clamped to 2..20 ticks (default: 2000)")
+    Integer tickMs;
+
     /** The options given, by the names the layout file and the mechanism use. */
     Map<String, String> asMap() {
         Map<String, String> options = new LinkedHashMap<>();
@@ -35,6 +47,12 @@ final class MechanismOptions {
         }
         if (w != null) {
             options.put("w", w.toString());
+        }
+        if (clientPort != null) {
+            options.put("client-port", clientPort.toString());
+        }
+        if (tickMs != null) {
+            options.put("tick-ms", tickMs.toString());
         }
         return options;
     }
