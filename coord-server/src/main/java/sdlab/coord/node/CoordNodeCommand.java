@@ -1,5 +1,6 @@
 package sdlab.coord.node;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs a standalone coordination node speaking ZooKeeper's client protocol (3.9).",
-            "One server, data in memory only: no replication, ACLs or SASL yet."
+            "The replicated server as a group of one, its log synced to --data-dir.",
+            "For a replicated service: sdlab cluster start coord --nodes 3. No ACLs or SASL yet."
         })
 public final class CoordNodeCommand implements Callable<Integer> {
     @Spec
@@ -32,13 +34,20 @@ public final class CoordNodeCommand implements Callable<Integer> {
             description = "tickTime in ms; session timeouts are clamped to 2..20 ticks (default: ${DEFAULT-VALUE})")
     int tickTimeMs = 2000;
 
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "where the log and snapshots are kept across restarts (default: a temporary directory,"
+                    + " removed on exit)")
+    Path dataDirectory;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65_535 || tickTimeMs <= 0) {
             spec.commandLine().getErr().println("--port must be 0..65535 and --tick-time positive");
             return 2;
         }
-        try (CoordServer server = new CoordServer(bind, port, tickTimeMs)) {
+        try (CoordServer server = new CoordServer(bind, port, tickTimeMs, dataDirectory)) {
             try {
                 server.start();
             } catch (CoordStartupException e) {
@@ -46,7 +55,10 @@ public final class CoordNodeCommand implements Callable<Integer> {
                 return 1;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "coord-node-stop"));
-            spec.commandLine().getOut().println("coord node listening on " + bind + ":" + server.port());
+            spec.commandLine()
+                    .getOut()
+                    .println("coord node listening on " + bind + ":" + server.port() + ", data in "
+                            + server.dataDirectory());
             spec.commandLine().getOut().flush();
             server.awaitStop();
             return 0;

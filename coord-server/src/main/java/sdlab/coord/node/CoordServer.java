@@ -1,179 +1,139 @@
 package sdlab.coord.node;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sdlab.coord.server.CoordinatorConfig;
-import sdlab.coord.server.Expiry;
-import sdlab.coord.server.PasswordGenerator;
-import sdlab.coord.server.StandaloneCoordinator;
-import sdlab.coord.tree.WatchEvent;
-import sdlab.coord.wire.Packets;
-import sdlab.coord.wire.TreeMapping;
+import sdlab.coord.server.CoordReplica;
+import sdlab.coord.server.PeerMessages;
+import sdlab.coord.server.ReplicaConfig;
+import sdlab.core.NodeId;
+import sdlab.runtime.host.NodeHost;
+import sdlab.runtime.host.NodeSettings;
 
 /**
- * A standalone ZooKeeper-compatible node: one Netty event loop thread accepts connections, reads
- * their packets and calls the {@link StandaloneCoordinator}, which it alone touches; a timer on the
- * same loop expires quiet sessions every half tick and removes due containers and TTL nodes every
- * minute. The server knows which connection carries
- * which session, so that watch events reach the right client.
+ * A standalone ZooKeeper-compatible node: the replicated server ({@link CoordReplica}) as a
+ * group of one, so that the standalone node and every server of a cluster are the same code. It
+ * runs in a {@link NodeHost} (its log and snapshots in a data directory, synced before a write is
+ * answered) with its ZooKeeper port ({@link ReplicaFrontDoor}) on the node's event loop. It starts
+ * serving once it has elected itself, a few hundred milliseconds after start.
  */
 public final class CoordServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CoordServer.class);
-    private static final int LENGTH_PREFIX_BYTES = 4;
     /**
      * The most reply and notification bytes queued for one client that does not read them. Past
      * it the connection is closed: the session lives on, and the client's reconnect re-sets its
      * watches with the last zxid it saw, so the server, not the slow client, decides the memory.
      */
     static final int OUTBOUND_BYTES_MAX = 16 << 20;
-    /** How often empty containers and expired TTL nodes are removed: ZooKeeper's default znode.container.checkIntervalMs. */
-    private static final long CONTAINER_CHECK_MS = 60_000;
+
+    private static final NodeId SELF = NodeId.of("coord");
+    private static final long LEADER_WAIT_MS = 10_000;
 
     private final String bind;
     private final int portAsked;
-    private final StandaloneCoordinator coordinator;
-    private final int tickTimeMs;
-    /** Session id to the connection that carries it; touched on the event loop only. */
-    private final Map<Long, Channel> connections = new HashMap<>();
+    private final ReplicaConfig config;
+    private final Path dataDirectoryAsked;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private EventLoopGroup group;
-    private Channel listener;
+    private Path dataDirectory;
+    private NodeHost host;
+    private CoordReplica replica;
+    private ReplicaFrontDoor door;
 
+    /** A node whose data lives in a temporary directory, removed when it closes. */
     public CoordServer(String bind, int port, int tickTimeMs) {
+        this(bind, port, tickTimeMs, null);
+    }
+
+    /** A node whose data lives in {@code dataDirectory} (kept across restarts), or a temporary one if null. */
+    public CoordServer(String bind, int port, int tickTimeMs, Path dataDirectory) {
         this.bind = bind;
         this.portAsked = port;
-        this.tickTimeMs = tickTimeMs;
-        SecureRandom random = new SecureRandom();
-        PasswordGenerator passwords = sessionId -> {
-            byte[] password = new byte[PasswordGenerator.PASSWORD_BYTES];
-            random.nextBytes(password);
-            return password;
-        };
-        // As ZooKeeper's SessionTrackerImpl.initializeNextSessionId: the start time, shifted so
-        // that ids from different starts do not collide (the top byte is the server id, 0 here).
-        long seed = (System.currentTimeMillis() << 24) >>> 8;
-        this.coordinator = new StandaloneCoordinator(
-                new CoordinatorConfig(tickTimeMs, seed, CoordinatorConfig.SESSIONS_MAX_DEFAULT), passwords);
+        this.config = ReplicaConfig.defaults().withTickTimeMs(tickTimeMs);
+        this.dataDirectoryAsked = dataDirectory;
     }
 
     /**
-     * Binds the port and returns once clients can connect.
+     * Starts the node, binds the port and returns once it serves clients.
      *
-     * @throws CoordStartupException if the address cannot be bound (in use, not local)
+     * @throws CoordStartupException if the data directory or the address cannot be used
      */
     public synchronized CoordServer start() throws InterruptedException {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            listener = bind();
-        } catch (InterruptedException e) {
+            dataDirectory = dataDirectoryAsked != null
+                    ? Files.createDirectories(dataDirectoryAsked)
+                    : Files.createTempDirectory("sdlab-coord-");
+            // The seed makes the session passwords: unpredictable for a real server.
+            NodeSettings settings = new NodeSettings(
+                    SELF,
+                    Map.of(SELF, new InetSocketAddress("127.0.0.1", 0)),
+                    dataDirectory,
+                    new SecureRandom().nextLong());
+            host = NodeHost.start(
+                    settings,
+                    id -> replica = new CoordReplica(id, List.of(id), config),
+                    PeerMessages.PeerMessage.class,
+                    log::info,
+                    (what, cause) -> {
+                        log.error("the coord node stops after a failure in {}", what, cause);
+                        new Thread(this::close, "coord-node-failed").start();
+                    });
+            door = ReplicaFrontDoor.open(host, bind, portAsked);
+            awaitLeadership();
+        } catch (IOException e) {
+            close();
+            throw new CoordStartupException(e.getMessage(), e);
+        } catch (InterruptedException | RuntimeException e) {
             close();
             throw e;
-        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
-            close();
-            throw new CoordStartupException("cannot listen on " + bind + ":" + portAsked + ": " + e.getMessage(), e);
         }
-        long periodMs = Math.max(1, tickTimeMs / 2);
-        listener.eventLoop().scheduleAtFixedRate(this::expireSessions, periodMs, periodMs, TimeUnit.MILLISECONDS);
-        listener.eventLoop()
-                .scheduleAtFixedRate(
-                        () -> deliver(coordinator.removeDueContainers(nowMs())),
-                        CONTAINER_CHECK_MS,
-                        CONTAINER_CHECK_MS,
-                        TimeUnit.MILLISECONDS);
-        log.info("coord node (standalone ZooKeeper protocol) listening on {}:{}", bind, port());
+        log.info("coord node (ZooKeeper protocol) listening on {}:{}, data in {}", bind, port(), dataDirectory);
         return this;
     }
 
-    private Channel bind() throws InterruptedException {
-        return new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(
-                        ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(OUTBOUND_BYTES_MAX / 2, OUTBOUND_BYTES_MAX))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline()
-                                .addLast(new LengthFieldBasedFrameDecoder(
-                                        Packets.PACKET_BYTES_MAX + LENGTH_PREFIX_BYTES,
-                                        0,
-                                        LENGTH_PREFIX_BYTES,
-                                        0,
-                                        LENGTH_PREFIX_BYTES))
-                                .addLast(new ClientConnection(CoordServer.this));
-                    }
-                })
-                .bind(bind, portAsked)
-                .sync()
-                .channel();
+    private void awaitLeadership() throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEADER_WAIT_MS);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (host.loop().submit(replica::isLeader).get(1, TimeUnit.SECONDS)) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("the coord node did not answer while starting: " + e, e);
+            }
+            Thread.sleep(10);
+        }
+        throw new IOException("the coord node did not elect itself within " + LEADER_WAIT_MS + " ms");
     }
 
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return door.port();
     }
 
-    StandaloneCoordinator coordinator() {
-        return coordinator;
-    }
-
-    long nowMs() {
-        return System.currentTimeMillis();
-    }
-
-    /** The session is now carried by {@code channel}; an older connection of it is closed. */
-    void attach(long sessionId, Channel channel) {
-        Channel previous = connections.put(sessionId, channel);
-        if (previous != null && previous != channel) {
-            previous.close();
-        }
-    }
-
-    void detach(long sessionId, Channel channel) {
-        connections.remove(sessionId, channel);
-    }
-
-    /** Sends each event to the connection of its session, if it has one now. */
-    void deliver(List<WatchEvent> events) {
-        for (WatchEvent event : events) {
-            Channel channel = connections.get(event.session());
-            if (channel != null) {
-                Packets.Reply notification = TreeMapping.toNotification(event);
-                send(channel, Packets.encodeReply(notification.header(), notification.body()));
-            }
-        }
+    /** Where the node keeps its log and snapshots. */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     /** Closes the session's connection (the session stays open), as a network blip would; for tests. */
     void dropConnection(long sessionId) {
-        listener.eventLoop()
-                .submit(() -> {
-                    Channel channel = connections.get(sessionId);
-                    if (channel != null) {
-                        channel.close();
-                    }
-                })
-                .syncUninterruptibly();
+        door.dropSession(sessionId);
     }
 
     /** Writes one packet, closing the connection if its client lets more than {@link #OUTBOUND_BYTES_MAX} pile up. */
@@ -189,30 +149,35 @@ public final class CoordServer implements AutoCloseable {
         return written;
     }
 
-    private void expireSessions() {
-        Expiry expiry = coordinator.expire(nowMs());
-        deliver(expiry.events());
-        for (long sessionId : expiry.sessions()) {
-            log.info("session 0x{} expired", Long.toHexString(sessionId));
-            Channel channel = connections.remove(sessionId);
-            if (channel != null) {
-                channel.close();
-            }
-        }
-    }
-
-    /** Blocks until the listener closes (on {@link #close()} or interrupt). */
+    /** Blocks until the node closes (on {@link #close()}, a failure, or interrupt). */
     public void awaitStop() throws InterruptedException {
-        listener.closeFuture().sync();
+        stopped.await();
     }
 
     @Override
     public synchronized void close() {
-        if (listener != null) {
-            listener.close().syncUninterruptibly();
+        if (door != null) {
+            door.close();
+            door = null;
         }
-        if (group != null && !group.isShuttingDown()) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (host != null) {
+            host.close();
+            host = null;
+        }
+        if (dataDirectoryAsked == null && dataDirectory != null) {
+            deleteTree(dataDirectory);
+            dataDirectory = null;
+        }
+        stopped.countDown();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the temporary data directory " + root, e);
         }
     }
 }

@@ -33,8 +33,10 @@ public final class ReplicaFrontDoor implements LocalClients, AutoCloseable {
 
     private final NodeHost host;
     private final String prefix;
-    /** Open connections by their client id; touched on the node's loop only. */
+    /** Open connections by their client id, and the sessions they carry; touched on the node's loop only. */
     private final Map<NodeId, Channel> channels = new HashMap<>();
+
+    private final Map<NodeId, Long> sessions = new HashMap<>();
 
     private long connectionsAccepted;
     private Channel listener;
@@ -93,6 +95,7 @@ public final class ReplicaFrontDoor implements LocalClients, AutoCloseable {
 
     /** The connection closed: the node hears that its client left. Called on the node's loop. */
     void unregister(NodeId id) {
+        sessions.remove(id);
         if (channels.remove(id) != null) {
             host.deliverLocal(id, new ClientMessages.Disconnected());
         }
@@ -117,7 +120,9 @@ public final class ReplicaFrontDoor implements LocalClients, AutoCloseable {
         switch (message) {
             case ClientMessages.Handshaken handshaken -> {
                 var written = CoordServer.send(channel, Packets.encodeConnectResponse(handshaken.response()));
-                if (!handshaken.accepted()) {
+                if (handshaken.accepted()) {
+                    sessions.put(to, handshaken.response().sessionId());
+                } else {
                     written.addListener(ChannelFutureListener.CLOSE);
                 }
             }
@@ -128,10 +133,22 @@ public final class ReplicaFrontDoor implements LocalClients, AutoCloseable {
                                 packet.reply().header(), packet.reply().body()));
             case ClientMessages.Close close -> {
                 channels.remove(to);
+                sessions.remove(to);
                 channel.close();
             }
             default -> throw new IllegalArgumentException("not a message for a ZooKeeper client: " + message);
         }
+    }
+
+    /** Closes the connection that carries {@code sessionId} (the session stays open), as a network blip would; for tests. */
+    void dropSession(long sessionId) {
+        host.loop()
+                .submit(() -> sessions.forEach((id, session) -> {
+                    if (session == sessionId) {
+                        channels.get(id).close();
+                    }
+                }))
+                .syncUninterruptibly();
     }
 
     @Override

@@ -62,6 +62,8 @@ import sdlab.core.TimerId;
  */
 public final class CoordReplica implements Node {
     private static final long NO_SESSION = 0;
+    /** ZooKeeper's session passwords are 16 bytes. */
+    static final int PASSWORD_BYTES = 16;
     /** What {@link #propose} returns when no leader is known: nothing was proposed. */
     private static final long NO_LEADER = -1;
 
@@ -209,7 +211,7 @@ public final class CoordReplica implements Node {
                 refuse(connection, request, ctx);
                 return;
             }
-            byte[] password = new byte[PasswordGenerator.PASSWORD_BYTES];
+            byte[] password = new byte[PASSWORD_BYTES];
             ctx.random().nextBytes(password);
             int timeoutMs = Math.clamp(request.timeOutMs(), config.sessionTimeoutMsMin(), config.sessionTimeoutMsMax());
             startHandshake(
@@ -264,7 +266,7 @@ public final class CoordReplica implements Node {
 
     private void refuse(Connection connection, ConnectRequest request, NodeContext ctx) {
         connections.remove(connection.endpoint);
-        byte[] noPassword = new byte[PasswordGenerator.PASSWORD_BYTES];
+        byte[] noPassword = new byte[PASSWORD_BYTES];
         ConnectResponse expired = new ConnectResponse(0, 0, request.sessionId(), noPassword, false);
         ctx.send(connection.endpoint, new Handshaken(expired, false));
     }
@@ -552,7 +554,6 @@ public final class CoordReplica implements Node {
                 drop(connection, ctx);
             }
         }
-        heardSinceReport.addAll(bySession.keySet()); // a connected client pings; its connection is its life
         if (liveness != null) {
             List<Long> heard = List.copyOf(heardSinceReport);
             heardSinceReport.clear();

@@ -18,6 +18,12 @@ import sdlab.consensus.raft.RaftConfig;
 public record ReplicaConfig(
         RaftConfig raft, int tickTimeMs, int sessionsMax, int proposalTimeoutMs, int containerCheckMs) {
 
+    /** ZooKeeper's default tickTime. */
+    public static final int TICK_TIME_MS_DEFAULT = 2000;
+
+    /** Sessions open at once, at most: clients that open sessions and vanish cannot grow the table without bound. */
+    public static final int SESSIONS_MAX_DEFAULT = 60_000;
+
     public ReplicaConfig {
         Objects.requireNonNull(raft, "raft");
         if (tickTimeMs <= 1 || sessionsMax <= 0 || proposalTimeoutMs <= 0 || containerCheckMs <= 0) {
@@ -29,11 +35,7 @@ public record ReplicaConfig(
     public static ReplicaConfig defaults() {
         RaftConfig raft = RaftConfig.defaults();
         return new ReplicaConfig(
-                raft,
-                CoordinatorConfig.TICK_TIME_MS_DEFAULT,
-                CoordinatorConfig.SESSIONS_MAX_DEFAULT,
-                4 * raft.electionTimeoutMsMax(),
-                60_000);
+                raft, TICK_TIME_MS_DEFAULT, SESSIONS_MAX_DEFAULT, 4 * raft.electionTimeoutMsMax(), 60_000);
     }
 
     public ReplicaConfig withTickTimeMs(int ms) {
