@@ -77,6 +77,16 @@ record CoordReport(
                         + " figure over ZooKeeper's measured next to it (throughput: higher is better; p99: lower is"
                         + " better). Goal: throughput >= %.2fx and p99 <= %.2fx of ZooKeeper's, with no errors.%n",
                 goal.throughputRatioMin(), goal.p99RatioMax()));
+        if (rows.stream().anyMatch(row -> row.sdlabRounds().size() > 1)) {
+            text.append(format("%nEvery round, ops/s in the order measured (sdlab | ZooKeeper):%n"));
+            for (CoordRow row : rows) {
+                text.append(format(
+                        "%-8s %s | %s%n",
+                        row.op().wireName(),
+                        PeerReport.opsList(row.peerRow().sdlabRounds()),
+                        PeerReport.opsList(row.peerRow().peerRounds())));
+            }
+        }
         for (CoordRow row : rows) {
             if (!row.isFigure()) {
                 text.append(format(

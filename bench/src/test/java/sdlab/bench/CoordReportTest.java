@@ -51,6 +51,7 @@ class CoordReportTest {
                         .orElseThrow())
                 .contains("2.00x", "0.75x", "met");
         assertThat(text).contains("create errors, all rounds: sdlab none; ZooKeeper CONNECTIONLOSS=3 NO_REPLY=1");
+        assertThat(text).contains("Every round, ops/s in the order measured (sdlab | ZooKeeper):");
 
         JsonNode json =
                 new ObjectMapper().readTree(report(List.of(create, setData)).json());
