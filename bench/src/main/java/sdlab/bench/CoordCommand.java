@@ -97,13 +97,15 @@ public final class CoordCommand implements Callable<Integer> {
     @Option(
             names = "--sdlab-connect",
             paramLabel = "host:port,...",
-            description = "Bench a running sdlab ensemble instead of starting one.")
+            description = "Bench a running sdlab ensemble instead of starting one (the run's nodes stay, under"
+                    + " /sdlab-bench-coord-<time>).")
     String sdlabConnect;
 
     @Option(
             names = "--zk-connect",
             paramLabel = "host:port,...",
-            description = "Bench a running ZooKeeper ensemble instead of starting three servers.")
+            description = "Bench a running ZooKeeper ensemble instead of starting three servers (the run's nodes"
+                    + " stay, under /sdlab-bench-coord-<time>).")
     String zooKeeperConnect;
 
     @Mixin
@@ -122,24 +124,27 @@ public final class CoordCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CoordSettings settings = settings();
-        SdlabLaunchers.Launcher sdlabLauncher = sdlabConnect == null ? launcher() : null;
-        ConnectedEnsemble sdlabRunning =
-                sdlabConnect == null ? null : connected("--sdlab-connect", "sdlab", sdlabConnect);
-        ConnectedEnsemble zkRunning =
-                zooKeeperConnect == null ? null : connected("--zk-connect", "ZooKeeper", zooKeeperConnect);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, System::nanoTime);
+        // Both sides are resolved, and their options checked, before anything starts.
+        SdlabLaunchers.Launcher sdlabSide = sdlabSide();
+        SdlabLaunchers.Launcher zooKeeperSide = zooKeeperConnect == null
+                ? scratch -> ZooKeeperEnsemble.start(ZOOKEEPER_SERVERS, scratch, progress)
+                : running(connected("--zk-connect", "ZooKeeper", zooKeeperConnect));
         Machine start = Machine.now();
-        List<CoordRow> rows;
-        String sdlabDescription;
-        String zkDescription;
+        CoordReport report;
         try (Scratch scratch = Scratch.create("sdlab-bench-coord-");
-                Ensemble sdlab = sdlabRunning != null ? sdlabRunning : sdlabLauncher.start(scratch);
-                Ensemble zooKeeper =
-                        zkRunning != null ? zkRunning : ZooKeeperEnsemble.start(ZOOKEEPER_SERVERS, scratch, progress)) {
-            sdlabDescription = sdlab.describe();
-            zkDescription = zooKeeper.describe();
-            rows = new CoordComparison(settings, progress).run(sdlab, zooKeeper);
+                Ensemble sdlab = sdlabSide.start(scratch);
+                Ensemble zooKeeper = zooKeeperSide.start(scratch)) {
+            List<CoordRow> rows = new CoordComparison(settings, progress).run(sdlab, zooKeeper);
+            report = new CoordReport(
+                    title(settings),
+                    sdlab.describe(),
+                    zooKeeper.describe(),
+                    start,
+                    Machine.now(),
+                    new PeerReport.Goal(1.0, 1.5),
+                    rows);
         } catch (IllegalStateException e) {
             err.println("sdlab bench coord: " + e.getMessage());
             err.flush();
@@ -148,18 +153,26 @@ public final class CoordCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return PeerBench.EXIT_FAILED;
         }
-        CoordReport report = new CoordReport(
-                title(settings),
-                sdlabDescription,
-                zkDescription,
-                start,
-                Machine.now(),
-                new PeerReport.Goal(1.0, 1.5),
-                rows);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.json() : report.text());
         out.flush();
-        return rows.stream().allMatch(CoordRow::isFigure) ? 0 : PeerBench.EXIT_FAILED;
+        return report.rows().stream().allMatch(CoordRow::isFigure) ? 0 : PeerBench.EXIT_FAILED;
+    }
+
+    private SdlabLaunchers.Launcher sdlabSide() {
+        if (sdlabConnect == null) {
+            return launcher();
+        }
+        if (sdlabNodes != 1) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--sdlab-nodes starts an ensemble and --sdlab-connect uses a running one: give one");
+        }
+        return running(connected("--sdlab-connect", "sdlab", sdlabConnect));
+    }
+
+    private static SdlabLaunchers.Launcher running(ConnectedEnsemble ensemble) {
+        return scratch -> ensemble;
     }
 
     private static String title(CoordSettings settings) {

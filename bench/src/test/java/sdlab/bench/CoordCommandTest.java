@@ -99,7 +99,7 @@ class CoordCommandTest {
             delimiter = '|',
             value = {
                 "--ops|create,delete|--ops takes [create, setData, getData], got 'delete'",
-                "--sdlab-nodes|3|the 3-node coord cluster is not available yet",
+                "--sdlab-nodes|3|--sdlab-nodes 3: the 3-node coord cluster is not available yet; --sdlab-nodes can be [1]",
                 "--zk-connect|localhost|'localhost' in 'localhost' is not host:port",
                 "--sdlab-connect|127.0.0.1:2181,|'' in '127.0.0.1:2181,' is not host:port",
                 "--duration|fast|--duration needs a duration such as 10s or 500ms, got 'fast'",
@@ -117,5 +117,14 @@ class CoordCommandTest {
         assertThat(out.toString()).isEmpty();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
                 .isEmpty();
+    }
+
+    @Test
+    void startingAnSdlabClusterAndConnectingToOneAreExclusive() {
+        // Which sdlab side a report describes must be unambiguous.
+        int exit = bench("--sdlab-nodes", "3", "--sdlab-connect", "127.0.0.1:2181");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--sdlab-nodes starts an ensemble and --sdlab-connect uses a running one");
     }
 }
