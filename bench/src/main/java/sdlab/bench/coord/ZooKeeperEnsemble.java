@@ -52,7 +52,16 @@ public final class ZooKeeperEnsemble implements Ensemble {
                 started.add(startServer(config, id, scratch));
             }
             progress.accept("waiting for the ZooKeeper ensemble to elect a leader and take a write");
-            Sessions.awaitWritable(config.connectString(), START_TIMEOUT);
+            try {
+                Sessions.awaitWritable(config.connectString(), START_TIMEOUT);
+            } catch (IllegalStateException e) {
+                // A server can listen and still be broken (a missing class kills its main thread, not
+                // the JVM): the end of its log says why.
+                throw new IllegalStateException(
+                        e.getMessage() + "; server 1's log ends: "
+                                + started.getFirst().tail(),
+                        e);
+            }
             return ensemble;
         } catch (RuntimeException | InterruptedException e) {
             ensemble.close();
