@@ -7,6 +7,8 @@ import sdlab.app.cluster.ClusterCommand;
 import sdlab.app.merge.MergeCommand;
 import sdlab.app.run.RunCommand;
 import sdlab.bench.BenchCommand;
+import sdlab.bench.CoordCommand;
+import sdlab.bench.coord.SdlabLaunchers;
 
 /**
  * The {@code sdlab} command. Subcommands are registered in one place, {@link #commandLine(ExperimentCatalog)}; each is
@@ -54,6 +56,9 @@ public final class Main implements Runnable {
         cli.addSubcommand("cluster", new ClusterCommand());
         // The cluster bench lives with the cluster commands, which know how to start node processes.
         cli.getSubcommands().get("bench").addSubcommand("cluster", ClusterCommand.bench());
+        // The coord bench gets the sdlab ensembles it may start from here, beside the cluster commands:
+        // a replicated coord cluster joins through SdlabLaunchers.with(3, ...).
+        cli.getSubcommands().get("bench").addSubcommand("coord", new CoordCommand(SdlabLaunchers.standalone()));
         // Further subcommands (serve) are added here.
         cli.setParameterExceptionHandler(new BadInput(catalog));
         return cli;

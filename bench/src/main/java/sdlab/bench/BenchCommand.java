@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
  * cache} and {@code gateway} run the real nodes beside redis-server, memcached and nginx under
  * the peers' own load tools, {@code tls} reconnects real TLS clients to the gateway, and {@code
  * limiters} times the rate limiters against Bucket4j; each prints sdlab's figure, the peer's and
- * their ratio from the same run.
+ * their ratio from the same run. {@code coord} ({@link CoordCommand}) runs the coordination
+ * service beside a ZooKeeper ensemble; the app registers it, with the sdlab ensembles it can start.
  *
  * <p>Register it as a subcommand: {@code cli.addSubcommand("bench", new BenchCommand())}. For
  * the detailed, statistically careful figures, run the JMH benchmarks of {@code

@@ -95,7 +95,8 @@ record PeerReport(
         return text.toString();
     }
 
-    private static String opsList(List<LoadFigures> rounds) {
+    /** Each round's ops/s, in the order measured. */
+    static String opsList(List<LoadFigures> rounds) {
         StringBuilder list = new StringBuilder();
         for (LoadFigures round : rounds) {
             list.append(list.isEmpty() ? "" : " ").append(format("%,9.0f", round.opsPerSecond()));

@@ -12,14 +12,14 @@ import java.util.function.ToDoubleFunction;
  * down by tens of percent over seconds; one run per side would let a slow spell decide the
  * ratio, and always measuring one side first would hand the other side a systematic advantage.
  */
-final class Alternating {
+public final class Alternating {
     private Alternating() {}
 
     /** Each side's results, in the order they were measured. */
-    record Runs<T>(List<T> sdlab, List<T> peer) {}
+    public record Runs<T>(List<T> sdlab, List<T> peer) {}
 
     /** {@code rounds} runs of each side: sdlab first in odd rounds, the peer first in even ones. */
-    static <T> Runs<T> run(int rounds, Supplier<T> sdlab, Supplier<T> peer) {
+    public static <T> Runs<T> run(int rounds, Supplier<T> sdlab, Supplier<T> peer) {
         if (rounds < 1) {
             throw new IllegalArgumentException("at least one round is needed, got " + rounds);
         }
@@ -56,7 +56,7 @@ final class Alternating {
     }
 
     /** The median of {@code values} (NaN sorts last); with an even count, the mean of the middle two. */
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;

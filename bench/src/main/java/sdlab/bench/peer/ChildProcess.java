@@ -142,7 +142,11 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private String tail() {
+    /**
+     * The last few hundred characters of the process's output, for a message about a server that
+     * runs but misbehaves.
+     */
+    public String tail() {
         String text = logText().strip();
         return text.isEmpty() ? "(no output)" : text.substring(Math.max(0, text.length() - 600));
     }

@@ -10,10 +10,11 @@ import java.net.ServerSocket;
  * (redis-server, memcached, nginx). The port is free when asked; another process could take it
  * before the peer binds, in which case the peer fails to start and says so.
  */
-final class FreePort {
+public final class FreePort {
     private FreePort() {}
 
-    static int pick() {
+    /** A port that was free on the loopback address a moment ago. */
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -1,0 +1,54 @@
+package sdlab.bench.coord;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import sdlab.bench.peer.ChildProcess;
+import sdlab.bench.peer.Scratch;
+import sdlab.bench.peer.SdlabNode;
+
+/**
+ * One {@code sdlab node coord} process: the standalone coordination server, in a child JVM with
+ * the launcher's JVM options. It keeps its data in memory only, so its writes are never synced;
+ * {@link #describe} says so, because that is not what a 3-node, fsyncing ZooKeeper does.
+ */
+final class SdlabStandalone implements Ensemble {
+    private static final Pattern LISTENING = Pattern.compile("coord node listening on [^:]+:(\\d+)");
+
+    private final ChildProcess node;
+    private final int port;
+
+    private SdlabStandalone(ChildProcess node, int port) {
+        this.node = node;
+        this.port = port;
+    }
+
+    /** Starts the node on a port it picks, and waits until it takes a write. */
+    static SdlabStandalone start(Scratch scratch) throws InterruptedException {
+        ChildProcess node =
+                SdlabNode.start("coord", List.of("--port", "0"), scratch.resolve("sdlab-coord.log"), LISTENING);
+        try {
+            int port = Integer.parseInt(node.readyGroup(LISTENING).orElseThrow());
+            SdlabStandalone standalone = new SdlabStandalone(node, port);
+            Sessions.awaitWritable(standalone.connectString(), SdlabLaunchers.START_TIMEOUT);
+            return standalone;
+        } catch (RuntimeException | InterruptedException e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String connectString() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public String describe() {
+        return "sdlab standalone (1 node), data in memory, writes not synced: not the 3-node figure";
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
