@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sdlab.app.check.CheckCommand;
 import sdlab.app.cluster.ClusterCommand;
+import sdlab.app.cluster.CoordBenchCluster;
 import sdlab.app.merge.MergeCommand;
 import sdlab.app.run.RunCommand;
 import sdlab.bench.BenchCommand;
@@ -57,8 +58,10 @@ public final class Main implements Runnable {
         // The cluster bench lives with the cluster commands, which know how to start node processes.
         cli.getSubcommands().get("bench").addSubcommand("cluster", ClusterCommand.bench());
         // The coord bench gets the sdlab ensembles it may start from here, beside the cluster commands:
-        // a replicated coord cluster joins through SdlabLaunchers.with(3, ...).
-        cli.getSubcommands().get("bench").addSubcommand("coord", new CoordCommand(SdlabLaunchers.standalone()));
+        cli.getSubcommands()
+                .get("bench")
+                .addSubcommand(
+                        "coord", new CoordCommand(SdlabLaunchers.standalone().with(3, CoordBenchCluster::start)));
         // Further subcommands (serve) are added here.
         cli.setParameterExceptionHandler(new BadInput(catalog));
         return cli;

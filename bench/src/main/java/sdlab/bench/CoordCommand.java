@@ -89,9 +89,10 @@ public final class CoordCommand implements Callable<Integer> {
 
     @Option(
             names = "--sdlab-nodes",
-            defaultValue = "1",
-            description = "sdlab nodes to start: 1 is 'sdlab node coord'; 3 once the replicated cluster exists"
-                    + " (default: ${DEFAULT-VALUE}).")
+            defaultValue = "3",
+            description =
+                    "sdlab nodes to start: 3 is 'sdlab cluster start coord --nodes 3' (Raft), 1 is 'sdlab node coord'"
+                            + " (default: ${DEFAULT-VALUE}).")
     int sdlabNodes;
 
     @Option(
@@ -163,7 +164,7 @@ public final class CoordCommand implements Callable<Integer> {
         if (sdlabConnect == null) {
             return launcher();
         }
-        if (sdlabNodes != 1) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--sdlab-nodes")) {
             throw new ParameterException(
                     spec.commandLine(),
                     "--sdlab-nodes starts an ensemble and --sdlab-connect uses a running one: give one");

@@ -3,7 +3,6 @@ package sdlab.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ class CoordClusterCuratorTest {
 
     @BeforeAll
     void startCluster(@TempDir Path directory) throws Exception {
-        clientPortBase = freeConsecutivePorts(3);
+        clientPortBase = CoordBenchCluster.freeConsecutivePorts(3);
         cluster = ProcessCluster.start(
                 directory,
                 CoordClusterMechanism.NAME,
@@ -259,29 +258,5 @@ class CoordClusterCuratorTest {
             }
             Thread.sleep(50);
         }
-    }
-
-    private static int freeConsecutivePorts(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base;
-            try (ServerSocket probe = new ServerSocket(0)) {
-                base = probe.getLocalPort();
-            }
-            if (base + count > 65_000) {
-                continue;
-            }
-            boolean free = true;
-            for (int i = 1; i < count && free; i++) {
-                try (ServerSocket next = new ServerSocket(base + i)) {
-                    free = true;
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no " + count + " consecutive free ports");
     }
 }

@@ -52,10 +52,9 @@ public final class SdlabLaunchers {
     public Launcher forNodes(int nodes) {
         Launcher launcher = byNodes.get(nodes);
         if (launcher == null) {
-            throw new IllegalArgumentException(
-                    "the " + nodes + "-node coord cluster is not available yet; --sdlab-nodes"
-                            + " can be " + new TreeMap<>(byNodes).keySet() + ", or bench a running ensemble with"
-                            + " --sdlab-connect host:port,...");
+            throw new IllegalArgumentException("no " + nodes + "-node coord cluster is offered; --sdlab-nodes can be "
+                    + new TreeMap<>(byNodes).keySet() + ", or bench a running ensemble with"
+                    + " --sdlab-connect host:port,...");
         }
         return launcher;
     }

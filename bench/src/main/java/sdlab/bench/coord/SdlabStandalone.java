@@ -7,9 +7,9 @@ import sdlab.bench.peer.Scratch;
 import sdlab.bench.peer.SdlabNode;
 
 /**
- * One {@code sdlab node coord} process: the standalone coordination server, in a child JVM with
- * the launcher's JVM options. It keeps its data in memory only, so its writes are never synced;
- * {@link #describe} says so, because that is not what a 3-node, fsyncing ZooKeeper does.
+ * One {@code sdlab node coord} process: the coordination server as a group of one, in a child JVM
+ * with the launcher's JVM options, its log synced to a temporary directory. {@link #describe} says
+ * it is one node, because that is not what a 3-node ZooKeeper does.
  */
 final class SdlabStandalone implements Ensemble {
     private static final Pattern LISTENING = Pattern.compile("coord node listening on [^:]+:(\\d+)");
@@ -44,7 +44,7 @@ final class SdlabStandalone implements Ensemble {
 
     @Override
     public String describe() {
-        return "sdlab standalone (1 node), data in memory, writes not synced: not the 3-node figure";
+        return "sdlab standalone (1 node, writes synced): not the 3-node figure";
     }
 
     @Override

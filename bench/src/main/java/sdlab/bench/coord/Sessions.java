@@ -11,7 +11,7 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
 /** Opening ZooKeeper client sessions and waiting until a service takes writes. */
-final class Sessions {
+public final class Sessions {
     /** Long enough that a busy 2-core machine's pauses never expire a bench session. */
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(30);
 
@@ -50,7 +50,7 @@ final class Sessions {
      *
      * @throws IllegalStateException when no write succeeds within {@code timeout}
      */
-    static void awaitWritable(String connectString, Duration timeout) throws InterruptedException {
+    public static void awaitWritable(String connectString, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

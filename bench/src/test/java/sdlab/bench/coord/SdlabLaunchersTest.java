@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 class SdlabLaunchersTest {
     @Test
     void aNodeCountWithoutALauncherIsRefusedPlainlyUntilOneIsRegistered() throws Exception {
-        // Today only the standalone node can be started; a 3-node launcher handed in later is used as is.
+        // The bench module alone starts only the standalone node; the app hands in the 3-node launcher.
         SdlabLaunchers standalone = SdlabLaunchers.standalone();
         assertThatThrownBy(() -> standalone.forNodes(3))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("the 3-node coord cluster is not available yet")
+                .hasMessageContaining("no 3-node coord cluster is offered")
                 .hasMessageContaining("[1]")
                 .hasMessageContaining("--sdlab-connect");
 
