@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import sdlab.consensus.raft.RaftConfig;
 import sdlab.coord.client.CoordKvClient;
 import sdlab.coord.node.ReplicaFrontDoor;
 import sdlab.coord.server.CoordReplica;
@@ -45,7 +46,10 @@ final class CoordClusterMechanism implements ClusterMechanism {
         }
         int port = intOption(options, "client-port", CLIENT_PORT_DEFAULT, 1, 65_000);
         int tickMs = intOption(options, "tick-ms", ReplicaConfig.defaults().tickTimeMs(), 2, 60_000);
-        return new CoordClusterMechanism(ReplicaConfig.defaults().withTickTimeMs(tickMs), port);
+        // Elections after 1-2 s rather than the simulator's 150-300 ms: real processes on a busy
+        // machine pause (GC, scheduling) for longer than that without having failed.
+        RaftConfig raft = RaftConfig.defaults().withElectionTimeouts(1_000, 2_000);
+        return new CoordClusterMechanism(ReplicaConfig.defaults().withRaft(raft).withTickTimeMs(tickMs), port);
     }
 
     private static int intOption(Map<String, String> options, String key, int fallback, int min, int max) {

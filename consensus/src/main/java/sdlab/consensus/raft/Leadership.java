@@ -371,6 +371,21 @@ final class Leadership {
         return onMajority(round, progress -> progress.ackedRound);
     }
 
+    /**
+     * The lowest match index among the followers heard within an election timeout (Long.MAX_VALUE
+     * if none): what the leader's log must still hold for them to catch up by appends.
+     */
+    long lowestMatchInTouch(long nowNanos) {
+        long quietMax = Duration.ofMillis(config.electionTimeoutMsMax()).toNanos();
+        long lowest = Long.MAX_VALUE;
+        for (Progress progress : followers.values()) {
+            if (nowNanos - progress.heardNanos <= quietMax) {
+                lowest = Math.min(lowest, progress.matchIndex);
+            }
+        }
+        return lowest;
+    }
+
     /** The leader stepped down: everybody waiting is told to look elsewhere (writes may still commit). */
     void stepDown(NodeContext ctx) {
         changes.stepDown(ctx);

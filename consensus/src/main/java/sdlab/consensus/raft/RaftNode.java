@@ -488,12 +488,21 @@ public final class RaftNode implements Node {
 
     /**
      * Snapshots the state machine once the log holds more applied entries than the configured
-     * maximum. At a tick, not as entries apply: every commit and application has then been seen
-     * (by the invariants, after the event that made it) before the entries go.
+     * maximum (a leader waits, up to twice that, while a follower in touch lags behind). At a
+     * tick, not as entries apply: every commit and application has then been seen (by the
+     * invariants, after the event that made it) before the entries go.
      */
     private void compactIfLong(NodeContext ctx) {
         long applied = machine.lastApplied();
-        if (applied - log().snapshotIndex() > config.snapshotLogEntriesMax()) {
+        long sinceSnapshot = applied - log().snapshotIndex();
+        if (role == Role.LEADER
+                && sinceSnapshot <= 2L * config.snapshotLogEntriesMax()
+                && leadership.lowestMatchInTouch(ctx.nowNanos()) < applied) {
+            // A follower in touch still needs entries it would lose: compacting now would send it the
+            // whole snapshot instead of a few appends. Wait, up to twice the usual length.
+            return;
+        }
+        if (sinceSnapshot > config.snapshotLogEntriesMax()) {
             state.saveSnapshot(
                     machine.snapshot(log().termAt(applied), log().membersAt(applied), application.snapshot()));
             ctx.note(self + " snapshots up to entry " + applied);
