@@ -1,0 +1,233 @@
+package sdlab.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.locks.InterProcessMutex;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.test.KillSession;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the unmodified ZooKeeper client and Curator's recipes must see from any 3-server
+ * ZooKeeper ensemble while its leader is killed, a follower is cut off and a client's session
+ * expires: writes made through one server are seen through another after sync, exactly one
+ * LeaderLatch leads at a time and one leads again, and InterProcessMutex never has two holders.
+ * Run against sdlab's cluster and against Apache ZooKeeper as the reference.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CuratorUnderFaultsContract {
+    private final List<CuratorFramework> clients = new ArrayList<>();
+
+    /** The address of server {@code index} (0, 1 or 2). */
+    abstract String server(int index);
+
+    /** Kills the ensemble's leader (as SIGKILL would). */
+    abstract void killLeader() throws Exception;
+
+    /** Cuts a follower off from the other servers (or, where that cannot be done, stops it). */
+    abstract void cutOffFollower() throws Exception;
+
+    /** Undoes {@link #cutOffFollower}. */
+    abstract void reconnectFollower() throws Exception;
+
+    /** Brings every server back and heals the network, after each test. */
+    abstract void repairEnsemble() throws Exception;
+
+    @AfterEach
+    void repair() throws Exception {
+        clients.forEach(CuratorFramework::close);
+        clients.clear();
+        repairEnsemble();
+    }
+
+    @Test
+    void aWriteThroughOneServerIsReadThroughAnotherAfterSync() throws Exception {
+        CuratorFramework first = client(server(0));
+        CuratorFramework second = client(server(2));
+        first.create().forPath("/shared", "one".getBytes(StandardCharsets.UTF_8));
+        second.sync().forPath("/shared");
+        assertThat(new String(second.getData().forPath("/shared"), StandardCharsets.UTF_8))
+                .isEqualTo("one");
+        assertThat(first.checkExists().forPath("/shared").getVersion()).isZero();
+        first.setData().withVersion(0).forPath("/shared", "two".getBytes(StandardCharsets.UTF_8));
+        try {
+            second.setData().withVersion(0).forPath("/shared", "stale".getBytes(StandardCharsets.UTF_8));
+            throw new AssertionError("a setData with an old version succeeded");
+        } catch (KeeperException.BadVersionException expected) {
+            // the version moved on through the other server
+        }
+    }
+
+    @Test
+    void anEphemeralNodeGoesWithItsSessionOnEveryServer() throws Exception {
+        CuratorFramework owner = client(server(1));
+        CuratorFramework watcher = client(server(0));
+        owner.create().withMode(CreateMode.EPHEMERAL).forPath("/ephemeral");
+        watcher.sync().forPath("/ephemeral");
+        assertThat(watcher.checkExists().forPath("/ephemeral")).isNotNull();
+        owner.close();
+        clients.remove(owner);
+        awaitTrue(Duration.ofSeconds(10), () -> {
+            watcher.sync().forPath("/ephemeral");
+            return watcher.checkExists().forPath("/ephemeral") == null;
+        });
+    }
+
+    @Test
+    void leaderLatchKeepsOneLeaderWhileTheRaftLeaderIsKilled() throws Exception {
+        List<LeaderLatch> latches = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LeaderLatch latch = new LeaderLatch(client(connectString()), "/latch", "p" + i);
+            latch.start();
+            latches.add(latch);
+        }
+        awaitTrue(Duration.ofSeconds(20), () -> leaders(latches) == 1);
+        killLeader();
+        // Sampled every 20 ms: never two leaders; one again within 30 s, and still one 3 s later.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long recoveredAt = 0;
+        boolean recovered = false;
+        while (System.nanoTime() < deadline && !recovered) {
+            int leaders = leaders(latches);
+            assertThat(leaders).as("latches that lead at once").isLessThanOrEqualTo(1);
+            if (leaders == 1 && recoveredAt == 0) {
+                recoveredAt = System.nanoTime();
+            }
+            recovered = recoveredAt != 0
+                    && System.nanoTime() - recoveredAt > Duration.ofSeconds(3).toNanos();
+            Thread.sleep(20);
+        }
+        assertThat(recovered).as("one latch leads again after the kill").isTrue();
+        for (LeaderLatch latch : latches) {
+            latch.close();
+        }
+    }
+
+    @Test
+    void interProcessMutexNeverHasTwoHoldersWhileANodeIsCutOffAndTheLeaderKilled() throws Exception {
+        AtomicInteger holders = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger acquired = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(9).toNanos();
+        for (int i = 0; i < 3; i++) {
+            InterProcessMutex mutex = new InterProcessMutex(client(connectString()), "/mutex");
+            workers.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        if (mutex.acquire(2, TimeUnit.SECONDS)) {
+                            try {
+                                if (holders.incrementAndGet() > 1) {
+                                    overlaps.incrementAndGet();
+                                }
+                                acquired.incrementAndGet();
+                                Thread.sleep(5);
+                                holders.decrementAndGet();
+                            } finally {
+                                mutex.release();
+                            }
+                        }
+                    } catch (Exception e) {
+                        holders.set(0); // a lost connection mid-hold: Curator released or will expire it
+                    }
+                }
+            }));
+        }
+        Thread.sleep(2_000);
+        cutOffFollower();
+        Thread.sleep(2_000);
+        reconnectFollower();
+        killLeader();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        assertThat(overlaps.get()).as("times two clients held the lock at once").isZero();
+        assertThat(acquired.get()).as("acquisitions").isGreaterThan(10);
+    }
+
+    @Test
+    void aLeaderLatchWhoseSessionExpiresGivesUpLeadershipAndAnotherTakesIt() throws Exception {
+        List<CuratorFramework> latchClients = new ArrayList<>();
+        List<LeaderLatch> latches = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CuratorFramework client = client(connectString());
+            LeaderLatch latch = new LeaderLatch(client, "/expiring-latch", "p" + i);
+            latch.start();
+            latchClients.add(client);
+            latches.add(latch);
+        }
+        awaitTrue(Duration.ofSeconds(20), () -> leaders(latches) == 1);
+        int first = latches.indexOf(
+                latches.stream().filter(LeaderLatch::hasLeadership).findFirst().orElseThrow());
+        KillSession.kill(latchClients.get(first).getZookeeperClient().getZooKeeper());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        boolean another = false;
+        while (System.nanoTime() < deadline && !another) {
+            assertThat(leaders(latches)).as("latches that lead at once").isLessThanOrEqualTo(1);
+            another = leaders(latches) == 1 && !latches.get(first).hasLeadership();
+            Thread.sleep(20);
+        }
+        assertThat(another)
+                .as("another latch leads after the leader's session expired")
+                .isTrue();
+        for (LeaderLatch latch : latches) {
+            latch.close();
+        }
+    }
+
+    // ---- helpers ----
+
+    private CuratorFramework client(String connectString) {
+        CuratorFramework client = CuratorFrameworkFactory.builder()
+                .connectString(connectString)
+                .sessionTimeoutMs(3_000)
+                .connectionTimeoutMs(3_000)
+                .retryPolicy(new ExponentialBackoffRetry(50, 10))
+                .build();
+        client.start();
+        clients.add(client);
+        return client;
+    }
+
+    String connectString() {
+        return server(0) + "," + server(1) + "," + server(2);
+    }
+
+    private static int leaders(List<LeaderLatch> latches) {
+        return (int) latches.stream().filter(LeaderLatch::hasLeadership).count();
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static void awaitTrue(Duration within, Check check) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+            } catch (KeeperException e) {
+                // retried until the deadline, as an application would
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not true within " + within);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
