@@ -37,8 +37,8 @@ final class ClusterMechanisms {
     /** The workload a Jepsen-style run drives {@code name} with: its chapter's own generator. */
     static OperationGenerator workload(String name, int keys, double readShare, int clients) {
         return switch (name) {
-            // Raft's client speaks the same read and write as the quorum store's: one workload for both.
-            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME ->
+            // Raft's and the coordination service's clients speak the quorum store's read and write.
+            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME ->
                 new ReadWriteGenerator(keys, readShare, clients);
             default -> throw new IllegalArgumentException("no workload for '" + name + "'");
         };
@@ -47,7 +47,8 @@ final class ClusterMechanisms {
     /** The model {@code name}'s histories are checked against, by the name {@code sdlab check --model} takes. */
     static Model model(String name) {
         return switch (name) {
-            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME -> Models.register();
+            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME ->
+                Models.register();
             default -> throw new IllegalArgumentException("no model for '" + name + "'");
         };
     }

@@ -25,7 +25,11 @@ final class ClusterStartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MECHANISM", description = "what to run: quorum (chapter 10's store) or raft")
+    @Parameters(
+            index = "0",
+            paramLabel = "MECHANISM",
+            description =
+                    "what to run: quorum (chapter 10's store), raft, or coord (the coordination service, with ZooKeeper ports)")
     String mechanism;
 
     @Option(names = "--nodes", defaultValue = "3", description = "how many nodes (default: ${DEFAULT-VALUE})")

@@ -55,7 +55,8 @@ final class ClusterTestCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "MECHANISM",
-            description = "what to test: quorum (chapter 10's store) or raft")
+            description =
+                    "what to test: quorum (chapter 10's store), raft, or coord (the coordination service, through its simulator client over TCP)")
     String mechanism;
 
     @Mixin

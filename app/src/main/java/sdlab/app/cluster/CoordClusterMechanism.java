@@ -8,8 +8,8 @@ import java.util.Set;
 import sdlab.consensus.raft.RaftConfig;
 import sdlab.coord.client.CoordKvClient;
 import sdlab.coord.node.ReplicaFrontDoor;
+import sdlab.coord.server.CoordMessage;
 import sdlab.coord.server.CoordReplica;
-import sdlab.coord.server.PeerMessages;
 import sdlab.coord.server.ReplicaConfig;
 import sdlab.core.Message;
 import sdlab.core.NodeFactory;
@@ -87,7 +87,7 @@ final class CoordClusterMechanism implements ClusterMechanism {
 
     @Override
     public Class<? extends Message> family() {
-        return PeerMessages.PeerMessage.class;
+        return CoordMessage.class;
     }
 
     @Override
@@ -95,7 +95,10 @@ final class CoordClusterMechanism implements ClusterMechanism {
         return id -> new CoordReplica(id, nodes, config);
     }
 
-    /** The simulator's znode client; over the network clients use the ZooKeeper ports instead. */
+    /**
+     * The simulator's znode client (writes, and reads after a sync), over TCP: what {@code sdlab
+     * cluster test coord} drives. Users' clients use the ZooKeeper ports.
+     */
     @Override
     public Client client(List<NodeId> nodes) {
         return new CoordKvClient(nodes, 0, java.time.Duration.ofSeconds(2));

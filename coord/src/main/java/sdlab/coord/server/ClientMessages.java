@@ -5,7 +5,6 @@ import sdlab.coord.wire.ClientRequest;
 import sdlab.coord.wire.ConnectRequest;
 import sdlab.coord.wire.ConnectResponse;
 import sdlab.coord.wire.Packets;
-import sdlab.core.Message;
 
 /**
  * Between a replicated coordination server and one client connection, as decoded packets: in the
@@ -23,10 +22,10 @@ public final class ClientMessages {
     private ClientMessages() {}
 
     /** From a connection to its server. */
-    public sealed interface ToServer extends Message permits Connect, Request, Disconnected {}
+    public sealed interface ToServer extends CoordMessage permits Connect, Request, Disconnected {}
 
     /** From a server to one connection. */
-    public sealed interface ToClient extends Message permits Handshaken, Packet, Close {}
+    public sealed interface ToClient extends CoordMessage permits Handshaken, Packet, Close {}
 
     /** The connection's first packet. */
     public record Connect(ConnectRequest request) implements ToServer {

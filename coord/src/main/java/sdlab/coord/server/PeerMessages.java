@@ -3,7 +3,6 @@ package sdlab.coord.server;
 import java.util.List;
 import java.util.Objects;
 import sdlab.consensus.raft.RaftMessages.RaftMessage;
-import sdlab.core.Message;
 
 /**
  * What the servers of a replicated coordination service tell each other: Raft's messages, and
@@ -14,7 +13,7 @@ public final class PeerMessages {
     private PeerMessages() {}
 
     /** Every message between coordination servers. */
-    public sealed interface PeerMessage extends Message permits Raft, SessionsAlive {}
+    public sealed interface PeerMessage extends CoordMessage permits Raft, SessionsAlive {}
 
     /** One of Raft's messages. */
     public record Raft(RaftMessage message) implements PeerMessage {
