@@ -97,6 +97,21 @@ class ClusterScenarioTest {
         assertThat(recheck(result)).isEqualTo(0);
     }
 
+    @Test
+    void theCoordinationServiceRunsTheSimulatorsScenarioForRealAndIsLinearizable() throws Exception {
+        // The simulator's znode client (writes; reads after a sync) over TCP, as ReplicatedCoordSimulationTest runs it.
+        int clientPorts = CoordBenchCluster.freeConsecutivePorts(3);
+        JepsenResult result = run(
+                CoordClusterMechanism.NAME,
+                Map.of("client-port", Integer.toString(clientPorts)),
+                List.of(NemesisKind.PARTITION, NemesisKind.KILL),
+                "coord");
+
+        assertThat(result.nemesisEvents()).isNotEmpty();
+        assertThat(result.ok()).isPositive();
+        assertThat(result.linearizability().verdict()).isEqualTo(Verdict.VALID);
+    }
+
     private JepsenResult run(String variant, List<NemesisKind> nemesis, String folder) throws Exception {
         return run(QuorumClusterMechanism.NAME, Map.of("variant", variant), nemesis, folder);
     }
