@@ -81,6 +81,8 @@ final class Leadership {
     private long selfDurableIndex;
     private long round;
     private boolean roundOpen;
+    /** The highest commit index sent to the followers so far. */
+    private long commitAnnounced;
 
     /** {@code self} takes over in {@code term}: appends the no-op that will commit the term. */
     Leadership(NodeId self, long term, PersistentState state, RaftConfig config, long nowNanos) {
@@ -159,6 +161,7 @@ final class Leadership {
 
     private void send(
             NodeId peer, Progress progress, long prevIndex, List<LogEntry> entries, long commitIndex, NodeContext ctx) {
+        commitAnnounced = Math.max(commitAnnounced, commitIndex);
         progress.inFlight++;
         ctx.send(peer, new AppendEntries(term, prevIndex, state.log().termAt(prevIndex), entries, commitIndex, round));
     }
@@ -352,9 +355,13 @@ final class Leadership {
         return start != null && start.round() == confirmed && nowNanos - start.nanos() < config.leaseNanos();
     }
 
-    /** At the end of an event: confirm a round opened by new reads with one heartbeat to everybody. */
+    /**
+     * At the end of an event: one heartbeat to everybody if new reads opened a round (to confirm
+     * it) or the commit index moved (so that followers apply, and answer their own clients, now
+     * rather than at the next heartbeat, as ZooKeeper's leader sends its COMMIT at once).
+     */
     void closeRound(long commitIndex, NodeContext ctx) {
-        if (roundOpen) {
+        if (roundOpen || commitIndex > commitAnnounced) {
             roundOpen = false;
             broadcast(true, commitIndex, ctx);
         }
