@@ -84,6 +84,7 @@ public final class ZkSession<C extends NodeContext> {
     private int xid;
     private long attempt;
     private boolean pingOut;
+    private boolean timeoutArmed;
 
     public ZkSession(
             List<NodeId> servers,
@@ -154,10 +155,14 @@ public final class ZkSession<C extends NodeContext> {
             }
             case ReconnectDue due -> connect(ctx);
             case PingDue ping -> {
-                if (connected && outstanding.isEmpty() && !pingOut) {
+                // As ZooKeeper's client, ping whether or not requests are out: the server keeps a
+                // session alive only while it hears from its client.
+                if (connected && !pingOut) {
                     pingOut = true;
                     ctx.send(server, new Request(PING_XID, new ClientRequest.Ping()));
-                    armTimeout(ctx); // an unanswered ping is how an idle client notices a dead server
+                    if (!timeoutArmed) {
+                        armTimeout(ctx); // an unanswered ping is how an idle client notices a dead server
+                    }
                 }
                 ctx.setTimer(pingInterval(), new PingDue());
             }
@@ -180,8 +185,15 @@ public final class ZkSession<C extends NodeContext> {
         armTimeout(ctx);
     }
 
+    /** Arms the timeout afresh: a request is answered in turn, so the newest one bounds the wait. */
     private void armTimeout(C ctx) {
+        timeoutArmed = true;
         ctx.setTimer(requestTimeout, new RequestTimeout(++attempt));
+    }
+
+    private void disarmTimeout() {
+        timeoutArmed = false;
+        attempt++;
     }
 
     private void onHandshaken(Handshaken handshaken, C ctx) {
@@ -196,7 +208,7 @@ public final class ZkSession<C extends NodeContext> {
         sessionId = handshaken.response().sessionId();
         password = handshaken.response().passwd();
         connected = true;
-        attempt++; // the handshake's timeout no longer applies
+        disarmTimeout(); // the handshake's timeout no longer applies
         listener.connected(newSession, ctx);
     }
 
@@ -221,7 +233,7 @@ public final class ZkSession<C extends NodeContext> {
             return; // an answer to a request already given up on
         }
         if (outstanding.isEmpty() && !pingOut) {
-            attempt++; // nothing is waiting: no timeout applies
+            disarmTimeout(); // nothing is waiting: no timeout applies
         }
         if (header.xid() != PING_XID) {
             Code code = TreeMapping.code(header.err()).orElse(Code.SYSTEMERROR);
@@ -238,7 +250,7 @@ public final class ZkSession<C extends NodeContext> {
         pingOut = false;
         ctx.send(server, new Disconnected());
         connected = false;
-        attempt++;
+        disarmTimeout();
         serverIndex = (serverIndex + 1) % servers.size();
         ctx.setTimer(RECONNECT_DELAY, new ReconnectDue());
         listener.disconnected(reason, ctx);
