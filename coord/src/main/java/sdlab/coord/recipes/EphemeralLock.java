@@ -38,6 +38,7 @@ final class EphemeralLock implements LockRecipe {
     private boolean expiredSinceGrant;
     private boolean toDelete;
     private int deleteXid;
+    private int ownerCheckXid;
 
     EphemeralLock(ZkSession<NodeContext> session, Holder holder, String ownerName) {
         this.session = session;
@@ -68,6 +69,16 @@ final class EphemeralLock implements LockRecipe {
     public void reply(int xid, Code code, ServerResponse body, NodeContext ctx) {
         if (toDelete && xid == deleteXid) {
             toDelete = false; // deleted, or already gone
+            return;
+        }
+        if (toDelete && xid == ownerCheckXid) {
+            boolean mine = code == Code.OK
+                    && body instanceof ServerResponse.Exists exists
+                    && exists.stat().ephemeralOwner() == session.sessionId();
+            toDelete = mine;
+            if (mine) {
+                deleteXid = session.send(new ClientRequest.Delete(PATH, -1), ctx);
+            }
             return;
         }
         if (phase != Phase.TRYING) {
@@ -107,7 +118,11 @@ final class EphemeralLock implements LockRecipe {
     @Override
     public void connected(boolean newSession, NodeContext ctx) {
         toDelete &= !newSession; // a new session owns no znode
-        sendDelete(ctx);
+        if (toDelete) {
+            // The delete sent before may have applied, and someone else may hold /lock now:
+            // delete it only if it is still this session's.
+            ownerCheckXid = session.send(new ClientRequest.Exists(PATH, false), ctx);
+        }
         if (phase == Phase.TRYING) {
             tryCreate(ctx); // the create or the watch may have been lost with the connection
         }

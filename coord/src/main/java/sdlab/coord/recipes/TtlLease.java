@@ -49,8 +49,6 @@ final class TtlLease implements LockRecipe {
     private long renewSentAtNanos;
     private long leaseEndNanos;
     private int version;
-    private boolean toDelete;
-    private int deleteXid;
 
     TtlLease(ZkSession<NodeContext> session, Holder holder, String ownerName, long ttlMs) {
         this.session = session;
@@ -79,9 +77,7 @@ final class TtlLease implements LockRecipe {
 
     @Override
     public void reply(int xid, Code code, ServerResponse body, NodeContext ctx) {
-        if (toDelete && xid == deleteXid) {
-            toDelete = false;
-        } else if (phase == Phase.TRYING && xid == createXid) {
+        if (phase == Phase.TRYING && xid == createXid) {
             if (code == Code.OK && body instanceof ServerResponse.Create2 created) {
                 grant(created.stat().czxid(), created.stat().version(), ctx);
             } else {
@@ -122,7 +118,9 @@ final class TtlLease implements LockRecipe {
         if (phase != Phase.HOLDING || due.grant() != grants) {
             return true;
         }
-        if (session.connected()) {
+        // Renew only a lease still its own by its clock: once it has run out the server may have
+        // removed it and a successor made a new /lease, whose version starts at 0 again.
+        if (session.connected() && stillHolds(ctx)) {
             renewSentAtNanos = ctx.nowNanos();
             renewXid = session.send(new ClientRequest.SetData(PATH, mark, version), ctx);
         }
@@ -139,7 +137,6 @@ final class TtlLease implements LockRecipe {
 
     @Override
     public void connected(boolean newSession, NodeContext ctx) {
-        sendDelete(ctx);
         tryCreate(ctx); // the create or the watch may have been lost with the connection
     }
 
@@ -154,20 +151,16 @@ final class TtlLease implements LockRecipe {
     }
 
     /**
-     * Deletes the lease at the version this holder last wrote, and only while the lease is still
-     * its own by its clock: once it has run out the server may have removed it and a successor made
-     * a new one, whose version starts at 0 again.
+     * Deletes the lease at the version this holder last wrote, once, and only while the lease is
+     * still its own by its clock and the session is connected. A delete sent later (after a
+     * reconnection, or once the lease has run out) could remove a successor's new {@code /lease},
+     * whose version starts at 0 again; a lease not deleted simply runs out on the server.
      */
     @Override
     public void release(NodeContext ctx) {
-        toDelete = stillHolds(ctx);
-        phase = Phase.IDLE;
-        sendDelete(ctx);
-    }
-
-    private void sendDelete(NodeContext ctx) {
-        if (toDelete && session.connected()) {
-            deleteXid = session.send(new ClientRequest.Delete(PATH, version), ctx);
+        if (stillHolds(ctx) && session.connected()) {
+            session.send(new ClientRequest.Delete(PATH, version), ctx);
         }
+        phase = Phase.IDLE;
     }
 }
