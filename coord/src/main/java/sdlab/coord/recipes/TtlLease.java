@@ -130,7 +130,10 @@ final class TtlLease implements LockRecipe {
 
     @Override
     public void watchEvent(EventType type, String path, NodeContext ctx) {
-        if (phase == Phase.TRYING && type == EventType.NODE_DELETED && PATH.equals(path)) {
+        // A data watch fires on the holder's every renewal too, and fires once: whatever the event,
+        // try again, which sets the watch again if the lease is still held. So each renewal wakes
+        // every waiter, a cost of renewing a lease that others watch.
+        if (phase == Phase.TRYING && PATH.equals(path)) {
             tryCreate(ctx);
         }
     }
