@@ -44,31 +44,33 @@ final class LockClaims {
         List<Claim> claims = new ArrayList<>();
         claims.add(Claim.everySeed(
                 FENCED_KEEPS_COUNT,
-                "Where the store checks the token on reads and writes, no increment is lost and no write lands"
-                        + " after one with a higher token.",
+                "Where the store checks the token on reads and writes (sequential-fenced), no increment is lost and"
+                        + " no write lands after one with a higher token.",
                 (seed, runs) -> exact(runs.get(FENCED)).map(why -> FENCED + ": " + why)));
         claims.add(Claim.someSeed(
                 UNFENCED_LOSE,
-                "Where the store does not check the token, a holder that paused past its session writes over its"
-                        + " successor's increments.",
+                "Where the store does not check the token (ephemeral, sequential, ttl-lease), a holder that paused"
+                        + " past its session writes over its successor's increments.",
                 (seed, runs) -> someOf(runs, UNFENCED, LOST_UPDATES, "lost increments")));
         claims.add(Claim.someSeed(
                 HOLDERS_OVERLAP,
-                "Even the fenced lock has two clients that both believe they hold it: the token guards the data,"
-                        + " not the belief.",
+                "Even with the fenced lock (sequential-fenced) two clients both believe they hold it: the token"
+                        + " guards the data, not the belief.",
                 (seed, runs) -> someOf(runs, List.of(FENCED), OVERLAPPING_HOLDS, "overlapping holds")));
         claims.add(Claim.everySeed(
                 SEQUENTIAL_NO_HERD,
-                "Each waiter watching its predecessor is woken less often per release than every waiter watching"
-                        + " /lock.",
+                "Each waiter watching its predecessor (sequential) is woken less often per release than every waiter"
+                        + " watching /lock (ephemeral).",
                 (seed, runs) -> fewerWakeups(runs.get(SEQUENTIAL), runs.get(EPHEMERAL))));
         claims.add(Claim.everySeed(
                 SYNC_FRESH,
-                "A read after sync returns every write acknowledged before it began, even from a lagging server.",
+                "A read after sync (read-sync) returns every write acknowledged before it began, even from a lagging"
+                        + " server.",
                 (seed, runs) -> noneOf(runs.get(ReadVariant.SYNC), ReadScenario.STALE_READS, "stale reads")));
         claims.add(Claim.someSeed(
                 NO_SYNC_STALE,
-                "A read without sync, answered by a lagging server, misses a write already acknowledged.",
+                "A read without sync (read-no-sync), answered by a lagging server, misses a write already"
+                        + " acknowledged.",
                 (seed, runs) -> someOf(runs, List.of(ReadVariant.NO_SYNC), ReadScenario.STALE_READS, "stale reads")));
         for (LockVariant variant : LockVariant.all()) {
             claims.add(Claim.hypothesis(

@@ -30,8 +30,8 @@ final class LockMeasurements {
         SeedRun.Builder run = SeedRun.builder();
         List<HoldLog.Hold> holds = outcome.log().holds(outcome.lengthNanos());
         run.counter(ACQUISITIONS, holds.size());
+        countWrites(outcome.applied(), run); // first: a lost update is the finding that matters most
         countOverlaps(holds, run);
-        countWrites(outcome.applied(), run);
         run.counter(REFUSED, outcome.store().counts().refusedStale());
         run.counter(NOTIFICATIONS, outcome.log().notifications());
         run.counter(RELEASES, outcome.log().holdsEnded());
