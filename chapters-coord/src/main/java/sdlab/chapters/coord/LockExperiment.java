@@ -13,6 +13,8 @@ import static sdlab.chapters.coord.LockMeasurements.WRITES;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import sdlab.coord.fencing.FencingPolicy;
 import sdlab.coord.recipes.LockConfig;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
@@ -44,15 +46,20 @@ public final class LockExperiment implements Experiment {
             + " znode's czxid as a fencing token checked by the storage, D. a TTL lease renewed by the holder.";
 
     private final LockConfig.Bug bug;
+    private final UnaryOperator<FencingPolicy> storeChange;
 
     /** The chapter as users run it. */
     public LockExperiment() {
-        this(LockConfig.Bug.NONE);
+        this(LockConfig.Bug.NONE, UnaryOperator.identity());
     }
 
-    /** The chapter with a bug planted in every lock client, for tests that watch a claim catch it. */
-    LockExperiment(LockConfig.Bug bug) {
+    /**
+     * The chapter with a bug planted in every lock client, or in every variant's store, for tests
+     * that watch a claim catch it.
+     */
+    LockExperiment(LockConfig.Bug bug, UnaryOperator<FencingPolicy> storeChange) {
         this.bug = bug;
+        this.storeChange = storeChange;
     }
 
     @Override
@@ -85,7 +92,13 @@ public final class LockExperiment implements Experiment {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("chapter 5 has no variant " + variant.name()));
         LockScenario.Outcome outcome = LockScenario.run(
-                chosen.kind(), chosen.store(), bug, values, LockFaults.draw(values, seed), seed, options.recordTrace());
+                chosen.kind(),
+                storeChange.apply(chosen.store()),
+                bug,
+                values,
+                LockFaults.draw(values, seed),
+                seed,
+                options.recordTrace());
         return LockMeasurements.measure(outcome, options);
     }
 
