@@ -37,7 +37,8 @@ final class LockParams {
             Duration.ofMinutes(10));
     static final Param<Duration> LAG = Param.duration(
             "lag",
-            "the read options: how long the leader's messages to the readers' server are lost, every 300 ms",
+            "the read options: how long the leader's messages to the readers' server are lost, every 300 ms (at most"
+                    + " 140 ms, under the 150 ms election timeout, so that it lags as a follower)",
             Duration.ofMillis(120),
             Duration.ZERO,
             Duration.ofMillis(140));
