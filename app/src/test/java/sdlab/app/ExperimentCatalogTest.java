@@ -22,6 +22,7 @@ class ExperimentCatalogTest {
                 .contains(
                         "ratelimit-placement",
                         "canary",
+                        "locks",
                         "tls-reuse",
                         "lb-features",
                         "quorum",

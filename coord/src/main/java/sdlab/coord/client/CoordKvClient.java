@@ -4,21 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import sdlab.coord.server.ClientMessages.Close;
-import sdlab.coord.server.ClientMessages.Connect;
-import sdlab.coord.server.ClientMessages.Disconnected;
-import sdlab.coord.server.ClientMessages.Handshaken;
-import sdlab.coord.server.ClientMessages.Packet;
-import sdlab.coord.server.ClientMessages.Request;
 import sdlab.coord.tree.Code;
+import sdlab.coord.tree.EventType;
 import sdlab.coord.wire.Acl;
 import sdlab.coord.wire.ClientRequest;
-import sdlab.coord.wire.ConnectRequest;
 import sdlab.coord.wire.OpCode;
 import sdlab.coord.wire.ServerResponse;
-import sdlab.coord.wire.TreeMapping;
 import sdlab.core.Message;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
@@ -41,25 +33,13 @@ import sdlab.core.client.Outcome;
  *       applied.
  * </ul>
  *
- * <p>One operation at a time. A lost connection (the server closes it, or answers nothing for
- * {@code requestTimeout}) ends the operation: a write as unknown, a read as failed (it changed
- * nothing). The client then connects to the next server with its session; if that server
- * declares the session expired it opens a new one.
+ * <p>One operation at a time. The connection and session are a {@link ZkSession}: a lost
+ * connection (the server closes it, or answers nothing for {@code requestTimeout}) ends the
+ * operation, a write as unknown, a read as failed (it changed nothing), and the session moves to
+ * the next server, or opens a new one if that server declares it expired.
  */
-public final class CoordKvClient implements Client {
+public final class CoordKvClient implements Client, ZkSession.Listener<ClientContext> {
     private static final int SESSION_TIMEOUT_MS = 1_000;
-
-    /** Fires when the request of attempt {@code attempt} has waited too long. */
-    record RequestTimeout(long attempt) implements Timer {}
-
-    /** Keeps the session alive while the workload is idle. */
-    record PingDue() implements Timer {}
-
-    /** Time to try the next server. */
-    record ReconnectDue() implements Timer {}
-
-    /** How long a client waits before it tries the next server, as ZooKeeper's client does between attempts. */
-    private static final Duration RECONNECT_DELAY = Duration.ofMillis(50);
 
     private enum Step {
         CREATE,
@@ -68,46 +48,25 @@ public final class CoordKvClient implements Client {
         GET
     }
 
-    private final List<NodeId> servers;
-    private final Duration requestTimeout;
+    private final ZkSession<ClientContext> session;
 
-    private int serverIndex;
-    private NodeId server;
-    private boolean connected;
-    private long sessionId;
-    private byte[] password = new byte[16];
-    private long lastZxidSeen;
-    private int xid;
-    private long attempt;
     private Invocation current;
     private Step step;
     private final Map<Integer, Step> waiting = new TreeMap<>();
 
     public CoordKvClient(List<NodeId> servers, int firstServer, Duration requestTimeout) {
-        this.servers = List.copyOf(servers);
-        this.serverIndex = Math.floorMod(firstServer, servers.size());
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.session = new ZkSession<>(servers, firstServer, SESSION_TIMEOUT_MS, requestTimeout, this);
     }
 
     @Override
     public void onStart(ClientContext ctx) {
-        connect(ctx);
-        ctx.setTimer(Duration.ofMillis(SESSION_TIMEOUT_MS / 3), new PingDue());
-    }
-
-    private void connect(ClientContext ctx) {
-        server = servers.get(serverIndex);
-        connected = false;
-        ctx.send(
-                server,
-                new Connect(new ConnectRequest(0, lastZxidSeen, SESSION_TIMEOUT_MS, sessionId, password, false)));
-        armTimeout(ctx);
+        session.start(ctx);
     }
 
     @Override
     public void onInvoke(Invocation invocation, ClientContext ctx) {
         current = invocation;
-        if (connected) {
+        if (session.connected()) {
             begin(ctx);
         }
     }
@@ -132,54 +91,42 @@ public final class CoordKvClient implements Client {
 
     private void send(Step next, ClientRequest request, ClientContext ctx) {
         step = next;
-        waiting.put(++xid, next);
-        ctx.send(server, new Request(xid, request));
-        armTimeout(ctx);
-    }
-
-    private void armTimeout(ClientContext ctx) {
-        ctx.setTimer(requestTimeout, new RequestTimeout(++attempt));
+        waiting.put(session.send(request, ctx), next);
     }
 
     @Override
     public void onMessage(NodeId from, Message message, ClientContext ctx) {
-        if (!from.equals(server)) {
-            return; // a server this client has moved away from
-        }
-        switch (message) {
-            case Handshaken handshaken -> onHandshaken(handshaken, ctx);
-            case Packet packet -> onPacket(packet, ctx);
-            case Close close -> connectionLost("the server closed the connection", ctx);
-            default -> {}
-        }
+        session.onMessage(from, message, ctx);
     }
 
-    private void onHandshaken(Handshaken handshaken, ClientContext ctx) {
-        if (!handshaken.accepted()) {
-            sessionId = 0; // expired: the next handshake opens a new session
-            password = new byte[16];
-            connectionLost("session expired", ctx);
-            return;
-        }
-        sessionId = handshaken.response().sessionId();
-        password = handshaken.response().passwd();
-        connected = true;
-        attempt++; // the handshake's timeout no longer applies
+    @Override
+    public void onTimer(TimerId id, Timer timer, ClientContext ctx) {
+        session.onTimer(timer, ctx);
+    }
+
+    @Override
+    public void connected(boolean newSession, ClientContext ctx) {
         if (current != null) {
             begin(ctx);
         }
     }
 
-    private void onPacket(Packet packet, ClientContext ctx) {
-        int replyXid = packet.reply().header().xid();
-        if (packet.reply().header().zxid() > 0) {
-            lastZxidSeen = Math.max(lastZxidSeen, packet.reply().header().zxid());
-        }
-        Step answered = waiting.remove(replyXid);
+    @Override
+    public void watchEvent(EventType type, String path, ClientContext ctx) {
+        // This workload sets no watches.
+    }
+
+    @Override
+    public void expired(ClientContext ctx) {
+        // Nothing of this workload lives in the session: the loss that follows ends the operation.
+    }
+
+    @Override
+    public void reply(int xid, Code code, ServerResponse body, ClientContext ctx) {
+        Step answered = waiting.remove(xid);
         if (answered == null || current == null || answered != step) {
-            return; // a ping's answer, a watch event, or an answer to an operation already ended
+            return; // an answer to an operation already ended
         }
-        Code code = TreeMapping.code(packet.reply().header().err()).orElse(Code.SYSTEMERROR);
         switch (answered) {
             case CREATE -> {
                 if (code == Code.OK) {
@@ -204,7 +151,7 @@ public final class CoordKvClient implements Client {
             case GET -> {
                 if (code == Code.NONODE) {
                     finish(Outcome.ok(null), ctx);
-                } else if (code == Code.OK && packet.reply().body() instanceof ServerResponse.GetData data) {
+                } else if (code == Code.OK && body instanceof ServerResponse.GetData data) {
                     finish(Outcome.ok(Long.valueOf(new String(data.data(), StandardCharsets.UTF_8))), ctx);
                 } else {
                     finish(Outcome.fail("getData answered " + code), ctx);
@@ -217,40 +164,18 @@ public final class CoordKvClient implements Client {
         ctx.complete(current.opId(), outcome);
         current = null;
         step = null;
-        attempt++;
-    }
-
-    @Override
-    public void onTimer(TimerId id, Timer timer, ClientContext ctx) {
-        switch (timer) {
-            case RequestTimeout timeout
-            when timeout.attempt() == attempt ->
-                connectionLost("no answer within " + requestTimeout.toMillis() + " ms", ctx);
-            case ReconnectDue due -> connect(ctx);
-            case PingDue ping -> {
-                if (connected && current == null) {
-                    ctx.send(server, new Request(-2, new ClientRequest.Ping()));
-                }
-                ctx.setTimer(Duration.ofMillis(SESSION_TIMEOUT_MS / 3), new PingDue());
-            }
-            default -> {}
-        }
     }
 
     /**
      * As ZooKeeper's client on connection loss: an operation with a request out ends without an
-     * answer (one not yet sent waits for the next connection), and it reconnects elsewhere.
+     * answer (a write as unknown, a read as failed); one not yet sent waits for the next connection.
      */
-    private void connectionLost(String reason, ClientContext ctx) {
+    @Override
+    public void disconnected(String reason, ClientContext ctx) {
         if (current != null && step != null) {
-            boolean mayHaveWritten = "write".equals(current.f()) && step != null;
+            boolean mayHaveWritten = "write".equals(current.f());
             finish(mayHaveWritten ? Outcome.unknown(reason) : Outcome.fail(reason), ctx);
         }
         waiting.clear();
-        ctx.send(server, new Disconnected());
-        connected = false;
-        attempt++;
-        serverIndex = (serverIndex + 1) % servers.size();
-        ctx.setTimer(RECONNECT_DELAY, new ReconnectDue());
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import sdlab.coord.fencing.FencingMessages.FencedRead;
 import sdlab.coord.fencing.FencingMessages.FencedWrite;
 
 /**
@@ -44,6 +45,26 @@ public final class FencedState {
             return Decision.DUPLICATE_KEY;
         }
         return Decision.ACCEPT;
+    }
+
+    /**
+     * Whether {@code read} may be answered: with tokens checked, not with a token below the
+     * highest seen. A read that is answered raises the highest token with {@link #observe}.
+     */
+    public Decision decideRead(String reader, FencedRead read) {
+        if (policy.checkTokens() && read.token() < highestTokenFor(reader, read.resource())) {
+            return Decision.STALE_TOKEN;
+        }
+        return Decision.ACCEPT;
+    }
+
+    /**
+     * Raises the resource's highest token to {@code token} after an answered read. Kept in memory
+     * only: the log holds writes, so after a restart the highest token is the highest written,
+     * and a read's raise is lost with the process (the stores of the chapters do not crash).
+     */
+    public void observe(String reader, String resource, long token) {
+        highestTokens.merge(tokenScope(reader, resource), token, Math::max);
     }
 
     /** Applies a write that {@link #decide} accepted, or one read back from the log. */

@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import sdlab.coord.fencing.FencingMessages.Answer;
 import sdlab.coord.fencing.FencingMessages.DuplicateKey;
+import sdlab.coord.fencing.FencingMessages.FencedRead;
 import sdlab.coord.fencing.FencingMessages.FencedWrite;
+import sdlab.coord.fencing.FencingMessages.ReadValue;
 import sdlab.coord.fencing.FencingMessages.StaleToken;
-import sdlab.coord.fencing.FencingMessages.WriteAnswer;
 import sdlab.coord.fencing.FencingMessages.Written;
 import sdlab.core.Message;
 import sdlab.core.Node;
@@ -27,16 +29,16 @@ public final class FencedStore implements Node {
 
     private final FencingPolicy policy;
     private FencedState state;
-    private final Map<Long, List<Answer>> waitingForSync = new HashMap<>();
+    private final Map<Long, List<Waiting>> waitingForSync = new HashMap<>();
     private int waiting;
     private long accepted;
     private long refusedStale;
     private long refusedDuplicate;
 
-    /** What this process decided since it started. */
+    /** What this process decided since it started; {@code refusedStale} counts writes and reads refused by token. */
     public record Counts(long accepted, long refusedStale, long refusedDuplicate) {}
 
-    private record Answer(NodeId to, WriteAnswer message) {}
+    private record Waiting(NodeId to, Answer message) {}
 
     public FencedStore(FencingPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -57,39 +59,57 @@ public final class FencedStore implements Node {
 
     @Override
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
-        if (!(message instanceof FencedWrite write)) {
-            return;
-        }
         if (waiting >= WAITING_MAX) {
-            ctx.note("fenced write " + write.requestId() + " from " + from + " dropped: " + WAITING_MAX + " waiting");
+            ctx.note("fenced request from " + from + " dropped: " + WAITING_MAX + " waiting");
             return;
         }
-        WriteAnswer answer =
-                switch (state.decide(from.name(), write)) {
-                    case ACCEPT -> accept(from, write, ctx);
-                    case STALE_TOKEN -> {
-                        refusedStale++;
-                        ctx.note("stale token " + write.token() + " from " + from + " refused for " + write.resource());
-                        yield new StaleToken(write.requestId(), state.highestTokenFor(from.name(), write.resource()));
-                    }
-                    case DUPLICATE_KEY -> {
-                        refusedDuplicate++;
-                        yield new DuplicateKey(write.requestId(), write.idempotencyKey());
-                    }
-                };
+        switch (message) {
+            case FencedWrite write -> answerAfterSync(from, write(from, write, ctx), ctx);
+            case FencedRead read -> answerAfterSync(from, read(from, read, ctx), ctx);
+            default -> {}
+        }
+    }
+
+    private Answer read(NodeId from, FencedRead read, NodeContext ctx) {
+        if (state.decideRead(from.name(), read) == FencedState.Decision.STALE_TOKEN) {
+            refusedStale++;
+            ctx.note("stale token " + read.token() + " from " + from + " refused a read of " + read.resource());
+            return new StaleToken(read.requestId(), state.highestTokenFor(from.name(), read.resource()));
+        }
+        state.observe(from.name(), read.resource(), read.token());
+        return new ReadValue(read.requestId(), state.value(read.resource()).orElse(""));
+    }
+
+    /** Answers once a sync issued now completes: a read may have seen a write not yet durable. */
+    private void answerAfterSync(NodeId to, Answer answer, NodeContext ctx) {
         long syncId = ctx.disk().sync();
-        waitingForSync.computeIfAbsent(syncId, id -> new ArrayList<>()).add(new Answer(from, answer));
+        waitingForSync.computeIfAbsent(syncId, id -> new ArrayList<>()).add(new Waiting(to, answer));
         waiting++;
+    }
+
+    private Answer write(NodeId from, FencedWrite write, NodeContext ctx) {
+        return switch (state.decide(from.name(), write)) {
+            case ACCEPT -> accept(from, write, ctx);
+            case STALE_TOKEN -> {
+                refusedStale++;
+                ctx.note("stale token " + write.token() + " from " + from + " refused for " + write.resource());
+                yield new StaleToken(write.requestId(), state.highestTokenFor(from.name(), write.resource()));
+            }
+            case DUPLICATE_KEY -> {
+                refusedDuplicate++;
+                yield new DuplicateKey(write.requestId(), write.idempotencyKey());
+            }
+        };
     }
 
     @Override
     public void onSynced(long syncId, NodeContext ctx) {
-        List<Answer> answers = waitingForSync.remove(syncId);
+        List<Waiting> answers = waitingForSync.remove(syncId);
         if (answers == null) {
             return;
         }
         waiting -= answers.size();
-        for (Answer answer : answers) {
+        for (Waiting answer : answers) {
             ctx.send(answer.to(), answer.message());
         }
     }
@@ -104,7 +124,7 @@ public final class FencedStore implements Node {
         return state;
     }
 
-    private WriteAnswer accept(NodeId from, FencedWrite write, NodeContext ctx) {
+    private Answer accept(NodeId from, FencedWrite write, NodeContext ctx) {
         AppliedWrite applied = new AppliedWrite(
                 write.resource(), write.token(), write.idempotencyKey(), write.value(), from.name(), ctx.nowNanos());
         state.apply(applied);

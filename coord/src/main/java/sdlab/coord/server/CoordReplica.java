@@ -554,6 +554,8 @@ public final class CoordReplica implements Node {
                 drop(connection, ctx);
             }
         }
+        // A session lives by what its client sends (requests and pings), not by an open connection:
+        // as in ZooKeeper, a client paused longer than its timeout (a long GC) loses its session.
         if (liveness != null) {
             List<Long> heard = List.copyOf(heardSinceReport);
             heardSinceReport.clear();

@@ -23,6 +23,12 @@ public sealed interface ClientRequest {
      * one is the server's BADARGUMENTS to give, not a malformed packet.
      */
     record Create(OpCode opCode, String path, byte[] data, List<Acl> acl, int flags) implements InMulti {
+        @Override
+        public String toString() {
+            return "Create[opCode=" + opCode + ", path=" + path + ", data=" + Jute.show(data) + ", acl=" + acl
+                    + ", flags=" + flags + "]";
+        }
+
         public Create {
             if (opCode != OpCode.CREATE && opCode != OpCode.CREATE2 && opCode != OpCode.CREATE_CONTAINER) {
                 throw new IllegalArgumentException("not a CreateRequest op code: " + opCode);
@@ -37,6 +43,12 @@ public sealed interface ClientRequest {
 
     /** {@code CreateTTLRequest}: a create with a TTL in milliseconds. */
     record CreateTtl(String path, byte[] data, List<Acl> acl, int flags, long ttlMs) implements InMulti {
+        @Override
+        public String toString() {
+            return "CreateTtl[path=" + path + ", data=" + Jute.show(data) + ", acl=" + acl + ", flags=" + flags
+                    + ", ttlMs=" + ttlMs + "]";
+        }
+
         public CreateTtl {
             acl = Jute.copyOf(acl);
         }
@@ -59,6 +71,11 @@ public sealed interface ClientRequest {
 
     /** {@code SetDataRequest}; version -1 matches any. */
     record SetData(String path, byte[] data, int version) implements InMulti {
+        @Override
+        public String toString() {
+            return "SetData[path=" + path + ", data=" + Jute.show(data) + ", version=" + version + "]";
+        }
+
         public OpCode opCode() {
             return OpCode.SET_DATA;
         }
@@ -237,6 +254,11 @@ public sealed interface ClientRequest {
 
     /** {@code AuthPacket} (xid -4): addauth's scheme and credentials. */
     record Auth(int type, String scheme, byte[] auth) implements ClientRequest {
+        @Override
+        public String toString() {
+            return "Auth[type=" + type + ", scheme=" + scheme + ", auth=" + Jute.show(auth) + "]";
+        }
+
         public OpCode opCode() {
             return OpCode.AUTH;
         }

@@ -11,4 +11,11 @@ package sdlab.coord.wire;
  * @param passwd null when Jute sent -1
  */
 public record ConnectRequest(
-        int protocolVersion, long lastZxidSeen, int timeOutMs, long sessionId, byte[] passwd, boolean readOnly) {}
+        int protocolVersion, long lastZxidSeen, int timeOutMs, long sessionId, byte[] passwd, boolean readOnly) {
+    @Override
+    public String toString() {
+        return "ConnectRequest[protocolVersion=" + protocolVersion + ", lastZxidSeen=" + lastZxidSeen + ", timeOutMs="
+                + timeOutMs + ", sessionId=" + sessionId + ", passwd=" + Jute.show(passwd) + ", readOnly=" + readOnly
+                + "]";
+    }
+}

@@ -7,4 +7,10 @@ package sdlab.coord.wire;
  *
  * @param readOnly whether this server is a read-only server (always written, as ZooKeeper 3.9 does)
  */
-public record ConnectResponse(int protocolVersion, int timeOutMs, long sessionId, byte[] passwd, boolean readOnly) {}
+public record ConnectResponse(int protocolVersion, int timeOutMs, long sessionId, byte[] passwd, boolean readOnly) {
+    @Override
+    public String toString() {
+        return "ConnectResponse[protocolVersion=" + protocolVersion + ", timeOutMs=" + timeOutMs + ", sessionId="
+                + sessionId + ", passwd=" + Jute.show(passwd) + ", readOnly=" + readOnly + "]";
+    }
+}

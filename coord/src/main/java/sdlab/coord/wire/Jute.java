@@ -73,6 +73,14 @@ final class Jute {
      * An unmodifiable copy that keeps what Jute can carry: a null vector (-1) stays null and null
      * elements stay, so that decoding and encoding again gives the same bytes.
      */
+    /**
+     * Bytes as a record's toString shows them: their content, not the array's identity hash, so
+     * that a simulated run's trace (which prints messages) is the same in every JVM.
+     */
+    static String show(byte[] bytes) {
+        return bytes == null ? "null" : java.util.HexFormat.of().formatHex(bytes);
+    }
+
     static <T> List<T> copyOf(List<T> values) {
         return values == null ? null : Collections.unmodifiableList(new ArrayList<>(values));
     }

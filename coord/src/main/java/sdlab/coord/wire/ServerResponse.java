@@ -24,7 +24,12 @@ public sealed interface ServerResponse {
     record Exists(Stat stat) implements ServerResponse {}
 
     /** {@code GetDataResponse}; data is null if the node has none. */
-    record GetData(byte[] data, Stat stat) implements ServerResponse {}
+    record GetData(byte[] data, Stat stat) implements ServerResponse {
+        @Override
+        public String toString() {
+            return "GetData[data=" + Jute.show(data) + ", stat=" + stat + "]";
+        }
+    }
 
     /** {@code SetDataResponse}. */
     record SetData(Stat stat) implements ServerResponse {}
@@ -142,6 +147,11 @@ public sealed interface ServerResponse {
 
         /** getData inside a multiRead (GetDataResponse). */
         record Data(byte[] data, Stat stat) implements MultiResult {
+            @Override
+            public String toString() {
+                return "Data[data=" + Jute.show(data) + ", stat=" + stat + "]";
+            }
+
             public OpCode opCode() {
                 return OpCode.GET_DATA;
             }

@@ -6,6 +6,7 @@ import static sdlab.coord.fencing.FencedState.Decision.DUPLICATE_KEY;
 import static sdlab.coord.fencing.FencedState.Decision.STALE_TOKEN;
 
 import org.junit.jupiter.api.Test;
+import sdlab.coord.fencing.FencingMessages.FencedRead;
 import sdlab.coord.fencing.FencingMessages.FencedWrite;
 
 /** The storage's decisions, without a network or a disk. */
@@ -35,6 +36,30 @@ class FencedStateTest {
         assertThat(offer(state, "s2", write(2, "", "d"))).isEqualTo(ACCEPT);
         assertThat(state.value("job")).contains("d");
         assertThat(state.highestTokenFor("anyone", "job")).isEqualTo(2);
+    }
+
+    @Test
+    void aReadWithAHigherTokenFencesOffTheWritesOfLowerOnes() {
+        // Shows: holder 1 read with token 1; holder 2 reads with token 2 before writing anything; holder
+        // 1's write, computed from its older read, is refused; a read with token 1 is refused too.
+        FencedState state = new FencedState(FencingPolicy.tokens());
+        assertThat(state.decideRead("c1", new FencedRead(1, "job", 1))).isEqualTo(ACCEPT);
+        state.observe("c1", "job", 1);
+        assertThat(state.decideRead("c2", new FencedRead(2, "job", 2))).isEqualTo(ACCEPT);
+        state.observe("c2", "job", 2);
+
+        assertThat(offer(state, "c1", write(1, "", "1"))).isEqualTo(STALE_TOKEN);
+        assertThat(state.decideRead("c1", new FencedRead(3, "job", 1))).isEqualTo(STALE_TOKEN);
+        assertThat(offer(state, "c2", write(2, "", "1"))).isEqualTo(ACCEPT);
+    }
+
+    @Test
+    void withoutTokenChecksEveryReadIsAnswered() {
+        // Shows: the plain store reads nothing in the token, even after a higher one was seen.
+        FencedState state = new FencedState(FencingPolicy.plain());
+        state.observe("c2", "job", 5);
+        assertThat(state.decideRead("c1", new FencedRead(1, "job", 1))).isEqualTo(ACCEPT);
+        assertThat(offer(state, "c1", write(1, "", "x"))).isEqualTo(ACCEPT);
     }
 
     @Test
