@@ -1,10 +1,8 @@
 package sdlab.coord.server;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +27,6 @@ import sdlab.coord.wire.ClientRequest;
 import sdlab.coord.wire.ConnectRequest;
 import sdlab.coord.wire.ConnectResponse;
 import sdlab.coord.wire.OpCode;
-import sdlab.coord.wire.Packets;
-import sdlab.coord.wire.ReplyHeader;
-import sdlab.coord.wire.ServerResponse;
 import sdlab.coord.wire.TreeMapping;
 import sdlab.core.Message;
 import sdlab.core.Node;
@@ -73,20 +68,6 @@ public final class CoordReplica implements Node {
     /** The leader's sweep of empty containers and expired TTL nodes. */
     record ContainerSweep() implements Timer {}
 
-    /** A proposal this server made for one of its clients, until its entry applies here. */
-    private static final class Proposal {
-        final NodeId endpoint;
-        final byte[] payload;
-        final long deadlineNanos;
-        boolean refused;
-
-        Proposal(NodeId endpoint, byte[] payload, long deadlineNanos) {
-            this.endpoint = endpoint;
-            this.payload = payload;
-            this.deadlineNanos = deadlineNanos;
-        }
-    }
-
     private final NodeId self;
     private final List<NodeId> members;
     private final ReplicaConfig config;
@@ -96,10 +77,9 @@ public final class CoordReplica implements Node {
     private Reads reads;
     private final Map<NodeId, Connection> connections = new LinkedHashMap<>();
     private final Map<Long, Connection> bySession = new HashMap<>();
-    private final Map<Long, Proposal> proposals = new LinkedHashMap<>();
+    private final Proposals proposals = new Proposals();
     private final Set<Long> heardSinceReport = new TreeSet<>();
     private SessionLiveness liveness;
-    private long proposalsMade;
     /** This life's start by the node's clock: told apart from earlier lives in the origins of entries. */
     private long life;
 
@@ -145,7 +125,7 @@ public final class CoordReplica implements Node {
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
         switch (message) {
             case PeerMessages.Raft raftMessage
-            when raftMessage.message() instanceof ClientReply reply -> onRaftReply(reply, ctx);
+            when raftMessage.message() instanceof ClientReply reply -> onRaftReply(reply);
             case PeerMessages.Raft raftMessage -> raft.onMessage(from, raftMessage.message(), new RaftContext(ctx));
             case PeerMessages.SessionsAlive alive -> onSessionsAlive(alive, ctx);
             case Connect connect -> onConnect(from, connect.request(), ctx);
@@ -185,7 +165,7 @@ public final class CoordReplica implements Node {
 
     /** The leader's own decision (an expiry, a container's removal): nobody waits for its answer. */
     private void proposeOwn(TreeEntry entry, NodeContext ctx) {
-        raft.propose(++proposalsMade, TreeEntryCodec.encode(entry), raftContext(ctx));
+        raft.propose(proposals.nextNumber(), TreeEntryCodec.encode(entry), raftContext(ctx));
     }
 
     private static RaftContext raftContext(NodeContext ctx) {
@@ -336,13 +316,13 @@ public final class CoordReplica implements Node {
     /** Proposes an entry for a client of {@code endpoint}; its number (from 1), or {@link #NO_LEADER} if no leader is known. */
     private long propose(
             NodeId endpoint, java.util.function.Function<TreeEntry.Origin, TreeEntry> entry, NodeContext ctx) {
-        long number = ++proposalsMade;
+        long number = proposals.nextNumber();
         byte[] payload = TreeEntryCodec.encode(entry.apply(new TreeEntry.Origin(self, life, number)));
         if (!raft.propose(number, payload, raftContext(ctx))) {
             return NO_LEADER;
         }
         long deadline = ctx.nowNanos() + config.proposalTimeoutMs() * 1_000_000L;
-        proposals.put(number, new Proposal(endpoint, payload, deadline));
+        proposals.track(number, new Proposals.Waiting(endpoint, payload, deadline));
         return number;
     }
 
@@ -355,7 +335,13 @@ public final class CoordReplica implements Node {
             }
             connection.queue.removeFirst();
             if (head.answer == null) {
-                answerLocally(connection, head, ctx);
+                head.answer = Answers.local(
+                        reads,
+                        connection.session,
+                        head.xid,
+                        head.request,
+                        state.tree().lastZxid(),
+                        events -> deliver(events, ctx));
             }
             ctx.send(connection.endpoint, new Packet(head.answer));
             if (head.closeAfter) {
@@ -363,50 +349,6 @@ public final class CoordReplica implements Node {
                 return;
             }
         }
-    }
-
-    /** A request answered from this server's state (reads, watches, pings, invalid writes), as ZooKeeper's standalone server does. */
-    private void answerLocally(Connection connection, Connection.Pending pending, NodeContext ctx) {
-        long session = connection.session;
-        Reads.Outcome outcome =
-                switch (pending.request) {
-                    case ClientRequest.Multi r when r.opCode() != OpCode.MULTI -> reads.multiRead(session, r);
-                    case ClientRequest.Exists r -> reads.exists(session, r);
-                    case ClientRequest.GetData r -> reads.getData(session, r);
-                    case ClientRequest.GetChildren r -> reads.getChildren(session, r);
-                    case ClientRequest.GetAcl r -> reads.getAcl(r);
-                    case ClientRequest.GetEphemerals r -> reads.getEphemerals(session, r);
-                    case ClientRequest.GetAllChildrenNumber r -> reads.getAllChildrenNumber(r);
-                    case ClientRequest.AddWatch r -> reads.addWatch(session, r);
-                    case ClientRequest.RemoveWatches r -> reads.removeWatches(session, r);
-                    case ClientRequest.SetWatches r -> {
-                        deliver(reads.setWatches(session, r), ctx);
-                        yield Reads.Outcome.ok(new ServerResponse.Empty());
-                    }
-                    case ClientRequest.Ping r -> Reads.Outcome.ok(new ServerResponse.Empty());
-                    // No ACL is ever checked; refusing credentials would make a client that calls
-                    // addAuthInfo drop its session (AUTH_FAILED).
-                    case ClientRequest.Auth r -> Reads.Outcome.ok(new ServerResponse.Empty());
-                    case ClientRequest.Create r ->
-                        Reads.Outcome.failed(TreeMapping.toOp(r).code());
-                    case ClientRequest.CreateTtl r ->
-                        Reads.Outcome.failed(TreeMapping.toOp(r).code());
-                    case ClientRequest.Delete r ->
-                        Reads.Outcome.failed(TreeMapping.toOp(r).code());
-                    case ClientRequest.SetData r ->
-                        Reads.Outcome.failed(TreeMapping.toOp(r).code());
-                    case ClientRequest.Check r ->
-                        Reads.Outcome.failed(TreeMapping.toOp(r).code());
-                    case ClientRequest.Multi r ->
-                        Reads.Outcome.failed(TreeMapping.toOp(r).code());
-                    default -> Reads.Outcome.failed(Code.UNIMPLEMENTED);
-                };
-        pending.answer =
-                reply(pending.xid, outcome.code(), outcome.body(), state.tree().lastZxid());
-    }
-
-    private static Packets.Reply reply(int xid, Code code, ServerResponse body, long zxid) {
-        return new Packets.Reply(new ReplyHeader(xid, zxid, code.value()), body);
     }
 
     // ---- what applied ----
@@ -451,8 +393,8 @@ public final class CoordReplica implements Node {
         if (origin == null || !isOwn(origin)) {
             return;
         }
-        Proposal proposal = proposals.remove(origin.proposal());
-        Connection connection = proposal == null ? null : connections.get(proposal.endpoint);
+        Proposals.Waiting proposal = proposals.applied(origin.proposal());
+        Connection connection = proposal == null ? null : connections.get(proposal.endpoint());
         if (connection == null) {
             return; // the connection closed meanwhile; the session, if any, lives on until it expires
         }
@@ -479,7 +421,7 @@ public final class CoordReplica implements Node {
     private void answerApplied(Connection connection, long proposal, ReplicatedTree.Outcome outcome, NodeContext ctx) {
         for (Connection.Pending pending : connection.queue) {
             if (pending.proposal == proposal) {
-                pending.answer = appliedAnswer(pending, outcome);
+                pending.answer = Answers.applied(pending.xid, pending.request, outcome);
                 pending.closeAfter = pending.request instanceof ClientRequest.CloseSession
                         || outcome.result() instanceof OpResult.Error error && error.code() == Code.SESSIONEXPIRED;
                 pump(connection, ctx);
@@ -493,21 +435,6 @@ public final class CoordReplica implements Node {
                 return;
             }
         }
-    }
-
-    private static Packets.Reply appliedAnswer(Connection.Pending pending, ReplicatedTree.Outcome outcome) {
-        long zxid = outcome.index();
-        return switch (pending.request) {
-            case ClientRequest.Sync r -> reply(pending.xid, Code.OK, new ServerResponse.Sync(r.path()), zxid);
-            case ClientRequest.CloseSession r -> reply(pending.xid, Code.OK, new ServerResponse.Empty(), zxid);
-            default -> {
-                OpResult result = outcome.result();
-                ServerResponse body = TreeMapping.toResponse(pending.request, result);
-                // A failed multi carries its per-operation results with error 0 in the header, as ZooKeeper's does.
-                Code code = result instanceof OpResult.Multi ? Code.OK : result.code();
-                yield reply(pending.xid, code, body, zxid);
-            }
-        };
     }
 
     /** Sends each watch event to the connection of its session here, if it has one. */
@@ -575,38 +502,23 @@ public final class CoordReplica implements Node {
 
     /** A node that did not lead refused a proposal (so it was not appended): send it again to the leader known now. */
     private void retryRefused(NodeContext ctx) {
-        for (Map.Entry<Long, Proposal> pending : proposals.entrySet()) {
-            long number = pending.getKey();
-            Proposal proposal = pending.getValue();
-            if (proposal.refused && raft.leader().isPresent()) {
-                proposal.refused = false;
-                raft.propose(number, proposal.payload, raftContext(ctx));
-            }
+        if (raft.leader().isEmpty()) {
+            return;
         }
+        proposals
+                .takeRefused()
+                .forEach((number, proposal) -> raft.propose(number, proposal.payload(), raftContext(ctx)));
     }
 
-    private void onRaftReply(ClientReply reply, NodeContext ctx) {
+    private void onRaftReply(ClientReply reply) {
         if (reply instanceof NotLeader notLeader) {
-            Proposal proposal = proposals.get(notLeader.requestId());
-            if (proposal != null) {
-                proposal.refused = true;
-            }
+            proposals.refusedBy(notLeader.requestId());
         }
     }
 
     /** Connections whose proposals outlived the timeout are dropped: their leader is gone. */
     private void dropStuck(NodeContext ctx) {
-        long now = ctx.nowNanos();
-        Iterator<Map.Entry<Long, Proposal>> iterator = proposals.entrySet().iterator();
-        List<NodeId> stuck = new ArrayList<>();
-        while (iterator.hasNext()) {
-            Proposal proposal = iterator.next().getValue();
-            if (now - proposal.deadlineNanos > 0) {
-                iterator.remove();
-                stuck.add(proposal.endpoint);
-            }
-        }
-        for (NodeId endpoint : stuck) {
+        for (NodeId endpoint : proposals.expire(ctx.nowNanos())) {
             Connection connection = connections.get(endpoint);
             if (connection != null) {
                 drop(connection, ctx);
