@@ -18,6 +18,7 @@ import sdlab.consensus.raft.RaftMessages.MembershipRequest;
 import sdlab.consensus.raft.RaftMessages.NotLeader;
 import sdlab.consensus.raft.RaftMessages.Read;
 import sdlab.consensus.raft.RaftMessages.ReadOk;
+import sdlab.consensus.raft.RaftMessages.SnapshotChunkReply;
 import sdlab.consensus.raft.RaftMessages.Submit;
 import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
@@ -31,8 +32,8 @@ import sdlab.core.NodeId;
  * the follower's next index optimistically; a refusal rewinds it to the follower's hint. A
  * follower that answered nothing for a whole heartbeat interval while appends were in flight is
  * probed again from its match index (the appends or their replies were lost). A follower whose
- * next index is inside the leader's snapshot gets the snapshot (InstallSnapshot) instead, and
- * appends go on after it.
+ * next index is inside the leader's snapshot gets the snapshot (InstallSnapshot) instead, a
+ * chunk at a time, and appends go on after it.
  *
  * <p>Commit rule (Raft §5.4.2): an index stored on a majority (the leader counting itself only
  * for entries synced to its own disk) is committed only if its entry has the leader's term;
@@ -58,6 +59,11 @@ final class Leadership {
         long ackedRound;
         long heardNanos;
         boolean heardSinceTick;
+        /** The snapshot (by its last index) being sent to it, how much of it it holds, whether a chunk is on its way. */
+        long snapshotSending = -1;
+
+        long snapshotOffset;
+        boolean chunkInFlight;
     }
 
     private record PendingWrite(NodeId client, long sequence) {}
@@ -81,6 +87,8 @@ final class Leadership {
     private long selfDurableIndex;
     private long round;
     private boolean roundOpen;
+    private long encodedIndex = -1;
+    private byte[] encoded;
     /** The highest commit index sent to the followers so far. */
     private long commitAnnounced;
 
@@ -145,7 +153,15 @@ final class Leadership {
         boolean sent = false;
         while (progress.inFlight < config.appendsInFlightMax() && progress.nextIndex <= log.lastIndex()) {
             if (progress.nextIndex <= log.snapshotIndex()) {
-                sendSnapshot(peer, progress, ctx);
+                if (progress.chunkInFlight) {
+                    break; // one chunk at a time: the next goes when this one is acknowledged
+                }
+                sendSnapshotChunk(peer, progress, ctx);
+                sent = true;
+                if (progress.nextIndex <= log.snapshotIndex()) {
+                    break;
+                }
+                continue; // the last chunk is out: appends go on after the snapshot
             } else {
                 List<LogEntry> batch = log.slice(progress.nextIndex, config.batchEntriesMax());
                 send(peer, progress, progress.nextIndex - 1, batch, commitIndex, ctx);
@@ -166,12 +182,57 @@ final class Leadership {
         ctx.send(peer, new AppendEntries(term, prevIndex, state.log().termAt(prevIndex), entries, commitIndex, round));
     }
 
-    /** The follower needs entries that are compacted away: it gets the snapshot, and appends go on after it. */
-    private void sendSnapshot(NodeId peer, Progress progress, NodeContext ctx) {
+    /**
+     * The follower needs entries that are compacted away: it gets the snapshot's next chunk, from
+     * where it said it holds the snapshot up to; after the last, appends go on after the snapshot.
+     */
+    private void sendSnapshotChunk(NodeId peer, Progress progress, NodeContext ctx) {
         Snapshot snapshot = state.snapshot().orElseThrow();
+        byte[] bytes = encoded(snapshot);
+        if (progress.snapshotSending != snapshot.lastIndex()) {
+            progress.snapshotSending = snapshot.lastIndex();
+            progress.snapshotOffset = 0;
+        }
+        int from = (int) Math.min(progress.snapshotOffset, bytes.length);
+        int to = (int) Math.min(bytes.length, (long) from + config.snapshotChunkBytes());
+        boolean done = to == bytes.length;
         progress.inFlight++;
-        progress.nextIndex = snapshot.lastIndex() + 1;
-        ctx.send(peer, new InstallSnapshot(term, snapshot, round));
+        progress.chunkInFlight = true;
+        if (done) {
+            progress.nextIndex = snapshot.lastIndex() + 1;
+        }
+        byte[] chunk = Arrays.copyOfRange(bytes, from, to);
+        ctx.send(peer, new InstallSnapshot(term, snapshot.lastIndex(), snapshot.lastTerm(), from, chunk, done, round));
+    }
+
+    /** The snapshot's bytes as its file holds them, encoded once for every follower that needs them. */
+    private byte[] encoded(Snapshot snapshot) {
+        if (encodedIndex != snapshot.lastIndex()) {
+            encoded = LogCodec.encodeSnapshot(snapshot);
+            encodedIndex = snapshot.lastIndex();
+        }
+        return encoded;
+    }
+
+    /** A follower holds the snapshot up to {@code reply.nextOffset()}: the next chunk goes from there. */
+    void onSnapshotChunkReply(NodeId from, SnapshotChunkReply reply, long commitIndex, NodeContext ctx) {
+        Progress progress = followers.get(from);
+        if (progress == null) {
+            return;
+        }
+        heard(progress, reply.round(), ctx);
+        if (reply.lastIndex() == progress.snapshotSending) {
+            progress.snapshotOffset = reply.nextOffset();
+            progress.chunkInFlight = false;
+        }
+        replicate(from, progress, false, commitIndex, ctx);
+    }
+
+    private static void heard(Progress progress, long round, NodeContext ctx) {
+        progress.heardNanos = ctx.nowNanos();
+        progress.heardSinceTick = true;
+        progress.inFlight = Math.max(0, progress.inFlight - 1);
+        progress.ackedRound = Math.max(progress.ackedRound, round);
     }
 
     /** A follower answered; returns the commit index after it. */
@@ -180,11 +241,11 @@ final class Leadership {
         if (progress == null) {
             return commitIndex;
         }
-        progress.heardNanos = ctx.nowNanos();
-        progress.heardSinceTick = true;
-        progress.inFlight = Math.max(0, progress.inFlight - 1);
-        progress.ackedRound = Math.max(progress.ackedRound, reply.round());
+        heard(progress, reply.round(), ctx);
         if (reply.success()) {
+            if (reply.matchIndex() >= progress.snapshotSending) {
+                progress.chunkInFlight = false; // the snapshot being sent is installed (or overtaken)
+            }
             progress.matchIndex = Math.max(progress.matchIndex, reply.matchIndex());
             progress.nextIndex = Math.max(progress.nextIndex, progress.matchIndex + 1);
         } else {
@@ -227,6 +288,7 @@ final class Leadership {
         for (Progress progress : followers.values()) {
             if (progress.inFlight > 0 && !progress.heardSinceTick) {
                 progress.inFlight = 0;
+                progress.chunkInFlight = false;
                 progress.nextIndex = progress.matchIndex + 1;
             }
             progress.heardSinceTick = false;

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param readMode how a leader makes sure it still leads before it answers a read
  * @param clockDriftPpmMax how much faster or slower than real time any node's clock may run, in
  *     parts per million: a lease is shortened by it (see {@link ReadMode#LEASE})
+ * @param snapshotChunkBytes bytes of a snapshot in one InstallSnapshot message at most: a large
+ *     state goes in chunks, each acknowledged before the next
  * @param bug a planted bug, or {@link Bug#NONE}
  */
 public record RaftConfig(
@@ -35,6 +37,7 @@ public record RaftConfig(
         int snapshotLogEntriesMax,
         ReadMode readMode,
         int clockDriftPpmMax,
+        int snapshotChunkBytes,
         Bug bug) {
 
     /** How a leader serves linearizable reads (Raft thesis §6.4). */
@@ -97,6 +100,9 @@ public record RaftConfig(
         if (snapshotLogEntriesMax < 1) {
             throw new IllegalArgumentException("snapshotLogEntriesMax must be positive, got " + snapshotLogEntriesMax);
         }
+        if (snapshotChunkBytes < 1) {
+            throw new IllegalArgumentException("snapshotChunkBytes must be positive, got " + snapshotChunkBytes);
+        }
         if (clockDriftPpmMax < 0 || clockDriftPpmMax >= 1_000_000) {
             throw new IllegalArgumentException("clockDriftPpmMax must be in [0, 1000000), got " + clockDriftPpmMax);
         }
@@ -108,7 +114,7 @@ public record RaftConfig(
      * 1,000 ppm (ten times worse than ordinary quartz) for leases.
      */
     public static RaftConfig defaults() {
-        return new RaftConfig(150, 300, 50, 64, 4, 300, 2_000, 10_000, ReadMode.READ_INDEX, 1_000, Bug.NONE);
+        return new RaftConfig(150, 300, 50, 64, 4, 300, 2_000, 10_000, ReadMode.READ_INDEX, 1_000, 1 << 20, Bug.NONE);
     }
 
     public RaftConfig withBug(Bug newBug) {
@@ -123,6 +129,7 @@ public record RaftConfig(
                 snapshotLogEntriesMax,
                 readMode,
                 clockDriftPpmMax,
+                snapshotChunkBytes,
                 newBug);
     }
 
@@ -138,6 +145,7 @@ public record RaftConfig(
                 snapshotLogEntriesMax,
                 readMode,
                 clockDriftPpmMax,
+                snapshotChunkBytes,
                 bug);
     }
 
@@ -154,6 +162,7 @@ public record RaftConfig(
                 entriesMax,
                 readMode,
                 clockDriftPpmMax,
+                snapshotChunkBytes,
                 bug);
     }
 
@@ -170,6 +179,7 @@ public record RaftConfig(
                 snapshotLogEntriesMax,
                 mode,
                 driftPpmMax,
+                snapshotChunkBytes,
                 bug);
     }
 
@@ -186,6 +196,24 @@ public record RaftConfig(
                 snapshotLogEntriesMax,
                 readMode,
                 clockDriftPpmMax,
+                snapshotChunkBytes,
+                bug);
+    }
+
+    /** Snapshots sent in chunks of at most {@code bytes}. */
+    public RaftConfig withSnapshotChunkBytes(int bytes) {
+        return new RaftConfig(
+                electionTimeoutMsMin,
+                electionTimeoutMsMax,
+                heartbeatIntervalMs,
+                batchEntriesMax,
+                appendsInFlightMax,
+                clientAttemptTimeoutMs,
+                clientGiveUpMs,
+                snapshotLogEntriesMax,
+                readMode,
+                clockDriftPpmMax,
+                bytes,
                 bug);
     }
 
@@ -202,6 +230,7 @@ public record RaftConfig(
                 snapshotLogEntriesMax,
                 readMode,
                 clockDriftPpmMax,
+                snapshotChunkBytes,
                 bug);
     }
 

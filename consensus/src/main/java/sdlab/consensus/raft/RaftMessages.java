@@ -19,7 +19,7 @@ import sdlab.core.NodeId;
  * pre-candidate -> peer   PreVote                   peer -> pre-candidate   PreVoteReply
  * candidate -> peer       RequestVote               peer -> candidate       VoteReply (after the vote is synced)
  * leader -> follower      AppendEntries             follower -> leader      AppendReply (success after the entries are synced)
- * leader -> follower      InstallSnapshot           follower -> leader      AppendReply (success after the snapshot is synced)
+ * leader -> follower      InstallSnapshot (chunks)  follower -> leader      SnapshotChunkReply; AppendReply for the last (after the snapshot is synced)
  * </pre>
  */
 public final class RaftMessages {
@@ -131,7 +131,14 @@ public final class RaftMessages {
 
     /** What nodes tell each other; {@code term} is the sender's term (for a pre-vote, the one it would stand in). */
     public sealed interface PeerMessage extends RaftMessage
-            permits PreVote, PreVoteReply, RequestVote, VoteReply, AppendEntries, AppendReply, InstallSnapshot {
+            permits PreVote,
+                    PreVoteReply,
+                    RequestVote,
+                    VoteReply,
+                    AppendEntries,
+                    AppendReply,
+                    InstallSnapshot,
+                    SnapshotChunkReply {
         long term();
     }
 
@@ -164,16 +171,55 @@ public final class RaftMessages {
     }
 
     /**
-     * The entries a follower needs next are compacted away: take this snapshot instead (Raft
-     * §7; in one message, which is enough for the small states here). The follower answers with
-     * an {@link AppendReply} whose match index is the snapshot's last index, once the snapshot is
-     * synced; {@code round} is echoed as for AppendEntries.
+     * The entries a follower needs next are compacted away: take this snapshot instead (Raft §7),
+     * in chunks of its file's bytes (as the leader's disk holds it), each acknowledged by a {@link
+     * SnapshotChunkReply} before the next is sent; {@code done} marks the last. The follower
+     * installs the whole and answers the last chunk with an {@link AppendReply} whose match index
+     * is the snapshot's last index, once it is synced; {@code round} is echoed as for
+     * AppendEntries.
      */
-    public record InstallSnapshot(long term, Snapshot snapshot, long round) implements PeerMessage {
+    public record InstallSnapshot(
+            long term, long lastIndex, long lastTerm, long offset, byte[] chunk, boolean done, long round)
+            implements PeerMessage {
         public InstallSnapshot {
-            Objects.requireNonNull(snapshot, "snapshot");
+            chunk = chunk.clone();
+        }
+
+        @Override
+        public byte[] chunk() {
+            return chunk.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof InstallSnapshot that
+                    && term == that.term
+                    && lastIndex == that.lastIndex
+                    && lastTerm == that.lastTerm
+                    && offset == that.offset
+                    && done == that.done
+                    && round == that.round
+                    && java.util.Arrays.equals(chunk, that.chunk);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(term, lastIndex, offset, done, round) * 31 + java.util.Arrays.hashCode(chunk);
+        }
+
+        @Override
+        public String toString() {
+            return "InstallSnapshot[term=" + term + ", lastIndex=" + lastIndex + ", lastTerm=" + lastTerm + ", offset="
+                    + offset + ", chunk=" + chunk.length + " bytes, done=" + done + ", round=" + round + "]";
         }
     }
+
+    /**
+     * A chunk of the snapshot up to {@code lastIndex} arrived: the follower holds its bytes up to
+     * {@code nextOffset}, where the leader goes on (0 when it holds none of that snapshot, as after
+     * a restart).
+     */
+    public record SnapshotChunkReply(long term, long lastIndex, long nextOffset, long round) implements PeerMessage {}
 
     /**
      * Success: the follower's log matches the leader's up to {@code matchIndex}, durably.

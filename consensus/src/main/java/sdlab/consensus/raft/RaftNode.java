@@ -19,6 +19,7 @@ import sdlab.consensus.raft.RaftMessages.Propose;
 import sdlab.consensus.raft.RaftMessages.RaftMessage;
 import sdlab.consensus.raft.RaftMessages.Read;
 import sdlab.consensus.raft.RaftMessages.RequestVote;
+import sdlab.consensus.raft.RaftMessages.SnapshotChunkReply;
 import sdlab.consensus.raft.RaftMessages.Submit;
 import sdlab.consensus.raft.RaftMessages.VoteReply;
 import sdlab.consensus.raft.RaftTimers.ElectionTimeout;
@@ -60,6 +61,8 @@ public final class RaftNode implements Node {
     private Optional<NodeId> leaderHint = Optional.empty();
     private long leaderHeardNanos = Long.MIN_VALUE;
     private TimerId electionTimer;
+    /** The leader's snapshot as far as its chunks have arrived, if one is on its way. */
+    private SnapshotChunks receiving;
 
     /**
      * Node {@code self}, which starts as a member of the cluster {@code members} (its bootstrap
@@ -116,6 +119,7 @@ public final class RaftNode implements Node {
             case AppendEntries append -> onAppendEntries(from, append, ctx);
             case AppendReply reply -> onAppendReply(from, reply, ctx);
             case InstallSnapshot install -> onInstallSnapshot(from, install, ctx);
+            case SnapshotChunkReply reply -> onSnapshotChunkReply(from, reply, ctx);
             case ClientReply reply -> ctx.note("ignored a client reply sent to a node: " + reply);
         }
         settle(ctx);
@@ -439,13 +443,38 @@ public final class RaftNode implements Node {
         }
     }
 
-    /** The leader sent its snapshot: install it unless what it covers is committed here already (Raft §7). */
+    /**
+     * A chunk of the leader's snapshot: kept until the last arrives, then the whole is installed
+     * unless what it covers is committed here already (Raft §7). A chunk that does not follow what
+     * is held (a restart lost it, or a newer snapshot began) is answered with where to go on.
+     */
     private void onInstallSnapshot(NodeId from, InstallSnapshot install, NodeContext ctx) {
         if (!followLeader(from, install.term(), ctx)) {
             ctx.send(from, new AppendReply(state.term(), false, 0, 0, install.round()));
             return;
         }
-        Snapshot snapshot = install.snapshot();
+        if (install.offset() == 0) {
+            receiving = new SnapshotChunks(install.lastIndex(), install.lastTerm());
+        }
+        if (receiving == null || !receiving.continuedBy(install)) {
+            long held = receiving != null && receiving.isOf(install) ? receiving.size() : 0;
+            ctx.send(from, new SnapshotChunkReply(state.term(), install.lastIndex(), held, install.round()));
+            return;
+        }
+        receiving.add(install.chunk());
+        if (!install.done()) {
+            ctx.send(
+                    from, new SnapshotChunkReply(state.term(), install.lastIndex(), receiving.size(), install.round()));
+            return;
+        }
+        Optional<Snapshot> decoded = LogCodec.decodeSnapshot(receiving.bytes());
+        receiving = null;
+        if (decoded.isEmpty()) {
+            ctx.note(self + " received a damaged snapshot from " + from + "; asks for it again");
+            ctx.send(from, new SnapshotChunkReply(state.term(), install.lastIndex(), 0, install.round()));
+            return;
+        }
+        Snapshot snapshot = decoded.get();
         if (snapshot.lastIndex() > commitIndex) {
             ctx.note(self + " installs a snapshot up to entry " + snapshot.lastIndex() + " from " + from);
             state.saveSnapshot(snapshot);
@@ -455,6 +484,16 @@ public final class RaftNode implements Node {
         }
         AppendReply installed = new AppendReply(state.term(), true, snapshot.lastIndex(), 0, install.round());
         promise(new SyncBarrier.Send(from, installed), ctx);
+    }
+
+    private void onSnapshotChunkReply(NodeId from, SnapshotChunkReply reply, NodeContext ctx) {
+        if (reply.term() > state.term()) {
+            becomeFollower(reply.term(), Optional.empty(), ctx);
+            return;
+        }
+        if (role == Role.LEADER && reply.term() == state.term()) {
+            leadership.onSnapshotChunkReply(from, reply, commitIndex, ctx);
+        }
     }
 
     private void onAppendReply(NodeId from, AppendReply reply, NodeContext ctx) {

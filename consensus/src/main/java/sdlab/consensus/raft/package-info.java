@@ -21,8 +21,11 @@
  *       at its next tick; the snapshot is written and synced before a new log file generation
  *       starts after it, and the old generation is deleted only once the new one is synced
  *       ({@link sdlab.consensus.raft.PersistentState}). A follower that needs compacted entries
- *       gets the snapshot in one InstallSnapshot, installs it durably before answering, and keeps
- *       its log after the snapshot only if it holds the snapshot's last entry.
+ *       gets the snapshot in InstallSnapshot chunks ({@code snapshotChunkBytes} each, one
+ *       acknowledged before the next), installs the whole durably before answering the last, and
+ *       keeps its log after the snapshot only if it holds the snapshot's last entry. A leader
+ *       postpones compaction (up to twice the usual length) while a follower in touch still lacks
+ *       the entries it would drop.
  *   <li>Linearizable reads by ReadIndex (thesis §6.4): no log entry, one heartbeat round; or, as
  *       an option, by lease (§6.4.1): no message at all while a heartbeat round that a majority
  *       acknowledged began less than the shortest election timeout ago, shortened by the clock
@@ -66,9 +69,8 @@
  * was removed (the leader stops sending to it at once; pre-vote and leader stickiness keep it from
  * disrupting the others, but it may keep asking for pre-votes); lease reads across membership
  * changes are not analysed separately (a lease counts acknowledgements from the current
- * configuration's members, whose majorities overlap the previous one's); chunked InstallSnapshot (one message
- * carries the whole snapshot, enough for these state sizes); session expiry (sessions are kept
- * forever).
+ * configuration's members, whose majorities overlap the previous one's); session expiry in the
+ * key-value machine (sessions are kept forever; the coordination service expires its own).
  *
  * <p>Planted bugs ({@link sdlab.consensus.raft.RaftConfig.Bug}): committing an earlier term's
  * entry by counting replicas (figure 8), granting a vote before it is synced, a lease without the

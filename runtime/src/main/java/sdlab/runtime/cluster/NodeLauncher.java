@@ -19,8 +19,12 @@ public record NodeLauncher(String mainClass, List<String> arguments, List<String
         jvmOptions = List.copyOf(jvmOptions);
     }
 
-    /** The default JVM options of a node: its heap is small, and serial GC starts fastest. */
-    public static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto");
+    /**
+     * The default JVM options of a node: a heap of up to 1 GB with G1, as ZooKeeper's zkServer.sh
+     * runs its servers (1000 MB, the JVM's default collector), since a coordination server holds
+     * its whole tree, its log since the last snapshot and, while it takes one, the snapshot's bytes.
+     */
+    public static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseG1GC", "-Xshare:auto");
 
     public static NodeLauncher of(String mainClass, String... arguments) {
         return new NodeLauncher(mainClass, List.of(arguments), NODE_JVM_OPTIONS);
