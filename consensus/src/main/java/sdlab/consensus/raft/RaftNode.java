@@ -526,8 +526,8 @@ public final class RaftNode implements Node {
     }
 
     /**
-     * Snapshots the state machine once the log holds more applied entries than the configured
-     * maximum (a leader waits, up to twice that, while a follower in touch lags behind). At a
+     * Snapshots the state machine once the log holds more applied entries than its threshold
+     * (a leader waits, up to twice the maximum, while a follower in touch lags behind). At a
      * tick, not as entries apply: every commit and application has then been seen (by the
      * invariants, after the event that made it) before the entries go.
      */
@@ -541,11 +541,24 @@ public final class RaftNode implements Node {
             // whole snapshot instead of a few appends. Wait, up to twice the usual length.
             return;
         }
-        if (sinceSnapshot > config.snapshotLogEntriesMax()) {
+        if (sinceSnapshot > snapshotThreshold()) {
             state.saveSnapshot(
                     machine.snapshot(log().termAt(applied), log().membersAt(applied), application.snapshot()));
             ctx.note(self + " snapshots up to entry " + applied);
         }
+    }
+
+    /**
+     * How many applied entries this node lets its log hold before it snapshots: the configured
+     * maximum for the first member, down to half of it for the last, so that the members of a
+     * group that apply the same entries do not all stop to snapshot at the same moment (which
+     * ZooKeeper avoids by drawing each server's snapCount at random).
+     */
+    private long snapshotThreshold() {
+        long max = config.snapshotLogEntriesMax();
+        List<NodeId> members = members();
+        int position = Math.max(0, members.indexOf(self));
+        return max - (max / 2) * position / Math.max(1, members.size());
     }
 
     // ---- durability and the end of every event ----

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
@@ -17,7 +18,7 @@ import java.util.zip.CRC32;
  *
  * <pre>
  * "SDZT" version:int lastZxid:long count:int
- * count x { path:UTF data:(length:int, -1 for none; bytes) czxid ctime mzxid mtime:long
+ * count x { path:(length:int, UTF-8 bytes) data:(length:int, -1 for none; bytes) czxid ctime mzxid mtime:long
  *           version childCreates:int ephemeralOwner pzxid:long }
  * crc32:long
  * </pre>
@@ -28,7 +29,7 @@ import java.util.zip.CRC32;
 final class TreeSnapshot {
 
     private static final int MAGIC = 0x53445a54; // "SDZT"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     record Decoded(long lastZxid, Nodes nodes) {}
 
@@ -57,7 +58,10 @@ final class TreeSnapshot {
     }
 
     private static void writeNode(DataOutputStream out, String path, ZNode node) throws IOException {
-        out.writeUTF(path);
+        // Length and UTF-8 bytes, not writeUTF: a znode's path may be longer than its 64 KiB.
+        byte[] utf8 = path.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
         if (node.data == null) {
             out.writeInt(-1);
         } else {
@@ -106,7 +110,11 @@ final class TreeSnapshot {
     }
 
     private static void readNode(DataInputStream in, Nodes nodes) throws IOException {
-        String path = in.readUTF();
+        int pathBytes = in.readInt();
+        if (pathBytes < 1 || pathBytes > in.available()) {
+            throw new IOException("a path of " + pathBytes + " bytes in a snapshot with " + in.available() + " left");
+        }
+        String path = new String(in.readNBytes(pathBytes), StandardCharsets.UTF_8);
         int length = in.readInt();
         if (length < -1 || length > in.available()) {
             throw new IOException("bad data length " + length + " at " + path);

@@ -60,6 +60,18 @@ class SnapshotTest {
     }
 
     @Test
+    void aPathLongerThan64KiBSurvivesTheSnapshot() throws IOException {
+        // ZooKeeper bounds a path only by the packet size; the snapshot must not be the first to refuse it.
+        TestLeader leader = new TestLeader();
+        String path = "/" + "p".repeat(70_000);
+        leader.create(path, "long");
+
+        ZNodeTree decoded = ZNodeTree.decode(leader.tree.encode());
+
+        assertThat(decoded.getData(path).orThrow().data()).isEqualTo(TestLeader.bytes("long"));
+    }
+
+    @Test
     void sameTransactionsGiveTheSameBytesAndWatchesAreNotPartOfTheSnapshot() {
         TestLeader one = populated();
         TestLeader two = populated();
