@@ -46,11 +46,12 @@ final class CoordClusterMechanism implements ClusterMechanism {
         }
         int port = intOption(options, "client-port", CLIENT_PORT_DEFAULT, 1, 65_000);
         int tickMs = intOption(options, "tick-ms", ReplicaConfig.defaults().tickTimeMs(), 2, 60_000);
-        // Elections after 1-2 s rather than the simulator's 150-300 ms: real processes on a busy
-        // machine pause (GC, scheduling) for longer than that without having failed. A snapshot
-        // every 100,000 entries, ZooKeeper's default snapCount: each one encodes the whole tree.
+        // Elections after 2-4 s rather than the simulator's 150-300 ms: real processes on a busy
+        // machine pause (GC, scheduling, a snapshot of the whole tree taken on the node's loop) for
+        // longer than that without having failed; ZooKeeper's followers wait syncLimit (5 ticks,
+        // 10 s) for theirs. A snapshot every 100,000 entries at most, ZooKeeper's snapCount.
         RaftConfig raft =
-                RaftConfig.defaults().withElectionTimeouts(1_000, 2_000).withSnapshotLogEntriesMax(100_000);
+                RaftConfig.defaults().withElectionTimeouts(2_000, 4_000).withSnapshotLogEntriesMax(100_000);
         return new CoordClusterMechanism(ReplicaConfig.defaults().withRaft(raft).withTickTimeMs(tickMs), port);
     }
 

@@ -45,12 +45,8 @@ record Snapshot(
         data = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(data, "data")));
         sessions = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(sessions, "sessions")));
         members = Members.normalise(members);
-        application = application.clone();
-    }
-
-    @Override
-    public byte[] application() {
-        return application.clone();
+        // Not copied: a coordination tree's snapshot is tens of megabytes, and nobody changes it.
+        Objects.requireNonNull(application, "application");
     }
 
     @Override
