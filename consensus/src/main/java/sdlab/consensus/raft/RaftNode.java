@@ -216,6 +216,11 @@ public final class RaftNode implements Node {
 
     // ---- for a node that embeds this one ----
 
+    /** The term this node is in. */
+    public long currentTerm() {
+        return state.term();
+    }
+
     /** Whether this node leads now. */
     public boolean isLeader() {
         return role == Role.LEADER;

@@ -82,6 +82,8 @@ public final class CoordReplica implements Node {
     private SessionLiveness liveness;
     /** This life's start by the node's clock: told apart from earlier lives in the origins of entries. */
     private long life;
+    /** The Raft term when this server last looked: a change means a new leader. */
+    private long termSeen;
 
     public CoordReplica(NodeId self, List<NodeId> members, ReplicaConfig config) {
         this.self = Objects.requireNonNull(self, "self");
@@ -264,6 +266,12 @@ public final class CoordReplica implements Node {
         ctx.send(connection.endpoint, new Close());
     }
 
+    /** Drops the connection for {@code reason}, noted in the trace (and a real node's log). */
+    private void drop(Connection connection, String reason, NodeContext ctx) {
+        ctx.note(self + " drops the connection of session 0x" + Long.toHexString(connection.session) + ": " + reason);
+        drop(connection, ctx);
+    }
+
     // ---- requests ----
 
     private void onRequest(NodeId endpoint, Request message, NodeContext ctx) {
@@ -293,7 +301,7 @@ public final class CoordReplica implements Node {
                     default -> 0;
                 };
         if (proposal == NO_LEADER) {
-            drop(connection, ctx); // no leader to take the write: the client tries again, maybe elsewhere
+            drop(connection, "no leader to take a write", ctx); // the client tries again, maybe elsewhere
             return;
         }
         connection.queue.addLast(new Connection.Pending(xid, request, proposal));
@@ -360,11 +368,15 @@ public final class CoordReplica implements Node {
             // The tree was replaced with the leader's snapshot, and with it the watches set here:
             // every client reconnects and sets its watches again.
             for (Connection connection : List.copyOf(connections.values())) {
-                drop(connection, ctx);
+                drop(connection, "a snapshot replaced the tree", ctx);
             }
         }
         for (ReplicatedTree.Outcome outcome : state.drainOutcomes()) {
             onApplied(outcome, ctx);
+        }
+        if (raft.currentTerm() != termSeen) {
+            termSeen = raft.currentTerm();
+            dropWaitingOnAnOldLeader(ctx);
         }
         if (raft.isLeader() && liveness == null) {
             liveness = new SessionLiveness();
@@ -383,7 +395,7 @@ public final class CoordReplica implements Node {
             }
             Connection holder = bySession.get(outcome.session());
             if (holder != null && (entry.origin() == null || !isOwn(entry.origin()))) {
-                drop(holder, ctx); // expired: the client learns it when it reconnects
+                drop(holder, "its session expired", ctx); // the client learns it when it reconnects
             }
         }
         if (entry instanceof TreeEntry.CreateSession created && liveness != null) {
@@ -431,7 +443,7 @@ public final class CoordReplica implements Node {
                 // An earlier write of the session has not applied, yet a later one has: the
                 // session's order is broken (a forwarded write was lost or overtaken). Drop the
                 // connection, so the client treats both as of unknown fate, rather than lie.
-                drop(connection, ctx);
+                drop(connection, "its session's writes applied out of order", ctx);
                 return;
             }
         }
@@ -478,7 +490,7 @@ public final class CoordReplica implements Node {
             // As a ZooKeeper follower that lost its leader: it stops serving, so that its clients
             // go to a server that is in touch with a majority rather than read ever staler data.
             for (Connection connection : List.copyOf(connections.values())) {
-                drop(connection, ctx);
+                drop(connection, "no leader is known", ctx);
             }
         }
         // A session lives by what its client sends (requests and pings), not by an open connection:
@@ -516,12 +528,27 @@ public final class CoordReplica implements Node {
         }
     }
 
+    /**
+     * A new term began: writes forwarded to the old leader may be lost with it, and nobody will
+     * say so. As a ZooKeeper follower that changes leaders, this server drops the connections
+     * that wait for one; their clients reconnect at once rather than after the proposal timeout,
+     * and learn nothing definite about those writes.
+     */
+    private void dropWaitingOnAnOldLeader(NodeContext ctx) {
+        for (NodeId endpoint : proposals.forgetAll()) {
+            Connection connection = connections.get(endpoint);
+            if (connection != null) {
+                drop(connection, "the leader changed while its write was on the way", ctx);
+            }
+        }
+    }
+
     /** Connections whose proposals outlived the timeout are dropped: their leader is gone. */
     private void dropStuck(NodeContext ctx) {
         for (NodeId endpoint : proposals.expire(ctx.nowNanos())) {
             Connection connection = connections.get(endpoint);
             if (connection != null) {
-                drop(connection, ctx);
+                drop(connection, "a write did not apply within the proposal timeout", ctx);
             }
         }
     }

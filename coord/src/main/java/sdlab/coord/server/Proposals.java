@@ -50,6 +50,15 @@ final class Proposals {
         return again;
     }
 
+    /** The connections of every waiting proposal, which are all forgotten. */
+    List<NodeId> forgetAll() {
+        List<NodeId> endpoints =
+                waiting.values().stream().map(Waiting::endpoint).distinct().toList();
+        waiting.clear();
+        refused.clear();
+        return endpoints;
+    }
+
     /** The connections of the proposals past their deadline, which are forgotten. */
     List<NodeId> expire(long nowNanos) {
         List<NodeId> stuck = new ArrayList<>();
