@@ -43,12 +43,15 @@ public final class CoordBenchCluster implements Ensemble {
             throw new IllegalStateException("the sdlab coord cluster did not start: " + e.getMessage(), e);
         }
         CoordBenchCluster started = new CoordBenchCluster(cluster, base);
+        boolean ready = false;
         try {
             Sessions.awaitWritable(started.connectString(), START_TIMEOUT);
+            ready = true;
             return started;
-        } catch (RuntimeException | InterruptedException e) {
-            started.close();
-            throw e;
+        } finally {
+            if (!ready) {
+                started.close(); // whatever went wrong, no node process outlives the bench
+            }
         }
     }
 
