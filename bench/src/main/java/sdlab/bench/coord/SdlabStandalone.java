@@ -31,8 +31,8 @@ final class SdlabStandalone implements Ensemble {
             SdlabStandalone standalone = new SdlabStandalone(node, port);
             Sessions.awaitWritable(standalone.connectString(), SdlabLaunchers.START_TIMEOUT);
             return standalone;
-        } catch (RuntimeException | InterruptedException e) {
-            node.close();
+        } catch (RuntimeException | Error | InterruptedException e) {
+            node.close(); // whatever went wrong, no server process outlives the bench
             throw e;
         }
     }

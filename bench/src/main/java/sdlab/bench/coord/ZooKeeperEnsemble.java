@@ -63,8 +63,8 @@ public final class ZooKeeperEnsemble implements Ensemble {
                         e);
             }
             return ensemble;
-        } catch (RuntimeException | InterruptedException e) {
-            ensemble.close();
+        } catch (RuntimeException | Error | InterruptedException e) {
+            ensemble.close(); // whatever went wrong, no server process outlives the bench
             throw e;
         }
     }
