@@ -2,11 +2,23 @@ package sdlab.coord.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.atomic.DistributedAtomicLong;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderSelector;
+import org.apache.curator.framework.recipes.leader.LeaderSelectorListenerAdapter;
 import org.apache.curator.framework.recipes.locks.InterProcessMutex;
+import org.apache.curator.framework.recipes.locks.InterProcessSemaphoreV2;
+import org.apache.curator.retry.RetryNTimes;
 import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,5 +79,86 @@ class CuratorRecipesTest {
         one.close();
         assertThat(two.await(10, TimeUnit.SECONDS)).isTrue();
         two.close();
+    }
+
+    @Test
+    void aLeaderSelectorRunsOneLeaderAtATimeAndRequeues() throws Exception {
+        AtomicInteger leading = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        CountDownLatch turns = new CountDownLatch(4);
+        LeaderSelectorListenerAdapter listener = new LeaderSelectorListenerAdapter() {
+            @Override
+            public void takeLeadership(CuratorFramework client) throws Exception {
+                if (leading.incrementAndGet() > 1) {
+                    overlaps.incrementAndGet();
+                }
+                Thread.sleep(50);
+                leading.decrementAndGet();
+                turns.countDown();
+            }
+        };
+        LeaderSelector one = new LeaderSelector(first, "/selector", listener);
+        LeaderSelector two = new LeaderSelector(second, "/selector", listener);
+        one.autoRequeue();
+        two.autoRequeue();
+        one.start();
+        two.start();
+        assertThat(turns.await(10, TimeUnit.SECONDS))
+                .as("four terms of leadership")
+                .isTrue();
+        one.close();
+        two.close();
+        assertThat(overlaps.get()).isZero();
+    }
+
+    @Test
+    void aSemaphoreGivesOutNoMoreLeasesThanItHas() throws Exception {
+        InterProcessSemaphoreV2 mine = new InterProcessSemaphoreV2(first, "/semaphore", 2);
+        InterProcessSemaphoreV2 theirs = new InterProcessSemaphoreV2(second, "/semaphore", 2);
+        var two = mine.acquire(2, 5, TimeUnit.SECONDS);
+        assertThat(two).hasSize(2);
+        assertThat(theirs.acquire(300, TimeUnit.MILLISECONDS))
+                .as("a third lease")
+                .isNull();
+        mine.returnAll(two);
+        var lease = theirs.acquire(5, TimeUnit.SECONDS);
+        assertThat(lease).isNotNull();
+        theirs.returnLease(lease);
+    }
+
+    @Test
+    void aDistributedAtomicLongCountsEveryIncrementOfTwoClients() throws Exception {
+        DistributedAtomicLong mine = new DistributedAtomicLong(first, "/counter", new RetryOneTime(10));
+        DistributedAtomicLong theirs = new DistributedAtomicLong(second, "/counter", new RetryNTimes(50, 5));
+        int done = 0;
+        for (int i = 0; i < 20; i++) {
+            done += mine.increment().succeeded() ? 1 : 0;
+            done += theirs.increment().succeeded() ? 1 : 0;
+        }
+        assertThat(theirs.get().postValue()).isEqualTo(done);
+        assertThat(done).isGreaterThan(0);
+    }
+
+    @Test
+    void aCuratorCacheSeesCreatesChangesAndDeletesMadeByAnotherClient() throws Exception {
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        CuratorCache cache = CuratorCache.build(first, "/cached");
+        cache.listenable()
+                .addListener(
+                        (type, before, after) -> seen.add(type + " " + (after != null ? after : before).getPath()));
+        cache.start();
+        second.create().creatingParentsIfNeeded().forPath("/cached/a", new byte[] {1});
+        second.setData().forPath("/cached/a", new byte[] {2});
+        second.delete().forPath("/cached/a");
+        List<String> events = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!events.contains("NODE_DELETED /cached/a") && System.nanoTime() < deadline) {
+            String event = seen.poll(100, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        cache.close();
+        assertThat(events).contains("NODE_CREATED /cached/a", "NODE_CHANGED /cached/a", "NODE_DELETED /cached/a");
     }
 }
