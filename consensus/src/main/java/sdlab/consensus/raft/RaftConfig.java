@@ -1,6 +1,7 @@
 package sdlab.consensus.raft;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a Raft cluster and its clients behave.
@@ -118,120 +119,102 @@ public record RaftConfig(
     }
 
     public RaftConfig withBug(Bug newBug) {
-        return new RaftConfig(
-                electionTimeoutMsMin,
-                electionTimeoutMsMax,
-                heartbeatIntervalMs,
-                batchEntriesMax,
-                appendsInFlightMax,
-                clientAttemptTimeoutMs,
-                clientGiveUpMs,
-                snapshotLogEntriesMax,
-                readMode,
-                clockDriftPpmMax,
-                snapshotChunkBytes,
-                newBug);
+        return copy(c -> c.bug = newBug);
     }
 
     public RaftConfig withBatching(int entriesMax, int inFlightMax) {
-        return new RaftConfig(
-                electionTimeoutMsMin,
-                electionTimeoutMsMax,
-                heartbeatIntervalMs,
-                entriesMax,
-                inFlightMax,
-                clientAttemptTimeoutMs,
-                clientGiveUpMs,
-                snapshotLogEntriesMax,
-                readMode,
-                clockDriftPpmMax,
-                snapshotChunkBytes,
-                bug);
+        return copy(c -> {
+            c.batchEntriesMax = entriesMax;
+            c.appendsInFlightMax = inFlightMax;
+        });
     }
 
     /** Snapshots once more than {@code entriesMax} applied entries are in the log. */
     public RaftConfig withSnapshotLogEntriesMax(int entriesMax) {
-        return new RaftConfig(
-                electionTimeoutMsMin,
-                electionTimeoutMsMax,
-                heartbeatIntervalMs,
-                batchEntriesMax,
-                appendsInFlightMax,
-                clientAttemptTimeoutMs,
-                clientGiveUpMs,
-                entriesMax,
-                readMode,
-                clockDriftPpmMax,
-                snapshotChunkBytes,
-                bug);
+        return copy(c -> c.snapshotLogEntriesMax = entriesMax);
     }
 
     /** Reads served by {@code mode}, leases shortened for clocks within {@code driftPpmMax}. */
     public RaftConfig withReads(ReadMode mode, int driftPpmMax) {
-        return new RaftConfig(
-                electionTimeoutMsMin,
-                electionTimeoutMsMax,
-                heartbeatIntervalMs,
-                batchEntriesMax,
-                appendsInFlightMax,
-                clientAttemptTimeoutMs,
-                clientGiveUpMs,
-                snapshotLogEntriesMax,
-                mode,
-                driftPpmMax,
-                snapshotChunkBytes,
-                bug);
+        return copy(c -> {
+            c.readMode = mode;
+            c.clockDriftPpmMax = driftPpmMax;
+        });
     }
 
     /** Clients wait {@code attemptMs} for one node and {@code giveUpMs} for one operation. */
     public RaftConfig withClientTimeouts(int attemptMs, int giveUpMs) {
-        return new RaftConfig(
-                electionTimeoutMsMin,
-                electionTimeoutMsMax,
-                heartbeatIntervalMs,
-                batchEntriesMax,
-                appendsInFlightMax,
-                attemptMs,
-                giveUpMs,
-                snapshotLogEntriesMax,
-                readMode,
-                clockDriftPpmMax,
-                snapshotChunkBytes,
-                bug);
+        return copy(c -> {
+            c.clientAttemptTimeoutMs = attemptMs;
+            c.clientGiveUpMs = giveUpMs;
+        });
     }
 
     /** Snapshots sent in chunks of at most {@code bytes}. */
     public RaftConfig withSnapshotChunkBytes(int bytes) {
-        return new RaftConfig(
-                electionTimeoutMsMin,
-                electionTimeoutMsMax,
-                heartbeatIntervalMs,
-                batchEntriesMax,
-                appendsInFlightMax,
-                clientAttemptTimeoutMs,
-                clientGiveUpMs,
-                snapshotLogEntriesMax,
-                readMode,
-                clockDriftPpmMax,
-                bytes,
-                bug);
+        return copy(c -> c.snapshotChunkBytes = bytes);
     }
 
     /** Election timeouts drawn from [min, max) ms. */
     public RaftConfig withElectionTimeouts(int msMin, int msMax) {
-        return new RaftConfig(
-                msMin,
-                msMax,
-                heartbeatIntervalMs,
-                batchEntriesMax,
-                appendsInFlightMax,
-                clientAttemptTimeoutMs,
-                clientGiveUpMs,
-                snapshotLogEntriesMax,
-                readMode,
-                clockDriftPpmMax,
-                snapshotChunkBytes,
-                bug);
+        return copy(c -> {
+            c.electionTimeoutMsMin = msMin;
+            c.electionTimeoutMsMax = msMax;
+        });
+    }
+
+    /** This configuration with {@code change} made to a copy of its fields (and checked again). */
+    private RaftConfig copy(Consumer<Fields> change) {
+        Fields fields = new Fields(this);
+        change.accept(fields);
+        return fields.build();
+    }
+
+    /** The fields of a configuration being derived from another: the withers change some of them. */
+    private static final class Fields {
+        int electionTimeoutMsMin;
+        int electionTimeoutMsMax;
+        int heartbeatIntervalMs;
+        int batchEntriesMax;
+        int appendsInFlightMax;
+        int clientAttemptTimeoutMs;
+        int clientGiveUpMs;
+        int snapshotLogEntriesMax;
+        ReadMode readMode;
+        int clockDriftPpmMax;
+        int snapshotChunkBytes;
+        Bug bug;
+
+        Fields(RaftConfig from) {
+            electionTimeoutMsMin = from.electionTimeoutMsMin;
+            electionTimeoutMsMax = from.electionTimeoutMsMax;
+            heartbeatIntervalMs = from.heartbeatIntervalMs;
+            batchEntriesMax = from.batchEntriesMax;
+            appendsInFlightMax = from.appendsInFlightMax;
+            clientAttemptTimeoutMs = from.clientAttemptTimeoutMs;
+            clientGiveUpMs = from.clientGiveUpMs;
+            snapshotLogEntriesMax = from.snapshotLogEntriesMax;
+            readMode = from.readMode;
+            clockDriftPpmMax = from.clockDriftPpmMax;
+            snapshotChunkBytes = from.snapshotChunkBytes;
+            bug = from.bug;
+        }
+
+        RaftConfig build() {
+            return new RaftConfig(
+                    electionTimeoutMsMin,
+                    electionTimeoutMsMax,
+                    heartbeatIntervalMs,
+                    batchEntriesMax,
+                    appendsInFlightMax,
+                    clientAttemptTimeoutMs,
+                    clientGiveUpMs,
+                    snapshotLogEntriesMax,
+                    readMode,
+                    clockDriftPpmMax,
+                    snapshotChunkBytes,
+                    bug);
+        }
     }
 
     /**
