@@ -94,9 +94,7 @@ final class ListCommands {
         if (start > stop || start >= size) {
             return new Reply.Array(List.of());
         }
-        return new Reply.Array(list.range((int) start, (int) stop).stream()
-                .map(bytes -> (Reply) new Reply.Bulk(bytes))
-                .toList());
+        return BulkStrings.reply(list.rangeArray((int) start, (int) stop));
     }
 
     private static Reply llen(CommandContext ctx, byte[][] argv) {

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import sdlab.cache.BulkStrings;
 import sdlab.cache.Reply;
 
 /**
@@ -44,16 +45,25 @@ public class RespReplyEncodeBenchmark {
     @Param({"100", "600"})
     public int items;
 
+    /**
+     * How the reply holds its strings: {@code records}, a list of {@link Reply.Bulk} (every reply but LRANGE's), or
+     * {@code strings}, the byte arrays themselves ({@link BulkStrings}, what LRANGE answers).
+     */
+    @Param({"records", "strings"})
+    public String shape;
+
     private Reply reply;
     private ByteBuf out;
 
     @Setup
     public void setUp() {
         List<Reply> bulks = new ArrayList<>(items);
+        byte[][] strings = new byte[items][];
         for (int i = 0; i < items; i++) {
-            bulks.add(new Reply.Bulk("xxx".getBytes(StandardCharsets.US_ASCII)));
+            strings[i] = "xxx".getBytes(StandardCharsets.US_ASCII);
+            bulks.add(new Reply.Bulk(strings[i]));
         }
-        reply = new Reply.Array(List.copyOf(bulks));
+        reply = shape.equals("strings") ? BulkStrings.reply(strings) : new Reply.Array(List.copyOf(bulks));
         out = PooledByteBufAllocator.DEFAULT.directBuffer(64 * 1024);
     }
 

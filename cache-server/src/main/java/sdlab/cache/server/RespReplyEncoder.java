@@ -3,6 +3,7 @@ package sdlab.cache.server;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import sdlab.cache.BulkStrings;
 import sdlab.cache.Reply;
 import sdlab.cache.store.ScoreText;
 
@@ -13,15 +14,25 @@ import sdlab.cache.store.ScoreText;
  */
 final class RespReplyEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
+    /** {@code $}, up to ten digits of length, CR LF, and the CR LF after the string. */
+    private static final int BULK_FRAMING_BYTES_MAX = 1 + 10 + 2 + 2;
+    /** Room made ahead for a reply at most this big; a bigger one grows as it is written. */
+    private static final int PRESIZE_BYTES_MAX = 8 << 20;
+
     private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NIL_BULK = "$-1\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NIL_ARRAY = "*-1\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL3 = "_\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] SMALL_INTEGERS = new byte[256][];
+    /** {@code $<length>\r\n} for the lengths most values have: one copy instead of digit-by-digit writes. */
+    private static final byte[][] BULK_HEADERS = new byte[1024][];
 
     static {
         for (int i = 0; i < SMALL_INTEGERS.length; i++) {
             SMALL_INTEGERS[i] = (":" + i + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+        for (int i = 0; i < BULK_HEADERS.length; i++) {
+            BULK_HEADERS[i] = ("$" + i + "\r\n").getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -69,15 +80,23 @@ final class RespReplyEncoder {
     }
 
     private static void bulk(ByteBuf out, byte[] bytes) {
-        out.writeByte('$');
-        decimal(out, bytes.length);
-        out.writeBytes(CRLF);
+        if (bytes.length < BULK_HEADERS.length) {
+            out.writeBytes(BULK_HEADERS[bytes.length]);
+        } else {
+            out.writeByte('$');
+            decimal(out, bytes.length);
+            out.writeBytes(CRLF);
+        }
         out.writeBytes(bytes);
         out.writeBytes(CRLF);
     }
 
     private static void aggregate(ByteBuf out, char type, List<Reply> items, int protocol) {
         header(out, type, items.size());
+        if (items instanceof BulkStrings strings) {
+            bulks(out, strings);
+            return;
+        }
         for (Reply item : items) {
             encode(item, protocol, out);
         }
@@ -136,6 +155,19 @@ final class RespReplyEncoder {
         out.writeBytes(CRLF);
     }
 
+    /** An LRANGE's strings: room made once for all of them, then each written as it is. */
+    private static void bulks(ByteBuf out, BulkStrings strings) {
+        int count = strings.size();
+        long bytesTotal = 0;
+        for (int i = 0; i < count; i++) {
+            bytesTotal += strings.bytes(i).length + BULK_FRAMING_BYTES_MAX;
+        }
+        out.ensureWritable((int) Math.min(bytesTotal, PRESIZE_BYTES_MAX));
+        for (int i = 0; i < count; i++) {
+            bulk(out, strings.bytes(i));
+        }
+    }
+
     private static void header(ByteBuf out, char type, int count) {
         out.writeByte(type);
         decimal(out, count);
@@ -156,12 +188,17 @@ final class RespReplyEncoder {
             out.writeByte('0' + (int) value);
             return;
         }
-        long divisor = 1;
-        while (value / divisor >= 10) {
-            divisor *= 10;
+        // Digits from the last: a division by the constant 10 compiles to a multiplication.
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
         }
-        for (; divisor > 0; divisor /= 10) {
-            out.writeByte('0' + (int) (value / divisor % 10));
+        out.ensureWritable(digits);
+        int start = out.writerIndex();
+        for (int at = start + digits - 1; at >= start; at--) {
+            out.setByte(at, '0' + (int) (value % 10));
+            value /= 10;
         }
+        out.writerIndex(start + digits);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import sdlab.cache.BulkStrings;
 import sdlab.cache.Reply;
 
 class RespReplyEncoderTest {
@@ -51,6 +52,30 @@ class RespReplyEncoderTest {
                     .append("\r\n");
         }
         assertThat(encode(new Reply.Array(items), 2)).isEqualTo(expected.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 600, 1023, 1024, 2000})
+    void anArrayOfBareStringsIsFramedExactlyAsTheSameArrayOfBulkReplies(int count) {
+        // LRANGE answers with BulkStrings, which the encoder writes from the byte arrays directly: the bytes on the
+        // wire must be those of the general path, whatever the lengths (short ones use pre-encoded headers).
+        byte[][] strings = new byte[count][];
+        List<Reply> bulks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            strings[i] = bulkText(i % 3 == 0 ? i : 1500 + i).getBytes(StandardCharsets.US_ASCII);
+            bulks.add(new Reply.Bulk(strings[i]));
+        }
+        for (int protocol = 2; protocol <= 3; protocol++) {
+            assertThat(encode(BulkStrings.reply(strings), protocol))
+                    .isEqualTo(encode(new Reply.Array(bulks), protocol));
+        }
+        assertThat(BulkStrings.reply(strings).items()).hasSize(count);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 9, 10, 255, 256, 999, 1000, 123_456_789, -1, -10, -256, Long.MAX_VALUE, Long.MIN_VALUE})
+    void anIntegerIsItsDecimalDigits(long value) {
+        assertThat(encode(new Reply.Int(value), 2)).isEqualTo(":" + value + "\r\n");
     }
 
     @ParameterizedTest

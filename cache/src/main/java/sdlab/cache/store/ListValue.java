@@ -1,6 +1,6 @@
 package sdlab.cache.store;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -75,10 +75,24 @@ public final class ListValue implements Value {
 
     /** The elements from {@code start} to {@code stop} inclusive, both already clamped. */
     public List<byte[]> range(int start, int stop) {
-        List<byte[]> out = new ArrayList<>(Math.max(0, stop - start + 1));
-        for (int i = start; i <= stop; i++) {
-            out.add(get(i));
+        return Arrays.asList(rangeArray(start, stop));
+    }
+
+    /**
+     * The elements from {@code start} to {@code stop} inclusive (both already clamped), copied
+     * into a new array: at most two block copies out of the ring, so an LRANGE of 600 elements
+     * costs one small array rather than a list and a division per element.
+     */
+    public byte[][] rangeArray(int start, int stop) {
+        int count = Math.max(0, stop - start + 1);
+        byte[][] out = new byte[count][];
+        if (count == 0) {
+            return out;
         }
+        int first = (head + start) % items.length;
+        int beforeWrap = Math.min(count, items.length - first);
+        System.arraycopy(items, first, out, 0, beforeWrap);
+        System.arraycopy(items, 0, out, beforeWrap, count - beforeWrap);
         return out;
     }
 
