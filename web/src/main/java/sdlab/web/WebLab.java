@@ -5,6 +5,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 
@@ -21,6 +23,9 @@ import java.time.Clock;
 public final class WebLab implements AutoCloseable {
     /** Where the page's files live in this jar. */
     static final String STATIC_ROOT = "/sdlab/web/static";
+
+    /** The only address the lab listens on: it runs code on request, so it is for this machine alone. */
+    private static final String LOOPBACK = "127.0.0.1";
 
     /** The largest request body taken: a run request is a few hundred bytes. */
     private static final long REQUEST_BYTES_MAX = 64 * 1024;
@@ -40,6 +45,7 @@ public final class WebLab implements AutoCloseable {
      * @throws IOException when the runs folder cannot be created or read
      */
     public static WebLab start(WebLabSettings settings) throws PortInUseException, IOException {
+        requireFree(settings.port());
         Chapters chapters = new Chapters(settings.experiments());
         RunStore store = RunStore.open(settings.runsDir());
         RunRegistry registry = new RunRegistry(store, settings.runsConcurrentMax(), Clock.systemUTC());
@@ -47,7 +53,7 @@ public final class WebLab implements AutoCloseable {
         RunApi runApi = new RunApi(new RunRequestParser(chapters, settings.seedsMax()), registry, store);
         RunEvents events = new RunEvents(registry, store);
         Javalin server = Javalin.create(config -> {
-            config.jetty.host = "127.0.0.1";
+            config.jetty.host = LOOPBACK;
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -75,7 +81,7 @@ public final class WebLab implements AutoCloseable {
 
     /** The page's address, {@code http://127.0.0.1:<port>/}. */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + port() + "/");
+        return URI.create("http://" + LOOPBACK + ":" + port() + "/");
     }
 
     /** Cancels the runs in progress and stops the server. */
@@ -83,6 +89,24 @@ public final class WebLab implements AutoCloseable {
     public void close() {
         registry.close();
         server.stop();
+    }
+
+    /**
+     * Fails early, with nothing started, when the port is taken: the server would fail too, but only after logging
+     * a stack trace that a user who merely chose a busy port should not see. A port taken between this check and
+     * the server's own bind still gives {@link PortInUseException}, from {@link #start}'s catch.
+     */
+    private static void requireFree(int port) throws PortInUseException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            // As the server will: reusing an address in TIME_WAIT is fine, a listening socket on it is not.
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(LOOPBACK, port));
+        } catch (IOException e) {
+            throw new PortInUseException(port, e);
+        }
     }
 
     private static boolean causedByBind(Throwable error) {
