@@ -2,9 +2,9 @@
 
 import { svg } from "./dom.js";
 
-const WIDTH = 520;
-const HEIGHT = 260;
-const MARGIN = { top: 16, right: 16, bottom: 86, left: 64 };
+const WIDTH = 480;
+const HEIGHT = 300;
+const MARGIN = { top: 16, right: 16, bottom: 110, left: 70 };
 const TICKS = 5;
 
 /** The unit a metric's name declares (names carry their units: latencyMsP99, staleReads, messagesPerOp). */
@@ -56,7 +56,9 @@ export function barChart(name, values) {
           ? svg("text", { x: labelX, y: baseline - 4, "text-anchor": "middle" }, "n/a")
           : svg("rect", { class: "bar", x, y: y(v.value), width: slot * 0.7, height: baseline - y(v.value) },
             svg("title", {}, `${v.variant}: ${format(v.value)}`)),
-        svg("text", { x: labelX, y: baseline + 12, transform: `rotate(35 ${labelX} ${baseline + 12})` }, v.variant),
+        // Rotated and anchored at their end, so that long names hang below their bar and stay inside the chart.
+        svg("text", { x: labelX, y: baseline + 14, "text-anchor": "end",
+          transform: `rotate(-40 ${labelX} ${baseline + 14})` }, v.variant),
       ];
     }),
     svg("line", { class: "axis", x1: MARGIN.left, x2: MARGIN.left, y1: MARGIN.top, y2: MARGIN.top + plotHeight }),
