@@ -30,6 +30,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, message);
     }
 
+    /** 406: the events route asked for something other than an event stream. */
+    static ApiError notAcceptable(String message) {
+        return new ApiError(406, message);
+    }
+
     /** 409: the run is not in a state that allows this (still running, already finished). */
     static ApiError conflict(String message) {
         return new ApiError(409, message);

@@ -2,6 +2,7 @@ package sdlab.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseHandler;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 final class ApiRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
     private static final String JSON = "application/json";
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
 
     private ApiRoutes() {}
@@ -34,28 +36,41 @@ final class ApiRoutes {
         routes.get("/api/runs/{id}/events", ctx -> {
             String id = ctx.pathParam("id");
             runs.requireKnown(id);
+            requireEventStream(ctx);
             new SseHandler(client -> events.follow(client, id)).handle(ctx);
         });
         routes.exception(ApiError.class, (error, ctx) -> json(ctx, error.status(), JsonText.error(error.getMessage())));
+        // Javalin's own refusals (no such route, a method the route does not take, a body over the size bound):
+        // under /api they are JSON in the API's words, as every other answer there is.
+        routes.exception(HttpResponseException.class, (error, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                json(ctx, error.getStatus(), JsonText.error(refusal(ctx, error.getStatus(), error.getMessage())));
+            } else {
+                ctx.status(error.getStatus()).contentType("text/plain").result(error.getMessage());
+            }
+        });
         routes.exception(Exception.class, (error, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), error);
             json(ctx, 500, JsonText.error("the server failed: " + error));
         });
-        routes.error(404, ctx -> {
-            // Javalin's own 404 for a path no route matches: say so in JSON under /api, as every other answer is.
-            if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
-                json(
-                        ctx,
-                        404,
-                        JsonText.error("no API route " + ctx.method() + " " + ctx.path()
-                                + "; see web/README.md for the routes"));
-            }
-        });
-        routes.error(405, ctx -> {
-            if (ctx.path().startsWith("/api/") && !isJson(ctx)) {
-                json(ctx, 405, JsonText.error(ctx.method() + " is not allowed on " + ctx.path()));
-            }
-        });
+    }
+
+    private static String refusal(Context ctx, int status, String javalinMessage) {
+        return switch (status) {
+            case 404 -> "no API route " + ctx.method() + " " + ctx.path() + "; see web/README.md for the routes";
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+            case 413 ->
+                "the body is larger than " + WebLab.REQUEST_BYTES_MAX + " bytes; a run request is a few hundred";
+            default -> javalinMessage;
+        };
+    }
+
+    /** The events route serves only clients that ask for an event stream (an EventSource always does). */
+    private static void requireEventStream(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            throw ApiError.notAcceptable("the events of a run are a stream: ask with Accept: " + EVENT_STREAM);
+        }
     }
 
     /**
@@ -77,11 +92,6 @@ final class ApiRoutes {
             throw ApiError.unsupportedMediaType("send the run as JSON with Content-Type: application/json, not "
                     + (type == null ? "no content type" : type));
         }
-    }
-
-    private static boolean isJson(Context ctx) {
-        String type = ctx.res().getContentType();
-        return type != null && type.startsWith(JSON);
     }
 
     private static void json(Context ctx, int status, String body) {

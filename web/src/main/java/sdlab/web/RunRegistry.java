@@ -103,9 +103,13 @@ final class RunRegistry implements AutoCloseable {
         KeptRun summary = summary(run, state, report, error);
         try {
             store.keep(summary, report.map(JsonReport::render));
+            // Kept first, then out of the runs in progress, then its followers told: a client told that the run
+            // ended finds it kept, and may start another at once without meeting the bound on runs at a time.
+            live.remove(run.id());
             run.finish(state, error);
         } catch (RuntimeException e) {
             LOG.error("run {} could not be kept", run.id(), e);
+            live.remove(run.id());
             run.finish(RunState.FAILED, Optional.of("the run ended but could not be kept: " + e.getMessage()));
         }
     }

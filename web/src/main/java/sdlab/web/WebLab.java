@@ -28,7 +28,7 @@ public final class WebLab implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     /** The largest request body taken: a run request is a few hundred bytes. */
-    private static final long REQUEST_BYTES_MAX = 64 * 1024;
+    static final long REQUEST_BYTES_MAX = 64 * 1024;
 
     private final Javalin server;
     private final RunRegistry registry;
@@ -58,6 +58,7 @@ public final class WebLab implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = REQUEST_BYTES_MAX;
+            config.http.prefer405over404 = true;
             config.staticFiles.add(STATIC_ROOT, Location.CLASSPATH);
             ApiRoutes.register(config.routes, chapterApi, runApi, events);
         });

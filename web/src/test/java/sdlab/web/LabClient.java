@@ -59,6 +59,13 @@ final class LabClient {
         return send(request(path).GET().build());
     }
 
+    /** A request with no body, for methods the API does not take. */
+    Answer send(String method, String path) {
+        return send(request(path)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     Answer delete(String path) {
         return send(request(path).DELETE().build());
     }

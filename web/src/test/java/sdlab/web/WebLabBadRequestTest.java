@@ -110,13 +110,19 @@ class WebLabBadRequestTest {
                 Arguments.of("GET", "/api/runs/..%2Fpom.xml", 404, "no run"),
                 Arguments.of("DELETE", "/api/runs/nope", 404, "no run 'nope'"),
                 Arguments.of("GET", "/api/runs/nope/events", 404, "no run 'nope'"),
+                Arguments.of("PUT", "/api/chapters", 405, "PUT is not allowed on /api/chapters"),
                 Arguments.of("GET", "/api/nothing", 404, "no API route GET /api/nothing"));
     }
 
     @ParameterizedTest
     @MethodSource("badLookups")
     void anUnknownChapterRunOrRouteIsA404WithAMessage(String method, String path, int status, String message) {
-        LabClient.Answer answer = method.equals("GET") ? client.get(path) : client.delete(path);
+        LabClient.Answer answer =
+                switch (method) {
+                    case "GET" -> client.get(path);
+                    case "DELETE" -> client.delete(path);
+                    default -> client.send(method, path);
+                };
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         assertThat(answer.error()).contains(message);
@@ -129,6 +135,27 @@ class WebLabBadRequestTest {
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.error())
                 .isEqualTo("send the run as JSON with Content-Type: application/json, not text/plain");
+    }
+
+    @Test
+    void aBodyOverTheSizeBoundIsRefused() {
+        String padding = "x".repeat((int) WebLab.REQUEST_BYTES_MAX);
+        LabClient.Answer answer =
+                client.postJson("/api/runs", "{\"experiment\": \"quorum\", \"pad\": \"" + padding + "\"}");
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.error()).isEqualTo("the body is larger than 65536 bytes; a run request is a few hundred");
+    }
+
+    @Test
+    void runEventsAreServedOnlyAsAnEventStream() {
+        String id = client.start("{\"experiment\": \"quorum\", \"seeds\": 1}");
+        client.events(id);
+
+        LabClient.Answer answer = client.get("/api/runs/" + id + "/events");
+
+        assertThat(answer.status()).isEqualTo(406);
+        assertThat(answer.error()).isEqualTo("the events of a run are a stream: ask with Accept: text/event-stream");
     }
 
     @Test

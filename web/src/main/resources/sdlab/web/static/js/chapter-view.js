@@ -64,13 +64,16 @@ async function proveIt(chapter, form, { prove, cancel, status }) {
   status.replaceChildren(bar, " ", count);
   cancel.hidden = false;
   cancel.onclick = () => api.cancel(run.id).catch((error) => count.replaceChildren(error.message));
-  follow(run.id,
+  // A learner who leaves the page stops following; the run goes on and stays in the runs list.
+  const stop = follow(run.id,
     ({ seedsDone, seedsTotal }) => {
+      if (!prove.isConnected) return stop();
       bar.max = seedsTotal;
       bar.value = seedsDone;
       count.replaceChildren(`${seedsDone} / ${seedsTotal} seeds`);
     },
     (end) => {
+      if (!prove.isConnected) return;
       cancel.hidden = true;
       prove.disabled = false;
       if (end.state === "done") {

@@ -10,9 +10,8 @@ function decision(option) {
 
 /** Whether the learner's answer (an option's index, or undefined) is one the measurements support. */
 export function answerVerdict(question, answer) {
-  if (answer === undefined || answer === "" || !question.options[Number(answer)]) {
-    return h("p", { class: "muted answer" }, "You did not answer the quiz before proving it.");
-  }
+  // A run opened from the runs list, or proved without an answer, has nothing to judge.
+  if (answer === undefined || answer === "" || !question.options[Number(answer)]) return null;
   const chosen = question.options[Number(answer)];
   const supported = question.options.filter((o) => o.supported).map((o) => o.label);
   if (chosen.supported) {
