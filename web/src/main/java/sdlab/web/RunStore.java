@@ -109,7 +109,8 @@ final class RunStore {
             }
         } catch (IOException | RuntimeException e) {
             // A file someone edited or a newer server wrote is left alone, not fatal: the other runs still list.
-            LOG.warn("skipping {}: not a run summary this server reads ({})", file, e.getMessage());
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            LOG.warn("skipping {}: not a run summary this server reads ({})", file, why);
         }
     }
 

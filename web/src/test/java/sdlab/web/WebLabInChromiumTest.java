@@ -88,8 +88,13 @@ class WebLabInChromiumTest {
                     .isEqualTo(report.path("metrics").size());
             assertThat(browser.evaluate("document.querySelector('figure[data-metric=latencyMsP99]').textContent")
                             .asText())
-                    .contains("latencyMsP99 (ms)")
+                    .startsWith("latencyMsP99")
+                    .contains("ms")
                     .contains("variant");
+            assertThat(browser.evaluate("document.querySelector('figure[data-metric=availability] .axis-title')"
+                                    + ".textContent")
+                            .asText())
+                    .isEqualTo("fraction (0 to 1)");
             for (JsonNode claim : report.path("claims")) {
                 if (claim.hasNonNull("replayCommand")
                         && isDecidingClaim(report, claim.path("name").asText())) {

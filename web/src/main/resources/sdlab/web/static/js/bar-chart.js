@@ -11,7 +11,7 @@ const TICKS = 5;
 export function unitOf(metricName) {
   if (/Ms(P\d+|Max|Min|Mean)?$/.test(metricName) || /Ms[A-Z]/.test(metricName)) return "ms";
   if (/^seeds/.test(metricName)) return "seeds";
-  if (/^availability$|Share$|Ratio$|Rate$/.test(metricName)) return "fraction, 0 to 1";
+  if (/^availability$|Share$|Ratio$|Rate$/.test(metricName)) return "fraction (0 to 1)";
   const per = metricName.match(/Per([A-Z][a-z]+)$/);
   if (per) return `per ${per[1].toLowerCase()}`;
   return "count";
@@ -31,7 +31,7 @@ function format(value) {
   return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);
 }
 
-/** An <svg> of `values` ({variant, value}) for metric `name`. */
+/** An <svg> of `values` ({variant, value}) for metric `name`; the y axis is titled with the metric's unit. */
 export function barChart(name, values) {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -65,7 +65,7 @@ export function barChart(name, values) {
     svg("line", { class: "axis", x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: MARGIN.top + plotHeight,
       y2: MARGIN.top + plotHeight }),
     svg("text", { class: "axis-title", x: 14, y: MARGIN.top + plotHeight / 2, "text-anchor": "middle",
-      transform: `rotate(-90 14 ${MARGIN.top + plotHeight / 2})` }, `${name} (${unitOf(name)})`),
+      transform: `rotate(-90 14 ${MARGIN.top + plotHeight / 2})` }, unitOf(name)),
     svg("text", { class: "axis-title", x: MARGIN.left + plotWidth / 2, y: HEIGHT - 4, "text-anchor": "middle" },
       "variant"));
 }

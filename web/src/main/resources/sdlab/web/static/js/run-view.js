@@ -58,6 +58,7 @@ function showReport(id, report, chapter, answer) {
     h("h2", {}, "Each metric per variant"),
     h("div", { class: "charts" }, report.metrics.map((metric) =>
       h("figure", { class: "chart", "data-metric": metric.name },
+        h("h3", {}, metric.name),
         barChart(metric.name, report.variants.map((v) => ({ variant: v.name, value: v.metrics[metric.name] }))),
         h("figcaption", {}, metric.description
           + (metric.provenance === "measured" ? "" : ` (derived from ${metric.derivedFrom.join(", ")})`))))));
