@@ -63,6 +63,24 @@ record KeptRun(
         }
     }
 
+    /** The summary of {@code run} as it stands: {@code state}, after {@code seedsDone} seeds. */
+    static KeptRun of(LiveRun run, RunState state, int seedsDone, Optional<Verdict> verdict, Optional<String> error) {
+        RunRequest request = run.request();
+        return new KeptRun(
+                run.id(),
+                request.experiment().id(),
+                request.experiment().identity().chapter(),
+                request.experiment().identity().title(),
+                state,
+                request.values().nonDefaults(),
+                request.seeds(),
+                request.firstSeed(),
+                seedsDone,
+                run.startedAt(),
+                verdict,
+                error);
+    }
+
     ObjectNode toJson() {
         ObjectNode node = JsonText.object();
         node.put("id", id);

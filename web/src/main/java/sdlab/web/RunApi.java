@@ -91,20 +91,7 @@ final class RunApi {
                 .orElseThrow(() -> ApiError.notFound("no run '" + id + "'; GET /api/runs lists the runs there are"));
     }
 
-    static KeptRun inProgressSummary(LiveRun run) {
-        RunRequest request = run.request();
-        return new KeptRun(
-                run.id(),
-                request.experiment().id(),
-                request.experiment().identity().chapter(),
-                request.experiment().identity().title(),
-                RunState.RUNNING,
-                request.values().nonDefaults(),
-                request.seeds(),
-                request.firstSeed(),
-                run.snapshot().seedsDone(),
-                run.startedAt(),
-                Optional.empty(),
-                Optional.empty());
+    private static KeptRun inProgressSummary(LiveRun run) {
+        return KeptRun.of(run, RunState.RUNNING, run.snapshot().seedsDone(), Optional.empty(), Optional.empty());
     }
 }

@@ -116,20 +116,9 @@ final class RunRegistry implements AutoCloseable {
 
     private static KeptRun summary(
             LiveRun run, RunState state, Optional<ExperimentReport> report, Optional<String> error) {
-        RunRequest request = run.request();
-        return new KeptRun(
-                run.id(),
-                request.experiment().id(),
-                request.experiment().identity().chapter(),
-                request.experiment().identity().title(),
-                state,
-                request.values().nonDefaults(),
-                request.seeds(),
-                request.firstSeed(),
-                report.map(ExperimentReport::seeds).orElse(run.snapshot().seedsDone()),
-                run.startedAt(),
-                report.map(RunRegistry::verdict),
-                error);
+        int seedsDone =
+                report.map(ExperimentReport::seeds).orElse(run.snapshot().seedsDone());
+        return KeptRun.of(run, state, seedsDone, report.map(RunRegistry::verdict), error);
     }
 
     private static KeptRun.Verdict verdict(ExperimentReport report) {
