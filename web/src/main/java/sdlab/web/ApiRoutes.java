@@ -3,7 +3,6 @@ package sdlab.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.sse.SseHandler;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ final class ApiRoutes {
             String id = ctx.pathParam("id");
             runs.requireKnown(id);
             requireEventStream(ctx);
-            new SseHandler(client -> events.follow(client, id)).handle(ctx);
+            events.serve(ctx, id);
         });
         routes.exception(ApiError.class, (error, ctx) -> json(ctx, error.status(), JsonText.error(error.getMessage())));
         // Javalin's own refusals (no such route, a method the route does not take, a body over the size bound):

@@ -1,8 +1,11 @@
 package sdlab.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code GET /api/runs/{id}/events}: a run's progress as server-sent events. {@code progress} events carry {@code
@@ -19,14 +22,46 @@ final class RunEvents {
 
     private final RunRegistry registry;
     private final RunStore store;
+    private final int streamsMax;
+    private final Semaphore streams;
 
-    RunEvents(RunRegistry registry, RunStore store) {
+    RunEvents(RunRegistry registry, RunStore store, int streamsMax) {
         this.registry = registry;
         this.store = store;
+        this.streamsMax = streamsMax;
+        this.streams = new Semaphore(streamsMax);
+    }
+
+    /**
+     * Answers {@code ctx} with the run's event stream, or with a 429 when {@link WebLabSettings#eventStreamsMax()}
+     * streams are already open: each holds a thread while it waits, so their number is bounded like everything else
+     * a client can ask for.
+     */
+    void serve(Context ctx, String id) throws Exception {
+        if (!streams.tryAcquire()) {
+            throw ApiError.tooManyRequests("this server keeps at most " + streamsMax + " event streams open at once;"
+                    + " close one (EventSource.close()) and ask again");
+        }
+        boolean handedOver = false;
+        try {
+            new SseHandler(client -> {
+                        try {
+                            follow(client, id);
+                        } finally {
+                            streams.release();
+                        }
+                    })
+                    .handle(ctx);
+            handedOver = true;
+        } finally {
+            if (!handedOver) {
+                streams.release();
+            }
+        }
     }
 
     /** Streams the run's events to {@code client} until it ends or the client goes away. */
-    void follow(SseClient client, String id) {
+    private void follow(SseClient client, String id) {
         Optional<LiveRun> live = registry.find(id);
         if (live.isPresent()) {
             followLive(client, live.get());

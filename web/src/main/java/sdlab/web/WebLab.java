@@ -51,7 +51,7 @@ public final class WebLab implements AutoCloseable {
         RunRegistry registry = new RunRegistry(store, settings.runsConcurrentMax(), Clock.systemUTC());
         ChapterApi chapterApi = new ChapterApi(chapters);
         RunApi runApi = new RunApi(new RunRequestParser(chapters, settings.seedsMax()), registry, store);
-        RunEvents events = new RunEvents(registry, store);
+        RunEvents events = new RunEvents(registry, store, settings.eventStreamsMax());
         Javalin server = Javalin.create(config -> {
             config.jetty.host = LOOPBACK;
             config.jetty.port = settings.port();

@@ -13,7 +13,7 @@
  *
  * <p>Roles, one type each: {@link sdlab.web.WebLab} starts and stops the server; {@code ApiRoutes} maps requests to
  * {@code ChapterApi} (what the chapters are) and {@code RunApi} (starting, following, cancelling and reading runs);
- * {@code RunRegistry} owns the runs in progress and bounds them; {@code LiveRun} is one sweep in progress, told of
+ * {@code RunEvents} streams a run's progress; {@code RunRegistry} owns the runs in progress and bounds them; {@code LiveRun} is one sweep in progress, told of
  * each seed through {@link sdlab.lab.sweep.SweepProgress} (which is also how a cancel stops it: the next progress
  * call throws); {@code RunStore} keeps finished runs as JSON files so that they are listed after a restart.
  *
@@ -21,7 +21,8 @@
  *
  * <p>Everything a client can ask for is bounded, and a request beyond a bound gets a 4xx that names it: seeds per run
  * ({@link sdlab.web.WebLabSettings#seedsMax()}), runs at a time ({@link sdlab.web.WebLabSettings#runsConcurrentMax()}),
- * request body size and the number of kept runs listed. The server answers only requests addressed to 127.0.0.1 or
+ * event streams open at once ({@link sdlab.web.WebLabSettings#eventStreamsMax()}), request body size and the number
+ * of kept runs listed. The server answers only requests addressed to 127.0.0.1 or
  * localhost (a guard against DNS rebinding) and takes runs only as {@code application/json} (which a cross-site form
  * cannot send without the browser asking first).
  */

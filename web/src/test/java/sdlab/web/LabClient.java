@@ -92,21 +92,35 @@ final class LabClient {
 
     /** Every event of a run's stream, read until the server closes it (after the end event). */
     List<Event> events(String runId) {
+        HttpResponse<Stream<String>> response = openEvents(runId);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("events of " + runId + ": HTTP " + response.statusCode());
+        }
+        return readEvents(response);
+    }
+
+    /** Opens a run's event stream and returns once its headers came; the body is read later, or never. */
+    HttpResponse<Stream<String>> openEvents(String runId) {
         HttpRequest request = request("/api/runs/" + runId + "/events")
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build();
         try {
-            HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("events of " + runId + ": HTTP " + response.statusCode());
-            }
-            return parse(response.body());
+            return http.send(request, HttpResponse.BodyHandlers.ofLines());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The events of an open stream, read to its end. */
+    static List<Event> readEvents(HttpResponse<Stream<String>> response) {
+        try (Stream<String> lines = response.body()) {
+            return parse(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

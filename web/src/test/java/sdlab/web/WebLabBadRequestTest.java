@@ -6,10 +6,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,8 @@ class WebLabBadRequestTest {
     static void start() throws Exception {
         WebLabSettings settings = WebLabSettings.of(List.of(QUORUM), 0, runsDir)
                 .withSeedsMax(SEEDS_MAX)
-                .withRunsConcurrentMax(1);
+                .withRunsConcurrentMax(1)
+                .withEventStreamsMax(2);
         lab = WebLab.start(settings);
         client = new LabClient(lab.url());
     }
@@ -170,6 +173,28 @@ class WebLabBadRequestTest {
         assertThat(second.error())
                 .isEqualTo("this server runs at most 1 runs at a time and 1 are in progress; wait for one to end or "
                         + "cancel it (DELETE /api/runs/{id})");
+    }
+
+    @Test
+    void oneEventStreamMoreThanTheBoundAllowsIsRefused() {
+        String running = client.start("{\"experiment\": \"quorum\", \"seeds\": 500}");
+        HttpResponse<Stream<String>> first = client.openEvents(running);
+        HttpResponse<Stream<String>> second = client.openEvents(running);
+
+        HttpResponse<Stream<String>> third = client.openEvents(running);
+        String refusal = third.body().collect(Collectors.joining());
+        client.delete("/api/runs/" + running);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(refusal)
+                .contains("this server keeps at most 2 event streams open at once; close one (EventSource.close()) and "
+                        + "ask again");
+        assertThat(LabClient.readEvents(first).getLast().data().path("state").asText())
+                .isEqualTo("cancelled");
+        assertThat(LabClient.readEvents(second).getLast().data().path("state").asText())
+                .isEqualTo("cancelled");
     }
 
     @Test
