@@ -104,6 +104,16 @@ class WebLabInChromiumTest {
                 }
             }
 
+            // Opened without an answer (as from the runs list), the run judges none and shows no stray text.
+            browser.evaluate("location.hash = '#/run/" + runId + "'");
+            browser.waitFor(
+                    "!document.querySelector('.answer') && document.querySelectorAll('.option').length > 0",
+                    PAGE_TIMEOUT);
+            assertThat(browser.evaluate("document.getElementById('view').innerText")
+                            .asText())
+                    .doesNotContain("null")
+                    .doesNotContain("undefined");
+
             browser.evaluate("location.hash = '#/runs'");
             browser.waitFor("document.querySelector('tr[data-id=\"" + runId + "\"]')", PAGE_TIMEOUT);
             assertThat(browser.evaluate("document.querySelector('tr[data-id=\"" + runId + "\"]').className")

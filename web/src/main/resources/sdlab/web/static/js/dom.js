@@ -38,6 +38,6 @@ function append(element, children) {
 /** Replaces the page's view with these nodes. */
 export function show(...nodes) {
   const view = document.getElementById("view");
-  view.replaceChildren(...nodes.flat(Infinity));
+  view.replaceChildren(...nodes.flat(Infinity).filter((node) => node !== null && node !== undefined && node !== false));
   return view;
 }
