@@ -62,7 +62,7 @@ public final class Main implements Runnable {
                 .get("bench")
                 .addSubcommand(
                         "coord", new CoordCommand(SdlabLaunchers.standalone().with(3, CoordBenchCluster::start)));
-        // Further subcommands (serve) are added here.
+        cli.addSubcommand("serve", new ServeCommand(catalog));
         cli.setParameterExceptionHandler(new BadInput(catalog));
         return cli;
     }

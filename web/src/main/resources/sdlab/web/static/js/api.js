@@ -1,0 +1,43 @@
+// The web lab's JSON API (documented in web/README.md). Every refusal carries {"error": "..."}; it becomes
+// an Error with that message, so a view can show the server's own words.
+
+async function call(method, path, body) {
+  const init = { method, headers: { Accept: "application/json" } };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error(data && data.error ? data.error : `${method} ${path}: HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}
+
+export const api = {
+  chapters: () => call("GET", "/api/chapters"),
+  chapter: (id) => call("GET", `/api/chapters/${encodeURIComponent(id)}`),
+  runs: () => call("GET", "/api/runs"),
+  report: (id) => call("GET", `/api/runs/${encodeURIComponent(id)}`),
+  start: (request) => call("POST", "/api/runs", request),
+  cancel: (id) => call("DELETE", `/api/runs/${encodeURIComponent(id)}`),
+};
+
+/**
+ * Follows a run's server-sent events: onProgress({seedsDone, seedsTotal}) as seeds finish, then onEnd({state,
+ * error, ...}) once. Returns a function that stops following.
+ */
+export function follow(id, onProgress, onEnd) {
+  const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
+  source.addEventListener("progress", (event) => onProgress(JSON.parse(event.data)));
+  source.addEventListener("end", (event) => {
+    // Closed before the server closes the stream, so that the browser does not reconnect.
+    source.close();
+    onEnd(JSON.parse(event.data));
+  });
+  return () => source.close();
+}

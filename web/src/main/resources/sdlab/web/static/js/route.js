@@ -1,0 +1,27 @@
+// The URL's hash is the page's state, so that a link reproduces a view:
+//   #/                                  the chapters
+//   #/chapter/quorum?seeds=200&n=5      a chapter with its form filled in (and &answer=2: the quiz answered)
+//   #/run/<id>?answer=2                 a run's verdicts, judged against the learner's answer
+//   #/runs                              the kept runs
+
+/** {view, id, query} of the current hash. */
+export function currentRoute() {
+  const hash = location.hash.replace(/^#/, "") || "/";
+  const [path, search = ""] = hash.split("?");
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const query = Object.fromEntries(new URLSearchParams(search));
+  return { view: parts[0] || "chapters", id: parts[1], query };
+}
+
+/** The hash of a view with query values; empty values are left out. */
+export function hashOf(view, id, query = {}) {
+  const search = new URLSearchParams(
+    Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ""));
+  const text = search.toString();
+  return `#/${view}${id ? "/" + encodeURIComponent(id) : ""}${text ? "?" + text : ""}`;
+}
+
+/** Records the view's state in the URL without showing the view again. */
+export function replaceHash(hash) {
+  history.replaceState(null, "", hash);
+}
