@@ -33,8 +33,6 @@ final class ReplicaRole implements Role {
     private final ReplObserver observer;
     private long knownHeadPosition;
     private long knownHeadOffsetBytes;
-    private long lastHeardNanos = -1;
-    private long caughtUpAtNanos;
     private long echoSentAtNanos;
     private long reportedFlushed;
     private boolean applying;
@@ -50,7 +48,6 @@ final class ReplicaRole implements Role {
 
     @Override
     public void start(NodeContext ctx) {
-        caughtUpAtNanos = ctx.nowNanos();
         log.syncSoon(ctx.disk(), ctx.nowNanos());
         reportedFlushed = log.durablePosition();
         report(ctx);
@@ -111,13 +108,11 @@ final class ReplicaRole implements Role {
                 Math.max(0, knownHeadPosition - applied),
                 Math.max(0, knownHeadOffsetBytes - log.lastOffsetBytes()),
                 behindSource,
-                received >= knownHeadPosition ? 0 : nowNanos - caughtUpAtNanos,
-                lastHeardNanos < 0 ? -1 : nowNanos - lastHeardNanos);
+                echoSentAtNanos == 0 ? -1 : nowNanos - echoSentAtNanos);
     }
 
     private void onShip(Ship ship, NodeContext ctx) {
-        lastHeardNanos = ctx.nowNanos();
-        echoSentAtNanos = ship.sentAtNanos();
+        echoSentAtNanos = Math.max(echoSentAtNanos, ship.sentAtNanos());
         knownHeadPosition = Math.max(knownHeadPosition, ship.headPosition());
         knownHeadOffsetBytes = Math.max(knownHeadOffsetBytes, ship.headOffsetBytes());
         boolean appended = false;
@@ -134,9 +129,6 @@ final class ReplicaRole implements Role {
             if (config.bug() == Bug.ACK_BEFORE_RELAY_SYNC) {
                 reportedFlushed = log.lastPosition(); // the planted bug: "flushed" before the sync
             }
-        }
-        if (log.lastPosition() >= knownHeadPosition) {
-            caughtUpAtNanos = ctx.nowNanos();
         }
         report(ctx);
     }
