@@ -44,12 +44,15 @@ final class ReplWorld {
         return builder;
     }
 
-    /** The three nodes on a jittery network (log-normal, median 1 ms) with syncs of 0.5 to 2 ms. */
+    /**
+     * The three nodes on a jittery network (log-normal, median 0.25 ms: one data centre) with syncs of 1 to 3 ms
+     * (network block storage), so that a sync outlasts a round trip, as it does in clouds.
+     */
     static Simulation.Builder jittery(long seed, ReplConfig config, ReplObserver observer) {
         return cluster(seed, config, observer)
-                .network(NetworkConfig.reliable(Latency.logNormal(Duration.ofMillis(1), 0.5)))
+                .network(NetworkConfig.reliable(Latency.logNormal(Duration.ofNanos(250_000), 0.5)))
                 .disk(DiskConfig.defaults()
-                        .withSyncLatency(Latency.uniform(Duration.ofNanos(500_000), Duration.ofMillis(2))));
+                        .withSyncLatency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(3))));
     }
 
     /**
