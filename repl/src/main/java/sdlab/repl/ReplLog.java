@@ -2,6 +2,7 @@ package sdlab.repl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import sdlab.core.Disk;
 
@@ -135,7 +136,7 @@ final class ReplLog {
 
     /** Every entry, in order (read-only). */
     List<Entry> entries() {
-        return java.util.Collections.unmodifiableList(entries);
+        return Collections.unmodifiableList(entries);
     }
 
     private void startSync(Disk disk, long nowNanos) {

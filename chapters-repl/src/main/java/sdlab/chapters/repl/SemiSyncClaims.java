@@ -50,10 +50,15 @@ final class SemiSyncClaims {
 
     /** Within this share a latency counts as unchanged. */
     private static final double SAME = 0.10;
-    /** The added latency may fall this far below and above one round trip plus one replica fsync. */
-    private static final double ADDED_LOW = 0.75;
+    /**
+     * What the added latency may hold beyond the round trip, in replica relay-log syncs: the sync itself, less what
+     * the primary's own group commit absorbs (a commit that no longer waits for the primary's next sync), more what a
+     * sync already in flight on the replica adds. The first version of this claim asked for 0.75 to 1.5 times a round
+     * trip plus a sync; it failed on 3 of 1,000 seeds, each where group commit absorbed more (README, chapter 19).
+     */
+    private static final double SYNCS_MIN = 0.5;
 
-    private static final double ADDED_HIGH = 1.5;
+    private static final double SYNCS_MAX = 1.5;
 
     private static final List<String> FLUSH_ACKED = List.of(AFTER_COMMIT, AFTER_SYNC, ON, REMOTE_APPLY);
     private static final List<String> HIDDEN_UNTIL_ACKED = List.of(AFTER_SYNC, REMOTE_WRITE, ON, REMOTE_APPLY);
@@ -119,9 +124,9 @@ final class SemiSyncClaims {
                         (seed, runs) -> asFastAsAsync(runs)),
                 Claim.hypothesis(
                         ROUND_TRIP_AND_FSYNC,
-                        "semisync-after-sync's median commit exceeds async's by one round trip to a replica plus one"
-                                + " relay-log"
-                                + " sync (their medians as measured in the run), within -25% and +50%.",
+                        "semisync-after-sync's median commit exceeds async's by one round trip to a replica plus half"
+                                + " to one and a half of the replica's relay-log syncs (medians as measured in the"
+                                + " run): the wait is the network and the replica's disk.",
                         (seed, runs) -> addsRoundTripAndFsync(runs)),
                 Claim.hypothesis(
                         WAITS_FOR_APPLY,
@@ -147,7 +152,8 @@ final class SemiSyncClaims {
                                 + " relay-log sync",
                         AFTER_SYNC,
                         List.of(ROUND_TRIP_AND_FSYNC),
-                        "Measured against the round trips and syncs of the same run."),
+                        "Measured against the round trips and relay-log syncs of the same run: the addition is a round"
+                                + " trip plus part of a sync, since the primary's group commit absorbs some of it."),
                 new Question.Option(
                         "C. each commit waits until the replicas have applied the change",
                         AFTER_SYNC,
@@ -177,13 +183,15 @@ final class SemiSyncClaims {
     private static Optional<String> addsRoundTripAndFsync(Map<String, SeedRun> runs) {
         SeedRun semi = runs.get(AFTER_SYNC);
         double added = p50Ms(semi, COMMIT_LATENCY) - p50Ms(runs.get(ASYNC), COMMIT_LATENCY);
-        double expected = p50Ms(semi, ROUND_TRIP) + p50Ms(semi, RELAY_SYNC);
-        if (added >= expected * ADDED_LOW && added <= expected * ADDED_HIGH) {
+        double roundTrip = p50Ms(semi, ROUND_TRIP);
+        double sync = p50Ms(semi, RELAY_SYNC);
+        double syncs = (added - roundTrip) / sync;
+        if (syncs >= SYNCS_MIN && syncs <= SYNCS_MAX) {
             return Optional.empty();
         }
         return Optional.of(AFTER_SYNC
-                + ": added %.3f ms to the median commit; a round trip plus a relay-log sync is".formatted(added)
-                + " %.3f ms".formatted(expected));
+                + ": added %.3f ms to the median commit, a round trip (%.3f ms) plus %.2f relay-log syncs (%.3f ms)"
+                        .formatted(added, roundTrip, syncs, sync));
     }
 
     private static Optional<String> waitsForApply(Map<String, SeedRun> runs) {
