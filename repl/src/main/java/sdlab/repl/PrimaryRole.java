@@ -149,7 +149,8 @@ final class PrimaryRole implements Role {
         }
         semiSync = semiSync.switchedOff();
         observer.semiSyncSwitched(self, false, ctx.nowNanos());
-        ctx.note("semi-sync off: commit " + head.position + " waited " + config.timeoutNanosSemiSync() + " ns");
+        ctx.note("semi-sync off: commit " + head.position + " waited " + config.timeoutNanosSemiSync() / 1_000_000
+                + " ms");
         advance(ctx);
     }
 
