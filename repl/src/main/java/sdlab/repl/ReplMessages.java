@@ -55,8 +55,8 @@ public sealed interface ReplMessages extends Message {
     }
 
     /**
-     * How far a replica has taken the log: received (written to its relay log), flushed (synced) and applied,
-     * with the last shipment's send time echoed so that the primary can time the round trip.
+     * How far a replica has taken the log: received (written to its relay log), flushed (synced) and applied. The
+     * answer to a shipment echoes its send time so that the primary can time the round trip; other reports carry 0.
      */
     record Progress(long receivedPosition, long flushedPosition, long appliedPosition, long echoSentAtNanos)
             implements ReplMessages {}

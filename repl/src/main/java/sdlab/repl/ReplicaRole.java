@@ -33,7 +33,9 @@ final class ReplicaRole implements Role {
     private final ReplObserver observer;
     private long knownHeadPosition;
     private long knownHeadOffsetBytes;
-    private long echoSentAtNanos;
+    /** The primary's send time of the newest shipment received: the receive lag's reference. */
+    private long newestSentAtNanos;
+
     private long reportedFlushed;
     private boolean applying;
 
@@ -108,11 +110,11 @@ final class ReplicaRole implements Role {
                 Math.max(0, knownHeadPosition - applied),
                 Math.max(0, knownHeadOffsetBytes - log.lastOffsetBytes()),
                 behindSource,
-                echoSentAtNanos == 0 ? -1 : nowNanos - echoSentAtNanos);
+                newestSentAtNanos == 0 ? -1 : nowNanos - newestSentAtNanos);
     }
 
     private void onShip(Ship ship, NodeContext ctx) {
-        echoSentAtNanos = Math.max(echoSentAtNanos, ship.sentAtNanos());
+        newestSentAtNanos = Math.max(newestSentAtNanos, ship.sentAtNanos());
         knownHeadPosition = Math.max(knownHeadPosition, ship.headPosition());
         knownHeadOffsetBytes = Math.max(knownHeadOffsetBytes, ship.headOffsetBytes());
         boolean appended = false;
@@ -130,7 +132,7 @@ final class ReplicaRole implements Role {
                 reportedFlushed = log.lastPosition(); // the planted bug: "flushed" before the sync
             }
         }
-        report(ctx);
+        report(ship.sentAtNanos(), ctx);
     }
 
     /** Applies the next synced entry, after the apply time (at once when it is zero). */
@@ -152,6 +154,14 @@ final class ReplicaRole implements Role {
     }
 
     private void report(NodeContext ctx) {
+        report(0, ctx);
+    }
+
+    /**
+     * Reports the positions. Only the answer to a shipment echoes its send time: a report sent later (after a sync or
+     * an apply) would make the primary's round trip include the replica's disk.
+     */
+    private void report(long echoSentAtNanos, NodeContext ctx) {
         ctx.send(
                 source,
                 new Progress(

@@ -17,10 +17,12 @@ import static sdlab.chapters.repl.SemiSyncVariant.ON;
 import static sdlab.chapters.repl.SemiSyncVariant.REMOTE_APPLY;
 import static sdlab.chapters.repl.SemiSyncVariant.REMOTE_WRITE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import sdlab.lab.Claim;
+import sdlab.lab.ParamValues;
 import sdlab.lab.Question;
 import sdlab.lab.SeedRun;
 
@@ -41,7 +43,7 @@ final class SemiSyncClaims {
     static final String REMOTE_WRITE_LOSES = "remoteWriteLosesAcknowledgedCommitsWhenReplicasLosePower";
     static final String TIMEOUT_FALLS_BACK = "theTimeoutMakesSemiSyncAsynchronousAndLosesWhatItAcknowledged";
     static final String RESUMES_AFTER_CATCH_UP = "semiSyncResumesOnceAReplicaCatchesUp";
-    static final String SYNC_LEVELS_ORDERED = "syncLevelsCostMoreTheFurtherTheReplicaGoes";
+    static final String SYNC_LEVELS_ORDERED = "noSyncLevelCommitsFasterThanAWeakerOne";
 
     static final String AS_FAST_AS_ASYNC = "semiSyncCommitsAsFastAsAsync";
     static final String ROUND_TRIP_AND_FSYNC = "semiSyncAddsOneRoundTripAndOneReplicaFsync";
@@ -50,11 +52,13 @@ final class SemiSyncClaims {
 
     /** Within this share a latency counts as unchanged. */
     private static final double SAME = 0.10;
+
+    /** Two sync levels whose medians differ by less than this share of sync-on's may come in either order. */
+    private static final double SAME_LEVEL = 0.05;
     /**
      * What the added latency may hold beyond the round trip, in replica relay-log syncs: the sync itself, less what
      * the primary's own group commit absorbs (a commit that no longer waits for the primary's next sync), more what a
-     * sync already in flight on the replica adds. The first version of this claim asked for 0.75 to 1.5 times a round
-     * trip plus a sync; it failed on 3 of 1,000 seeds, each where group commit absorbed more (README, chapter 19).
+     * sync already in flight on the replica adds.
      */
     private static final double SYNCS_MIN = 0.5;
 
@@ -64,6 +68,15 @@ final class SemiSyncClaims {
     private static final List<String> HIDDEN_UNTIL_ACKED = List.of(AFTER_SYNC, REMOTE_WRITE, ON, REMOTE_APPLY);
 
     private SemiSyncClaims() {}
+
+    /** The claims for these parameters: without readers, nothing can show what a reader sees. */
+    static List<Claim> all(ParamValues values) {
+        List<Claim> claims = new ArrayList<>(all());
+        if (values.get(SemiSyncParams.READERS) == 0) {
+            claims.removeIf(claim -> claim.name().equals(AFTER_COMMIT_SHOWS_LOST));
+        }
+        return List.copyOf(claims);
+    }
 
     static List<Claim> all() {
         return List.of(
@@ -115,8 +128,9 @@ final class SemiSyncClaims {
                         (seed, runs) -> someOf(runs, AFTER_SYNC, RESUMES, "resumes")),
                 Claim.everySeed(
                         SYNC_LEVELS_ORDERED,
-                        "The median commit of sync-remote-write is faster than sync-on's, which is faster than"
-                                + " sync-remote-apply's.",
+                        "No sync level's median commit is faster than a weaker level's: sync-remote-write <= sync-on <="
+                                + " sync-remote-apply, within 5% of sync-on's median (equal where a level adds nothing,"
+                                + " as remote_apply with --apply 0).",
                         (seed, runs) -> syncLevelsOrdered(runs)),
                 Claim.hypothesis(
                         AS_FAST_AS_ASYNC,
@@ -219,7 +233,8 @@ final class SemiSyncClaims {
         double write = p50Ms(runs.get(REMOTE_WRITE), COMMIT_LATENCY);
         double on = p50Ms(runs.get(ON), COMMIT_LATENCY);
         double apply = p50Ms(runs.get(REMOTE_APPLY), COMMIT_LATENCY);
-        return write < on && on < apply
+        double noise = on * SAME_LEVEL;
+        return write <= on + noise && on <= apply + noise
                 ? Optional.empty()
                 : Optional.of(REMOTE_WRITE
                         + ": median commit %.3f ms, sync-on's %.3f ms, sync-remote-apply's %.3f ms"

@@ -127,7 +127,7 @@ public final class SemiSyncExperiment implements Experiment {
 
     @Override
     public List<Claim> claims(ParamValues values, List<Variant> variants) {
-        return SemiSyncClaims.all();
+        return SemiSyncClaims.all(values);
     }
 
     @Override

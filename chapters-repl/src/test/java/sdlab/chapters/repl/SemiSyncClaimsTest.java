@@ -29,7 +29,7 @@ class SemiSyncClaimsTest {
             "remoteWriteLosesAcknowledgedCommitsWhenReplicasLosePower",
             "theTimeoutMakesSemiSyncAsynchronousAndLosesWhatItAcknowledged",
             "semiSyncResumesOnceAReplicaCatchesUp",
-            "syncLevelsCostMoreTheFurtherTheReplicaGoes",
+            "noSyncLevelCommitsFasterThanAWeakerOne",
             "semiSyncCommitsAsFastAsAsync",
             "semiSyncAddsOneRoundTripAndOneReplicaFsync",
             "semiSyncWaitsAsLongAsReplicasApplying",
