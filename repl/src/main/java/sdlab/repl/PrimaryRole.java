@@ -120,6 +120,13 @@ final class PrimaryRole implements Role {
         if (cursor == null) {
             return; // not one of this primary's replicas
         }
+        if (progress.receivedPosition() > log.lastPosition()) {
+            // The replica holds entries this primary never wrote (it was promoted while that replica was ahead): its
+            // positions mean other entries, so it must neither count as an acknowledgement nor be shipped to.
+            ctx.note(replica + " is ahead of this primary's log (" + progress.receivedPosition() + " > "
+                    + log.lastPosition() + "): ignored");
+            return;
+        }
         cursor.onProgress(progress);
         if (progress.echoSentAtNanos() > 0) {
             observer.roundTrip(self, replica, ctx.nowNanos() - progress.echoSentAtNanos());

@@ -33,7 +33,8 @@
  *       lost. Synchronous modes never fall back; their clients time out instead (an unknown outcome).
  *   <li>Failover here is one step ({@link sdlab.repl.FailoverOperator}): promote the most advanced replica and point
  *       the rest at it. It does not fence the old primary, and an old primary that comes back does not discard what
- *       it had not replicated: that, and health checks with leases, are later work.
+ *       it had not replicated; a replica found ahead of a newly promoted primary (one that did not answer in time)
+ *       is ignored by it rather than rewound. Those, and health checks with leases, are later work.
  *   <li>A replica reads from its applied state: it may be stale, unless the read waits for a position.
  * </ul>
  */
