@@ -11,9 +11,11 @@ import static sdlab.chapters.repl.SemiSyncMeasurements.PHANTOM_READS;
 import static sdlab.chapters.repl.SemiSyncMeasurements.PHANTOM_READS_UNACKNOWLEDGED;
 import static sdlab.chapters.repl.SemiSyncMeasurements.POWER_LOSS_SEEDS;
 import static sdlab.chapters.repl.SemiSyncMeasurements.READ_LATENCY;
+import static sdlab.chapters.repl.SemiSyncMeasurements.RECEIVE_LAG_IN_CUT;
 import static sdlab.chapters.repl.SemiSyncMeasurements.RELAY_SYNC;
 import static sdlab.chapters.repl.SemiSyncMeasurements.RESUMES;
 import static sdlab.chapters.repl.SemiSyncMeasurements.ROUND_TRIP;
+import static sdlab.chapters.repl.SemiSyncMeasurements.SECONDS_BEHIND_SOURCE_IN_CUT;
 import static sdlab.chapters.repl.SemiSyncMeasurements.WRITES_UNKNOWN;
 
 import java.util.List;
@@ -92,6 +94,16 @@ public final class SemiSyncExperiment implements Experiment {
                 MetricSpec.percentileMs(
                         "roundTripMsP50", "median primary-replica round trip, timed by the primary", ROUND_TRIP, 50),
                 MetricSpec.percentileMs("relaySyncMsP50", "median relay-log sync on the replicas", RELAY_SYNC, 50),
+                MetricSpec.percentileMs(
+                        "secondsBehindSourceInCutMsP50",
+                        "largest Seconds_Behind_Source a replica reported while cut off, median over cut seeds",
+                        SECONDS_BEHIND_SOURCE_IN_CUT,
+                        50),
+                MetricSpec.percentileMs(
+                        "receiveLagInCutMsP50",
+                        "largest receive lag (since the newest heartbeat was sent) while cut off, median over cut seeds",
+                        RECEIVE_LAG_IN_CUT,
+                        50),
                 MetricSpec.meanPerSeed("acknowledgedCommits", "writes whose client heard ok, per seed", ACKNOWLEDGED),
                 MetricSpec.meanPerSeed(
                         "acknowledgedLost", "acknowledged commits missing after the failover, per seed", LOST),

@@ -31,6 +31,8 @@ final class SemiSyncMeasurements {
     static final String WRITES_UNKNOWN = "writesUnknown";
     static final String POWER_LOSS_SEEDS = "powerLoss";
     static final String CUT_SEEDS = "cut";
+    static final String SECONDS_BEHIND_SOURCE_IN_CUT = "secondsBehindSourceInCut";
+    static final String RECEIVE_LAG_IN_CUT = "receiveLagInCut";
 
     private static final int EXAMPLES_MAX = 3;
 
@@ -46,6 +48,11 @@ final class SemiSyncMeasurements {
         run.finding("fault: " + outcome.faults().describe() + "; " + outcome.log().promotion);
         outcome.log().roundTripNanos.forEach(nanos -> run.latencyNanos(ROUND_TRIP, nanos));
         outcome.log().relaySyncNanos.forEach(nanos -> run.latencyNanos(RELAY_SYNC, nanos));
+        if (outcome.lag().sampled()) {
+            // One sample per cut seed: its largest figure, so that the percentiles are over seeds.
+            run.latencyNanos(SECONDS_BEHIND_SOURCE_IN_CUT, outcome.lag().secondsBehindSourceNanosMax());
+            run.latencyNanos(RECEIVE_LAG_IN_CUT, outcome.lag().receiveLagNanosMax());
+        }
         run.counter(FALLBACKS, outcome.log().switchesOff);
         run.counter(RESUMES, outcome.log().switchesOn);
         run.counter(POWER_LOSS_SEEDS, outcome.faults().powerLoss() ? 1 : 0);

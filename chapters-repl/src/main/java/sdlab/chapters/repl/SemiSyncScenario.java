@@ -40,6 +40,8 @@ final class SemiSyncScenario {
     private static final Duration COLLECT = Duration.ofMillis(300);
     /** After the crash: detection, promotion and a stretch of writes to the new primary. */
     private static final Duration AFTER_CRASH = Duration.ofMillis(1200);
+    /** How often the replicas' lag is sampled during a cut. */
+    private static final Duration LAG_SAMPLE_EVERY = Duration.ofMillis(10);
 
     /**
      * What one run produced.
@@ -48,8 +50,9 @@ final class SemiSyncScenario {
      * @param log what the store reported
      * @param kept the values the promoted primary's log holds at the end
      * @param faults the seed's faults
+     * @param lag the replicas' largest reported lag while cut off from the live primary
      */
-    record Outcome(SimResult result, CommitLog log, Set<String> kept, SemiSyncFaults faults) {}
+    record Outcome(SimResult result, CommitLog log, Set<String> kept, SemiSyncFaults faults, LagSampler lag) {}
 
     private SemiSyncScenario() {}
 
@@ -64,6 +67,7 @@ final class SemiSyncScenario {
     static Outcome run(ReplConfig config, ParamValues values, long seed, boolean trace) {
         SemiSyncFaults faults = SemiSyncFaults.draw(values, seed);
         CommitLog log = new CommitLog();
+        LagSampler lag = LagSampler.duringCut(faults);
         List<NodeId> clients = clients(values);
         Simulation.Builder builder = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(SemiSyncParams.ONE_WAY), ONE_WAY_SIGMA)))
@@ -80,6 +84,7 @@ final class SemiSyncScenario {
                         writesAndReads(values.get(SemiSyncParams.WRITERS), values.get(SemiSyncParams.KEYS)),
                         Integer.MAX_VALUE,
                         Latency.exponential(values.get(SemiSyncParams.THINK))))
+                .every(LAG_SAMPLE_EVERY, lag::sample)
                 .recordTrace(trace);
         for (NodeId replica : REPLICAS) {
             builder.addNode(replica, any -> new ReplNode(config, log));
@@ -90,7 +95,7 @@ final class SemiSyncScenario {
         Simulation simulation = builder.build();
         SimResult result =
                 simulation.run(Duration.ofNanos(faults.crashAtNanos()).plus(AFTER_CRASH));
-        return new Outcome(result, log, keptBy(simulation, seed), faults);
+        return new Outcome(result, log, keptBy(simulation, seed), faults, lag);
     }
 
     /** The values in the log of the replica that was promoted. */
