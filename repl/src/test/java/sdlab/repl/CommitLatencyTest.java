@@ -1,15 +1,18 @@
 package sdlab.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static sdlab.repl.ReplWorld.MS;
 import static sdlab.repl.ReplWorld.P;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import sdlab.check.history.Operation;
 import sdlab.check.history.Operations;
@@ -17,7 +20,9 @@ import sdlab.check.history.Status;
 import sdlab.repl.ReplConfig.SyncLevel;
 import sdlab.repl.ReplConfig.WaitPoint;
 import sdlab.repl.ReplObserver.CommitAck;
+import sdlab.sim.FaultPlan;
 import sdlab.sim.Latency;
+import sdlab.sim.Partition;
 import sdlab.sim.SimResult;
 import sdlab.sim.Workload;
 
@@ -75,7 +80,39 @@ class CommitLatencyTest {
         assertThat(write.status()).isEqualTo(Status.OK);
         assertThat((write.completeTimeNanos() - write.invokeTimeNanos()) / (double) MS)
                 .as(name)
-                .isCloseTo(latencyMs, org.assertj.core.data.Offset.offset(0.001));
+                .isCloseTo(latencyMs, offset(0.001));
+        assertThat(recorder.commitsByValue.get("w0-1").ack()).isEqualTo(ack);
+    }
+
+    @ParameterizedTest(name = "acks {0}")
+    @CsvSource({"1, 6.0, REPLICAS", "2, 103.0, FALLBACK"})
+    void theAcknowledgementCountDecidesWhetherOneCutOffReplicaStallsACommit(int acks, double latencyMs, CommitAck ack) {
+        // Shows: with r2 cut off, one acknowledgement (r1's) commits in the usual 6 ms; two wait for r2 until the
+        // 100 ms timeout switches semi-sync off (MySQL's rpl_semi_sync_master_wait_for_slave_count).
+        Recorder recorder = new Recorder();
+        ReplConfig config = ReplWorld.config()
+                .semiSync(WaitPoint.AFTER_SYNC)
+                .withAcksRequired(acks)
+                .withTimeoutNanosSemiSync(100 * MS);
+        SimResult result = ReplWorld.cluster(1, config, recorder)
+                .addClient(ReplWorld.client(0), new ReplClient(ReplClient.Settings.atPrimary(P, 500 * MS)))
+                .faults(FaultPlan.builder()
+                        .partition(
+                                Duration.ZERO, Duration.ofHours(1), Partition.between(Set.of(P), Set.of(ReplWorld.R2)))
+                        .build())
+                .workload(Workload.closedLoop(
+                                List.of(ReplWorld.client(0)),
+                                ReplWorld.writesAndReads(1, 1),
+                                1,
+                                Latency.constant(Duration.ZERO))
+                        .startingAfter(Duration.ofMillis(50)))
+                .build()
+                .run(Duration.ofSeconds(1));
+
+        Operation write = Operations.of(result.history()).getFirst();
+        assertThat(write.status()).isEqualTo(Status.OK);
+        assertThat((write.completeTimeNanos() - write.invokeTimeNanos()) / (double) MS)
+                .isCloseTo(latencyMs, offset(0.001));
         assertThat(recorder.commitsByValue.get("w0-1").ack()).isEqualTo(ack);
     }
 }
