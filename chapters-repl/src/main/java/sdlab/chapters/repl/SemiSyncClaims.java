@@ -79,6 +79,13 @@ final class SemiSyncClaims {
     }
 
     static List<Claim> all() {
+        List<Claim> claims = new ArrayList<>(assertions());
+        claims.addAll(hypotheses());
+        return List.copyOf(claims);
+    }
+
+    /** The modes' promises and limits. */
+    private static List<Claim> assertions() {
         return List.of(
                 Claim.everySeed(
                         NO_FLUSHED_COMMIT_LOST,
@@ -131,7 +138,12 @@ final class SemiSyncClaims {
                         "No sync level's median commit is faster than a weaker level's: sync-remote-write <= sync-on <="
                                 + " sync-remote-apply, within 5% of sync-on's median (equal where a level adds nothing,"
                                 + " as remote_apply with --apply 0).",
-                        (seed, runs) -> syncLevelsOrdered(runs)),
+                        (seed, runs) -> syncLevelsOrdered(runs)));
+    }
+
+    /** The question's options about semi-sync's commit latency, one hypothesis each. */
+    private static List<Claim> hypotheses() {
+        return List.of(
                 Claim.hypothesis(
                         AS_FAST_AS_ASYNC,
                         "semisync-after-sync's median commit is within 10% of async's.",
