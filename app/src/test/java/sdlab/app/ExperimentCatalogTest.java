@@ -30,6 +30,7 @@ class ExperimentCatalogTest {
                         "cache-warmup",
                         "cron",
                         "ratelimit-responses",
+                        "semisync",
                         "caching-layers");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()

@@ -1,0 +1,47 @@
+package sdlab.repl;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a node's readers see: the key-value map after applying the log up to {@link #appliedPosition()}. On a
+ * replica that is what its applier has done; on the primary, the commits made visible so far.
+ */
+final class KvState {
+    private final Map<String, String> values = new HashMap<>();
+    private long appliedPosition;
+    private long appliedCommitNanos;
+
+    /** Applies the next entry; entries come in order, without gaps. */
+    void apply(Entry entry) {
+        if (entry.position() != appliedPosition + 1) {
+            throw new IllegalStateException(
+                    "applying entry " + entry.position() + " after " + appliedPosition + " would skip or repeat one");
+        }
+        values.put(entry.key(), entry.value());
+        appliedPosition = entry.position();
+        appliedCommitNanos = entry.commitNanos();
+    }
+
+    /** Applies every entry of {@code log} after the last applied, up to {@code position}. */
+    void applyUpTo(ReplLog log, long position) {
+        long end = Math.min(position, log.lastPosition());
+        while (appliedPosition < end) {
+            apply(log.entry(appliedPosition + 1));
+        }
+    }
+
+    /** The value of {@code key}, or null if it was never written. */
+    String value(String key) {
+        return values.get(key);
+    }
+
+    long appliedPosition() {
+        return appliedPosition;
+    }
+
+    /** The primary's commit time of the last applied entry (0 before any). */
+    long appliedCommitNanos() {
+        return appliedCommitNanos;
+    }
+}

@@ -1,0 +1,239 @@
+package sdlab.repl;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import sdlab.core.Message;
+import sdlab.core.NodeContext;
+import sdlab.core.NodeId;
+import sdlab.core.Timer;
+import sdlab.repl.ReplConfig.Mode;
+import sdlab.repl.ReplMessages.Progress;
+import sdlab.repl.ReplMessages.Ship;
+import sdlab.repl.ReplMessages.Write;
+import sdlab.repl.ReplMessages.WriteOk;
+import sdlab.repl.ReplMessages.WriteRefused;
+import sdlab.repl.ReplObserver.CommitAck;
+import sdlab.repl.ReplTimers.CommitTimeout;
+import sdlab.repl.ReplTimers.Heartbeat;
+
+/**
+ * The primary: appends each write to its log, syncs it, ships it to every replica, and acknowledges it when the
+ * mode says.
+ *
+ * <p>Commits are acknowledged in log order. Once its own sync covers a commit: asynchronous mode acknowledges it;
+ * semi-sync waits until {@code acksRequired} replicas report it flushed to their relay logs, or until the timeout,
+ * which switches semi-sync off for every waiting and later commit until a replica has caught up with the log
+ * (MySQL's behaviour); synchronous mode waits for replicas at the configured level for as long as it takes
+ * (PostgreSQL's). A commit becomes visible to readers on the primary when its own sync covers it under async,
+ * AFTER_COMMIT and a semi-sync that is off, and only when it is acknowledged otherwise.
+ *
+ * <p>Shipping is a window per replica, sent after the primary's own sync: at most {@link #WINDOW_BATCHES}
+ * shipments beyond what the replica confirmed; a replica that confirms nothing new between two heartbeats is
+ * shipped again from what it has.
+ */
+final class PrimaryRole implements Role {
+    private static final int WINDOW_BATCHES = 4;
+
+    private final ReplConfig config;
+    private final NodeId self;
+    private final ReplLog log;
+    private final KvState state;
+    private final ReplObserver observer;
+    private final Map<NodeId, ReplicaCursor> cursors = new TreeMap<>();
+    private final ArrayDeque<PendingCommit> pending = new ArrayDeque<>();
+    private SemiSyncStatus semiSync = SemiSyncStatus.start();
+    private long timeoutArmedForPosition = -1;
+
+    PrimaryRole(ReplConfig config, NodeId self, ReplLog log, KvState state, ReplObserver observer) {
+        this.config = config;
+        this.self = self;
+        this.log = log;
+        this.state = state;
+        this.observer = observer;
+        for (NodeId replica : config.replicas()) {
+            cursors.put(replica, new ReplicaCursor());
+        }
+    }
+
+    @Override
+    public void start(NodeContext ctx) {
+        // Everything in the log when a node becomes primary (recovered, or received as a replica) is committed.
+        state.applyUpTo(log, log.lastPosition());
+        log.syncSoon(ctx.disk(), ctx.nowNanos());
+        onHeartbeat(ctx);
+    }
+
+    @Override
+    public void onMessage(NodeId from, Message message, NodeContext ctx) {
+        switch (message) {
+            case Write write -> onWrite(from, write, ctx);
+            case Progress progress -> onProgress(from, progress, ctx);
+            default -> {}
+        }
+    }
+
+    @Override
+    public void onTimer(Timer timer, NodeContext ctx) {
+        switch (timer) {
+            case Heartbeat beat -> onHeartbeat(ctx);
+            case CommitTimeout timeout -> onCommitTimeout(timeout, ctx);
+            default -> {}
+        }
+    }
+
+    @Override
+    public void onSynced(long syncId, NodeContext ctx) {
+        if (log.onSynced(syncId, ctx.disk(), ctx.nowNanos()) < 0) {
+            return;
+        }
+        for (PendingCommit commit : pending) {
+            if (commit.position > log.durablePosition()) {
+                break;
+            }
+            if (commit.waitSinceNanos < 0) {
+                commit.waitSinceNanos = ctx.nowNanos();
+            }
+        }
+        cursors.forEach((replica, cursor) -> ship(replica, cursor, false, ctx));
+        advance(ctx);
+    }
+
+    SemiSyncStatus semiSync() {
+        return semiSync;
+    }
+
+    private void onWrite(NodeId client, Write write, NodeContext ctx) {
+        if (pending.size() >= config.pendingCommitsMax()) {
+            ctx.send(client, new WriteRefused(write.requestId(), "too many commits waiting", self));
+            return;
+        }
+        Entry entry = log.appendNew(write.key(), write.value(), ctx.nowNanos(), ctx.disk());
+        pending.addLast(new PendingCommit(entry.position(), client, write.requestId()));
+        log.syncSoon(ctx.disk(), ctx.nowNanos());
+    }
+
+    private void onProgress(NodeId replica, Progress progress, NodeContext ctx) {
+        ReplicaCursor cursor = cursors.get(replica);
+        if (cursor == null) {
+            return; // not one of this primary's replicas
+        }
+        if (progress.receivedPosition() > log.lastPosition()) {
+            // The replica holds entries this primary never wrote (it was promoted while that replica was ahead): its
+            // positions mean other entries, so it must neither count as an acknowledgement nor be shipped to.
+            ctx.note(replica + " is ahead of this primary's log (" + progress.receivedPosition() + " > "
+                    + log.lastPosition() + "): ignored");
+            return;
+        }
+        cursor.onProgress(progress);
+        if (progress.echoSentAtNanos() > 0) {
+            observer.roundTrip(self, replica, ctx.nowNanos() - progress.echoSentAtNanos());
+        }
+        if (config.mode() == Mode.SEMI_SYNC && !semiSync.on() && cursor.flushed() >= log.durablePosition()) {
+            // MySQL switches semi-sync back on once a replica has caught up with the primary's log.
+            semiSync = semiSync.switchedOn();
+            observer.semiSyncSwitched(self, true, ctx.nowNanos());
+            ctx.note("semi-sync back on: " + replica + " caught up at " + cursor.flushed());
+        }
+        ship(replica, cursor, false, ctx);
+        advance(ctx);
+    }
+
+    private void onHeartbeat(NodeContext ctx) {
+        cursors.forEach((replica, cursor) -> {
+            cursor.onTick();
+            ship(replica, cursor, true, ctx);
+        });
+        ctx.setTimer(Duration.ofNanos(config.heartbeatNanos()), new Heartbeat());
+    }
+
+    private void onCommitTimeout(CommitTimeout timeout, NodeContext ctx) {
+        PendingCommit head = pending.peekFirst();
+        if (config.mode() != Mode.SEMI_SYNC || !semiSync.on() || head == null || head.position != timeout.position()) {
+            return;
+        }
+        semiSync = semiSync.switchedOff();
+        observer.semiSyncSwitched(self, false, ctx.nowNanos());
+        ctx.note("semi-sync off: commit " + head.position + " waited " + config.timeoutNanosSemiSync() / 1_000_000
+                + " ms");
+        advance(ctx);
+    }
+
+    /** Sends what the replica lacks, within its window; a heartbeat if asked and there is nothing to send. */
+    private void ship(NodeId replica, ReplicaCursor cursor, boolean heartbeat, NodeContext ctx) {
+        boolean sent = false;
+        long windowEnd = cursor.received() + (long) WINDOW_BATCHES * config.shipEntriesMax();
+        while (cursor.known() && cursor.nextPosition() <= Math.min(log.durablePosition(), windowEnd)) {
+            List<Entry> batch = log.slice(
+                    cursor.nextPosition(), Math.min(log.durablePosition(), windowEnd), config.shipEntriesMax());
+            ctx.send(replica, shipment(batch, ctx));
+            cursor.shipped(batch.getLast().position());
+            sent = true;
+        }
+        if (heartbeat && !sent) {
+            ctx.send(replica, shipment(List.of(), ctx));
+        }
+    }
+
+    private Ship shipment(List<Entry> entries, NodeContext ctx) {
+        return new Ship(entries, log.durablePosition(), durableOffsetBytes(), ctx.nowNanos());
+    }
+
+    private long durableOffsetBytes() {
+        return log.durablePosition() == 0 ? 0 : log.entry(log.durablePosition()).endOffsetBytes();
+    }
+
+    /** Acknowledges, in log order, every commit that the mode allows now. */
+    private void advance(NodeContext ctx) {
+        boolean fallenBack = config.mode() == Mode.SEMI_SYNC && !semiSync.on();
+        if (config.visibleBeforeAcks() || fallenBack) {
+            state.applyUpTo(log, log.durablePosition());
+        }
+        while (!pending.isEmpty() && pending.peekFirst().position <= log.durablePosition()) {
+            PendingCommit head = pending.peekFirst();
+            CommitAck ack;
+            if (config.mode() == Mode.ASYNC) {
+                ack = CommitAck.LOCAL;
+            } else if (fallenBack) {
+                ack = CommitAck.FALLBACK;
+            } else if (acks(head.position) >= config.acksRequired()) {
+                ack = CommitAck.REPLICAS;
+            } else {
+                armTimeout(head, ctx);
+                return;
+            }
+            release(head, ack, ctx);
+        }
+    }
+
+    private int acks(long position) {
+        int acks = 0;
+        for (ReplicaCursor cursor : cursors.values()) {
+            if (cursor.position(config.mode(), config.syncLevel()) >= position) {
+                acks++;
+            }
+        }
+        return acks;
+    }
+
+    private void release(PendingCommit commit, CommitAck ack, NodeContext ctx) {
+        pending.removeFirst();
+        state.applyUpTo(log, commit.position);
+        if (config.mode() == Mode.SEMI_SYNC) {
+            semiSync = ack == CommitAck.REPLICAS ? semiSync.yes() : semiSync.no();
+        }
+        ctx.send(commit.client, new WriteOk(commit.requestId, commit.position));
+        observer.committed(self, log.entry(commit.position), ack, ctx.nowNanos());
+    }
+
+    private void armTimeout(PendingCommit head, NodeContext ctx) {
+        if (config.mode() != Mode.SEMI_SYNC || timeoutArmedForPosition == head.position) {
+            return;
+        }
+        timeoutArmedForPosition = head.position;
+        long delay = Math.max(0, head.waitSinceNanos + config.timeoutNanosSemiSync() - ctx.nowNanos());
+        ctx.setTimer(Duration.ofNanos(delay), new CommitTimeout(head.position));
+    }
+}

@@ -1,0 +1,147 @@
+package sdlab.repl;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import sdlab.core.Disk;
+
+/**
+ * A node's replication log: the primary's binlog, or a replica's relay log (a promoted replica keeps it as its
+ * binlog, so positions never change meaning). Entries are appended to one file and count as durable only once a
+ * sync that was issued after them completes.
+ *
+ * <p>Syncs are grouped as a binlog group commit does: at most one is in flight; entries appended meanwhile wait
+ * for the next one, which starts when the first completes. That bounds the syncs in flight to one and lets one
+ * sync cover many entries under load.
+ */
+final class ReplLog {
+    /** The log's file on the node's disk. */
+    static final String FILE = "repl-log";
+
+    private final List<Entry> entries = new ArrayList<>();
+    private long durablePosition;
+    private long syncIdInFlight = -1;
+    private long syncCoversPosition;
+    private long syncStartedNanos;
+    private boolean syncWanted;
+
+    private ReplLog() {}
+
+    /** An empty log (nothing on disk yet). */
+    static ReplLog empty() {
+        return new ReplLog();
+    }
+
+    /**
+     * The log as the disk holds it after a restart: every whole entry in order up to the first gap or torn line.
+     * What it holds was synced (the world drops the rest on a crash), so all of it is durable.
+     */
+    static ReplLog recover(Disk disk) {
+        ReplLog log = new ReplLog();
+        String text = disk.read(FILE)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElse("");
+        long offset = 0;
+        int lineStart = 0;
+        for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', lineStart)) {
+            String line = text.substring(lineStart, newline);
+            offset += line.getBytes(StandardCharsets.UTF_8).length + 1;
+            var entry = Entry.parse(line, offset);
+            if (entry.isEmpty() || entry.get().position() != log.lastPosition() + 1) {
+                break;
+            }
+            log.entries.add(entry.get());
+            lineStart = newline + 1;
+        }
+        log.durablePosition = log.lastPosition();
+        return log;
+    }
+
+    /** Appends a new entry for a client's write, at the next position. */
+    Entry appendNew(String key, String value, long nowNanos, Disk disk) {
+        long position = lastPosition() + 1;
+        long end = lastOffsetBytes() + Entry.sizeBytes(position, key, value, nowNanos);
+        Entry entry = new Entry(position, key, value, nowNanos, end);
+        append(entry, disk);
+        return entry;
+    }
+
+    /** Appends a shipped entry; it must be the next one. */
+    void append(Entry entry, Disk disk) {
+        if (entry.position() != lastPosition() + 1) {
+            throw new IllegalArgumentException(
+                    "entry " + entry.position() + " does not follow the log's last, " + lastPosition());
+        }
+        entries.add(entry);
+        disk.append(FILE, entry.encode());
+    }
+
+    /** Asks for everything appended so far to become durable: now if no sync is in flight, else after it. */
+    void syncSoon(Disk disk, long nowNanos) {
+        if (durablePosition == lastPosition() || (syncIdInFlight >= 0 && syncCoversPosition == lastPosition())) {
+            return;
+        }
+        if (syncIdInFlight >= 0) {
+            syncWanted = true;
+            return;
+        }
+        startSync(disk, nowNanos);
+    }
+
+    /**
+     * A sync completed. Returns how long it took, or -1 if it was not this log's; starts the next sync if entries
+     * are waiting for one.
+     */
+    long onSynced(long syncId, Disk disk, long nowNanos) {
+        if (syncId != syncIdInFlight) {
+            return -1;
+        }
+        durablePosition = Math.max(durablePosition, syncCoversPosition);
+        syncIdInFlight = -1;
+        long took = nowNanos - syncStartedNanos;
+        if (syncWanted) {
+            syncWanted = false;
+            startSync(disk, nowNanos);
+        }
+        return took;
+    }
+
+    long lastPosition() {
+        return entries.size();
+    }
+
+    long lastOffsetBytes() {
+        return entries.isEmpty() ? 0 : entries.getLast().endOffsetBytes();
+    }
+
+    /** The last position a completed sync covers. */
+    long durablePosition() {
+        return durablePosition;
+    }
+
+    /** The entry at {@code position}, from 1 to {@link #lastPosition()}. */
+    Entry entry(long position) {
+        return entries.get(Math.toIntExact(position - 1));
+    }
+
+    /** Up to {@code max} entries from {@code from}, not beyond {@code upTo}. */
+    List<Entry> slice(long from, long upTo, int max) {
+        long end = Math.min(upTo, Math.min(lastPosition(), from + max - 1));
+        if (from > end) {
+            return List.of();
+        }
+        return List.copyOf(entries.subList(Math.toIntExact(from - 1), Math.toIntExact(end)));
+    }
+
+    /** Every entry, in order (read-only). */
+    List<Entry> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    private void startSync(Disk disk, long nowNanos) {
+        syncCoversPosition = lastPosition();
+        syncStartedNanos = nowNanos;
+        syncIdInFlight = disk.sync();
+    }
+}

@@ -1,0 +1,92 @@
+package sdlab.repl;
+
+import java.util.List;
+import java.util.Objects;
+import sdlab.core.Message;
+import sdlab.core.NodeId;
+
+/**
+ * Every message of the replicated store, in one place: what clients ask, what the primary ships and replicas
+ * answer, and the few messages of a failover.
+ */
+public sealed interface ReplMessages extends Message {
+
+    // Clients and nodes.
+
+    /** Write {@code value} to {@code key}: appended to the primary's log and committed as the mode says. */
+    record Write(long requestId, String key, String value) implements ReplMessages {}
+
+    /** The write committed at {@code position}: a later read that waits for it sees the write. */
+    record WriteOk(long requestId, long position) implements ReplMessages {}
+
+    /**
+     * The write was certainly not applied: this node is not the primary (and {@code primaryHint} may name the one
+     * it follows, or be null), or too many commits wait.
+     */
+    record WriteRefused(long requestId, String reason, NodeId primaryHint) implements ReplMessages {}
+
+    /**
+     * Read {@code key} once this node has applied {@code minPosition} (0: at once, whatever it has), waiting at most
+     * {@code waitNanosMax} for it, as MySQL's {@code WAIT_FOR_EXECUTED_GTID_SET(gtids, timeout)} does.
+     */
+    record Read(long requestId, String key, long minPosition, long waitNanosMax) implements ReplMessages {}
+
+    /** The key's value (null if never written) as of {@code position}, the last entry this node had applied. */
+    record ReadOk(long requestId, String value, long position) implements ReplMessages {}
+
+    /** The read was not served: the wait for the position timed out, or too many reads wait. */
+    record ReadRefused(long requestId, String reason, long position) implements ReplMessages {}
+
+    // Primary and replicas.
+
+    /**
+     * Entries for a replica, in order, and what the primary has: a heartbeat when {@code entries} is empty.
+     *
+     * @param entries consecutive entries, at most the configured batch
+     * @param headPosition the primary's last entry
+     * @param headOffsetBytes the primary's log length
+     * @param sentAtNanos the primary's clock when it sent this, echoed back for the round trip
+     */
+    record Ship(List<Entry> entries, long headPosition, long headOffsetBytes, long sentAtNanos)
+            implements ReplMessages {
+        public Ship {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * How far a replica has taken the log: received (written to its relay log), flushed (synced) and applied. The
+     * answer to a shipment echoes its send time so that the primary can time the round trip; other reports carry 0.
+     */
+    record Progress(long receivedPosition, long flushedPosition, long appliedPosition, long echoSentAtNanos)
+            implements ReplMessages {}
+
+    // Failover.
+
+    /** An operator asks a node where it is; {@code round} matches the answer to the question. */
+    record StatusRequest(long round) implements ReplMessages {}
+
+    /** Where a node is: its role and the last entry it holds in its log (received, for a replica). */
+    record Status(long round, boolean primary, long lastPosition) implements ReplMessages {}
+
+    /** Become the primary, with these replicas. */
+    record Promote(List<NodeId> replicas) implements ReplMessages {
+        public Promote {
+            replicas = List.copyOf(replicas);
+        }
+    }
+
+    /** Replicate from {@code primary} from now on. */
+    record Follow(NodeId primary) implements ReplMessages {
+        public Follow {
+            Objects.requireNonNull(primary, "primary");
+        }
+    }
+
+    /** To clients: the primary is now {@code primary}. */
+    record NewPrimary(NodeId primary) implements ReplMessages {
+        public NewPrimary {
+            Objects.requireNonNull(primary, "primary");
+        }
+    }
+}

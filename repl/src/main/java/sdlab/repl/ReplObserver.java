@@ -1,0 +1,37 @@
+package sdlab.repl;
+
+import sdlab.core.NodeId;
+
+/**
+ * What the store reports as it runs, for experiments and tests to measure with; it changes nothing. Times are
+ * the reporting node's clock.
+ */
+public interface ReplObserver {
+    /** Reports nothing. */
+    ReplObserver NONE = new ReplObserver() {};
+
+    /** How a commit was acknowledged to its client. */
+    enum CommitAck {
+        /** Asynchronous mode: after the primary's own sync. */
+        LOCAL,
+        /** After the required replicas acknowledged it. */
+        REPLICAS,
+        /** Semi-sync had fallen back to asynchronous: after the primary's own sync, no replica waited for. */
+        FALLBACK
+    }
+
+    /** The primary acknowledged {@code entry} to its client. */
+    default void committed(NodeId primary, Entry entry, CommitAck ack, long atNanos) {}
+
+    /** Semi-sync switched off (timeout, {@code on == false}) or back on (a replica caught up). */
+    default void semiSyncSwitched(NodeId primary, boolean on, long atNanos) {}
+
+    /** The primary timed a round trip to a replica (a shipment and the progress that echoed it). */
+    default void roundTrip(NodeId primary, NodeId replica, long nanos) {}
+
+    /** A replica's relay-log sync took {@code nanos}. */
+    default void relaySynced(NodeId replica, long nanos) {}
+
+    /** A replica became the primary, holding the log up to {@code lastPosition}. */
+    default void promoted(NodeId primary, long lastPosition, long atNanos) {}
+}

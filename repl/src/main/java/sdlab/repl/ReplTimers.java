@@ -1,0 +1,29 @@
+package sdlab.repl;
+
+import sdlab.core.NodeId;
+import sdlab.core.Timer;
+
+/** Every timer of the replicated store, its operator and its client. */
+sealed interface ReplTimers extends Timer {
+
+    /** The primary ships, or sends a heartbeat, and rewinds a replica that stopped confirming. */
+    record Heartbeat() implements ReplTimers {}
+
+    /** The commit at {@code position} has waited the semi-sync timeout. */
+    record CommitTimeout(long position) implements ReplTimers {}
+
+    /** A replica's applier finished the next entry. */
+    record ApplyNext() implements ReplTimers {}
+
+    /** A read waiting for a position gives up. */
+    record ReadTimeout(NodeId client, long requestId) implements ReplTimers {}
+
+    /** The operator checks the primary. */
+    record HealthCheck() implements ReplTimers {}
+
+    /** The operator stops waiting for replicas' positions in round {@code round}. */
+    record CollectOver(long round) implements ReplTimers {}
+
+    /** A client stops waiting for the answer to operation {@code opId}. */
+    record RequestTimeout(long opId) implements ReplTimers {}
+}

@@ -1,0 +1,173 @@
+package sdlab.repl;
+
+import java.time.Duration;
+import sdlab.core.Message;
+import sdlab.core.NodeContext;
+import sdlab.core.NodeId;
+import sdlab.core.Timer;
+import sdlab.repl.ReplConfig.Bug;
+import sdlab.repl.ReplConfig.Mode;
+import sdlab.repl.ReplConfig.SyncLevel;
+import sdlab.repl.ReplMessages.Progress;
+import sdlab.repl.ReplMessages.Ship;
+import sdlab.repl.ReplMessages.Write;
+import sdlab.repl.ReplMessages.WriteRefused;
+import sdlab.repl.ReplTimers.ApplyNext;
+
+/**
+ * A replica: appends what its source ships to its relay log, syncs it, reports how far it has received, flushed
+ * and applied, and applies synced entries one at a time (each taking the configured apply time, as a single
+ * applier thread does). It reports after every shipment (which echoes the send time for the round trip), after
+ * every sync, and after applying: after every entry when the primary waits for remote_apply, else when the applier
+ * has caught up.
+ *
+ * <p>It refuses writes, naming its source. Entries that do not follow its log (duplicates, or after a gap left by a
+ * lost shipment) are dropped; the primary ships again from what the replica reported.
+ */
+final class ReplicaRole implements Role {
+    private final ReplConfig config;
+    private final NodeId self;
+    private final NodeId source;
+    private final ReplLog log;
+    private final KvState state;
+    private final ReplObserver observer;
+    private long knownHeadPosition;
+    private long knownHeadOffsetBytes;
+    /** The primary's send time of the newest shipment received: the receive lag's reference. */
+    private long newestSentAtNanos;
+
+    private long reportedFlushed;
+    private boolean applying;
+
+    ReplicaRole(ReplConfig config, NodeId self, NodeId source, ReplLog log, KvState state, ReplObserver observer) {
+        this.config = config;
+        this.self = self;
+        this.source = source;
+        this.log = log;
+        this.state = state;
+        this.observer = observer;
+    }
+
+    @Override
+    public void start(NodeContext ctx) {
+        log.syncSoon(ctx.disk(), ctx.nowNanos());
+        reportedFlushed = log.durablePosition();
+        report(ctx);
+        startApplying(ctx);
+    }
+
+    @Override
+    public void onMessage(NodeId from, Message message, NodeContext ctx) {
+        switch (message) {
+            case Ship ship -> {
+                if (from.equals(source)) {
+                    onShip(ship, ctx);
+                }
+            }
+            case Write write -> ctx.send(from, new WriteRefused(write.requestId(), "read-only replica", source));
+            default -> {}
+        }
+    }
+
+    @Override
+    public void onTimer(Timer timer, NodeContext ctx) {
+        // A timer set by this node's previous role (before it changed source) may fire here too: apply only what
+        // is synced and not yet applied.
+        if (timer instanceof ApplyNext && state.appliedPosition() < log.durablePosition()) {
+            applying = false;
+            state.apply(log.entry(state.appliedPosition() + 1));
+            if (waitedForApply() || state.appliedPosition() == log.durablePosition()) {
+                report(ctx);
+            }
+            startApplying(ctx);
+        }
+    }
+
+    @Override
+    public void onSynced(long syncId, NodeContext ctx) {
+        long took = log.onSynced(syncId, ctx.disk(), ctx.nowNanos());
+        if (took < 0) {
+            return;
+        }
+        observer.relaySynced(self, took);
+        reportedFlushed = Math.max(reportedFlushed, log.durablePosition());
+        report(ctx);
+        startApplying(ctx);
+    }
+
+    NodeId source() {
+        return source;
+    }
+
+    ReplicaLag lag(long nowNanos) {
+        long received = log.lastPosition();
+        long applied = state.appliedPosition();
+        long behindSource = applied < received
+                ? Math.max(0, nowNanos - log.entry(applied + 1).commitNanos())
+                : 0;
+        return new ReplicaLag(
+                Math.max(0, knownHeadPosition - received),
+                Math.max(0, knownHeadPosition - applied),
+                Math.max(0, knownHeadOffsetBytes - log.lastOffsetBytes()),
+                behindSource,
+                newestSentAtNanos == 0 ? -1 : nowNanos - newestSentAtNanos);
+    }
+
+    private void onShip(Ship ship, NodeContext ctx) {
+        newestSentAtNanos = Math.max(newestSentAtNanos, ship.sentAtNanos());
+        knownHeadPosition = Math.max(knownHeadPosition, ship.headPosition());
+        knownHeadOffsetBytes = Math.max(knownHeadOffsetBytes, ship.headOffsetBytes());
+        boolean appended = false;
+        for (Entry entry : ship.entries()) {
+            if (entry.position() == log.lastPosition() + 1) {
+                log.append(entry, ctx.disk());
+                appended = true;
+            } else if (entry.position() > log.lastPosition() + 1) {
+                break; // a gap: an earlier shipment was lost; the primary will ship again from our position
+            }
+        }
+        if (appended) {
+            log.syncSoon(ctx.disk(), ctx.nowNanos());
+            if (config.bug() == Bug.ACK_BEFORE_RELAY_SYNC) {
+                reportedFlushed = log.lastPosition(); // the planted bug: "flushed" before the sync
+            }
+        }
+        report(ship.sentAtNanos(), ctx);
+    }
+
+    /** Applies the next synced entry, after the apply time (at once when it is zero). */
+    private void startApplying(NodeContext ctx) {
+        if (applying || state.appliedPosition() >= log.durablePosition()) {
+            return;
+        }
+        if (config.applyNanosPerEntry() == 0) {
+            state.applyUpTo(log, log.durablePosition());
+            report(ctx);
+            return;
+        }
+        applying = true;
+        ctx.setTimer(Duration.ofNanos(config.applyNanosPerEntry()), new ApplyNext());
+    }
+
+    private boolean waitedForApply() {
+        return config.mode() == Mode.SYNC && config.syncLevel() == SyncLevel.REMOTE_APPLY;
+    }
+
+    private void report(NodeContext ctx) {
+        report(0, ctx);
+    }
+
+    /**
+     * Reports the positions. Only the answer to a shipment echoes its send time: a report sent later (after a sync or
+     * an apply) would make the primary's round trip include the replica's disk.
+     */
+    private void report(long echoSentAtNanos, NodeContext ctx) {
+        ctx.send(
+                source,
+                new Progress(
+                        log.lastPosition(),
+                        Math.max(reportedFlushed, log.durablePosition()),
+                        state.appliedPosition(),
+                        echoSentAtNanos));
+    }
+}

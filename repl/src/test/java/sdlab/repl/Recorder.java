@@ -1,0 +1,32 @@
+package sdlab.repl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import sdlab.core.NodeId;
+
+/** What the store reported in one run: commits by value, semi-sync switches and promotions. */
+final class Recorder implements ReplObserver {
+    /** One commit acknowledged to its client. */
+    record Commit(NodeId primary, Entry entry, CommitAck ack, long atNanos) {}
+
+    final Map<String, Commit> commitsByValue = new HashMap<>();
+    final List<String> switches = new ArrayList<>();
+    final List<String> promotions = new ArrayList<>();
+
+    @Override
+    public void committed(NodeId primary, Entry entry, CommitAck ack, long atNanos) {
+        commitsByValue.put(entry.value(), new Commit(primary, entry, ack, atNanos));
+    }
+
+    @Override
+    public void semiSyncSwitched(NodeId primary, boolean on, long atNanos) {
+        switches.add((on ? "on@" : "off@") + atNanos / 1_000_000);
+    }
+
+    @Override
+    public void promoted(NodeId primary, long lastPosition, long atNanos) {
+        promotions.add(primary + "@" + lastPosition);
+    }
+}
