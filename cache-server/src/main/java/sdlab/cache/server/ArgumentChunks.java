@@ -39,6 +39,7 @@ final class ArgumentChunks {
     private final Executor filler;
     private final long keptBytesMax;
     private final LongSupplier nanoClock;
+    private final Runnable returnFreedMemory;
 
     private final ArrayDeque<ByteBuf> ready = new ArrayDeque<>();
     /** The filler's run in progress, or null. */
@@ -51,12 +52,20 @@ final class ArgumentChunks {
      * @param filler the thread that allocates chunks, off the event loop
      * @param keptBytesMax the most that given-back chunks may hold while they wait for reuse
      * @param nanoClock the time, for the decay
+     * @param returnFreedMemory run by the filler after the decay released the kept chunks: makes the allocator give
+     *     their memory back to the system ({@link NativeHeap#trim}), which a tuned malloc would otherwise keep
      */
-    ArgumentChunks(ByteBufAllocator allocator, Executor filler, long keptBytesMax, LongSupplier nanoClock) {
+    ArgumentChunks(
+            ByteBufAllocator allocator,
+            Executor filler,
+            long keptBytesMax,
+            LongSupplier nanoClock,
+            Runnable returnFreedMemory) {
         this.allocator = allocator;
         this.filler = filler;
         this.keptBytesMax = keptBytesMax;
         this.nanoClock = nanoClock;
+        this.returnFreedMemory = returnFreedMemory;
         this.lastUsedNanos = nanoClock.getAsLong();
     }
 
@@ -101,6 +110,11 @@ final class ArgumentChunks {
             ready.clear();
         }
         released.forEach(ByteBuf::release);
+        try {
+            filler.execute(returnFreedMemory); // off the event loop: a trim walks the whole C heap
+        } catch (RejectedExecutionException e) {
+            // The node is stopping: its memory goes back with the process.
+        }
     }
 
     /** Releases every kept chunk; the node is stopping. */

@@ -96,7 +96,8 @@ public final class CacheServer implements AutoCloseable {
                 new UnpooledByteBufAllocator(true),
                 bigArgumentAssembler,
                 config.queryBuffersTotalBytesMax(),
-                System::nanoTime);
+                System::nanoTime,
+                NativeHeap::trim);
         clientChannels = new DefaultChannelGroup(loop);
         try {
             Files.createDirectories(config.dir());

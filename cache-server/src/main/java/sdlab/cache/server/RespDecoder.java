@@ -79,7 +79,11 @@ final class RespDecoder {
                 budget,
                 assembler,
                 new ArgumentChunks(
-                        new UnpooledByteBufAllocator(true), assembler, queryBufferBytesMax, System::nanoTime));
+                        new UnpooledByteBufAllocator(true),
+                        assembler,
+                        queryBufferBytesMax,
+                        System::nanoTime,
+                        NativeHeap::trim));
     }
 
     /** As above, with big arguments' chunks from {@code chunks}, which the node's decoders share. */

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,10 @@ class ArgumentChunksTest {
     private final CountingAllocator allocator = new CountingAllocator();
     private final List<Runnable> fillerTasks = new ArrayList<>();
     private final AtomicLong nanos = new AtomicLong();
+    private final AtomicInteger trims = new AtomicInteger();
 
     private ArgumentChunks chunks(long keptBytesMax) {
-        return new ArgumentChunks(allocator, fillerTasks::add, keptBytesMax, nanos::get);
+        return new ArgumentChunks(allocator, fillerTasks::add, keptBytesMax, nanos::get, trims::incrementAndGet);
     }
 
     @Test
@@ -65,6 +67,9 @@ class ArgumentChunksTest {
         nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(1));
         chunks.releaseIfIdle();
         assertThat(chunks.keptBytes()).isZero();
+        assertThat(trims).as("no trim on the event loop").hasValue(0);
+        runFiller();
+        assertThat(trims).as("the released memory handed back by the filler").hasValue(1);
         assertThat(allocator.allocated())
                 .hasSizeGreaterThanOrEqualTo(allocatedBefore)
                 .allMatch(c -> c.refCnt() == 0);

@@ -70,7 +70,7 @@ class BigArgumentsTest {
         // waits for, and neither blocks nor runs the command; once the array is assembled it does.
         QueryBufferBudget budget = new QueryBufferBudget(1L << 30);
         CountingAllocator allocator = new CountingAllocator();
-        ArgumentChunks chunks = new ArgumentChunks(allocator, Runnable::run, 1L << 30, System::nanoTime);
+        ArgumentChunks chunks = new ArgumentChunks(allocator, Runnable::run, 1L << 30, System::nanoTime, () -> {});
         List<Runnable> assemblies = new ArrayList<>();
         RespDecoder decoder = new RespDecoder(512L * MIB, 64 * 1024, 1L << 30, budget, assemblies::add, chunks);
         int size = 64 * MIB + 17;
@@ -112,7 +112,7 @@ class BigArgumentsTest {
         QueryBufferBudget budget = new QueryBufferBudget(1L << 30);
         CountingAllocator allocator = new CountingAllocator();
         AtomicLong nanos = new AtomicLong();
-        ArgumentChunks chunks = new ArgumentChunks(allocator, Runnable::run, 1L << 30, nanos::get);
+        ArgumentChunks chunks = new ArgumentChunks(allocator, Runnable::run, 1L << 30, nanos::get, () -> {});
         List<Runnable> assemblies = new ArrayList<>();
         RespDecoder decoder = new RespDecoder(512L * MIB, 64 * 1024, 1L << 30, budget, assemblies::add, chunks);
         ByteBuf input = Unpooled.buffer();
