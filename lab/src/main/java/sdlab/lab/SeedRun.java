@@ -109,7 +109,10 @@ public final class SeedRun {
         return trace;
     }
 
-    /** The simulator's hash of the whole trace (computed even when the trace itself was not kept); 0 if none. */
+    /**
+     * The simulator's hash of the whole trace (an experiment may compute it even when the trace itself was not kept);
+     * 0 if none, as in chapter 10's lean sweep runs, which skip it.
+     */
     public long traceHash() {
         return traceHash;
     }
