@@ -16,22 +16,19 @@ import sdlab.sim.TraceEvent;
 
 /**
  * What one seed of one variant produced: counters, per-seed values, latency histograms, and optionally the client
- * history and the simulator's trace. Built with {@link #builder()}; immutable once built (the histograms are the run's
- * own: read them, do not record into them).
+ * history and the simulator's trace. Built with {@link #builder()}; immutable once built.
  *
- * <p>Latencies are recorded in nanoseconds into HdrHistograms with three significant digits; reports convert to
- * milliseconds. Findings are notable facts in one line each ("stale read of k3 at 1.2s"); claims and reports quote
+ * <p>Latencies are recorded in nanoseconds and read as HdrHistograms with three significant digits; reports convert
+ * to milliseconds. Findings are notable facts in one line each ("stale read of k3 at 1.2s"); claims and reports quote
  * them as evidence. At most {@link #FINDINGS_MAX} are kept per run so that a pathological run cannot exhaust memory.
  */
 public final class SeedRun {
     /** Findings kept per run; later ones are counted in {@link #findingsDropped()} only. */
     public static final int FINDINGS_MAX = 100;
 
-    private static final int HISTOGRAM_DIGITS = 3;
-
     private final Map<String, Long> counters;
     private final Map<String, Double> values;
-    private final Map<String, Histogram> histograms;
+    private final Map<String, LatencySamples> latencies;
     private final History history;
     private final List<TraceEvent> trace;
     private final long traceHash;
@@ -42,7 +39,7 @@ public final class SeedRun {
     private SeedRun(Builder builder) {
         this.counters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.counters));
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
-        this.histograms = Collections.unmodifiableMap(new LinkedHashMap<>(builder.histograms));
+        this.latencies = Collections.unmodifiableMap(new LinkedHashMap<>(builder.latencies));
         this.history = builder.history;
         this.trace = List.copyOf(builder.trace);
         this.traceHash = builder.traceHash;
@@ -70,10 +67,25 @@ public final class SeedRun {
         return values.containsKey(name);
     }
 
-    /** The latency histogram (nanoseconds); an empty one if nothing was recorded under that name. */
+    /**
+     * The latency histogram (nanoseconds); an empty one if nothing was recorded under that name. Each call builds a
+     * new histogram from the recorded latencies; {@link #recordLatenciesInto} adds them to another without one.
+     */
     public Histogram histogram(String name) {
-        Histogram histogram = histograms.get(name);
-        return histogram != null ? histogram : new Histogram(HISTOGRAM_DIGITS);
+        LatencySamples samples = latencies.get(name);
+        return samples != null ? samples.toHistogram() : new Histogram(LatencySamples.HISTOGRAM_DIGITS);
+    }
+
+    /**
+     * Records every latency of {@code name} into {@code histogram} (of three significant digits, resizing itself):
+     * the same counts, minimum and maximum as {@code histogram.add(histogram(name))}, without building a histogram
+     * per run. Nothing if none was recorded under that name.
+     */
+    public void recordLatenciesInto(String name, Histogram histogram) {
+        LatencySamples samples = latencies.get(name);
+        if (samples != null) {
+            samples.recordInto(histogram);
+        }
     }
 
     public Map<String, Long> counters() {
@@ -85,7 +97,7 @@ public final class SeedRun {
     }
 
     public Set<String> histogramNames() {
-        return histograms.keySet();
+        return latencies.keySet();
     }
 
     public Optional<History> history() {
@@ -97,7 +109,10 @@ public final class SeedRun {
         return trace;
     }
 
-    /** The simulator's hash of the whole trace (computed even when the trace itself was not kept); 0 if none. */
+    /**
+     * The simulator's hash of the whole trace (an experiment may compute it even when the trace itself was not kept);
+     * 0 if none, as in chapter 10's lean sweep runs, which skip it.
+     */
     public long traceHash() {
         return traceHash;
     }
@@ -124,7 +139,7 @@ public final class SeedRun {
     public static final class Builder {
         private final Map<String, Long> counters = new LinkedHashMap<>();
         private final Map<String, Double> values = new LinkedHashMap<>();
-        private final Map<String, Histogram> histograms = new LinkedHashMap<>();
+        private final Map<String, LatencySamples> latencies = new LinkedHashMap<>();
         private final List<String> findings = new ArrayList<>();
         private History history;
         private List<TraceEvent> trace = List.of();
@@ -151,10 +166,9 @@ public final class SeedRun {
             if (nanos < 0) {
                 throw new IllegalArgumentException("a latency cannot be negative: " + nanos + "ns in " + histogram);
             }
-            histograms
-                    .computeIfAbsent(
-                            Objects.requireNonNull(histogram, "histogram"), h -> new Histogram(HISTOGRAM_DIGITS))
-                    .recordValue(nanos);
+            latencies
+                    .computeIfAbsent(Objects.requireNonNull(histogram, "histogram"), h -> new LatencySamples())
+                    .add(nanos);
             return this;
         }
 

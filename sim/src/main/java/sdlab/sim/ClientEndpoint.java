@@ -90,7 +90,7 @@ final class ClientEndpoint extends Endpoint implements ClientContext {
                 });
         TraceRecorder trace = engine.trace();
         // The operation id goes into the hash as a number; its text is built only for a kept trace.
-        long detailHash = StableHash.of(outcome) * 31L + opId;
+        long detailHash = trace.hashing() ? StableHash.of(outcome) * 31L + opId : 0;
         trace.record(
                 now,
                 TraceEvent.Kind.COMPLETE,

@@ -42,7 +42,7 @@ final class Engine {
             byId.put(endpoint.id, endpoint);
             ids[endpoint.index] = endpoint.id;
         }
-        this.trace = new TraceRecorder(spec.recordTrace(), ids);
+        this.trace = new TraceRecorder(spec.recordTrace(), spec.hashTrace(), ids);
         this.network = new Network(this, spec.network(), endpoints.length);
         this.invariants = spec.invariants().toArray(Invariant[]::new);
         this.liveNodes = new EngineLiveNodes(this, List.copyOf(spec.nodes().keySet()));

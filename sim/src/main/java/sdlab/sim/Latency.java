@@ -95,7 +95,7 @@ public sealed interface Latency {
             }
             this.medianNanos = medianNanos;
             this.sigma = sigma;
-            this.quantiles = new LogNormalQuantiles(sigma);
+            this.quantiles = LogNormalQuantiles.of(sigma);
         }
 
         public long medianNanos() {

@@ -1,5 +1,7 @@
 package sdlab.sim;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,10 +18,19 @@ import java.util.random.RandomGenerator;
  * where the quantile runs off to 0 and infinity, are computed exactly. The table is built
  * with {@link NormalQuantile} and StrictMath and read with plain arithmetic, so samples are
  * bit-for-bit the same on every JVM.
+ *
+ * <p>A table depends on sigma alone and is never changed, so runs share one: {@link #of} keeps the tables of a few
+ * sigmas. Building one costs 4,096 exponentials and normal quantiles, and an experiment builds a network, with its
+ * latency, for every variant of every seed; rebuilding them was a thirtieth of chapter 10's sweep.
  */
 final class LogNormalQuantiles {
 
     static final int CELLS = 4096;
+
+    /** Sigmas whose tables are kept; tables of further sigmas are built afresh every time, never kept unbounded. */
+    static final int TABLES_CACHED_MAX = 16;
+
+    private static final Map<Double, LogNormalQuantiles> TABLES = new ConcurrentHashMap<>();
 
     private static final int CELL_BITS = 12;
     private static final long IN_CELL_BITS = (1L << (64 - CELL_BITS)) - 1;
@@ -27,6 +38,24 @@ final class LogNormalQuantiles {
     private final double sigma;
     /** {@code multipliers[i]} = exp(sigma * z(i / CELLS)), for 0 < i < CELLS. */
     private final double[] multipliers = new double[CELLS + 1];
+
+    /** The table for {@code sigma}, shared with every other run that asks for the same sigma. */
+    static LogNormalQuantiles of(double sigma) {
+        LogNormalQuantiles cached = TABLES.get(sigma);
+        if (cached != null) {
+            return cached;
+        }
+        LogNormalQuantiles built = new LogNormalQuantiles(sigma);
+        if (TABLES.size() < TABLES_CACHED_MAX) {
+            TABLES.putIfAbsent(sigma, built);
+        }
+        return built;
+    }
+
+    /** How many tables are kept, for tests of the bound. */
+    static int tablesCached() {
+        return TABLES.size();
+    }
 
     LogNormalQuantiles(double sigma) {
         this.sigma = sigma;

@@ -9,7 +9,8 @@ import sdlab.core.history.History;
  * @param seed the run's seed: the same seed with the same inputs replays the run exactly
  * @param history the workload's operations, invoke and completion, in order of virtual time
  * @param trace every event, if the trace was recorded; empty otherwise
- * @param traceHash a 64-bit hash of every event, computed whether or not the trace is recorded
+ * @param traceHash a 64-bit hash of every event, computed whether or not the trace is recorded; 0 if the run was
+ *     built with {@link Simulation.Builder#hashTrace} off
  * @param stats counts of messages, timers, crashes and events
  * @param virtualTimeNanosEnd the virtual time at which the run stopped
  */

@@ -16,6 +16,7 @@ record SimSpec(
         FaultPlan faults,
         Workload workload,
         boolean recordTrace,
+        boolean hashTrace,
         long eventLimit,
         List<ScheduledAction> actions,
         List<Invariant> invariants) {}

@@ -10,20 +10,23 @@ import sdlab.core.NodeId;
  * <p>The hash is always on: two runs with the same seed must agree on it, which is the
  * simulator's own determinism check. It folds in each event's time, kind, node, peer,
  * message id and a {@link StableHash} of its subject (the message, timer, invocation or
- * outcome). Strings for the kept trace are built only when the trace is kept.
+ * outcome). Strings for the kept trace are built only when the trace is kept. A run may turn the
+ * hash off when nobody reads it (a sweep's lean runs); nothing is then hashed and the hash stays 0.
  */
 final class TraceRecorder {
 
     static final int NONE = -1;
 
     private final boolean keep;
+    private final boolean hashing;
     private final NodeId[] ids;
     private final long[] nameHashes;
     private final List<TraceEvent> events = new ArrayList<>();
     private long hash = 0x6a09e667f3bcc908L;
 
-    TraceRecorder(boolean keep, NodeId[] ids) {
+    TraceRecorder(boolean keep, boolean hashing, NodeId[] ids) {
         this.keep = keep;
+        this.hashing = hashing;
         this.ids = ids.clone();
         this.nameHashes = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -33,6 +36,11 @@ final class TraceRecorder {
 
     boolean keeping() {
         return keep;
+    }
+
+    /** Whether events are hashed; callers skip hashing an event's subject when not. */
+    boolean hashing() {
+        return hashing;
     }
 
     /**
@@ -48,12 +56,14 @@ final class TraceRecorder {
             long detailHash,
             Object subject,
             String reason) {
-        mix(timeNanos);
-        mix(kind.ordinal());
-        mix(node == NONE ? 0 : nameHashes[node]);
-        mix(peer == NONE ? 0 : nameHashes[peer]);
-        mix(messageId);
-        mix(detailHash);
+        if (hashing) {
+            mix(timeNanos);
+            mix(kind.ordinal());
+            mix(node == NONE ? 0 : nameHashes[node]);
+            mix(peer == NONE ? 0 : nameHashes[peer]);
+            mix(messageId);
+            mix(detailHash);
+        }
         if (keep) {
             events.add(new TraceEvent(timeNanos, kind, id(node), id(peer), messageId, detail(subject, reason)));
         }
@@ -61,7 +71,8 @@ final class TraceRecorder {
 
     /** Records an event about {@code subject} (or none), with an optional reason. */
     void record(long timeNanos, TraceEvent.Kind kind, int node, int peer, Object subject, String reason) {
-        record(timeNanos, kind, node, peer, 0, detailHash(StableHash.of(subject), reason), subject, reason);
+        long detailHash = hashing ? detailHash(StableHash.of(subject), reason) : 0;
+        record(timeNanos, kind, node, peer, 0, detailHash, subject, reason);
     }
 
     /** The detail hash of a subject with a reason. */
@@ -70,7 +81,7 @@ final class TraceRecorder {
     }
 
     long hash() {
-        return hash;
+        return hashing ? hash : 0;
     }
 
     List<TraceEvent> events() {

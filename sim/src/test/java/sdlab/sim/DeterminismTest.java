@@ -15,6 +15,10 @@ class DeterminismTest {
 
     /** A busy run: random latency, loss, duplication, reordering, a random fault plan and a workload. */
     static SimResult busyRun(long seed) {
+        return busyRun(seed, true);
+    }
+
+    private static SimResult busyRun(long seed, boolean hashTrace) {
         NodeId pinger = NodeId.of("p");
         NetworkConfig network = NetworkConfig.reliable(Latency.logNormal(Duration.ofMillis(2), 0.8))
                 .withLoss(0.05)
@@ -35,6 +39,7 @@ class DeterminismTest {
                 .faults(faults)
                 .workload(Workload.closedLoop(List.of(C1, C2), gen, 100, Latency.exponential(Duration.ofMillis(3))))
                 .recordTrace(true)
+                .hashTrace(hashTrace)
                 .build()
                 .run(Duration.ofSeconds(60));
     }
@@ -51,6 +56,21 @@ class DeterminismTest {
         assertThat(second.formattedTrace()).isEqualTo(first.formattedTrace());
         assertThat(second.history()).isEqualTo(first.history());
         assertThat(second.stats()).isEqualTo(first.stats());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 42})
+    void aRunWithoutTheHashIsTheSameRunWithAHashOfZero(long seed) {
+        // Turning the hash off (as a sweep's lean runs do) changes nothing the run does: the same trace, history and
+        // statistics, and a hash of 0.
+        SimResult hashed = busyRun(seed, true);
+        SimResult unhashed = busyRun(seed, false);
+
+        assertThat(hashed.traceHash()).isNotZero();
+        assertThat(unhashed.traceHash()).isZero();
+        assertThat(unhashed.formattedTrace()).isEqualTo(hashed.formattedTrace());
+        assertThat(unhashed.history()).isEqualTo(hashed.history());
+        assertThat(unhashed.stats()).isEqualTo(hashed.stats());
     }
 
     @ParameterizedTest

@@ -3,7 +3,9 @@ package sdlab.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,5 +52,29 @@ class LogNormalQuantilesTest {
             assertThat(sample).isGreaterThanOrEqualTo(previous);
             previous = sample;
         }
+    }
+
+    @Test
+    void runsWithTheSameSigmaShareOneTableThatSamplesAsAFreshOne() {
+        // The shared table is the one a run would have built: the same samples from the same draws.
+        assertThat(LogNormalQuantiles.of(0.5)).isSameAs(LogNormalQuantiles.of(0.5));
+        LogNormalQuantiles shared = LogNormalQuantiles.of(0.5);
+        LogNormalQuantiles fresh = new LogNormalQuantiles(0.5);
+        SplittableRandom a = new SplittableRandom(42);
+        SplittableRandom b = new SplittableRandom(42);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(shared.sample(a)).isEqualTo(fresh.sample(b));
+        }
+    }
+
+    @Test
+    void tablesBeyondTheBoundAreBuiltButNotKept() {
+        // A program that asks for many sigmas still gets correct tables; the cache stops growing at its bound.
+        for (int i = 0; i <= LogNormalQuantiles.TABLES_CACHED_MAX; i++) {
+            double sigma = 1 + i / 1024.0;
+            assertThat(LogNormalQuantiles.of(sigma).sample(fixed(1L << 62)))
+                    .isEqualTo(new LogNormalQuantiles(sigma).sample(fixed(1L << 62)));
+        }
+        assertThat(LogNormalQuantiles.tablesCached()).isLessThanOrEqualTo(LogNormalQuantiles.TABLES_CACHED_MAX);
     }
 }

@@ -73,6 +73,9 @@ public final class SdlabNode {
                         || option.startsWith("--enable-native-access")
                         || option.startsWith("--sun-misc-unsafe-memory-access"))
                 .filter(option -> !option.contains("FlightRecord") && !option.contains("HeapDump"))
+                // The launcher's class-data archive is for its own class path: a child that shared it would
+                // find it stale and write it again at exit, racing the launcher and the other children.
+                .filter(option -> !option.contains("SharedArchive"))
                 .toList();
     }
 

@@ -10,7 +10,8 @@ class SdlabNodeTest {
     @Test
     void aNodeRunsWithTheLaunchersCollectorHeapAndNettySettingsButNoAgents() {
         // The child must measure what 'sdlab node' runs: the launcher's collector, Netty settings
-        // and native access; an agent, a debugger or a flight recording of the bench must not.
+        // and native access; an agent, a debugger, a flight recording of the bench or the launcher's class-data archive
+        // (made for the launcher's class path) must not.
         List<String> ours = List.of(
                 "-XX:+UseParallelGC",
                 "-Xmx2g",
@@ -20,6 +21,8 @@ class SdlabNodeTest {
                 "-javaagent:/tmp/jacoco.jar",
                 "-agentlib:jdwp=transport=dt_socket",
                 "-XX:StartFlightRecording=filename=x.jfr",
+                "-XX:SharedArchiveFile=/repo/app/target/sdlab.jsa",
+                "-XX:+AutoCreateSharedArchive",
                 "-Dsdlab.cache.transport=nio");
 
         assertThat(SdlabNode.jvmOptions(ours))

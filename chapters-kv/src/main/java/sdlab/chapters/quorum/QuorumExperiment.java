@@ -51,6 +51,15 @@ public final class QuorumExperiment implements Experiment {
 
     private final UnaryOperator<QuorumConfig> configChange;
 
+    /**
+     * The variants of the parameter values seen last. A sweep asks for its variants once per run, nine runs a seed,
+     * with the same values every time; building the nine configurations again each time was most of a run's setup.
+     * A pure function of the values, so sharing it between runs and threads changes nothing.
+     */
+    private volatile VariantsOf lastVariants;
+
+    private record VariantsOf(ParamValues values, List<QuorumVariant> variants) {}
+
     /** The chapter as users run it. */
     public QuorumExperiment() {
         this(UnaryOperator.identity());
@@ -150,9 +159,15 @@ public final class QuorumExperiment implements Experiment {
     }
 
     private List<QuorumVariant> variantsOf(ParamValues values) {
-        return QuorumVariant.all(values).stream()
+        VariantsOf last = lastVariants;
+        if (last != null && last.values() == values) {
+            return last.variants();
+        }
+        List<QuorumVariant> variants = QuorumVariant.all(values).stream()
                 .map(v -> new QuorumVariant(v.name(), configChange.apply(v.config()), v.role()))
                 .toList();
+        lastVariants = new VariantsOf(values, variants);
+        return variants;
     }
 
     /** The chapter's variants restricted to those the run includes (a user may pick some). */

@@ -19,13 +19,13 @@ public final class QuorumCluster {
         return ids("c", count);
     }
 
-    /** The ring every node of a cluster of {@code nodes} shares. */
+    /** The ring every node of a cluster of {@code nodes} shares; clusters of the same nodes share one too. */
     public static HashRing ring(QuorumConfig config, List<NodeId> nodes) {
         if (nodes.size() < config.n()) {
             throw new IllegalArgumentException("n=" + config.n() + " replicas per key need at least " + config.n()
                     + " nodes, got " + nodes.size());
         }
-        return new HashRing(nodes, config.virtualNodesPerNode());
+        return RingCache.ring(nodes, config.virtualNodesPerNode());
     }
 
     /** Makes any node of the cluster, at the start and after every restart. */

@@ -72,7 +72,7 @@ final class VariantTally {
                 }
             }
         }
-        histograms.forEach((name, histogram) -> histogram.add(run.histogram(name)));
+        histograms.forEach(run::recordLatenciesInto);
     }
 
     /** Adds the seeds of {@code other}, a tally of the same variant over other seeds. */
