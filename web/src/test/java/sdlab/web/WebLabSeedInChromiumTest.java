@@ -186,7 +186,11 @@ class WebLabSeedInChromiumTest {
                             .asText())
                     .startsWith("the history could not be read: line 1");
             // The refusal is the one error the browser logs: it reports every 4xx it loads, expected or not.
-            assertThat(browser.errors()).singleElement().asString().contains("status of 400").endsWith("/api/check");
+            assertThat(browser.errors())
+                    .singleElement()
+                    .asString()
+                    .contains("status of 400")
+                    .endsWith("/api/check");
         }
     }
 
