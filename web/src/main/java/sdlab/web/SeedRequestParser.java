@@ -73,6 +73,10 @@ final class SeedRequestParser {
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("the seed must be an integer, got '" + seedText + "'");
         }
+        if (seed == Long.MAX_VALUE) {
+            // The sweep runs seeds from a first one up to one past the last, which must not overflow.
+            throw ApiError.badRequest("the seed must be below " + Long.MAX_VALUE + ", got " + seedText);
+        }
         List<String> variants =
                 experiment.variants(values).stream().map(Variant::name).toList();
         List<String> asked = query.getOrDefault(VARIANT, List.of());

@@ -124,6 +124,10 @@ class WebLabSeedApiTest {
         return Stream.of(
                 Arguments.of("/api/chapters/nope/seeds/5?variant=n3r1w3", 404, "no chapter 'nope'; chapters: quorum"),
                 Arguments.of("/api/chapters/quorum/seeds/five?variant=n3r1w3", 400, "the seed must be an integer"),
+                Arguments.of(
+                        "/api/chapters/quorum/seeds/9223372036854775807?variant=n3r1w3",
+                        400,
+                        "the seed must be below 9223372036854775807"),
                 Arguments.of("/api/chapters/quorum/seeds/5", 400, "name the variant to trace: ?variant=NAME, one of"),
                 Arguments.of("/api/chapters/quorum/seeds/5?variant=n9r9w9", 404, "no variant 'n9r9w9'"),
                 Arguments.of("/api/chapters/quorum/seeds/5?variant=n3r1w3&colour=red", 400, "no parameter 'colour'"),

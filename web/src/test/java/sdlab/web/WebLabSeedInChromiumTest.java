@@ -122,6 +122,20 @@ class WebLabSeedInChromiumTest {
             assertThat(browser.evaluate("document.getElementById('match-text').textContent")
                             .asText())
                     .matches("\\d+ events match");
+            assertThat(browser.evaluate("document.querySelectorAll('#diagram .mark.match').length")
+                            .asInt())
+                    .isPositive();
+
+            // Hiding a node takes its lane and its events out of the diagram, and the window says so.
+            browser.evaluate("(() => { const box = document.querySelector('input[data-lane=n1]'); box.checked = false;"
+                    + " box.dispatchEvent(new Event('change')); })()");
+            assertThat(browser.evaluate("document.getElementById('window-text').textContent")
+                            .asText())
+                    .contains("on the nodes shown, " + seed.path("events").size() + " in all");
+            assertThat(browser.evaluate("[...document.querySelectorAll('#diagram text.lane')].map(t => t.textContent)")
+                            .toString())
+                    .doesNotContain("\"n1\"")
+                    .contains("\"n2\"");
             assertThat(browser.errors()).isEmpty();
         }
     }

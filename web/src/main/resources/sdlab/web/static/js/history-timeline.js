@@ -8,7 +8,7 @@ import { svg } from "./dom.js";
 const LEFT = 110;
 const TOP = 28;
 const ROW = 16;
-const WIDTH = 760;
+const WIDTH = 540;
 
 const naturally = new Intl.Collator("en", { numeric: true }).compare;
 

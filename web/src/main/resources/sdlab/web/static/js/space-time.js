@@ -17,7 +17,8 @@ const LABEL_EVERY_ROWS = 10;
  * are the seed's operations (their bars); returns {element, yOfRow(position), cursorY(index)}.
  */
 export function spaceTime(model, rows, lanes, operations) {
-  const laneGap = Math.max(48, Math.min(110, 900 / Math.max(1, lanes.length)));
+  // Lanes share about 600 px, so that the diagram fits beside the history; many lanes scroll sideways.
+  const laneGap = Math.max(40, Math.min(100, 600 / Math.max(1, lanes.length)));
   const xOfNode = new Map(lanes.map((node, position) => [node, LEFT + laneGap * position + laneGap / 2]));
   const bottom = TOP + rows.length * ROW + ROW;
   const width = LEFT + laneGap * lanes.length + 16;
@@ -47,7 +48,9 @@ export function spaceTime(model, rows, lanes, operations) {
     viewBox: `0 0 ${width} ${bottom + ROW}`, role: "img",
   },
   svg("defs", {}, svg("marker", {
-    id: "arrowhead", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse",
+        // Sized in the diagram's units, so that a highlighted (thicker) arrow keeps a head of the same size.
+    id: "arrowhead", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: "userSpaceOnUse",
+    orient: "auto-start-reverse",
   }, svg("path", { class: "arrowhead", d: "M 0 0 L 10 5 L 0 10 z" }))),
   layers.shading, layers.lanes, layers.bars, layers.arrows, layers.marks, layers.labels, cursor);
   return { element, cursor, yAt };
@@ -114,7 +117,8 @@ function drawMessages(layers, model, rows, first, last, xOfNode, yAt) {
   const drawn = new Set();
   for (const index of rows) {
     const kind = model.kind[index];
-    const x = xOfNode.get(model.node[index]);
+    // An event of no node (a partition, a heal) is marked in the margin, by the time.
+    const x = model.node[index] < 0 ? LEFT - 4 : xOfNode.get(model.node[index]);
     if (x === undefined) continue;
     const y = yAt(index);
     const data = { "data-event": index, "data-op": model.operation[index] >= 0 ? model.operation[index] : null };
