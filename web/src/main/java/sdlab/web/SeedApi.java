@@ -14,17 +14,20 @@ import sdlab.lab.sweep.SweepSettings;
  * One seed run again, to step through: what {@code sdlab run --seed S --variant V --trace} does. The claims are judged
  * on every variant over this one seed (the sweep's own one-seed run, so a verdict here is the command line's), and
  * the named variant is run again with its trace and history kept. Replays run on the request's thread and are
- * bounded: each may take seconds for a large run and holds its whole trace in memory.
+ * bounded: each may take seconds for a large run and holds its whole trace in memory. The last answers are kept
+ * ({@link SeedCache}), so that opening a seed again costs nothing.
  */
 final class SeedApi {
     /** Replays at a time; one more is a 429. Two keep the page usable from two tabs without starving runs. */
     static final int REPLAYS_CONCURRENT_MAX = 2;
 
     private final SeedRequestParser parser;
+    private final SeedCache cache;
     private final Semaphore replays = new Semaphore(REPLAYS_CONCURRENT_MAX);
 
-    SeedApi(SeedRequestParser parser) {
+    SeedApi(SeedRequestParser parser, SeedCache cache) {
         this.parser = parser;
+        this.cache = cache;
     }
 
     /** Seed {@code seed} of kept run {@code runId}, with the run's parameters. */
@@ -38,6 +41,10 @@ final class SeedApi {
     }
 
     private String replay(SeedRequest request) {
+        Optional<String> kept = cache.find(request);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         if (!replays.tryAcquire()) {
             throw ApiError.tooManyRequests(REPLAYS_CONCURRENT_MAX
                     + " seeds are being replayed already; open this one when one of them is shown");
@@ -49,7 +56,9 @@ final class SeedApi {
                             request.experiment(), request.values(), request.seed(), Optional.of(request.variant()))
                     .runsByVariant()
                     .get(request.variant());
-            return SeedJson.write(request, judged, run);
+            String answer = SeedJson.write(request, judged, run);
+            cache.keep(request, answer);
+            return answer;
         } finally {
             replays.release();
         }

@@ -52,7 +52,7 @@ public final class WebLab implements AutoCloseable {
         ChapterApi chapterApi = new ChapterApi(chapters);
         RunApi runApi = new RunApi(new RunRequestParser(chapters, settings.seedsMax()), registry, store);
         RunEvents events = new RunEvents(registry, store, settings.eventStreamsMax());
-        SeedApi seeds = new SeedApi(new SeedRequestParser(chapters, store));
+        SeedApi seeds = new SeedApi(new SeedRequestParser(chapters, store), new SeedCache(SeedCache.CHARS_MAX_DEFAULT));
         CheckApi check = new CheckApi();
         Javalin server = Javalin.create(config -> {
             config.jetty.host = LOOPBACK;

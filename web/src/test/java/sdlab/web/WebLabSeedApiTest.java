@@ -3,12 +3,17 @@ package sdlab.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +123,24 @@ class WebLabSeedApiTest {
                         "0.05");
         assertThat(shownEvents(seed))
                 .hasSize(replay(values, 1, "n3r1w1").trace().size());
+    }
+
+    @Test
+    void aSeedIsSentGzippedToClientsThatTakeIt() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(lab.url().resolve("/api/chapters/quorum/seeds/5?variant=n3r1w3"))
+                .header("Accept-Encoding", "gzip")
+                .build();
+
+        HttpResponse<byte[]> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            int plainBytes = unzipped.readAllBytes().length;
+            System.out.printf("seed 5 of n3r1w3: %d bytes of JSON sent as %d%n", plainBytes, response.body().length);
+            assertThat(response.body().length).isLessThan(plainBytes / 4);
+        }
     }
 
     static Stream<Arguments> badSeeds() {

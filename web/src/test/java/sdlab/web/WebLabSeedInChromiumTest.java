@@ -58,8 +58,14 @@ class WebLabSeedInChromiumTest {
                     .get("/api/chapters/quorum/seeds/5?variant=n3r1w3")
                     .json();
             JsonNode op59 = operation(seed, "op 59");
-            browser.navigate(lab.url() + "#/chapter/quorum/seed/5?variant=n3r1w3");
+            // From the chapter's own form: no run needed.
+            browser.navigate(lab.url() + "#/chapter/quorum");
+            browser.waitFor("document.getElementById('open-seed')", PAGE_TIMEOUT);
+            browser.evaluate("document.getElementById('seed').value = '5'");
+            browser.evaluate("document.getElementById('variant').value = 'n3r1w3'");
+            browser.click("#open-seed");
             browser.waitFor("document.getElementById('step-text')", SEED_TIMEOUT);
+            assertThat(browser.evaluate("location.hash").asText()).startsWith("#/chapter/quorum/seed/5?variant=n3r1w3");
 
             assertThat(browser.evaluate("document.querySelectorAll('#history rect.op').length")
                             .asInt())
