@@ -11,8 +11,8 @@ import java.util.Optional;
  * a 10,000-operation seed is tens of megabytes of JSON, and the least recently opened answers go first.
  */
 final class SeedCache {
-    /** About 64 MiB of heap at most (a character is one or two bytes). */
-    static final long CHARS_MAX_DEFAULT = 32L * 1024 * 1024;
+    /** About 128 MiB of heap at most (a character is one or two bytes): one 10,000-operation seed and a few small ones. */
+    static final long CHARS_MAX_DEFAULT = 64L * 1024 * 1024;
 
     private final long charsMax;
     private final LinkedHashMap<SeedRequest, String> answers = new LinkedHashMap<>(16, 0.75f, true);
