@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ final class CheckApi {
         }
         ObjectNode answer = (ObjectNode)
                 readTree(JsonReport.render(List.of(outcome))).path("inputs").get(0);
-        answer.set("operations", operations(outcome.ops()));
+        answer.set("operations", operations(outcome.ops(), ModelStates.of(model, outcome.ops(), outcome.result())));
         return JsonText.write(answer);
     }
 
@@ -99,7 +100,7 @@ final class CheckApi {
                         "no model named '" + name.asText() + "'; use one of " + String.join(", ", Models.names())));
     }
 
-    private static ArrayNode operations(List<Operation> ops) {
+    private static ArrayNode operations(List<Operation> ops, Map<Integer, ModelStates.Step> steps) {
         ArrayNode list = JsonText.MAPPER.createArrayNode();
         for (Operation op : ops) {
             ObjectNode node = list.addObject();
@@ -115,6 +116,10 @@ final class CheckApi {
             node.put("invokeTimeNanos", op.invokeTimeNanos());
             node.put("completeTimeNanos", op.completeTimeNanos() == Long.MAX_VALUE ? null : op.completeTimeNanos());
             node.put("error", op.error());
+            ModelStates.Step step = steps.get(op.id());
+            node.put("order", step == null ? null : step.position());
+            node.put("stateBefore", step == null ? null : step.before());
+            node.put("stateAfter", step == null ? null : step.after());
         }
         return list;
     }

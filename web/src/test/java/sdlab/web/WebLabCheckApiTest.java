@@ -102,6 +102,22 @@ class WebLabCheckApiTest {
         assertThat(result.path("operations").get(1).path("f").asText()).isEqualTo("read");
         assertThat(result.path("operations").get(1).path("invokeTimeNanos").asLong())
                 .isEqualTo(20);
+        JsonNode write = result.path("operations").get(0);
+        assertThat(write.path("order").asInt()).isEqualTo(1);
+        assertThat(write.path("stateAfter").asText()).isEqualTo("1");
+        assertThat(result.path("operations").get(1).path("order").isNull()).isTrue();
+    }
+
+    @Test
+    void eachLinearizedOperationHasTheModelsStateBeforeAndAfterIt() {
+        JsonNode operations = check("register", VALID_JSON_LINES).json().path("operations");
+
+        JsonNode read = operations.get(1);
+        assertThat(read.path("order").asInt()).isEqualTo(2);
+        assertThat(read.path("stateBefore").asText()).isEqualTo("1");
+        assertThat(read.path("stateAfter").asText()).isEqualTo("1");
+        assertThat(operations.get(0).path("stateBefore").asText())
+                .isNotEqualTo(operations.get(0).path("stateAfter").asText());
     }
 
     static Stream<Arguments> formats() {

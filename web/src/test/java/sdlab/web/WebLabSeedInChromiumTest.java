@@ -196,6 +196,16 @@ class WebLabSeedInChromiumTest {
             assertThat(browser.evaluate("document.querySelectorAll('.history rect.op.flagged').length")
                             .asInt())
                     .isEqualTo(1);
+            // The checker's order with the model's state around each operation, as Porcupine shows it.
+            browser.click(".history rect.op[data-op='0']");
+            assertThat(browser.evaluate("document.getElementById('op-detail').textContent")
+                            .asText())
+                    .contains("Linearized #1 of its key")
+                    .contains("→ 1.");
+            assertThat(browser.evaluate("document.querySelector('.linearization tr.error').textContent")
+                            .asText())
+                    .contains("op 1")
+                    .contains("cannot follow");
             new Screenshots(dir).save(browser, "check-history");
             assertThat(browser.errors()).isEmpty();
 

@@ -109,10 +109,17 @@ function axis(start, end, x, height, unit) {
     ticks.push(
       svg("line", { class: "grid", x1: x(t), x2: x(t), y1: TOP - 6, y2: height - 18 }),
       svg("text", { class: "time", x: x(t), y: height - 4, "text-anchor": "middle" },
-        unit === "ms" ? `${+(t / 1e6).toFixed(1)} ms` : String(Math.round(t))));
+        unit === "ms" ? nanosText(t, step) : String(Math.round(t))));
   }
   return svg("g", {}, ticks, svg("text", { class: "axis", x: LEFT, y: 14 },
     unit === "ms" ? "virtual time →" : "position in the history →"));
+}
+
+/** A tick's time in the unit its step needs: a history stamped in nanoseconds may span only a few. */
+function nanosText(nanos, step) {
+  if (step >= 1e5) return `${+(nanos / 1e6).toFixed(1)} ms`;
+  if (step >= 100) return `${+(nanos / 1e3).toFixed(1)} µs`;
+  return `${Math.round(nanos)} ns`;
 }
 
 function niceStep(raw) {
