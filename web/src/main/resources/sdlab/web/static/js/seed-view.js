@@ -9,21 +9,24 @@ import { historyTimeline } from "./history-timeline.js";
 import { hashOf, replaceHash, seedHash } from "./route.js";
 import { spaceTime } from "./space-time.js";
 import { eventLine, millis, traceModel } from "./trace-model.js";
+import { onStepKey, ROWS_DEFAULT, ROWS_PER_WINDOW, seedControls } from "./seed-controls.js";
 import { seedVerdict } from "./seed-verdict.js";
 
-const ROWS_PER_WINDOW = [100, 250, 500, 1000];
-const ROWS_DEFAULT = 250;
 // The URL follows the step at most this often: browsers throttle history updates made faster.
 const HASH_DELAY_MS = 300;
 
 /** source is "run" (id: a kept run) or "chapter" (id: an experiment, query: its parameters). */
 export async function seedView(source, id, seedText, query) {
   const started = performance.now();
+  const opened = location.hash;
   const { step, rows, variant, ...params } = query;
-  show(h("h1", {}, `Seed ${seedText}, variant ${variant || "?"}`), h("p", { class: "muted" }, "Replaying the seed…"));
+  show(h("h1", {}, `Seed ${seedText}, variant ${variant || "?"}`), h("p", { class: "muted" },
+    "Replaying the seed: every claim is judged on every variant first, which takes a while for a large run…"));
   const seed = source === "run"
     ? await api.seedOfRun(id, seedText, variant)
     : await api.seedOfChapter(id, seedText, { variant, ...params });
+  // A learner who went elsewhere while the seed was replayed keeps the view they went to.
+  if (location.hash !== opened) return;
   const fetched = performance.now();
   const view = new SeedView(source, id, seed, params);
   view.show(Number(step) || 0, ROWS_PER_WINDOW.includes(Number(rows)) ? Number(rows) : ROWS_DEFAULT);
@@ -73,14 +76,14 @@ class SeedView {
         `: ${this.model.count} events, ${this.operations.length} operations. `,
         h("code", { class: "replay" }, seed.replayCommand)),
       this.verdict(),
-      this.controls(),
+      seedControls(this),
       h("div", { class: "stepper" }, this.stepText, this.selectionText),
       h("div", { class: "panes" },
         h("section", {}, h("h2", {}, "Space-time diagram"), this.windowText, this.diagram),
         h("section", {}, h("h2", {}, "Client history"),
           h("p", { class: "muted" }, "Grouped by key, one row per client; the line is the current step, the band the diagram's window."),
           h("div", { class: "history-pane", id: "history" }, this.history.element))));
-    this.onKey = (event) => this.key(event);
+    this.onKey = (event) => onStepKey(this, event);
     document.addEventListener("keydown", this.onKey);
     window.addEventListener("hashchange", () => document.removeEventListener("keydown", this.onKey), { once: true });
     this.go(step);
@@ -95,47 +98,6 @@ class SeedView {
       this.select(Number(link.dataset.op), true);
     });
     return verdict;
-  }
-
-  controls() {
-    const zoom = h("select", { id: "rows-per-window", "aria-label": "events per window", onchange: () => {
-      this.rowsPerWindow = Number(zoom.value);
-      this.window = null;
-      this.go(this.step);
-    } }, ROWS_PER_WINDOW.map((n) => h("option", { value: n, selected: n === this.rowsPerWindow }, `${n} events per window`)));
-    const search = h("input", { type: "search", id: "search", placeholder: "search messages, e.g. ReadReply or k0" });
-    const matchText = h("span", { id: "match-text", class: "muted" });
-    search.addEventListener("input", () => {
-      this.search(search.value.trim());
-      matchText.replaceChildren(search.value.trim() ? `${this.matches.length} events match` : "");
-    });
-    const lanes = h("details", { class: "lane-filter" }, h("summary", {}, "Nodes shown"),
-      this.seed.nodes.map((name, index) => h("label", {},
-        h("input", { type: "checkbox", checked: true, "data-lane": name, onchange: (event) => this.toggleLane(index, event.target.checked) }),
-        ` ${name} `)));
-    return h("div", { class: "seed-controls" },
-      h("div", { class: "actions" },
-        h("button", { type: "button", id: "step-back", class: "secondary", onclick: () => this.go(this.step - 1), title: "← key" }, "◀ step"),
-        this.slider,
-        h("button", { type: "button", id: "step-forward", class: "secondary", onclick: () => this.go(this.step + 1), title: "→ key" }, "step ▶"),
-        h("button", { type: "button", id: "window-back", class: "secondary", onclick: () => this.page(-1), title: "Page Up" }, "◀ window"),
-        h("button", { type: "button", id: "window-forward", class: "secondary", onclick: () => this.page(1), title: "Page Down" }, "window ▶"),
-        zoom),
-      h("div", { class: "actions" }, search,
-        h("button", { type: "button", id: "next-match", class: "secondary", onclick: () => this.nextMatch() }, "next match"),
-        matchText, lanes));
-  }
-
-  key(event) {
-    if (event.target.closest && event.target.closest("input, select, textarea")) return;
-    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-    if (event.key in moves) {
-      event.preventDefault();
-      this.go(this.step + moves[event.key] * (event.shiftKey ? 10 : 1));
-    } else if (event.key === "PageDown" || event.key === "PageUp") {
-      event.preventDefault();
-      this.page(event.key === "PageDown" ? 1 : -1);
-    }
   }
 
   /** Makes event `index` the current step, drawing another window only when the step leaves this one. */
