@@ -18,15 +18,15 @@ const HASH_DELAY_MS = 300;
 /** source is "run" (id: a kept run) or "chapter" (id: an experiment, query: its parameters). */
 export async function seedView(source, id, seedText, query) {
   const started = performance.now();
-  const opened = location.hash;
   const { step, rows, variant, ...params } = query;
-  show(h("h1", {}, `Seed ${seedText}, variant ${variant || "?"}`), h("p", { class: "muted" },
-    "Replaying the seed: every claim is judged on every variant first, which takes a while for a large run…"));
+  const waiting = h("p", { class: "muted" },
+    "Replaying the seed: every claim is judged on every variant first, which takes a while for a large run…");
+  show(h("h1", {}, `Seed ${seedText}, variant ${variant || "?"}`), waiting);
   const seed = source === "run"
     ? await api.seedOfRun(id, seedText, variant)
     : await api.seedOfChapter(id, seedText, { variant, ...params });
   // A learner who went elsewhere while the seed was replayed keeps the view they went to.
-  if (location.hash !== opened) return;
+  if (!waiting.isConnected) return;
   const fetched = performance.now();
   const view = new SeedView(source, id, seed, params);
   view.show(Number(step) || 0, ROWS_PER_WINDOW.includes(Number(rows)) ? Number(rows) : ROWS_DEFAULT);
