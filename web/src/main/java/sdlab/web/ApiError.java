@@ -40,6 +40,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(409, message);
     }
 
+    /** 413: a body larger than the route takes. */
+    static ApiError contentTooLarge(String message) {
+        return new ApiError(413, message);
+    }
+
     /** 415: a body that is not JSON. */
     static ApiError unsupportedMediaType(String message) {
         return new ApiError(415, message);

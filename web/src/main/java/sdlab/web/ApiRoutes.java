@@ -21,14 +21,15 @@ final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    static void register(RoutesConfig routes, ChapterApi chapters, RunApi runs, RunEvents events) {
+    static void register(
+            RoutesConfig routes, ChapterApi chapters, RunApi runs, RunEvents events, SeedApi seeds, CheckApi check) {
         routes.before(ApiRoutes::requireLocalHost);
         routes.get("/api/chapters", ctx -> json(ctx, 200, chapters.list()));
         routes.get("/api/chapters/{id}", ctx -> json(ctx, 200, chapters.detail(ctx.pathParam("id"))));
         routes.get("/api/runs", ctx -> json(ctx, 200, runs.list()));
         routes.post("/api/runs", ctx -> {
             requireJsonBody(ctx);
-            json(ctx, 201, runs.start(ctx.body()));
+            json(ctx, 201, runs.start(runBody(ctx)));
         });
         routes.get("/api/runs/{id}", ctx -> json(ctx, 200, runs.report(ctx.pathParam("id"))));
         routes.delete("/api/runs/{id}", ctx -> json(ctx, 202, runs.cancel(ctx.pathParam("id"))));
@@ -37,6 +38,18 @@ final class ApiRoutes {
             runs.requireKnown(id);
             requireEventStream(ctx);
             events.serve(ctx, id);
+        });
+        routes.get(
+                "/api/runs/{id}/seeds/{seed}",
+                ctx -> json(ctx, 200, seeds.ofRun(ctx.pathParam("id"), ctx.pathParam("seed"), ctx.queryParamMap())));
+        routes.get(
+                "/api/chapters/{id}/seeds/{seed}",
+                ctx -> json(
+                        ctx, 200, seeds.ofChapter(ctx.pathParam("id"), ctx.pathParam("seed"), ctx.queryParamMap())));
+        routes.get("/api/check/models", ctx -> json(ctx, 200, check.models()));
+        routes.post("/api/check", ctx -> {
+            requireJsonBody(ctx);
+            json(ctx, 200, check.check(ctx.body()));
         });
         routes.exception(ApiError.class, (error, ctx) -> json(ctx, error.status(), JsonText.error(error.getMessage())));
         // Javalin's own refusals (no such route, a method the route does not take, a body over the size bound):
@@ -58,8 +71,7 @@ final class ApiRoutes {
         return switch (status) {
             case 404 -> "no API route " + ctx.method() + " " + ctx.path() + "; see web/README.md for the routes";
             case 405 -> ctx.method() + " is not allowed on " + ctx.path();
-            case 413 ->
-                "the body is larger than " + WebLab.REQUEST_BYTES_MAX + " bytes; a run request is a few hundred";
+            case 413 -> "the body is larger than " + CheckApi.BODY_BYTES_MAX + " bytes, the most any route takes";
             default -> javalinMessage;
         };
     }
@@ -84,11 +96,24 @@ final class ApiRoutes {
         }
     }
 
+    /**
+     * A run's body, within its own bound: the server takes bodies as large as a history to check, but a run request is
+     * a few hundred bytes, and a larger one is a mistake.
+     */
+    private static String runBody(Context ctx) {
+        String body = ctx.body();
+        if (body.length() > WebLab.RUN_BYTES_MAX) {
+            throw ApiError.contentTooLarge(
+                    "the body is larger than " + WebLab.RUN_BYTES_MAX + " bytes; a run request is a few hundred");
+        }
+        return body;
+    }
+
     /** A run is started only by a JSON body, which a form on another site cannot send without asking first. */
     private static void requireJsonBody(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
-            throw ApiError.unsupportedMediaType("send the run as JSON with Content-Type: application/json, not "
+            throw ApiError.unsupportedMediaType("send the body as JSON with Content-Type: application/json, not "
                     + (type == null ? "no content type" : type));
         }
     }

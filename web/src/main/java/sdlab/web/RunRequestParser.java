@@ -69,7 +69,7 @@ final class RunRequestParser {
     }
 
     /** The defaults with each given value parsed by its parameter; numbers and booleans may be given as such. */
-    private static ParamValues values(Experiment experiment, JsonNode params) {
+    static ParamValues values(Experiment experiment, JsonNode params) {
         ParamValues values = ParamValues.defaults(experiment.params());
         if (params.isMissingNode() || params.isNull()) {
             return values;
@@ -128,7 +128,7 @@ final class RunRequestParser {
      * Values that are each valid may still contradict each other (say r larger than n); the experiment says so when
      * asked for its variants, claims and question, which is what the sweep will ask first.
      */
-    private static void requireConsistent(Experiment experiment, ParamValues values) {
+    static void requireConsistent(Experiment experiment, ParamValues values) {
         try {
             List<Variant> variants = experiment.variants(values);
             experiment.claims(values, variants);

@@ -27,8 +27,8 @@ public final class WebLab implements AutoCloseable {
     /** The only address the lab listens on: it runs code on request, so it is for this machine alone. */
     private static final String LOOPBACK = "127.0.0.1";
 
-    /** The largest request body taken: a run request is a few hundred bytes. */
-    static final long REQUEST_BYTES_MAX = 64 * 1024;
+    /** The largest run request taken: one is a few hundred bytes. Histories to check may be larger. */
+    static final long RUN_BYTES_MAX = 64 * 1024;
 
     private final Javalin server;
     private final RunRegistry registry;
@@ -52,15 +52,17 @@ public final class WebLab implements AutoCloseable {
         ChapterApi chapterApi = new ChapterApi(chapters);
         RunApi runApi = new RunApi(new RunRequestParser(chapters, settings.seedsMax()), registry, store);
         RunEvents events = new RunEvents(registry, store, settings.eventStreamsMax());
+        SeedApi seeds = new SeedApi(new SeedRequestParser(chapters, store), new SeedCache(SeedCache.CHARS_MAX_DEFAULT));
+        CheckApi check = new CheckApi();
         Javalin server = Javalin.create(config -> {
             config.jetty.host = LOOPBACK;
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.http.maxRequestSize = REQUEST_BYTES_MAX;
+            config.http.maxRequestSize = CheckApi.BODY_BYTES_MAX;
             config.http.prefer405over404 = true;
             config.staticFiles.add(STATIC_ROOT, Location.CLASSPATH);
-            ApiRoutes.register(config.routes, chapterApi, runApi, events);
+            ApiRoutes.register(config.routes, chapterApi, runApi, events, seeds, check);
         });
         try {
             server.start();

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,6 +192,48 @@ final class DevToolsBrowser implements AutoCloseable {
                             .put("button", "left")
                             .put("clickCount", 1));
         }
+    }
+
+    /** Presses and releases a key, as a user would (a trusted key event): {@code "ArrowRight"}, {@code "PageDown"}. */
+    void press(String key, int windowsKeyCode) {
+        for (String type : List.of("rawKeyDown", "keyUp")) {
+            page(
+                    "Input.dispatchKeyEvent",
+                    object().put("type", type)
+                            .put("key", key)
+                            .put("code", key)
+                            .put("windowsVirtualKeyCode", windowsKeyCode));
+        }
+    }
+
+    /** Puts {@code file} into the file input matching {@code selector}, as choosing it in the file dialog would. */
+    void upload(String selector, Path file) {
+        int root = page("DOM.getDocument", object()).path("root").path("nodeId").asInt();
+        int input = page("DOM.querySelector", object().put("nodeId", root).put("selector", selector))
+                .path("nodeId")
+                .asInt();
+        ObjectNode params = object().put("nodeId", input);
+        params.putArray("files").add(file.toAbsolutePath().toString());
+        page("DOM.setFileInputFiles", params);
+    }
+
+    /** The page's viewport in CSS pixels, so that screenshots are the same size wherever they are taken. */
+    void viewport(int width, int height) {
+        page(
+                "Emulation.setDeviceMetricsOverride",
+                object().put("width", width)
+                        .put("height", height)
+                        .put("deviceScaleFactor", 1)
+                        .put("mobile", false));
+    }
+
+    /** Saves what the viewport shows as a PNG. */
+    void screenshot(Path file) throws IOException {
+        String png = page("Page.captureScreenshot", object().put("format", "png"))
+                .path("data")
+                .asText();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, Base64.getDecoder().decode(png));
     }
 
     /** Every console error, uncaught exception and failed load so far, one line each. */

@@ -137,12 +137,12 @@ class WebLabBadRequestTest {
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.error())
-                .isEqualTo("send the run as JSON with Content-Type: application/json, not text/plain");
+                .isEqualTo("send the body as JSON with Content-Type: application/json, not text/plain");
     }
 
     @Test
     void aBodyOverTheSizeBoundIsRefused() {
-        String padding = "x".repeat((int) WebLab.REQUEST_BYTES_MAX);
+        String padding = "x".repeat((int) WebLab.RUN_BYTES_MAX);
         LabClient.Answer answer =
                 client.postJson("/api/runs", "{\"experiment\": \"quorum\", \"pad\": \"" + padding + "\"}");
 

@@ -5,13 +5,13 @@ package sdlab.lab.report.html;
  * ReplicaRead[op=..., key=k0]}). Arrows carry the type so that a diagram reads without hovering; the fields stay in
  * the hover text, where they do not cover other arrows.
  */
-final class MessageType {
+public final class MessageType {
     /** Longer names are cut, so that a label stays within about one lane. */
     static final int LENGTH_MAX = 16;
 
     private MessageType() {}
 
-    static String of(String detail) {
+    public static String of(String detail) {
         int end = 0;
         while (end < detail.length() && (Character.isLetterOrDigit(detail.charAt(end)) || detail.charAt(end) == '_')) {
             end++;

@@ -4,9 +4,9 @@ import java.util.Comparator;
 import sdlab.core.NodeId;
 
 /** Orders names the way people count: n2 before n10. */
-final class NaturalOrder {
+public final class NaturalOrder {
     static final Comparator<String> NAMES = NaturalOrder::compare;
-    static final Comparator<NodeId> NODE_IDS = Comparator.comparing(NodeId::name, NAMES);
+    public static final Comparator<NodeId> NODE_IDS = Comparator.comparing(NodeId::name, NAMES);
 
     private NaturalOrder() {}
 

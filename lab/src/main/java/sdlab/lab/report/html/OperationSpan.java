@@ -15,9 +15,9 @@ import sdlab.core.history.OpType;
  * @param invoke the invocation
  * @param completion the completion, or null
  */
-record OperationSpan(int id, Op invoke, Op completion) {
+public record OperationSpan(int id, Op invoke, Op completion) {
     /** Every invocation paired with its completion, per process, in invocation order. */
-    static List<OperationSpan> of(History history) {
+    public static List<OperationSpan> of(History history) {
         List<Op[]> pairs = new ArrayList<>();
         Map<Integer, Op[]> pending = new HashMap<>();
         for (Op op : history.ops()) {
@@ -39,7 +39,7 @@ record OperationSpan(int id, Op invoke, Op completion) {
         return spans;
     }
 
-    long startNanos() {
+    public long startNanos() {
         return invoke.timeNanos();
     }
 
@@ -49,17 +49,17 @@ record OperationSpan(int id, Op invoke, Op completion) {
     }
 
     /** The last instant this span knows of: its completion, or its invocation if it never completed. */
-    long latestNanos() {
+    public long latestNanos() {
         return completion == null ? invoke.timeNanos() : completion.timeNanos();
     }
 
     /** ok, fail, info, or open for an operation that never completed: the CSS class of its box. */
-    String kind() {
+    public String kind() {
         return completion == null ? "open" : completion.type().wireName();
     }
 
     /** "read k0 → ok 4000000008" or "write k1 4000000001 → info (timeout)": what the operation did, in a few words. */
-    String summary() {
+    public String summary() {
         StringBuilder text = new StringBuilder(invoke.f());
         if (invoke.key() != null) {
             text.append(' ').append(invoke.key());

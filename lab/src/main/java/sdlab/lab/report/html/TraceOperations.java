@@ -19,7 +19,7 @@ import sdlab.sim.TraceEvent;
  * invocation as {@code Invocation[opId=59, ...]} and the completion, on the same client, as {@code op 59: ...}; the
  * number is read from there. A trace without INVOKE events (a toy experiment) locates no operation.
  */
-final class TraceOperations {
+public final class TraceOperations {
     private static final Pattern OP_ID = Pattern.compile("\\bopId=(\\d+)");
 
     private final List<Integer> invokeIndexes = new ArrayList<>();
@@ -27,7 +27,7 @@ final class TraceOperations {
     private final List<NodeId> clients = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
 
-    TraceOperations(List<TraceEvent> trace) {
+    public TraceOperations(List<TraceEvent> trace) {
         Map<NodeId, Integer> open = new HashMap<>();
         for (int index = 0; index < trace.size(); index++) {
             TraceEvent event = trace.get(index);
@@ -49,37 +49,37 @@ final class TraceOperations {
     }
 
     /** How many operations the trace invoked. */
-    int size() {
+    public int size() {
         return invokeIndexes.size();
     }
 
     /** True if the trace has operation {@code id}. */
-    boolean has(int id) {
+    public boolean has(int id) {
         return id >= 0 && id < invokeIndexes.size();
     }
 
     /** The trace's name for operation {@code id} ("op 59"); "op id+1", the simulator's numbering, if unknown. */
-    String name(int id) {
+    public String name(int id) {
         return has(id) ? names.get(id) : "op " + (id + 1);
     }
 
     /** The index in the trace of operation {@code id}'s INVOKE event. */
-    int invokeIndex(int id) {
+    public int invokeIndex(int id) {
         return invokeIndexes.get(id);
     }
 
     /** The index in the trace of operation {@code id}'s COMPLETE event, or -1 if it never completed. */
-    int completeIndex(int id) {
+    public int completeIndex(int id) {
         return completeIndexes.get(id);
     }
 
     /** The client that ran operation {@code id}, as the trace names it. */
-    NodeId client(int id) {
+    public NodeId client(int id) {
         return clients.get(id);
     }
 
     /** The client name of history process {@code process}, read from the operations it invoked: "c4" for 3. */
-    Map<Integer, String> clientNames(List<OperationSpan> spans) {
+    public Map<Integer, String> clientNames(List<OperationSpan> spans) {
         Map<Integer, String> byProcess = new HashMap<>();
         for (OperationSpan span : spans) {
             if (has(span.id()) && clients.get(span.id()) != null) {

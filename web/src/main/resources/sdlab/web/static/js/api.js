@@ -25,6 +25,13 @@ export const api = {
   report: (id) => call("GET", `/api/runs/${encodeURIComponent(id)}`),
   start: (request) => call("POST", "/api/runs", request),
   cancel: (id) => call("DELETE", `/api/runs/${encodeURIComponent(id)}`),
+  // One seed replayed: of a kept run (its parameters) or of a chapter (parameters in the query).
+  seedOfRun: (id, seed, variant) =>
+    call("GET", `/api/runs/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}?${new URLSearchParams({ variant })}`),
+  seedOfChapter: (id, seed, query) =>
+    call("GET", `/api/chapters/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}?${new URLSearchParams(query)}`),
+  checkModels: () => call("GET", "/api/check/models"),
+  check: (request) => call("POST", "/api/check", request),
 };
 
 /**

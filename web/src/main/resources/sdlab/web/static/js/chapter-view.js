@@ -4,7 +4,7 @@
 import { api, follow } from "./api.js";
 import { h, show } from "./dom.js";
 import { changedParams, paramRows } from "./param-form.js";
-import { hashOf, replaceHash } from "./route.js";
+import { hashOf, replaceHash, seedHash } from "./route.js";
 
 const SEEDS_DEFAULT = 200;
 
@@ -29,7 +29,23 @@ export async function chapterView(id, query) {
     h("p", { class: "muted" }, chapter.summary),
     h("section", { class: "explanation" }, chapter.explanation.map((paragraph) => h("p", {}, paragraph))),
     form,
-    h("div", { class: "actions" }, prove, cancel, status));
+    h("div", { class: "actions" }, prove, cancel, status),
+    seedForm(chapter, form));
+}
+
+/** Opens one seed of one variant, with the form's parameters, step by step: no run needed. */
+function seedForm(chapter, form) {
+  const seed = h("input", { id: "seed", type: "number", step: 1, value: 1, "aria-label": "seed" });
+  const variant = h("select", { id: "variant", "aria-label": "variant" },
+    chapter.variants.map((v) => h("option", { value: v.name }, v.name)));
+  const open = h("button", { type: "button", id: "open-seed", class: "secondary" }, "Step through it");
+  open.addEventListener("click", () => {
+    location.hash = seedHash("chapter", chapter.id, seed.value, { variant: variant.value, ...changedParams(form) });
+  });
+  return h("fieldset", { class: "seed-form" }, h("legend", {}, "One seed, step by step"),
+    h("p", { class: "muted" }, "Replay one seed of one variant with the parameters above, and step through its "
+      + "messages, faults and client operations."),
+    h("div", { class: "actions" }, h("label", {}, "seed ", seed), h("label", {}, "variant ", variant), open));
 }
 
 function quiz(question, answer) {

@@ -51,10 +51,10 @@ function showReport(id, report, chapter, answer) {
     report.question
       ? [h("h2", {}, "The question"), h("p", { class: "question" }, report.question.text),
         answerVerdict(report.question, answer),
-        h("div", { class: "options" }, optionVerdicts(report.question, report.claims))]
+        h("div", { class: "options" }, optionVerdicts(report.question, report.claims, id))]
       : null,
     h("h2", {}, "Assertions"),
-    assertionSummary(report),
+    assertionSummary(report, id),
     h("h2", {}, "Each metric per variant"),
     h("div", { class: "charts" }, report.metrics.map((metric) =>
       h("figure", { class: "chart", "data-metric": metric.name },

@@ -1,7 +1,8 @@
 // The question's options with what the measurements say of each: supported or refuted, the evidence of every
-// claim that decided it, and the command that replays the counterexample seed.
+// claim that decided it, the command that replays the counterexample seed, and a link that opens it stepped.
 
 import { h } from "./dom.js";
+import { seedHash } from "./route.js";
 
 function decision(option) {
   if (!option.decided) return "undecided";
@@ -23,7 +24,7 @@ export function answerVerdict(question, answer) {
 }
 
 /** One card per option: verdict, why, the deciding claims' evidence and replay commands. */
-export function optionVerdicts(question, claims) {
+export function optionVerdicts(question, claims, runId) {
   const byName = Object.fromEntries(claims.map((claim) => [claim.name, claim]));
   return question.options.map((option) => {
     const verdict = decision(option);
@@ -33,22 +34,28 @@ export function optionVerdicts(question, claims) {
           + (option.evidenceSeed !== null ? `, seed ${option.evidenceSeed})` : ")"))),
       h("p", {}, option.why),
       h("p", { class: "muted" }, option.explanation),
-      option.claims.map((name) => byName[name]).filter(Boolean).map(claimEvidence));
+      option.claims.map((name) => byName[name]).filter(Boolean).map((claim) => claimEvidence(claim, runId)));
   });
 }
 
-function claimEvidence(claim) {
+function claimEvidence(claim, runId) {
+  const seed = claim.counterexampleSeed ?? claim.witnessSeed;
+  const stepped = claim.replayCommand && seed !== null && seed !== undefined && claim.evidenceVariant;
   return h("div", { class: "evidence" },
     h("div", {}, h("code", {}, claim.name), `: ${claim.evidence}`),
-    claim.replayCommand ? h("code", { class: "replay", title: "replays the seed with its trace" }, claim.replayCommand) : null);
+    claim.replayCommand ? h("code", { class: "replay", title: "replays the seed with its trace" }, claim.replayCommand) : null,
+    stepped
+      ? h("a", { class: "open-seed", href: seedHash("run", runId, seed, { variant: claim.evidenceVariant }) },
+        `open this seed (${seed}, ${claim.evidenceVariant}) step by step`)
+      : null);
 }
 
 /** The assertions (what the lab stands behind) that broke, or a line saying all held. */
-export function assertionSummary(report) {
+export function assertionSummary(report, runId) {
   const broken = report.claims.filter((c) => c.role === "assertion" && c.applicable && !c.holds);
   if (broken.length === 0) {
     const count = report.claims.filter((c) => c.role === "assertion").length;
     return h("p", { class: "answer-right" }, `Every assertion held (${count} checked on ${report.seeds} seeds).`);
   }
-  return h("div", {}, h("p", { class: "error" }, `${broken.length} assertion(s) broke:`), broken.map(claimEvidence));
+  return h("div", {}, h("p", { class: "error" }, `${broken.length} assertion(s) broke:`), broken.map((claim) => claimEvidence(claim, runId)));
 }

@@ -1,0 +1,54 @@
+package sdlab.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import sdlab.core.history.History;
+import sdlab.core.history.OpType;
+import sdlab.lab.report.html.OperationSpan;
+import sdlab.lab.report.html.TraceOperations;
+import sdlab.sim.TraceEvent;
+
+/**
+ * A run's client history for the page: each operation from invocation to completion, named as the trace names it
+ * ({@code op 59} of {@code c4}, as {@code --trace} and the HTML report do), with the trace events where it starts
+ * and ends, so that the two views step together, and the reason a checker flagged it, if one did.
+ */
+final class OperationsJson {
+    private OperationsJson() {}
+
+    static ArrayNode of(History history, List<TraceEvent> trace, SortedMap<Integer, String> flagged) {
+        TraceOperations names = new TraceOperations(trace);
+        List<OperationSpan> spans = OperationSpan.of(history);
+        Map<Integer, String> clients = names.clientNames(spans);
+        ArrayNode operations = JsonText.MAPPER.createArrayNode();
+        for (OperationSpan span : spans) {
+            ObjectNode op = operations.addObject();
+            int process = span.invoke().process();
+            op.put("id", span.id());
+            op.put("name", names.name(span.id()));
+            op.put("client", clients.getOrDefault(process, "p" + process));
+            op.put("process", process);
+            op.put("f", span.invoke().f());
+            op.put("key", span.invoke().key());
+            op.set("value", JsonText.MAPPER.valueToTree(span.invoke().value()));
+            op.put("type", span.kind());
+            boolean ok = span.completion() != null && span.completion().type() == OpType.OK;
+            op.set("output", JsonText.MAPPER.valueToTree(ok ? span.completion().value() : null));
+            op.put("error", span.completion() == null ? null : span.completion().error());
+            op.put("invokeNanos", span.startNanos());
+            if (span.completion() == null) {
+                op.putNull("completeNanos");
+            } else {
+                op.put("completeNanos", span.completion().timeNanos());
+            }
+            op.put("invokeEvent", names.has(span.id()) ? names.invokeIndex(span.id()) : -1);
+            op.put("completeEvent", names.has(span.id()) ? names.completeIndex(span.id()) : -1);
+            op.put("summary", span.summary());
+            op.put("flagged", flagged.get(span.id()));
+        }
+        return operations;
+    }
+}

@@ -1,0 +1,63 @@
+package sdlab.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import sdlab.lab.SeedRun;
+import sdlab.lab.report.ClaimResult;
+import sdlab.lab.report.ExperimentReport;
+
+/**
+ * One replayed seed as the page steps through it: which run it is, the verdict of every claim on this seed, the
+ * variant's findings, its trace ({@link TraceJson}) and its client history ({@link OperationsJson}). The shape is
+ * documented in {@code web/README.md}.
+ */
+final class SeedJson {
+    private SeedJson() {}
+
+    /**
+     * @param request the seed asked for
+     * @param oneSeed the sweep's report over this one seed: the claims judged on every variant
+     * @param run the traced variant's run
+     */
+    static String write(SeedRequest request, ExperimentReport oneSeed, SeedRun run) {
+        ObjectNode seed = JsonText.object();
+        seed.put("experiment", request.experiment().id());
+        seed.put("chapter", request.experiment().identity().chapter());
+        seed.put("title", request.experiment().identity().title());
+        seed.put("seed", request.seed());
+        seed.put("variant", request.variant());
+        ObjectNode params = seed.putObject("params");
+        request.values().nonDefaults().forEach(params::put);
+        seed.put("replayCommand", request.replayCommand());
+        seed.set("verdict", verdict(oneSeed, run));
+        TraceJson.write(seed, run.trace());
+        seed.set(
+                "operations",
+                run.history()
+                        .map(history -> OperationsJson.of(history, run.trace(), run.flaggedOperations()))
+                        .orElseGet(JsonText.MAPPER::createArrayNode));
+        return JsonText.write(seed);
+    }
+
+    private static ObjectNode verdict(ExperimentReport oneSeed, SeedRun run) {
+        ObjectNode verdict = JsonText.object();
+        verdict.put("assertionsHold", oneSeed.assertionsHold());
+        ArrayNode claims = verdict.putArray("claims");
+        for (ClaimResult claim : oneSeed.claims()) {
+            ObjectNode node = claims.addObject();
+            node.put("name", claim.name());
+            node.put("description", claim.description());
+            node.put("role", claim.role().name().toLowerCase(Locale.ROOT));
+            node.put("holds", claim.holds());
+            node.put("applicable", claim.applicable());
+            node.put("evidence", claim.evidence());
+            node.put("variant", claim.evidenceVariant().orElse(null));
+        }
+        ArrayNode findings = verdict.putArray("findings");
+        run.findings().forEach(findings::add);
+        verdict.put("findingsDropped", run.findingsDropped());
+        verdict.put("flaggedOperations", run.flaggedOperations().size());
+        return verdict;
+    }
+}
