@@ -155,13 +155,13 @@ final class PaymentProducer implements Node {
         switch (fate) {
             case COMMIT, ABORT -> end(ctx);
             case CRASH -> {
-                ctx.note(settings.transactionalId() + " crashes with transaction " + transaction + " open");
+                ctx.note("crashes with transaction " + transaction + " open");
                 generation++;
                 waiting = Waiting.INIT;
                 ctx.setTimer(Duration.ofNanos(settings.restartNanos()), new Step(generation));
             }
             case HANG -> {
-                ctx.note(settings.transactionalId() + " stalls with transaction " + transaction + " open");
+                ctx.note("stalls with transaction " + transaction + " open");
                 waiting = Waiting.END;
                 ctx.setTimer(Duration.ofMillis(timeoutMs() + timeoutMs() / 2), new Step(generation));
             }
