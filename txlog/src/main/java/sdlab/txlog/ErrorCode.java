@@ -10,6 +10,10 @@ public enum ErrorCode {
     UNKNOWN_PRODUCER_ID,
     /** The request does not fit the transaction's state (a write to a partition not added, an end with none open). */
     INVALID_TXN_STATE,
+    /** The transaction timeout asked for is not between 1 ms and the broker's maximum. */
+    INVALID_TRANSACTION_TIMEOUT,
+    /** The coordinator holds its maximum number of transactional ids. */
+    COORDINATOR_FULL,
     /** The transaction is ending; try again once it has completed. */
     CONCURRENT_TRANSACTIONS,
     /** The partition holds its maximum number of records. */

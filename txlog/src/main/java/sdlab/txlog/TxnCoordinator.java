@@ -59,10 +59,9 @@ final class TxnCoordinator {
         }
         TxnMetadata txn = byTransactionalId.get(request.transactionalId());
         if (txn == null) {
-            if (byTransactionalId.size() >= config.transactionsMax()
-                    || request.transactionTimeoutMs() > config.transactionTimeoutMsMax()
-                    || request.transactionTimeoutMs() < 1) {
-                ctx.send(from, new TxnRefused(request.requestId(), ErrorCode.INVALID_TXN_STATE));
+            Optional<ErrorCode> refused = refusesNewId(request.transactionTimeoutMs());
+            if (refused.isPresent()) {
+                ctx.send(from, new TxnRefused(request.requestId(), refused.get()));
                 return;
             }
             txn = new TxnMetadata(request.transactionalId(), producerIdNext++, request.transactionTimeoutMs());
@@ -200,6 +199,16 @@ final class TxnCoordinator {
         }
         if (txn.state.preparing()) {
             return Optional.of(ErrorCode.CONCURRENT_TRANSACTIONS);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ErrorCode> refusesNewId(long timeoutMs) {
+        if (timeoutMs < 1 || timeoutMs > config.transactionTimeoutMsMax()) {
+            return Optional.of(ErrorCode.INVALID_TRANSACTION_TIMEOUT);
+        }
+        if (byTransactionalId.size() >= config.transactionsMax()) {
+            return Optional.of(ErrorCode.COORDINATOR_FULL);
         }
         return Optional.empty();
     }
