@@ -31,6 +31,7 @@ class ExperimentCatalogTest {
                         "cron",
                         "ratelimit-responses",
                         "semisync",
+                        "isolation",
                         "caching-layers");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()

@@ -1,0 +1,110 @@
+package sdlab.txlog;
+
+import java.util.List;
+import java.util.Objects;
+import sdlab.core.Message;
+
+/**
+ * Every message of the log, in one place: producing, fetching, and the transactional producer's calls to the
+ * coordinator. Each request carries a {@code requestId} that its answer echoes. Every refusal is definite: the
+ * request was certainly not applied.
+ */
+public sealed interface TxLogMessages extends Message {
+
+    /** What clients send the broker. */
+    sealed interface Request extends TxLogMessages {}
+
+    /** What the broker answers. */
+    sealed interface Response extends TxLogMessages {}
+
+    // Producing.
+
+    /**
+     * Append {@code values} to a partition as one batch.
+     *
+     * @param producerId -1 for a plain producer (no idempotence, no sequence checks)
+     * @param baseSequence the first record's sequence; the batch holds {@code baseSequence .. + values.size() - 1}
+     * @param transactional whether the batch belongs to the producer's open transaction
+     */
+    record Produce(
+            long requestId,
+            TopicPartition partition,
+            long producerId,
+            short producerEpoch,
+            int baseSequence,
+            boolean transactional,
+            List<String> values)
+            implements Request {
+        public Produce {
+            Objects.requireNonNull(partition, "partition");
+            values = List.copyOf(values);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("a batch holds at least one record");
+            }
+        }
+    }
+
+    /** The batch is in the log from {@code baseOffset}; {@code duplicate} when it was a retry already written. */
+    record ProduceOk(long requestId, long baseOffset, boolean duplicate) implements Response {}
+
+    /** The batch was not written. */
+    record ProduceRefused(long requestId, ErrorCode error) implements Response {}
+
+    // Fetching.
+
+    /** Read a partition from {@code fetchOffset}, at most {@code recordsMax} records, at {@code isolation}. */
+    record Fetch(long requestId, TopicPartition partition, long fetchOffset, int recordsMax, IsolationLevel isolation)
+            implements Request {}
+
+    /**
+     * The records this reader may see (never a marker), and where to fetch next: past the last offset looked at,
+     * which skips markers and aborted records, so offsets have gaps.
+     */
+    record FetchOk(
+            long requestId,
+            TopicPartition partition,
+            List<LogRecord> records,
+            long nextFetchOffset,
+            long highWatermark,
+            long lastStableOffset)
+            implements Response {
+        public FetchOk {
+            records = List.copyOf(records);
+        }
+    }
+
+    record FetchRefused(long requestId, ErrorCode error) implements Response {}
+
+    // The coordinator.
+
+    /**
+     * Get a producer id. With a {@code transactionalId} the coordinator keeps the id and bumps its epoch, which
+     * fences every earlier instance of that producer and aborts a transaction it left open; without one the producer
+     * is merely idempotent.
+     */
+    record InitProducerId(long requestId, String transactionalId, long transactionTimeoutMs) implements Request {}
+
+    record InitProducerIdOk(long requestId, long producerId, short producerEpoch) implements Response {}
+
+    /** Add partitions to the producer's transaction, opening one if none is open; needed before writing to them. */
+    record AddPartitionsToTxn(
+            long requestId,
+            String transactionalId,
+            long producerId,
+            short producerEpoch,
+            List<TopicPartition> partitions)
+            implements Request {
+        public AddPartitionsToTxn {
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /** Commit ({@code commit}) or abort the producer's open transaction. */
+    record EndTxn(long requestId, String transactionalId, long producerId, short producerEpoch, boolean commit)
+            implements Request {}
+
+    /** The coordinator's answer to AddPartitionsToTxn and EndTxn, sent once the change is synced to its log. */
+    record TxnOk(long requestId) implements Response {}
+
+    record TxnRefused(long requestId, ErrorCode error) implements Response {}
+}

@@ -1,0 +1,45 @@
+package sdlab.txlog;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The coordinator's record of one transactional id: its producer, epoch, state and the partitions it touched. */
+final class TxnMetadata {
+    final String transactionalId;
+    final long producerId;
+    final long timeoutMs;
+    short epoch;
+    TxnState state = TxnState.EMPTY;
+    long startedAtNanos;
+    final SortedSet<TopicPartition> partitions = new TreeSet<>();
+
+    TxnMetadata(String transactionalId, long producerId, long timeoutMs) {
+        this.transactionalId = transactionalId;
+        this.producerId = producerId;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /** Moves to {@code next}; a move the state machine forbids is a programming error. */
+    void become(TxnState next) {
+        if (!state.canBecome(next)) {
+            throw new IllegalStateException(transactionalId + ": " + state + " cannot become " + next);
+        }
+        state = next;
+    }
+
+    /** The line the coordinator's state log keeps for this transaction now. */
+    String logLine() {
+        StringBuilder line = new StringBuilder("txn ")
+                .append(transactionalId)
+                .append(' ')
+                .append(producerId)
+                .append(' ')
+                .append(epoch)
+                .append(' ')
+                .append(state)
+                .append(' ')
+                .append(timeoutMs);
+        partitions.forEach(tp -> line.append(' ').append(tp));
+        return line.append('\n').toString();
+    }
+}
