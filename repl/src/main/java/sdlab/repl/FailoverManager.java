@@ -45,6 +45,10 @@ public final class FailoverManager implements Node {
      * @param checkIntervalNanos how often the primary is probed; a probe's answer must come before the next
      * @param failuresMax how many failed probes in a row trigger a failover
      * @param collectNanos how long to wait for the candidates' positions
+     * @param answersMin how many candidates must report their position before one is promoted: 1 promotes the most
+     *     advanced of whoever answers (MHA's way, which may pass over a cut-off replica that holds acknowledged
+     *     commits); with commits acknowledged by {@code k} of {@code n} replicas, {@code n - k + 1} answers always
+     *     include one that holds every acknowledged commit. Too few answers and the manager goes back to probing.
      */
     public record Settings(
             NodeId primary,
@@ -53,7 +57,8 @@ public final class FailoverManager implements Node {
             HealthCheck check,
             long checkIntervalNanos,
             int failuresMax,
-            long collectNanos) {
+            long collectNanos,
+            int answersMin) {
         public Settings {
             Objects.requireNonNull(primary, "primary");
             Objects.requireNonNull(check, "check");
@@ -64,6 +69,10 @@ public final class FailoverManager implements Node {
             }
             if (checkIntervalNanos <= 0 || failuresMax < 1 || collectNanos <= 0) {
                 throw new IllegalArgumentException("the manager needs positive times and failuresMax >= 1");
+            }
+            if (answersMin < 1 || answersMin >= nodes.size()) {
+                throw new IllegalArgumentException(
+                        "answersMin must be between 1 and the " + (nodes.size() - 1) + " candidates");
             }
         }
     }
@@ -81,6 +90,8 @@ public final class FailoverManager implements Node {
     private long round;
     private boolean passed = true;
     private int failures;
+    /** No probe counts before this time (by this node's clock): the grace after a promotion. */
+    private long probeFromNanos;
 
     public FailoverManager(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -107,10 +118,10 @@ public final class FailoverManager implements Node {
             case ProbeDue due -> onProbeDue(ctx);
             case CollectOver over -> {
                 if (phase == Phase.COLLECTING && over.round() == round) {
-                    if (positions.isEmpty()) {
-                        collect(ctx); // nobody answered: ask again
-                    } else {
+                    if (positions.size() >= settings.answersMin()) {
                         promoteMostAdvanced(ctx);
+                    } else {
+                        resumeWatching(ctx);
                     }
                 }
             }
@@ -129,6 +140,9 @@ public final class FailoverManager implements Node {
             return;
         }
         candidates().forEach(node -> ctx.send(node, new Demote(primary)));
+        if (ctx.nowNanos() < probeFromNanos) {
+            return;
+        }
         failures = passed ? 0 : failures + 1;
         if (failures >= settings.failuresMax()) {
             ctx.note("primary " + primary + " failed " + failures + " "
@@ -148,6 +162,19 @@ public final class FailoverManager implements Node {
             ctx.send(node, new StatusRequest(round));
         }
         ctx.setTimer(Duration.ofNanos(settings.collectNanos()), new CollectOver(round));
+    }
+
+    /**
+     * Too few candidates answered to promote safely: probe the primary again, and fail over at the next failed probe
+     * (it may have come back meanwhile, or the candidates may be reachable by then).
+     */
+    private void resumeWatching(NodeContext ctx) {
+        ctx.note(
+                "only " + positions.size() + " of " + settings.answersMin() + " candidates answered: not failing over");
+        phase = Phase.WATCHING;
+        failures = settings.failuresMax() - 1;
+        passed = false;
+        settings.check().probe(primary, ++round, ctx);
     }
 
     private void onPosition(NodeId from, Status status, NodeContext ctx) {
@@ -182,6 +209,7 @@ public final class FailoverManager implements Node {
         settings.clients().forEach(client -> ctx.send(client, new NewPrimary(winner)));
         ctx.send(old, new Demote(winner));
         primary = winner;
+        probeFromNanos = ctx.nowNanos() + settings.check().graceAfterPromotionNanos();
         phase = Phase.WATCHING;
         passed = true;
         failures = 0;

@@ -13,7 +13,8 @@ import sdlab.repl.ReplMessages.Ship;
  * the fenced store acknowledges a commit only once a replica holds it, a refused shipment is a refused write.
  *
  * <p>The planted bug {@link Bug#PROMOTION_IGNORES_FENCING_TOKEN} makes a replica follow whoever shipped to it last,
- * whatever the token: the deposed primary's entries are accepted and its commits acknowledged again.
+ * whatever the token, taking the shipment over its own entries: the deposed primary's entries are accepted and its
+ * commits acknowledged again.
  */
 final class Fencing {
     private Fencing() {}
@@ -26,6 +27,9 @@ final class Fencing {
         boolean ignoresToken = node.config().bug() == Bug.PROMOTION_IGNORES_FENCING_TOKEN;
         switch (node.role()) {
             case PrimaryRole primary -> {
+                if (ignoresToken) {
+                    return; // the planted bug: nobody compares tokens, so nothing deposes this primary
+                }
                 if (ship.token() > primary.lease().token()) {
                     node.stepDown(from, "a shipment under the newer token " + ship.token(), ctx);
                     node.role().onMessage(from, ship, ctx);
@@ -34,8 +38,17 @@ final class Fencing {
                 }
             }
             case ReplicaRole replica -> {
-                if (older && !ignoresToken) {
-                    ctx.send(from, new Fenced(seen, replica.source()));
+                if (older) {
+                    if (!ignoresToken) {
+                        ctx.send(from, new Fenced(seen, replica.source()));
+                        return;
+                    }
+                    // The planted bug: the deposed primary's shipment is taken over this replica's own entries.
+                    long firstShipped = ship.entries().isEmpty()
+                            ? ship.headPosition() + 1
+                            : ship.entries().getFirst().position();
+                    node.adopt(from, firstShipped - 1, ctx);
+                    node.role().onMessage(from, ship, ctx);
                     return;
                 }
                 if (!from.equals(replica.source())) {

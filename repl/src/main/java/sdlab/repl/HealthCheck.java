@@ -26,6 +26,11 @@ public sealed interface HealthCheck {
     /** A short name for reports. */
     String name();
 
+    /** How long after a promotion the new primary is not probed: the time it needs before it can pass. */
+    default long graceAfterPromotionNanos() {
+        return 0;
+    }
+
     /**
      * TCP-port liveness: connect to the primary's port. The host's kernel answers ({@link PortListener}), so a paused
      * process and a process stuck on its disk pass; a crashed process or a network cut fails.
@@ -78,8 +83,12 @@ public sealed interface HealthCheck {
      * The lease: ask the lease service whether the primary's lease still runs. The primary itself is not asked; the
      * check fails once the primary stopped renewing, whatever the reason, and the service will hand the lease to
      * the promoted node only after the old one's time is over.
+     *
+     * @param leaseNode the lease service
+     * @param graceNanos how long a promoted node may take to be granted the lease: the old holder's TTL, the drift
+     *     margin and a renewal
      */
-    record Lease(NodeId leaseNode) implements HealthCheck {
+    record Lease(NodeId leaseNode, long graceNanos) implements HealthCheck {
         @Override
         public void probe(NodeId primary, long round, NodeContext ctx) {
             ctx.send(leaseNode, new LeaseQuery(round));
@@ -96,6 +105,11 @@ public sealed interface HealthCheck {
         @Override
         public String name() {
             return "lease";
+        }
+
+        @Override
+        public long graceAfterPromotionNanos() {
+            return graceNanos;
         }
     }
 }

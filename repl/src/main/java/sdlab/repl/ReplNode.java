@@ -99,20 +99,32 @@ public final class ReplNode implements Node {
                 ctx.send(from, new Status(request.round(), role instanceof PrimaryRole, log.lastPosition()));
             case Promote promote -> promote(promote, ctx);
             case Follow follow -> {
-                if (role instanceof ReplicaRole replica && !replica.source().equals(follow.primary())) {
+                if (!fenced()
+                        && role instanceof ReplicaRole replica
+                        && !replica.source().equals(follow.primary())) {
                     follow(follow.primary(), ctx);
                 }
             }
-            case Demote demote -> onDemote(demote, ctx);
+            case Demote demote -> {
+                // A fenced node follows the token alone: the newest primary's shipments tell it, and a message from
+                // the manager, which may arrive late or out of order, cannot contradict them.
+                if (!fenced()) {
+                    onDemote(demote, ctx);
+                }
+            }
             case Fenced fenced -> {
                 if (role instanceof PrimaryRole primary
                         && fenced.token() > primary.lease().token()) {
                     stepDown(fenced.primary(), "fenced: " + fenced.primary() + " holds token " + fenced.token(), ctx);
                 }
             }
-            case Ship ship when lease != null && lease.fenced() -> Fencing.onShip(this, from, ship, ctx);
+            case Ship ship when fenced() -> Fencing.onShip(this, from, ship, ctx);
             default -> role.onMessage(from, message, ctx);
         }
+    }
+
+    private boolean fenced() {
+        return lease != null && lease.fenced();
     }
 
     private void onLease(LeaseMessages answer, NodeContext ctx) {
@@ -211,6 +223,15 @@ public final class ReplNode implements Node {
     void follow(NodeId primary, NodeContext ctx) {
         save(primary.name(), ctx);
         become(replicaOf(primary, true, ctx), ctx);
+    }
+
+    /** Only under a planted bug: follow {@code primary} at once, its shipments taking this log's place after {@code position}. */
+    void adopt(NodeId primary, long position, NodeContext ctx) {
+        long dropped = log.truncateTo(position, ctx.disk());
+        state.resetTo(log, Math.min(state.appliedPosition(), position));
+        observer.discarded(ctx.self(), primary, dropped, ctx.nowNanos());
+        save(primary.name(), ctx);
+        become(replicaOf(primary, false, ctx), ctx);
     }
 
     long tokenSeen() {
