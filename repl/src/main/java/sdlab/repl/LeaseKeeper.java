@@ -20,6 +20,12 @@ import sdlab.repl.ReplTimers.LeaseRenew;
  * <p>Without lease settings ({@link #none()}) a primary always takes writes and ships under token 0.
  */
 final class LeaseKeeper {
+    /**
+     * The shortest wait before looking at the lease again: a drifting clock turns a nanosecond's timer into no progress
+     * at all, so a shorter one could fire for ever.
+     */
+    private static final long LAPSE_RECHECK_MIN_NANOS = 1_000;
+
     private final LeaseSettings settings;
     private final Bug bug;
     private long token;
@@ -72,9 +78,13 @@ final class LeaseKeeper {
             ctx.note("lease held under token " + grant.token());
         }
         token = grant.token();
+        boolean armed = writable;
         validUntilNanos = Math.max(validUntilNanos, until);
         writable = true;
-        ctx.setTimer(Duration.ofNanos(validUntilNanos - ctx.nowNanos()), new LeaseLapse());
+        if (!armed) {
+            // One lapse timer at a time: when it fires early (the lease was extended), it sets itself again.
+            ctx.setTimer(Duration.ofNanos(validUntilNanos - ctx.nowNanos()), new LeaseLapse());
+        }
     }
 
     void onRefused(LeaseRefused refused, NodeContext ctx) {
@@ -87,7 +97,14 @@ final class LeaseKeeper {
 
     /** The lease may have run out: stop taking writes unless a later grant extended it. */
     void onLapse(NodeContext ctx) {
-        if (!writable || ctx.nowNanos() < validUntilNanos) {
+        if (!writable) {
+            return;
+        }
+        if (ctx.nowNanos() < validUntilNanos) {
+            // Extended by a later grant, or the timer came early by this clock's reading: look again then.
+            ctx.setTimer(
+                    Duration.ofNanos(Math.max(LAPSE_RECHECK_MIN_NANOS, validUntilNanos - ctx.nowNanos())),
+                    new LeaseLapse());
             return;
         }
         if (bug == Bug.NO_SELF_DEMOTION) {
