@@ -39,6 +39,7 @@ final class FailoverClaims {
     static final String QUERY_SPLITS = "queryCheckLetsTwoPrimariesCommitToo";
     static final String QUERY_FALSE = "queryCheckReplacesAPrimaryThatWasStillServing";
     static final String LEASE_UNFENCED_COMMITS = "leaseWithoutFencingLetsADeposedPrimaryCommit";
+    static final String LEASE_ONE_SERVER = "leaseKeepsTwoPrimariesFromServingAtOnce";
 
     static final String NOTHING = "portCheckRisksNothing";
     static final String MISSES_AND_SPLITS = "portCheckMissesHungPrimariesAndSplitsWhenCutOff";
@@ -96,6 +97,16 @@ final class FailoverClaims {
                                 + " before the promotion (it was slow, or only out of the manager's sight).",
                         QUERY,
                         FALSE),
+                Claim.everySeed(
+                        LEASE_ONE_SERVER,
+                        "lease: two primaries never serve at once for longer than 50 ms (what a paused primary's"
+                                + " writes in flight take to commit when it resumes): the primary stops taking writes"
+                                + " before its lease can pass to another.",
+                        (seed, runs) -> runs.get(LEASE).counter(DUAL_PRIMARY_MS) <= FailoverMeasurements.SERVING_GAP_MS
+                                ? Optional.empty()
+                                : Optional.of("lease: %d ms with two primaries; %s"
+                                        .formatted(
+                                                runs.get(LEASE).counter(DUAL_PRIMARY_MS), findings(runs.get(LEASE))))),
                 someSeed(
                         LEASE_UNFENCED_COMMITS,
                         "lease without fencing: a primary commits a write at a position that another primary also"
