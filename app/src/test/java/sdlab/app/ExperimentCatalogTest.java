@@ -76,7 +76,6 @@ class ExperimentCatalogTest {
                         "lb-features",
                         Set.of("connectionsPerBrowser"),
                         "redis-vs-memcached",
-                        "splitbrain",
                         Set.of("parseNsPerRequest", "throughputOpsPerSec", "loadLatencyMsP99")));
         assertThat(illustrations.get("ratelimit-placement"))
                 .containsExactlyInAnyOrder(
