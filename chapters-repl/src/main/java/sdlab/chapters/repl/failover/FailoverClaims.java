@@ -109,8 +109,10 @@ final class FailoverClaims {
                                                 runs.get(LEASE).counter(DUAL_PRIMARY_MS), findings(runs.get(LEASE))))),
                 someSeed(
                         LEASE_UNFENCED_COMMITS,
-                        "lease without fencing: a primary commits a write at a position that another primary also"
-                                + " committed: the write it had taken before a pause, committed after it.",
+                        "lease without fencing: two primaries commit different writes at the same position, one after the"
+                                + " other: the old one before its lease ran out, writes the promoted replica never"
+                                + " received (replication is async), or after a pause, the write it had taken before"
+                                + " it.",
                         LEASE,
                         CONFLICTING));
     }
