@@ -1,5 +1,6 @@
 package sdlab.repl;
 
+import java.util.function.Function;
 import sdlab.core.Message;
 import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
@@ -37,7 +38,7 @@ public sealed interface HealthCheck {
      *
      * @param listenerOf the listener node of each store node (its host's kernel)
      */
-    record Port(java.util.function.Function<NodeId, NodeId> listenerOf) implements HealthCheck {
+    record Port(Function<NodeId, NodeId> listenerOf) implements HealthCheck {
         @Override
         public void probe(NodeId primary, long round, NodeContext ctx) {
             ctx.send(listenerOf.apply(primary), new PortProbe(round));

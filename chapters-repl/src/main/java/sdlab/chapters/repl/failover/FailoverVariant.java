@@ -2,6 +2,7 @@ package sdlab.chapters.repl.failover;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import sdlab.lab.Variant;
 
@@ -66,7 +67,7 @@ record FailoverVariant(String name, String description, Check check, boolean lea
 
     Variant toVariant() {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("check", check.name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("check", check.name().toLowerCase(Locale.ROOT));
         settings.put("lease", lease);
         settings.put("fencing", fenced);
         settings.put("commit", fenced ? "sync-on, 1 of 2 replicas" : "async");
