@@ -27,6 +27,7 @@ class ExperimentCatalogTest {
                         "lb-features",
                         "quorum",
                         "redis-vs-memcached",
+                        "splitbrain",
                         "cache-warmup",
                         "cron",
                         "ratelimit-responses",
@@ -69,14 +70,14 @@ class ExperimentCatalogTest {
         }
         assertThat(derived)
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "ratelimit-placement", Set.of("originBusyShare"),
+                        "ratelimit-placement",
+                        Set.of("originBusyShare"),
                         "tls-reuse",
-                                Set.of(
-                                        "backendHandshakeCpuUsPerWake",
-                                        "gatewayHandshakeCpuUsPerWake",
-                                        "handshakeCpuUsPerWake"),
-                        "lb-features", Set.of("connectionsPerBrowser"),
-                        "redis-vs-memcached", Set.of("parseNsPerRequest", "throughputOpsPerSec", "loadLatencyMsP99")));
+                        Set.of("backendHandshakeCpuUsPerWake", "gatewayHandshakeCpuUsPerWake", "handshakeCpuUsPerWake"),
+                        "lb-features",
+                        Set.of("connectionsPerBrowser"),
+                        "redis-vs-memcached",
+                        Set.of("parseNsPerRequest", "throughputOpsPerSec", "loadLatencyMsP99")));
         assertThat(illustrations.get("ratelimit-placement"))
                 .containsExactlyInAnyOrder(
                         "withinDecisionBudget[client-sdk]",

@@ -31,6 +31,14 @@ final class KvState {
         }
     }
 
+    /** Forgets everything and applies {@code log} again up to {@code position}: after the log was truncated. */
+    void resetTo(ReplLog log, long position) {
+        values.clear();
+        appliedPosition = 0;
+        appliedCommitNanos = 0;
+        applyUpTo(log, position);
+    }
+
     /** The value of {@code key}, or null if it was never written. */
     String value(String key) {
         return values.get(key);

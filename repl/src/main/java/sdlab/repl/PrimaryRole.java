@@ -18,6 +18,8 @@ import sdlab.repl.ReplMessages.WriteRefused;
 import sdlab.repl.ReplObserver.CommitAck;
 import sdlab.repl.ReplTimers.CommitTimeout;
 import sdlab.repl.ReplTimers.Heartbeat;
+import sdlab.repl.ReplTimers.LeaseLapse;
+import sdlab.repl.ReplTimers.LeaseRenew;
 
 /**
  * The primary: appends each write to its log, syncs it, ships it to every replica, and acknowledges it when the
@@ -44,11 +46,17 @@ final class PrimaryRole implements Role {
     private final ReplObserver observer;
     private final Map<NodeId, ReplicaCursor> cursors = new TreeMap<>();
     private final ArrayDeque<PendingCommit> pending = new ArrayDeque<>();
+    private final LeaseKeeper lease;
+    /** The log's last position when this node became primary: positions after it are this primary's own. */
+    private final long epochStartPosition;
+
     private SemiSyncStatus semiSync = SemiSyncStatus.start();
     private long timeoutArmedForPosition = -1;
 
-    PrimaryRole(ReplConfig config, NodeId self, ReplLog log, KvState state, ReplObserver observer) {
+    PrimaryRole(ReplConfig config, NodeId self, ReplLog log, KvState state, ReplObserver observer, LeaseKeeper lease) {
         this.config = config;
+        this.lease = lease;
+        this.epochStartPosition = log.lastPosition();
         this.self = self;
         this.log = log;
         this.state = state;
@@ -63,6 +71,7 @@ final class PrimaryRole implements Role {
         // Everything in the log when a node becomes primary (recovered, or received as a replica) is committed.
         state.applyUpTo(log, log.lastPosition());
         log.syncSoon(ctx.disk(), ctx.nowNanos());
+        lease.start(ctx);
         onHeartbeat(ctx);
     }
 
@@ -80,6 +89,8 @@ final class PrimaryRole implements Role {
         switch (timer) {
             case Heartbeat beat -> onHeartbeat(ctx);
             case CommitTimeout timeout -> onCommitTimeout(timeout, ctx);
+            case LeaseRenew renew -> lease.onRenew(ctx);
+            case LeaseLapse lapse -> lease.onLapse(ctx);
             default -> {}
         }
     }
@@ -105,7 +116,20 @@ final class PrimaryRole implements Role {
         return semiSync;
     }
 
+    LeaseKeeper lease() {
+        return lease;
+    }
+
     private void onWrite(NodeId client, Write write, NodeContext ctx) {
+        if (!lease.writable()) {
+            // Certainly not applied: the client may try again, here or at the primary it learns of.
+            ctx.send(client, new WriteRefused(write.requestId(), "no lease: not taking writes", null));
+            return;
+        }
+        onWritable(client, write, ctx);
+    }
+
+    private void onWritable(NodeId client, Write write, NodeContext ctx) {
         if (pending.size() >= config.pendingCommitsMax()) {
             ctx.send(client, new WriteRefused(write.requestId(), "too many commits waiting", self));
             return;
@@ -178,7 +202,13 @@ final class PrimaryRole implements Role {
     }
 
     private Ship shipment(List<Entry> entries, NodeContext ctx) {
-        return new Ship(entries, log.durablePosition(), durableOffsetBytes(), ctx.nowNanos());
+        return new Ship(
+                entries,
+                log.durablePosition(),
+                durableOffsetBytes(),
+                ctx.nowNanos(),
+                lease.token(),
+                epochStartPosition);
     }
 
     private long durableOffsetBytes() {

@@ -74,7 +74,14 @@ public record ReplConfig(
     public enum Bug {
         NONE,
         /** A replica reports an entry as flushed when it has written it, before its relay log is synced. */
-        ACK_BEFORE_RELAY_SYNC
+        ACK_BEFORE_RELAY_SYNC,
+        /**
+         * After a promotion, a fenced replica still accepts shipments under an older token and follows whoever shipped
+         * last: the deposed primary's writes are accepted again.
+         */
+        PROMOTION_IGNORES_FENCING_TOKEN,
+        /** A primary whose lease lapses goes on taking writes. */
+        NO_SELF_DEMOTION
     }
 
     public ReplConfig {

@@ -77,6 +77,26 @@ final class ReplLog {
         disk.append(FILE, entry.encode());
     }
 
+    /**
+     * Drops every entry after {@code position} and rewrites the file with the rest: what a deposed primary does with
+     * the entries its successor never had. Returns how many entries it dropped. The rewrite becomes durable with the
+     * next sync; a crash before it leaves the old file, and the node truncates again when it next follows.
+     */
+    long truncateTo(long position, Disk disk) {
+        if (position >= lastPosition()) {
+            return 0;
+        }
+        long dropped = lastPosition() - position;
+        entries.subList(Math.toIntExact(position), entries.size()).clear();
+        StringBuilder text = new StringBuilder();
+        entries.forEach(entry -> text.append(new String(entry.encode(), StandardCharsets.UTF_8)));
+        disk.write(FILE, text.toString().getBytes(StandardCharsets.UTF_8));
+        durablePosition = Math.min(durablePosition, position);
+        syncCoversPosition = Math.min(syncCoversPosition, position);
+        disk.sync(); // not tracked: what remains was durable already, this makes the shorter file so
+        return dropped;
+    }
+
     /** Asks for everything appended so far to become durable: now if no sync is in flight, else after it. */
     void syncSoon(Disk disk, long nowNanos) {
         if (durablePosition == lastPosition() || (syncIdInFlight >= 0 && syncCoversPosition == lastPosition())) {

@@ -46,11 +46,30 @@ public sealed interface ReplMessages extends Message {
      * @param headPosition the primary's last entry
      * @param headOffsetBytes the primary's log length
      * @param sentAtNanos the primary's clock when it sent this, echoed back for the round trip
+     * @param token the fencing token the primary holds (0 without leases): a fenced replica refuses a lower one
+     * @param epochStartPosition the primary's last position when it became primary: a node that starts to follow
+     *     it keeps its own log only up to there, since what lies beyond came from another primary
      */
-    record Ship(List<Entry> entries, long headPosition, long headOffsetBytes, long sentAtNanos)
+    record Ship(
+            List<Entry> entries,
+            long headPosition,
+            long headOffsetBytes,
+            long sentAtNanos,
+            long token,
+            long epochStartPosition)
             implements ReplMessages {
         public Ship {
             entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * A fenced node's answer to a shipment under an older token than it has seen: {@code primary} ships under
+     * {@code token} now. The receiver is deposed and steps down.
+     */
+    record Fenced(long token, NodeId primary) implements ReplMessages {
+        public Fenced {
+            Objects.requireNonNull(primary, "primary");
         }
     }
 
@@ -82,6 +101,25 @@ public sealed interface ReplMessages extends Message {
             Objects.requireNonNull(primary, "primary");
         }
     }
+
+    /**
+     * The failover manager to every node but the primary, at every check: replicate from {@code primary}. A primary
+     * it replaced steps down, discarding what {@code primary} does not hold.
+     */
+    record Demote(NodeId primary) implements ReplMessages {
+        public Demote {
+            Objects.requireNonNull(primary, "primary");
+        }
+    }
+
+    /**
+     * A TCP connection attempt to the node's port. The host's kernel answers it ({@link PortListener}), not the
+     * process: a paused or disk-bound process still completes the handshake.
+     */
+    record PortProbe(long round) implements ReplMessages {}
+
+    /** The port accepted the connection. */
+    record PortOpen(long round) implements ReplMessages {}
 
     /** To clients: the primary is now {@code primary}. */
     record NewPrimary(NodeId primary) implements ReplMessages {

@@ -10,9 +10,14 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
 import sdlab.core.TimerId;
+import sdlab.repl.LeaseMessages.LeaseGrant;
+import sdlab.repl.LeaseMessages.LeaseRefused;
+import sdlab.repl.ReplMessages.Demote;
+import sdlab.repl.ReplMessages.Fenced;
 import sdlab.repl.ReplMessages.Follow;
 import sdlab.repl.ReplMessages.Promote;
 import sdlab.repl.ReplMessages.Read;
+import sdlab.repl.ReplMessages.Ship;
 import sdlab.repl.ReplMessages.Status;
 import sdlab.repl.ReplMessages.StatusRequest;
 import sdlab.repl.ReplTimers.ReadTimeout;
@@ -31,6 +36,11 @@ public final class ReplNode implements Node {
 
     private final ReplConfig config;
     private final ReplObserver observer;
+    /** The lease a primary must hold, or null when primaries need none. */
+    private final LeaseSettings lease;
+    /** The highest fencing token this node has seen; kept in memory only, so a restart relearns it. */
+    private long tokenSeen;
+
     private ReplLog log;
     private KvState state;
     private ReadWaits reads;
@@ -38,8 +48,17 @@ public final class ReplNode implements Node {
     private long appliedSeen;
 
     public ReplNode(ReplConfig config, ReplObserver observer) {
+        this(config, observer, null);
+    }
+
+    /**
+     * A node whose primaries must hold the lease {@code lease} describes, and whose replicas check its fencing token
+     * when {@code lease.fenced()}; {@code lease} null for none.
+     */
+    public ReplNode(ReplConfig config, ReplObserver observer, LeaseSettings lease) {
         this.config = Objects.requireNonNull(config, "config");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.lease = lease;
     }
 
     @Override
@@ -53,32 +72,73 @@ public final class ReplNode implements Node {
                 .orElse("");
         if (saved.startsWith(PRIMARY)) {
             List<NodeId> replicas = saved.lines().skip(1).map(NodeId::of).toList();
-            become(new PrimaryRole(config.withMembers(ctx.self(), replicas), ctx.self(), log, state, observer), ctx);
+            become(primary(config.withMembers(ctx.self(), replicas), ctx), ctx);
         } else if (!saved.isEmpty()) {
-            become(replicaOf(NodeId.of(saved.strip()), ctx), ctx);
+            become(replicaOf(NodeId.of(saved.strip()), false, ctx), ctx);
         } else if (ctx.self().equals(config.primary())) {
-            become(new PrimaryRole(config, ctx.self(), log, state, observer), ctx);
+            become(primary(config, ctx), ctx);
         } else {
-            become(replicaOf(config.primary(), ctx), ctx);
+            become(replicaOf(config.primary(), false, ctx), ctx);
         }
     }
 
     @Override
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
         switch (message) {
+            case LeaseMessages answer -> onLease(answer, ctx);
+            case ReplMessages repl -> onRepl(from, repl, ctx);
+            default -> {}
+        }
+        releaseReads(ctx);
+    }
+
+    private void onRepl(NodeId from, ReplMessages message, NodeContext ctx) {
+        switch (message) {
             case Read read -> reads.onRead(from, read, state, ctx);
             case StatusRequest request ->
                 ctx.send(from, new Status(request.round(), role instanceof PrimaryRole, log.lastPosition()));
             case Promote promote -> promote(promote, ctx);
             case Follow follow -> {
-                if (role instanceof ReplicaRole) {
-                    save(follow.primary().name(), ctx);
-                    become(replicaOf(follow.primary(), ctx), ctx);
+                if (!fenced()
+                        && role instanceof ReplicaRole replica
+                        && !replica.source().equals(follow.primary())) {
+                    follow(follow.primary(), ctx);
                 }
             }
+            case Demote demote -> {
+                // A fenced node follows the token alone: the newest primary's shipments tell it, and a message from
+                // the manager, which may arrive late or out of order, cannot contradict them.
+                if (!fenced()) {
+                    onDemote(demote, ctx);
+                }
+            }
+            case Fenced fenced -> {
+                if (role instanceof PrimaryRole primary
+                        && fenced.token() > primary.lease().token()) {
+                    stepDown(fenced.primary(), "fenced: " + fenced.primary() + " holds token " + fenced.token(), ctx);
+                }
+            }
+            case Ship ship when fenced() -> Fencing.onShip(this, from, ship, ctx);
             default -> role.onMessage(from, message, ctx);
         }
-        releaseReads(ctx);
+    }
+
+    private boolean fenced() {
+        return lease != null && lease.fenced();
+    }
+
+    private void onLease(LeaseMessages answer, NodeContext ctx) {
+        if (!(role instanceof PrimaryRole primary)) {
+            return; // an answer to a request made while this node was primary
+        }
+        switch (answer) {
+            case LeaseGrant grant -> {
+                primary.lease().onGrant(grant, ctx);
+                tokenSeen = Math.max(tokenSeen, grant.token());
+            }
+            case LeaseRefused refused -> primary.lease().onRefused(refused, ctx);
+            default -> {}
+        }
     }
 
     @Override
@@ -100,6 +160,11 @@ public final class ReplNode implements Node {
     /** Whether this node acts as primary now. */
     public boolean isPrimary() {
         return role instanceof PrimaryRole;
+    }
+
+    /** Whether this node acts as primary and takes writes now (a primary without its lease does not). */
+    public boolean takesWrites() {
+        return role instanceof PrimaryRole primary && primary.lease().writable();
     }
 
     /** The last position in this node's log (received, for a replica). */
@@ -136,13 +201,62 @@ public final class ReplNode implements Node {
         save(text.toString(), ctx);
         ctx.note("promoted at position " + log.lastPosition());
         observer.promoted(ctx.self(), log.lastPosition(), ctx.nowNanos());
-        become(
-                new PrimaryRole(config.withMembers(ctx.self(), promote.replicas()), ctx.self(), log, state, observer),
-                ctx);
+        become(primary(config.withMembers(ctx.self(), promote.replicas()), ctx), ctx);
     }
 
-    private ReplicaRole replicaOf(NodeId source, NodeContext ctx) {
-        return new ReplicaRole(config, ctx.self(), source, log, state, observer);
+    private void onDemote(Demote demote, NodeContext ctx) {
+        if (role instanceof PrimaryRole) {
+            stepDown(demote.primary(), "replaced by " + demote.primary(), ctx);
+        } else if (role instanceof ReplicaRole replica && !replica.source().equals(demote.primary())) {
+            follow(demote.primary(), ctx);
+        }
+    }
+
+    /** This primary was replaced: it follows {@code primary} and will discard what that one's history lacks. */
+    void stepDown(NodeId primary, String reason, NodeContext ctx) {
+        ctx.note("stepping down: " + reason);
+        observer.steppedDown(ctx.self(), reason, ctx.nowNanos());
+        follow(primary, ctx);
+    }
+
+    /** Replicate from {@code primary} from now on, cutting the log back at its first shipment. */
+    void follow(NodeId primary, NodeContext ctx) {
+        save(primary.name(), ctx);
+        become(replicaOf(primary, true, ctx), ctx);
+    }
+
+    /** Only under a planted bug: follow {@code primary} at once, its shipments taking this log's place after {@code position}. */
+    void adopt(NodeId primary, long position, NodeContext ctx) {
+        long dropped = log.truncateTo(position, ctx.disk());
+        state.resetTo(log, Math.min(state.appliedPosition(), position));
+        observer.discarded(ctx.self(), primary, dropped, ctx.nowNanos());
+        save(primary.name(), ctx);
+        become(replicaOf(primary, false, ctx), ctx);
+    }
+
+    long tokenSeen() {
+        return tokenSeen;
+    }
+
+    void sawToken(long token) {
+        tokenSeen = Math.max(tokenSeen, token);
+    }
+
+    Role role() {
+        return role;
+    }
+
+    ReplConfig config() {
+        return config;
+    }
+
+    private PrimaryRole primary(ReplConfig members, NodeContext ctx) {
+        LeaseKeeper keeper = lease == null ? LeaseKeeper.none() : LeaseKeeper.of(lease, config.bug(), tokenSeen);
+        return new PrimaryRole(members, ctx.self(), log, state, observer, keeper);
+    }
+
+    private ReplicaRole replicaOf(NodeId source, boolean realign, NodeContext ctx) {
+        return new ReplicaRole(config, ctx.self(), source, log, state, observer, realign);
     }
 
     private void become(Role next, NodeContext ctx) {

@@ -32,6 +32,15 @@ public interface ReplObserver {
     /** A replica's relay-log sync took {@code nanos}. */
     default void relaySynced(NodeId replica, long nanos) {}
 
+    /**
+     * A node that had been primary started to follow {@code primary} and discarded {@code entries} entries that
+     * {@code primary}'s history does not hold.
+     */
+    default void discarded(NodeId node, NodeId primary, long entries, long atNanos) {}
+
+    /** A primary stepped down ({@code reason}: told by the manager, or fenced by a newer token). */
+    default void steppedDown(NodeId node, String reason, long atNanos) {}
+
     /** A replica became the primary, holding the log up to {@code lastPosition}. */
     default void promoted(NodeId primary, long lastPosition, long atNanos) {}
 }

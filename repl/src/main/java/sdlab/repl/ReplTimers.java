@@ -24,6 +24,18 @@ sealed interface ReplTimers extends Timer {
     /** The operator stops waiting for replicas' positions in round {@code round}. */
     record CollectOver(long round) implements ReplTimers {}
 
+    /** A primary renews its lease. */
+    record LeaseRenew() implements ReplTimers {}
+
+    /** A primary's lease may have run out. */
+    record LeaseLapse() implements ReplTimers {}
+
+    /** The failover manager probes the primary (and tells deposed primaries again to step down). */
+    record ProbeDue() implements ReplTimers {}
+
+    /** The failover manager gives up on the answers to its probe of round {@code round}. */
+    record ProbeOver(long round) implements ReplTimers {}
+
     /** A client stops waiting for the answer to operation {@code opId}. */
     record RequestTimeout(long opId) implements ReplTimers {}
 }

@@ -38,9 +38,22 @@ final class ReplicaRole implements Role {
 
     private long reportedFlushed;
     private boolean applying;
+    /**
+     * Whether this node has yet to cut its log back to where its source became primary: true when it just changed
+     * source (a failover, or a deposed primary rejoining), false once done or when it restarted under the same one.
+     */
+    private boolean realign;
 
-    ReplicaRole(ReplConfig config, NodeId self, NodeId source, ReplLog log, KvState state, ReplObserver observer) {
+    ReplicaRole(
+            ReplConfig config,
+            NodeId self,
+            NodeId source,
+            ReplLog log,
+            KvState state,
+            ReplObserver observer,
+            boolean realign) {
         this.config = config;
+        this.realign = realign;
         this.self = self;
         this.source = source;
         this.log = log;
@@ -52,7 +65,11 @@ final class ReplicaRole implements Role {
     public void start(NodeContext ctx) {
         log.syncSoon(ctx.disk(), ctx.nowNanos());
         reportedFlushed = log.durablePosition();
-        report(ctx);
+        if (!realign) {
+            // A node that must first cut its log back reports only after doing so (at its first shipment), so that
+            // its new source never takes the positions of another primary's entries for its own.
+            report(ctx);
+        }
         startApplying(ctx);
     }
 
@@ -114,6 +131,10 @@ final class ReplicaRole implements Role {
     }
 
     private void onShip(Ship ship, NodeContext ctx) {
+        if (realign) {
+            realign = false;
+            discardBeyond(ship.epochStartPosition(), ctx);
+        }
         newestSentAtNanos = Math.max(newestSentAtNanos, ship.sentAtNanos());
         knownHeadPosition = Math.max(knownHeadPosition, ship.headPosition());
         knownHeadOffsetBytes = Math.max(knownHeadOffsetBytes, ship.headOffsetBytes());
@@ -133,6 +154,21 @@ final class ReplicaRole implements Role {
             }
         }
         report(ship.sentAtNanos(), ctx);
+    }
+
+    /**
+     * Drops what this node holds beyond {@code position}: entries written by a primary that the source replaced, which
+     * the source's history does not hold. A deposed primary loses here the writes it took after it was replaced.
+     */
+    private void discardBeyond(long position, NodeContext ctx) {
+        long dropped = log.truncateTo(position, ctx.disk());
+        if (dropped == 0) {
+            return;
+        }
+        state.resetTo(log, Math.min(state.appliedPosition(), position));
+        reportedFlushed = Math.min(reportedFlushed, log.durablePosition());
+        ctx.note("discarded " + dropped + " entries after position " + position + " to follow " + source);
+        observer.discarded(self, source, dropped, ctx.nowNanos());
     }
 
     /** Applies the next synced entry, after the apply time (at once when it is zero). */

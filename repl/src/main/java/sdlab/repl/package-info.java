@@ -31,10 +31,21 @@
  *       then dies, they saw a write that is lost. {@code AFTER_SYNC} shows a commit only once it is acknowledged.
  *   <li>The semi-sync timeout silently makes the primary asynchronous: commits acknowledged while it is off can be
  *       lost. Synchronous modes never fall back; their clients time out instead (an unknown outcome).
- *   <li>Failover here is one step ({@link sdlab.repl.FailoverOperator}): promote the most advanced replica and point
- *       the rest at it. It does not fence the old primary, and an old primary that comes back does not discard what
- *       it had not replicated; a replica found ahead of a newly promoted primary (one that did not answer in time)
- *       is ignored by it rather than rewound. Those, and health checks with leases, are later work.
+ *   <li>Failover comes in two forms. {@link sdlab.repl.FailoverOperator} is one step: promote the most advanced
+ *       replica once the primary stops answering, with no fencing, for crash experiments where the old primary stays
+ *       down. {@link sdlab.repl.FailoverManager} watches the primary with a {@link sdlab.repl.HealthCheck} (a TCP port
+ *       answered by the host's kernel, {@link sdlab.repl.PortListener}; a heartbeat write through the primary; or
+ *       the primary's lease at a {@link sdlab.repl.LeaseNode}), promotes the most advanced of the nodes that answer
+ *       (or waits for enough of them), and keeps telling every other node who the primary is.
+ *   <li>A primary that holds a lease stops taking writes when it cannot renew it in time (its TTL less the drift
+ *       margin); the lease service hands it on only after the TTL and the margin. With fencing, every shipment
+ *       carries the lease's token, a replica follows the highest token it has seen and refuses older ones, and a
+ *       commit waits for a replica: a deposed primary's writes are refused by token. Without fencing, a primary
+ *       that took a write before a long pause still commits it when it resumes.
+ *   <li>A node that starts to follow a new primary discards what it holds beyond the point where that primary's
+ *       history began (the {@code epochStartPosition} of its shipments), and reports how much: a deposed primary
+ *       loses the writes it took after it was replaced. Acknowledged writes survive a failover only where the
+ *       commit waited for a replica and the promotion heard from enough replicas to include one that holds them.
  *   <li>A replica reads from its applied state: it may be stale, unless the read waits for a position.
  * </ul>
  */

@@ -1,0 +1,217 @@
+package sdlab.repl;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import sdlab.core.Message;
+import sdlab.core.Node;
+import sdlab.core.NodeContext;
+import sdlab.core.NodeId;
+import sdlab.core.Timer;
+import sdlab.core.TimerId;
+import sdlab.repl.ReplMessages.Demote;
+import sdlab.repl.ReplMessages.Follow;
+import sdlab.repl.ReplMessages.NewPrimary;
+import sdlab.repl.ReplMessages.Promote;
+import sdlab.repl.ReplMessages.Status;
+import sdlab.repl.ReplMessages.StatusRequest;
+import sdlab.repl.ReplTimers.CollectOver;
+import sdlab.repl.ReplTimers.ProbeDue;
+
+/**
+ * An active-passive failover manager (MHA, Orchestrator, Sentinel, a cloud's health-checked failover): it probes the
+ * primary every {@code checkIntervalNanos} with its {@link HealthCheck}; after {@code failuresMax} failed probes in a
+ * row it asks the other nodes where they are, promotes the most advanced (ties to the lowest id), points the rest and
+ * the clients at it, and watches the new primary. At every check it tells every other node again who the primary
+ * is ({@link Demote}): a primary it replaced may be paused or cut off, and learns it only when that gets through; a
+ * replica that missed the promotion learns whom to follow.
+ *
+ * <p>It has no means of its own to stop a primary it cannot reach: with a port or query check, a primary on the far
+ * side of a cut goes on taking writes from the clients on its side. The lease check does not stop it either; the
+ * primary's own lease does (it stops taking writes when it cannot renew), and the fencing token stops what it had
+ * already taken.
+ */
+public final class FailoverManager implements Node {
+
+    /**
+     * What the manager watches and how.
+     *
+     * @param primary the primary at the start
+     * @param nodes every node of the store, the primary included: the candidates for promotion
+     * @param clients told of each new primary
+     * @param check the health check
+     * @param checkIntervalNanos how often the primary is probed; a probe's answer must come before the next
+     * @param failuresMax how many failed probes in a row trigger a failover
+     * @param collectNanos how long to wait for the candidates' positions
+     * @param answersMin how many candidates must report their position before one is promoted: 1 promotes the most
+     *     advanced of whoever answers (MHA's way, which may pass over a cut-off replica that holds acknowledged
+     *     commits); with commits acknowledged by {@code k} of {@code n} replicas, {@code n - k + 1} answers always
+     *     include one that holds every acknowledged commit. Too few answers and the manager goes back to probing.
+     */
+    public record Settings(
+            NodeId primary,
+            List<NodeId> nodes,
+            List<NodeId> clients,
+            HealthCheck check,
+            long checkIntervalNanos,
+            int failuresMax,
+            long collectNanos,
+            int answersMin) {
+        public Settings {
+            Objects.requireNonNull(primary, "primary");
+            Objects.requireNonNull(check, "check");
+            nodes = List.copyOf(nodes);
+            clients = List.copyOf(clients);
+            if (!nodes.contains(primary) || nodes.size() < 2) {
+                throw new IllegalArgumentException("the nodes must hold the primary and at least one other");
+            }
+            if (checkIntervalNanos <= 0 || failuresMax < 1 || collectNanos <= 0) {
+                throw new IllegalArgumentException("the manager needs positive times and failuresMax >= 1");
+            }
+            if (answersMin < 1 || answersMin >= nodes.size()) {
+                throw new IllegalArgumentException(
+                        "answersMin must be between 1 and the " + (nodes.size() - 1) + " candidates");
+            }
+        }
+    }
+
+    private enum Phase {
+        WATCHING,
+        COLLECTING
+    }
+
+    private final Settings settings;
+    private final Map<NodeId, Long> positions = new TreeMap<>();
+
+    private NodeId primary;
+    private Phase phase = Phase.WATCHING;
+    private long round;
+    private boolean passed = true;
+    private int failures;
+    /** No probe counts before this time (by this node's clock): the grace after a promotion. */
+    private long probeFromNanos;
+
+    public FailoverManager(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.primary = settings.primary();
+    }
+
+    @Override
+    public void onStart(NodeContext ctx, boolean restarted) {
+        ctx.setTimer(Duration.ofNanos(settings.checkIntervalNanos()), new ProbeDue());
+    }
+
+    @Override
+    public void onMessage(NodeId from, Message message, NodeContext ctx) {
+        if (phase == Phase.COLLECTING && message instanceof Status status && status.round() == round) {
+            onPosition(from, status, ctx);
+        } else if (phase == Phase.WATCHING && settings.check().passes(primary, round, from, message)) {
+            passed = true;
+        }
+    }
+
+    @Override
+    public void onTimer(TimerId id, Timer timer, NodeContext ctx) {
+        switch (timer) {
+            case ProbeDue due -> onProbeDue(ctx);
+            case CollectOver over -> {
+                if (phase == Phase.COLLECTING && over.round() == round) {
+                    if (positions.size() >= settings.answersMin()) {
+                        promoteMostAdvanced(ctx);
+                    } else {
+                        resumeWatching(ctx);
+                    }
+                }
+            }
+            default -> {}
+        }
+    }
+
+    /** The node the manager treats as primary now. */
+    public NodeId primary() {
+        return primary;
+    }
+
+    private void onProbeDue(NodeContext ctx) {
+        ctx.setTimer(Duration.ofNanos(settings.checkIntervalNanos()), new ProbeDue());
+        if (phase != Phase.WATCHING) {
+            return;
+        }
+        candidates().forEach(node -> ctx.send(node, new Demote(primary)));
+        if (ctx.nowNanos() < probeFromNanos) {
+            return;
+        }
+        failures = passed ? 0 : failures + 1;
+        if (failures >= settings.failuresMax()) {
+            ctx.note("primary " + primary + " failed " + failures + " "
+                    + settings.check().name() + " checks in a row: failing over");
+            collect(ctx);
+            return;
+        }
+        passed = false;
+        settings.check().probe(primary, ++round, ctx);
+    }
+
+    private void collect(NodeContext ctx) {
+        phase = Phase.COLLECTING;
+        positions.clear();
+        round++;
+        for (NodeId node : candidates()) {
+            ctx.send(node, new StatusRequest(round));
+        }
+        ctx.setTimer(Duration.ofNanos(settings.collectNanos()), new CollectOver(round));
+    }
+
+    /**
+     * Too few candidates answered to promote safely: probe the primary again, and fail over at the next failed probe
+     * (it may have come back meanwhile, or the candidates may be reachable by then).
+     */
+    private void resumeWatching(NodeContext ctx) {
+        ctx.note(
+                "only " + positions.size() + " of " + settings.answersMin() + " candidates answered: not failing over");
+        phase = Phase.WATCHING;
+        failures = settings.failuresMax() - 1;
+        passed = false;
+        settings.check().probe(primary, ++round, ctx);
+    }
+
+    private void onPosition(NodeId from, Status status, NodeContext ctx) {
+        if (!candidates().contains(from)) {
+            return;
+        }
+        positions.put(from, status.lastPosition());
+        if (positions.size() == candidates().size()) {
+            promoteMostAdvanced(ctx);
+        }
+    }
+
+    private List<NodeId> candidates() {
+        return settings.nodes().stream().filter(node -> !node.equals(primary)).toList();
+    }
+
+    private void promoteMostAdvanced(NodeContext ctx) {
+        NodeId chosen = null;
+        for (Map.Entry<NodeId, Long> candidate : positions.entrySet()) {
+            if (chosen == null || candidate.getValue() > positions.get(chosen)) {
+                chosen = candidate.getKey();
+            }
+        }
+        NodeId winner = chosen;
+        NodeId old = primary;
+        List<NodeId> others =
+                settings.nodes().stream().filter(node -> !node.equals(winner)).toList();
+        ctx.note("promoting " + winner + " at position " + positions.get(winner) + " of " + positions + " in place of "
+                + old);
+        ctx.send(winner, new Promote(others));
+        others.stream().filter(node -> !node.equals(old)).forEach(node -> ctx.send(node, new Follow(winner)));
+        settings.clients().forEach(client -> ctx.send(client, new NewPrimary(winner)));
+        ctx.send(old, new Demote(winner));
+        primary = winner;
+        probeFromNanos = ctx.nowNanos() + settings.check().graceAfterPromotionNanos();
+        phase = Phase.WATCHING;
+        passed = true;
+        failures = 0;
+    }
+}

@@ -1,0 +1,116 @@
+package sdlab.repl;
+
+import java.util.function.Function;
+import sdlab.core.Message;
+import sdlab.core.NodeContext;
+import sdlab.core.NodeId;
+import sdlab.repl.LeaseMessages.LeaseInfo;
+import sdlab.repl.LeaseMessages.LeaseQuery;
+import sdlab.repl.ReplMessages.PortOpen;
+import sdlab.repl.ReplMessages.PortProbe;
+import sdlab.repl.ReplMessages.Write;
+import sdlab.repl.ReplMessages.WriteOk;
+
+/**
+ * How the failover manager decides that the primary is healthy (the Strategy pattern): it sends one probe per round
+ * and the probe passes if a matching answer comes back before the next round. Each check sees a different thing, and
+ * chapter 12 measures what each one misses.
+ */
+public sealed interface HealthCheck {
+
+    /** Sends this round's probe for {@code primary}. */
+    void probe(NodeId primary, long round, NodeContext ctx);
+
+    /** Whether {@code message} from {@code from} passes the probe of {@code round} for {@code primary}. */
+    boolean passes(NodeId primary, long round, NodeId from, Message message);
+
+    /** A short name for reports. */
+    String name();
+
+    /** How long after a promotion the new primary is not probed: the time it needs before it can pass. */
+    default long graceAfterPromotionNanos() {
+        return 0;
+    }
+
+    /**
+     * TCP-port liveness: connect to the primary's port. The host's kernel answers ({@link PortListener}), so a paused
+     * process and a process stuck on its disk pass; a crashed process or a network cut fails.
+     *
+     * @param listenerOf the listener node of each store node (its host's kernel)
+     */
+    record Port(Function<NodeId, NodeId> listenerOf) implements HealthCheck {
+        @Override
+        public void probe(NodeId primary, long round, NodeContext ctx) {
+            ctx.send(listenerOf.apply(primary), new PortProbe(round));
+        }
+
+        @Override
+        public boolean passes(NodeId primary, long round, NodeId from, Message message) {
+            return message instanceof PortOpen open && open.round() == round && from.equals(listenerOf.apply(primary));
+        }
+
+        @Override
+        public String name() {
+            return "port";
+        }
+    }
+
+    /**
+     * An application-level query: a write of a heartbeat row through the primary ({@code pt-heartbeat}'s way), which
+     * passes only if the primary commits it before the next round. A paused primary, a stuck disk and a primary that
+     * does not take writes all fail it.
+     */
+    record Query() implements HealthCheck {
+        /** The key the heartbeat writes; experiments leave it out of what they count. */
+        public static final String KEY = "_heartbeat";
+
+        @Override
+        public void probe(NodeId primary, long round, NodeContext ctx) {
+            ctx.send(primary, new Write(round, KEY, "h" + round));
+        }
+
+        @Override
+        public boolean passes(NodeId primary, long round, NodeId from, Message message) {
+            return message instanceof WriteOk ok && ok.requestId() == round && from.equals(primary);
+        }
+
+        @Override
+        public String name() {
+            return "query";
+        }
+    }
+
+    /**
+     * The lease: ask the lease service whether the primary's lease still runs. The primary itself is not asked; the
+     * check fails once the primary stopped renewing, whatever the reason, and the service will hand the lease to
+     * the promoted node only after the old one's time is over.
+     *
+     * @param leaseNode the lease service
+     * @param graceNanos how long a promoted node may take to be granted the lease: the old holder's TTL, the drift
+     *     margin and a renewal
+     */
+    record Lease(NodeId leaseNode, long graceNanos) implements HealthCheck {
+        @Override
+        public void probe(NodeId primary, long round, NodeContext ctx) {
+            ctx.send(leaseNode, new LeaseQuery(round));
+        }
+
+        @Override
+        public boolean passes(NodeId primary, long round, NodeId from, Message message) {
+            return message instanceof LeaseInfo info
+                    && info.round() == round
+                    && info.held()
+                    && primary.equals(info.holder());
+        }
+
+        @Override
+        public String name() {
+            return "lease";
+        }
+
+        @Override
+        public long graceAfterPromotionNanos() {
+            return graceNanos;
+        }
+    }
+}
