@@ -101,9 +101,12 @@ public final class BigRequestComparison {
         try (Scratch scratch = Scratch.create("sdlab-bench-big-")) {
             for (String appendonly : settings.appendonly()) {
                 progress.accept("starting sdlab node cache and redis-server, appendonly " + appendonly);
-                int redisPort = FreePort.pick();
                 try (ChildProcess sdlabProcess = startSdlab(scratch, appendonly);
-                        ChildProcess redisProcess = startRedis(scratch, appendonly, redisPort)) {
+                        // Its port is picked once the node listens: the node binds port 0, and a port picked
+                        // before could be the one it gets.
+                        RedisOnPort redisOnPort = startRedis(scratch, appendonly)) {
+                    ChildProcess redisProcess = redisOnPort.process();
+                    int redisPort = redisOnPort.port();
                     Server sdlab = new Server(
                             "sdlab",
                             sdlabProcess.pid(),
@@ -152,14 +155,25 @@ public final class BigRequestComparison {
                 SDLAB_READY);
     }
 
-    private static ChildProcess startRedis(Scratch scratch, String appendonly, int redisPort) {
+    /** A started redis-server and the port it listens on; closing it stops the server. */
+    private record RedisOnPort(ChildProcess process, int port) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    private static RedisOnPort startRedis(Scratch scratch, String appendonly) {
         Path dir = scratch.resolve("redis-" + appendonly);
         mkdirs(dir);
-        return RedisServerProcess.start(
-                redisPort,
-                dir,
-                scratch.resolve("redis-" + appendonly + ".log"),
-                List.of("--appendonly", appendonly, "--maxmemory-clients", CLIENTS_BUDGET));
+        int port = FreePort.pick();
+        return new RedisOnPort(
+                RedisServerProcess.start(
+                        port,
+                        dir,
+                        scratch.resolve("redis-" + appendonly + ".log"),
+                        List.of("--appendonly", appendonly, "--maxmemory-clients", CLIENTS_BUDGET)),
+                port);
     }
 
     private void keepLogs(Scratch scratch, String appendonly) {

@@ -93,19 +93,21 @@ public final class CacheComparison {
                 sdlabOptions.addAll(List.of("--memcached-port", "0"));
             }
             progress.accept("starting sdlab node cache" + (settings.redisBenchmark() ? " and redis-server" : ""));
-            int redisPort = FreePort.pick();
             try (ChildProcess sdlab =
-                            SdlabNode.start("cache", sdlabOptions, scratch.resolve("sdlab.log"), SDLAB_READY);
-                    ChildProcess redis = settings.redisBenchmark() ? startRedis(scratch, redisPort) : null) {
-                int sdlabPort = port(sdlab, SDLAB_READY);
-                if (settings.redisBenchmark()) {
-                    warmUp(scratch, sdlabPort, redisPort);
-                    for (int pipeline : settings.pipelines()) {
-                        rows.addAll(redisBenchmark(scratch, sdlabPort, redisPort, pipeline));
+                    SdlabNode.start("cache", sdlabOptions, scratch.resolve("sdlab.log"), SDLAB_READY)) {
+                // Picked once the node listens: it binds port 0, and a port picked before could be the one it gets.
+                int redisPort = FreePort.pick();
+                try (ChildProcess redis = settings.redisBenchmark() ? startRedis(scratch, redisPort) : null) {
+                    int sdlabPort = port(sdlab, SDLAB_READY);
+                    if (settings.redisBenchmark()) {
+                        warmUp(scratch, sdlabPort, redisPort);
+                        for (int pipeline : settings.pipelines()) {
+                            rows.addAll(redisBenchmark(scratch, sdlabPort, redisPort, pipeline));
+                        }
                     }
-                }
-                if (memcached) {
-                    rows.add(memaslap(scratch, port(sdlab, SDLAB_MEMCACHED)));
+                    if (memcached) {
+                        rows.add(memaslap(scratch, port(sdlab, SDLAB_MEMCACHED)));
+                    }
                 }
             }
         }
