@@ -24,7 +24,7 @@ import sdlab.runtime.cluster.ProcessCluster;
             "  partition n1,n2 n3,n4,n5   nodes hear only their own group (unnamed nodes form one more group)",
             "  one-way n1 n2              n1's frames to n2 are dropped; n2 still reaches n1",
             "  delay 100                  add 100 ms to every frame (0 removes it)",
-            "  loss 0.1                   lose 10% of frames (0 removes it)",
+            "  loss 0.1                   lose 10%% of frames (0 removes it)",
             "  heal                       remove every network fault",
             "  kill n3 | restart n3       SIGKILL a node | start it again from its data",
             "  pause n3 | resume n3       SIGSTOP | SIGCONT"
