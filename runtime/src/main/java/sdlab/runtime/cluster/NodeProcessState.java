@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** What the operating system says about a node's process. */
 public enum NodeProcessState {
@@ -26,16 +27,31 @@ public enum NodeProcessState {
             if (!commandLine.contains(marker)) {
                 return DOWN;
             }
-            String stat = Files.readString(proc.resolve("stat"), StandardCharsets.UTF_8);
-            // The state follows the parenthesised command name, which may itself hold spaces or ')'.
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return switch (state) {
-                case 'T', 't' -> PAUSED;
-                case 'Z', 'X' -> DOWN;
-                default -> RUNNING;
-            };
+            char leader = stateOf(proc);
+            if (leader == 'Z' || leader == 'X') {
+                return DOWN;
+            }
+            // SIGSTOP stops the threads one by one; the process is paused once every one is.
+            try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
+                return tasks.allMatch(NodeProcessState::isStopped) ? PAUSED : RUNNING;
+            }
         } catch (IOException | RuntimeException e) {
             return DOWN;
         }
+    }
+
+    private static boolean isStopped(Path task) {
+        try {
+            char state = stateOf(task);
+            return state == 'T' || state == 't';
+        } catch (IOException e) {
+            return true; // a thread that ended meanwhile runs nothing
+        }
+    }
+
+    private static char stateOf(Path procEntry) throws IOException {
+        String stat = Files.readString(procEntry.resolve("stat"), StandardCharsets.UTF_8);
+        // The state follows the parenthesised command name, which may itself hold spaces or ')'.
+        return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 }

@@ -422,7 +422,10 @@ public final class ProcessCluster implements AutoCloseable {
     /** The kernel stops and continues a process a moment after the signal is sent: waits for it (2 s at most). */
     private void awaitState(NodeId id, java.util.function.Predicate<NodeProcessState> reached) {
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!reached.test(state(id)) && System.nanoTime() < deadline) {
+        while (!reached.test(state(id))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(id + " did not reach the state asked within 2 s; it is " + state(id));
+            }
             sleep(5);
         }
     }
