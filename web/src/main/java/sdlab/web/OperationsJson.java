@@ -14,14 +14,20 @@ import sdlab.sim.TraceEvent;
 /**
  * A run's client history for the page: each operation from invocation to completion, named as the trace names it
  * ({@code op 59} of {@code c4}, as {@code --trace} and the HTML report do), with the trace events where it starts
- * and ends, so that the two views step together, and the reason a checker flagged it, if one did.
+ * and ends, so that the two views step together, the reason a checker flagged it, if one did, and how it came about
+ * ({@link FailureChain}).
  */
 final class OperationsJson {
     private OperationsJson() {}
 
-    static ArrayNode of(History history, List<TraceEvent> trace, SortedMap<Integer, String> flagged) {
+    /** Flagged operations explained with {@link FailureChain}; beyond these, the checker's reason only. */
+    static final int CHAINS_MAX = 200;
+
+    static ArrayNode of(History history, List<TraceEvent> trace, int[] owners, SortedMap<Integer, String> flagged) {
         TraceOperations names = new TraceOperations(trace);
         List<OperationSpan> spans = OperationSpan.of(history);
+        FailureChain chains = new FailureChain(spans, trace, owners, names);
+        int chained = 0;
         Map<Integer, String> clients = names.clientNames(spans);
         ArrayNode operations = JsonText.MAPPER.createArrayNode();
         for (OperationSpan span : spans) {
@@ -48,6 +54,14 @@ final class OperationsJson {
             op.put("completeEvent", names.has(span.id()) ? names.completeIndex(span.id()) : -1);
             op.put("summary", span.summary());
             op.put("flagged", flagged.get(span.id()));
+            if (flagged.containsKey(span.id()) && chained++ < CHAINS_MAX) {
+                ArrayNode why = op.putArray("why");
+                for (FailureChain.Step step : chains.of(span.id())) {
+                    why.addObject().put("text", step.text()).put("event", step.event());
+                }
+            } else {
+                op.putNull("why");
+            }
         }
         return operations;
     }

@@ -31,11 +31,12 @@ final class SeedJson {
         request.values().nonDefaults().forEach(params::put);
         seed.put("replayCommand", request.replayCommand());
         seed.set("verdict", verdict(oneSeed, run));
-        TraceJson.write(seed, run.trace());
+        int[] owners = MessageOwners.of(run.trace());
+        TraceJson.write(seed, run.trace(), owners);
         seed.set(
                 "operations",
                 run.history()
-                        .map(history -> OperationsJson.of(history, run.trace(), run.flaggedOperations()))
+                        .map(history -> OperationsJson.of(history, run.trace(), owners, run.flaggedOperations()))
                         .orElseGet(JsonText.MAPPER::createArrayNode));
         return JsonText.write(seed);
     }

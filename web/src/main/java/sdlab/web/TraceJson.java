@@ -24,8 +24,11 @@ final class TraceJson {
 
     private TraceJson() {}
 
-    /** Writes {@code nodes}, {@code eventFields} and {@code events} of {@code trace} into {@code seed}. */
-    static void write(ObjectNode seed, List<TraceEvent> trace) {
+    /**
+     * Writes {@code nodes}, {@code eventFields} and {@code events} of {@code trace} into {@code seed}; {@code owners}
+     * are {@link MessageOwners#of} the trace.
+     */
+    static void write(ObjectNode seed, List<TraceEvent> trace, int[] owners) {
         TreeSet<NodeId> names = new TreeSet<>(NaturalOrder.NODE_IDS);
         for (TraceEvent event : trace) {
             if (event.node() != null) {
@@ -42,7 +45,6 @@ final class TraceJson {
             nodes.add(name.name());
         }
         EVENT_FIELDS.forEach(seed.putArray("eventFields")::add);
-        int[] owners = MessageOwners.of(trace);
         ArrayNode events = seed.putArray("events");
         for (int index = 0; index < trace.size(); index++) {
             TraceEvent event = trace.get(index);

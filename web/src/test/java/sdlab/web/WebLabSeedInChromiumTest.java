@@ -95,6 +95,17 @@ class WebLabSeedInChromiumTest {
                             .asText())
                     .contains("op 59 of c4");
 
+            // Why it failed: the server's chain of facts, each a link that steps to the event it rests on.
+            assertThat(browser.evaluate("document.querySelectorAll('#why li').length")
+                            .asInt())
+                    .isEqualTo(op59.path("why").size())
+                    .isGreaterThan(2);
+            int newerRead = stepOf(op59, "Before it");
+            browser.click("#why li[data-step='" + newerRead + "']");
+            browser.waitFor("document.getElementById('step-text').dataset.step === '" + newerRead + "'", PAGE_TIMEOUT);
+            browser.click(".offending-op[data-op='" + op59.path("id").asInt() + "']");
+            browser.waitFor("document.getElementById('step-text').dataset.step === '" + invoke + "'", PAGE_TIMEOUT);
+
             browser.press("ArrowRight", ARROW_RIGHT);
             browser.waitFor(
                     "document.getElementById('step-text').dataset.step === '" + (invoke + 1) + "'", PAGE_TIMEOUT);
@@ -169,6 +180,105 @@ class WebLabSeedInChromiumTest {
                     .isEqualTo("100");
             assertThat(browser.errors()).isEmpty();
         }
+    }
+
+    @Test
+    void aSeedRerunWithOneChangeShowsWhereTheRunsPartAndHowTheirVerdictsDiffer() throws Exception {
+        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
+                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
+            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
+            LabClient client = new LabClient(lab.url());
+            JsonNode original =
+                    client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3").json();
+            JsonNode rerun =
+                    client.get("/api/chapters/quorum/seeds/5?variant=n3r2w2").json();
+            int shared = sharedEvents(original, rerun);
+            assertThat(shared)
+                    .as("the variants differ in what they send")
+                    .isLessThan(original.path("events").size());
+
+            // A link with the change compares at once.
+            browser.navigate(lab.url() + "#/chapter/quorum/seed/5?variant=n3r1w3&vs=variant=n3r2w2");
+            browser.waitFor("document.getElementById('compare-summary')", SEED_TIMEOUT);
+            assertThat(browser.evaluate("document.getElementById('compare-summary').textContent")
+                            .asText())
+                    .contains("share their first " + shared + " events")
+                    .contains("first shows at step " + (shared + 1));
+            assertThat(browser.evaluate("document.getElementById('compare-flagged').textContent")
+                            .asText())
+                    .isEqualTo("Flagged operations: " + flaggedCount(original) + " in this run, " + flaggedCount(rerun)
+                            + " in the rerun.");
+            assertThat(flaggedCount(original)).isNotEqualTo(flaggedCount(rerun));
+            browser.click("#compare-go");
+            browser.waitFor("document.getElementById('step-text').dataset.step === '" + shared + "'", PAGE_TIMEOUT);
+            browser.evaluate("document.getElementById('compare').scrollIntoView()");
+            new Screenshots(dir).save(browser, "seed-compared");
+
+            // One parameter changed from the form: more loss, same seed.
+            browser.evaluate("(() => { const c = document.getElementById('compare-what'); c.value = 'loss';"
+                    + " c.dispatchEvent(new Event('change')); })()");
+            browser.evaluate("document.getElementById('compare-value').value = '0.2'");
+            browser.evaluate("document.getElementById('compare-summary').remove()");
+            browser.click("#compare-run");
+            browser.waitFor("document.getElementById('compare-summary')", SEED_TIMEOUT);
+            JsonNode lossier = client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3&loss=0.2")
+                    .json();
+            assertThat(browser.evaluate("document.getElementById('compare-summary').textContent")
+                            .asText())
+                    .contains("share their first " + sharedEvents(original, lossier) + " events")
+                    .contains("loss = 0.2");
+            assertThat(browser.evaluate("document.querySelectorAll('#compare-claims tr.differs').length")
+                            .asInt())
+                    .isEqualTo(differingClaims(original, lossier));
+            browser.waitFor("location.hash.includes('vs=loss%3D0.2')", PAGE_TIMEOUT);
+            assertThat(browser.errors()).isEmpty();
+        }
+    }
+
+    /** The events two replayed seeds share from the start: equal time, kind, nodes, message and detail. */
+    private static int sharedEvents(JsonNode a, JsonNode b) {
+        JsonNode eventsA = a.path("events");
+        JsonNode eventsB = b.path("events");
+        int count = Math.min(eventsA.size(), eventsB.size());
+        for (int index = 0; index < count; index++) {
+            if (!eventText(a, eventsA.get(index)).equals(eventText(b, eventsB.get(index)))) {
+                return index;
+            }
+        }
+        return count;
+    }
+
+    /** An event with its lanes as names (the two runs may number lanes differently) and without its owner. */
+    private static String eventText(JsonNode seed, JsonNode event) {
+        JsonNode nodes = seed.path("nodes");
+        return event.get(0).asText() + " " + event.get(1).asText() + " "
+                + (event.get(2).asInt() < 0
+                        ? "-"
+                        : nodes.get(event.get(2).asInt()).asText()) + " "
+                + (event.get(3).asInt() < 0
+                        ? "-"
+                        : nodes.get(event.get(3).asInt()).asText()) + " "
+                + event.get(4).asText() + " " + event.get(7).asText();
+    }
+
+    private static int differingClaims(JsonNode a, JsonNode b) {
+        java.util.Map<String, String> verdicts = new java.util.HashMap<>();
+        for (JsonNode claim : b.path("verdict").path("claims")) {
+            verdicts.put(claim.path("name").asText(), verdictOf(claim));
+        }
+        int differing = 0;
+        for (JsonNode claim : a.path("verdict").path("claims")) {
+            if (!verdictOf(claim).equals(verdicts.get(claim.path("name").asText()))) {
+                differing++;
+            }
+        }
+        return differing;
+    }
+
+    private static String verdictOf(JsonNode claim) {
+        return !claim.path("applicable").asBoolean()
+                ? "not shown"
+                : claim.path("holds").asBoolean() ? "held" : "broke";
     }
 
     @Test
@@ -247,5 +357,16 @@ class WebLabSeedInChromiumTest {
             }
         }
         return count;
+    }
+
+    /** The event of the first step of {@code op}'s failure chain that starts with {@code text}. */
+    private static int stepOf(JsonNode op, String text) {
+        for (JsonNode step : op.path("why")) {
+            if (step.path("text").asText().startsWith(text)) {
+                return step.path("event").asInt();
+            }
+        }
+        throw new AssertionError(
+                op.path("name").asText() + " has no step starting with '" + text + "': " + op.path("why"));
     }
 }

@@ -5,6 +5,7 @@
 //   #/runs                              the kept runs
 //   #/run/<id>/seed/5?variant=n3r1w3&step=120          one seed of a kept run, stepped
 //   #/chapter/quorum/seed/5?variant=n3r1w3&nodes=9&step=0  one seed of a chapter with parameters, stepped
+//   ...&vs=variant=n3r2w2 (or vs=loss=0.1)                 ... set beside a rerun with that one change
 //   #/check                             check your own history
 
 /** {view, id, query, sub, subId} of the current hash: sub is "seed" and subId the seed in a seed's view. */

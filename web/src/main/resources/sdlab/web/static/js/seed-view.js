@@ -1,7 +1,8 @@
 // One seed of one variant, stepped: the verdict on this seed, the space-time diagram of the trace (a window of it at
 // a time, paged and zoomed over the whole run, filtered by node, searchable) and the client history beside it,
 // both marking the current step. Arrow keys and the slider step; clicking an operation highlights its messages,
-// clicking a message its operation. The URL keeps the seed, the variant and the step.
+// clicking a message its operation; a flagged operation shows why it failed. The seed can be rerun with one change
+// and compared (seed-compare.js). The URL keeps the seed, the variant, the step and the change compared.
 
 import { api } from "./api.js";
 import { h, show } from "./dom.js";
@@ -10,6 +11,7 @@ import { hashOf, replaceHash, seedHash } from "./route.js";
 import { spaceTime } from "./space-time.js";
 import { eventLine, millis, traceModel } from "./trace-model.js";
 import { onStepKey, ROWS_DEFAULT, ROWS_PER_WINDOW, seedControls } from "./seed-controls.js";
+import { seedCompare } from "./seed-compare.js";
 import { seedVerdict } from "./seed-verdict.js";
 
 // The URL follows the step at most this often: browsers throttle history updates made faster.
@@ -18,7 +20,7 @@ const HASH_DELAY_MS = 300;
 /** source is "run" (id: a kept run) or "chapter" (id: an experiment, query: its parameters). */
 export async function seedView(source, id, seedText, query) {
   const started = performance.now();
-  const { step, rows, variant, ...params } = query;
+  const { step, rows, variant, vs, ...params } = query;
   const waiting = h("p", { class: "muted" },
     "Replaying the seed: every claim is judged on every variant first, which takes a while for a large run…");
   show(h("h1", {}, `Seed ${seedText}, variant ${variant || "?"}`), waiting);
@@ -29,6 +31,7 @@ export async function seedView(source, id, seedText, query) {
   if (!waiting.isConnected) return;
   const fetched = performance.now();
   const view = new SeedView(source, id, seed, params);
+  view.compared = vs || null;
   view.show(Number(step) || 0, ROWS_PER_WINDOW.includes(Number(rows)) ? Number(rows) : ROWS_DEFAULT);
   // The diagram is painted once the frame after it was added has been drawn.
   requestAnimationFrame(() => setTimeout(() => {
@@ -68,6 +71,12 @@ class SeedView {
     this.history = historyTimeline(this.operations.map(timelineOp), "ms");
     this.history.element.addEventListener("click", (event) => this.pickOperation(event));
     this.diagram.addEventListener("click", (event) => this.pickEvent(event));
+    this.selectionText.addEventListener("click", (event) => {
+      const link = event.target.closest("[data-step]");
+      if (!link) return;
+      event.preventDefault();
+      this.go(Number(link.dataset.step));
+    });
     const { seed } = this;
     show(
       h("h1", {}, h("span", { class: "chapter-number" }, `Chapter ${seed.chapter}`), seed.title),
@@ -77,6 +86,7 @@ class SeedView {
         h("code", { class: "replay" }, seed.replayCommand)),
       this.verdict(),
       seedControls(this),
+      seedCompare(this, this.compared),
       h("div", { class: "stepper" }, this.stepText, this.selectionText),
       h("div", { class: "panes" },
         h("section", {}, h("h2", {}, "Space-time diagram"), this.windowText, this.diagram),
@@ -162,6 +172,7 @@ class SeedView {
   hash() {
     const query = { variant: this.seed.variant, ...(this.source === "chapter" ? this.params : {}), step: this.step };
     if (this.rowsPerWindow !== ROWS_DEFAULT) query.rows = this.rowsPerWindow;
+    if (this.compared) query.vs = this.compared;
     return seedHash(this.source, this.id, this.seed.seed, query);
   }
 
@@ -188,7 +199,8 @@ class SeedView {
       ? h("span", {}, h("strong", {}, `${op.name} of ${op.client}`), `: ${op.summary}`,
         op.flagged ? h("span", { class: "error" }, ` — flagged: ${op.flagged}`) : "",
         ` (${this.messagesOf(id)} events of the trace work for it)`)
-      : "No operation selected.");
+      : "No operation selected.",
+    op && op.why ? whyItFailed(op.why) : "");
     this.selectionText.dataset.op = id ?? "";
     if (jump && op && op.invokeEvent >= 0) this.go(op.invokeEvent);
     this.highlight();
@@ -235,6 +247,15 @@ class SeedView {
     this.window = null;
     this.go(this.step);
   }
+}
+
+/** How a flagged operation came about (the server's FailureChain): each fact a link to the event it rests on. */
+function whyItFailed(steps) {
+  return h("div", { class: "why", id: "why" }, h("strong", {}, "Why it failed"),
+    // The whole item steps (a wrapped link's middle may fall between its lines); the link keeps it keyboard-reachable.
+    h("ol", {}, steps.map((step) => step.event >= 0
+      ? h("li", { "data-step": step.event, class: "steps" }, h("a", { href: "#", title: `step ${step.event + 1}` }, step.text))
+      : h("li", {}, step.text))));
 }
 
 /** A seed's operation in the timeline's shape. */
