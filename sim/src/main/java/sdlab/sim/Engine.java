@@ -28,6 +28,7 @@ final class Engine {
     private final Network network;
     private final Invariant[] invariants;
     private final LiveNodes liveNodes;
+    private final Forks forks;
     private WorkloadDriver workload;
     private long now;
 
@@ -46,6 +47,7 @@ final class Engine {
         this.network = new Network(this, spec.network(), endpoints.length);
         this.invariants = spec.invariants().toArray(Invariant[]::new);
         this.liveNodes = new EngineLiveNodes(this, List.copyOf(spec.nodes().keySet()));
+        this.forks = spec.forks().isEmpty() ? null : new Forks(spec.forks());
     }
 
     /** Schedules the starts, the faults and the workload, then runs until {@code endNanos} at most. */
@@ -63,6 +65,9 @@ final class Engine {
             workload.start();
         }
         loop(endNanos);
+        if (forks != null) {
+            forks.requireAllMade(this);
+        }
         return new SimResult(spec.seed(), History.of(history), trace.events(), trace.hash(), counters.snapshot(), now);
     }
 
@@ -81,6 +86,9 @@ final class Engine {
                         spec.seed(), now, "it exceeded its event limit of " + eventLimit + " events");
             }
             fire(event);
+            if (forks != null) {
+                forks.makeDue(this);
+            }
             if (invariants.length > 0) {
                 checkInvariants();
             }
@@ -121,6 +129,11 @@ final class Engine {
                     spec.seed(), now, "its event queue outgrew " + QUEUE_SIZE_MAX + " events");
         }
         queue.add(atNanos, event);
+    }
+
+    /** Takes the waiting event {@code wanted} accepts out of the queue, with its due time; null if none. */
+    EventQueue.Due removeMatching(java.util.function.Predicate<SimEvent> wanted) {
+        return queue.removeMatching(wanted);
     }
 
     /** Takes an event that is no longer wanted out of the queue, if it is still there. */

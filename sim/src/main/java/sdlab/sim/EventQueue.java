@@ -102,6 +102,27 @@ final class EventQueue {
         fillHole(heapIndex);
     }
 
+    /**
+     * Takes out the waiting event {@code wanted} accepts, with its due time, or returns null if none does. It looks at
+     * every slot: for a one-off change made by hand ({@link Fork}), never on a run's hot path.
+     */
+    Due removeMatching(java.util.function.Predicate<SimEvent> wanted) {
+        for (int slot = 0; slot < slotsUsedMax; slot++) {
+            SimEvent event = events[slot];
+            if (event != null && wanted.test(event)) {
+                int heapIndex = heapIndexOfSlot[slot];
+                long time = times[heapIndex];
+                release(slot);
+                fillHole(heapIndex);
+                return new Due(time, event);
+            }
+        }
+        return null;
+    }
+
+    /** An event taken out of the queue and the time it was due. */
+    record Due(long timeNanos, SimEvent event) {}
+
     private SimEvent release(int slot) {
         SimEvent event = events[slot];
         events[slot] = null;

@@ -19,4 +19,5 @@ record SimSpec(
         boolean hashTrace,
         long eventLimit,
         List<ScheduledAction> actions,
-        List<Invariant> invariants) {}
+        List<Invariant> invariants,
+        List<Fork> forks) {}

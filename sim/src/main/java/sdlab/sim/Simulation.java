@@ -101,6 +101,7 @@ public final class Simulation {
         private long eventLimit = EVENT_LIMIT_DEFAULT;
         private final List<ScheduledAction> actions = new ArrayList<>();
         private final List<Invariant> invariants = new ArrayList<>();
+        private final List<Fork> forks = new ArrayList<>();
 
         private Builder(long seed) {
             this.seed = seed;
@@ -208,7 +209,21 @@ public final class Simulation {
             return this;
         }
 
+        /**
+         * Changes the run by hand at the forks' steps (a learner's "what if this message were lost"): the run is the
+         * seed's own up to each step, then goes its own way. Steps index the trace, so the trace must be recorded. A
+         * fork whose message is not in flight at its step, or whose step the run never reaches, stops the run with a
+         * {@link ForkException} that says so.
+         */
+        public Builder forks(List<Fork> changes) {
+            forks.addAll(changes);
+            return this;
+        }
+
         public Simulation build() {
+            if (!forks.isEmpty() && !recordTrace) {
+                throw new IllegalStateException("forks are made at trace steps, so the run must record its trace");
+            }
             for (NodeId id : faults.nodes()) {
                 if (!nodes.containsKey(id) && !clients.containsKey(id)) {
                     throw new IllegalArgumentException(
@@ -241,7 +256,8 @@ public final class Simulation {
                     hashTrace,
                     eventLimit,
                     List.copyOf(actions),
-                    List.copyOf(invariants)));
+                    List.copyOf(invariants),
+                    List.copyOf(forks)));
         }
 
         private static void requireNonNegative(Duration duration, String name) {
