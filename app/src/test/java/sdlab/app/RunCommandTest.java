@@ -52,6 +52,54 @@ class RunCommandTest {
     }
 
     @Test
+    void aForkChangesTheTracedRunAtItsStepAndPrintsItsTraceAndFindings() {
+        // Step 1027 of chapter 10's seed 5 (n3r1w3) is c4 sending op 59's Read #406 to n6; the fork loses it.
+        CommandLineRun original =
+                CommandLineRun.of("run", "quorum", "--seed", "5", "--variant", "n3r1w3", "--trace", "--quiet");
+        assertThat(original.out().lines().skip(1027).findFirst().orElseThrow()).contains("SEND      c4 -> n6 #406");
+
+        CommandLineRun run = CommandLineRun.of(
+                "run", "quorum", "--seed", "5", "--variant", "n3r1w3", "--trace", "--fork", "1027:drop:406", "--quiet");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines().limit(1028))
+                .containsExactlyElementsOf(original.out()
+                        .lines()
+                        .limit(1028)
+                        .map(line -> line.startsWith("==")
+                                ? run.out().lines().findFirst().orElseThrow()
+                                : line)
+                        .toList());
+        assertThat(run.out().lines().skip(1028).limit(2))
+                .containsExactly(
+                        "  819.733ms NOTE      - fork after step 1027: drop message #406",
+                        "  819.733ms DROP      c4 -> n6 #406 dropped by a fork: Read[requestId=20, key=k0]");
+        assertThat(run.out()).contains("fork of seed 5, variant n3r1w3: after step 1027: drop message #406");
+    }
+
+    @Test
+    void aForkThatCannotBeMadeOrIsAskedWrongIsABadInputThatSaysWhy() {
+        CommandLineRun late = CommandLineRun.of(
+                "run", "quorum", "--seed", "5", "--variant", "n3r1w3", "--trace", "--fork", "1027:drop:407", "--quiet");
+        assertThat(late.exit()).isEqualTo(2);
+        assertThat(late.err()).contains("--fork: message #407 is not in flight after step 1027");
+
+        CommandLineRun untraced = CommandLineRun.of("run", "quorum", "--seed", "5", "--fork", "1027:drop:406");
+        assertThat(untraced.exit()).isEqualTo(2);
+        assertThat(untraced.err()).contains("--fork changes one traced run: give it with --seed S, --variant NAME");
+
+        CommandLineRun malformed = CommandLineRun.of(
+                "run", "quorum", "--seed", "5", "--variant", "n3r1w3", "--trace", "--fork", "1027:zap:4");
+        assertThat(malformed.exit()).isEqualTo(2);
+        assertThat(malformed.err()).contains("--fork: bad fork '1027:zap:4': unknown change 'zap'");
+
+        CommandLineRun notTaken =
+                CommandLineRun.of("run", "dice", "--seed", "3", "--variant", "one", "--trace", "--fork", "2:drop:1");
+        assertThat(notTaken.exit()).isEqualTo(2);
+        assertThat(notTaken.err()).contains("does not take changes made by hand yet");
+    }
+
+    @Test
     void seedReplaysOneSeedWithItsFindings() {
         // --seed runs one seed: the per-variant metrics, the claims on that seed and what each variant found.
         CommandLineRun run = CommandLineRun.of("run", "dice", "--seed", "6", "--cheat", "true", "--sides", "8");

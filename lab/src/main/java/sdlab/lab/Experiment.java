@@ -42,6 +42,15 @@ public interface Experiment {
      */
     SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options);
 
+    /**
+     * True if {@link #run} passes {@link RunOptions#forks()} to its simulation, so a seed can be changed by hand at a
+     * step (the web lab's "change the run here"). An experiment that does not would run the seed unchanged and
+     * mislead, so forks are refused for it.
+     */
+    default boolean takesForks() {
+        return false;
+    }
+
     /** How each metric is aggregated over seeds, in the order reports show them. */
     List<MetricSpec> metrics();
 

@@ -25,7 +25,12 @@ final class Forks {
     void makeDue(Engine engine) {
         int recorded = engine.trace().events().size();
         while (next < pending.size() && pending.get(next).afterTraceEvent() < recorded) {
-            make(engine, pending.get(next++));
+            Fork fork = pending.get(next++);
+            try {
+                make(engine, fork);
+            } catch (IllegalArgumentException e) {
+                throw new ForkException("cannot " + fork.describe() + ": " + e.getMessage()); // e.g. an unknown node
+            }
         }
     }
 

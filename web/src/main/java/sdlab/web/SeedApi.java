@@ -9,6 +9,7 @@ import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.sweep.Sweep;
 import sdlab.lab.sweep.SweepProgress;
 import sdlab.lab.sweep.SweepSettings;
+import sdlab.sim.ForkException;
 
 /**
  * One seed run again, to step through: what {@code sdlab run --seed S --variant V --trace} does. The claims are judged
@@ -50,6 +51,11 @@ final class SeedApi {
                     + " seeds are being replayed already; open this one when one of them is shown");
         }
         try {
+            if (request.forked()) {
+                String answer = SeedJson.write(request, null, fork(request));
+                cache.keep(request, answer);
+                return answer;
+            }
             SweepSettings oneSeed = SweepSettings.of(request.seed(), 1).withThreads(1);
             ExperimentReport judged = Sweep.run(request.experiment(), request.values(), oneSeed, SweepProgress.none());
             SeedRun run = Sweep.replay(
@@ -61,6 +67,16 @@ final class SeedApi {
             return answer;
         } finally {
             replays.release();
+        }
+    }
+
+    /** The traced variant run with the request's changes: a fork is judged by its own findings, not the claims. */
+    private static SeedRun fork(SeedRequest request) {
+        try {
+            return Sweep.fork(
+                    request.experiment(), request.values(), request.seed(), request.variant(), request.forks());
+        } catch (ForkException cannot) {
+            throw ApiError.badRequest(cannot.getMessage());
         }
     }
 }

@@ -2,10 +2,13 @@ package sdlab.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
+import sdlab.lab.ForkText;
 import sdlab.lab.SeedRun;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
+import sdlab.sim.Fork;
 
 /**
  * One replayed seed as the page steps through it: which run it is, the verdict of every claim on this seed, the
@@ -17,7 +20,8 @@ final class SeedJson {
 
     /**
      * @param request the seed asked for
-     * @param oneSeed the sweep's report over this one seed: the claims judged on every variant
+     * @param oneSeed the sweep's report over this one seed: the claims judged on every variant; null for a fork, which
+     *     the claims (comparing variants over unchanged seeds) do not judge
      * @param run the traced variant's run
      */
     static String write(SeedRequest request, ExperimentReport oneSeed, SeedRun run) {
@@ -30,6 +34,13 @@ final class SeedJson {
         ObjectNode params = seed.putObject("params");
         request.values().nonDefaults().forEach(params::put);
         seed.put("replayCommand", request.replayCommand());
+        ArrayNode forks = seed.putArray("forks");
+        for (Fork fork : request.forks()) {
+            forks.addObject()
+                    .put("step", fork.afterTraceEvent() + 1)
+                    .put("change", fork.change().describe())
+                    .put("text", ForkText.format(List.of(fork)));
+        }
         seed.set("verdict", verdict(oneSeed, run));
         int[] owners = MessageOwners.of(run.trace());
         TraceJson.write(seed, run.trace(), owners);
@@ -43,9 +54,13 @@ final class SeedJson {
 
     private static ObjectNode verdict(ExperimentReport oneSeed, SeedRun run) {
         ObjectNode verdict = JsonText.object();
-        verdict.put("assertionsHold", oneSeed.assertionsHold());
+        if (oneSeed == null) {
+            verdict.putNull("assertionsHold");
+        } else {
+            verdict.put("assertionsHold", oneSeed.assertionsHold());
+        }
         ArrayNode claims = verdict.putArray("claims");
-        for (ClaimResult claim : oneSeed.claims()) {
+        for (ClaimResult claim : oneSeed == null ? List.<ClaimResult>of() : oneSeed.claims()) {
             ObjectNode node = claims.addObject();
             node.put("name", claim.name());
             node.put("description", claim.description());

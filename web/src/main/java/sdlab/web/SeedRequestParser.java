@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import sdlab.lab.Experiment;
+import sdlab.lab.ForkText;
 import sdlab.lab.Param;
 import sdlab.lab.ParamException;
 import sdlab.lab.ParamValues;
 import sdlab.lab.Variant;
+import sdlab.sim.Fork;
 
 /**
  * Reads which seed to show: of a kept run ({@code /api/runs/{id}/seeds/{seed}?variant=n3r1w3}, the run's parameters)
@@ -18,6 +20,8 @@ import sdlab.lab.Variant;
 final class SeedRequestParser {
     /** The query field that names the variant; every other field of a chapter's query is a parameter. */
     static final String VARIANT = "variant";
+    /** The query field that names changes made by hand ({@link ForkText}): a fork of the seed. */
+    static final String FORK = "fork";
 
     private final Chapters chapters;
     private final RunStore store;
@@ -43,9 +47,9 @@ final class SeedRequestParser {
                     "run " + runId + " was kept with parameters this lab no longer takes: " + bad.getMessage());
         }
         for (String field : query.keySet()) {
-            if (!field.equals(VARIANT)) {
-                throw ApiError.badRequest("a kept run's seed takes only ?variant=NAME; its parameters are the run's"
-                        + " (got '" + field + "')");
+            if (!field.equals(VARIANT) && !field.equals(FORK)) {
+                throw ApiError.badRequest("a kept run's seed takes only ?variant=NAME and &fork=CHANGES; its"
+                        + " parameters are the run's (got '" + field + "')");
             }
         }
         return request(experiment, values, seedText, query);
@@ -56,7 +60,7 @@ final class SeedRequestParser {
         Experiment experiment = chapters.require(experimentId);
         ObjectNode params = JsonText.object();
         query.forEach((name, texts) -> {
-            if (!name.equals(VARIANT)) {
+            if (!name.equals(VARIANT) && !name.equals(FORK)) {
                 params.put(name, texts.getLast());
             }
         });
@@ -89,7 +93,23 @@ final class SeedRequestParser {
             throw ApiError.notFound(
                     "no variant '" + variant + "' with these parameters; variants: " + String.join(", ", variants));
         }
-        return new SeedRequest(experiment, values, seed, variant);
+        return new SeedRequest(experiment, values, seed, variant, forks(experiment, query));
+    }
+
+    private static List<Fork> forks(Experiment experiment, Map<String, List<String>> query) {
+        List<String> texts = query.getOrDefault(FORK, List.of());
+        if (texts.isEmpty() || texts.getLast().isBlank()) {
+            return List.of();
+        }
+        if (!experiment.takesForks()) {
+            throw ApiError.badRequest("chapter " + experiment.id() + " does not take changes made by hand yet"
+                    + " (chapter 10, quorum, does); open its seeds without &fork");
+        }
+        try {
+            return ForkText.parse(texts.getLast());
+        } catch (IllegalArgumentException bad) {
+            throw ApiError.badRequest(bad.getMessage());
+        }
     }
 
     private static Param<?> param(Experiment experiment, String name) {

@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import sdlab.app.Console;
 import sdlab.lab.Experiment;
 import sdlab.lab.ParamException;
 import sdlab.lab.ParamValues;
+import sdlab.lab.SeedRun;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.JsonReport;
 import sdlab.lab.report.SeedDetail;
@@ -24,6 +26,8 @@ import sdlab.lab.sweep.ReplayCommand;
 import sdlab.lab.sweep.Sweep;
 import sdlab.lab.sweep.SweepFailure;
 import sdlab.lab.sweep.SweepProgress;
+import sdlab.sim.Fork;
+import sdlab.sim.ForkException;
 
 /**
  * One {@code sdlab run}: sweep, then print. Standard output gets only deterministic text (the trace, the report or
@@ -52,6 +56,9 @@ final class RunExecution {
     }
 
     int execute() {
+        if (!request.forks().isEmpty()) {
+            return executeFork();
+        }
         long startNanos = System.nanoTime();
         ExperimentReport report;
         Optional<SeedDetail> detail;
@@ -84,6 +91,34 @@ final class RunExecution {
         out.flush();
         err.flush();
         return exit;
+    }
+
+    /**
+     * A fork: the one traced variant with the changes made by hand. The claims compare variants over unchanged seeds,
+     * so they do not judge it; its trace and its own findings are printed. Exit 0, or 2 if the change cannot be made.
+     */
+    private int executeFork() {
+        long seed = request.replaySeed().orElseThrow();
+        String variant = request.variant().orElseThrow();
+        SeedRun run;
+        try {
+            run = Sweep.fork(experiment, values, seed, variant, request.forks());
+        } catch (SweepFailure failure) {
+            return experimentFailed(failure);
+        } catch (ForkException | IllegalArgumentException cannot) {
+            throw new CommandLine.ParameterException(command, "--fork: " + cannot.getMessage());
+        }
+        SeedDetail detail = new SeedDetail(seed, Map.of(variant, run));
+        out.print(TraceListing.render(detail));
+        for (Fork fork : request.forks()) {
+            out.println("fork of seed " + seed + ", variant " + variant + ": " + fork.describe());
+        }
+        out.print(TerminalReport.findings(detail));
+        if (run.findings().isEmpty()) {
+            out.println("findings of " + variant + " on the fork: none (no checker flagged an operation)");
+        }
+        out.flush();
+        return EXIT_CLAIMS_HELD;
     }
 
     private void print(ExperimentReport report, Optional<SeedDetail> detail) {

@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import sdlab.lab.ForkText;
 import sdlab.lab.sweep.SweepSettings;
+import sdlab.sim.Fork;
 
 /**
  * The options every experiment's run command shares, parsed and checked together.
@@ -24,6 +26,7 @@ import sdlab.lab.sweep.SweepSettings;
  * @param html also write an HTML report here
  * @param threads worker threads
  * @param quiet no progress or timing on standard error
+ * @param forks changes made by hand at steps of the replayed seed ({@code --fork}), none if empty
  */
 record RunRequest(
         long firstSeed,
@@ -34,7 +37,8 @@ record RunRequest(
         boolean json,
         Optional<Path> html,
         int threads,
-        boolean quiet) {
+        boolean quiet,
+        List<Fork> forks) {
     static final int SEEDS_DEFAULT = 200;
     private static final String SEEDS = "--seeds";
     private static final String FIRST_SEED = "--first-seed";
@@ -45,10 +49,11 @@ record RunRequest(
     private static final String HTML = "--html";
     private static final String THREADS = "--threads";
     private static final String QUIET = "--quiet";
+    private static final String FORK = "--fork";
 
     /** Option names that experiment parameters cannot take. */
     static final Set<String> RESERVED =
-            Set.of(SEEDS, FIRST_SEED, SEED, TRACE, VARIANT, JSON, HTML, THREADS, QUIET, "--help", "--version");
+            Set.of(SEEDS, FIRST_SEED, SEED, TRACE, VARIANT, JSON, HTML, THREADS, QUIET, FORK, "--help", "--version");
 
     /** Adds the shared options to an experiment's command, after its parameters. */
     static void addOptions(CommandSpec spec, List<String> variantNames) {
@@ -83,6 +88,16 @@ record RunRequest(
                 Integer.class,
                 "Worker threads (default " + cores + ", all cores); the results do not " + "depend on it.");
         flag(spec, QUIET, "No progress or timing on standard error.");
+        add(
+                spec,
+                FORK,
+                "CHANGES",
+                String.class,
+                "With --seed, --variant and --trace: change the run by hand after a step (counted from 1, as the "
+                        + "trace numbers its lines) and print the fork's trace and findings, e.g. 1027:drop:406 "
+                        + "(lose message #406 in flight), 1027:delay:406:50ms, 1027:deliver:406, 1027:crash:n3:200ms, "
+                        + "1027:pause:n3:200ms, 1027:cut:n3/n1+n2:300ms; several joined by commas. Chapter 10 takes "
+                        + "forks.");
     }
 
     private static void add(CommandSpec spec, String name, String label, Class<?> type, String description) {
@@ -115,12 +130,26 @@ record RunRequest(
                 Optional.ofNullable(parsed.<String>matchedOptionValue(HTML, null))
                         .map(Path::of),
                 parsed.matchedOptionValue(THREADS, Runtime.getRuntime().availableProcessors()),
-                parsed.hasMatchedOption(QUIET));
+                parsed.hasMatchedOption(QUIET),
+                forks(command, parsed.matchedOptionValue(FORK, "")));
         request.check(command, parsed);
         return request;
     }
 
+    private static List<Fork> forks(CommandLine command, String text) {
+        try {
+            return ForkText.parse(text);
+        } catch (IllegalArgumentException bad) {
+            throw bad(command, FORK + ": " + bad.getMessage());
+        }
+    }
+
     private void check(CommandLine command, ParseResult parsed) {
+        if (!forks.isEmpty() && (replaySeed.isEmpty() || variant.isEmpty() || !trace)) {
+            throw bad(
+                    command,
+                    FORK + " changes one traced run: give it with " + SEED + " S, " + VARIANT + " NAME and " + TRACE);
+        }
         if (seeds < 1 || seeds > SweepSettings.SEEDS_MAX) {
             throw bad(command, SEEDS + " must be from 1 to " + SweepSettings.SEEDS_MAX + ", got " + seeds);
         }

@@ -89,12 +89,17 @@ public final class QuorumExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         QuorumVariant quorum = variantsOf(values).stream()
                 .filter(v -> v.name().equals(variant.name()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no quorum variant named " + variant.name()));
-        SimResult result = QuorumScenario.run(quorum, values, seed, options.recordTrace());
+        SimResult result = QuorumScenario.run(quorum, values, seed, options);
         return QuorumMeasurements.measure(result, options, new TraceNames(QuorumScenario.clients(values)));
     }
 

@@ -7,6 +7,7 @@ import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
 import sdlab.kv.quorum.QuorumCluster;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.sim.FaultMix;
 import sdlab.sim.FaultPlan;
 import sdlab.sim.Latency;
@@ -38,7 +39,8 @@ final class QuorumScenario {
 
     private QuorumScenario() {}
 
-    static SimResult run(QuorumVariant variant, ParamValues values, long seed, boolean recordTrace) {
+    static SimResult run(QuorumVariant variant, ParamValues values, long seed, RunOptions options) {
+        boolean recordTrace = options.recordTrace();
         List<NodeId> nodes = QuorumCluster.nodeIds(values.get(QuorumParams.NODES));
         List<NodeId> clients = clients(values);
         int opsPerClient = values.get(QuorumParams.OPS_PER_CLIENT);
@@ -54,7 +56,8 @@ final class QuorumScenario {
                 .recordTrace(recordTrace)
                 // A run without its trace is one of a sweep's lean runs, which reads no trace hash either; a
                 // replay keeps both, so determinism is still checked on the runs anyone looks at.
-                .hashTrace(recordTrace);
+                .hashTrace(recordTrace)
+                .forks(options.forks());
         NodeFactory nodeFactory = QuorumCluster.nodeFactory(variant.config(), nodes);
         for (NodeId node : nodes) {
             sim.addNode(node, nodeFactory);

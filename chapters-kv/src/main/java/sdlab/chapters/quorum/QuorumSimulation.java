@@ -3,6 +3,7 @@ package sdlab.chapters.quorum;
 import java.util.Locale;
 import sdlab.core.history.History;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 
 /**
  * One simulated run of chapter 10, exposed for scenarios that run the same store both ways: in
@@ -23,6 +24,6 @@ public final class QuorumSimulation {
                 .filter(v -> v.name().equals(variantName))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("chapter 10 has no variant '" + variantName + "'"));
-        return QuorumScenario.run(variant, values, seed, false).history();
+        return QuorumScenario.run(variant, values, seed, RunOptions.lean()).history();
     }
 }

@@ -13,6 +13,8 @@ import sdlab.lab.SeedRun;
 import sdlab.lab.Variant;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.SeedDetail;
+import sdlab.sim.Fork;
+import sdlab.sim.ForkException;
 
 /**
  * Runs an experiment over a range of seeds and measures it.
@@ -74,6 +76,27 @@ public final class Sweep {
             runs.put(variant.name(), runVariant(experiment, variant, values, seed, RunOptions.full()));
         }
         return new SeedDetail(seed, runs);
+    }
+
+    /**
+     * Runs one seed of one variant again with these changes made at their steps: a fork of the seed. Refused for an
+     * experiment that does not {@link Experiment#takesForks() take forks}.
+     */
+    public static SeedRun fork(Experiment experiment, ParamValues values, long seed, String variant, List<Fork> forks) {
+        if (!experiment.takesForks()) {
+            throw new IllegalArgumentException("chapter " + experiment.id()
+                    + " does not take changes made by hand yet; only its seeds as they ran");
+        }
+        Variant chosen = ExperimentShape.selected(experiment.variants(values), Optional.of(variant))
+                .getFirst();
+        try {
+            return experiment.run(chosen, values, seed, RunOptions.forked(forks));
+        } catch (ForkException e) {
+            throw e; // the change cannot be made: the asker's mistake, not the experiment's
+        } catch (RuntimeException | AssertionError e) {
+            throw new SweepFailure(
+                    seed, variant, "experiment " + experiment.id() + ", variant " + variant + ", forked", e);
+        }
     }
 
     private static SeedOutcome runSeed(
