@@ -56,6 +56,7 @@ final class ChapterApi {
         experiment
                 .question(defaults, variants)
                 .ifPresentOrElse(q -> question(root.putObject("question"), q), () -> root.putNull("question"));
+        root.put("takesForks", experiment.takesForks());
         ArrayNode metrics = root.putArray("metrics");
         experiment.metrics().forEach(m -> metric(metrics.addObject(), m));
         return JsonText.write(root);

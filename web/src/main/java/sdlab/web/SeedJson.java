@@ -34,6 +34,7 @@ final class SeedJson {
         ObjectNode params = seed.putObject("params");
         request.values().nonDefaults().forEach(params::put);
         seed.put("replayCommand", request.replayCommand());
+        seed.put("takesForks", request.experiment().takesForks());
         ArrayNode forks = seed.putArray("forks");
         for (Fork fork : request.forks()) {
             forks.addObject()

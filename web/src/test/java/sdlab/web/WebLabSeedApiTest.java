@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import sdlab.chapters.quorum.QuorumExperiment;
 import sdlab.lab.Experiment;
+import sdlab.lab.ForkText;
 import sdlab.lab.ParamValues;
 import sdlab.lab.SeedRun;
 import sdlab.lab.sweep.Sweep;
@@ -158,7 +159,47 @@ class WebLabSeedApiTest {
                         "/api/chapters/quorum/seeds/5?variant=n3r1w3&nodes=99",
                         400,
                         "--nodes must be an integer from 5 to 15"),
-                Arguments.of("/api/runs/nope/seeds/5?variant=n3r1w3", 404, "no kept run 'nope'"));
+                Arguments.of("/api/runs/nope/seeds/5?variant=n3r1w3", 404, "no kept run 'nope'"),
+                Arguments.of(
+                        "/api/chapters/quorum/seeds/5?variant=n3r1w3&fork=1027:zap:406",
+                        400,
+                        "bad fork '1027:zap:406': unknown change 'zap'"),
+                Arguments.of(
+                        "/api/chapters/quorum/seeds/5?variant=n3r1w3&fork=1027:drop:407",
+                        400,
+                        "message #407 is not in flight after step 1027"),
+                Arguments.of(
+                        "/api/chapters/quorum/seeds/5?variant=n3r1w3&fork=1027:crash:n99:1s",
+                        400,
+                        "cannot after step 1027: crash n99 for 1 s: n99 is not a node"),
+                Arguments.of(
+                        "/api/chapters/quorum/seeds/5?variant=n3r1w3&fork=999999:drop:406",
+                        400,
+                        "never reached after step 999999"));
+    }
+
+    @Test
+    void aForkIsTheSeedUpToItsStepThenItsOwnRunJudgedByItsFindings() {
+        LabClient.Answer original = client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3");
+        LabClient.Answer answer = client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3&fork=1027:drop:406");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        JsonNode fork = answer.json();
+        assertThat(fork.path("forks").get(0).path("step").asInt()).isEqualTo(1027);
+        assertThat(fork.path("forks").get(0).path("change").asText()).isEqualTo("drop message #406");
+        assertThat(fork.path("replayCommand").asText())
+                .isEqualTo("./sdlab run quorum --seed 5 --variant n3r1w3 --trace --fork 1027:drop:406");
+        assertThat(fork.path("verdict").path("claims")).isEmpty();
+        assertThat(fork.path("verdict").path("assertionsHold").isNull()).isTrue();
+        List<String> before = shownEvents(original.json());
+        List<String> after = shownEvents(fork);
+        assertThat(after.subList(0, 1027)).isEqualTo(before.subList(0, 1027));
+        assertThat(after.get(1027)).isEqualTo("fork after step 1027: drop message #406");
+        assertThat(after.get(1028)).startsWith("dropped by a fork: Read[");
+        // The same as the command line's fork of the same seed: the lab's own run, not the page's.
+        SeedRun lab =
+                Sweep.fork(QUORUM, ParamValues.defaults(QUORUM.params()), 5, "n3r1w3", ForkText.parse("1027:drop:406"));
+        assertThat(after).isEqualTo(lab.trace().stream().map(TraceEvent::detail).toList());
     }
 
     @ParameterizedTest

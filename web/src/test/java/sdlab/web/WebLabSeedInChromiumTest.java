@@ -235,6 +235,52 @@ class WebLabSeedInChromiumTest {
         }
     }
 
+    @Test
+    void aLearnerForksASeedByDroppingAMessageAndSeesTheForksVerdict() throws Exception {
+        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
+                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
+            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
+            LabClient client = new LabClient(lab.url());
+            JsonNode original =
+                    client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3").json();
+            JsonNode forked = client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3&fork=1027:drop:406")
+                    .json();
+
+            // Step 1027 is c4 sending op 59's Read #406 to n6; it is in flight there, and the learner drops it.
+            browser.navigate(lab.url() + "#/chapter/quorum/seed/5?variant=n3r1w3&step=1026");
+            browser.waitFor("document.getElementById('step-text')", SEED_TIMEOUT);
+            browser.click("#fork summary");
+            browser.waitFor("document.querySelector(\"#fork-message option[value='406']\")", PAGE_TIMEOUT);
+            assertThat(browser.evaluate("document.getElementById('fork-step').textContent")
+                            .asText())
+                    .isEqualTo("step 1027");
+            browser.evaluate("document.getElementById('fork-message').value = '406'");
+            browser.click("#fork-drop");
+
+            browser.waitFor(
+                    "document.getElementById('fork-comparison') && "
+                            + "document.querySelector('#fork-comparison #compare-summary')",
+                    SEED_TIMEOUT);
+            assertThat(browser.evaluate("location.hash").asText()).contains("fork=1027%3Adrop%3A406");
+            assertThat(browser.evaluate("document.getElementById('fork-banner').textContent")
+                            .asText())
+                    .contains("after step 1027: drop message #406");
+            assertThat(browser.evaluate("document.querySelector('#fork-comparison #compare-summary').textContent")
+                            .asText())
+                    .contains("share their first " + sharedEvents(forked, original) + " events");
+            assertThat(browser.evaluate("document.querySelector('#fork-comparison #compare-flagged').textContent")
+                            .asText())
+                    .isEqualTo("Flagged operations: " + flaggedCount(forked) + " in this run, " + flaggedCount(original)
+                            + " in the seed as it ran.");
+            assertThat(browser.evaluate("document.querySelector('.seed-verdict').textContent")
+                            .asText())
+                    .contains("Verdict on this fork");
+            browser.evaluate("document.getElementById('fork-banner').scrollIntoView()");
+            new Screenshots(dir).save(browser, "seed-forked");
+            assertThat(browser.errors()).isEmpty();
+        }
+    }
+
     /** The events two replayed seeds share from the start: equal time, kind, nodes, message and detail. */
     private static int sharedEvents(JsonNode a, JsonNode b) {
         JsonNode eventsA = a.path("events");

@@ -26,8 +26,9 @@ export const api = {
   start: (request) => call("POST", "/api/runs", request),
   cancel: (id) => call("DELETE", `/api/runs/${encodeURIComponent(id)}`),
   // One seed replayed: of a kept run (its parameters) or of a chapter (parameters in the query).
-  seedOfRun: (id, seed, variant) =>
-    call("GET", `/api/runs/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}?${new URLSearchParams({ variant })}`),
+  seedOfRun: (id, seed, variant, fork) =>
+    call("GET", `/api/runs/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}?${new URLSearchParams(
+      fork ? { variant, fork } : { variant })}`),
   seedOfChapter: (id, seed, query) =>
     call("GET", `/api/chapters/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}?${new URLSearchParams(query)}`),
   checkModels: () => call("GET", "/api/check/models"),

@@ -58,9 +58,19 @@ function fillChoices(select, chapter, view) {
 
 async function compare(view, name, newValue, result) {
   const { seed } = view;
-  result.replaceChildren(h("p", { class: "muted" }, `Replaying seed ${seed.seed} with ${name} = ${newValue}…`));
-  const query = { variant: seed.variant, ...seed.params };
+  const query = { variant: seed.variant, ...seed.params, ...(view.forkText ? { fork: view.forkText } : {}) };
   query[name] = newValue;
+  view.compared = `${name}=${newValue}`;
+  await compareWith(view, query, `the change to ${name} = ${newValue}`, name === "variant", result);
+}
+
+/**
+ * Sets this run beside the same seed replayed with `query` (a chapter seed's query): where they part, and the verdicts
+ * of each. `change` names the difference in words; `byVariant` says the claims cannot tell the two apart.
+ */
+export async function compareWith(view, query, change, byVariant, result, otherName = "the rerun") {
+  const { seed } = view;
+  result.replaceChildren(h("p", { class: "muted" }, `Replaying seed ${seed.seed} for ${change}…`));
   let other;
   try {
     other = await api.seedOfChapter(seed.experiment, seed.seed, query);
@@ -70,24 +80,23 @@ async function compare(view, name, newValue, result) {
   }
   const otherModel = traceModel(other);
   const shared = firstDifference(view.model, otherModel);
-  view.compared = `${name}=${newValue}`;
   replaceHash(view.hash());
   const { variant, ...otherParams } = query;
   const otherLink = seedHash("chapter", seed.experiment, seed.seed, { variant, ...otherParams, step: shared });
   const same = shared === view.model.count && shared === otherModel.count;
   result.replaceChildren(
     h("p", { id: "compare-summary" }, same
-      ? `The rerun with ${name} = ${newValue} is the same run, event for event (${shared} events): the change altered nothing.`
+      ? `${capital(otherName)} is the same run as this one, event for event (${shared} events): ${change} altered nothing.`
       : `The two runs share their first ${shared} events` + (shared > 0 ? `, up to ${millis(view.model.time[shared - 1])}` : "")
-        + `; the change to ${name} = ${newValue} first shows at step ${shared + 1}.`),
+        + `; ${change} first shows at step ${shared + 1}.`),
     same ? null : h("table", { class: "compare-lines" },
       h("tr", {}, h("th", {}, "this run"), h("td", {}, h("code", {}, lineOrEnd(view.model, shared)))),
-      h("tr", {}, h("th", {}, "the rerun"), h("td", {}, h("code", {}, lineOrEnd(otherModel, shared))))),
+      h("tr", {}, h("th", {}, otherName), h("td", {}, h("code", {}, lineOrEnd(otherModel, shared))))),
     h("div", { class: "actions" },
       same ? null : h("button", { type: "button", id: "compare-go", class: "secondary",
         onclick: () => view.go(Math.min(shared, view.model.count - 1)) }, `step here to ${shared + 1}`),
-      h("a", { href: otherLink, id: "compare-open" }, "open the rerun at that step")),
-    verdicts(seed, other, name === "variant"));
+      h("a", { href: otherLink, id: "compare-open" }, `open ${otherName} at that step`)),
+    verdicts(seed, other, byVariant || seed.forks.length > 0 || other.forks.length > 0, otherName));
 }
 
 /** The number of leading events the two traces share, line for line. */
@@ -99,28 +108,32 @@ export function firstDifference(a, b) {
   return count;
 }
 
+function capital(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function lineOrEnd(model, index) {
   return index < model.count ? eventLine(model, index) : `(the run ended after ${model.count} events)`;
 }
 
 /**
  * The flagged operations of each run, and each claim's verdict on this seed in both, the differing ones first. The
- * claims compare every variant over the seed, so another variant leaves them as they are: each variant's own findings
- * are shown instead.
+ * claims compare every variant over the seed as it ran, so another variant leaves them as they are and a fork is not
+ * judged by them: each run's own findings are shown instead.
  */
-function verdicts(seed, other, variantChanged) {
+function verdicts(seed, other, findingsOnly, otherName) {
   const flagged = (s) => s.operations.filter((op) => op.flagged).length;
   const counts = h("p", { id: "compare-flagged" },
-    `Flagged operations: ${flagged(seed)} in this run, ${flagged(other)} in the rerun.`);
-  if (variantChanged) {
+    `Flagged operations: ${flagged(seed)} in this run, ${flagged(other)} in ${otherName}.`);
+  if (findingsOnly) {
     const findings = (s) => h("td", {}, s.verdict.findings.length
       ? h("ul", { class: "findings" }, s.verdict.findings.map((f) => h("li", {}, f)))
       : h("span", { class: "muted" }, "none"));
     return h("div", {}, counts,
-      h("p", { class: "muted" }, "The claims compare every variant over this seed, so the variant shown does not change "
-        + "them; each variant's own findings:"),
+      h("p", { class: "muted" }, "The claims compare every variant over the seed as it ran, so they do not tell these "
+        + "two apart; each run's own findings:"),
       h("table", { class: "compare-claims", id: "compare-findings" },
-        h("thead", {}, h("tr", {}, h("th", {}, `${seed.variant} (this run)`), h("th", {}, `${other.variant} (the rerun)`))),
+        h("thead", {}, h("tr", {}, h("th", {}, `${seed.variant}, this run`), h("th", {}, `${other.variant}, ${otherName}`))),
         h("tbody", {}, h("tr", {}, findings(seed), findings(other)))));
   }
   const theirs = new Map(other.verdict.claims.map((claim) => [claim.name, claim]));
@@ -128,7 +141,7 @@ function verdicts(seed, other, variantChanged) {
     .sort((a, b) => Number(verdictOf(a.claim) === verdictOf(a.other)) - Number(verdictOf(b.claim) === verdictOf(b.other)));
   return h("div", {}, counts,
     h("table", { class: "compare-claims", id: "compare-claims" },
-      h("thead", {}, h("tr", {}, ["claim", "this run", "the rerun"].map((c) => h("th", {}, c)))),
+      h("thead", {}, h("tr", {}, ["claim", "this run", otherName].map((c) => h("th", {}, c)))),
       h("tbody", {}, rows.map(({ claim, other: theirsClaim }) => h("tr",
         { class: verdictOf(claim) === verdictOf(theirsClaim) ? "" : "differs", "data-claim": claim.name },
         h("td", {}, h("code", {}, claim.name)), h("td", {}, verdictOf(claim)), h("td", {}, verdictOf(theirsClaim)))))));

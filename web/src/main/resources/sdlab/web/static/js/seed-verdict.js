@@ -7,12 +7,15 @@ export function seedVerdict(seed) {
   const claims = [...seed.verdict.claims].sort((a, b) => Number(a.holds || !a.applicable) - Number(b.holds || !b.applicable));
   const flagged = seed.operations.filter((op) => op.flagged);
   return h("section", { class: "card seed-verdict" },
-    h("h2", {}, "Verdict on this seed"),
-    h("p", { class: seed.verdict.assertionsHold ? "answer-right" : "error" },
-      seed.verdict.assertionsHold ? "Every assertion held on this seed." : "An assertion broke on this seed."),
-    claimList(claims.filter((claim) => claim.applicable && !claim.holds)),
-    h("details", {}, h("summary", {}, `${claims.filter((c) => c.holds || !c.applicable).length} claims held or were not `
-      + "shown on this seed"), claimList(claims.filter((claim) => claim.holds || !claim.applicable))),
+    h("h2", {}, seed.forks.length ? "Verdict on this fork" : "Verdict on this seed"),
+    seed.forks.length
+      ? h("p", { class: "muted" }, "The claims compare every variant over seeds as they ran, so they do not judge a fork; "
+        + "its own findings and flagged operations do.")
+      : [h("p", { class: seed.verdict.assertionsHold ? "answer-right" : "error" },
+        seed.verdict.assertionsHold ? "Every assertion held on this seed." : "An assertion broke on this seed."),
+      claimList(claims.filter((claim) => claim.applicable && !claim.holds)),
+      h("details", {}, h("summary", {}, `${claims.filter((c) => c.holds || !c.applicable).length} claims held or were `
+        + "not shown on this seed"), claimList(claims.filter((claim) => claim.holds || !claim.applicable)))],
     seed.verdict.findings.length
       ? [h("h3", {}, `Findings of ${seed.variant}`), h("ul", { class: "findings" }, seed.verdict.findings.map((f) => h("li", {}, f)),
         seed.verdict.findingsDropped ? h("li", { class: "muted" }, `and ${seed.verdict.findingsDropped} more`) : null)]

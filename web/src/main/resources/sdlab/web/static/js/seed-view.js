@@ -11,7 +11,8 @@ import { hashOf, replaceHash, seedHash } from "./route.js";
 import { spaceTime } from "./space-time.js";
 import { eventLine, millis, traceModel } from "./trace-model.js";
 import { onStepKey, ROWS_DEFAULT, ROWS_PER_WINDOW, seedControls } from "./seed-controls.js";
-import { seedCompare } from "./seed-compare.js";
+import { compareWith, seedCompare } from "./seed-compare.js";
+import { seedFork } from "./seed-fork.js";
 import { seedVerdict } from "./seed-verdict.js";
 
 // The URL follows the step at most this often: browsers throttle history updates made faster.
@@ -20,18 +21,19 @@ const HASH_DELAY_MS = 300;
 /** source is "run" (id: a kept run) or "chapter" (id: an experiment, query: its parameters). */
 export async function seedView(source, id, seedText, query) {
   const started = performance.now();
-  const { step, rows, variant, vs, ...params } = query;
+  const { step, rows, variant, vs, fork, ...params } = query;
   const waiting = h("p", { class: "muted" },
     "Replaying the seed: every claim is judged on every variant first, which takes a while for a large run…");
   show(h("h1", {}, `Seed ${seedText}, variant ${variant || "?"}`), waiting);
   const seed = source === "run"
-    ? await api.seedOfRun(id, seedText, variant)
-    : await api.seedOfChapter(id, seedText, { variant, ...params });
+    ? await api.seedOfRun(id, seedText, variant, fork)
+    : await api.seedOfChapter(id, seedText, { variant, ...params, ...(fork ? { fork } : {}) });
   // A learner who went elsewhere while the seed was replayed keeps the view they went to.
   if (!waiting.isConnected) return;
   const fetched = performance.now();
   const view = new SeedView(source, id, seed, params);
   view.compared = vs || null;
+  view.forkText = fork || null;
   view.show(Number(step) || 0, ROWS_PER_WINDOW.includes(Number(rows)) ? Number(rows) : ROWS_DEFAULT);
   // The diagram is painted once the frame after it was added has been drawn.
   requestAnimationFrame(() => setTimeout(() => {
@@ -69,6 +71,7 @@ class SeedView {
     this.selectionText = h("div", { id: "selection", class: "selection muted" }, "Click an operation or a message to follow it.");
     this.diagram = h("div", { class: "diagram-pane", id: "diagram" });
     this.history = historyTimeline(this.operations.map(timelineOp), "ms");
+    this.forkPanel = this.seed.takesForks ? seedFork(this) : null;
     this.history.element.addEventListener("click", (event) => this.pickOperation(event));
     this.diagram.addEventListener("click", (event) => this.pickEvent(event));
     this.selectionText.addEventListener("click", (event) => {
@@ -85,18 +88,38 @@ class SeedView {
         `: ${this.model.count} events, ${this.operations.length} operations. `,
         h("code", { class: "replay" }, seed.replayCommand)),
       this.verdict(),
+      this.forkBanner(),
       seedControls(this),
       seedCompare(this, this.compared),
+      this.forkPanel ? this.forkPanel.element : null,
       h("div", { class: "stepper" }, this.stepText, this.selectionText),
       h("div", { class: "panes" },
         h("section", {}, h("h2", {}, "Space-time diagram"), this.windowText, this.diagram),
         h("section", {}, h("h2", {}, "Client history"),
           h("p", { class: "muted" }, "Grouped by key, one row per client; the line is the current step, the band the diagram's window."),
           h("div", { class: "history-pane", id: "history" }, this.history.element))));
+    if (this.forkComparison) {
+      compareWith(this, { variant: this.seed.variant, ...this.seed.params }, "the fork", false, this.forkComparison,
+        "the seed as it ran");
+    }
     this.onKey = (event) => onStepKey(this, event);
     document.addEventListener("keydown", this.onKey);
     window.addEventListener("hashchange", () => document.removeEventListener("keydown", this.onKey), { once: true });
     this.go(step);
+  }
+
+  /** On a fork: what was changed, the way back to the seed as it ran, and the two set side by side. */
+  forkBanner() {
+    const { seed } = this;
+    if (!seed.forks.length) return null;
+    this.forkComparison = h("div", { id: "fork-comparison" });
+    const asItRan = { variant: seed.variant, ...(this.source === "chapter" ? this.params : {}) };
+    return h("section", { class: "card fork-banner", id: "fork-banner" },
+      h("h2", {}, `A fork of seed ${seed.seed}`),
+      h("ul", {}, seed.forks.map((f) => h("li", {}, `after step ${f.step}: ${f.change}`))),
+      h("p", {}, h("a", { href: seedHash(this.source, this.id, seed.seed, { ...asItRan, step: this.step }), id: "unforked" },
+        "the seed as it ran")),
+      this.forkComparison);
   }
 
   verdict() {
@@ -164,6 +187,7 @@ class SeedView {
     this.slider.value = step;
     this.stepText.replaceChildren(h("strong", {}, `Step ${step + 1} of ${model.count}`), " ", h("code", {}, eventLine(model, step)));
     this.stepText.dataset.step = step;
+    this.forkPanel?.refresh();
     this.history.setCursor(model.time[step]);
     clearTimeout(this.hashTimer);
     this.hashTimer = setTimeout(() => replaceHash(this.hash()), HASH_DELAY_MS);
@@ -173,6 +197,7 @@ class SeedView {
     const query = { variant: this.seed.variant, ...(this.source === "chapter" ? this.params : {}), step: this.step };
     if (this.rowsPerWindow !== ROWS_DEFAULT) query.rows = this.rowsPerWindow;
     if (this.compared) query.vs = this.compared;
+    if (this.forkText) query.fork = this.forkText;
     return seedHash(this.source, this.id, this.seed.seed, query);
   }
 
