@@ -43,9 +43,10 @@ public interface Experiment {
     SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options);
 
     /**
-     * True if {@link #run} passes {@link RunOptions#forks()} to its simulation, so a seed can be changed by hand at a
-     * step (the web lab's "change the run here"). An experiment that does not would run the seed unchanged and
-     * mislead, so forks are refused for it.
+     * True if {@link #run} passes {@link RunOptions#steering()} to the simulation of the variant it runs, so a seed
+     * can be changed by hand at a step (the web lab's "change the run here", {@code sdlab run --fork}) and its nodes
+     * looked at (the state inspector). An experiment that does not would run the seed unchanged and mislead, so forks
+     * and inspections are refused for it.
      */
     default boolean takesForks() {
         return false;

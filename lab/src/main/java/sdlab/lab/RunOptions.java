@@ -2,6 +2,7 @@ package sdlab.lab;
 
 import java.util.List;
 import sdlab.sim.Fork;
+import sdlab.sim.Steering;
 
 /**
  * What a run should keep beyond its numbers, and any changes made to it by hand. Sweeps over many seeds keep neither
@@ -10,19 +11,20 @@ import sdlab.sim.Fork;
  *
  * @param recordTrace keep the simulator's trace in {@link SeedRun#trace()}
  * @param keepHistory keep the client history in {@link SeedRun#history()}
- * @param forks changes made at trace steps (a learner's "what if"), passed to the simulation by an experiment that
- *     {@link Experiment#takesForks() takes forks}; they need the trace
+ * @param steering changes made and looks taken at trace steps (a learner's "what if", a state inspector), passed to
+ *     the simulation by an experiment that {@link Experiment#takesForks() takes forks}; they need the trace
  */
-public record RunOptions(boolean recordTrace, boolean keepHistory, List<Fork> forks) {
+public record RunOptions(boolean recordTrace, boolean keepHistory, Steering steering) {
     public RunOptions {
-        forks = List.copyOf(forks);
-        if (!forks.isEmpty() && !recordTrace) {
-            throw new IllegalArgumentException("forks are made at trace steps, so a forked run must record its trace");
+        java.util.Objects.requireNonNull(steering, "steering");
+        if (!steering.isEmpty() && !recordTrace) {
+            throw new IllegalArgumentException(
+                    "forks and inspections are made at trace steps, so such a run must record its trace");
         }
     }
 
     public RunOptions(boolean recordTrace, boolean keepHistory) {
-        this(recordTrace, keepHistory, List.of());
+        this(recordTrace, keepHistory, Steering.NONE);
     }
 
     /** Neither trace nor history: what sweeps use. */
@@ -37,6 +39,11 @@ public record RunOptions(boolean recordTrace, boolean keepHistory, List<Fork> fo
 
     /** Trace and history, with these changes made at their steps. */
     public static RunOptions forked(List<Fork> forks) {
-        return new RunOptions(true, true, forks);
+        return steered(Steering.forks(forks));
+    }
+
+    /** Trace and history, with these changes and looks at their steps. */
+    public static RunOptions steered(Steering steering) {
+        return new RunOptions(true, true, steering);
     }
 }

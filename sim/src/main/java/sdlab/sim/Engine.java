@@ -28,7 +28,7 @@ final class Engine {
     private final Network network;
     private final Invariant[] invariants;
     private final LiveNodes liveNodes;
-    private final Forks forks;
+    private final StepAgenda steps;
     private WorkloadDriver workload;
     private long now;
 
@@ -47,7 +47,7 @@ final class Engine {
         this.network = new Network(this, spec.network(), endpoints.length);
         this.invariants = spec.invariants().toArray(Invariant[]::new);
         this.liveNodes = new EngineLiveNodes(this, List.copyOf(spec.nodes().keySet()));
-        this.forks = spec.forks().isEmpty() ? null : new Forks(spec.forks());
+        this.steps = spec.steering().isEmpty() ? null : new StepAgenda(spec.steering());
     }
 
     /** Schedules the starts, the faults and the workload, then runs until {@code endNanos} at most. */
@@ -65,8 +65,8 @@ final class Engine {
             workload.start();
         }
         loop(endNanos);
-        if (forks != null) {
-            forks.requireAllMade(this);
+        if (steps != null) {
+            steps.requireAllMade(this);
         }
         return new SimResult(spec.seed(), History.of(history), trace.events(), trace.hash(), counters.snapshot(), now);
     }
@@ -86,8 +86,8 @@ final class Engine {
                         spec.seed(), now, "it exceeded its event limit of " + eventLimit + " events");
             }
             fire(event);
-            if (forks != null) {
-                forks.makeDue(this);
+            if (steps != null && steps.makeDue(this, liveNodes)) {
+                return; // inspected for the last time: the run was for looking at
             }
             if (invariants.length > 0) {
                 checkInvariants();

@@ -20,4 +20,4 @@ record SimSpec(
         long eventLimit,
         List<ScheduledAction> actions,
         List<Invariant> invariants,
-        List<Fork> forks) {}
+        Steering steering) {}

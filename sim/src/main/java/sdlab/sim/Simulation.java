@@ -101,7 +101,7 @@ public final class Simulation {
         private long eventLimit = EVENT_LIMIT_DEFAULT;
         private final List<ScheduledAction> actions = new ArrayList<>();
         private final List<Invariant> invariants = new ArrayList<>();
-        private final List<Fork> forks = new ArrayList<>();
+        private Steering steering = Steering.NONE;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -210,19 +210,21 @@ public final class Simulation {
         }
 
         /**
-         * Changes the run by hand at the forks' steps (a learner's "what if this message were lost"): the run is the
-         * seed's own up to each step, then goes its own way. Steps index the trace, so the trace must be recorded. A
-         * fork whose message is not in flight at its step, or whose step the run never reaches, stops the run with a
-         * {@link ForkException} that says so.
+         * Changes the run by hand at the forks' steps (a learner's "what if this message were lost") and looks at its
+         * nodes at the inspections' steps. A forked run is the seed's own up to each step, then goes its own way; an
+         * inspected run stops after its last inspection. Steps index the trace, so the trace must be recorded. A fork
+         * whose message is not in flight at its step, or a fork or inspection whose step the run never reaches, stops
+         * the run with a {@link ForkException} that says so.
          */
-        public Builder forks(List<Fork> changes) {
-            forks.addAll(changes);
+        public Builder steer(Steering steer) {
+            this.steering = java.util.Objects.requireNonNull(steer, "steering");
             return this;
         }
 
         public Simulation build() {
-            if (!forks.isEmpty() && !recordTrace) {
-                throw new IllegalStateException("forks are made at trace steps, so the run must record its trace");
+            if (!steering.isEmpty() && !recordTrace) {
+                throw new IllegalStateException(
+                        "forks and inspections are made at trace steps, so the run must record its trace");
             }
             for (NodeId id : faults.nodes()) {
                 if (!nodes.containsKey(id) && !clients.containsKey(id)) {
@@ -257,7 +259,7 @@ public final class Simulation {
                     eventLimit,
                     List.copyOf(actions),
                     List.copyOf(invariants),
-                    List.copyOf(forks)));
+                    steering));
         }
 
         private static void requireNonNegative(Duration duration, String name) {

@@ -104,7 +104,7 @@ class ForkTest {
                 .hasMessageContaining("never reached after step 1000001");
         assertThatThrownBy(() -> Simulation.builder(1)
                         .addNode(B, id -> new EchoNode(Scenarios.log()))
-                        .forks(List.of(new Fork(0, new Intervention.DropMessage(1))))
+                        .steer(Steering.forks(List.of(new Fork(0, new Intervention.DropMessage(1)))))
                         .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("must record its trace");
@@ -118,7 +118,7 @@ class ForkTest {
                 .addNode(A, id -> new PingerNode(B, 6, ms(1), Scenarios.log()))
                 .addNode(B, id -> new EchoNode(Scenarios.log()))
                 .recordTrace(true)
-                .forks(forks)
+                .steer(Steering.forks(forks))
                 .build()
                 .run(Duration.ofSeconds(1));
     }

@@ -22,7 +22,13 @@ final class ApiRoutes {
     private ApiRoutes() {}
 
     static void register(
-            RoutesConfig routes, ChapterApi chapters, RunApi runs, RunEvents events, SeedApi seeds, CheckApi check) {
+            RoutesConfig routes,
+            ChapterApi chapters,
+            RunApi runs,
+            RunEvents events,
+            SeedApi seeds,
+            StateApi states,
+            CheckApi check) {
         routes.before(ApiRoutes::requireLocalHost);
         routes.get("/api/chapters", ctx -> json(ctx, 200, chapters.list()));
         routes.get("/api/chapters/{id}", ctx -> json(ctx, 200, chapters.detail(ctx.pathParam("id"))));
@@ -46,6 +52,13 @@ final class ApiRoutes {
                 "/api/chapters/{id}/seeds/{seed}",
                 ctx -> json(
                         ctx, 200, seeds.ofChapter(ctx.pathParam("id"), ctx.pathParam("seed"), ctx.queryParamMap())));
+        routes.get(
+                "/api/runs/{id}/seeds/{seed}/state",
+                ctx -> json(ctx, 200, states.ofRun(ctx.pathParam("id"), ctx.pathParam("seed"), ctx.queryParamMap())));
+        routes.get(
+                "/api/chapters/{id}/seeds/{seed}/state",
+                ctx -> json(
+                        ctx, 200, states.ofChapter(ctx.pathParam("id"), ctx.pathParam("seed"), ctx.queryParamMap())));
         routes.get("/api/check/models", ctx -> json(ctx, 200, check.models()));
         routes.post("/api/check", ctx -> {
             requireJsonBody(ctx);

@@ -52,7 +52,9 @@ public final class WebLab implements AutoCloseable {
         ChapterApi chapterApi = new ChapterApi(chapters);
         RunApi runApi = new RunApi(new RunRequestParser(chapters, settings.seedsMax()), registry, store);
         RunEvents events = new RunEvents(registry, store, settings.eventStreamsMax());
-        SeedApi seeds = new SeedApi(new SeedRequestParser(chapters, store), new SeedCache(SeedCache.CHARS_MAX_DEFAULT));
+        SeedRequestParser seedRequests = new SeedRequestParser(chapters, store);
+        SeedApi seeds = new SeedApi(seedRequests, new SeedCache(SeedCache.CHARS_MAX_DEFAULT));
+        StateApi states = new StateApi(seedRequests);
         CheckApi check = new CheckApi();
         Javalin server = Javalin.create(config -> {
             config.jetty.host = LOOPBACK;
@@ -62,7 +64,7 @@ public final class WebLab implements AutoCloseable {
             config.http.maxRequestSize = CheckApi.BODY_BYTES_MAX;
             config.http.prefer405over404 = true;
             config.staticFiles.add(STATIC_ROOT, Location.CLASSPATH);
-            ApiRoutes.register(config.routes, chapterApi, runApi, events, seeds, check);
+            ApiRoutes.register(config.routes, chapterApi, runApi, events, seeds, states, check);
         });
         try {
             server.start();

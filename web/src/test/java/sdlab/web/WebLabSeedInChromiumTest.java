@@ -281,6 +281,61 @@ class WebLabSeedInChromiumTest {
         }
     }
 
+    @Test
+    void theStateInspectorShowsEachNodesStateAndMarksWhatTheStepChanged() throws Exception {
+        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
+                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
+            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
+            LabClient client = new LabClient(lab.url());
+            JsonNode seed =
+                    client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3").json();
+            int step = deliveryToANodeAfter(seed, 1000);
+            String receiver = seed.path("nodes")
+                    .get(seed.path("events").get(step).get(2).asInt())
+                    .asText();
+
+            browser.navigate(lab.url() + "#/chapter/quorum/seed/5?variant=n3r1w3&step=" + step);
+            browser.waitFor("document.getElementById('step-text')", SEED_TIMEOUT);
+            browser.click("#inspector summary");
+            browser.waitFor("document.getElementById('inspector-step')", SEED_TIMEOUT);
+
+            assertThat(browser.evaluate("document.getElementById('inspector-step').textContent")
+                            .asText())
+                    .startsWith("After step " + (step + 1) + ",");
+            assertThat(browser.evaluate("[...document.querySelectorAll('.node-state')].map(n => n.dataset.node).join()")
+                            .asText())
+                    .isEqualTo("n1,n2,n3,n4,n5,n6,n7");
+            assertThat(browser.evaluate("[...document.querySelectorAll('.node-state.changed')].map(n => n.dataset.node)"
+                                    + ".join()")
+                            .asText())
+                    .isEqualTo(receiver);
+            assertThat(browser.evaluate("document.querySelectorAll('.node-state.changed li.changed').length")
+                            .asInt())
+                    .isPositive();
+            browser.evaluate("document.querySelector('.node-state.changed').scrollIntoView()");
+            new Screenshots(dir).save(browser, "seed-inspected");
+
+            // It follows the step.
+            browser.press("ArrowRight", ARROW_RIGHT);
+            browser.waitFor(
+                    "document.getElementById('inspector-step') && document.getElementById('inspector-step')"
+                            + ".textContent.startsWith('After step " + (step + 2) + ",')",
+                    SEED_TIMEOUT);
+            assertThat(browser.errors()).isEmpty();
+        }
+    }
+
+    private static int deliveryToANodeAfter(JsonNode seed, int from) {
+        for (int index = from; index < seed.path("events").size(); index++) {
+            JsonNode event = seed.path("events").get(index);
+            if (event.get(1).asText().equals("DELIVER")
+                    && seed.path("nodes").get(event.get(2).asInt()).asText().startsWith("n")) {
+                return index;
+            }
+        }
+        throw new AssertionError("no delivery to a node after step " + from);
+    }
+
     /** The events two replayed seeds share from the start: equal time, kind, nodes, message and detail. */
     private static int sharedEvents(JsonNode a, JsonNode b) {
         JsonNode eventsA = a.path("events");

@@ -57,7 +57,7 @@ final class QuorumScenario {
                 // A run without its trace is one of a sweep's lean runs, which reads no trace hash either; a
                 // replay keeps both, so determinism is still checked on the runs anyone looks at.
                 .hashTrace(recordTrace)
-                .forks(options.forks());
+                .steer(options.steering());
         NodeFactory nodeFactory = QuorumCluster.nodeFactory(variant.config(), nodes);
         for (NodeId node : nodes) {
             sim.addNode(node, nodeFactory);

@@ -15,6 +15,7 @@ import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.SeedDetail;
 import sdlab.sim.Fork;
 import sdlab.sim.ForkException;
+import sdlab.sim.Steering;
 
 /**
  * Runs an experiment over a range of seeds and measures it.
@@ -83,6 +84,15 @@ public final class Sweep {
      * experiment that does not {@link Experiment#takesForks() take forks}.
      */
     public static SeedRun fork(Experiment experiment, ParamValues values, long seed, String variant, List<Fork> forks) {
+        return steer(experiment, values, seed, variant, Steering.forks(forks));
+    }
+
+    /**
+     * Runs one seed of one variant with these forks made and inspections taken at their steps. An inspected run stops
+     * after its last look, so what it returns is for looking at, not measuring. Refused, as {@link #fork}.
+     */
+    public static SeedRun steer(
+            Experiment experiment, ParamValues values, long seed, String variant, Steering steering) {
         if (!experiment.takesForks()) {
             throw new IllegalArgumentException("chapter " + experiment.id()
                     + " does not take changes made by hand yet; only its seeds as they ran");
@@ -90,7 +100,7 @@ public final class Sweep {
         Variant chosen = ExperimentShape.selected(experiment.variants(values), Optional.of(variant))
                 .getFirst();
         try {
-            return experiment.run(chosen, values, seed, RunOptions.forked(forks));
+            return experiment.run(chosen, values, seed, RunOptions.steered(steering));
         } catch (ForkException e) {
             throw e; // the change cannot be made: the asker's mistake, not the experiment's
         } catch (RuntimeException | AssertionError e) {

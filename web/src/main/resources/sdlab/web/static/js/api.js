@@ -31,6 +31,11 @@ export const api = {
       fork ? { variant, fork } : { variant })}`),
   seedOfChapter: (id, seed, query) =>
     call("GET", `/api/chapters/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}?${new URLSearchParams(query)}`),
+  // Every node's state at a step of a seed (query: variant, step, fork and, for a chapter, its parameters).
+  stateOfRun: (id, seed, query) =>
+    call("GET", `/api/runs/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}/state?${new URLSearchParams(query)}`),
+  stateOfChapter: (id, seed, query) =>
+    call("GET", `/api/chapters/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}/state?${new URLSearchParams(query)}`),
   checkModels: () => call("GET", "/api/check/models"),
   check: (request) => call("POST", "/api/check", request),
 };

@@ -13,6 +13,7 @@ import { eventLine, millis, traceModel } from "./trace-model.js";
 import { onStepKey, ROWS_DEFAULT, ROWS_PER_WINDOW, seedControls } from "./seed-controls.js";
 import { compareWith, seedCompare } from "./seed-compare.js";
 import { seedFork } from "./seed-fork.js";
+import { stateInspector } from "./state-inspector.js";
 import { seedVerdict } from "./seed-verdict.js";
 
 // The URL follows the step at most this often: browsers throttle history updates made faster.
@@ -72,6 +73,7 @@ class SeedView {
     this.diagram = h("div", { class: "diagram-pane", id: "diagram" });
     this.history = historyTimeline(this.operations.map(timelineOp), "ms");
     this.forkPanel = this.seed.takesForks ? seedFork(this) : null;
+    this.inspector = this.seed.takesForks ? stateInspector(this) : null;
     this.history.element.addEventListener("click", (event) => this.pickOperation(event));
     this.diagram.addEventListener("click", (event) => this.pickEvent(event));
     this.selectionText.addEventListener("click", (event) => {
@@ -92,6 +94,7 @@ class SeedView {
       seedControls(this),
       seedCompare(this, this.compared),
       this.forkPanel ? this.forkPanel.element : null,
+      this.inspector ? this.inspector.element : null,
       h("div", { class: "stepper" }, this.stepText, this.selectionText),
       h("div", { class: "panes" },
         h("section", {}, h("h2", {}, "Space-time diagram"), this.windowText, this.diagram),
@@ -188,6 +191,7 @@ class SeedView {
     this.stepText.replaceChildren(h("strong", {}, `Step ${step + 1} of ${model.count}`), " ", h("code", {}, eventLine(model, step)));
     this.stepText.dataset.step = step;
     this.forkPanel?.refresh();
+    this.inspector?.refresh();
     this.history.setCursor(model.time[step]);
     clearTimeout(this.hashTimer);
     this.hashTimer = setTimeout(() => replaceHash(this.hash()), HASH_DELAY_MS);

@@ -5,25 +5,38 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The forks of a run, made in step order as the trace reaches each step. The engine asks after every event; a fork is
- * made after the handler that recorded its step, so that a handler's events are never split.
+ * The forks and inspections of a run ({@link Steering}), made in step order as the trace reaches each step. The engine
+ * asks after every event; both happen after the handler that recorded their step, so that a handler's events are never
+ * split. At one step the inspections come first: they show the state the step left, before a fork changes it.
  */
-final class Forks {
+final class StepAgenda {
     private final List<Fork> pending;
+    private final List<Inspection> inspections;
     private int next;
+    private int nextInspection;
+    private boolean lookedForTheLastTime;
 
-    Forks(List<Fork> forks) {
-        this.pending = new ArrayList<>(forks);
+    StepAgenda(Steering steering) {
+        this.pending = new ArrayList<>(steering.forks());
         this.pending.sort(Comparator.comparingInt(Fork::afterTraceEvent));
+        this.inspections = new ArrayList<>(steering.inspections());
+        this.inspections.sort(Comparator.comparingInt(Inspection::afterTraceEvent));
     }
 
-    boolean isEmpty() {
-        return next == pending.size();
-    }
-
-    /** Makes every fork whose step the trace has reached. */
-    void makeDue(Engine engine) {
+    /**
+     * Takes the inspections, then makes the forks, whose step the trace has reached. Returns true once the last
+     * inspection has been taken: the run is then over.
+     */
+    boolean makeDue(Engine engine, LiveNodes nodes) {
         int recorded = engine.trace().events().size();
+        while (nextInspection < inspections.size()
+                && inspections.get(nextInspection).afterTraceEvent() < recorded) {
+            inspections.get(nextInspection++).look().accept(nodes);
+        }
+        if (!inspections.isEmpty() && nextInspection == inspections.size()) {
+            lookedForTheLastTime = true;
+            return true;
+        }
         while (next < pending.size() && pending.get(next).afterTraceEvent() < recorded) {
             Fork fork = pending.get(next++);
             try {
@@ -32,14 +45,22 @@ final class Forks {
                 throw new ForkException("cannot " + fork.describe() + ": " + e.getMessage()); // e.g. an unknown node
             }
         }
+        return false;
     }
 
-    /** The forks the run ended before reaching: their steps are past its last event. */
+    /** Fails for a fork or inspection the run ended before reaching: its step is past the run's last event. */
     void requireAllMade(Engine engine) {
-        if (!isEmpty()) {
-            Fork late = pending.get(next);
-            throw new ForkException(
-                    "the run has " + engine.trace().events().size() + " steps, so it never reached " + late.describe());
+        if (lookedForTheLastTime) {
+            return; // the run stopped there on purpose
+        }
+        int steps = engine.trace().events().size();
+        if (nextInspection < inspections.size()) {
+            throw new ForkException("the run has " + steps + " steps, so it never reached step "
+                    + (inspections.getLast().afterTraceEvent() + 1) + " to look at it");
+        }
+        if (next < pending.size()) {
+            throw new ForkException("the run has " + steps + " steps, so it never reached "
+                    + pending.get(next).describe());
         }
     }
 
