@@ -28,6 +28,7 @@ final class ApiRoutes {
             RunEvents events,
             SeedApi seeds,
             StateApi states,
+            SweepApi sweeps,
             CheckApi check) {
         routes.before(ApiRoutes::requireLocalHost);
         routes.get("/api/chapters", ctx -> json(ctx, 200, chapters.list()));
@@ -59,6 +60,10 @@ final class ApiRoutes {
                 "/api/chapters/{id}/seeds/{seed}/state",
                 ctx -> json(
                         ctx, 200, states.ofChapter(ctx.pathParam("id"), ctx.pathParam("seed"), ctx.queryParamMap())));
+        routes.post("/api/sweeps", ctx -> {
+            requireJsonBody(ctx);
+            json(ctx, 200, sweeps.sweep(runBody(ctx)));
+        });
         routes.get("/api/check/models", ctx -> json(ctx, 200, check.models()));
         routes.post("/api/check", ctx -> {
             requireJsonBody(ctx);

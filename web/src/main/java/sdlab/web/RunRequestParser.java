@@ -52,7 +52,7 @@ final class RunRequestParser {
         return new RunRequest(experiment, values, seeds, firstSeed);
     }
 
-    private static JsonNode readObject(String body) {
+    static JsonNode readObject(String body) {
         if (body == null || body.isBlank()) {
             throw ApiError.badRequest("the body is empty; send a JSON object such as {\"experiment\": \"quorum\"}");
         }

@@ -55,6 +55,7 @@ public final class WebLab implements AutoCloseable {
         SeedRequestParser seedRequests = new SeedRequestParser(chapters, store);
         SeedApi seeds = new SeedApi(seedRequests, new SeedCache(SeedCache.CHARS_MAX_DEFAULT));
         StateApi states = new StateApi(seedRequests);
+        SweepApi sweeps = new SweepApi(chapters);
         CheckApi check = new CheckApi();
         Javalin server = Javalin.create(config -> {
             config.jetty.host = LOOPBACK;
@@ -64,7 +65,7 @@ public final class WebLab implements AutoCloseable {
             config.http.maxRequestSize = CheckApi.BODY_BYTES_MAX;
             config.http.prefer405over404 = true;
             config.staticFiles.add(STATIC_ROOT, Location.CLASSPATH);
-            ApiRoutes.register(config.routes, chapterApi, runApi, events, seeds, states, check);
+            ApiRoutes.register(config.routes, chapterApi, runApi, events, seeds, states, sweeps, check);
         });
         try {
             server.start();

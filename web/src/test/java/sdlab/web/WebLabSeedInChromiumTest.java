@@ -325,6 +325,41 @@ class WebLabSeedInChromiumTest {
         }
     }
 
+    @Test
+    void aMetricAgainstAParameterDrawsOneDotPerSeedAndVariant() throws Exception {
+        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
+                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
+            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
+            browser.navigate(lab.url() + "#/chapter/quorum?ops-per-client=10");
+            browser.waitFor("document.getElementById('sweep-param')", PAGE_TIMEOUT);
+            browser.evaluate("(() => { const p = document.getElementById('sweep-param'); p.value = 'loss';"
+                    + " p.dispatchEvent(new Event('change')); })()");
+            browser.evaluate("document.getElementById('sweep-values').value = '0, 0.1, 0.3'");
+            browser.evaluate("document.getElementById('sweep-seeds').value = '3'");
+            browser.evaluate("document.getElementById('sweep-metric').value = 'staleReads'");
+            browser.click("#sweep-run");
+            browser.waitFor("document.getElementById('sweep-summary')", SEED_TIMEOUT);
+
+            assertThat(browser.evaluate("document.querySelectorAll('#sweep-result circle.dot').length")
+                            .asInt())
+                    .isEqualTo(3 * 3 * 9);
+            assertThat(browser.evaluate("document.getElementById('sweep-summary').textContent")
+                            .asText())
+                    .isEqualTo("loss at 0, 0.1, 0.3: 9 variants over seeds 1 to 3 at each, 81 runs.");
+            assertThat(browser.evaluate("document.querySelector('#sweep-result svg').getAttribute('aria-label')")
+                            .asText())
+                    .isEqualTo("staleReads against loss, one dot per seed");
+            browser.evaluate("(() => { const m = document.getElementById('sweep-metric'); m.value = 'latencyMsP99';"
+                    + " m.dispatchEvent(new Event('change')); })()");
+            assertThat(browser.evaluate("document.querySelector('#sweep-result svg').getAttribute('aria-label')")
+                            .asText())
+                    .startsWith("latencyMsP99 against loss");
+            browser.evaluate("document.querySelector('.sweep-form').scrollIntoView()");
+            new Screenshots(dir).save(browser, "chapter-sweep");
+            assertThat(browser.errors()).isEmpty();
+        }
+    }
+
     private static int deliveryToANodeAfter(JsonNode seed, int from) {
         for (int index = from; index < seed.path("events").size(); index++) {
             JsonNode event = seed.path("events").get(index);

@@ -36,6 +36,7 @@ export const api = {
     call("GET", `/api/runs/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}/state?${new URLSearchParams(query)}`),
   stateOfChapter: (id, seed, query) =>
     call("GET", `/api/chapters/${encodeURIComponent(id)}/seeds/${encodeURIComponent(seed)}/state?${new URLSearchParams(query)}`),
+  sweep: (request) => call("POST", "/api/sweeps", request),
   checkModels: () => call("GET", "/api/check/models"),
   check: (request) => call("POST", "/api/check", request),
 };

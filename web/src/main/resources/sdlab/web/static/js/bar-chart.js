@@ -18,14 +18,14 @@ export function unitOf(metricName) {
 }
 
 /** A round step for about TICKS ticks from 0 to max. */
-function tickStep(max) {
+export function tickStep(max) {
   const raw = max / TICKS;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw);
   return step || raw;
 }
 
-function format(value) {
+export function format(value) {
   if (value === null || value === undefined) return "n/a";
   if (Number.isInteger(value)) return String(value);
   return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);

@@ -1,10 +1,12 @@
 // A chapter: its explanation, its question as a quiz, its parameters as a form, and "Prove it", which runs
-// the sweep with live progress and a cancel button and then opens the run's verdicts.
+// the sweep with live progress and a cancel button and then opens the run's verdicts; one seed to step through; and a
+// metric against a parameter swept over a few values.
 
 import { api, follow } from "./api.js";
 import { h, show } from "./dom.js";
 import { changedParams, paramRows } from "./param-form.js";
 import { hashOf, replaceHash, seedHash } from "./route.js";
+import { sweepForm } from "./sweep-form.js";
 
 const SEEDS_DEFAULT = 200;
 
@@ -30,7 +32,8 @@ export async function chapterView(id, query) {
     h("section", { class: "explanation" }, chapter.explanation.map((paragraph) => h("p", {}, paragraph))),
     form,
     h("div", { class: "actions" }, prove, cancel, status),
-    seedForm(chapter, form));
+    seedForm(chapter, form),
+    sweepForm(chapter, form));
 }
 
 /** Opens one seed of one variant, with the form's parameters, step by step: no run needed. */
