@@ -19,6 +19,17 @@ final class Chapters {
     }
 
     /** In the order they were given (by chapter, as {@code sdlab list} shows them). */
+    /** The ids of the chapters that take forks and let their nodes be inspected: "isolation, quorum, ...". */
+    String forkable() {
+        return String.join(
+                ", ",
+                all().stream()
+                        .filter(Experiment::takesForks)
+                        .map(Experiment::id)
+                        .sorted()
+                        .toList());
+    }
+
     List<Experiment> all() {
         return List.copyOf(byId.values());
     }

@@ -69,7 +69,7 @@ final class SeedRequestParser {
         return request(experiment, values, seedText, query);
     }
 
-    private static SeedRequest request(
+    private SeedRequest request(
             Experiment experiment, ParamValues values, String seedText, Map<String, List<String>> query) {
         long seed;
         try {
@@ -96,14 +96,14 @@ final class SeedRequestParser {
         return new SeedRequest(experiment, values, seed, variant, forks(experiment, query));
     }
 
-    private static List<Fork> forks(Experiment experiment, Map<String, List<String>> query) {
+    private List<Fork> forks(Experiment experiment, Map<String, List<String>> query) {
         List<String> texts = query.getOrDefault(FORK, List.of());
         if (texts.isEmpty() || texts.getLast().isBlank()) {
             return List.of();
         }
         if (!experiment.takesForks()) {
             throw ApiError.badRequest("chapter " + experiment.id() + " does not take changes made by hand yet"
-                    + " (chapter 10, quorum, does); open its seeds without &fork");
+                    + " (these do: " + chapters.forkable() + "); open its seeds without &fork");
         }
         try {
             return ForkText.parse(texts.getLast());

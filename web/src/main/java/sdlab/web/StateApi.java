@@ -27,10 +27,12 @@ final class StateApi {
     static final String STEP = "step";
 
     private final SeedRequestParser parser;
+    private final Chapters chapters;
     private final Semaphore looks = new Semaphore(LOOKS_CONCURRENT_MAX);
 
-    StateApi(SeedRequestParser parser) {
+    StateApi(SeedRequestParser parser, Chapters chapters) {
         this.parser = parser;
+        this.chapters = chapters;
     }
 
     String ofRun(String runId, String seed, Map<String, List<String>> query) {
@@ -48,7 +50,7 @@ final class StateApi {
     private String look(SeedRequest request, int step) {
         if (!request.experiment().takesForks()) {
             throw ApiError.badRequest("chapter " + request.experiment().id()
-                    + " does not let its nodes be inspected yet" + " (chapter 10, quorum, does)");
+                    + " does not let its nodes be inspected yet (these do: " + chapters.forkable() + ")");
         }
         if (!looks.tryAcquire()) {
             throw ApiError.tooManyRequests(LOOKS_CONCURRENT_MAX + " states are being looked at already; ask again");

@@ -54,7 +54,7 @@ public final class WebLab implements AutoCloseable {
         RunEvents events = new RunEvents(registry, store, settings.eventStreamsMax());
         SeedRequestParser seedRequests = new SeedRequestParser(chapters, store);
         SeedApi seeds = new SeedApi(seedRequests, new SeedCache(SeedCache.CHARS_MAX_DEFAULT));
-        StateApi states = new StateApi(seedRequests);
+        StateApi states = new StateApi(seedRequests, chapters);
         SweepApi sweeps = new SweepApi(chapters);
         CheckApi check = new CheckApi();
         Javalin server = Javalin.create(config -> {

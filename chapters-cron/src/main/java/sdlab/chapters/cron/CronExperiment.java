@@ -69,6 +69,11 @@ public final class CronExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         CronVariant chosen = CronVariant.all().stream()
                 .filter(v -> v.name().equals(variant.name()))
@@ -76,7 +81,7 @@ public final class CronExperiment implements Experiment {
                 .orElseThrow(() -> new IllegalArgumentException("chapter 14 has no variant " + variant.name()));
         FencingPolicy target = targetChange.apply(chosen.option().targetPolicy());
         return CronMeasurements.measure(
-                CronScenario.run(chosen.option(), target, values, seed, options.recordTrace()), values, options);
+                CronScenario.run(chosen.option(), target, values, seed, options), values, options);
     }
 
     @Override

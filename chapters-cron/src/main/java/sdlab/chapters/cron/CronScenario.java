@@ -13,6 +13,7 @@ import sdlab.cron.CronOption;
 import sdlab.cron.CronScheduler;
 import sdlab.cron.SchedulerConfig;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
 import sdlab.sim.SimResult;
@@ -52,8 +53,9 @@ final class CronScenario {
     private CronScenario() {}
 
     /** A run of {@code option} with the seed's own faults and the option's target. */
-    static Outcome run(CronOption option, FencingPolicy targetPolicy, ParamValues values, long seed, boolean trace) {
-        return run(option, targetPolicy, values, CronFaults.draw(values, SCHEDULERS, seed), seed, trace);
+    static Outcome run(
+            CronOption option, FencingPolicy targetPolicy, ParamValues values, long seed, RunOptions options) {
+        return run(option, targetPolicy, values, CronFaults.draw(values, SCHEDULERS, seed), seed, options);
     }
 
     /** A run with the faults given: for tests that script the run where a mechanism matters. */
@@ -63,7 +65,7 @@ final class CronScenario {
             ParamValues values,
             CronFaults faults,
             long seed,
-            boolean trace) {
+            RunOptions options) {
         SchedulerConfig config = schedulerConfig(option, values);
         RunLog log = new RunLog();
         Simulation.Builder builder = Simulation.builder(seed)
@@ -71,7 +73,8 @@ final class CronScenario {
                         .withLoss(values.get(CronParams.LOSS)))
                 .addNode(TARGET, id -> new FencedStore(targetPolicy))
                 .at(Duration.ZERO, log::bind)
-                .recordTrace(trace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         RaftConfig raft = RaftConfig.defaults();
         for (NodeId id : STORE) {
             builder.addNode(id, RaftCluster.nodeFactory(raft, STORE));

@@ -30,7 +30,7 @@ class FencingMattersTest {
             List.of(new CronFaults.LeaderFault(CronFaults.Kind.PAUSE, 10_100_000_000L, 3_000_000_000L)), List.of());
 
     private static CronScenario.Outcome run(FencingPolicy target) {
-        return CronScenario.run(CronOption.FENCING, target, VALUES, PAUSE_MID_RUN, SEED, false);
+        return CronScenario.run(CronOption.FENCING, target, VALUES, PAUSE_MID_RUN, SEED, RunOptions.lean());
     }
 
     @Test

@@ -19,8 +19,8 @@ class QuietRunTest {
     @ParameterizedTest
     @EnumSource(CronOption.class)
     void everySlotRunsOnceAndTakesEffectOnce(CronOption option) {
-        CronScenario.Outcome outcome =
-                CronScenario.run(option, option.targetPolicy(), VALUES, new CronFaults(List.of(), List.of()), 3, false);
+        CronScenario.Outcome outcome = CronScenario.run(
+                option, option.targetPolicy(), VALUES, new CronFaults(List.of(), List.of()), 3, RunOptions.lean());
         SeedRun run = CronMeasurements.measure(outcome, VALUES, RunOptions.lean());
 
         assertThat(run.counter(CronMeasurements.DUPLICATE_RUNS)).isZero();

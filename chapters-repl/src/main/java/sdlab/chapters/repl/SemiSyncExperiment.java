@@ -76,10 +76,15 @@ public final class SemiSyncExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         SemiSyncVariant chosen = SemiSyncVariant.named(variant.name());
         ReplConfig config = configChange.apply(chosen.mode().apply(SemiSyncScenario.baseConfig(values)));
-        return SemiSyncMeasurements.measure(SemiSyncScenario.run(config, values, seed, options.recordTrace()), options);
+        return SemiSyncMeasurements.measure(SemiSyncScenario.run(config, values, seed, options), options);
     }
 
     @Override

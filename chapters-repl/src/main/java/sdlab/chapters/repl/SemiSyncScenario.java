@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.repl.FailoverOperator;
 import sdlab.repl.ReplClient;
 import sdlab.repl.ReplConfig;
@@ -64,7 +65,7 @@ final class SemiSyncScenario {
                 .withApplyNanosPerEntry(values.get(SemiSyncParams.APPLY).toNanos());
     }
 
-    static Outcome run(ReplConfig config, ParamValues values, long seed, boolean trace) {
+    static Outcome run(ReplConfig config, ParamValues values, long seed, RunOptions options) {
         SemiSyncFaults faults = SemiSyncFaults.draw(values, seed);
         CommitLog log = new CommitLog();
         LagSampler lag = LagSampler.duringCut(faults);
@@ -85,7 +86,8 @@ final class SemiSyncScenario {
                         Integer.MAX_VALUE,
                         Latency.exponential(values.get(SemiSyncParams.THINK))))
                 .every(LAG_SAMPLE_EVERY, lag::sample)
-                .recordTrace(trace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         for (NodeId replica : REPLICAS) {
             builder.addNode(replica, any -> new ReplNode(config, log));
         }

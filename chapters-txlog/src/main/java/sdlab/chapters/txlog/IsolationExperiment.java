@@ -81,11 +81,15 @@ public final class IsolationExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         IsolationLevel level = LEVELS.get(variant.name());
         TxLogConfig config = configChange.apply(IsolationScenario.baseConfig(values));
-        return IsolationMeasurements.measure(
-                IsolationScenario.run(config, level, values, seed, options.recordTrace()), options);
+        return IsolationMeasurements.measure(IsolationScenario.run(config, level, values, seed, options), options);
     }
 
     @Override

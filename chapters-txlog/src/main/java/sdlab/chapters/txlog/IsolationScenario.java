@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.sim.DiskConfig;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
@@ -47,7 +48,8 @@ final class IsolationScenario {
         return TxLogConfig.of(Map.of(TOPIC, values.get(PARTITIONS)));
     }
 
-    static Outcome run(TxLogConfig config, IsolationLevel isolation, ParamValues values, long seed, boolean trace) {
+    static Outcome run(
+            TxLogConfig config, IsolationLevel isolation, ParamValues values, long seed, RunOptions options) {
         List<TopicPartition> partitions = IntStream.range(0, values.get(PARTITIONS))
                 .mapToObj(p -> new TopicPartition(TOPIC, p))
                 .toList();
@@ -55,7 +57,8 @@ final class IsolationScenario {
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(ONE_WAY), 0.5)))
                 .disk(DiskConfig.defaults().withSyncLatency(Latency.logNormal(values.get(FSYNC), 0.3)))
                 .addNode(BROKER, any -> new LogBroker(config))
-                .recordTrace(trace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         for (int i = 0; i < values.get(PRODUCERS); i++) {
             PaymentProducer.Settings settings = new PaymentProducer.Settings(
                     BROKER,

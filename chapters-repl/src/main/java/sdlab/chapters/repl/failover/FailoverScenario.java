@@ -14,6 +14,7 @@ import java.util.Set;
 import sdlab.core.Node;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.repl.FailoverManager;
 import sdlab.repl.HealthCheck;
 import sdlab.repl.LeaseNode;
@@ -61,7 +62,7 @@ final class FailoverScenario {
 
     private FailoverScenario() {}
 
-    static Outcome run(FailoverVariant variant, ReplConfig.Bug bug, ParamValues values, long seed, boolean trace) {
+    static Outcome run(FailoverVariant variant, ReplConfig.Bug bug, ParamValues values, long seed, RunOptions options) {
         FailoverFaults faults = FailoverFaults.draw(values, seed);
         FailoverLedger ledger = new FailoverLedger();
         int writers = values.get(FailoverParams.WRITERS);
@@ -92,7 +93,8 @@ final class FailoverScenario {
                         writes(KEYS),
                         Integer.MAX_VALUE,
                         Latency.exponential(values.get(FailoverParams.THINK))))
-                .recordTrace(trace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         LeaseSettings held = variant.lease() ? lease : null;
         for (NodeId node : NODES) {
             builder.addNode(node, any -> storeNode(node, config, ledger, held, faults));

@@ -69,11 +69,16 @@ public final class SplitBrainExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         FailoverVariant chosen = FailoverVariant.named(variant.name());
         long detectionNanos = values.get(FailoverParams.CHECK_INTERVAL).toNanos() * values.get(FailoverParams.FAILURES);
         return FailoverMeasurements.measure(
-                FailoverScenario.run(chosen, bug, values, seed, options.recordTrace()), detectionNanos, options);
+                FailoverScenario.run(chosen, bug, values, seed, options), detectionNanos, options);
     }
 
     @Override

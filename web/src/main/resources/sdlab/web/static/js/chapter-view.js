@@ -5,13 +5,15 @@
 import { api, follow } from "./api.js";
 import { h, show } from "./dom.js";
 import { changedParams, paramRows } from "./param-form.js";
-import { hashOf, replaceHash, seedHash } from "./route.js";
+import { hashOf, replaceHash, seedHash, stillAt } from "./route.js";
 import { sweepForm } from "./sweep-form.js";
 
 const SEEDS_DEFAULT = 200;
 
 export async function chapterView(id, query) {
+  const at = location.hash;
   const chapter = await api.chapter(id);
+  if (!stillAt(at)) return;
   const form = h("form", { class: "chapter-form", onsubmit: (event) => event.preventDefault() },
     quiz(chapter.question, query.answer),
     h("h2", {}, "Parameters"),

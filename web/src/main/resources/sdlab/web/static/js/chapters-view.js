@@ -1,10 +1,12 @@
 // The chapters list: every experiment with the question it settles.
 import { api } from "./api.js";
 import { h, show } from "./dom.js";
-import { hashOf } from "./route.js";
+import { hashOf, stillAt } from "./route.js";
 
 export async function chaptersView() {
+  const at = location.hash;
   const chapters = await api.chapters();
+  if (!stillAt(at)) return;
   show(
     h("h1", {}, "Chapters"),
     h("p", { class: "muted" }, "Pick a chapter, read it, answer its question, then press “Prove it”: the lab runs "

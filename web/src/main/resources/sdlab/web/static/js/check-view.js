@@ -5,6 +5,7 @@
 import { api } from "./api.js";
 import { h, show } from "./dom.js";
 import { historyTimeline } from "./history-timeline.js";
+import { stillAt } from "./route.js";
 
 const EXAMPLE = `[{"process": 0, "type": "invoke", "f": "write", "value": 1, "time": 0},
  {"process": 0, "type": "ok", "f": "write", "value": 1, "time": 10},
@@ -12,7 +13,9 @@ const EXAMPLE = `[{"process": 0, "type": "invoke", "f": "write", "value": 1, "ti
  {"process": 1, "type": "ok", "f": "read", "value": 0, "time": 30}]`;
 
 export async function checkView() {
+  const at = location.hash;
   const { models, bodyBytesMax, timeoutSeconds } = await api.checkModels();
+  if (!stillAt(at)) return;
   const text = h("textarea", { id: "history-text", rows: 12, spellcheck: false, placeholder: EXAMPLE });
   const file = h("input", { type: "file", id: "history-file", accept: ".json,.jsonl,.edn,.log,.txt" });
   const model = h("select", { id: "model" }, models.map((name) => h("option", { value: name }, name)));

@@ -25,6 +25,14 @@ export function hashOf(view, id, query = {}) {
   return `#/${view}${id ? "/" + encodeURIComponent(id) : ""}${text ? "?" + text : ""}`;
 }
 
+/**
+ * True while the page is still at `hash`: a view that waited for the server checks it before showing itself, so
+ * that an answer arriving after the learner went elsewhere does not replace the view they went to.
+ */
+export function stillAt(hash) {
+  return location.hash === hash;
+}
+
 /** Records the view's state in the URL without showing the view again. */
 export function replaceHash(hash) {
   history.replaceState(null, "", hash);

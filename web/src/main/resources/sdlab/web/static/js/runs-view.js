@@ -2,7 +2,7 @@
 
 import { api } from "./api.js";
 import { h, show } from "./dom.js";
-import { hashOf } from "./route.js";
+import { hashOf, stillAt } from "./route.js";
 
 /** held: every assertion held; broke: one did not; or the run's state (cancelled, failed, running). */
 function colour(run) {
@@ -23,7 +23,9 @@ function verdictText(run) {
 }
 
 export async function runsView() {
+  const at = location.hash;
   const runs = await api.runs();
+  if (!stillAt(at)) return;
   show(
     h("h1", {}, "Runs"),
     h("p", { class: "legend" },
