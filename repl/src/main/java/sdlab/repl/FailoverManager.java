@@ -100,6 +100,9 @@ public final class FailoverManager implements Node {
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
+        // The primary gets the grace a promoted one gets: a manager that starts beside it (a real cluster's processes
+        // come up in any order) must not fail it over for a lease it has not had the time to take.
+        probeFromNanos = ctx.nowNanos() + settings.check().graceAfterPromotionNanos();
         ctx.setTimer(Duration.ofNanos(settings.checkIntervalNanos()), new ProbeDue());
     }
 

@@ -1,0 +1,191 @@
+package sdlab.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sdlab.app.cluster.ReplTestCluster.N1;
+import static sdlab.app.cluster.ReplTestCluster.N2;
+import static sdlab.app.cluster.ReplTestCluster.N3;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import sdlab.core.NodeId;
+
+/**
+ * The replicated store in semi-sync AFTER_SYNC with one acknowledgement, as real processes (a primary, two
+ * replicas, a lease service and a failover manager) spoken to over RESP: replicas serve reads that catch up and
+ * refuse writes, WAIT counts the replicas that hold a write, bad RESP gets an error and the node serves on, cutting
+ * the replicas off makes semi-sync fall back to asynchronous and the counters say so, and after SIGKILL of the
+ * primary during a write loop the promoted replica holds every write that was acknowledged. The crash runs last.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplSemiSyncClusterTest {
+    private static final long TIMEOUT_MS = 2_000;
+
+    private ReplTestCluster cluster;
+
+    @BeforeAll
+    void startCluster(@TempDir Path directory) throws Exception {
+        cluster = ReplTestCluster.start(
+                directory, Map.of("mode", "semi-sync", "acks", "1", "semi-sync-timeout-ms", Long.toString(TIMEOUT_MS)));
+    }
+
+    @AfterAll
+    void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void replicasServeReadsThatCatchUpAndRefuseWrites() throws Exception {
+        assertThat(cluster.call(N1, "SET", "greeting", "hello")).isEqualTo("OK");
+        assertThat(cluster.call(N1, "INCRBY", "counter", "5")).isEqualTo(5L);
+        assertThat(cluster.call(N1, "INCRBY", "counter", "7")).isEqualTo(12L);
+
+        for (NodeId replica : List.of(N2, N3)) {
+            assertThat(eventually(replica, "GET", "counter", "12"))
+                    .as("%s catches up", replica)
+                    .isTrue();
+            assertThat(cluster.call(replica, "GET", "greeting")).isEqualTo("hello");
+            assertThat(cluster.call(replica, "SET", "greeting", "bye"))
+                    .isEqualTo(new RespTestClient.Error("READONLY You can't write against a read only replica."));
+            assertThat(cluster.info(replica, "role")).isEqualTo("slave");
+            assertThat(cluster.info(replica, "master_port")).isEqualTo(Integer.toString(cluster.port(N1)));
+        }
+        assertThat(cluster.call(N1, "DEL", "greeting", "missing")).isEqualTo(1L);
+        assertThat(cluster.call(N1, "GET", "greeting")).isNull();
+        assertThat(cluster.info(N1, "role")).isEqualTo("master");
+        assertThat(cluster.info(N1, "connected_slaves")).isEqualTo("2");
+        assertThat(cluster.info(N1, "rpl_semi_sync_master_status")).isEqualTo("ON");
+    }
+
+    @Test
+    @Order(2)
+    void waitCountsTheReplicasThatHoldThisConnectionsWrites() throws Exception {
+        try (RespTestClient client = new RespTestClient(cluster.port(N1))) {
+            assertThat(client.call("SET", "waited", "1")).isEqualTo("OK");
+            assertThat(client.call("WAIT", "2", "2000")).isEqualTo(2L);
+            List<?> role = (List<?>) client.call("ROLE");
+            assertThat(role.get(0)).isEqualTo("master");
+            assertThat((List<?>) role.get(2)).hasSize(2);
+        }
+        assertThat(cluster.call(N2, "WAIT", "1", "10"))
+                .isEqualTo(new RespTestClient.Error("ERR WAIT cannot be used with replica instances."));
+    }
+
+    @Test
+    @Order(3)
+    void malformedRespGetsAProtocolErrorAndTheNodeServesOn() throws Exception {
+        List<String> frames = List.of("*x\r\n", "*1\r\n+GET\r\n", "*1\r\n$-3\r\n", "*2\r\n$3\r\nGET\r\n$1\r\nkXX\r\n");
+        for (String frame : frames) {
+            try (RespTestClient client = new RespTestClient(cluster.port(N1))) {
+                client.sendRaw(frame);
+                Object reply = client.read();
+                assertThat(reply).isInstanceOf(RespTestClient.Error.class);
+                assertThat(((RespTestClient.Error) reply).text()).startsWith("ERR Protocol error: ");
+                assertThat(client.closedByServer())
+                        .as("closed after %s", frame.strip())
+                        .isTrue();
+            }
+        }
+        assertThat(cluster.call(N1, "PING")).isEqualTo("PONG");
+        assertThat(cluster.call(N1, "NOSUCH", "a")).isInstanceOf(RespTestClient.Error.class);
+        assertThat(cluster.call(N1, "SET", "tab", "a\tb")).isInstanceOf(RespTestClient.Error.class);
+        assertThat(cluster.call(N1, "SET", "after", "bad input")).isEqualTo("OK");
+    }
+
+    @Test
+    @Order(4)
+    void cuttingTheReplicasOffMakesSemiSyncFallBackAndTheCountersShowIt() throws Exception {
+        long offBefore = Long.parseLong(cluster.info(N1, "rpl_semi_sync_master_off_times"));
+        long noTxBefore = Long.parseLong(cluster.info(N1, "rpl_semi_sync_master_no_tx"));
+        cluster.processes.partition(
+                List.of(List.of(N1, ReplTestCluster.LEASE, ReplTestCluster.MANAGER), List.of(N2, N3)));
+        try {
+            long start = System.nanoTime();
+            assertThat(cluster.call(N1, "SET", "cut", "1")).isEqualTo("OK");
+            long firstMillis = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            assertThat(cluster.call(N1, "SET", "cut", "2")).isEqualTo("OK");
+            long secondMillis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf(
+                    "semi-sync with the replicas cut off: first write %d ms (the timeout), next %d ms%n",
+                    firstMillis, secondMillis);
+
+            assertThat(firstMillis).as("the first write waits out the timeout").isGreaterThanOrEqualTo(TIMEOUT_MS);
+            assertThat(secondMillis)
+                    .as("later writes do not wait: asynchronous")
+                    .isLessThan(TIMEOUT_MS);
+            assertThat(cluster.info(N1, "rpl_semi_sync_master_status")).isEqualTo("OFF");
+            assertThat(Long.parseLong(cluster.info(N1, "rpl_semi_sync_master_off_times")))
+                    .isEqualTo(offBefore + 1);
+            assertThat(Long.parseLong(cluster.info(N1, "rpl_semi_sync_master_no_tx")))
+                    .isGreaterThanOrEqualTo(noTxBefore + 2);
+        } finally {
+            cluster.processes.heal();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"ON".equals(cluster.info(N1, "rpl_semi_sync_master_status")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(cluster.info(N1, "rpl_semi_sync_master_status"))
+                .as("back on once a replica caught up")
+                .isEqualTo("ON");
+        assertThat(eventually(N2, "GET", "cut", "2")).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void noAcknowledgedWriteIsLostWhenThePrimaryIsKilledAndAReplicaPromoted() throws Exception {
+        KillDuringWrites.Result result = KillDuringWrites.run(cluster, 4, Duration.ofMillis(1500));
+
+        System.out.printf(
+                "semi-sync after-sync, 1 ack: %d writes acknowledged, %d lost after SIGKILL of n1; %s promoted,"
+                        + " writable %d ms after the kill%n",
+                result.acknowledged().size(), result.lost().size(), result.newPrimary(), result.failoverMillis());
+        assertThat(result.acknowledged()).as("the loop wrote").hasSizeGreaterThan(20);
+        assertThat(result.lost()).as("acknowledged writes lost").isEmpty();
+
+        // The old primary comes back, finds the lease taken, is told who the primary is, and follows it.
+        cluster.processes.restart(N1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!"slave".equals(roleOf(N1)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(roleOf(N1)).as("the old primary rejoins as a replica").isEqualTo("slave");
+        assertThat(cluster.info(N1, "master_port")).isEqualTo(Integer.toString(cluster.port(result.newPrimary())));
+        assertThat(cluster.call(N1, "SET", "k", "v"))
+                .isEqualTo(new RespTestClient.Error("READONLY You can't write against a read only replica."));
+    }
+
+    private String roleOf(NodeId node) {
+        try {
+            return cluster.info(node, "role");
+        } catch (java.io.IOException notYet) {
+            return null;
+        }
+    }
+
+    /** Whether {@code node} answers {@code expected} to the command within 5 s. */
+    private boolean eventually(NodeId node, String command, String key, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (expected.equals(cluster.call(node, command, key))) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+}
