@@ -78,6 +78,13 @@ final class MechanismOptions {
                     + " (default: lease)")
     String failover;
 
+    @Option(
+            names = "--planted-bug",
+            hidden = true,
+            paramLabel = "BUG",
+            description = "repl: a planted bug for tests (ack-before-commit: SET answers before the commit)")
+    String plantedBug;
+
     /** The options given, by the names the layout file and the mechanism use. */
     Map<String, String> asMap() {
         Map<String, String> options = new LinkedHashMap<>();
@@ -106,6 +113,7 @@ final class MechanismOptions {
         putIfGiven(options, "acks", acks);
         putIfGiven(options, "semi-sync-timeout-ms", semiSyncTimeoutMs);
         putIfGiven(options, "failover", failover);
+        putIfGiven(options, "planted-bug", plantedBug);
         return options;
     }
 

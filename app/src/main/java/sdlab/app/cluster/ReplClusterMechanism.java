@@ -170,7 +170,8 @@ final class ReplClusterMechanism implements ClusterMechanism {
                 options.respPortBase(),
                 config.modeName(),
                 config.acksRequired(),
-                config.timeoutNanosSemiSync() / 1_000_000);
+                config.timeoutNanosSemiSync() / 1_000_000,
+                options.doorBug());
         ReplRespDoor door = ReplRespDoor.open(host, localNode, settings);
         log.line(host.id() + " serves RESP clients on 127.0.0.1:" + door.port());
         return door;

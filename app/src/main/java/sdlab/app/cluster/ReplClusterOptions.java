@@ -9,6 +9,7 @@ import sdlab.core.NodeId;
 import sdlab.repl.ReplConfig;
 import sdlab.repl.ReplConfig.SyncLevel;
 import sdlab.repl.ReplConfig.WaitPoint;
+import sdlab.repl.server.DoorSettings;
 
 /**
  * The options of {@code sdlab cluster start repl}, checked and turned into the store's {@link ReplConfig}: how many
@@ -19,12 +20,22 @@ import sdlab.repl.ReplConfig.WaitPoint;
  * @param config the store's configuration, the same in every node process
  * @param failover whether a lease service and a failover manager run beside the store
  * @param respPortBase node i of the store serves RESP on this port + i
+ * @param doorBug a planted bug of the RESP door, for the test that shows the crash test can fail
  */
-record ReplClusterOptions(int replicas, ReplConfig config, boolean failover, int respPortBase) {
+record ReplClusterOptions(
+        int replicas, ReplConfig config, boolean failover, int respPortBase, DoorSettings.Bug doorBug) {
     static final int RESP_PORT_DEFAULT = 6380;
     static final int REPLICAS_DEFAULT = 2;
     private static final Set<String> KNOWN = Set.of(
-            "replicas", "mode", "wait-point", "sync-level", "acks", "semi-sync-timeout-ms", "failover", "client-port");
+            "replicas",
+            "mode",
+            "wait-point",
+            "sync-level",
+            "acks",
+            "semi-sync-timeout-ms",
+            "failover",
+            "client-port",
+            "planted-bug");
 
     static ReplClusterOptions parse(Map<String, String> options) {
         for (String key : options.keySet()) {
@@ -44,7 +55,15 @@ record ReplClusterOptions(int replicas, ReplConfig config, boolean failover, int
             throw new IllegalArgumentException("--failover is lease or none, not '" + failover + "'");
         }
         int port = intOption(options, "client-port", RESP_PORT_DEFAULT, 1, 65_000);
-        return new ReplClusterOptions(replicas, config, failover.equals("lease"), port);
+        DoorSettings.Bug bug;
+        try {
+            bug = DoorSettings.Bug.valueOf(options.getOrDefault("planted-bug", "none")
+                    .toUpperCase(Locale.ROOT)
+                    .replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--planted-bug is none or ack-before-commit");
+        }
+        return new ReplClusterOptions(replicas, config, failover.equals("lease"), port, bug);
     }
 
     /** The store's nodes: the primary n1, then the replicas. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -72,6 +73,34 @@ class ReplSemiSyncClusterTest {
 
     @Test
     @Order(2)
+    void theStoresOwnClientAndRedisCliTalkToTheCluster() throws Exception {
+        String dir = cluster.processes.directory().toString();
+        assertThat(ClusterCommandTest.sdlab("cluster", "client", "repl", "set", "viaclient", "x", "--dir", dir)
+                        .out())
+                .isEqualTo("x\n");
+        assertThat(ClusterCommandTest.sdlab("cluster", "client", "repl", "get", "viaclient", "--dir", dir)
+                        .out())
+                .isEqualTo("x\n");
+        ClusterCommandTest.Result status = ClusterCommandTest.sdlab("cluster", "status", "--dir", dir);
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("n3 resp 127.0.0.1:" + cluster.port(N3), "n5 failover manager");
+
+        Assumptions.assumeTrue(
+                onPath("redis-cli"),
+                "redis-cli is not installed; install it with 'apt-get install -y redis-tools' to run the rest");
+        String port = Integer.toString(cluster.port(N1));
+        assertThat(run("redis-cli", "-p", port, "SET", "cli", "from redis-cli")).isEqualTo("OK\n");
+        assertThat(run("redis-cli", "-p", port, "INCRBY", "cli-counter", "41")).isEqualTo("41\n");
+        assertThat(run("redis-cli", "-p", port, "WAIT", "2", "1000")).isEqualTo("2\n");
+        assertThat(run("redis-cli", "-p", Integer.toString(cluster.port(N2)), "GET", "cli"))
+                .isEqualTo("from redis-cli\n");
+        assertThat(run("redis-cli", "-p", Integer.toString(cluster.port(N2)), "ROLE"))
+                .startsWith("slave\n127.0.0.1\n" + port + "\n");
+        assertThat(run("redis-cli", "-p", port, "INFO", "replication")).contains("role:master", "connected_slaves:2");
+    }
+
+    @Test
+    @Order(3)
     void waitCountsTheReplicasThatHoldThisConnectionsWrites() throws Exception {
         try (RespTestClient client = new RespTestClient(cluster.port(N1))) {
             assertThat(client.call("SET", "waited", "1")).isEqualTo("OK");
@@ -85,7 +114,7 @@ class ReplSemiSyncClusterTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void malformedRespGetsAProtocolErrorAndTheNodeServesOn() throws Exception {
         List<String> frames = List.of("*x\r\n", "*1\r\n+GET\r\n", "*1\r\n$-3\r\n", "*2\r\n$3\r\nGET\r\n$1\r\nkXX\r\n");
         for (String frame : frames) {
@@ -106,7 +135,7 @@ class ReplSemiSyncClusterTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void cuttingTheReplicasOffMakesSemiSyncFallBackAndTheCountersShowIt() throws Exception {
         long offBefore = Long.parseLong(cluster.info(N1, "rpl_semi_sync_master_off_times"));
         long noTxBefore = Long.parseLong(cluster.info(N1, "rpl_semi_sync_master_no_tx"));
@@ -146,7 +175,7 @@ class ReplSemiSyncClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noAcknowledgedWriteIsLostWhenThePrimaryIsKilledAndAReplicaPromoted() throws Exception {
         KillDuringWrites.Result result = KillDuringWrites.run(cluster, 4, Duration.ofMillis(1500));
 
@@ -167,6 +196,22 @@ class ReplSemiSyncClusterTest {
         assertThat(cluster.info(N1, "master_port")).isEqualTo(Integer.toString(cluster.port(result.newPrimary())));
         assertThat(cluster.call(N1, "SET", "k", "v"))
                 .isEqualTo(new RespTestClient.Error("READONLY You can't write against a read only replica."));
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** Runs a program to completion (at most 30 s) and returns what it printed. */
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("timed out: " + String.join(" ", command));
+        }
+        return output;
     }
 
     private String roleOf(NodeId node) {

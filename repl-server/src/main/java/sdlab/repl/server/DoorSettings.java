@@ -13,12 +13,30 @@ import sdlab.core.NodeId;
  * @param modeName the replication mode, as the configuration names it (async, semisync-after-sync, ...)
  * @param acksRequired acknowledgements a commit waits for, in the modes that wait
  * @param semiSyncTimeoutMillis semi-sync's fallback timeout
+ * @param bug a planted bug, for the test that shows the crash test can fail; {@link Bug#NONE} otherwise
  */
 public record DoorSettings(
-        List<NodeId> storeNodes, int respPortBase, String modeName, int acksRequired, long semiSyncTimeoutMillis) {
+        List<NodeId> storeNodes,
+        int respPortBase,
+        String modeName,
+        int acksRequired,
+        long semiSyncTimeoutMillis,
+        Bug bug) {
+
+    /** Planted bugs of the door. */
+    public enum Bug {
+        NONE,
+        /**
+         * SET answers OK as soon as the write is handed to the node, before the node acknowledges the commit: what
+         * the client hears no longer waits for the primary's sync or the replicas, whatever the mode.
+         */
+        ACK_BEFORE_COMMIT
+    }
+
     public DoorSettings {
         storeNodes = List.copyOf(storeNodes);
         Objects.requireNonNull(modeName, "modeName");
+        Objects.requireNonNull(bug, "bug");
         if (respPortBase < 1 || respPortBase + storeNodes.size() > 65_535) {
             throw new IllegalArgumentException("the RESP ports must lie between 1 and 65535");
         }

@@ -37,6 +37,9 @@ final class ReplCommands {
         /** Sends the node {@code message}; {@code onAnswer} turns its answer into the reply, or null to wait on. */
         void send(long requestId, Message message, Function<ReplMessages, RespReply> onAnswer);
 
+        /** Hands the node {@code message} and expects no answer (only under a planted bug). */
+        void sendOnly(Message message);
+
         /** Calls {@code check} now and every {@code everyMillis} until it gives the reply. */
         void poll(long everyMillis, Supplier<RespReply> check);
 
@@ -66,7 +69,7 @@ final class ReplCommands {
             case "COMMAND" -> RespReply.array(List.of()); // redis-cli asks for command docs; it does without
             case "SELECT" ->
                 arity(args, 2, () -> args.get(1).equals("0") ? RespReply.OK : error("ERR DB index is out of range"));
-            case "SET" -> arity(args, 3, () -> write(session, args.get(1), args.get(2), position -> RespReply.OK));
+            case "SET" -> arity(args, 3, () -> set(session, args.get(1), args.get(2)));
             case "GET" -> arity(args, 2, () -> read(session, args.get(1), value -> bulk(value)));
             case "EXISTS" ->
                 arity(args, 2, () -> read(session, args.get(1), v -> RespReply.integer(v == null ? 0 : 1)));
@@ -80,6 +83,20 @@ final class ReplCommands {
             case "ROLE" -> arity(args, 1, report::role);
             default -> unknown(args);
         };
+    }
+
+    private RespReply set(Session session, String key, String value) {
+        if (door.settings().bug() == DoorSettings.Bug.ACK_BEFORE_COMMIT
+                && session.node().isPrimary()) {
+            String unfit = unfit(key) != null ? unfit(key) : unfit(value);
+            if (unfit != null) {
+                return error(unfit);
+            }
+            // The planted bug: the client hears OK before the commit, so a crash can take the write with it.
+            session.sendOnly(new Write(session.nextRequestId(), key, value));
+            return RespReply.OK;
+        }
+        return write(session, key, value, position -> RespReply.OK);
     }
 
     private RespReply write(Session session, String key, String value, LongFunction<RespReply> onCommitted) {

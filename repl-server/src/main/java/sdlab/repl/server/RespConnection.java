@@ -171,6 +171,11 @@ final class RespConnection extends SimpleChannelInboundHandler<RespRequest> impl
     }
 
     @Override
+    public void sendOnly(Message message) {
+        door.toNode(id, message);
+    }
+
+    @Override
     public void poll(long everyMillis, Supplier<RespReply> check) {
         RespReply now = check.get();
         if (now != null) {
