@@ -121,9 +121,16 @@ public final class ReplRespDoor implements LocalClients, AutoCloseable {
     @Override
     public void deliver(NodeId to, Message message) {
         RespConnection connection = connections.get(to);
-        if (connection != null && message instanceof ReplMessages answer) {
+        if (connection == null || !(message instanceof ReplMessages answer)) {
+            return; // the connection closed while the node was answering it
+        }
+        try {
             connection.fromNode(answer);
-        } // else the connection closed while the node was answering it
+        } catch (RuntimeException e) {
+            // This runs inside the node's handler, which would stop the node for it: a fault of one connection's
+            // reply closes that connection only.
+            connection.close();
+        }
     }
 
     @Override

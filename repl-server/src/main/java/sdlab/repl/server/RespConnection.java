@@ -42,6 +42,8 @@ final class RespConnection extends SimpleChannelInboundHandler<RespRequest> impl
     private boolean inFlight;
     private boolean running;
     private long lastWritePosition;
+    /** A protocol error to answer once the commands before it are answered; then the connection closes. */
+    private RespReply closingError;
 
     RespConnection(ReplRespDoor door) {
         this.door = door;
@@ -65,10 +67,10 @@ final class RespConnection extends SimpleChannelInboundHandler<RespRequest> impl
     protected void channelRead0(ChannelHandlerContext ctx, RespRequest request) {
         switch (request) {
             case RespRequest.Malformed malformed -> {
-                // Redis answers a protocol error and closes: the rest of the stream cannot be framed.
-                queued.clear();
-                write(RespReply.error("ERR Protocol error: " + malformed.reason()));
-                channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                // Redis answers a protocol error and closes: the rest of the stream cannot be framed. The commands
+                // before it are answered first, in order.
+                closingError = RespReply.error("ERR Protocol error: " + malformed.reason());
+                runQueued();
             }
             case RespRequest.Command command -> {
                 if (queued.size() >= QUEUED_MAX) {
@@ -117,6 +119,11 @@ final class RespConnection extends SimpleChannelInboundHandler<RespRequest> impl
                 if (reply != null) {
                     complete(reply);
                 }
+            }
+            if (!inFlight && closingError != null) {
+                write(closingError);
+                closingError = null;
+                channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }
             channel.flush();
         } finally {

@@ -21,8 +21,11 @@ import java.util.List;
 final class RespRequestDecoder extends ByteToMessageDecoder {
     /** Arguments per command, at most: the door's commands take few. */
     static final int ARGS_MAX = 1024;
-    /** The longest bulk argument, in bytes. */
-    static final int BULK_BYTES_MAX = 1 << 20;
+    /**
+     * The longest bulk argument, in bytes. A replica is shipped up to 256 entries in one frame of at most 16 MiB, so
+     * a key and a value of 16 KiB each keep the largest shipment at half of that.
+     */
+    static final int BULK_BYTES_MAX = 16 * 1024;
     /** The longest inline command or header line, in bytes, as Redis's 64 KiB. */
     static final int LINE_BYTES_MAX = 64 * 1024;
 
@@ -81,8 +84,12 @@ final class RespRequestDecoder extends ByteToMessageDecoder {
                 return INCOMPLETE;
             }
             long length = number(bulkHeader.substring(1), "invalid bulk length");
-            if (length < 0 || length > BULK_BYTES_MAX) {
+            if (length < 0) {
                 throw new ProtocolException("invalid bulk length");
+            }
+            if (length > BULK_BYTES_MAX) {
+                throw new ProtocolException(
+                        "bulk length " + length + " above this door's limit of " + BULK_BYTES_MAX + " bytes");
             }
             if (in.readableBytes() < length + 2) {
                 return INCOMPLETE;
