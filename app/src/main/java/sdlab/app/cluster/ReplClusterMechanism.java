@@ -122,7 +122,7 @@ final class ReplClusterMechanism implements ClusterMechanism {
                 return new LeaseNode(lease);
             }
             if (id.equals(managerNode()) && options.failover()) {
-                return new FailoverManager(managerSettings());
+                return new FailoverManager(managerSettings(), MANAGER_GRACE.toNanos());
             }
             ReplNode node = new ReplNode(options.config(), ReplObserver.NONE, lease);
             localNode = node;
