@@ -30,7 +30,9 @@ import sdlab.runtime.net.LineLog;
  * {@link ReplNode} unchanged, each with a RESP port for redis-cli ({@link ReplRespDoor}). With failover (the
  * default), two more processes run the simulator's {@link LeaseNode} and {@link FailoverManager}: the primary holds
  * a lease and stops taking writes when it cannot renew it, and the manager promotes the most advanced replica once
- * the lease has run out, so a primary that is only slow or cut off from the manager is never doubled.
+ * the lease has run out. So a primary that is only cut off from the manager is not replaced, and a replaced one has
+ * stopped taking new writes before its successor starts; the commits it had in flight may still complete, since the
+ * replicas check no fencing token here (chapter 12's {@code lease-fenced} variant is the simulator's only).
  *
  * <p>The lease check is the one of chapter 12's three that needs no more than the store's own processes: the port
  * check needs a stand-in for the host's kernel, and the query check writes heartbeat rows that, under semi-sync with
