@@ -101,6 +101,29 @@ class ReplSemiSyncClusterTest {
 
     @Test
     @Order(3)
+    void aRedisClientLibraryWorksUnchanged() throws Exception {
+        String python = pythonWithRedis();
+        Assumptions.assumeTrue(
+                python != null,
+                "no python3 with the redis package; install it with 'apt-get install -y python3-redis' to run this test");
+        String script =
+                """
+                import redis, sys
+                primary = redis.Redis(port=int(sys.argv[1]), decode_responses=True)
+                replica = redis.Redis(port=int(sys.argv[2]), decode_responses=True)
+                print(primary.set("py", "hello"), primary.incrby("py-counter", 3), primary.execute_command("WAIT", 2, 2000))
+                print(primary.info("replication")["role"], replica.info("replication")["role"])
+                try:
+                    replica.set("py", "bye")
+                except redis.exceptions.ReadOnlyError:
+                    print("read-only")
+                """;
+        assertThat(run(python, "-c", script, Integer.toString(cluster.port(N1)), Integer.toString(cluster.port(N2))))
+                .isEqualTo("True 3 2\nmaster slave\nread-only\n");
+    }
+
+    @Test
+    @Order(4)
     void waitCountsTheReplicasThatHoldThisConnectionsWrites() throws Exception {
         try (RespTestClient client = new RespTestClient(cluster.port(N1))) {
             assertThat(client.call("SET", "waited", "1")).isEqualTo("OK");
@@ -114,7 +137,7 @@ class ReplSemiSyncClusterTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void malformedRespGetsAProtocolErrorAfterWhatCameBeforeItAndTheNodeServesOn() throws Exception {
         List<String> frames = List.of("*x\r\n", "*1\r\n+GET\r\n", "*1\r\n$-3\r\n", "*2\r\n$3\r\nGET\r\n$1\r\nkXX\r\n");
         for (String frame : frames) {
@@ -145,7 +168,7 @@ class ReplSemiSyncClusterTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void cuttingTheReplicasOffMakesSemiSyncFallBackAndTheCountersShowIt() throws Exception {
         // One replica cut off: the other still acknowledges, and one acknowledgement is all a commit waits for.
         long yesBefore = Long.parseLong(cluster.info(N1, "rpl_semi_sync_master_yes_tx"));
@@ -196,7 +219,7 @@ class ReplSemiSyncClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void noAcknowledgedWriteIsLostWhenThePrimaryIsKilledAndAReplicaPromoted() throws Exception {
         KillDuringWrites.Result result = KillDuringWrites.run(cluster, 4, Duration.ofMillis(1500));
 
@@ -217,6 +240,17 @@ class ReplSemiSyncClusterTest {
         assertThat(cluster.info(N1, "master_port")).isEqualTo(Integer.toString(cluster.port(result.newPrimary())));
         assertThat(cluster.call(N1, "SET", "k", "v"))
                 .isEqualTo(new RespTestClient.Error("READONLY You can't write against a read only replica."));
+    }
+
+    /** The first python3 that can import redis (a python3 on the PATH may lack Debian's package), or null. */
+    private static String pythonWithRedis() throws Exception {
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            if ((candidate.startsWith("/") ? java.nio.file.Files.isExecutable(Path.of(candidate)) : onPath(candidate))
+                    && run(candidate, "-c", "import redis; print('ok')").equals("ok\n")) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static boolean onPath(String program) {
