@@ -74,8 +74,9 @@ final class MechanismOptions {
     @Option(
             names = "--failover",
             paramLabel = "KIND",
-            description = "repl: lease (a lease service and a failover manager run beside the store) or none"
-                    + " (default: lease)")
+            description =
+                    "repl: lease (a lease service and a failover manager run beside the store), lease-fenced"
+                            + " (the replicas also check the lease's fencing token; needs --mode sync) or none (default: lease)")
     String failover;
 
     @Option(

@@ -31,8 +31,9 @@ import sdlab.runtime.net.LineLog;
  * default), two more processes run the simulator's {@link LeaseNode} and {@link FailoverManager}: the primary holds
  * a lease and stops taking writes when it cannot renew it, and the manager promotes the most advanced replica once
  * the lease has run out. So a primary that is only cut off from the manager is not replaced, and a replaced one has
- * stopped taking new writes before its successor starts; the commits it had in flight may still complete, since the
- * replicas check no fencing token here (chapter 12's {@code lease-fenced} variant is the simulator's only).
+ * stopped taking new writes before its successor starts; the commits it had in flight may still complete, unless the
+ * replicas check the lease's fencing token ({@code --failover lease-fenced}, with {@code --mode sync}: chapter 12's
+ * fenced variant), which refuses the deposed primary's shipments and so its commits.
  *
  * <p>The lease check is the one of chapter 12's three that needs no more than the store's own processes: the port
  * check needs a stand-in for the host's kernel, and the query check writes heartbeat rows that, under semi-sync with
@@ -95,7 +96,8 @@ final class ReplClusterMechanism implements ClusterMechanism {
                         + ")"
                 : "";
         String failover = options.failover()
-                ? "failover by lease (" + leaseNode() + " lease service, " + managerNode() + " manager)"
+                ? "failover by " + (options.fenced() ? "fenced " : "") + "lease (" + leaseNode() + " lease service, "
+                        + managerNode() + " manager)"
                 : "no failover";
         return "replicated store: primary %s, replicas %s, %s%s, %s, RESP ports from %d"
                 .formatted(
@@ -200,7 +202,8 @@ final class ReplClusterMechanism implements ClusterMechanism {
     }
 
     private LeaseSettings leaseSettings() {
-        return new LeaseSettings(leaseNode(), LEASE_TTL.toNanos(), LEASE_RENEW.toNanos(), DRIFT_BOUND_PPM, false);
+        return new LeaseSettings(
+                leaseNode(), LEASE_TTL.toNanos(), LEASE_RENEW.toNanos(), DRIFT_BOUND_PPM, options.fenced());
     }
 
     /**

@@ -19,11 +19,12 @@ import sdlab.repl.server.DoorSettings;
  * @param replicas replicas beside the primary
  * @param config the store's configuration, the same in every node process
  * @param failover whether a lease service and a failover manager run beside the store
+ * @param fenced whether replicas check the lease's fencing token on every shipment (failover lease-fenced)
  * @param respPortBase node i of the store serves RESP on this port + i
  * @param doorBug a planted bug of the RESP door, for the test that shows the crash test can fail
  */
 record ReplClusterOptions(
-        int replicas, ReplConfig config, boolean failover, int respPortBase, DoorSettings.Bug doorBug) {
+        int replicas, ReplConfig config, boolean failover, boolean fenced, int respPortBase, DoorSettings.Bug doorBug) {
     static final int RESP_PORT_DEFAULT = 6380;
     static final int REPLICAS_DEFAULT = 2;
     private static final Set<String> KNOWN = Set.of(
@@ -51,8 +52,15 @@ record ReplClusterOptions(
                 .withApplyNanosPerEntry(0);
         config = mode(config, options);
         String failover = options.getOrDefault("failover", "lease").toLowerCase(Locale.ROOT);
-        if (!failover.equals("lease") && !failover.equals("none")) {
-            throw new IllegalArgumentException("--failover is lease or none, not '" + failover + "'");
+        if (!List.of("lease", "lease-fenced", "none").contains(failover)) {
+            throw new IllegalArgumentException("--failover is lease, lease-fenced or none, not '" + failover + "'");
+        }
+        boolean fenced = failover.equals("lease-fenced");
+        if (fenced && config.mode() != ReplConfig.Mode.SYNC) {
+            // A token stops a deposed primary only where every acknowledgement passes a replica that checks it;
+            // async never asks one, and semi-sync stops asking after its timeout.
+            throw new IllegalArgumentException("--failover lease-fenced needs --mode sync: a fencing token that no"
+                    + " replica checks before a commit is acknowledged stops nothing");
         }
         int port = intOption(options, "client-port", RESP_PORT_DEFAULT, 1, 65_000);
         DoorSettings.Bug bug;
@@ -63,7 +71,7 @@ record ReplClusterOptions(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--planted-bug is none or ack-before-commit");
         }
-        return new ReplClusterOptions(replicas, config, failover.equals("lease"), port, bug);
+        return new ReplClusterOptions(replicas, config, !failover.equals("none"), fenced, port, bug);
     }
 
     /** The store's nodes: the primary n1, then the replicas. */

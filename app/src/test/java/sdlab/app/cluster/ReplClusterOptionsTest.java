@@ -47,6 +47,9 @@ class ReplClusterOptionsTest {
         assertThat(sync.modeName()).isEqualTo("sync-remote-apply");
         assertThat(ReplClusterOptions.parse(Map.of("failover", "none")).nodeCount())
                 .isEqualTo(3);
+        assertThat(ReplClusterOptions.parse(Map.of("mode", "sync", "failover", "lease-fenced"))
+                        .fenced())
+                .isTrue();
     }
 
     @Test
@@ -55,6 +58,8 @@ class ReplClusterOptionsTest {
                 .hasMessage("--mode is async, semi-sync or sync, not 'quick'");
         assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("mode", "semi-sync", "acks", "3")))
                 .hasMessage("--acks must be between 1 and 2, not 3");
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("mode", "semi-sync", "failover", "lease-fenced")))
+                .hasMessageStartingWith("--failover lease-fenced needs --mode sync");
         assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("variant", "n3r2w2")))
                 .hasMessageStartingWith("the replicated store takes the options ");
 
