@@ -17,6 +17,11 @@ import java.util.Optional;
  * @param endOffsetBytes the log's length in bytes after this entry, as a binlog file position counts it
  */
 public record Entry(long position, String key, String value, long commitNanos, long endOffsetBytes) {
+    /**
+     * The value of a delete: a write of it removes the key, as a row-based binlog's delete event does. It is a single
+     * NUL character, which a front door never lets a client write as a value of its own.
+     */
+    public static final String DELETED = "\0";
 
     public Entry {
         Objects.requireNonNull(key, "key");

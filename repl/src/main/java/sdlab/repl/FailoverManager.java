@@ -83,6 +83,7 @@ public final class FailoverManager implements Node {
     }
 
     private final Settings settings;
+    private final long startGraceNanos;
     private final Map<NodeId, Long> positions = new TreeMap<>();
 
     private NodeId primary;
@@ -94,12 +95,28 @@ public final class FailoverManager implements Node {
     private long probeFromNanos;
 
     public FailoverManager(Settings settings) {
+        this(settings, 0);
+    }
+
+    /**
+     * A manager that counts no probe for {@code startGraceNanos} after it starts. Processes of a real cluster come up
+     * in any order and at any speed: a manager that starts before the primary could take its lease would otherwise
+     * fail it over at once. The simulator starts every node at time 0 and needs none.
+     */
+    public FailoverManager(Settings settings, long startGraceNanos) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.primary = settings.primary();
+        if (startGraceNanos < 0) {
+            throw new IllegalArgumentException("the start grace cannot be negative");
+        }
+        this.startGraceNanos = startGraceNanos;
     }
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
+        if (startGraceNanos > 0) {
+            probeFromNanos = ctx.nowNanos() + startGraceNanos;
+        }
         ctx.setTimer(Duration.ofNanos(settings.checkIntervalNanos()), new ProbeDue());
     }
 

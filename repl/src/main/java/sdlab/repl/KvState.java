@@ -18,7 +18,11 @@ final class KvState {
             throw new IllegalStateException(
                     "applying entry " + entry.position() + " after " + appliedPosition + " would skip or repeat one");
         }
-        values.put(entry.key(), entry.value());
+        if (entry.value().equals(Entry.DELETED)) {
+            values.remove(entry.key());
+        } else {
+            values.put(entry.key(), entry.value());
+        }
         appliedPosition = entry.position();
         appliedCommitNanos = entry.commitNanos();
     }

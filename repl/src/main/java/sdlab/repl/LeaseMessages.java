@@ -1,13 +1,12 @@
 package sdlab.repl;
 
-import sdlab.core.Message;
 import sdlab.core.NodeId;
 
 /**
  * The lease protocol between a primary (or a promoted replica), the failover manager and the {@link LeaseNode}: the
  * primary asks for the lease and renews it with the same request; the manager asks who holds it.
  */
-public sealed interface LeaseMessages extends Message {
+public sealed interface LeaseMessages extends ReplFamily {
 
     /** Grant or renew the lease; {@code sentAtNanos} is the asker's clock, echoed so that it times the lease from it. */
     record LeaseRequest(long sentAtNanos) implements LeaseMessages {}

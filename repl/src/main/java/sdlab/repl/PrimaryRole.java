@@ -120,6 +120,12 @@ final class PrimaryRole implements Role {
         return lease;
     }
 
+    List<ReplicaPosition> replicaPositions() {
+        return cursors.entrySet().stream()
+                .map(each -> each.getValue().snapshot(each.getKey()))
+                .toList();
+    }
+
     private void onWrite(NodeId client, Write write, NodeContext ctx) {
         if (!lease.writable()) {
             // Certainly not applied: the client may try again, here or at the primary it learns of.

@@ -2,14 +2,13 @@ package sdlab.repl;
 
 import java.util.List;
 import java.util.Objects;
-import sdlab.core.Message;
 import sdlab.core.NodeId;
 
 /**
  * Every message of the replicated store, in one place: what clients ask, what the primary ships and replicas
  * answer, and the few messages of a failover.
  */
-public sealed interface ReplMessages extends Message {
+public sealed interface ReplMessages extends ReplFamily {
 
     // Clients and nodes.
 

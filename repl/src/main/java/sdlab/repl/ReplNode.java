@@ -192,6 +192,31 @@ public final class ReplNode implements Node {
         return role instanceof ReplicaRole replica ? Optional.of(replica.lag(nowNanos)) : Optional.empty();
     }
 
+    /** The node this replica copies from, if it is a replica. */
+    public Optional<NodeId> source() {
+        return role instanceof ReplicaRole replica ? Optional.of(replica.source()) : Optional.empty();
+    }
+
+    /** How far each replica has taken the log, as this primary last heard; empty on a replica. */
+    public List<ReplicaPosition> replicaPositions() {
+        return role instanceof PrimaryRole primary ? primary.replicaPositions() : List.of();
+    }
+
+    /**
+     * The value {@code key} has after the last entry in this node's log, committed or still waiting (null if never
+     * written or deleted): what a read-modify-write on the primary builds on, since the next entry follows them all.
+     * Readers see {@link #appliedPosition()} instead.
+     */
+    public String valueAtHead(String key) {
+        for (long position = log.lastPosition(); position > state.appliedPosition(); position--) {
+            Entry entry = log.entry(position);
+            if (entry.key().equals(key)) {
+                return entry.value().equals(Entry.DELETED) ? null : entry.value();
+            }
+        }
+        return state.value(key);
+    }
+
     private void promote(Promote promote, NodeContext ctx) {
         if (role instanceof PrimaryRole) {
             return;

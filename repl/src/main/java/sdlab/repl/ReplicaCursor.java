@@ -1,5 +1,6 @@
 package sdlab.repl;
 
+import sdlab.core.NodeId;
 import sdlab.repl.ReplConfig.SyncLevel;
 import sdlab.repl.ReplMessages.Progress;
 
@@ -69,5 +70,10 @@ final class ReplicaCursor {
 
     long flushed() {
         return flushed;
+    }
+
+    /** What the primary knows of {@code replica} now, as a value. */
+    ReplicaPosition snapshot(NodeId replica) {
+        return new ReplicaPosition(replica, known, received, flushed, applied);
     }
 }

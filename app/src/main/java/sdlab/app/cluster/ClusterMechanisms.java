@@ -14,8 +14,11 @@ import sdlab.sim.OperationGenerator;
 /** The mechanisms a real cluster can run, by the name users type; each comes from its own chapter. */
 final class ClusterMechanisms {
     /** Every mechanism name, for help and errors. */
-    static final List<String> NAMES =
-            List.of(QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME);
+    static final List<String> NAMES = List.of(
+            QuorumClusterMechanism.NAME,
+            RaftClusterMechanism.NAME,
+            CoordClusterMechanism.NAME,
+            ReplClusterMechanism.NAME);
 
     /** How this program starts one of its own node processes. */
     static final NodeLauncher LAUNCHER = NodeLauncher.of("sdlab.app.Main", "cluster", "node");
@@ -28,6 +31,7 @@ final class ClusterMechanisms {
             case QuorumClusterMechanism.NAME -> QuorumClusterMechanism.fromOptions(options);
             case RaftClusterMechanism.NAME -> RaftClusterMechanism.fromOptions(options);
             case CoordClusterMechanism.NAME -> CoordClusterMechanism.fromOptions(options);
+            case ReplClusterMechanism.NAME -> ReplClusterMechanism.fromOptions(options);
             default ->
                 throw new IllegalArgumentException(
                         "no mechanism '" + name + "' runs as a cluster; use one of " + String.join(", ", NAMES));
@@ -40,7 +44,9 @@ final class ClusterMechanisms {
             // Raft's and the coordination service's clients speak the quorum store's read and write.
             case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME ->
                 new ReadWriteGenerator(keys, readShare, clients);
-            default -> throw new IllegalArgumentException("no workload for '" + name + "'");
+            default ->
+                throw new IllegalArgumentException("'cluster test' has no workload for '" + name
+                        + "' yet; its clients speak RESP (see 'sdlab cluster start " + name + "')");
         };
     }
 

@@ -29,7 +29,8 @@ final class ClusterStartCommand implements Callable<Integer> {
             index = "0",
             paramLabel = "MECHANISM",
             description =
-                    "what to run: quorum (chapter 10's store), raft, or coord (the coordination service, with ZooKeeper ports)")
+                    "what to run: quorum (chapter 10's store), raft, coord (the coordination service, with ZooKeeper"
+                            + " ports) or repl (a primary and replicas, with RESP ports)")
     String mechanism;
 
     @Option(names = "--nodes", defaultValue = "3", description = "how many nodes (default: ${DEFAULT-VALUE})")
@@ -58,6 +59,16 @@ final class ClusterStartCommand implements Callable<Integer> {
             resolved = ClusterMechanisms.resolve(mechanism, options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (resolved instanceof ReplClusterMechanism repl) {
+            // The replicated store's processes follow from --replicas (and --failover), not from --nodes.
+            if (spec.commandLine().getParseResult().hasMatchedOption("--nodes") && nodes != repl.nodeCount()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "repl runs " + repl.nodeCount() + " processes for these options (the primary, the replicas"
+                                + " and, with failover, a lease service and a manager): set --replicas, not --nodes");
+            }
+            nodes = repl.nodeCount();
         }
         if (nodes < 1 || nodes > 64) {
             throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 64, got " + nodes);

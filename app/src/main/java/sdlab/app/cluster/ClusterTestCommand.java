@@ -28,6 +28,7 @@ import sdlab.check.report.TextReport;
 import sdlab.check.session.Guarantee;
 import sdlab.lab.DurationText;
 import sdlab.runtime.cluster.ClusterMechanism;
+import sdlab.sim.OperationGenerator;
 
 /** {@code sdlab cluster test}: a Jepsen-style run of a real cluster, checked by sdlab. */
 @Command(
@@ -128,9 +129,12 @@ final class ClusterTestCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         JepsenSettings settings;
         ClusterMechanism resolved;
+        OperationGenerator workload;
         try {
             Map<String, String> options = mechanismOptions.asMap();
             resolved = ClusterMechanisms.resolve(mechanism, options);
+            // A mechanism with no workload of its own (repl: its clients speak RESP) is refused here, as bad input.
+            workload = ClusterMechanisms.workload(mechanism, keys, readShare, clients);
             settings = new JepsenSettings(
                     mechanism,
                     options,
@@ -149,12 +153,7 @@ final class ClusterTestCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         JepsenRun run = new JepsenRun(
-                settings,
-                resolved,
-                ClusterMechanisms.workload(mechanism, keys, readShare, clients),
-                ClusterMechanisms.model(mechanism),
-                ClusterMechanisms.LAUNCHER,
-                line -> {
+                settings, resolved, workload, ClusterMechanisms.model(mechanism), ClusterMechanisms.LAUNCHER, line -> {
                     err.println("sdlab: " + line);
                     err.flush();
                 });

@@ -24,7 +24,8 @@ final class MechanismOptions {
     @Option(
             names = "--client-port",
             paramLabel = "PORT",
-            description = "coord: node i serves ZooKeeper clients on PORT + i (default: 2181)")
+            description = "coord: node i serves ZooKeeper clients on PORT + i (default: 2181); repl: node i serves RESP"
+                    + " on PORT + i (default: 6380)")
     Integer clientPort;
 
     @Option(
@@ -32,6 +33,58 @@ final class MechanismOptions {
             paramLabel = "MS",
             description = "coord: ZooKeeper's tick; session timeouts are clamped to 2..20 ticks (default: 2000)")
     Integer tickMs;
+
+    @Option(
+            names = "--replicas",
+            paramLabel = "N",
+            description = "repl: replicas beside the primary (default: 2); sets the node count")
+    Integer replicas;
+
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description = "repl: when a commit is acknowledged: async, semi-sync or sync (default: async)")
+    String mode;
+
+    @Option(
+            names = "--wait-point",
+            paramLabel = "POINT",
+            description = "repl semi-sync: after-sync (lossless, MySQL's default) or after-commit (MariaDB's)")
+    String waitPoint;
+
+    @Option(
+            names = "--sync-level",
+            paramLabel = "LEVEL",
+            description = "repl sync: remote-write, on or remote-apply, as PostgreSQL's synchronous_commit")
+    String syncLevel;
+
+    @Option(
+            names = "--acks",
+            paramLabel = "N",
+            description = "repl semi-sync and sync: replicas that must acknowledge a commit (default: 1)")
+    Integer acks;
+
+    @Option(
+            names = "--semi-sync-timeout-ms",
+            paramLabel = "MS",
+            description =
+                    "repl semi-sync: wait this long for acknowledgements, then fall back to async (default: 10000)")
+    Integer semiSyncTimeoutMs;
+
+    @Option(
+            names = "--failover",
+            paramLabel = "KIND",
+            description =
+                    "repl: lease (a lease service and a failover manager run beside the store), lease-fenced"
+                            + " (the replicas also check the lease's fencing token; needs --mode sync) or none (default: lease)")
+    String failover;
+
+    @Option(
+            names = "--planted-bug",
+            hidden = true,
+            paramLabel = "BUG",
+            description = "repl: a planted bug for tests (ack-before-commit: SET answers before the commit)")
+    String plantedBug;
 
     /** The options given, by the names the layout file and the mechanism use. */
     Map<String, String> asMap() {
@@ -54,6 +107,20 @@ final class MechanismOptions {
         if (tickMs != null) {
             options.put("tick-ms", tickMs.toString());
         }
+        putIfGiven(options, "replicas", replicas);
+        putIfGiven(options, "mode", mode);
+        putIfGiven(options, "wait-point", waitPoint);
+        putIfGiven(options, "sync-level", syncLevel);
+        putIfGiven(options, "acks", acks);
+        putIfGiven(options, "semi-sync-timeout-ms", semiSyncTimeoutMs);
+        putIfGiven(options, "failover", failover);
+        putIfGiven(options, "planted-bug", plantedBug);
         return options;
+    }
+
+    private static void putIfGiven(Map<String, String> options, String name, Object value) {
+        if (value != null) {
+            options.put(name, value.toString());
+        }
     }
 }

@@ -1,0 +1,227 @@
+package sdlab.app.cluster;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import sdlab.core.Message;
+import sdlab.core.NodeFactory;
+import sdlab.core.NodeId;
+import sdlab.core.client.Client;
+import sdlab.repl.FailoverManager;
+import sdlab.repl.HealthCheck;
+import sdlab.repl.LeaseNode;
+import sdlab.repl.LeaseSettings;
+import sdlab.repl.ReplClient;
+import sdlab.repl.ReplConfig;
+import sdlab.repl.ReplFamily;
+import sdlab.repl.ReplNode;
+import sdlab.repl.ReplObserver;
+import sdlab.repl.server.DoorSettings;
+import sdlab.repl.server.ReplRespDoor;
+import sdlab.runtime.cluster.ClusterMechanism;
+import sdlab.runtime.host.NodeHost;
+import sdlab.runtime.net.LineLog;
+
+/**
+ * The replicated store (module {@code repl}) as a real cluster: the primary n1 and its replicas run the simulator's
+ * {@link ReplNode} unchanged, each with a RESP port for redis-cli ({@link ReplRespDoor}). With failover (the
+ * default), two more processes run the simulator's {@link LeaseNode} and {@link FailoverManager}: the primary holds
+ * a lease and stops taking writes when it cannot renew it, and the manager promotes the most advanced replica once
+ * the lease has run out. So a primary that is only cut off from the manager is not replaced, and a replaced one has
+ * stopped taking new writes before its successor starts; the commits it had in flight may still complete, unless the
+ * replicas check the lease's fencing token ({@code --failover lease-fenced}, with {@code --mode sync}: chapter 12's
+ * fenced variant), which refuses the deposed primary's shipments and so its commits.
+ *
+ * <p>The lease check is the one of chapter 12's three that needs no more than the store's own processes: the port
+ * check needs a stand-in for the host's kernel, and the query check writes heartbeat rows that, under semi-sync with
+ * the replicas cut off, wait out the semi-sync timeout and look like a dead primary.
+ */
+final class ReplClusterMechanism implements ClusterMechanism {
+    static final String NAME = "repl";
+
+    /** A lease of 2 s renewed every 400 ms: a real process may stall (GC, a busy machine) for far less than that. */
+    private static final Duration LEASE_TTL = Duration.ofSeconds(2);
+
+    private static final Duration LEASE_RENEW = Duration.ofMillis(400);
+    /** Clocks of one machine drift apart by far less than 1%. */
+    private static final long DRIFT_BOUND_PPM = 10_000;
+
+    private static final Duration CHECK_INTERVAL = Duration.ofMillis(250);
+    /**
+     * How long the manager leaves a primary unchecked when it starts and after a promotion: the time a primary takes to
+     * be granted the lease (the old holder's TTL, a renewal) with room for processes that start slowly on a busy
+     * machine, where five JVMs may take seconds to come up.
+     */
+    private static final Duration MANAGER_GRACE = Duration.ofSeconds(5);
+
+    private static final int CHECK_FAILURES_MAX = 2;
+    private static final Duration COLLECT_WAIT = Duration.ofSeconds(1);
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ReplClusterOptions options;
+    private final List<NodeId> store;
+    /** The store node this process runs, once the factory made it: what its RESP door reports on. */
+    private ReplNode localNode;
+
+    private ReplClusterMechanism(ReplClusterOptions options) {
+        this.options = options;
+        this.store = ReplClusterOptions.storeNodes(options.replicas());
+    }
+
+    static ReplClusterMechanism fromOptions(Map<String, String> options) {
+        return new ReplClusterMechanism(ReplClusterOptions.parse(options));
+    }
+
+    /** How many node processes the options ask for: the store's, and the lease service and manager. */
+    int nodeCount() {
+        return options.nodeCount();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String describe() {
+        ReplConfig config = options.config();
+        String waits = config.waitsForReplicas()
+                ? " (" + config.acksRequired() + " ack" + (config.acksRequired() == 1 ? "" : "s")
+                        + (config.mode() == ReplConfig.Mode.SEMI_SYNC
+                                ? ", timeout " + config.timeoutNanosSemiSync() / 1_000_000 + " ms"
+                                : "")
+                        + ")"
+                : "";
+        String failover = options.failover()
+                ? "failover by " + (options.fenced() ? "fenced " : "") + "lease (" + leaseNode() + " lease service, "
+                        + managerNode() + " manager)"
+                : "no failover";
+        return "replicated store: primary %s, replicas %s, %s%s, %s, RESP ports from %d"
+                .formatted(
+                        store.getFirst(),
+                        String.join(
+                                ",",
+                                store.subList(1, store.size()).stream()
+                                        .map(NodeId::name)
+                                        .toList()),
+                        config.modeName(),
+                        waits,
+                        failover,
+                        options.respPortBase());
+    }
+
+    @Override
+    public Class<? extends Message> family() {
+        return ReplFamily.class;
+    }
+
+    @Override
+    public NodeFactory nodeFactory(List<NodeId> nodes) {
+        LeaseSettings lease = options.failover() ? leaseSettings() : null;
+        return id -> {
+            if (id.equals(leaseNode()) && options.failover()) {
+                return new LeaseNode(lease);
+            }
+            if (id.equals(managerNode()) && options.failover()) {
+                return new FailoverManager(managerSettings(), MANAGER_GRACE.toNanos());
+            }
+            ReplNode node = new ReplNode(options.config(), ReplObserver.NONE, lease);
+            localNode = node;
+            return node;
+        };
+    }
+
+    @Override
+    public Client client(List<NodeId> nodes) {
+        return new ReplClient(ReplClient.Settings.atPrimary(store.getFirst(), CLIENT_TIMEOUT.toNanos()));
+    }
+
+    @Override
+    public ClientCommand parse(List<String> words) {
+        if (words.isEmpty()) {
+            return new ClientCommand.Invalid("no command; " + clientHelp());
+        }
+        return switch (words.getFirst().toLowerCase(Locale.ROOT)) {
+            case "set", "put", "write" ->
+                words.size() == 3
+                        ? new ClientCommand.Invoke(ReplClient.WRITE, words.get(1), words.get(2))
+                        : new ClientCommand.Invalid("usage: set KEY VALUE");
+            case "get", "read" ->
+                words.size() == 2
+                        ? new ClientCommand.Invoke(ReplClient.READ, words.get(1), null)
+                        : new ClientCommand.Invalid("usage: get KEY");
+            default -> new ClientCommand.Invalid("unknown command '" + words.getFirst() + "'; " + clientHelp());
+        };
+    }
+
+    @Override
+    public String clientHelp() {
+        return "redis-cli -p " + options.respPortBase() + " (the primary at the start; SET, GET, INCRBY, DEL, WAIT,"
+                + " INFO replication, ROLE), or 'sdlab cluster client repl set k v' / 'get k' (writes to n1)";
+    }
+
+    @Override
+    public AutoCloseable openFrontDoor(NodeHost host, int index, LineLog log) throws IOException {
+        if (index >= store.size()) {
+            return () -> {};
+        }
+        ReplConfig config = options.config();
+        DoorSettings settings = new DoorSettings(
+                store,
+                options.respPortBase(),
+                config.modeName(),
+                config.acksRequired(),
+                config.timeoutNanosSemiSync() / 1_000_000,
+                options.doorBug());
+        ReplRespDoor door = ReplRespDoor.open(host, localNode, settings);
+        log.line(host.id() + " serves RESP clients on 127.0.0.1:" + door.port());
+        return door;
+    }
+
+    @Override
+    public Optional<String> frontDoor(int index) {
+        if (index < store.size()) {
+            return Optional.of("resp 127.0.0.1:" + (options.respPortBase() + index));
+        }
+        return Optional.of(index == store.size() ? "lease service" : "failover manager");
+    }
+
+    ReplClusterOptions options() {
+        return options;
+    }
+
+    private NodeId leaseNode() {
+        return NodeId.of("n" + (store.size() + 1));
+    }
+
+    private NodeId managerNode() {
+        return NodeId.of("n" + (store.size() + 2));
+    }
+
+    private LeaseSettings leaseSettings() {
+        return new LeaseSettings(
+                leaseNode(), LEASE_TTL.toNanos(), LEASE_RENEW.toNanos(), DRIFT_BOUND_PPM, options.fenced());
+    }
+
+    /**
+     * The manager promotes only once enough replicas answered to include one that holds every acknowledged commit:
+     * with k acknowledgements of n replicas, n - k + 1 of them; asynchronous commits wait for none, so one suffices.
+     */
+    private FailoverManager.Settings managerSettings() {
+        ReplConfig config = options.config();
+        int replicas = store.size() - 1;
+        int answersMin = config.waitsForReplicas() ? replicas - config.acksRequired() + 1 : 1;
+        return new FailoverManager.Settings(
+                store.getFirst(),
+                store,
+                List.of(),
+                new HealthCheck.Lease(leaseNode(), MANAGER_GRACE.toNanos()),
+                CHECK_INTERVAL.toNanos(),
+                CHECK_FAILURES_MAX,
+                COLLECT_WAIT.toNanos(),
+                answersMin);
+    }
+}

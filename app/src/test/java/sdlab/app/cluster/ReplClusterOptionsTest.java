@@ -1,0 +1,75 @@
+package sdlab.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sdlab.repl.ReplConfig;
+
+/**
+ * {@code cluster start repl}'s options become the store's configuration the chapters use, and a mistake gets one
+ * line that says what to type instead, before any process starts.
+ */
+class ReplClusterOptionsTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void theDefaultsAreTwoAsynchronousReplicasWithFailoverAndRespFrom6380() {
+        ReplClusterOptions options = ReplClusterOptions.parse(Map.of());
+
+        assertThat(options.replicas()).isEqualTo(2);
+        assertThat(options.config().mode()).isEqualTo(ReplConfig.Mode.ASYNC);
+        assertThat(options.failover()).isTrue();
+        assertThat(options.respPortBase()).isEqualTo(6380);
+        assertThat(options.nodeCount()).isEqualTo(5);
+    }
+
+    @Test
+    void modesAcknowledgementsAndTimeoutReachTheConfiguration() {
+        ReplConfig semiSync = ReplClusterOptions.parse(Map.of(
+                        "replicas", "3",
+                        "mode", "semi-sync",
+                        "wait-point", "after-commit",
+                        "acks", "2",
+                        "semi-sync-timeout-ms", "500"))
+                .config();
+        ReplConfig sync = ReplClusterOptions.parse(Map.of("mode", "sync", "sync-level", "remote-apply"))
+                .config();
+
+        assertThat(semiSync.modeName()).isEqualTo("semisync-after-commit");
+        assertThat(semiSync.replicas()).hasSize(3);
+        assertThat(semiSync.acksRequired()).isEqualTo(2);
+        assertThat(semiSync.timeoutNanosSemiSync()).isEqualTo(500_000_000L);
+        assertThat(sync.modeName()).isEqualTo("sync-remote-apply");
+        assertThat(ReplClusterOptions.parse(Map.of("failover", "none")).nodeCount())
+                .isEqualTo(3);
+        assertThat(ReplClusterOptions.parse(Map.of("mode", "sync", "failover", "lease-fenced"))
+                        .fenced())
+                .isTrue();
+    }
+
+    @Test
+    void badOptionsSayWhatWasWrong() {
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("mode", "quick")))
+                .hasMessage("--mode is async, semi-sync or sync, not 'quick'");
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("mode", "semi-sync", "acks", "3")))
+                .hasMessage("--acks must be between 1 and 2, not 3");
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("mode", "semi-sync", "failover", "lease-fenced")))
+                .hasMessageStartingWith("--failover lease-fenced needs --mode sync");
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("variant", "n3r2w2")))
+                .hasMessageStartingWith("the replicated store takes the options ");
+
+        ClusterCommandTest.Result nodes =
+                ClusterCommandTest.sdlab("cluster", "start", "repl", "--nodes", "3", "--dir", directory.toString());
+        assertThat(nodes.exitCode()).isEqualTo(2);
+        assertThat(nodes.err()).contains("repl runs 5 processes", "set --replicas, not --nodes");
+        ClusterCommandTest.Result test = ClusterCommandTest.sdlab(
+                "cluster", "test", "repl", "--dir", directory.resolve("t").toString());
+        assertThat(test.exitCode()).isEqualTo(2);
+        assertThat(test.err()).contains("'cluster test' has no workload for 'repl' yet");
+    }
+}
