@@ -23,6 +23,11 @@ final class ReplTestCluster implements AutoCloseable {
     static final NodeId LEASE = NodeId.of("n4");
     static final NodeId MANAGER = NodeId.of("n5");
     static final List<NodeId> STORE = List.of(N1, N2, N3);
+    /**
+     * How long the primary may take to get its lease and acknowledge a first write after the processes answer: a
+     * bound, not a figure; five JVMs starting on a loaded 2-core machine once took more than 20 s.
+     */
+    static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     final ProcessCluster processes;
     private final int portBase;
@@ -48,9 +53,9 @@ final class ReplTestCluster implements AutoCloseable {
                 ClusterMechanisms.LAUNCHER,
                 line -> {});
         ReplTestCluster cluster = new ReplTestCluster(processes, portBase);
-        if (cluster.awaitWritablePrimary(List.of(N1), Duration.ofSeconds(20)).isEmpty()) {
+        if (cluster.awaitWritablePrimary(List.of(N1), STARTUP_WAIT).isEmpty()) {
             cluster.close();
-            throw new IllegalStateException("n1 took no write within 20 s of starting");
+            throw new IllegalStateException("n1 took no write within " + STARTUP_WAIT.toSeconds() + " s of starting");
         }
         return cluster;
     }
