@@ -3,6 +3,7 @@ package sdlab.check.txn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -145,5 +146,23 @@ class PlantedListAppendAnomaliesTest {
             assertThat(anomaly.explanation()).contains("T" + txn + " (process ");
         }
         assertThat(result.ruledOut()).isNotEmpty();
+    }
+
+    @Test
+    void aCheckerThatDropsRwEdgesMissesThePlantedReadSkew() {
+        // Shows: the planted G-single test can fail: a checker without anti-dependencies passes the history.
+        Script readSkew = new Script()
+                .invoke(100, "[:append :x 1] [:append :y 1]")
+                .invoke(101, "[:r :x []] [:r :y [1]]")
+                .ok(100, "[:append :x 1] [:append :y 1]")
+                .ok(101, "[:r :x []] [:r :y [1]]")
+                .txn(102, "[:r :x [1]]");
+        TxnHistory history = TxnHistory.parse(TxnChecks.background(7) + readSkew.edn(), TxnModel.LIST_APPEND);
+
+        TxnResult full = TxnChecker.standard().check(history);
+        TxnResult withoutRw = TxnChecker.inferringOnly(Edges.ALL & ~Edges.RW).check(history);
+
+        assertThat(full.has("G-single")).isTrue();
+        assertThat(withoutRw.anomalies()).isEmpty();
     }
 }

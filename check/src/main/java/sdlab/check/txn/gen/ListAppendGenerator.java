@@ -35,6 +35,8 @@ public final class ListAppendGenerator {
      * @param failPercent transactions that fail
      * @param infoPercent transactions whose outcome is unknown
      * @param interleaved micro-operations apply one at a time, with no isolation
+     * @param finalRead after the others, one more transaction (on a process of its own) reads
+     *     every key, as Jepsen's final reads do, so that every applied append is seen
      */
     public record Config(
             int txns,
@@ -44,10 +46,11 @@ public final class ListAppendGenerator {
             int opsPerTxnMax,
             int failPercent,
             int infoPercent,
-            boolean interleaved) {
+            boolean interleaved,
+            boolean finalRead) {
         /** A strict serializable store with some failed and unknown transactions. */
         public static Config serializable(int txns, int processes) {
-            return new Config(txns, processes, 8, 32, 4, 3, 2, false);
+            return new Config(txns, processes, 8, 32, 4, 3, 2, false, false);
         }
     }
 
@@ -100,9 +103,21 @@ public final class ListAppendGenerator {
                 running--;
             }
         }
+        if (config.finalRead()) {
+            readEverything(invoked);
+        }
         Txn[] byId = new Txn[txns.size()];
         txns.forEach(t -> byId[t.id()] = t);
         return new TxnHistory(TxnModel.LIST_APPEND, Arrays.asList(byId), keyNames);
+    }
+
+    private void readEverything(int id) {
+        List<MicroOp> reads = new ArrayList<>(keyNames.size());
+        for (int key = 0; key < keyNames.size(); key++) {
+            reads.add(new MicroOp.Read(key, read(key)));
+        }
+        int invokeIndex = entries++;
+        txns.add(new Txn(id, nextProcess++, Status.OK, reads, invokeIndex, entries++));
     }
 
     private int newKey() {
