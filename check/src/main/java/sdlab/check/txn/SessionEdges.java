@@ -22,14 +22,19 @@ import sdlab.check.history.Operation;
 final class SessionEdges {
     private SessionEdges() {}
 
-    /** Adds an edge from each transaction to the next one of its process. */
+    /**
+     * Adds an edge to each transaction from its process's last committed one. A transaction of
+     * unknown outcome is a target but never a source: it may take effect at any moment after its
+     * invocation, even after the process's next transaction (Jepsen gives the process a new id
+     * after an info, but other tools reuse it).
+     */
     static void addProcessOrder(List<Txn> txns, GraphBuilder graph) {
-        Map<Integer, Integer> lastByProcess = new HashMap<>();
+        Map<Integer, Integer> lastOkByProcess = new HashMap<>();
         for (Txn t : txns) { // in order of invocation, which within a process is its order
             if (t.failed()) {
                 continue;
             }
-            Integer previous = lastByProcess.put(t.process(), t.id());
+            Integer previous = t.ok() ? lastOkByProcess.put(t.process(), t.id()) : lastOkByProcess.get(t.process());
             if (previous != null) {
                 graph.add(previous, t.id(), Edges.PROCESS);
             }

@@ -22,7 +22,7 @@ import sdlab.check.txn.gen.ListAppendGenerator;
  * the same limit); those histories are not generated here.
  */
 class BruteForceAgreementTest {
-    private static final int SEEDS = 5000;
+    private static final int SEEDS = 3000;
 
     @Test
     void theCycleCheckerAndBruteForceAgreeOnSerializability() {

@@ -14,7 +14,7 @@ import sdlab.check.txn.gen.ListAppendGenerator;
  */
 class SerialHistoriesTest {
     static LongStream seeds() {
-        return LongStream.range(0, 40);
+        return LongStream.range(0, 30);
     }
 
     @ParameterizedTest
