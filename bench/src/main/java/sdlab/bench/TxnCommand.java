@@ -25,10 +25,11 @@ import sdlab.bench.txn.TxnCheckTimer.Timing;
         mixinStandardHelpOptions = true,
         description = {
             "Time the transactional anomaly checker (list-append) on generated histories of each size: a strict"
-                    + " serializable store (the common case: no cycles) and, up to --interleaved-max, a store without"
+                    + " serializable store (the common case: no cycles), up to --parsed-max parsed from EDN too, and, up to"
+                    + " --interleaved-max, a store without"
                     + " isolation (cycles everywhere). Prints seconds, transactions per second and peak heap, beside"
                     + " Elle's published anchor (about 22 million transactions in about two minutes).",
-            "Histories are generated in memory; generating is not timed, parsing is not included.",
+            "Histories are generated in memory (not timed); the parse+check rows also parse them from Jepsen EDN text.",
         })
 final class TxnCommand implements Callable<Integer> {
     /** Elle's published anchor: transactions and seconds. */
@@ -59,6 +60,15 @@ final class TxnCommand implements Callable<Integer> {
                     "Also time histories from a store without isolation up to this size (default: ${DEFAULT-VALUE}).")
     int interleavedMax;
 
+    @Option(
+            names = "--parsed-max",
+            defaultValue = "1000000",
+            paramLabel = "N",
+            description =
+                    "Also time parsing the strict serializable history from Jepsen EDN text, then checking it, up to"
+                            + " this size (default: ${DEFAULT-VALUE}).")
+    int parsedMax;
+
     @Option(names = "--seed", defaultValue = "19", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -75,16 +85,17 @@ final class TxnCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Machine machine = Machine.now();
         TxnCheckTimer timer = new TxnCheckTimer(System::nanoTime);
-        timer.time(Math.min(10_000, sizes.getFirst()), processes, false, seed); // JIT warm-up, not reported
+        timer.time(Math.min(10_000, sizes.getFirst()), processes, false, true, seed); // JIT warm-up, not reported
         List<Timing> timings = new ArrayList<>();
         for (int n : sizes) {
-            for (boolean interleaved : new boolean[] {false, true}) {
-                if (interleaved && n > interleavedMax) {
-                    continue;
-                }
-                err.println("sdlab bench txn: " + n + " transactions" + (interleaved ? ", no isolation" : ""));
-                err.flush();
-                timings.add(timer.time(n, processes, interleaved, seed));
+            err.println("sdlab bench txn: " + n + " transactions");
+            err.flush();
+            timings.add(timer.time(n, processes, false, false, seed));
+            if (n <= parsedMax) {
+                timings.add(timer.time(n, processes, false, true, seed));
+            }
+            if (n <= interleavedMax) {
+                timings.add(timer.time(n, processes, true, false, seed));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -97,7 +108,8 @@ final class TxnCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append(String.format(
                 Locale.ROOT,
-                "List-append histories (%d processes, seed %d): check only, one run each after a warm-up.%n",
+                "List-append histories (%d processes, seed %d), one run each after a warm-up. 'history MiB' is what the"
+                        + " input holds (the history, or its EDN text) before the timed part.%n",
                 processes,
                 seed));
         text.append("Machine: ")
@@ -107,9 +119,10 @@ final class TxnCommand implements Callable<Integer> {
                 .append(" MiB.\n\n");
         text.append(String.format(
                 Locale.ROOT,
-                "%10s %-13s %11s %9s %9s %12s %12s %12s%n",
+                "%10s %-13s %-11s %11s %9s %9s %12s %12s %12s%n",
                 "txns",
                 "store",
+                "timed",
                 "edges",
                 "anomalies",
                 "seconds",
@@ -120,9 +133,10 @@ final class TxnCommand implements Callable<Integer> {
             double seconds = t.nanos() / 1e9;
             text.append(String.format(
                     Locale.ROOT,
-                    "%10d %-13s %11d %9d %9.2f %12.0f %12d %12d%n",
+                    "%10d %-13s %-11s %11d %9d %9.2f %12.0f %12d %12d%n",
                     t.txns(),
                     t.interleaved() ? "no isolation" : "serializable",
+                    t.parsed() ? "parse+check" : "check",
                     t.edges(),
                     t.anomalies(),
                     seconds,

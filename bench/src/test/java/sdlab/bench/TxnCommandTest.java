@@ -17,7 +17,7 @@ class TxnCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
 
-        int exit = cli.execute("txn", "--txns", "300", "--interleaved-max", "300");
+        int exit = cli.execute("txn", "--txns", "300", "--interleaved-max", "300", "--parsed-max", "300");
 
         assertThat(exit).isZero();
         assertThat(out.toString())
@@ -25,6 +25,6 @@ class TxnCommandTest {
                 .contains("no isolation")
                 .contains("Elle (published");
         assertThat(out.toString().lines().filter(l -> l.strip().startsWith("300 ")))
-                .hasSize(2);
+                .hasSize(3);
     }
 }
