@@ -12,9 +12,11 @@ import sdlab.check.history.MalformedHistoryException;
  * complete. The order of versions is not visible in a read, and only two facts give it here:
  *
  * <ul>
- *   <li>the initial state (nil) precedes every written value;
- *   <li>a committed transaction that read {@code v1} (or nil) from a key and then wrote {@code
- *       v2} to it installed {@code v2} after {@code v1} (write follows read).
+ *   <li>the initial state (nil) precedes every written value (registers start as nil);
+ *   <li>a committed transaction that read {@code v1} from a key and then wrote {@code v2} to it
+ *       installed {@code v2} after {@code v1} (write follows read: an assumption, as in Elle,
+ *       that holds wherever a write replaces the latest version; if versions came between, the
+ *       edges below are implied by the chain through them, so no cycle is invented).
  * </ul>
  *
  * Each such pair gives a <b>ww</b> edge from the writer of {@code v1} to the writer of {@code v2}
