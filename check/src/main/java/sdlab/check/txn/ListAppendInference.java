@@ -20,9 +20,12 @@ import sdlab.check.history.MalformedHistoryException;
  *   <li>rw: a reader precedes the writer of the first element its read misses.
  * </ul>
  *
- * Only external reads count (a transaction's reads before its own appends to the key). Appends
- * that no read shows have no place in the order and give no edges; reads of elements that no
- * transaction appended are ignored. A read of an element whose append failed is G1a; a read
+ * Only external reads count (a transaction's reads before its own appends to the key). A
+ * committed append that no read shows comes after the longest read's last element, in an
+ * unknown order among its kind: it gets a ww edge from that element's writer and rw edges from
+ * the readers of the longest read, which hold whatever that order is. Appends of unknown
+ * outcome that no read shows may never have happened and give no edges; reads of elements that
+ * no transaction appended are ignored. A read of an element whose append failed is G1a; a read
  * ending on an element after which its writer appended more to the key is G1b (an intermediate
  * state); an aborted element followed by a committed one in the order is a dirty update.
  */
@@ -36,6 +39,9 @@ final class ListAppendInference implements DataDependencies {
     private final LongIntMap[] writerOf;
     private final long[][] order;
     private final LongIntMap[] position;
+    /** Per key: the committed transactions whose appends no read shows (they come after every read version). */
+    private final int[][] unobserved;
+
     private final List<Anomaly> anomalies = new ArrayList<>();
 
     /** Infers the dependencies of {@code history} and adds those of {@code kinds} to {@code graph}. */
@@ -46,8 +52,10 @@ final class ListAppendInference implements DataDependencies {
         this.writerOf = new LongIntMap[keys];
         this.order = new long[keys][];
         this.position = new LongIntMap[keys];
+        this.unobserved = new int[keys][];
         findWriters();
         findVersionOrders();
+        findUnobserved();
         addWriteEdges(graph, kinds);
         for (Txn t : history.txns()) {
             if (t.ok()) {
@@ -149,6 +157,13 @@ final class ListAppendInference implements DataDependencies {
     private void addWriteEdges(GraphBuilder graph, int kinds) {
         for (int k = 0; k < order.length; k++) {
             long[] versions = order[k];
+            int lastWriter =
+                    versions == null || versions.length == 0 ? ABSENT : writerOf[k].get(versions[versions.length - 1]);
+            if ((kinds & Edges.WW) != 0 && lastWriter != ABSENT && !failed(lastWriter)) {
+                for (int later : unobserved[k]) {
+                    graph.add(lastWriter, later, Edges.WW);
+                }
+            }
             boolean dirtyReported = false;
             for (int i = 1; versions != null && i < versions.length; i++) {
                 int before = writerOf[k].get(versions[i - 1]);
@@ -194,7 +209,40 @@ final class ListAppendInference implements DataDependencies {
                 if ((kinds & Edges.RW) != 0 && overwriter != ABSENT && !failed(overwriter)) {
                     graph.add(reader.id(), overwriter, Edges.RW);
                 }
+            } else if ((kinds & Edges.RW) != 0) {
+                for (int later : unobserved[r.key()]) {
+                    graph.add(reader.id(), later, Edges.RW);
+                }
             }
+        }
+    }
+
+    /**
+     * Committed appends that no read shows still took effect (Adya: every committed write is in
+     * its key's version order), after the longest read's last element, since every read is a
+     * prefix of it. Their order among themselves is unknown, so each gets the edges that hold
+     * whatever it is: ww from the last read version's writer, rw from its readers.
+     */
+    private void findUnobserved() {
+        List<List<Integer>> byKey = new ArrayList<>(order.length);
+        for (int k = 0; k < order.length; k++) {
+            byKey.add(new ArrayList<>(0));
+        }
+        for (Txn t : history.txns()) {
+            if (!t.ok()) {
+                continue;
+            }
+            for (MicroOp op : t.ops()) {
+                if (op instanceof MicroOp.Append a
+                        && order[a.key()] != null
+                        && position[a.key()].get(a.value()) == ABSENT
+                        && !byKey.get(a.key()).contains(t.id())) {
+                    byKey.get(a.key()).add(t.id());
+                }
+            }
+        }
+        for (int k = 0; k < order.length; k++) {
+            unobserved[k] = byKey.get(k).stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -260,6 +308,18 @@ final class ListAppendInference implements DataDependencies {
                 }
             }
         }
+        for (MicroOp op : b.ops()) {
+            if (op instanceof MicroOp.Append append && order[append.key()] != null) {
+                long[] versions = order[append.key()];
+                if (versions.length > 0
+                        && position[append.key()].get(append.value()) == ABSENT
+                        && writerOf[append.key()].get(versions[versions.length - 1]) == a.id()) {
+                    return b.name() + " appended " + append.value() + " to " + text.key(append.key())
+                            + ", which no read shows, so after the last version read, ending in " + a.name() + "'s "
+                            + versions[versions.length - 1];
+                }
+            }
+        }
         throw new IllegalStateException("no ww reason from " + a.name() + " to " + b.name());
     }
 
@@ -282,6 +342,20 @@ final class ListAppendInference implements DataDependencies {
                 if (writerOf[r.key()].get(next) == b.id()) {
                     return a.name() + " read " + text.key(r.key()) + " = " + shown(r.observed()) + ", which misses "
                             + b.name() + "'s append of " + next + ", the next version";
+                }
+            }
+        }
+        for (MicroOp.Read r : ExternalReads.of(a)) {
+            long[] versions = order[r.key()];
+            if (versions != null && r.observed().length == versions.length) {
+                for (MicroOp op : b.ops()) {
+                    if (op instanceof MicroOp.Append append
+                            && append.key() == r.key()
+                            && position[r.key()].get(append.value()) == ABSENT) {
+                        return a.name() + " read " + text.key(r.key()) + " = " + shown(r.observed())
+                                + ", the last version read, which misses " + b.name() + "'s committed append of "
+                                + append.value() + " (no read shows it, so it came later)";
+                    }
                 }
             }
         }

@@ -40,12 +40,11 @@
  * Every anomaly reported is real, given the history (each edge is explained by the values read
  * or by the history's order) and, for rw-register, two assumptions Elle makes too: registers
  * start as nil, and a transaction's write of a key installs a version after the one it read of
- * that key. Not every anomaly is found: appends that no read shows, and the
+ * that key. Not every anomaly is found: appends of unknown outcome that no read shows, and the
  * order of blind register writes, give no edges, so cycles through them are missed; G-single is
  * searched with a bounded number of attempts per component (a miss there shows up as G2-item).
- * For list-append histories whose reads show every append (Jepsen's final reads), the verdict
- * "serializable or not" is exact: the tests compare it with a brute-force search over all serial
- * orders. Unlike Elle, this checker does not infer version orders from an assumption that keys
+ * For list-append histories whose outcomes are all known (ok or fail), the verdict "serializable
+ * or not" is exact: the tests compare it with a brute-force search over all serial orders. Unlike Elle, this checker does not infer version orders from an assumption that keys
  * are linearizable or sequential, does not check predicates (G2 beyond items), and does not
  * report G-nonadjacent or the cycle search's timeouts: its searches always finish.
  */
