@@ -6,8 +6,8 @@ import java.util.List;
  * One anomaly found in a history, explained.
  *
  * @param kind its name: G0, G1a, G1b, G1c, G-single, G2-item (cycles, with a -process or
- *     -realtime suffix when the cycle needs those orders), internal, incompatible-order,
- *     duplicate-elements or dirty-update
+ *     -realtime suffix when the cycle needs those orders), internal, future-read,
+ *     incompatible-order, duplicate-elements, dirty-update or lost-update
  * @param txns the transactions involved, by id
  * @param explanation sentences naming the transactions and what they did
  * @param cycle for a cycle, its steps in order (the last step returns to the first

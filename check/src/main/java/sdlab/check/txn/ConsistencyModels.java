@@ -1,6 +1,7 @@
 package sdlab.check.txn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,32 +19,42 @@ import java.util.TreeSet;
  * "strong" (real-time variants too: a transaction sees every one that completed before it began);
  * strong serializable is strict serializability.
  *
- * <p>Our own placements, where Adya is silent: an internal anomaly, an incompatible order and
- * duplicate elements rule out every model here (no level lets a transaction contradict itself
- * or a key's versions fork); a dirty update rules out read uncommitted and above (a committed
- * write built on an aborted one, Adya's P0 in spirit).
+ * <p>Where Adya is silent the placements follow Elle's: duplicate elements rule out read
+ * uncommitted and above; a dirty update (a committed append after an aborted one), a future read
+ * and an incompatible order rule out read committed and above; a lost update rules out
+ * repeatable read, snapshot isolation and serializability; an internal anomaly (a transaction
+ * that does not see its own writes, or reads two states) rules out snapshot isolation and
+ * serializability, whose transactions read one snapshot, but not the lower levels.
  */
 public final class ConsistencyModels {
     private ConsistencyModels() {}
 
+    /** What read committed forbids: read uncommitted's anomalies and those of aborted, intermediate and circular reads. */
+    private static final String[] READ_UNCOMMITTED_PLUS = {
+        "G0", "duplicate-elements", "G1a", "G1b", "G1c", "dirty-update", "future-read", "incompatible-order"
+    };
+
     private enum Level {
-        READ_UNCOMMITTED("read-uncommitted", Set.of("G0", "dirty-update")),
-        READ_COMMITTED("read-committed", Set.of("G0", "dirty-update", "G1a", "G1b", "G1c")),
-        REPEATABLE_READ("repeatable-read", Set.of("G0", "dirty-update", "G1a", "G1b", "G1c", "G-single", "G2-item")),
-        SNAPSHOT_ISOLATION("snapshot-isolation", Set.of("G0", "dirty-update", "G1a", "G1b", "G1c", "G-single")),
-        SERIALIZABLE("serializable", Set.of("G0", "dirty-update", "G1a", "G1b", "G1c", "G-single", "G2-item"));
+        READ_UNCOMMITTED("read-uncommitted", union(new String[] {"G0", "duplicate-elements"})),
+        READ_COMMITTED("read-committed", union(READ_UNCOMMITTED_PLUS)),
+        REPEATABLE_READ("repeatable-read", union(READ_UNCOMMITTED_PLUS, "G-single", "G2-item", "lost-update")),
+        SNAPSHOT_ISOLATION("snapshot-isolation", union(READ_UNCOMMITTED_PLUS, "G-single", "lost-update", "internal")),
+        SERIALIZABLE("serializable", union(READ_UNCOMMITTED_PLUS, "G-single", "G2-item", "lost-update", "internal"));
 
         final String name;
         final Set<String> forbids;
+
+        private static Set<String> union(String[] base, String... more) {
+            Set<String> all = new TreeSet<>(Arrays.asList(base));
+            all.addAll(Arrays.asList(more));
+            return all;
+        }
 
         Level(String name, Set<String> forbids) {
             this.name = name;
             this.forbids = forbids;
         }
     }
-
-    /** Anomalies that break every model: the history contradicts itself. */
-    private static final Set<String> ALWAYS_FORBIDDEN = Set.of("internal", "incompatible-order", "duplicate-elements");
 
     /** Every model this table knows, weakest first within each level. */
     public static List<String> all() {
@@ -63,7 +74,7 @@ public final class ConsistencyModels {
         boolean process = kind.endsWith("-process");
         boolean realtime = kind.endsWith("-realtime");
         for (Level level : Level.values()) {
-            boolean forbidden = ALWAYS_FORBIDDEN.contains(kind) || level.forbids.contains(base);
+            boolean forbidden = level.forbids.contains(base);
             if (forbidden && !process && !realtime) {
                 out.add(level.name);
             }

@@ -9,9 +9,13 @@ import java.util.List;
  * the key, from its own earlier reads and writes. Every isolation level above read uncommitted
  * lets a transaction see its own writes, and a read after a read (with no own write between)
  * must see the same state, since no other transaction's effect can appear half-way through.
- * Also caught: a read that already holds a value the transaction appends only later.
+ * Also caught, as a future read: a read that already holds a value the transaction writes only
+ * later.
  */
 final class InternalConsistency {
+    /** How a future read's explanation starts: it is reported under its own name, as Elle does. */
+    private static final String FUTURE = "already holds ";
+
     private final TxnText text;
     private final boolean registers;
 
@@ -36,7 +40,8 @@ final class InternalConsistency {
                         case MicroOp.Read r -> state.read(r, t);
                     };
             if (problem != null) {
-                return Anomaly.of("internal", text.txn(t.id()) + "\n  " + text.microOp(op) + " " + problem, t.id());
+                String kind = problem.startsWith(FUTURE) ? "future-read" : "internal";
+                return Anomaly.of(kind, text.txn(t.id()) + "\n  " + text.microOp(op) + " " + problem, t.id());
             }
         }
         return null;
@@ -112,7 +117,7 @@ final class InternalConsistency {
             for (long v : seen) {
                 for (long own : later) {
                     if (v == own) {
-                        return "already holds " + v + ", which the transaction appends only later";
+                        return FUTURE + v + ", which the transaction writes only later";
                     }
                 }
             }

@@ -27,7 +27,8 @@ import sdlab.check.history.MalformedHistoryException;
  * outcome that no read shows may never have happened and give no edges; reads of elements that
  * no transaction appended are ignored. A read of an element whose append failed is G1a; a read
  * ending on an element after which its writer appended more to the key is G1b (an intermediate
- * state); an aborted element followed by a committed one in the order is a dirty update.
+ * state); an aborted element followed by a committed one in the order is a dirty update; two
+ * transactions that read the same version and both append to the key are a lost update.
  */
 final class ListAppendInference implements DataDependencies {
     private static final int ABSENT = LongIntMap.ABSENT;
@@ -43,11 +44,13 @@ final class ListAppendInference implements DataDependencies {
     private final int[][] unobserved;
 
     private final List<Anomaly> anomalies = new ArrayList<>();
+    private final LostUpdates lostUpdates;
 
     /** Infers the dependencies of {@code history} and adds those of {@code kinds} to {@code graph}. */
     ListAppendInference(TxnHistory history, GraphBuilder graph, int kinds) {
         this.history = history;
         this.text = new TxnText(history);
+        this.lostUpdates = new LostUpdates(text);
         int keys = history.keyCount();
         this.writerOf = new LongIntMap[keys];
         this.order = new long[keys][];
@@ -195,6 +198,9 @@ final class ListAppendInference implements DataDependencies {
                 continue;
             }
             long[] seen = r.observed();
+            if (LostUpdates.writes(reader, r.key())) {
+                lostUpdates.readThenWrote(reader, r.key(), seen.length, anomalies);
+            }
             if (seen.length > 0) {
                 int writer = writerOf[r.key()].get(seen[seen.length - 1]);
                 if (writer != ABSENT && writer != reader.id() && !failed(writer)) {

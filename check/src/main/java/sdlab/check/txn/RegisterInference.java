@@ -29,15 +29,19 @@ import sdlab.check.history.MalformedHistoryException;
  */
 final class RegisterInference implements DataDependencies {
     private static final int ABSENT = LongIntMap.ABSENT;
+    /** The version nil stands for in lost-update bookkeeping (a value no workload writes). */
+    private static final long NIL = Long.MIN_VALUE;
 
     private final TxnHistory history;
     private final TxnText text;
     private final LongIntMap[] writerOf;
     private final List<Anomaly> anomalies = new ArrayList<>();
+    private final LostUpdates lostUpdates;
 
     RegisterInference(TxnHistory history, GraphBuilder graph, int kinds) {
         this.history = history;
         this.text = new TxnText(history);
+        this.lostUpdates = new LostUpdates(text);
         this.writerOf = new LongIntMap[history.keyCount()];
         findWriters();
         ReadersByValue readers = new ReadersByValue(history.keyCount());
@@ -45,6 +49,9 @@ final class RegisterInference implements DataDependencies {
             if (t.ok()) {
                 for (MicroOp.Read r : ExternalReads.of(t)) {
                     readers.add(r.key(), r.last(), t.id());
+                    if (LostUpdates.writes(t, r.key())) {
+                        lostUpdates.readThenWrote(t, r.key(), r.last() == null ? NIL : r.last(), anomalies);
+                    }
                     readEdge(t, r, graph, kinds);
                 }
             }

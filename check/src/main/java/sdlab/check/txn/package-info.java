@@ -29,8 +29,9 @@
  *       sdlab.check.txn.CycleSearch}): G0, G1c, G-single, G2-item, each also as a -process or
  *       -realtime variant when the cycle needs those orders.
  *   <li>Report the anomalies that are not cycles, found along the way: G1a (aborted read), G1b
- *       (intermediate read), internal (a transaction contradicts itself), incompatible-order and
- *       duplicate-elements (a key's reads do not form one order), dirty-update.
+ *       (intermediate read), internal and future-read (a transaction contradicts itself),
+ *       incompatible-order and duplicate-elements (a key's reads do not form one order),
+ *       dirty-update, lost-update.
  *   <li>Say which consistency models the anomalies rule out ({@link
  *       sdlab.check.txn.ConsistencyModels}).
  * </ol>

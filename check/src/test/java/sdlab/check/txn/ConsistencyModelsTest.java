@@ -33,4 +33,15 @@ class ConsistencyModelsTest {
                 .contains("read-committed")
                 .doesNotContain("read-uncommitted");
     }
+
+    @Test
+    void aTransactionThatContradictsItselfRulesOutSnapshotLevelsOnly() {
+        // Shows: as in Elle, an internal anomaly breaks snapshot isolation and serializability, not read committed.
+        assertThat(ConsistencyModels.ruledOutBy("internal"))
+                .contains("snapshot-isolation", "serializable")
+                .doesNotContain("read-committed", "repeatable-read");
+        assertThat(ConsistencyModels.ruledOutBy("lost-update"))
+                .contains("snapshot-isolation", "repeatable-read")
+                .doesNotContain("read-committed");
+    }
 }

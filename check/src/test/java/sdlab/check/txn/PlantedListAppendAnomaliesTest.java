@@ -60,6 +60,16 @@ class PlantedListAppendAnomaliesTest {
                                 .ok(101, "[:r :y []] [:append :x 1]")
                                 .txn(102, "[:r :x [1]] [:r :y [1]]")),
                 Arguments.of("internal", new Script().txn(100, "[:append :x 1] [:r :x []]")),
+                Arguments.of("future-read", new Script().txn(100, "[:r :x [1]] [:append :x 1]")),
+                Arguments.of(
+                        "lost-update",
+                        new Script()
+                                .txn(100, "[:append :x 1]")
+                                .invoke(101, "[:r :x [1]] [:append :x 2]")
+                                .invoke(102, "[:r :x [1]] [:append :x 3]")
+                                .ok(101, "[:r :x [1]] [:append :x 2]")
+                                .ok(102, "[:r :x [1]] [:append :x 3]")
+                                .txn(103, "[:r :x [1 2 3]]")),
                 Arguments.of(
                         "incompatible-order",
                         new Script()
