@@ -1,8 +1,10 @@
 package sdlab.check.txn;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +16,10 @@ import java.util.Set;
  * information flow), G-single (exactly one rw: read skew), G2-item (rw edges: write skew and
  * worse). A cycle that needs process order is named with {@code -process}, one that needs real
  * time with {@code -realtime}. Searches go from the weakest edge sets to the strongest, so a
- * component's data-only cycles are reported before its session and real-time ones.
+ * component's data-only cycles are reported before its session and real-time ones. Each kind is
+ * reported once per component, and a session or real-time variant only if it rules out a model
+ * that the component's cycles reported so far do not (G-single-realtime says nothing that
+ * G-single has not said already).
  *
  * <p>For G0, G1c and G2-item the search is exact per component: restrict the graph to the
  * allowed kinds, take its components, and close a cycle through one edge of the wanted kind
@@ -33,6 +38,9 @@ final class CycleSearch {
     private final PathFinder paths;
     private final Components all;
     private final Set<String> reported = new HashSet<>();
+    /** Per strongly connected component: the models its reported cycles rule out so far. */
+    private final Map<Integer, Set<String>> ruledOutByComponent = new HashMap<>();
+
     private final List<Anomaly> found = new ArrayList<>();
 
     private CycleSearch(DependencyGraph graph, EdgeReasons reasons, TxnText text) {
@@ -137,9 +145,16 @@ final class CycleSearch {
             steps.add(step(back[i], back[i + 1], Edges.preferred(graph.mask(back[i], back[i + 1]) & kinds)));
         }
         String kind = CycleKind.of(steps);
-        if (!reported.add(kind + "@" + all.componentOf[first])) {
+        int component = all.componentOf[first];
+        Set<String> ruledOut = ruledOutByComponent.computeIfAbsent(component, c -> new HashSet<>());
+        boolean sessionVariant = kind.endsWith("-process") || kind.endsWith("-realtime");
+        if (sessionVariant && ruledOut.containsAll(ConsistencyModels.ruledOutBy(kind))) {
+            return; // e.g. G-single-realtime beside G-single: it would rule out nothing more
+        }
+        if (!reported.add(kind + "@" + component)) {
             return;
         }
+        ruledOut.addAll(ConsistencyModels.ruledOutBy(kind));
         List<Integer> txns = new ArrayList<>();
         StringBuilder explanation = new StringBuilder(CycleKind.describe(kind, steps.size()));
         for (CycleStep s : steps) {

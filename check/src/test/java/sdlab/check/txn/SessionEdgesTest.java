@@ -36,4 +36,18 @@ class SessionEdgesTest {
 
         assertThat(result.counts()).containsOnlyKeys("G-single-realtime");
     }
+
+    @Test
+    void aRealTimeVariantIsLeftOutWhenTheSameComponentsPlainCycleSaysMore() {
+        // Shows: T1 misses T0's y but sees x after it: G-single. Real time closes the same cycle too,
+        // but G-single-realtime would rule out nothing G-single does not, so only G-single is reported.
+        Script script = new Script()
+                .txn(0, "[:append :x 1] [:append :y 1]")
+                .txn(1, "[:append :x 2] [:r :y []]")
+                .txn(2, "[:r :x [1 2]]");
+
+        TxnResult result = TxnChecks.check(script.edn(), TxnModel.LIST_APPEND);
+
+        assertThat(result.counts()).containsOnlyKeys("G-single");
+    }
 }
