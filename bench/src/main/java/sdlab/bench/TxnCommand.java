@@ -37,6 +37,7 @@ final class TxnCommand implements Callable<Integer> {
 
     private static final double ELLE_SECONDS = 120;
     private static final int TXNS_MAX = 20_000_000;
+    private static final int WARMUP_TXNS = 100_000;
 
     @Spec
     CommandSpec spec;
@@ -69,6 +70,12 @@ final class TxnCommand implements Callable<Integer> {
                             + " this size (default: ${DEFAULT-VALUE}).")
     int parsedMax;
 
+    @Option(
+            names = "--runs",
+            defaultValue = "3",
+            description = "Timed checks per history; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = "--seed", defaultValue = "19", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -79,23 +86,27 @@ final class TxnCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--txns must be between 1 and " + TXNS_MAX);
             }
         }
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
+        }
         if (processes < 1) {
             throw new ParameterException(spec.commandLine(), "--processes must be at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
         Machine machine = Machine.now();
         TxnCheckTimer timer = new TxnCheckTimer(System::nanoTime);
-        timer.time(Math.min(10_000, sizes.getFirst()), processes, false, true, seed); // JIT warm-up, not reported
+        // JIT warm-up, not reported: both paths, a size large enough for the compiler to finish.
+        timer.time(Math.min(WARMUP_TXNS, sizes.getFirst()), processes, false, true, 3, seed);
         List<Timing> timings = new ArrayList<>();
         for (int n : sizes) {
             err.println("sdlab bench txn: " + n + " transactions");
             err.flush();
-            timings.add(timer.time(n, processes, false, false, seed));
+            timings.add(timer.time(n, processes, false, false, runs, seed));
             if (n <= parsedMax) {
-                timings.add(timer.time(n, processes, false, true, seed));
+                timings.add(timer.time(n, processes, false, true, runs, seed));
             }
             if (n <= interleavedMax) {
-                timings.add(timer.time(n, processes, true, false, seed));
+                timings.add(timer.time(n, processes, true, false, runs, seed));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -108,10 +119,11 @@ final class TxnCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         text.append(String.format(
                 Locale.ROOT,
-                "List-append histories (%d processes, seed %d), one run each after a warm-up. 'history MiB' is what the"
-                        + " input holds (the history, or its EDN text) before the timed part.%n",
+                "List-append histories (%d processes, seed %d), median of %d runs after a warm-up. 'input MiB' is what"
+                        + " the input holds (the history, or its EDN text); 'peak MiB' the heap's peak during a run.%n",
                 processes,
-                seed));
+                seed,
+                runs));
         text.append("Machine: ")
                 .append(machine.describe())
                 .append(", heap max ")
@@ -127,7 +139,7 @@ final class TxnCommand implements Callable<Integer> {
                 "anomalies",
                 "seconds",
                 "txns/s",
-                "history MiB",
+                "input MiB",
                 "peak MiB"));
         for (Timing t : timings) {
             double seconds = t.nanos() / 1e9;
@@ -141,7 +153,7 @@ final class TxnCommand implements Callable<Integer> {
                     t.anomalies(),
                     seconds,
                     t.txns() / seconds,
-                    t.historyHeapBytes() / (1024 * 1024),
+                    t.inputHeapBytes() / (1024 * 1024),
                     t.peakHeapBytes() / (1024 * 1024)));
         }
         text.append(String.format(

@@ -17,7 +17,8 @@ class TxnCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
 
-        int exit = cli.execute("txn", "--txns", "300", "--interleaved-max", "300", "--parsed-max", "300");
+        int exit =
+                cli.execute("txn", "--txns", "300", "--interleaved-max", "300", "--parsed-max", "300", "--runs", "1");
 
         assertThat(exit).isZero();
         assertThat(out.toString())
