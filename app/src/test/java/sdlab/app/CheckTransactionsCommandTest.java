@@ -21,10 +21,8 @@ class CheckTransactionsCommandTest {
              {:process 2, :type :ok, :f :txn, :value [[:r :x [1]]]}]
             """;
 
-    /** The same transactions, run one after another. */
-    private static final String SERIAL = """
-            [["append","x",1],["append","y",1]]
-            """;
+    /** Two appends in one transaction, as JSON micro-operations. */
+    private static final String APPENDS = "[[\"append\",\"x\",1],[\"append\",\"y\",1]]";
 
     @TempDir
     Path dir;
@@ -44,9 +42,9 @@ class CheckTransactionsCommandTest {
 
     @Test
     void aCleanHistoryExitsZero() throws IOException {
-        // Shows: no anomaly, exit 0, in JSON lines as elle-cli takes them.
-        String json = "{\"process\":0,\"type\":\"invoke\",\"f\":\"txn\",\"value\":" + SERIAL.strip() + "}\n"
-                + "{\"process\":0,\"type\":\"ok\",\"f\":\"txn\",\"value\":" + SERIAL.strip() + "}\n"
+        // Shows: an append, then a read that sees it: no anomaly, exit 0, in JSON lines as elle-cli takes them.
+        String json = "{\"process\":0,\"type\":\"invoke\",\"f\":\"txn\",\"value\":" + APPENDS + "}\n"
+                + "{\"process\":0,\"type\":\"ok\",\"f\":\"txn\",\"value\":" + APPENDS + "}\n"
                 + "{\"process\":1,\"type\":\"invoke\",\"f\":\"txn\",\"value\":[[\"r\",\"x\",null]]}\n"
                 + "{\"process\":1,\"type\":\"ok\",\"f\":\"txn\",\"value\":[[\"r\",\"x\",[1]]]}\n";
 

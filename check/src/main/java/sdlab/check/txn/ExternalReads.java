@@ -1,6 +1,7 @@
 package sdlab.check.txn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ final class ExternalReads {
                 case MicroOp.Read r -> {}
             }
         }
-        return java.util.Arrays.copyOf(values, size);
+        return Arrays.copyOf(values, size);
     }
 
     private static boolean contains(int[] values, int size, int value) {

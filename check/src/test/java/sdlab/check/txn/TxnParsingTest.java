@@ -73,4 +73,21 @@ class TxnParsingTest {
                 .isInstanceOf(MalformedHistoryException.class)
                 .hasMessageContaining("both append 1 to key x");
     }
+
+    @Test
+    void elleCliHistoriesWithoutAnOperationNameReadAsTransactions() {
+        // Shows: entries with an index and no "f", the shape elle-cli's own test histories have, are read.
+        String json =
+                """
+                [{"index":0,"process":0,"type":"invoke","value":[["append",1,1]]},
+                 {"index":1,"process":0,"type":"ok","value":[["append",1,1]]},
+                 {"index":2,"process":1,"type":"invoke","value":[["r",1,null]]},
+                 {"index":3,"process":1,"type":"ok","value":[["r",1,[1]]]}]
+                """;
+
+        TxnHistory history = TxnHistory.parse(json, TxnModel.LIST_APPEND);
+
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(TxnChecker.standard().check(history).anomalies()).isEmpty();
+    }
 }
