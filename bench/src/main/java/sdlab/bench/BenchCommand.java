@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
  * {@code sdlab bench}: the project's own speed, measured on this machine. {@code sim} measures
  * the simulator (deliveries per second, virtual over wall time), {@code sweep} times an experiment's sweep over many
  * seeds as {@code sdlab run} runs it, {@code check} times the
- * linearizability checker on Porcupine's oracle histories beside Porcupine's own times. {@code
+ * linearizability checker on Porcupine's oracle histories beside Porcupine's own times, {@code txn}
+ * times the transactional anomaly checker on generated histories beside Elle's published figure. {@code
  * cache} and {@code gateway} run the real nodes beside redis-server, memcached and nginx under
  * the peers' own load tools, {@code tls} reconnects real TLS clients to the gateway, and {@code
  * limiters} times the rate limiters against Bucket4j; each prints sdlab's figure, the peer's and
@@ -24,13 +25,14 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks of sdlab itself: the simulator's speed (sim), the checker's against Porcupine"
-                + " (check), an experiment's sweep over many seeds (sweep), the real nodes side by side with their peers (cache: redis-server and memcached;"
+                + " (check), the transactional anomaly checker beside Elle's published figure (txn), an experiment's sweep over many seeds (sweep), the real nodes side by side with their peers (cache: redis-server and memcached;"
                 + " gateway: nginx), TLS reconnects against the gateway (tls) and the rate limiters against"
                 + " Bucket4j (limiters). Figures depend on the machine and its load; each report says both.",
         subcommands = {
             SimCommand.class,
             SweepCommand.class,
             CheckCommand.class,
+            TxnCommand.class,
             CacheCommand.class,
             GatewayCommand.class,
             TlsCommand.class,

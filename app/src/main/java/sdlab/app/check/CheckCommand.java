@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -27,9 +28,15 @@ import sdlab.check.report.HtmlReport;
 import sdlab.check.report.JsonReport;
 import sdlab.check.report.NamedInput;
 import sdlab.check.report.TextReport;
+import sdlab.check.txn.TxnCheck;
+import sdlab.check.txn.TxnJsonReport;
+import sdlab.check.txn.TxnModel;
+import sdlab.check.txn.TxnOutcome;
+import sdlab.check.txn.TxnTextReport;
 
 /**
- * {@code sdlab check}: is a history from a real system linearizable? Reads JSON, Jepsen EDN and
+ * {@code sdlab check}: is a history from a real system linearizable, or (with {@code --model
+ * list-append} or {@code rw-register}) free of transactional anomalies? Reads JSON, Jepsen EDN and
  * Jepsen log histories, prints a verdict per file, and exits as Maelstrom does: 0 valid, 1
  * invalid, 2 unknown or bad input.
  */
@@ -37,15 +44,17 @@ import sdlab.check.report.TextReport;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks histories for linearizability against a model and explains the verdict.",
+            "Checks histories for linearizability against a model, or for transactional anomalies (Elle's"
+                    + " list-append and rw-register workloads: G0, G1a, G1b, G1c, G-single, G2-item and their process"
+                    + " and realtime variants, internal anomalies), and explains the verdict.",
             "Formats: JSON (array or lines of {\"process\",\"type\",\"f\",\"key\",\"value\",\"time\"}),"
                     + " Jepsen and Knossos EDN (a vector or list of maps, or one map per line) and Jepsen log"
                     + " lines; detected per file. '-' reads standard input."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every history is linearizable",
-            "1:some history is not",
+            "0:every history is linearizable (free of anomalies)",
+            "1:some history is not (has an anomaly)",
             "2:unknown (time or memory limit) or bad input"
         })
 public final class CheckCommand implements Callable<Integer> {
@@ -63,7 +72,9 @@ public final class CheckCommand implements Callable<Integer> {
             required = true,
             paramLabel = "MODEL",
             description = "register, cas-register, multi-register (txn of [:r k v] / [:w k v]), kv (key-value:"
-                    + " get/put/append per key), mutex, set or queue")
+                    + " get/put/append per key), mutex, set or queue (linearizability); list-append (txn of [:append k v]"
+                    + " / [:r k [v ...]]) or rw-register (txn of [:w k v] / [:r k v]) for transactional anomalies,"
+                    + " printed with the consistency models they rule out")
     String modelName;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "history files ('-' for standard input)")
@@ -76,29 +87,35 @@ public final class CheckCommand implements Callable<Integer> {
             names = "--html",
             paramLabel = "PATH",
             description = "write a page with per-process timelines and the violation highlighted;"
-                    + " with several files, PATH is a folder that gets one page per file")
+                    + " with several files, PATH is a folder that gets one page per file (linearizability models)")
     Path html;
 
     @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "60",
-            description = "give up on a history after this long and answer unknown (default: ${DEFAULT-VALUE})")
+            description = "give up on a history after this long and answer unknown (default: ${DEFAULT-VALUE};"
+                    + " linearizability models)")
     long timeoutSeconds;
 
     @Option(
             names = "--memory",
             paramLabel = "MIB",
             description = "give up on a history and answer unknown when the search would hold more than this many"
-                    + " MiB (default: half of the JVM's heap)")
+                    + " MiB (default: half of the JVM's heap; linearizability models)")
     Long memoryMiB;
 
     @Override
     public Integer call() throws IOException {
+        Optional<TxnModel> txnModel = TxnModel.byName(modelName);
+        if (txnModel.isPresent()) {
+            return checkTransactions(txnModel.get());
+        }
         Model model = Models.byName(modelName)
                 .orElseThrow(() -> new ParameterException(
                         spec.commandLine(),
-                        "no model named '" + modelName + "'; use one of " + String.join(", ", Models.names())));
+                        "no model named '" + modelName + "'; use one of " + String.join(", ", Models.names()) + ", "
+                                + String.join(", ", TxnModel.names())));
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
@@ -115,6 +132,31 @@ public final class CheckCommand implements Callable<Integer> {
             writeHtml(outcomes);
         }
         return Checker.exitCode(outcomes);
+    }
+
+    /** The transactional path: Elle-style anomalies instead of a linearizability search. */
+    private int checkTransactions(TxnModel model) throws IOException {
+        if (html != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--html draws linearizability timelines; it is not available for --model " + model.cliName()
+                            + " (use --json for the anomalies and their cycles)");
+        }
+        List<NamedInput> inputs = new ArrayList<>();
+        for (String file : files) {
+            inputs.add(read(file));
+        }
+        List<TxnOutcome> outcomes = TxnCheck.run(model, inputs);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(TxnJsonReport.render(outcomes));
+        } else if (outcomes.size() == 1) {
+            out.print(TxnTextReport.explain(outcomes.getFirst()));
+        } else {
+            outcomes.forEach(outcome -> out.println(TxnTextReport.line(outcome)));
+        }
+        out.flush();
+        return TxnCheck.exitCode(outcomes);
     }
 
     /**

@@ -12,7 +12,8 @@ import sdlab.core.history.Op;
  * Reads a history in any of the {@link HistoryFormat}s, recognising the format by itself.
  *
  * <p>Every entry needs a process (a non-negative integer), a type (invoke, ok, fail or info) and
- * an operation name {@code f}; {@code key}, {@code value}, {@code time} (nanoseconds) and {@code
+ * an operation name {@code f} (which defaults to {@code txn} for a value that is a list of
+ * micro-operations, as elle-cli's histories leave it out); {@code key}, {@code value}, {@code time} (nanoseconds) and {@code
  * error} are optional. Values are null, integers (as {@link Long}), strings, booleans, doubles or
  * lists of those; EDN keywords and symbols become their names. Entries of Jepsen's nemesis
  * (process {@code :nemesis}) are skipped, as are unknown fields. In EDN and Jepsen logs, values

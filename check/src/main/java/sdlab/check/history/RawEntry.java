@@ -46,6 +46,9 @@ record RawEntry(int line, Object process, Object type, Object f, Object key, Obj
         int processId = integer(process, "process", "an integer process id");
         OpType opType = opType();
         String fName = name(f);
+        if (fName == null && isTransaction(value)) {
+            fName = "txn"; // elle-cli's histories leave the name out of transactions
+        }
         if (fName == null) {
             throw problem("expected an operation name in field f, found " + describe(f));
         }
@@ -53,6 +56,13 @@ record RawEntry(int line, Object process, Object type, Object f, Object key, Obj
         Object checkedValue = checkValue(value);
         long timeNanos = timeNanos();
         return new Op(processId, opType, fName, keyName, checkedValue, timeNanos, errorText());
+    }
+
+    /** True for a value that is a non-empty list of lists: a transaction's micro-operations. */
+    private static boolean isTransaction(Object value) {
+        return value instanceof List<?> items
+                && !items.isEmpty()
+                && items.stream().allMatch(item -> item instanceof List<?>);
     }
 
     private OpType opType() {
