@@ -2,6 +2,7 @@ package sdlab.lab;
 
 import java.util.List;
 import java.util.Optional;
+import sdlab.check.linear.Model;
 
 /**
  * One chapter's experiment: typed parameters, the variants it compares (the options of the chapter's question),
@@ -50,6 +51,15 @@ public interface Experiment {
      */
     default boolean takesForks() {
         return false;
+    }
+
+    /**
+     * The model a variant's client history is checked against for linearizability, key by key, if this experiment
+     * checks it: the web lab then shows each operation's place in its key's linearization and the model's state before
+     * and after it. Empty for an experiment whose history is not one of a register or key-value model.
+     */
+    default Optional<Model> linearizabilityModel() {
+        return Optional.empty();
     }
 
     /** How each metric is aggregated over seeds, in the order reports show them. */

@@ -23,7 +23,12 @@ final class OperationsJson {
     /** Flagged operations explained with {@link FailureChain}; beyond these, the checker's reason only. */
     static final int CHAINS_MAX = 200;
 
-    static ArrayNode of(History history, List<TraceEvent> trace, int[] owners, SortedMap<Integer, String> flagged) {
+    static ArrayNode of(
+            History history,
+            List<TraceEvent> trace,
+            int[] owners,
+            SortedMap<Integer, String> flagged,
+            Map<Integer, ModelStates.Step> linearized) {
         TraceOperations names = new TraceOperations(trace);
         List<OperationSpan> spans = OperationSpan.of(history);
         FailureChain chains = new FailureChain(spans, trace, owners, names);
@@ -54,6 +59,14 @@ final class OperationsJson {
             op.put("completeEvent", names.has(span.id()) ? names.completeIndex(span.id()) : -1);
             op.put("summary", span.summary());
             op.put("flagged", flagged.get(span.id()));
+            ModelStates.Step placed = linearized.get(span.id());
+            if (placed == null) {
+                op.putNull("order").putNull("stateBefore").putNull("stateAfter");
+            } else {
+                op.put("order", placed.position())
+                        .put("stateBefore", placed.before())
+                        .put("stateAfter", placed.after());
+            }
             if (flagged.containsKey(span.id()) && chained++ < CHAINS_MAX) {
                 ArrayNode why = op.putArray("why");
                 for (FailureChain.Step step : chains.of(span.id())) {

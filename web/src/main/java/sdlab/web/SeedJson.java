@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import sdlab.check.history.Operation;
+import sdlab.check.history.Operations;
+import sdlab.check.linear.CheckLimits;
+import sdlab.check.linear.Linearizability;
+import sdlab.core.history.History;
 import sdlab.lab.ForkText;
 import sdlab.lab.SeedRun;
 import sdlab.lab.report.ClaimResult;
@@ -16,6 +22,9 @@ import sdlab.sim.Fork;
  * documented in {@code web/README.md}.
  */
 final class SeedJson {
+    /** The chapters' own bound on a history's search; beyond it a key shows no order, never a guessed one. */
+    private static final CheckLimits LINEARIZATION_LIMITS = CheckLimits.steps(20_000_000);
+
     private SeedJson() {}
 
     /**
@@ -48,9 +57,24 @@ final class SeedJson {
         seed.set(
                 "operations",
                 run.history()
-                        .map(history -> OperationsJson.of(history, run.trace(), owners, run.flaggedOperations()))
+                        .map(history -> OperationsJson.of(
+                                history, run.trace(), owners, run.flaggedOperations(), linearized(request, history)))
                         .orElseGet(JsonText.MAPPER::createArrayNode));
         return JsonText.write(seed);
+    }
+
+    /**
+     * Each operation's place in its key's linearization and the model's states around it, for an experiment that checks
+     * its history for linearizability: the same search the chapter runs, with the same bound on its steps.
+     */
+    private static Map<Integer, ModelStates.Step> linearized(SeedRequest request, History history) {
+        return request.experiment()
+                .linearizabilityModel()
+                .map(model -> {
+                    List<Operation> ops = Operations.of(history);
+                    return ModelStates.of(model, ops, Linearizability.check(ops, model, LINEARIZATION_LIMITS));
+                })
+                .orElse(Map.of());
     }
 
     private static ObjectNode verdict(ExperimentReport oneSeed, SeedRun run) {

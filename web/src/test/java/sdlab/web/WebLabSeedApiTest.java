@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -176,6 +177,47 @@ class WebLabSeedApiTest {
                         "/api/chapters/quorum/seeds/5?variant=n3r1w3&fork=999999:drop:406",
                         400,
                         "never reached after step 999999"));
+    }
+
+    @Test
+    void eachOperationHasItsPlaceInItsKeysLinearizationAndTheStatesAroundIt() {
+        JsonNode seed =
+                client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3").json();
+        Map<String, List<JsonNode>> byKey = new java.util.TreeMap<>();
+        for (JsonNode op : seed.path("operations")) {
+            if (!op.path("order").isNull()) {
+                byKey.computeIfAbsent(op.path("key").asText(), key -> new ArrayList<>())
+                        .add(op);
+            }
+        }
+        assertThat(byKey).isNotEmpty();
+        for (List<JsonNode> ops : byKey.values()) {
+            ops.sort(java.util.Comparator.comparingInt(op -> op.path("order").asInt()));
+            for (int i = 0; i < ops.size(); i++) {
+                JsonNode op = ops.get(i);
+                assertThat(op.path("order").asInt()).isEqualTo(i + 1);
+                if (i > 0) {
+                    // The states chain: each operation starts where the one before it left the register.
+                    assertThat(op.path("stateBefore").asText())
+                            .isEqualTo(ops.get(i - 1).path("stateAfter").asText());
+                }
+                if (op.path("f").asText().equals("write")
+                        && op.path("type").asText().equals("ok")) {
+                    assertThat(op.path("stateAfter").asText())
+                            .contains(op.path("value").asText());
+                }
+            }
+        }
+        // The offending read is in no order: k0 is linearizable up to op 58 of 97 and no further.
+        JsonNode op59 = null;
+        for (JsonNode op : seed.path("operations")) {
+            if (op.path("name").asText().equals("op 59")) {
+                op59 = op;
+            }
+        }
+        assertThat(op59).isNotNull();
+        assertThat(op59.path("order").isNull()).isTrue();
+        assertThat(byKey.get("k0")).hasSize(32);
     }
 
     @Test

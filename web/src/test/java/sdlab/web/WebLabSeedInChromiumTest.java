@@ -103,6 +103,23 @@ class WebLabSeedInChromiumTest {
             int newerRead = stepOf(op59, "Before it");
             browser.click("#why li[data-step='" + newerRead + "']");
             browser.waitFor("document.getElementById('step-text').dataset.step === '" + newerRead + "'", PAGE_TIMEOUT);
+            // An operation of k0 that its linearization placed: its place and the register's states around it.
+            JsonNode placed = null;
+            for (JsonNode op : seed.path("operations")) {
+                if (op.path("key").asText().equals("k0") && !op.path("order").isNull()) {
+                    placed = op;
+                }
+            }
+            assertThat(placed).as("a placed operation of k0").isNotNull();
+            // A short operation's bar may be a pixel wide: the click is dispatched on it rather than aimed at it.
+            browser.evaluate("document.querySelector(\"#history rect.op[data-op='"
+                    + placed.path("id").asInt() + "']\").dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+            browser.waitFor("document.getElementById('linearized')", PAGE_TIMEOUT);
+            assertThat(browser.evaluate("document.getElementById('linearized').textContent")
+                            .asText())
+                    .isEqualTo(" Linearized #" + placed.path("order").asInt() + " of key k0; the model's state "
+                            + placed.path("stateBefore").asText() + " → "
+                            + placed.path("stateAfter").asText() + ".");
             browser.click(".offending-op[data-op='" + op59.path("id").asInt() + "']");
             browser.waitFor("document.getElementById('step-text').dataset.step === '" + invoke + "'", PAGE_TIMEOUT);
 

@@ -14,6 +14,7 @@ import static sdlab.chapters.quorum.QuorumMeasurements.STALE_READS;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import sdlab.check.linear.Model;
 import sdlab.kv.quorum.QuorumConfig;
 import sdlab.lab.Claim;
 import sdlab.lab.Experiment;
@@ -91,6 +92,11 @@ public final class QuorumExperiment implements Experiment {
     @Override
     public boolean takesForks() {
         return true;
+    }
+
+    @Override
+    public Optional<Model> linearizabilityModel() {
+        return Optional.of(QuorumMeasurements.LINEARIZABILITY_MODEL);
     }
 
     @Override

@@ -8,6 +8,7 @@ import sdlab.check.history.Operations;
 import sdlab.check.linear.CheckLimits;
 import sdlab.check.linear.Linearizability;
 import sdlab.check.linear.LinearizabilityResult;
+import sdlab.check.linear.Model;
 import sdlab.check.linear.Models;
 import sdlab.check.linear.PartitionResult;
 import sdlab.check.session.Guarantee;
@@ -29,6 +30,8 @@ final class QuorumMeasurements {
      * chapter's histories need a tiny fraction of it. Exhausting it gives "unknown", counted.
      */
     private static final CheckLimits LINEARIZABILITY_LIMITS = CheckLimits.steps(20_000_000);
+    /** Each key is a register: reads return the last write's value. */
+    static final Model LINEARIZABILITY_MODEL = Models.register();
 
     static final String OPS = "ops";
     static final String OPS_OK = "opsOk";
@@ -59,7 +62,8 @@ final class QuorumMeasurements {
         countOutcomes(ops, run);
         countStaleReads(StaleReads.count(ops), names, run);
         countSessionViolations(SessionGuarantees.check(ops), names, run);
-        countLinearizability(Linearizability.check(ops, Models.register(), LINEARIZABILITY_LIMITS), ops, names, run);
+        countLinearizability(
+                Linearizability.check(ops, LINEARIZABILITY_MODEL, LINEARIZABILITY_LIMITS), ops, names, run);
         run.counter(MESSAGES, result.stats().messagesSent());
         run.traceHash(result.traceHash());
         if (options.recordTrace()) {

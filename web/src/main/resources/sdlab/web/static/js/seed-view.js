@@ -227,7 +227,10 @@ class SeedView {
     this.selectionText.replaceChildren(op
       ? h("span", {}, h("strong", {}, `${op.name} of ${op.client}`), `: ${op.summary}`,
         op.flagged ? h("span", { class: "error" }, ` — flagged: ${op.flagged}`) : "",
-        ` (${this.messagesOf(id)} events of the trace work for it)`)
+        ` (${this.messagesOf(id)} events of the trace work for it)`,
+        op.order ? h("span", { class: "linearized", id: "linearized" },
+          ` Linearized #${op.order} of key ${op.key}; the model's state ${op.stateBefore} → ${op.stateAfter}.`)
+          : "")
       : "No operation selected.",
     op && op.why ? whyItFailed(op.why) : "");
     this.selectionText.dataset.op = id ?? "";
