@@ -25,22 +25,35 @@ public final class ConsistentHashPartitioner implements Partitioner {
     private final List<NodeId> shards;
     private final int tokensPerShard;
     private final KeyHash hash;
+    private final long tokenSeed;
     private final long[] positions;
     private final NodeId[] owners;
 
     private record Token(long position, NodeId owner) {}
 
+    /** A ring whose token positions depend on the shards' names alone. */
     public ConsistentHashPartitioner(List<NodeId> shards, int tokensPerShard, KeyHash hash) {
+        this(shards, tokensPerShard, hash, 0);
+    }
+
+    /**
+     * A ring whose token positions also depend on {@code tokenSeed}: another cluster, other random tokens, as
+     * Cassandra draws a new node's tokens at random when it bootstraps. Seed 0 gives the positions of the
+     * three-argument constructor.
+     */
+    public ConsistentHashPartitioner(List<NodeId> shards, int tokensPerShard, KeyHash hash, long tokenSeed) {
         this.shards = Shards.sortedDistinct(shards);
         if (tokensPerShard < 1 || tokensPerShard > 4096) {
             throw new IllegalArgumentException("tokens per shard must be in [1, 4096], got " + tokensPerShard);
         }
         this.tokensPerShard = tokensPerShard;
         this.hash = Objects.requireNonNull(hash, "hash");
+        this.tokenSeed = tokenSeed;
+        String salt = tokenSeed == 0 ? "" : tokenSeed + "/";
         List<Token> tokens = new ArrayList<>();
         for (NodeId shard : this.shards) {
             for (int i = 0; i < tokensPerShard; i++) {
-                tokens.add(new Token(StableHash.of(shard.name() + "#" + i), shard));
+                tokens.add(new Token(StableHash.of(salt + shard.name() + "#" + i), shard));
             }
         }
         // Equal positions are astronomically rare; ordering them by shard keeps even that case deterministic.
@@ -72,7 +85,7 @@ public final class ConsistentHashPartitioner implements Partitioner {
 
     /** The same ring with these shards (their tokens added or removed; everyone else's points stay). */
     public ConsistentHashPartitioner withShards(List<NodeId> newShards) {
-        return new ConsistentHashPartitioner(newShards, tokensPerShard, hash);
+        return new ConsistentHashPartitioner(newShards, tokensPerShard, hash, tokenSeed);
     }
 
     /** Each shard's share of the ring: 1/N for a perfect spread; what virtual nodes even out. */
@@ -99,12 +112,13 @@ public final class ConsistentHashPartitioner implements Partitioner {
         return other instanceof ConsistentHashPartitioner that
                 && shards.equals(that.shards)
                 && tokensPerShard == that.tokensPerShard
+                && tokenSeed == that.tokenSeed
                 && hash.equals(that.hash);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(shards, tokensPerShard, hash);
+        return Objects.hash(shards, tokensPerShard, hash, tokenSeed);
     }
 
     @Override

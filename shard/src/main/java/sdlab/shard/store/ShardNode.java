@@ -190,14 +190,14 @@ public final class ShardNode implements Node {
                         yield new PutReply(put.requestId());
                     }
                     case Scan scan -> {
-                        observer.served(ctx.self(), table.epoch(), null, true, cost);
+                        observer.served(ctx.self(), table.epoch(), null, true, cost, ctx.nowNanos());
                         SortedMap<String, Long> found = scan.fromKey().compareTo(scan.toKey()) < 0
                                 ? data.subMap(scan.fromKey(), scan.toKey())
                                 : new TreeMap<>();
                         yield new ScanReply(scan.requestId(), found);
                     }
                     case Aggregate aggregate -> {
-                        observer.served(ctx.self(), table.epoch(), null, true, cost);
+                        observer.served(ctx.self(), table.epoch(), null, true, cost, ctx.nowNanos());
                         long sum = data.values().stream()
                                 .mapToLong(Long::longValue)
                                 .sum();
@@ -210,7 +210,7 @@ public final class ShardNode implements Node {
     /** Counts a point request of {@code key}: the observer, the hot-key summary and the range's traffic. */
     private void touch(String key, long cost, NodeContext ctx) {
         boolean owned = table.partitioner().ownerOf(key).equals(ctx.self());
-        observer.served(ctx.self(), table.epoch(), key, owned, cost);
+        observer.served(ctx.self(), table.epoch(), key, owned, cost, ctx.nowNanos());
         hotKeys.offer(key);
         if (table.partitioner() instanceof RangePartitioner ranges) {
             traffic.record(ranges.rangeOf(key), key, ctx.random());

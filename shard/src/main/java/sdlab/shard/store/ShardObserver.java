@@ -11,15 +11,16 @@ public interface ShardObserver {
 
     /**
      * A shard executed a point request ({@code key}) or a scan or aggregate ({@code key} null) at {@code epoch}
-     * after {@code serviceNanos} of work; {@code owned} says whether its table gives it the key.
+     * after {@code serviceNanos} of work, finishing at {@code atNanos} of its clock; {@code owned} says whether its
+     * table gives it the key.
      */
-    default void served(NodeId shard, long epoch, String key, boolean owned, long serviceNanos) {}
+    default void served(NodeId shard, long epoch, String key, boolean owned, long serviceNanos, long atNanos) {}
 
     /** A shard refused a request made with an older table. */
     default void rejectedStale(NodeId shard) {}
 
-    /** {@code from} handed {@code keys} entries ({@code bytes} in all) to {@code to}. */
-    default void handedOff(NodeId from, NodeId to, long keys, long bytes) {}
+    /** {@code from} handed {@code keys} entries ({@code bytes} in all) to {@code to} when {@code epoch} came in force. */
+    default void handedOff(NodeId from, NodeId to, long epoch, long keys, long bytes) {}
 
     /** The placement node put a new table in force, for {@code why}. */
     default void tableChanged(RoutingTable table, String why) {}

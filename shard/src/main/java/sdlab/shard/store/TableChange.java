@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
+import sdlab.shard.partition.KeyRange;
+import sdlab.shard.partition.RangePartitioner;
 import sdlab.shard.store.ShardMessage.Handoff;
 import sdlab.shard.store.ShardMessage.Ready;
 import sdlab.shard.store.ShardMessage.TableUpdate;
@@ -33,7 +35,7 @@ final class TableChange {
     }
 
     /** Hands away what {@code update}'s table gives to others and starts waiting for what it gives to this shard. */
-    void begin(TableUpdate update, Map<String, Long> data, NodeContext ctx) {
+    void begin(TableUpdate update, TreeMap<String, Long> data, NodeContext ctx) {
         NodeId self = ctx.self();
         RoutingTable table = update.table();
         var newShards = table.partitioner().shards();
@@ -52,27 +54,40 @@ final class TableChange {
         early.keySet().removeIf(epoch -> epoch < table.epoch());
     }
 
-    private void handAway(RoutingTable table, Map<String, Long> data, NodeContext ctx) {
+    private void handAway(RoutingTable table, TreeMap<String, Long> data, NodeContext ctx) {
         Map<NodeId, SortedMap<String, Long>> lost = new TreeMap<>();
         for (NodeId shard : table.partitioner().shards()) {
             if (!shard.equals(ctx.self())) {
                 lost.put(shard, new TreeMap<>());
             }
         }
-        var entries = data.entrySet().iterator();
-        while (entries.hasNext()) {
-            var entry = entries.next();
-            NodeId owner = table.partitioner().ownerOf(entry.getKey());
-            if (!owner.equals(ctx.self())) {
-                lost.get(owner).put(entry.getKey(), entry.getValue());
-                entries.remove();
+        if (table.partitioner() instanceof RangePartitioner ranges) {
+            // Only the ranges others own can hold what this shard loses: a split or a move touches a few of them,
+            // and the rest of the data need not be looked at.
+            for (KeyRange range : ranges.ranges()) {
+                if (!range.owner().equals(ctx.self())) {
+                    SortedMap<String, Long> gone =
+                            range.end() == null ? data.tailMap(range.start()) : data.subMap(range.start(), range.end());
+                    lost.get(range.owner()).putAll(gone);
+                    gone.clear();
+                }
+            }
+        } else {
+            var entries = data.entrySet().iterator();
+            while (entries.hasNext()) {
+                var entry = entries.next();
+                NodeId owner = table.partitioner().ownerOf(entry.getKey());
+                if (!owner.equals(ctx.self())) {
+                    lost.get(owner).put(entry.getKey(), entry.getValue());
+                    entries.remove();
+                }
             }
         }
         lost.forEach((to, moved) -> {
             if (!moved.isEmpty()) {
                 long bytes =
                         moved.keySet().stream().mapToLong(settings::entryBytes).sum();
-                observer.handedOff(ctx.self(), to, moved.size(), bytes);
+                observer.handedOff(ctx.self(), to, table.epoch(), moved.size(), bytes);
             }
             ctx.send(to, new Handoff(table.epoch(), ctx.self(), moved));
         });

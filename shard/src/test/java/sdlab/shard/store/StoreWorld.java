@@ -33,7 +33,7 @@ final class StoreWorld {
         SimResult result;
 
         @Override
-        public void served(NodeId shard, long epoch, String key, boolean owned, long serviceNanos) {
+        public void served(NodeId shard, long epoch, String key, boolean owned, long serviceNanos, long atNanos) {
             served++;
             if (!owned) {
                 servedNotOwned++;
@@ -46,7 +46,7 @@ final class StoreWorld {
         }
 
         @Override
-        public void handedOff(NodeId from, NodeId to, long keys, long bytes) {
+        public void handedOff(NodeId from, NodeId to, long epoch, long keys, long bytes) {
             keysMoved += keys;
         }
 
