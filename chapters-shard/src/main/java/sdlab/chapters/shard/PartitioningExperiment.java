@@ -101,9 +101,16 @@ public final class PartitioningExperiment implements Experiment {
                 MetricSpec.percentileMs("scanLatencyMsP99", "99th percentile range scan", SCAN_LATENCY, 99),
                 MetricSpec.percentileMs(
                         "aggregateLatencyMsP99", "99th percentile scatter-gather count", AGGREGATE_LATENCY, 99),
-                MetricSpec.meanPerSeed(SCAN_FAN_OUT, "shards a range scan asks", SCAN_FAN_OUT),
-                MetricSpec.meanPerSeed(SCAN_MESSAGES, "messages per range scan (requests and replies)", SCAN_MESSAGES),
-                MetricSpec.meanPerSeed(AGGREGATE_FAN_OUT, "shards an aggregate asks", AGGREGATE_FAN_OUT),
+                MetricSpec.meanPerSeed(
+                        SCAN_FAN_OUT, "shards a range scan asks (0 where the workload has no scans)", SCAN_FAN_OUT),
+                MetricSpec.meanPerSeed(
+                        SCAN_MESSAGES,
+                        "messages per range scan, requests and replies (0 where no scans)",
+                        SCAN_MESSAGES),
+                MetricSpec.meanPerSeed(
+                        AGGREGATE_FAN_OUT,
+                        "shards an aggregate asks, the joiner included after the join",
+                        AGGREGATE_FAN_OUT),
                 MetricSpec.meanPerSeed(
                         DATA_MAX_OVER_MEAN,
                         "the fullest shard's keys over the mean, before the join",

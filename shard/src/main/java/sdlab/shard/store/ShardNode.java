@@ -89,6 +89,7 @@ public final class ShardNode implements Node {
             case TableUpdate update -> {
                 if (update.table().epoch() > table.epoch()) {
                     table = update.table();
+                    refuseQueued(ctx);
                     change.begin(update, data, ctx);
                     finishIfComplete(ctx);
                 }
@@ -215,6 +216,20 @@ public final class ShardNode implements Node {
         if (table.partitioner() instanceof RangePartitioner ranges) {
             traffic.record(ranges.rangeOf(key), key, ctx.random());
         }
+    }
+
+    /**
+     * Refuses at once what waits in the queue under the old table: it would be refused when its turn came, after
+     * taking a service slot each, and the routers can retry at the new owners meanwhile.
+     */
+    private void refuseQueued(NodeContext ctx) {
+        queue.removeIf(job -> {
+            if (job.request().epoch() < table.epoch()) {
+                refuse(job, ctx);
+                return true;
+            }
+            return false;
+        });
     }
 
     private void refuse(Job job, NodeContext ctx) {

@@ -20,7 +20,7 @@ class PartitionerPropertiesTest {
     private static final NodeId JOINER = NodeId.of("s4");
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(1, 12);
+        return LongStream.rangeClosed(1, 8);
     }
 
     static List<NodeId> shards(int n) {
