@@ -49,6 +49,11 @@ final class PartitioningClaims {
     static final double EVEN_LOAD = 1.35;
     /** Data is counted once, over every key, so the bound is tighter. */
     static final double EVEN_DATA = 1.15;
+    /**
+     * 256 random tokens per shard even the ring out only statistically: over 40 seeds two clusters had a shard 22%
+     * fuller than the mean (seed 16), so virtual nodes get the load bound for their data too.
+     */
+    static final double EVEN_DATA_VNODES = EVEN_LOAD;
     /** How much busier the hottest range shard must be than the hottest hash shard under monotonic inserts. */
     static final double HOTTER = 1.25;
     /** A p99 that is better by less than this share counts as no better. */
@@ -71,11 +76,12 @@ final class PartitioningClaims {
         return List.of(
                 Claim.everySeed(
                         HASH_EVEN,
-                        "Under uniform access, hash modulo N and consistent hashing with virtual nodes keep the busiest"
-                                + " shard within 1.35x the mean shard's work (per 100 ms) and the fullest within 1.15x"
-                                + " the mean's keys.",
+                        "Under uniform access, hash modulo N keeps the busiest shard within 1.35x the mean shard's"
+                                + " work (per 100 ms) and the fullest within 1.15x the mean's keys; consistent hashing"
+                                + " with virtual nodes keeps both within 1.35x (its tokens are random).",
                         (seed, runs) -> even(runs, v(Scheme.MODULO, AccessPattern.UNIFORM))
-                                .or(() -> even(runs, v(Scheme.RING_VIRTUAL_NODES, AccessPattern.UNIFORM)))),
+                                .or(() -> even(
+                                        runs, v(Scheme.RING_VIRTUAL_NODES, AccessPattern.UNIFORM), EVEN_DATA_VNODES))),
                 Claim.everySeed(
                         RANGE_EVEN,
                         "Under uniform access, ranges cut at equal key counts are as even: busiest shard within 1.35x,"
@@ -94,13 +100,15 @@ final class PartitioningClaims {
                         (seed, runs) -> fewShards(runs, shards)),
                 Claim.everySeed(
                         SCANS_FASTER,
-                        "Range scans' p99 is over 10% lower with ranges than with hash modulo N: one shard's work"
-                                + " instead of the slowest of all shards'.",
+                        "The median range scan is over 10% faster with ranges than with hash modulo N: one shard's"
+                                + " work instead of the slowest of all shards'. (The p99 is lower too on most seeds, but"
+                                + " a split during the window can lift the range scans' tail above hash's.)",
                         (seed, runs) -> lower(
                                 runs,
                                 v(Scheme.RANGE, AccessPattern.SCANS),
                                 v(Scheme.MODULO, AccessPattern.SCANS),
-                                SCAN_LATENCY)),
+                                SCAN_LATENCY,
+                                50)),
                 Claim.everySeed(
                         JOIN_MINIMUM,
                         "When a shard joins, consistent hashing with virtual nodes moves 0.75 to 1.25 times the least"
@@ -163,7 +171,8 @@ final class PartitioningClaims {
                                 runs,
                                 v(Scheme.MODULO, AccessPattern.UNIFORM),
                                 v(Scheme.RANGE, AccessPattern.UNIFORM),
-                                POINT_LATENCY)));
+                                POINT_LATENCY,
+                                99)));
     }
 
     static List<Question.Option> options() {
@@ -198,15 +207,19 @@ final class PartitioningClaims {
         return runs.get(variant).value(metric);
     }
 
-    static double p99Ms(Map<String, SeedRun> runs, String variant, String histogram) {
+    static double percentileMs(Map<String, SeedRun> runs, String variant, String histogram, double percentile) {
         var h = runs.get(variant).histogram(histogram);
-        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1e6;
+        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1e6;
     }
 
     private static Optional<String> even(Map<String, SeedRun> runs, String variant) {
+        return even(runs, variant, EVEN_DATA);
+    }
+
+    private static Optional<String> even(Map<String, SeedRun> runs, String variant, double dataBound) {
         double load = value(runs, variant, LOAD_MAX_OVER_MEAN);
         double data = value(runs, variant, DATA_MAX_OVER_MEAN);
-        return load <= EVEN_LOAD && data <= EVEN_DATA
+        return load <= EVEN_LOAD && data <= dataBound
                 ? Optional.empty()
                 : Optional.of("%s: busiest shard %.2fx the mean's work, fullest %.2fx the mean's keys"
                         .formatted(variant, load, data));
@@ -254,12 +267,13 @@ final class PartitioningClaims {
         return Optional.empty();
     }
 
-    private static Optional<String> lower(Map<String, SeedRun> runs, String better, String worse, String histogram) {
-        double low = p99Ms(runs, better, histogram);
-        double high = p99Ms(runs, worse, histogram);
+    private static Optional<String> lower(
+            Map<String, SeedRun> runs, String better, String worse, String histogram, double percentile) {
+        double low = percentileMs(runs, better, histogram, percentile);
+        double high = percentileMs(runs, worse, histogram, percentile);
         return low < high * (1 - CLEARLY)
                 ? Optional.empty()
-                : Optional.of("p99 %.2f ms in %s, %.2f ms in %s".formatted(low, better, high, worse));
+                : Optional.of("p%.0f %.2f ms in %s, %.2f ms in %s".formatted(percentile, low, better, high, worse));
     }
 
     private static Optional<String> higher(Map<String, SeedRun> runs, String high, String low, String metric) {

@@ -98,6 +98,7 @@ public final class PartitioningExperiment implements Experiment {
                         REQUESTS_MAX_OVER_MEAN),
                 MetricSpec.percentileMs("pointLatencyMsP50", "median get or put", POINT_LATENCY, 50),
                 MetricSpec.percentileMs("pointLatencyMsP99", "99th percentile get or put", POINT_LATENCY, 99),
+                MetricSpec.percentileMs("scanLatencyMsP50", "median range scan", SCAN_LATENCY, 50),
                 MetricSpec.percentileMs("scanLatencyMsP99", "99th percentile range scan", SCAN_LATENCY, 99),
                 MetricSpec.percentileMs(
                         "aggregateLatencyMsP99", "99th percentile scatter-gather count", AGGREGATE_LATENCY, 99),
