@@ -1,5 +1,6 @@
 package sdlab.shard.store;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -42,7 +43,7 @@ public sealed interface ShardMessage extends Message {
     /** A scan's entries from one shard. */
     record ScanReply(long requestId, SortedMap<String, Long> entries) implements ShardMessage {
         public ScanReply {
-            entries = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+            entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
         }
     }
 
@@ -72,7 +73,7 @@ public sealed interface ShardMessage extends Message {
     /** The entries {@code from} gave up to the receiver when {@code epoch} came in force. */
     record Handoff(long epoch, NodeId from, SortedMap<String, Long> entries) implements ShardMessage {
         public Handoff {
-            entries = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+            entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
         }
     }
 

@@ -3,6 +3,8 @@ package sdlab.shard.store;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -125,7 +127,7 @@ public final class ShardNode implements Node {
 
     /** The entries held now. */
     public SortedMap<String, Long> data() {
-        return java.util.Collections.unmodifiableSortedMap(data);
+        return Collections.unmodifiableSortedMap(data);
     }
 
     /** The hot keys seen so far, from the shard's online top-k. */
@@ -147,7 +149,7 @@ public final class ShardNode implements Node {
         }
     }
 
-    private void wait(java.util.Collection<Job> waiting, Job job) {
+    private void wait(Collection<Job> waiting, Job job) {
         if (queue.size() + parked.size() >= WAITING_MAX) {
             throw new IllegalStateException("more than " + WAITING_MAX + " requests wait at one shard");
         }
