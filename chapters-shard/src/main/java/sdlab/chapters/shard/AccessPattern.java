@@ -74,6 +74,15 @@ enum AccessPattern {
         };
     }
 
+    /** The user this workload draws most often: the zipfian's first rank; null where no user is favoured. */
+    String mostPopular(ParamValues values) {
+        if (this != ZIPFIAN) {
+            return null;
+        }
+        int keys = values.get(PartitioningParams.KEYS);
+        return UserKeys.of(new ScrambledZipfian(keys, values.get(PartitioningParams.ZIPF)).idOfRank(0));
+    }
+
     private static Operation pointOp(boolean read, long id) {
         return read
                 ? new Operation(ShardRouter.GET, UserKeys.of(id), null)

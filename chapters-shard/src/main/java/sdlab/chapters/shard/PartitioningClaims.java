@@ -38,6 +38,7 @@ final class PartitioningClaims {
     static final String JOIN_MINIMUM = "aJoinMovesAboutTheMinimumWithVirtualNodesAndMostKeysWithModulo";
     static final String ONE_TOKEN_UNEVEN = "oneTokenPerShardSpreadsDataWorseThanVirtualNodes";
     static final String OWNER_SERVES = "noRequestIsServedByAShardThatDoesNotOwnItsKey";
+    static final String HOT_KEY_FOUND_ONLINE = "theShardsTopKNamesTheMostPopularUser";
 
     static final String PLANNER = "hashAsksNoMoreShardsPerQuery";
     static final String COMPRESSION = "hashKeepsNeighbouringKeysTogether";
@@ -123,6 +124,11 @@ final class PartitioningClaims {
                                 v(Scheme.RING_ONE_TOKEN, AccessPattern.UNIFORM),
                                 v(Scheme.RING_VIRTUAL_NODES, AccessPattern.UNIFORM),
                                 DATA_MAX_OVER_MEAN)),
+                Claim.everySeed(
+                        HOT_KEY_FOUND_ONLINE,
+                        "Under zipfian access, the shards' space-saving top-k summaries (16 counters each), merged,"
+                                + " name the workload's most popular user as the hottest key, under every scheme.",
+                        (seed, runs) -> hotKeyFound(runs)),
                 Claim.everySeed(
                         OWNER_SERVES,
                         "No request, in any variant, is served by a shard whose table gives the key to another: routers"
@@ -251,6 +257,16 @@ final class PartitioningClaims {
                 ? Optional.empty()
                 : Optional.of("virtual nodes moved %.2fx the minimum; modulo moved %.1f%% of the keys"
                         .formatted(vnodes, 100 * modulo));
+    }
+
+    private static Optional<String> hotKeyFound(Map<String, SeedRun> runs) {
+        for (Scheme scheme : Scheme.values()) {
+            SeedRun run = runs.get(v(scheme, AccessPattern.ZIPFIAN));
+            if (run.value(PartitioningMeasurements.HOT_KEY_FOUND) != 1) {
+                return Optional.of(v(scheme, AccessPattern.ZIPFIAN) + ": " + String.join("; ", run.findings()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> noneServedByNonOwner(Map<String, SeedRun> runs) {

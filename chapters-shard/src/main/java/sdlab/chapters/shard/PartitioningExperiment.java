@@ -6,6 +6,7 @@ import static sdlab.chapters.shard.PartitioningMeasurements.BYTES_MOVED;
 import static sdlab.chapters.shard.PartitioningMeasurements.DATA_MAX_OVER_MEAN;
 import static sdlab.chapters.shard.PartitioningMeasurements.EDGES_WITHIN;
 import static sdlab.chapters.shard.PartitioningMeasurements.HOTTEST_KEY_SHARE;
+import static sdlab.chapters.shard.PartitioningMeasurements.HOT_KEY_FOUND;
 import static sdlab.chapters.shard.PartitioningMeasurements.KEYS_MOVED;
 import static sdlab.chapters.shard.PartitioningMeasurements.LOAD_MAX_OVER_MEAN;
 import static sdlab.chapters.shard.PartitioningMeasurements.MOVED_OVER_MINIMUM;
@@ -127,8 +128,12 @@ public final class PartitioningExperiment implements Experiment {
                         EDGES_WITHIN, "share of follow edges with both users on one shard", EDGES_WITHIN),
                 MetricSpec.meanPerSeed(
                         HOTTEST_KEY_SHARE,
-                        "the hottest key's share of point requests, from the shards' top-k",
+                        "the hottest key's share of point requests, from the shards' merged top-k",
                         HOTTEST_KEY_SHARE),
+                MetricSpec.meanPerSeed(
+                        HOT_KEY_FOUND,
+                        "share of seeds where the shards' top-k named the workload's most popular user (zipf only)",
+                        HOT_KEY_FOUND),
                 MetricSpec.meanPerSeed(SPLITS, "range splits, per seed", SPLITS),
                 MetricSpec.meanPerSeed(STALE, "requests refused for a stale table, per seed", STALE),
                 MetricSpec.sum(NOT_OWNED, "requests served by a shard that does not own the key", NOT_OWNED),

@@ -33,6 +33,7 @@ final class PartitioningMeasurements {
     static final String NEIGHBOURS_TOGETHER = "neighboursTogether";
     static final String EDGES_WITHIN = "followEdgesWithinShard";
     static final String HOTTEST_KEY_SHARE = "hottestKeyShare";
+    static final String HOT_KEY_FOUND = "hotKeyFound";
     static final String NOT_OWNED = "servedByNonOwner";
     static final String STALE = "staleRefusals";
     static final String SPLITS = "splits";
@@ -66,6 +67,10 @@ final class PartitioningMeasurements {
                 .mapToLong(e -> e.getValue()[0])
                 .sum();
         run.value(HOTTEST_KEY_SHARE, pointRequests == 0 ? 0 : (double) outcome.hottestKeyRequests() / pointRequests);
+        if (outcome.mostPopular() != null) {
+            run.value(HOT_KEY_FOUND, outcome.mostPopular().equals(outcome.hottestKey()) ? 1 : 0);
+            run.finding("most popular user %s".formatted(outcome.mostPopular()));
+        }
         run.counter(NOT_OWNED, load.servedNotOwned);
         run.counter(STALE, load.staleRejections);
         run.counter(SPLITS, load.splits);

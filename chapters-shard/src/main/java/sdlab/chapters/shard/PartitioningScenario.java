@@ -51,8 +51,9 @@ final class PartitioningScenario {
      * @param load what the store reported
      * @param holderAtJoin which shard held each key just before the join
      * @param firstTable the table the run started with
-     * @param hottestKeyRequests the largest count any shard's top-k gave a single key
+     * @param hottestKeyRequests the hottest key's count in the shards' merged top-k summaries
      * @param hottestKey that key
+     * @param mostPopular the user the workload draws most often, or null if it favours none
      */
     record Outcome(
             SimResult result,
@@ -60,7 +61,8 @@ final class PartitioningScenario {
             SortedMap<String, NodeId> holderAtJoin,
             Partitioner firstTable,
             long hottestKeyRequests,
-            String hottestKey) {}
+            String hottestKey,
+            String mostPopular) {}
 
     private PartitioningScenario() {}
 
@@ -123,7 +125,8 @@ final class PartitioningScenario {
                 holderAtJoin,
                 first,
                 hottest == null ? 0 : hottest.count(),
-                hottest == null ? "" : hottest.key());
+                hottest == null ? "" : hottest.key(),
+                variant.pattern().mostPopular(values));
     }
 
     static List<NodeId> shards(int count) {
@@ -163,18 +166,29 @@ final class PartitioningScenario {
         }
     }
 
+    /**
+     * The hottest key of the whole store: each shard's top-k merged by adding a key's counts, as a metrics pipeline
+     * merges per-shard summaries (a key whose range moved during the run was counted by two shards).
+     */
     private static SpaceSaving.Estimate hottestKey(Simulation simulation, List<NodeId> shards, NodeId joiner) {
         List<NodeId> all = new ArrayList<>(shards);
         all.add(joiner);
-        SpaceSaving.Estimate hottest = null;
+        Map<String, long[]> merged = new TreeMap<>();
         for (NodeId shard : all) {
-            var top = simulation
+            for (SpaceSaving.Estimate estimate : simulation
                     .node(shard)
                     .map(ShardNode.class::cast)
                     .orElseThrow()
-                    .hotKeys();
-            if (!top.isEmpty() && (hottest == null || top.getFirst().count() > hottest.count())) {
-                hottest = top.getFirst();
+                    .hotKeys()) {
+                long[] sum = merged.computeIfAbsent(estimate.key(), k -> new long[2]);
+                sum[0] += estimate.count();
+                sum[1] += estimate.error();
+            }
+        }
+        SpaceSaving.Estimate hottest = null;
+        for (Map.Entry<String, long[]> entry : merged.entrySet()) {
+            if (hottest == null || entry.getValue()[0] > hottest.count()) {
+                hottest = new SpaceSaving.Estimate(entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
             }
         }
         return hottest;

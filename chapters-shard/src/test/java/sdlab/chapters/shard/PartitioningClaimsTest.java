@@ -31,6 +31,7 @@ class PartitioningClaimsTest {
             PartitioningClaims.SCANS_FASTER,
             PartitioningClaims.JOIN_MINIMUM,
             PartitioningClaims.ONE_TOKEN_UNEVEN,
+            PartitioningClaims.HOT_KEY_FOUND_ONLINE,
             PartitioningClaims.OWNER_SERVES,
             PartitioningClaims.PLANNER,
             PartitioningClaims.COMPRESSION,
