@@ -1,6 +1,7 @@
 package sdlab.shard.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -59,7 +60,9 @@ public final class PlacementNode implements Node {
             case LoadReport report -> {
                 reports.put(report.shard(), report);
                 if (awaitingReady.isEmpty() && report.epoch() == table.epoch()) {
-                    splitIfDue(report, ctx);
+                    if (!splitIfDue(report, ctx)) {
+                        mergeIfDue(report, ctx);
+                    }
                 }
             }
             case Ready ready -> {
@@ -99,9 +102,10 @@ public final class PlacementNode implements Node {
                 ctx);
     }
 
-    private void splitIfDue(LoadReport report, NodeContext ctx) {
+    /** Splits the first range of the report that is due; true if one was. */
+    private boolean splitIfDue(LoadReport report, NodeContext ctx) {
         if (!(table.partitioner() instanceof RangePartitioner ranges)) {
-            return;
+            return false;
         }
         for (RangeLoad load : report.ranges()) {
             Optional<SplitPolicy.Reason> reason = settings.splits().reason(load.keys(), load.requests());
@@ -118,7 +122,29 @@ public final class PlacementNode implements Node {
                 next = next.reassign(load.splitKey(), coolest);
             }
             publish(next, "split " + range + " at " + load.splitKey() + " for " + reason.get(), ctx);
+            return true;
+        }
+        return false;
+    }
+
+    /** Merges the first two neighbouring ranges of the reporting shard that are small and cold together. */
+    private void mergeIfDue(LoadReport report, NodeContext ctx) {
+        if (!(table.partitioner() instanceof RangePartitioner ranges)) {
             return;
+        }
+        List<RangeLoad> loads = report.ranges();
+        for (int i = 0; i + 1 < loads.size(); i++) {
+            RangeLoad low = loads.get(i);
+            RangeLoad high = loads.get(i + 1);
+            KeyRange range = ranges.rangeOf(low.start());
+            boolean neighbours =
+                    range.start().equals(low.start()) && high.start().equals(range.end());
+            if (neighbours
+                    && ranges.rangeOf(high.start()).owner().equals(range.owner())
+                    && settings.merges().merges(low.keys() + high.keys(), low.requests() + high.requests())) {
+                publish(ranges.merge(low.start()), "merge " + range + " with the range at " + high.start(), ctx);
+                return;
+            }
         }
     }
 
