@@ -74,12 +74,13 @@ final class PartitioningClaims {
 
     private static List<Claim> assertions(ParamValues values) {
         int shards = values.get(PartitioningParams.SHARDS);
+        int tokens = values.get(PartitioningParams.TOKENS);
         return List.of(
                 Claim.everySeed(
                         HASH_EVEN,
                         "Under uniform access, hash modulo N keeps the busiest shard within 1.35x the mean shard's"
                                 + " work (per 100 ms) and the fullest within 1.15x the mean's keys; consistent hashing"
-                                + " with virtual nodes keeps both within 1.35x (its tokens are random).",
+                                + " with " + tokens + " random tokens per shard keeps both within 1.35x.",
                         (seed, runs) -> even(runs, v(Scheme.MODULO, AccessPattern.UNIFORM))
                                 .or(() -> even(
                                         runs, v(Scheme.RING_VIRTUAL_NODES, AccessPattern.UNIFORM), EVEN_DATA_VNODES))),
@@ -112,8 +113,8 @@ final class PartitioningClaims {
                                 50)),
                 Claim.everySeed(
                         JOIN_MINIMUM,
-                        "When a shard joins, consistent hashing with virtual nodes moves 0.75 to 1.25 times the least"
-                                + " possible, K/(N+1) keys; hash modulo N moves over 60% of all keys.",
+                        "When a shard joins, consistent hashing with " + tokens + " tokens per shard moves 0.75 to 1.25"
+                                + " times the least possible, K/(N+1) keys; hash modulo N moves over 60% of all keys.",
                         (seed, runs) -> joinMoves(runs)),
                 Claim.everySeed(
                         ONE_TOKEN_UNEVEN,
