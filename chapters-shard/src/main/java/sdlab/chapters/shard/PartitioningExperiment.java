@@ -8,6 +8,7 @@ import static sdlab.chapters.shard.PartitioningMeasurements.EDGES_WITHIN;
 import static sdlab.chapters.shard.PartitioningMeasurements.HOTTEST_KEY_SHARE;
 import static sdlab.chapters.shard.PartitioningMeasurements.HOT_KEY_FOUND;
 import static sdlab.chapters.shard.PartitioningMeasurements.KEYS_MOVED;
+import static sdlab.chapters.shard.PartitioningMeasurements.KEYS_MOVED_BY_SPLITS;
 import static sdlab.chapters.shard.PartitioningMeasurements.LOAD_MAX_OVER_MEAN;
 import static sdlab.chapters.shard.PartitioningMeasurements.MOVED_OVER_MINIMUM;
 import static sdlab.chapters.shard.PartitioningMeasurements.MOVED_SHARE;
@@ -135,6 +136,10 @@ public final class PartitioningExperiment implements Experiment {
                         "share of seeds where the shards' top-k named the workload's most popular user (zipf only)",
                         HOT_KEY_FOUND),
                 MetricSpec.meanPerSeed(SPLITS, "range splits, per seed", SPLITS),
+                MetricSpec.meanPerSeed(
+                        KEYS_MOVED_BY_SPLITS,
+                        "keys handed to another shard by load splits' moves, per seed",
+                        KEYS_MOVED_BY_SPLITS),
                 MetricSpec.meanPerSeed(STALE, "requests refused for a stale table, per seed", STALE),
                 MetricSpec.sum(NOT_OWNED, "requests served by a shard that does not own the key", NOT_OWNED),
                 MetricSpec.meanPerSeed(UNKNOWN, "operations that timed out, per seed", UNKNOWN));

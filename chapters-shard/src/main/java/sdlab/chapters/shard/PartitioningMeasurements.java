@@ -24,6 +24,7 @@ final class PartitioningMeasurements {
     static final String LOAD_MAX_OVER_MEAN = "loadMaxOverMean";
     static final String DATA_MAX_OVER_MEAN = "dataMaxOverMean";
     static final String KEYS_MOVED = "keysMovedOnJoin";
+    static final String KEYS_MOVED_BY_SPLITS = "keysMovedBySplits";
     static final String BYTES_MOVED = "bytesMovedOnJoin";
     static final String MOVED_OVER_MINIMUM = "movedOverMinimum";
     static final String MOVED_SHARE = "movedShare";
@@ -55,6 +56,7 @@ final class PartitioningMeasurements {
         double minimum = (double) keys / (values.get(PartitioningParams.SHARDS) + 1);
         run.counter(KEYS_MOVED, load.keysMovedOnJoin);
         run.counter(BYTES_MOVED, load.bytesMovedOnJoin);
+        run.counter(KEYS_MOVED_BY_SPLITS, load.keysMovedBySplits);
         run.value(MOVED_OVER_MINIMUM, load.keysMovedOnJoin / minimum);
         run.value(MOVED_SHARE, keys == 0 ? Double.NaN : (double) load.keysMovedOnJoin / keys);
         routing(load, run);

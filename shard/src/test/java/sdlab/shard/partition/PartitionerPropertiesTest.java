@@ -176,4 +176,31 @@ class PartitionerPropertiesTest {
         assertThat(new ModuloPartitioner(FOUR, KeyHash.stable()).shardsForScan(from, to))
                 .hasSize(4);
     }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aLeavingShardsKeysAndOnlyThoseMove(long seed) {
+        // Shows: when s3 leaves, consistent hashing and ranges move exactly the keys s3 owned, to the others; modulo
+        // moves far more.
+        List<String> keys = randomKeys(seed).stream().sorted().toList();
+        NodeId leaver = FOUR.getLast();
+        List<String> cuts = new ArrayList<>();
+        for (int i = 1; i < 16; i++) {
+            cuts.add(keys.get(i * keys.size() / 16));
+        }
+        RangePartitioner ranges = RangePartitioner.cutAt(cuts, FOUR);
+        Map<String, Long> perRange = new TreeMap<>();
+        keys.forEach(key -> perRange.merge(ranges.rangeOf(key).start(), 1L, Long::sum));
+        for (Partitioner before : List.of(new ConsistentHashPartitioner(FOUR, 64, KeyHash.stable(), seed), ranges)) {
+            Partitioner after = Rebalancer.withShardRemoved(before, leaver, perRange);
+            assertThat(after.shards()).doesNotContain(leaver);
+            for (String key : keys) {
+                boolean wasLeavers = before.ownerOf(key).equals(leaver);
+                assertThat(after.ownerOf(key).equals(before.ownerOf(key))).isEqualTo(!wasLeavers);
+            }
+        }
+        ModuloPartitioner modulo = new ModuloPartitioner(FOUR, KeyHash.stable());
+        Movement rehash = Movement.between(modulo, Rebalancer.withShardRemoved(modulo, leaver, Map.of()), keys);
+        assertThat((double) rehash.moved() / rehash.keys()).isGreaterThan(0.5);
+    }
 }
