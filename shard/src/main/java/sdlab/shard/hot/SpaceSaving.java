@@ -59,6 +59,11 @@ public final class SpaceSaving {
         counters.put(key, new long[] {smallestCount + 1, smallestCount});
     }
 
+    /** Whether {@code key} holds one of the counters now. */
+    public boolean tracks(String key) {
+        return counters.containsKey(key);
+    }
+
     /** Everything offered so far. */
     public long total() {
         return total;

@@ -53,6 +53,9 @@ public sealed interface ShardMessage extends Message {
     /** The request was made with an older table than the shard's, whose epoch is {@code epoch}: refresh and retry. */
     record StaleEpoch(long requestId, long epoch) implements ShardMessage {}
 
+    /** The request's key is hot and over its rate: refused, not applied. */
+    record Throttled(long requestId) implements ShardMessage {}
+
     /** A router asks the placement node for the current table. */
     record FetchTable() implements ShardMessage {}
 

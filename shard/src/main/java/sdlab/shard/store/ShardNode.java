@@ -14,6 +14,7 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
 import sdlab.core.TimerId;
+import sdlab.shard.hot.HotKeyLimiter;
 import sdlab.shard.hot.SpaceSaving;
 import sdlab.shard.partition.KeyRange;
 import sdlab.shard.partition.RangePartitioner;
@@ -31,6 +32,7 @@ import sdlab.shard.store.ShardMessage.Scan;
 import sdlab.shard.store.ShardMessage.ScanReply;
 import sdlab.shard.store.ShardMessage.StaleEpoch;
 import sdlab.shard.store.ShardMessage.TableUpdate;
+import sdlab.shard.store.ShardMessage.Throttled;
 
 /**
  * One shard: the entries it owns, served one request at a time (each takes its service time, so load becomes a queue
@@ -56,6 +58,7 @@ public final class ShardNode implements Node {
     private final TableChange change;
     private final RangeTraffic traffic = new RangeTraffic();
     private final SpaceSaving hotKeys;
+    private final HotKeyLimiter limiter;
     private RoutingTable table;
     private Job serving;
     private long requestsSinceReport;
@@ -75,6 +78,9 @@ public final class ShardNode implements Node {
         this.observer = observer;
         this.change = new TableChange(settings, observer);
         this.hotKeys = new SpaceSaving(settings.hotKeysTracked());
+        this.limiter = settings.hotKeyRatePerSecond() > 0
+                ? new HotKeyLimiter(settings.hotKeyRatePerSecond(), Math.max(1, settings.hotKeyRatePerSecond() / 10))
+                : null;
     }
 
     @Override
@@ -141,12 +147,29 @@ public final class ShardNode implements Node {
             refuse(job, ctx);
         } else if (epoch > table.epoch() || change.inProgress()) {
             wait(parked, job);
+        } else if (overRate(job.request(), ctx)) {
+            observer.throttled(ctx.self(), keyOf(job.request()));
+            ctx.send(job.from(), new Throttled(job.request().requestId()));
         } else {
             wait(queue, job);
             if (serving == null) {
                 startNext(ctx);
             }
         }
+    }
+
+    /** Whether a point request's key is hot and over its rate; refused at once, it costs no service time. */
+    private boolean overRate(Request request, NodeContext ctx) {
+        String key = keyOf(request);
+        return limiter != null && key != null && !limiter.admit(key, hotKeys::tracks, ctx.nowNanos());
+    }
+
+    private static String keyOf(Request request) {
+        return switch (request) {
+            case Get get -> get.key();
+            case Put put -> put.key();
+            default -> null;
+        };
     }
 
     private void wait(Collection<Job> waiting, Job job) {

@@ -16,6 +16,9 @@ public interface ShardObserver {
      */
     default void served(NodeId shard, long epoch, String key, boolean owned, long serviceNanos, long atNanos) {}
 
+    /** A shard refused a request for hot {@code key} over its rate. */
+    default void throttled(NodeId shard, String key) {}
+
     /** A shard refused a request made with an older table. */
     default void rejectedStale(NodeId shard) {}
 

@@ -25,6 +25,7 @@ import sdlab.shard.store.ShardMessage.Scan;
 import sdlab.shard.store.ShardMessage.ScanReply;
 import sdlab.shard.store.ShardMessage.StaleEpoch;
 import sdlab.shard.store.ShardMessage.TableIs;
+import sdlab.shard.store.ShardMessage.Throttled;
 
 /**
  * A client-side router (MongoDB's mongos, a smart client): it caches the routing table, sends each operation to the
@@ -102,6 +103,12 @@ public final class ShardRouter implements Client {
                     rejections++;
                     awaiting.clear();
                     refresh(stale, ctx);
+                }
+            }
+            case Throttled throttled -> {
+                if (awaiting.containsKey(throttled.requestId())) {
+                    awaiting.clear();
+                    finish(Outcome.fail("throttled: the key is hot and over its rate"), ctx);
                 }
             }
             case GetReply reply -> gathered(reply.requestId(), reply.value(), ctx);

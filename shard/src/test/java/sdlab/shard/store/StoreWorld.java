@@ -91,6 +91,44 @@ final class StoreWorld {
             OperationGenerator operations,
             double ratePerSecond,
             Duration length) {
+        return run(seed, partitioner, allShards, preload, placement, SHARD, bug, operations, ratePerSecond, length);
+    }
+
+    /** A run whose shards work as {@code shard} says. */
+    static Seen runWith(
+            long seed,
+            Partitioner partitioner,
+            List<NodeId> allShards,
+            SortedMap<String, Long> preload,
+            PlacementSettings placement,
+            ShardSettings shard,
+            OperationGenerator operations,
+            double ratePerSecond,
+            Duration length) {
+        return run(
+                seed,
+                partitioner,
+                allShards,
+                preload,
+                placement,
+                shard,
+                RouterSettings.Bug.NONE,
+                operations,
+                ratePerSecond,
+                length);
+    }
+
+    private static Seen run(
+            long seed,
+            Partitioner partitioner,
+            List<NodeId> allShards,
+            SortedMap<String, Long> preload,
+            PlacementSettings placement,
+            ShardSettings shardSettings,
+            RouterSettings.Bug bug,
+            OperationGenerator operations,
+            double ratePerSecond,
+            Duration length) {
         Seen seen = new Seen();
         RoutingTable table = RoutingTable.first(partitioner);
         List<NodeId> clients =
@@ -108,7 +146,7 @@ final class StoreWorld {
                     }
                 });
             }
-            builder.addNode(shard, id -> new ShardNode(table, own, SHARD, seen));
+            builder.addNode(shard, id -> new ShardNode(table, own, shardSettings, seen));
         }
         RouterSettings router =
                 new RouterSettings(PLACEMENT, Duration.ofSeconds(2).toNanos(), bug);
