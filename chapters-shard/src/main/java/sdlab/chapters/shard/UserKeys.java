@@ -5,13 +5,13 @@ package sdlab.chapters.shard;
  * order is id order and a range of ids is a range of keys. Ids from {@code --keys} on are new users, created in order
  * as time-ordered ids are.
  */
-final class UserKeys {
+public final class UserKeys {
     private UserKeys() {}
 
     private static final int DIGITS = 8;
 
     /** {@code u} and the id with leading zeros to eight digits; written out because it runs for every key. */
-    static String of(long id) {
+    public static String of(long id) {
         if (id < 0 || id >= 100_000_000L) {
             throw new IllegalArgumentException("a user id has at most eight digits, got " + id);
         }
