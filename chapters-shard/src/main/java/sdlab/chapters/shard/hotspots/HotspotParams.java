@@ -27,8 +27,8 @@ final class HotspotParams {
             Param.integer("tokens", "tokens per shard of the virtual-node remedy", 256, 2, 4096);
     static final Param<Double> CELEBRITY =
             Param.decimal("celebrity", "share of operations that read the one celebrity user (the hot key)", 0.3, 0, 1);
-    static final Param<Double> HOT_RANGE =
-            Param.decimal("hot-range", "share of operations on the hot range, 1% of the ids in one block", 0.5, 0, 1);
+    static final Param<Double> HOT_RANGE = Param.decimal(
+            "hot-range", "share of operations on the hot range, one block of a hundredth of the ids", 0.5, 0, 1);
     static final Param<Double> KEY_LIMIT = Param.decimal(
             "key-limit",
             "requests a second a shard serves for a key its top-k names as hot, in the rate-limiting remedy",
