@@ -16,8 +16,10 @@ import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 16's claims over a CI-sized sweep, the sweep that {@code ./sdlab run hotspots --seeds 6} runs: each remedy's
- * effect on the hottest shard, and by the chapter's yardstick only virtual nodes (for unlucky tokens) and per-key
- * limits (for a celebrity, paid in refusals) fix their hotspot.
+ * effect on the hottest shard, and by the chapter's yardstick virtual nodes fix unlucky tokens while neither they fix a
+ * celebrity nor load splits fix monotonic inserts or a hot range. Per-key limits fix the celebrity on these six seeds;
+ * over 40 seeds they miss the yardstick once (seed 16: the busiest shard at 1.55x the mean), so that option is left to
+ * the report rather than asserted here.
  */
 class HotspotsClaimsTest {
     private static final int SEEDS = 6;
@@ -64,13 +66,14 @@ class HotspotsClaimsTest {
     }
 
     @Test
-    void virtualNodesFixUnluckyTokensAndKeyLimitsFixACelebrityNothingElseFixesItsHotspot() {
-        // Shows: the measured answer: A and E; load splits relieve a hot range but the tail stays high, and neither
-        // virtual nodes fix a celebrity nor splits fix monotonic inserts.
+    void virtualNodesFixUnluckyTokensAndNeitherThemNorLoadSplitsFixTheOthers() {
+        // Shows: the measured answer for options A to D: A supported; B, C and D not.
         QuestionResult question = report.question().orElseThrow();
         for (QuestionResult.OptionResult option : question.options()) {
-            boolean expected = Set.of("A.", "E.").contains(option.label().substring(0, 2));
-            assertThat(option.supported()).as(option.label()).isEqualTo(expected);
+            String letter = option.label().substring(0, 2);
+            if (Set.of("A.", "B.", "C.", "D.").contains(letter)) {
+                assertThat(option.supported()).as(option.label()).isEqualTo(letter.equals("A."));
+            }
         }
     }
 }
