@@ -45,6 +45,12 @@ public sealed interface ShardMessage extends Message {
         public ScanReply {
             entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
         }
+
+        /** A trace line names the entries' count and bounds, not every entry. */
+        @Override
+        public String toString() {
+            return "ScanReply[requestId=" + requestId + ", " + describe(entries) + "]";
+        }
     }
 
     /** One shard's part of an aggregate. */
@@ -55,6 +61,13 @@ public sealed interface ShardMessage extends Message {
 
     /** The request's key is hot and over its rate: refused, not applied. */
     record Throttled(long requestId) implements ShardMessage {}
+
+    /** "3 entries u1..u7", or "no entries". */
+    private static String describe(SortedMap<String, Long> entries) {
+        return entries.isEmpty()
+                ? "no entries"
+                : entries.size() + " entries " + entries.firstKey() + ".." + entries.lastKey();
+    }
 
     /** A router asks the placement node for the current table. */
     record FetchTable() implements ShardMessage {}
@@ -77,6 +90,12 @@ public sealed interface ShardMessage extends Message {
     record Handoff(long epoch, NodeId from, SortedMap<String, Long> entries) implements ShardMessage {
         public Handoff {
             entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+        }
+
+        /** A trace line names the entries' count and bounds: a join hands over thousands. */
+        @Override
+        public String toString() {
+            return "Handoff[epoch=" + epoch + ", from=" + from + ", " + describe(entries) + "]";
         }
     }
 
