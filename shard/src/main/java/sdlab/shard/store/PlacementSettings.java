@@ -1,0 +1,47 @@
+package sdlab.shard.store;
+
+import java.util.Objects;
+import sdlab.core.NodeId;
+import sdlab.shard.partition.MergePolicy;
+import sdlab.shard.partition.SplitPolicy;
+
+/**
+ * How the placement node changes ownership.
+ *
+ * @param splits when a range splits (range partitioning only)
+ * @param merges when two neighbouring ranges of one shard merge (range partitioning only)
+ * @param moveLoadSplits whether the upper half of a range split for load moves to the least loaded shard, as
+ *     CockroachDB's store rebalancer moves hot ranges; without it a load split only makes a smaller range in place
+ * @param joiner a shard that joins at {@code joinAtNanos}, or null for none
+ * @param joinAtNanos when it joins
+ */
+public record PlacementSettings(
+        SplitPolicy splits, MergePolicy merges, boolean moveLoadSplits, NodeId joiner, long joinAtNanos) {
+    public PlacementSettings {
+        Objects.requireNonNull(splits, "splits");
+        Objects.requireNonNull(merges, "merges");
+        if (joinAtNanos < 0) {
+            throw new IllegalArgumentException("a join time is not negative, got " + joinAtNanos);
+        }
+    }
+
+    /** Splits without merges. */
+    public PlacementSettings(SplitPolicy splits, boolean moveLoadSplits, NodeId joiner, long joinAtNanos) {
+        this(splits, MergePolicy.never(), moveLoadSplits, joiner, joinAtNanos);
+    }
+
+    /** No splits, nobody joins: the table never changes. */
+    public static PlacementSettings fixed() {
+        return new PlacementSettings(SplitPolicy.never(), false, null, 0);
+    }
+
+    /** These settings with {@code policy} for merges. */
+    public PlacementSettings withMerges(MergePolicy policy) {
+        return new PlacementSettings(splits, policy, moveLoadSplits, joiner, joinAtNanos);
+    }
+
+    /** These settings with {@code shard} joining at {@code atNanos}. */
+    public PlacementSettings withJoin(NodeId shard, long atNanos) {
+        return new PlacementSettings(splits, merges, moveLoadSplits, shard, atNanos);
+    }
+}

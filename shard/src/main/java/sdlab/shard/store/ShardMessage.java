@@ -1,0 +1,132 @@
+package sdlab.shard.store;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import sdlab.core.Message;
+import sdlab.core.NodeId;
+
+/**
+ * The sharded store's protocol in one place: routers ask shards, shards answer or say the router's table is stale;
+ * routers fetch tables from the placement node; the placement node publishes new tables, shards hand data to each
+ * other, report their load and say when a new table is in force.
+ */
+public sealed interface ShardMessage extends Message {
+
+    /** What a router asks a shard, made with the router's table's epoch. */
+    sealed interface Request extends ShardMessage {
+        long requestId();
+
+        long epoch();
+    }
+
+    /** The value of {@code key}, or null. */
+    record Get(long requestId, long epoch, String key) implements Request {}
+
+    /** Sets {@code key} to {@code value}. */
+    record Put(long requestId, long epoch, String key, long value) implements Request {}
+
+    /** Every entry of {@code [fromKey, toKey)} the shard owns. */
+    record Scan(long requestId, long epoch, String fromKey, String toKey) implements Request {}
+
+    /** How many entries the shard owns and their values' sum: one leg of a scatter-gather aggregate. */
+    record Aggregate(long requestId, long epoch) implements Request {}
+
+    /** A get's answer. */
+    record GetReply(long requestId, Long value) implements ShardMessage {}
+
+    /** A put is applied. */
+    record PutReply(long requestId) implements ShardMessage {}
+
+    /** A scan's entries from one shard. */
+    record ScanReply(long requestId, SortedMap<String, Long> entries) implements ShardMessage {
+        public ScanReply {
+            entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+        }
+
+        /** A trace line names the entries' count and bounds, not every entry. */
+        @Override
+        public String toString() {
+            return "ScanReply[requestId=" + requestId + ", " + describe(entries) + "]";
+        }
+    }
+
+    /** One shard's part of an aggregate. */
+    record AggregateReply(long requestId, long count, long sum) implements ShardMessage {}
+
+    /** The request was made with an older table than the shard's, whose epoch is {@code epoch}: refresh and retry. */
+    record StaleEpoch(long requestId, long epoch) implements ShardMessage {}
+
+    /** The request's key is hot and over its rate: refused, not applied. */
+    record Throttled(long requestId) implements ShardMessage {}
+
+    /** "3 entries u1..u7", or "no entries". */
+    private static String describe(SortedMap<String, Long> entries) {
+        return entries.isEmpty()
+                ? "no entries"
+                : entries.size() + " entries " + entries.firstKey() + ".." + entries.lastKey();
+    }
+
+    /** A router asks the placement node for the current table. */
+    record FetchTable() implements ShardMessage {}
+
+    /** The placement node's current table. */
+    record TableIs(RoutingTable table) implements ShardMessage {}
+
+    /**
+     * A new table is in force; {@code previousShards} held data under the one before, so each of them hands every
+     * other shard of the new table what it lost to it (possibly nothing), and each new-table shard waits for all of
+     * them.
+     */
+    record TableUpdate(RoutingTable table, List<NodeId> previousShards) implements ShardMessage {
+        public TableUpdate {
+            previousShards = List.copyOf(previousShards);
+        }
+    }
+
+    /** The entries {@code from} gave up to the receiver when {@code epoch} came in force. */
+    record Handoff(long epoch, NodeId from, SortedMap<String, Long> entries) implements ShardMessage {
+        public Handoff {
+            entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+        }
+
+        /** A trace line names the entries' count and bounds: a join hands over thousands. */
+        @Override
+        public String toString() {
+            return "Handoff[epoch=" + epoch + ", from=" + from + ", " + describe(entries) + "]";
+        }
+    }
+
+    /** {@code shard} has everything it owns under {@code epoch}. */
+    record Ready(long epoch, NodeId shard) implements ShardMessage {}
+
+    /**
+     * A shard's load since its last report: requests served and keys held, in all and per range it owns (empty for
+     * hash partitioning).
+     */
+    record LoadReport(long epoch, NodeId shard, long keys, long requests, List<RangeLoad> ranges)
+            implements ShardMessage {
+        public LoadReport {
+            ranges = List.copyOf(ranges);
+        }
+
+        /** Keys per range start, for the rebalancer. */
+        public Map<String, Long> keysByRangeStart() {
+            Map<String, Long> keys = new TreeMap<>();
+            ranges.forEach(range -> keys.put(range.start(), range.keys()));
+            return keys;
+        }
+    }
+
+    /**
+     * One range's figures in a report.
+     *
+     * @param start the range's start key
+     * @param keys keys it holds
+     * @param requests requests it served since the last report
+     * @param splitKey where a load-based split would cut it (the median key requested), or null if there is none
+     */
+    record RangeLoad(String start, long keys, long requests, String splitKey) {}
+}

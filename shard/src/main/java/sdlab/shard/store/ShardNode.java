@@ -1,0 +1,292 @@
+package sdlab.shard.store;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import sdlab.core.Message;
+import sdlab.core.Node;
+import sdlab.core.NodeContext;
+import sdlab.core.NodeId;
+import sdlab.core.Timer;
+import sdlab.core.TimerId;
+import sdlab.shard.hot.HotKeyLimiter;
+import sdlab.shard.hot.SpaceSaving;
+import sdlab.shard.partition.KeyRange;
+import sdlab.shard.partition.RangePartitioner;
+import sdlab.shard.store.ShardMessage.Aggregate;
+import sdlab.shard.store.ShardMessage.AggregateReply;
+import sdlab.shard.store.ShardMessage.Get;
+import sdlab.shard.store.ShardMessage.GetReply;
+import sdlab.shard.store.ShardMessage.Handoff;
+import sdlab.shard.store.ShardMessage.LoadReport;
+import sdlab.shard.store.ShardMessage.Put;
+import sdlab.shard.store.ShardMessage.PutReply;
+import sdlab.shard.store.ShardMessage.RangeLoad;
+import sdlab.shard.store.ShardMessage.Request;
+import sdlab.shard.store.ShardMessage.Scan;
+import sdlab.shard.store.ShardMessage.ScanReply;
+import sdlab.shard.store.ShardMessage.StaleEpoch;
+import sdlab.shard.store.ShardMessage.TableUpdate;
+import sdlab.shard.store.ShardMessage.Throttled;
+
+/**
+ * One shard: the entries it owns, served one request at a time (each takes its service time, so load becomes a queue
+ * and the queue becomes latency), under one routing table.
+ *
+ * <p>A request carries its router's epoch. An older epoch is refused at once ({@link StaleEpoch}); a newer one waits
+ * until this shard's table catches up; an equal one is served, with no second look at the key: equal epochs name the
+ * same table, as MongoDB's shard versions do, so the epoch check is the ownership check. When a new table comes in
+ * force, the shard hands every entry it lost to its new owner ({@link Handoff}, one to every shard of the new table,
+ * possibly empty) and parks requests of the new epoch until the handoffs due to it have all arrived.
+ *
+ * <p>Data is in memory: the chapters that run shards do not crash them.
+ */
+public final class ShardNode implements Node {
+    /** Requests that may wait, queued or parked; the router's one request per process keeps far below it. */
+    static final int WAITING_MAX = 100_000;
+
+    private final ShardSettings settings;
+    private final ShardObserver observer;
+    private final TreeMap<String, Long> data;
+    private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    private final List<Job> parked = new ArrayList<>();
+    private final TableChange change;
+    private final RangeTraffic traffic = new RangeTraffic();
+    private final SpaceSaving hotKeys;
+    private final HotKeyLimiter limiter;
+    private RoutingTable table;
+    private Job serving;
+    private long requestsSinceReport;
+
+    private record Job(NodeId from, Request request) {}
+
+    private record ServiceDone() implements Timer {}
+
+    private record ReportDue() implements Timer {}
+
+    /** A shard under {@code table}, holding {@code initialData} (the entries the table gives it). */
+    public ShardNode(
+            RoutingTable table, SortedMap<String, Long> initialData, ShardSettings settings, ShardObserver observer) {
+        this.table = table;
+        this.data = new TreeMap<>(initialData);
+        this.settings = settings;
+        this.observer = observer;
+        this.change = new TableChange(settings, observer);
+        this.hotKeys = new SpaceSaving(settings.hotKeysTracked());
+        this.limiter = settings.hotKeyRatePerSecond() > 0
+                ? new HotKeyLimiter(settings.hotKeyRatePerSecond(), Math.max(1, settings.hotKeyRatePerSecond() / 10))
+                : null;
+    }
+
+    @Override
+    public void onStart(NodeContext ctx, boolean restarted) {
+        if (settings.reportEveryNanos() > 0) {
+            ctx.setTimer(Duration.ofNanos(settings.reportEveryNanos()), new ReportDue());
+        }
+    }
+
+    @Override
+    public void onMessage(NodeId from, Message message, NodeContext ctx) {
+        switch (message) {
+            case Request request -> admit(new Job(from, request), ctx);
+            case TableUpdate update -> {
+                if (update.table().epoch() > table.epoch()) {
+                    table = update.table();
+                    refuseQueued(ctx);
+                    change.begin(update, data, ctx);
+                    finishIfComplete(ctx);
+                }
+            }
+            case Handoff handoff -> {
+                change.receive(handoff, table.epoch(), data);
+                finishIfComplete(ctx);
+            }
+            default -> {}
+        }
+    }
+
+    @Override
+    public void onTimer(TimerId id, Timer timer, NodeContext ctx) {
+        switch (timer) {
+            case ServiceDone done -> {
+                execute(serving, ctx);
+                serving = null;
+                startNext(ctx);
+            }
+            case ReportDue due -> {
+                report(ctx);
+                ctx.setTimer(Duration.ofNanos(settings.reportEveryNanos()), new ReportDue());
+            }
+            default -> {}
+        }
+    }
+
+    /** The current table. */
+    public RoutingTable table() {
+        return table;
+    }
+
+    /** The entries held now. */
+    public SortedMap<String, Long> data() {
+        return Collections.unmodifiableSortedMap(data);
+    }
+
+    /** The hot keys seen so far, from the shard's online top-k. */
+    public List<SpaceSaving.Estimate> hotKeys() {
+        return hotKeys.top();
+    }
+
+    private void admit(Job job, NodeContext ctx) {
+        long epoch = job.request().epoch();
+        if (epoch < table.epoch()) {
+            refuse(job, ctx);
+        } else if (epoch > table.epoch() || change.inProgress()) {
+            wait(parked, job);
+        } else if (overRate(job.request(), ctx)) {
+            observer.throttled(ctx.self(), keyOf(job.request()));
+            ctx.send(job.from(), new Throttled(job.request().requestId()));
+        } else {
+            wait(queue, job);
+            if (serving == null) {
+                startNext(ctx);
+            }
+        }
+    }
+
+    /** Whether a point request's key is hot and over its rate; refused at once, it costs no service time. */
+    private boolean overRate(Request request, NodeContext ctx) {
+        String key = keyOf(request);
+        return limiter != null && key != null && !limiter.admit(key, hotKeys::tracks, ctx.nowNanos());
+    }
+
+    private static String keyOf(Request request) {
+        return switch (request) {
+            case Get get -> get.key();
+            case Put put -> put.key();
+            default -> null;
+        };
+    }
+
+    private void wait(Collection<Job> waiting, Job job) {
+        if (queue.size() + parked.size() >= WAITING_MAX) {
+            throw new IllegalStateException("more than " + WAITING_MAX + " requests wait at one shard");
+        }
+        waiting.add(job);
+    }
+
+    private void startNext(NodeContext ctx) {
+        serving = queue.poll();
+        if (serving != null) {
+            ctx.setTimer(Duration.ofNanos(serviceNanos(serving.request())), new ServiceDone());
+        }
+    }
+
+    private long serviceNanos(Request request) {
+        if (request instanceof Scan scan && scan.fromKey().compareTo(scan.toKey()) < 0) {
+            return settings.pointNanos()
+                    + settings.perKeyNanos()
+                            * data.subMap(scan.fromKey(), scan.toKey()).size();
+        }
+        return settings.pointNanos();
+    }
+
+    private void execute(Job job, NodeContext ctx) {
+        Request request = job.request();
+        if (request.epoch() != table.epoch()) {
+            // The table changed while the request waited in the queue.
+            refuse(job, ctx);
+            return;
+        }
+        long cost = serviceNanos(request);
+        requestsSinceReport++;
+        Message reply =
+                switch (request) {
+                    case Get get -> {
+                        touch(get.key(), cost, ctx);
+                        yield new GetReply(get.requestId(), data.get(get.key()));
+                    }
+                    case Put put -> {
+                        touch(put.key(), cost, ctx);
+                        data.put(put.key(), put.value());
+                        yield new PutReply(put.requestId());
+                    }
+                    case Scan scan -> {
+                        observer.served(ctx.self(), table.epoch(), null, true, cost, ctx.nowNanos());
+                        SortedMap<String, Long> found = scan.fromKey().compareTo(scan.toKey()) < 0
+                                ? data.subMap(scan.fromKey(), scan.toKey())
+                                : new TreeMap<>();
+                        yield new ScanReply(scan.requestId(), found);
+                    }
+                    case Aggregate aggregate -> {
+                        observer.served(ctx.self(), table.epoch(), null, true, cost, ctx.nowNanos());
+                        long sum = data.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum();
+                        yield new AggregateReply(aggregate.requestId(), data.size(), sum);
+                    }
+                };
+        ctx.send(job.from(), reply);
+    }
+
+    /** Counts a point request of {@code key}: the observer, the hot-key summary and the range's traffic. */
+    private void touch(String key, long cost, NodeContext ctx) {
+        boolean owned = table.partitioner().ownerOf(key).equals(ctx.self());
+        observer.served(ctx.self(), table.epoch(), key, owned, cost, ctx.nowNanos());
+        hotKeys.offer(key);
+        if (table.partitioner() instanceof RangePartitioner ranges) {
+            traffic.record(ranges.rangeOf(key), key, ctx.random());
+        }
+    }
+
+    /**
+     * Refuses at once what waits in the queue under the old table: it would be refused when its turn came, after
+     * taking a service slot each, and the routers can retry at the new owners meanwhile.
+     */
+    private void refuseQueued(NodeContext ctx) {
+        queue.removeIf(job -> {
+            if (job.request().epoch() < table.epoch()) {
+                refuse(job, ctx);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void refuse(Job job, NodeContext ctx) {
+        observer.rejectedStale(ctx.self());
+        ctx.send(job.from(), new StaleEpoch(job.request().requestId(), table.epoch()));
+    }
+
+    private void finishIfComplete(NodeContext ctx) {
+        if (!change.completeAt(table.epoch(), ctx)) {
+            return;
+        }
+        List<Job> released = new ArrayList<>(parked);
+        parked.clear();
+        released.forEach(job -> admit(job, ctx));
+    }
+
+    private void report(NodeContext ctx) {
+        List<RangeLoad> ranges = new ArrayList<>();
+        if (table.partitioner() instanceof RangePartitioner partitioner) {
+            for (KeyRange range : partitioner.ranges()) {
+                if (range.owner().equals(ctx.self())) {
+                    SortedMap<String, Long> held =
+                            range.end() == null ? data.tailMap(range.start()) : data.subMap(range.start(), range.end());
+                    ranges.add(new RangeLoad(
+                            range.start(), held.size(), traffic.requests(range.start()), traffic.medianKey(range)));
+                }
+            }
+        }
+        ctx.send(
+                settings.placement(),
+                new LoadReport(table.epoch(), ctx.self(), data.size(), requestsSinceReport, ranges));
+        traffic.reset();
+        requestsSinceReport = 0;
+    }
+}

@@ -1,0 +1,219 @@
+package sdlab.shard.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import sdlab.core.Message;
+import sdlab.core.NodeId;
+import sdlab.core.Timer;
+import sdlab.core.TimerId;
+import sdlab.core.client.Client;
+import sdlab.core.client.ClientContext;
+import sdlab.core.client.Invocation;
+import sdlab.core.client.Outcome;
+import sdlab.shard.store.ShardMessage.Aggregate;
+import sdlab.shard.store.ShardMessage.AggregateReply;
+import sdlab.shard.store.ShardMessage.FetchTable;
+import sdlab.shard.store.ShardMessage.Get;
+import sdlab.shard.store.ShardMessage.GetReply;
+import sdlab.shard.store.ShardMessage.Put;
+import sdlab.shard.store.ShardMessage.PutReply;
+import sdlab.shard.store.ShardMessage.Request;
+import sdlab.shard.store.ShardMessage.Scan;
+import sdlab.shard.store.ShardMessage.ScanReply;
+import sdlab.shard.store.ShardMessage.StaleEpoch;
+import sdlab.shard.store.ShardMessage.TableIs;
+import sdlab.shard.store.ShardMessage.Throttled;
+
+/**
+ * A client-side router (MongoDB's mongos, a smart client): it caches the routing table, sends each operation to the
+ * shards the table names and gathers their answers; when a shard says its table is stale it fetches the current one
+ * and retries the whole operation.
+ *
+ * <p>Operations: {@link #GET} and {@link #PUT} go to the key's owner; {@link #SCAN} of {@code [key, value)} to the
+ * shards {@link sdlab.shard.partition.Partitioner#shardsForScan} names, returning how many entries it found; {@link
+ * #COUNT} to every shard, returning {@code [count, sum]}. One operation at a time, as a workload process runs them.
+ */
+public final class ShardRouter implements Client {
+    public static final String GET = "get";
+    public static final String PUT = "put";
+    public static final String SCAN = "scan";
+    public static final String COUNT = "count";
+
+    /** Attempts per operation: each follows a refresh, and a table changes a handful of times per run. */
+    static final int ATTEMPTS_MAX = 16;
+
+    private final RouterSettings settings;
+    private final ShardObserver observer;
+    private final Map<Long, NodeId> awaiting = new TreeMap<>();
+    private RoutingTable table;
+    private Invocation current;
+    private TimerId timeout;
+    private long nextRequestId;
+    private boolean fetching;
+    private int attempts;
+    private int requests;
+    private int rejections;
+    private int fetches;
+    private int fanOut;
+    private long found;
+    private long sum;
+
+    private record Deadline(long opId) implements Timer {}
+
+    public ShardRouter(RouterSettings settings, ShardObserver observer) {
+        this.settings = settings;
+        this.observer = observer;
+    }
+
+    @Override
+    public void onStart(ClientContext ctx) {
+        fetch(ctx);
+    }
+
+    @Override
+    public void onInvoke(Invocation invocation, ClientContext ctx) {
+        current = invocation;
+        attempts = 0;
+        requests = 0;
+        rejections = 0;
+        fetches = 0;
+        timeout = ctx.setTimer(Duration.ofNanos(settings.timeoutNanos()), new Deadline(invocation.opId()));
+        if (table != null && !fetching) {
+            dispatch(ctx);
+        }
+    }
+
+    @Override
+    public void onMessage(NodeId from, Message message, ClientContext ctx) {
+        switch (message) {
+            case TableIs is -> {
+                fetching = false;
+                if (table == null || is.table().epoch() > table.epoch()) {
+                    table = is.table();
+                }
+                if (current != null && awaiting.isEmpty()) {
+                    dispatch(ctx);
+                }
+            }
+            case StaleEpoch stale -> {
+                if (awaiting.containsKey(stale.requestId())) {
+                    rejections++;
+                    awaiting.clear();
+                    refresh(stale, ctx);
+                }
+            }
+            case Throttled throttled -> {
+                if (awaiting.containsKey(throttled.requestId())) {
+                    awaiting.clear();
+                    finish(Outcome.fail("throttled: the key is hot and over its rate"), ctx);
+                }
+            }
+            case GetReply reply -> gathered(reply.requestId(), reply.value(), ctx);
+            case PutReply reply -> gathered(reply.requestId(), null, ctx);
+            case ScanReply reply ->
+                gathered(reply.requestId(), (long) reply.entries().size(), ctx);
+            case AggregateReply reply -> {
+                if (awaiting.containsKey(reply.requestId())) {
+                    sum += reply.sum();
+                }
+                gathered(reply.requestId(), reply.count(), ctx);
+            }
+            default -> {}
+        }
+    }
+
+    @Override
+    public void onTimer(TimerId id, Timer timer, ClientContext ctx) {
+        if (timer instanceof Deadline deadline && current != null && current.opId() == deadline.opId()) {
+            awaiting.clear();
+            finish(Outcome.unknown("no answer within the timeout"), ctx);
+        }
+    }
+
+    /** The table this router holds, or null before its first fetch returned. */
+    public RoutingTable table() {
+        return table;
+    }
+
+    private void refresh(StaleEpoch stale, ClientContext ctx) {
+        if (settings.bug() == RouterSettings.Bug.KEEP_STALE_TABLE && stale.epoch() > table.epoch()) {
+            table = new RoutingTable(stale.epoch(), table.partitioner());
+            dispatch(ctx);
+        } else {
+            fetch(ctx);
+        }
+    }
+
+    private void fetch(ClientContext ctx) {
+        if (!fetching) {
+            fetching = true;
+            fetches++;
+            ctx.send(settings.placement(), new FetchTable());
+        }
+    }
+
+    private void dispatch(ClientContext ctx) {
+        if (++attempts > ATTEMPTS_MAX) {
+            finish(Outcome.fail("the routing table kept changing: " + ATTEMPTS_MAX + " attempts"), ctx);
+            return;
+        }
+        found = 0;
+        sum = 0;
+        List<NodeId> targets = targets(current);
+        fanOut = targets.size();
+        for (NodeId shard : targets) {
+            long id = nextRequestId++;
+            awaiting.put(id, shard);
+            requests++;
+            ctx.send(shard, request(current, id, table.epoch()));
+        }
+    }
+
+    private List<NodeId> targets(Invocation op) {
+        return switch (op.f()) {
+            case GET, PUT -> List.of(table.partitioner().ownerOf(op.key()));
+            case SCAN -> table.partitioner().shardsForScan(op.key(), (String) op.value());
+            case COUNT -> new ArrayList<>(table.partitioner().shards());
+            default -> throw new IllegalArgumentException("a shard router does not know operation " + op.f());
+        };
+    }
+
+    private static Request request(Invocation op, long id, long epoch) {
+        return switch (op.f()) {
+            case GET -> new Get(id, epoch, op.key());
+            case PUT -> new Put(id, epoch, op.key(), (Long) op.value());
+            case SCAN -> new Scan(id, epoch, op.key(), (String) op.value());
+            default -> new Aggregate(id, epoch);
+        };
+    }
+
+    private void gathered(long requestId, Long value, ClientContext ctx) {
+        if (awaiting.remove(requestId) == null) {
+            return;
+        }
+        if (value != null) {
+            found += value;
+        }
+        if (!awaiting.isEmpty()) {
+            return;
+        }
+        Object result =
+                switch (current.f()) {
+                    case GET -> value;
+                    case PUT -> current.value();
+                    case SCAN -> found;
+                    default -> List.of(found, sum);
+                };
+        finish(Outcome.ok(result), ctx);
+    }
+
+    private void finish(Outcome outcome, ClientContext ctx) {
+        observer.routed(current.f(), requests, fanOut, rejections, fetches);
+        ctx.cancelTimer(timeout);
+        ctx.complete(current.opId(), outcome);
+        current = null;
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * A sharded key-value store as pure node code: shards ({@link sdlab.shard.store.ShardNode}), one placement node that
+ * owns the routing table ({@link sdlab.shard.store.PlacementNode}) and client-side routers that cache it ({@link
+ * sdlab.shard.store.ShardRouter}).
+ *
+ * <h2>What it follows</h2>
+ *
+ * <ul>
+ *   <li>Versioned routing as MongoDB's shard versions and HBase's {@code NotServingRegionException}: a request carries
+ *       the epoch of the router's table; a shard with a newer one refuses it and the router refreshes and retries.
+ *   <li>Range splits by size and by load, and range moves when a shard joins, as HBase regions and CockroachDB ranges;
+ *       a single placement authority as HBase's master or TiKV's placement driver.
+ *   <li>Shards that serve one request at a time with a fixed service time, so that load shows up as queueing.
+ * </ul>
+ *
+ * <h2>What it guarantees, and what not</h2>
+ *
+ * <ul>
+ *   <li>With a correct router, every request is served by the shard that owns its key under the table in force at
+ *       the shard: changes are applied one at a time, in epoch order, and a shard serves a new epoch only after every
+ *       handoff due to it has arrived, so no acknowledged write is left behind on the old owner.
+ *   <li>A shard trusts the epoch: a router that sends a current epoch with an old table makes it serve keys it no
+ *       longer owns (the planted {@link sdlab.shard.store.RouterSettings.Bug#KEEP_STALE_TABLE}).
+ *   <li>No replication and no durability: shards keep their data in memory and are not crashed. Writes racing a
+ *       handoff are refused and retried, never lost, since the old owner stops serving before it hands data away.
+ * </ul>
+ */
+package sdlab.shard.store;
