@@ -1,22 +1,18 @@
 package sdlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static sdlab.web.SeedAnswers.flaggedCount;
+import static sdlab.web.SeedAnswers.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import sdlab.chapters.quorum.QuorumExperiment;
-import sdlab.lab.Experiment;
 
 /**
  * One seed stepped, and a history checked, in a real headless Chromium: open chapter 10's seed 5 of n3r1w3 (not
@@ -27,7 +23,6 @@ import sdlab.lab.Experiment;
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class WebLabSeedInChromiumTest {
-    private static final Experiment QUORUM = new QuorumExperiment();
     // A replay judges every variant of the seed first; on a busy 2-core machine that takes seconds.
     private static final Duration SEED_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
@@ -38,28 +33,16 @@ class WebLabSeedInChromiumTest {
     @TempDir
     Path dir;
 
-    private Path chromium;
-
-    @BeforeEach
-    void findChromium() {
-        Optional<Path> found = DevToolsBrowser.find();
-        assumeTrue(
-                found.isPresent(),
-                "Chromium is not installed (apt-get install chromium): the web lab's browser tests are skipped");
-        chromium = found.get();
-    }
-
     @Test
     void aLearnerStepsThroughANonLinearizableSeedFromItsOffendingOperation() throws Exception {
-        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
-                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
-            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
-            JsonNode seed = new LabClient(lab.url())
+        try (ChromiumLab page = ChromiumLab.open(dir)) {
+            DevToolsBrowser browser = page.browser;
+            JsonNode seed = page.client
                     .get("/api/chapters/quorum/seeds/5?variant=n3r1w3")
                     .json();
             JsonNode op59 = operation(seed, "op 59");
             // From the chapter's own form: no run needed.
-            browser.navigate(lab.url() + "#/chapter/quorum");
+            page.navigate("#/chapter/quorum");
             browser.waitFor("document.getElementById('open-seed')", PAGE_TIMEOUT);
             browser.evaluate("document.getElementById('seed').value = '5'");
             browser.evaluate("document.getElementById('variant').value = 'n3r1w3'");
@@ -176,13 +159,12 @@ class WebLabSeedInChromiumTest {
 
     @Test
     void aDeepLinkOpensTheSeedAtItsStepAndARunsCounterexampleOpensItsSeed() throws Exception {
-        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
-                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
-            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
-            LabClient client = new LabClient(lab.url());
+        try (ChromiumLab page = ChromiumLab.open(dir)) {
+            DevToolsBrowser browser = page.browser;
+            LabClient client = page.client;
             String run = client.start("{\"experiment\": \"quorum\", \"seeds\": 10}");
             client.events(run);
-            browser.navigate(lab.url() + "#/run/" + run);
+            page.navigate("#/run/" + run);
             browser.waitFor("document.querySelectorAll('.option').length > 0", PAGE_TIMEOUT);
             new Screenshots(dir).save(browser, "chapter-verdicts");
             String link = browser.evaluate("document.querySelector('.open-seed').getAttribute('href')")
@@ -200,248 +182,12 @@ class WebLabSeedInChromiumTest {
     }
 
     @Test
-    void aSeedRerunWithOneChangeShowsWhereTheRunsPartAndHowTheirVerdictsDiffer() throws Exception {
-        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
-                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
-            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
-            LabClient client = new LabClient(lab.url());
-            JsonNode original =
-                    client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3").json();
-            JsonNode rerun =
-                    client.get("/api/chapters/quorum/seeds/5?variant=n3r2w2").json();
-            int shared = sharedEvents(original, rerun);
-            assertThat(shared)
-                    .as("the variants differ in what they send")
-                    .isLessThan(original.path("events").size());
-
-            // A link with the change compares at once.
-            browser.navigate(lab.url() + "#/chapter/quorum/seed/5?variant=n3r1w3&vs=variant=n3r2w2");
-            browser.waitFor("document.getElementById('compare-summary')", SEED_TIMEOUT);
-            assertThat(browser.evaluate("document.getElementById('compare-summary').textContent")
-                            .asText())
-                    .contains("share their first " + shared + " events")
-                    .contains("first shows at step " + (shared + 1));
-            assertThat(browser.evaluate("document.getElementById('compare-flagged').textContent")
-                            .asText())
-                    .isEqualTo("Flagged operations: " + flaggedCount(original) + " in this run, " + flaggedCount(rerun)
-                            + " in the rerun.");
-            assertThat(flaggedCount(original)).isNotEqualTo(flaggedCount(rerun));
-            browser.click("#compare-go");
-            browser.waitFor("document.getElementById('step-text').dataset.step === '" + shared + "'", PAGE_TIMEOUT);
-            browser.evaluate("document.getElementById('compare').scrollIntoView()");
-            new Screenshots(dir).save(browser, "seed-compared");
-
-            // One parameter changed from the form: more loss, same seed.
-            browser.evaluate("(() => { const c = document.getElementById('compare-what'); c.value = 'loss';"
-                    + " c.dispatchEvent(new Event('change')); })()");
-            browser.evaluate("document.getElementById('compare-value').value = '0.2'");
-            browser.evaluate("document.getElementById('compare-summary').remove()");
-            browser.click("#compare-run");
-            browser.waitFor("document.getElementById('compare-summary')", SEED_TIMEOUT);
-            JsonNode lossier = client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3&loss=0.2")
-                    .json();
-            assertThat(browser.evaluate("document.getElementById('compare-summary').textContent")
-                            .asText())
-                    .contains("share their first " + sharedEvents(original, lossier) + " events")
-                    .contains("loss = 0.2");
-            assertThat(browser.evaluate("document.querySelectorAll('#compare-claims tr.differs').length")
-                            .asInt())
-                    .isEqualTo(differingClaims(original, lossier));
-            browser.waitFor("location.hash.includes('vs=loss%3D0.2')", PAGE_TIMEOUT);
-            assertThat(browser.errors()).isEmpty();
-        }
-    }
-
-    @Test
-    void aLearnerForksASeedByDroppingAMessageAndSeesTheForksVerdict() throws Exception {
-        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
-                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
-            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
-            LabClient client = new LabClient(lab.url());
-            JsonNode original =
-                    client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3").json();
-            JsonNode forked = client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3&fork=1027:drop:406")
-                    .json();
-
-            // Step 1027 is c4 sending op 59's Read #406 to n6; it is in flight there, and the learner drops it.
-            browser.navigate(lab.url() + "#/chapter/quorum/seed/5?variant=n3r1w3&step=1026");
-            browser.waitFor("document.getElementById('step-text')", SEED_TIMEOUT);
-            browser.click("#fork summary");
-            browser.waitFor("document.querySelector(\"#fork-message option[value='406']\")", PAGE_TIMEOUT);
-            assertThat(browser.evaluate("document.getElementById('fork-step').textContent")
-                            .asText())
-                    .isEqualTo("step 1027");
-            browser.evaluate("document.getElementById('fork-message').value = '406'");
-            browser.click("#fork-drop");
-
-            browser.waitFor(
-                    "document.getElementById('fork-comparison') && "
-                            + "document.querySelector('#fork-comparison #compare-summary')",
-                    SEED_TIMEOUT);
-            assertThat(browser.evaluate("location.hash").asText()).contains("fork=1027%3Adrop%3A406");
-            assertThat(browser.evaluate("document.getElementById('fork-banner').textContent")
-                            .asText())
-                    .contains("after step 1027: drop message #406");
-            assertThat(browser.evaluate("document.querySelector('#fork-comparison #compare-summary').textContent")
-                            .asText())
-                    .contains("share their first " + sharedEvents(forked, original) + " events");
-            assertThat(browser.evaluate("document.querySelector('#fork-comparison #compare-flagged').textContent")
-                            .asText())
-                    .isEqualTo("Flagged operations: " + flaggedCount(forked) + " in this run, " + flaggedCount(original)
-                            + " in the seed as it ran.");
-            assertThat(browser.evaluate("document.querySelector('.seed-verdict').textContent")
-                            .asText())
-                    .contains("Verdict on this fork");
-            browser.evaluate("document.getElementById('fork-banner').scrollIntoView()");
-            new Screenshots(dir).save(browser, "seed-forked");
-            assertThat(browser.errors()).isEmpty();
-        }
-    }
-
-    @Test
-    void theStateInspectorShowsEachNodesStateAndMarksWhatTheStepChanged() throws Exception {
-        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
-                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
-            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
-            LabClient client = new LabClient(lab.url());
-            JsonNode seed =
-                    client.get("/api/chapters/quorum/seeds/5?variant=n3r1w3").json();
-            int step = deliveryToANodeAfter(seed, 1000);
-            String receiver = seed.path("nodes")
-                    .get(seed.path("events").get(step).get(2).asInt())
-                    .asText();
-
-            browser.navigate(lab.url() + "#/chapter/quorum/seed/5?variant=n3r1w3&step=" + step);
-            browser.waitFor("document.getElementById('step-text')", SEED_TIMEOUT);
-            browser.click("#inspector summary");
-            browser.waitFor("document.getElementById('inspector-step')", SEED_TIMEOUT);
-
-            assertThat(browser.evaluate("document.getElementById('inspector-step').textContent")
-                            .asText())
-                    .startsWith("After step " + (step + 1) + ",");
-            assertThat(browser.evaluate("[...document.querySelectorAll('.node-state')].map(n => n.dataset.node).join()")
-                            .asText())
-                    .isEqualTo("n1,n2,n3,n4,n5,n6,n7");
-            assertThat(browser.evaluate("[...document.querySelectorAll('.node-state.changed')].map(n => n.dataset.node)"
-                                    + ".join()")
-                            .asText())
-                    .isEqualTo(receiver);
-            assertThat(browser.evaluate("document.querySelectorAll('.node-state.changed li.changed').length")
-                            .asInt())
-                    .isPositive();
-            browser.evaluate("document.querySelector('.node-state.changed').scrollIntoView()");
-            new Screenshots(dir).save(browser, "seed-inspected");
-
-            // It follows the step.
-            browser.press("ArrowRight", ARROW_RIGHT);
-            browser.waitFor(
-                    "document.getElementById('inspector-step') && document.getElementById('inspector-step')"
-                            + ".textContent.startsWith('After step " + (step + 2) + ",')",
-                    SEED_TIMEOUT);
-            assertThat(browser.errors()).isEmpty();
-        }
-    }
-
-    @Test
-    void aMetricAgainstAParameterDrawsOneDotPerSeedAndVariant() throws Exception {
-        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
-                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
-            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
-            browser.navigate(lab.url() + "#/chapter/quorum?ops-per-client=10");
-            browser.waitFor("document.getElementById('sweep-param')", PAGE_TIMEOUT);
-            browser.evaluate("(() => { const p = document.getElementById('sweep-param'); p.value = 'loss';"
-                    + " p.dispatchEvent(new Event('change')); })()");
-            browser.evaluate("document.getElementById('sweep-values').value = '0, 0.1, 0.3'");
-            browser.evaluate("document.getElementById('sweep-seeds').value = '3'");
-            browser.evaluate("document.getElementById('sweep-metric').value = 'staleReads'");
-            browser.click("#sweep-run");
-            browser.waitFor("document.getElementById('sweep-summary')", SEED_TIMEOUT);
-
-            assertThat(browser.evaluate("document.querySelectorAll('#sweep-result circle.dot').length")
-                            .asInt())
-                    .isEqualTo(3 * 3 * 9);
-            assertThat(browser.evaluate("document.getElementById('sweep-summary').textContent")
-                            .asText())
-                    .isEqualTo("loss at 0, 0.1, 0.3: 9 variants over seeds 1 to 3 at each, 81 runs.");
-            assertThat(browser.evaluate("document.querySelector('#sweep-result svg').getAttribute('aria-label')")
-                            .asText())
-                    .isEqualTo("staleReads against loss, one dot per seed");
-            browser.evaluate("(() => { const m = document.getElementById('sweep-metric'); m.value = 'latencyMsP99';"
-                    + " m.dispatchEvent(new Event('change')); })()");
-            assertThat(browser.evaluate("document.querySelector('#sweep-result svg').getAttribute('aria-label')")
-                            .asText())
-                    .startsWith("latencyMsP99 against loss");
-            browser.evaluate("document.querySelector('.sweep-form').scrollIntoView()");
-            new Screenshots(dir).save(browser, "chapter-sweep");
-            assertThat(browser.errors()).isEmpty();
-        }
-    }
-
-    private static int deliveryToANodeAfter(JsonNode seed, int from) {
-        for (int index = from; index < seed.path("events").size(); index++) {
-            JsonNode event = seed.path("events").get(index);
-            if (event.get(1).asText().equals("DELIVER")
-                    && seed.path("nodes").get(event.get(2).asInt()).asText().startsWith("n")) {
-                return index;
-            }
-        }
-        throw new AssertionError("no delivery to a node after step " + from);
-    }
-
-    /** The events two replayed seeds share from the start: equal time, kind, nodes, message and detail. */
-    private static int sharedEvents(JsonNode a, JsonNode b) {
-        JsonNode eventsA = a.path("events");
-        JsonNode eventsB = b.path("events");
-        int count = Math.min(eventsA.size(), eventsB.size());
-        for (int index = 0; index < count; index++) {
-            if (!eventText(a, eventsA.get(index)).equals(eventText(b, eventsB.get(index)))) {
-                return index;
-            }
-        }
-        return count;
-    }
-
-    /** An event with its lanes as names (the two runs may number lanes differently) and without its owner. */
-    private static String eventText(JsonNode seed, JsonNode event) {
-        JsonNode nodes = seed.path("nodes");
-        return event.get(0).asText() + " " + event.get(1).asText() + " "
-                + (event.get(2).asInt() < 0
-                        ? "-"
-                        : nodes.get(event.get(2).asInt()).asText()) + " "
-                + (event.get(3).asInt() < 0
-                        ? "-"
-                        : nodes.get(event.get(3).asInt()).asText()) + " "
-                + event.get(4).asText() + " " + event.get(7).asText();
-    }
-
-    private static int differingClaims(JsonNode a, JsonNode b) {
-        java.util.Map<String, String> verdicts = new java.util.HashMap<>();
-        for (JsonNode claim : b.path("verdict").path("claims")) {
-            verdicts.put(claim.path("name").asText(), verdictOf(claim));
-        }
-        int differing = 0;
-        for (JsonNode claim : a.path("verdict").path("claims")) {
-            if (!verdictOf(claim).equals(verdicts.get(claim.path("name").asText()))) {
-                differing++;
-            }
-        }
-        return differing;
-    }
-
-    private static String verdictOf(JsonNode claim) {
-        return !claim.path("applicable").asBoolean()
-                ? "not shown"
-                : claim.path("holds").asBoolean() ? "held" : "broke";
-    }
-
-    @Test
     void aHistoryUploadedFromAFileIsCheckedAndItsOffendingOperationHighlighted() throws Exception {
         Path history = dir.resolve("stale-read.json");
         Files.writeString(history, WebLabCheckApiTest.STALE_READ_JSON, StandardCharsets.UTF_8);
-        try (WebLab lab = WebLab.start(WebLabSettings.of(List.of(QUORUM), 0, dir.resolve("runs")));
-                DevToolsBrowser browser = DevToolsBrowser.launch(chromium, dir)) {
-            browser.viewport(Screenshots.WIDTH, Screenshots.HEIGHT);
-            browser.navigate(lab.url() + "#/check");
+        try (ChromiumLab page = ChromiumLab.open(dir)) {
+            DevToolsBrowser browser = page.browser;
+            page.navigate("#/check");
             browser.waitFor("document.getElementById('model')", PAGE_TIMEOUT);
 
             browser.upload("#history-file", history);
@@ -491,25 +237,6 @@ class WebLabSeedInChromiumTest {
         String text = browser.evaluate("document.getElementById('window-text').textContent")
                 .asText();
         return Integer.parseInt(text.replaceFirst("^Window (\\d+) .*$", "$1"));
-    }
-
-    private static JsonNode operation(JsonNode seed, String name) {
-        for (JsonNode op : seed.path("operations")) {
-            if (op.path("name").asText().equals(name)) {
-                return op;
-            }
-        }
-        throw new AssertionError("no operation " + name);
-    }
-
-    private static int flaggedCount(JsonNode seed) {
-        int count = 0;
-        for (JsonNode op : seed.path("operations")) {
-            if (op.path("flagged").isTextual()) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** The event of the first step of {@code op}'s failure chain that starts with {@code text}. */
