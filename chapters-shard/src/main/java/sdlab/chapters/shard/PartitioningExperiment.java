@@ -80,10 +80,14 @@ public final class PartitioningExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         PartitioningVariant chosen = PartitioningVariant.named(variant.name());
-        PartitioningScenario.Outcome outcome =
-                PartitioningScenario.run(chosen, values, planted, seed, options.recordTrace());
+        PartitioningScenario.Outcome outcome = PartitioningScenario.run(chosen, values, planted, seed, options);
         return PartitioningMeasurements.measure(outcome, values, seed, options);
     }
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.shard.hot.SpaceSaving;
 import sdlab.shard.partition.Partitioner;
 import sdlab.shard.partition.SplitPolicy;
@@ -70,7 +71,8 @@ final class PartitioningScenario {
         return values.get(PartitioningParams.LENGTH).toNanos() * 3 / 4;
     }
 
-    static Outcome run(PartitioningVariant variant, ParamValues values, Planted planted, long seed, boolean trace) {
+    static Outcome run(
+            PartitioningVariant variant, ParamValues values, Planted planted, long seed, RunOptions options) {
         int shardCount = values.get(PartitioningParams.SHARDS);
         List<NodeId> shards = shards(shardCount);
         NodeId joiner = NodeId.of("s" + shardCount);
@@ -107,7 +109,8 @@ final class PartitioningScenario {
                 .workload(Workload.openLoop(
                         routers, variant.pattern().generator(values), values.get(PartitioningParams.RATE), length))
                 .at(Duration.ofNanos(joinAt - 1), control -> snapshot(control, shards, holderAtJoin))
-                .recordTrace(trace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         Map<NodeId, SortedMap<String, Long>> preload = preload(first, keys);
         for (NodeId shard : shards) {
             SortedMap<String, Long> own = preload.getOrDefault(shard, new TreeMap<>());

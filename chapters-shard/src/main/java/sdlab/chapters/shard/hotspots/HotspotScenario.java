@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import sdlab.chapters.shard.UserKeys;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.shard.partition.ConsistentHashPartitioner;
 import sdlab.shard.partition.KeyHash;
 import sdlab.shard.partition.Partitioner;
@@ -47,7 +48,7 @@ final class HotspotScenario {
 
     private HotspotScenario() {}
 
-    static Outcome run(HotspotVariant variant, ParamValues values, boolean moveSplits, long seed, boolean trace) {
+    static Outcome run(HotspotVariant variant, ParamValues values, boolean moveSplits, long seed, RunOptions options) {
         List<NodeId> shards = IntStream.range(0, values.get(HotspotParams.SHARDS))
                 .mapToObj(i -> NodeId.of("s" + i))
                 .toList();
@@ -73,7 +74,8 @@ final class HotspotScenario {
                 .addNode(PLACEMENT, id -> new PlacementNode(table, placement, load))
                 .workload(Workload.openLoop(
                         routers, variant.hotspot().generator(values), values.get(HotspotParams.RATE), length))
-                .recordTrace(trace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         for (NodeId id : shards) {
             SortedMap<String, Long> own = new TreeMap<>();
             for (int i = 0; i < keys.size(); i++) {

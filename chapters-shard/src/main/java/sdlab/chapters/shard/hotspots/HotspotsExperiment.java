@@ -62,10 +62,15 @@ public final class HotspotsExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         HotspotVariant chosen = HotspotVariant.named(variant.name());
         return HotspotMeasurements.measure(
-                HotspotScenario.run(chosen, values, moveSplits, seed, options.recordTrace()), values, options);
+                HotspotScenario.run(chosen, values, moveSplits, seed, options), values, options);
     }
 
     @Override
