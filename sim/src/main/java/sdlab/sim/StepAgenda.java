@@ -90,8 +90,10 @@ final class StepAgenda {
             case Intervention.PauseNode pause ->
                 FaultActions.pause(
                         engine, engine.endpoint(pause.node()), pause.length().toNanos());
-            case Intervention.CutNetwork cut ->
+            case Intervention.CutNetwork cut -> {
+                cut.partition().nodes().forEach(engine::endpoint); // a name the run lacks would cut nothing, silently
                 FaultActions.partition(engine, cut.partition(), cut.length().toNanos());
+            }
         }
     }
 

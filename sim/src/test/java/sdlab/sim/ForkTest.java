@@ -108,6 +108,12 @@ class ForkTest {
                         .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("must record its trace");
+        assertThatThrownBy(() -> pingPong(List.of(new Fork(
+                        step,
+                        new Intervention.CutNetwork(
+                                Partition.between(java.util.Set.of(A), java.util.Set.of(Scenarios.N1)), ms(5))))))
+                .isInstanceOf(ForkException.class)
+                .hasMessageContaining("n1 is not a node or client of this simulation");
         assertThatThrownBy(() -> new Intervention.DelayMessage(1, Duration.ZERO))
                 .hasMessageContaining("a delay needs a positive length");
     }
