@@ -8,10 +8,12 @@ import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_UNEXPLAINED;
 import static sdlab.chapters.ledger.LedgerMeasurements.NEGATIVE_BALANCES;
 import static sdlab.chapters.ledger.LedgerMeasurements.NOT_AUDITED;
 import static sdlab.chapters.ledger.LedgerMeasurements.STALE_READS;
+import static sdlab.chapters.ledger.LedgerVariant.EVENTUAL_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.EVENTUAL_READ_THEN_WRITE;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_CAS;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_READ_THEN_WRITE;
+import static sdlab.chapters.ledger.LedgerVariant.SESSION_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.SESSION_READ_THEN_WRITE;
 
 import java.util.List;
@@ -41,6 +43,7 @@ final class LedgerClaims {
     static final String STRONG_EXACT = "strongKeepsBalancesExactWithReadThenWrite";
     static final String STRONG_CAS_EXACT = "strongWithCompareAndSetKeepsBalancesExact";
     static final String SESSION_EXACT = "sessionKeepsBalancesExact";
+    static final String ESCROW_EXACT = "escrowKeepsBalancesExactAtEveryLevel";
 
     private LedgerClaims() {}
 
@@ -90,7 +93,13 @@ final class LedgerClaims {
                         SESSION_EXACT,
                         "session-read-then-write: no double spend, no negative balance, no money created or destroyed"
                                 + " beyond the transfers in doubt.",
-                        (seed, runs) -> exact(runs.get(SESSION_READ_THEN_WRITE))));
+                        (seed, runs) -> exact(runs.get(SESSION_READ_THEN_WRITE))),
+                Claim.hypothesis(
+                        ESCROW_EXACT,
+                        "linearizable-escrow, session-escrow and eventual-escrow: no double spend, no negative balance,"
+                                + " and the audited total is exactly the start (no allowance for transfers in doubt:"
+                                + " a client's next write of its own key repeats its running total).",
+                        (seed, runs) -> escrowExact(runs)));
     }
 
     static List<Question.Option> options() {
@@ -127,6 +136,20 @@ final class LedgerClaims {
         return Optional.of(doubleSpends + " double spends, " + negative + " negative balances, created "
                 + run.counter(MONEY_CREATED) + ", destroyed " + run.counter(MONEY_DESTROYED) + " ("
                 + unexplained + " unexplained by transfers in doubt)" + firstFinding(run));
+    }
+
+    private static Optional<String> escrowExact(Map<String, SeedRun> runs) {
+        for (String variant : List.of(LINEARIZABLE_ESCROW, SESSION_ESCROW, EVENTUAL_ESCROW)) {
+            SeedRun run = runs.get(variant);
+            Optional<String> problem = exact(run);
+            if (problem.isEmpty() && run.counter(MONEY_NOT_CONSERVED) > 0) {
+                problem = Optional.of("the audited total is not the start" + firstFinding(run));
+            }
+            if (problem.isPresent()) {
+                return Optional.of(variant + ": " + problem.get());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> noneOf(Map<String, SeedRun> runs, String counter, String... variants) {

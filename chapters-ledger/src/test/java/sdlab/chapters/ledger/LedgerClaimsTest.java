@@ -30,7 +30,8 @@ class LedgerClaimsTest {
             "eventualKeepsBalancesExact",
             "strongKeepsBalancesExactWithReadThenWrite",
             "strongWithCompareAndSetKeepsBalancesExact",
-            "sessionKeepsBalancesExact");
+            "sessionKeepsBalancesExact",
+            "escrowKeepsBalancesExactAtEveryLevel");
 
     private static ExperimentReport report;
     private static Map<String, ClaimResult> claims;
