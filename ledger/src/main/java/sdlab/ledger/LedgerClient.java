@@ -33,6 +33,9 @@ public final class LedgerClient implements Client {
 
     public static final String AUDIT = "audit";
 
+    /** The key of the balances (one per account, in account order) in an audit's result. */
+    public static final String AUDIT_BALANCES = Audit.BALANCES;
+
     /** The audit's wait is over. */
     record AuditDue(long opId) implements Timer {}
 

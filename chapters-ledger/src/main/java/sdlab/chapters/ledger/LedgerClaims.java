@@ -1,5 +1,6 @@
 package sdlab.chapters.ledger;
 
+import static sdlab.chapters.ledger.LedgerMeasurements.BANK_VIOLATIONS;
 import static sdlab.chapters.ledger.LedgerMeasurements.DOUBLE_SPENDS;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_CREATED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_DESTROYED;
@@ -8,6 +9,7 @@ import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_UNEXPLAINED;
 import static sdlab.chapters.ledger.LedgerMeasurements.NEGATIVE_BALANCES;
 import static sdlab.chapters.ledger.LedgerMeasurements.NOT_AUDITED;
 import static sdlab.chapters.ledger.LedgerMeasurements.STALE_READS;
+import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_IN_DOUBT;
 import static sdlab.chapters.ledger.LedgerVariant.EVENTUAL_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.EVENTUAL_READ_THEN_WRITE;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_CAS;
@@ -37,6 +39,8 @@ final class LedgerClaims {
     static final String LINEARIZABLE_READS_FRESH = "linearizableReadsAreNeverStale";
     static final String READ_THEN_WRITE_DOUBLE_SPENDS = "readThenWriteDoubleSpendsEvenOnALinearizableStore";
     static final String EVENTUAL_BREAKS_TOTAL = "readThenWriteOnTheEventualStoreCreatesOrDestroysMoney";
+    static final String BANK_CHECKER_AGREES =
+            "theJepsenBankCheckerFindsNothingOnCompareAndSetAndSomethingOnReadThenWrite";
     static final String EVERY_RUN_AUDITED = "everyRunEndsWithAnAuditAfterItsLastTransfer";
 
     static final String EVENTUAL_EXACT = "eventualKeepsBalancesExact";
@@ -69,6 +73,13 @@ final class LedgerClaims {
                         EVENTUAL_BREAKS_TOTAL,
                         "On some seed, the audit of eventual-read-then-write found a total other than the start.",
                         (seed, runs) -> some(runs.get(EVENTUAL_READ_THEN_WRITE), MONEY_NOT_CONSERVED)),
+                Claim.everySeed(
+                        BANK_CHECKER_AGREES,
+                        "A second checker that knows nothing of tags (Jepsen's bank invariants, sdlab.check.ledger) finds"
+                                + " no violation on linearizable-cas-retry when no transfer is in doubt, and finds one on"
+                                + " linearizable-read-then-write whenever the ledger checker finds money created or"
+                                + " destroyed there.",
+                        (seed, runs) -> bankCheckerAgrees(runs)),
                 Claim.everySeed(
                         EVERY_RUN_AUDITED,
                         "Every run's last audit began after its last transfer ended, so the totals above are final.",
@@ -136,6 +147,19 @@ final class LedgerClaims {
         return Optional.of(doubleSpends + " double spends, " + negative + " negative balances, created "
                 + run.counter(MONEY_CREATED) + ", destroyed " + run.counter(MONEY_DESTROYED) + " ("
                 + unexplained + " unexplained by transfers in doubt)" + firstFinding(run));
+    }
+
+    private static Optional<String> bankCheckerAgrees(Map<String, SeedRun> runs) {
+        SeedRun cas = runs.get(LINEARIZABLE_CAS);
+        if (cas.counter(TRANSFERS_IN_DOUBT) == 0 && cas.counter(BANK_VIOLATIONS) > 0) {
+            return Optional.of(
+                    LINEARIZABLE_CAS + ": " + cas.counter(BANK_VIOLATIONS) + " bank violations" + firstFinding(cas));
+        }
+        SeedRun readThenWrite = runs.get(LINEARIZABLE_READ_THEN_WRITE);
+        if (readThenWrite.counter(MONEY_NOT_CONSERVED) > 0 && readThenWrite.counter(BANK_VIOLATIONS) == 0) {
+            return Optional.of(LINEARIZABLE_READ_THEN_WRITE + ": the audit's total changed, yet no bank violation");
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> escrowExact(Map<String, SeedRun> runs) {

@@ -1,5 +1,6 @@
 package sdlab.chapters.ledger;
 
+import static sdlab.chapters.ledger.LedgerMeasurements.BANK_VIOLATIONS;
 import static sdlab.chapters.ledger.LedgerMeasurements.DOUBLE_SPENDS;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_CREATED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_DESTROYED;
@@ -111,6 +112,10 @@ public final class LedgerExperiment implements Experiment {
                         "transfersInDoubt",
                         "transfers whose outcome the client never learned, per seed",
                         TRANSFERS_IN_DOUBT),
+                MetricSpec.meanPerSeed(
+                        "bankCheckerViolations",
+                        "violations the Jepsen-bank checker (sdlab.check.ledger) found in the same history, per seed",
+                        BANK_VIOLATIONS),
                 MetricSpec.percentileMs("transferLatencyMsP50", "median acknowledged transfer", TRANSFER_LATENCY, 50),
                 MetricSpec.percentileMs(
                         "transferLatencyMsP99", "99th percentile acknowledged transfer", TRANSFER_LATENCY, 99));

@@ -1,5 +1,6 @@
 package sdlab.chapters.ledger;
 
+import sdlab.check.ledger.LedgerReport;
 import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.ledger.LedgerChecker;
@@ -22,6 +23,7 @@ final class LedgerMeasurements {
     static final String MONEY_UNEXPLAINED = "moneyUnexplained";
     static final String NOT_AUDITED = "notAudited";
     static final String TRANSFER_LATENCY = "transferLatency";
+    static final String BANK_VIOLATIONS = "bankCheckerViolations";
 
     private LedgerMeasurements() {}
 
@@ -40,8 +42,16 @@ final class LedgerMeasurements {
                 .counter(MONEY_DESTROYED, Math.max(0, -verdict.moneyChange()))
                 .counter(MONEY_UNEXPLAINED, verdict.moneyUnexplained())
                 .counter(NOT_AUDITED, verdict.audited() ? 0 : 1);
-        verdict.latenciesNanos().forEach(nanos -> run.latencyNanos(TRANSFER_LATENCY, nanos));
+        // The ledger checker's findings come first: a claim's evidence quotes the first.
         verdict.examples().forEach(run::finding);
+        LedgerReport bank = BankCheck.check(result.history(), config.accounts(), config.initialBalance());
+        run.counter(
+                BANK_VIOLATIONS,
+                bank.violations().values().stream()
+                        .mapToLong(Integer::longValue)
+                        .sum());
+        bank.examples().forEach(violation -> run.finding("bank checker: " + violation));
+        verdict.latenciesNanos().forEach(nanos -> run.latencyNanos(TRANSFER_LATENCY, nanos));
         run.traceHash(result.traceHash());
         if (options.recordTrace()) {
             run.trace(result.trace());

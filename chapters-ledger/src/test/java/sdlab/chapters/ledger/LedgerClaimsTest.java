@@ -26,6 +26,7 @@ class LedgerClaimsTest {
             "linearizableReadsAreNeverStale",
             "readThenWriteDoubleSpendsEvenOnALinearizableStore",
             "readThenWriteOnTheEventualStoreCreatesOrDestroysMoney",
+            "theJepsenBankCheckerFindsNothingOnCompareAndSetAndSomethingOnReadThenWrite",
             "everyRunEndsWithAnAuditAfterItsLastTransfer",
             "eventualKeepsBalancesExact",
             "strongKeepsBalancesExactWithReadThenWrite",
