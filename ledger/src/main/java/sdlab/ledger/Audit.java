@@ -7,8 +7,10 @@ import sdlab.core.client.Outcome;
 
 /**
  * Reads every balance once the transfers are over: every account key, or under escrow every
- * client's net change of every account, summed onto the start. A read that fails is tried again,
- * a bounded number of times. Its {@code ok} value is {@code {startedAtNanos, balances}}.
+ * client's net change of every account, summed onto the start. Under escrow the client first
+ * writes its own running totals once more, as an escrow or CRDT replica repeats its state until
+ * it is acknowledged: a write of its that ended in doubt is then settled. A call that fails is
+ * tried again, a bounded number of times. Its {@code ok} value is {@code {startedAtNanos, balances}}.
  */
 final class Audit implements LedgerTask {
     /** The key of the audit's start time in its result. */
@@ -20,12 +22,16 @@ final class Audit implements LedgerTask {
 
     private final LedgerConfig config;
     private final List<String> keys = new ArrayList<>();
+    /** The escrow client's own keys and running totals, written before the reads. */
+    private final List<Step.Call> flushes = new ArrayList<>();
+
     private final long[] balances;
     private int index;
     private int failures;
+    private int flushed;
     private long startedNanos;
 
-    Audit(LedgerConfig config) {
+    Audit(LedgerConfig config, EscrowBudgets own, Tags tags) {
         this.config = config;
         this.balances = new long[config.accounts()];
         for (int account = 0; account < config.accounts(); account++) {
@@ -37,17 +43,24 @@ final class Audit implements LedgerTask {
             } else {
                 keys.add(LedgerConfig.accountKey(account));
             }
+            if (own != null) {
+                String value = new Balance(own.netChange(account), tags.next()).encode();
+                flushes.add(new Step.Call("write", LedgerConfig.escrowKey(account, own.process()), value));
+            }
         }
     }
 
     @Override
     public Step start(long nowNanos) {
         startedNanos = nowNanos;
-        return new Step.Call("read", keys.get(0), null);
+        return flushes.isEmpty() ? new Step.Call("read", keys.get(0), null) : flushes.get(0);
     }
 
     @Override
     public Step next(Outcome outcome, long nowNanos) {
+        if (flushed < flushes.size()) {
+            return nextFlush(outcome, nowNanos);
+        }
         if (!(outcome instanceof Outcome.Ok ok)) {
             return ++failures > READ_ATTEMPTS_MAX
                     ? new Step.Done(Outcome.fail("could not read " + keys.get(index)))
@@ -62,6 +75,22 @@ final class Audit implements LedgerTask {
             result.add(balance);
         }
         return new Step.Done(Outcome.ok(Map.of(STARTED_AT, startedNanos, BALANCES, List.copyOf(result))));
+    }
+
+    private Step nextFlush(Outcome outcome, long nowNanos) {
+        if (!(outcome instanceof Outcome.Ok)) {
+            return ++failures > READ_ATTEMPTS_MAX
+                    ? new Step.Done(Outcome.fail(
+                            "could not write " + flushes.get(flushed).key()))
+                    : flushes.get(flushed);
+        }
+        if (++flushed < flushes.size()) {
+            return flushes.get(flushed);
+        }
+        // The reads begin now: the audit counts as started once its own writes are in.
+        startedNanos = nowNanos;
+        failures = 0;
+        return new Step.Call("read", keys.get(0), null);
     }
 
     private void add(Object stored) {

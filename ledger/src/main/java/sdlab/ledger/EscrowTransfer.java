@@ -14,6 +14,7 @@ final class EscrowTransfer implements LedgerTask {
     private final EscrowBudgets budgets;
     private final Tags tags;
     private boolean debitWritten;
+    private boolean unsettled;
 
     EscrowTransfer(Transfer transfer, EscrowBudgets budgets, Tags tags) {
         this.transfer = transfer;
@@ -32,15 +33,16 @@ final class EscrowTransfer implements LedgerTask {
 
     @Override
     public Step next(Outcome outcome, long nowNanos) {
-        if (!(outcome instanceof Outcome.Ok)) {
-            // The budgets already moved: the next write of either key carries the running total.
-            return new Step.Done(Outcome.unknown("a net change was not certainly written; a later write repeats it"));
-        }
+        // The budgets already moved: a write in doubt is repeated by the next write of its key (running totals).
+        unsettled |= !(outcome instanceof Outcome.Ok);
         if (!debitWritten) {
             debitWritten = true;
             return write(transfer.to());
         }
-        return new Step.Done(Outcome.ok(new TransferReport().toMap()));
+        return new Step.Done(
+                unsettled
+                        ? Outcome.unknown("a net change was not certainly written; a later write repeats it")
+                        : Outcome.ok(new TransferReport().toMap()));
     }
 
     private Step write(int account) {

@@ -80,7 +80,7 @@ public final class LedgerClient implements Client {
     @Override
     public void onTimer(TimerId id, Timer timer, ClientContext ctx) {
         if (timer instanceof AuditDue due) {
-            begin(due.opId(), new Audit(config), ctx);
+            begin(due.opId(), new Audit(config, budgets, tags), ctx);
         } else {
             store.onTimer(id, timer, forStore(ctx));
         }

@@ -96,10 +96,9 @@ final class LedgerClaims {
                         (seed, runs) -> exact(runs.get(LINEARIZABLE_READ_THEN_WRITE))),
                 Claim.hypothesis(
                         STRONG_CAS_EXACT,
-                        "linearizable-cas-retry and linearizable-escrow: no double spend, no negative balance, no money"
-                                + " created or destroyed beyond the transfers in doubt.",
-                        (seed, runs) ->
-                                exact(runs.get(LINEARIZABLE_CAS)).or(() -> exact(runs.get(LINEARIZABLE_ESCROW)))),
+                        "linearizable-cas-retry: no double spend, no negative balance, no money created or destroyed"
+                                + " beyond the transfers in doubt.",
+                        (seed, runs) -> exact(runs.get(LINEARIZABLE_CAS))),
                 Claim.hypothesis(
                         SESSION_EXACT,
                         "session-read-then-write: no double spend, no negative balance, no money created or destroyed"
