@@ -10,6 +10,7 @@ import static sdlab.chapters.ledger.LedgerMeasurements.NEGATIVE_BALANCES;
 import static sdlab.chapters.ledger.LedgerMeasurements.STALE_READS;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_ANSWERED;
+import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_DECLINED;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_IN_DOUBT;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFER_LATENCY;
 
@@ -112,6 +113,10 @@ public final class LedgerExperiment implements Experiment {
                         "transfersInDoubt",
                         "transfers whose outcome the client never learned, per seed",
                         TRANSFERS_IN_DOUBT),
+                MetricSpec.meanPerSeed(
+                        "transfersDeclined",
+                        "transfers refused for want of funds (escrow: of the client's own share), per seed",
+                        TRANSFERS_DECLINED),
                 MetricSpec.meanPerSeed(
                         "bankCheckerViolations",
                         "violations the Jepsen-bank checker (sdlab.check.ledger) found in the same history, per seed",

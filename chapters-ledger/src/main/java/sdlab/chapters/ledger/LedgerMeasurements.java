@@ -14,6 +14,7 @@ final class LedgerMeasurements {
     static final String TRANSFERS_OK = "transfersOk";
     static final String TRANSFERS_ANSWERED = "transfersAnswered";
     static final String TRANSFERS_IN_DOUBT = "transfersInDoubt";
+    static final String TRANSFERS_DECLINED = "transfersDeclined";
     static final String DOUBLE_SPENDS = "doubleSpends";
     static final String STALE_READS = "staleReads";
     static final String NEGATIVE_BALANCES = "negativeBalances";
@@ -34,6 +35,7 @@ final class LedgerMeasurements {
                 .counter(TRANSFERS_OK, verdict.transfersOk())
                 .counter(TRANSFERS_ANSWERED, verdict.transfersOk() + verdict.transfersDeclined())
                 .counter(TRANSFERS_IN_DOUBT, verdict.transfersInDoubt())
+                .counter(TRANSFERS_DECLINED, verdict.transfersDeclined())
                 .counter(DOUBLE_SPENDS, verdict.doubleSpends())
                 .counter(STALE_READS, verdict.staleReads())
                 .counter(NEGATIVE_BALANCES, verdict.negativeBalances())
