@@ -36,6 +36,11 @@ final class LedgerParams {
     static final Param<Faults> FAULTS = Param.choice(
             "faults", "faults drawn per seed: partitions, crashes with restarts, or both", Faults.class, Faults.MIXED);
 
-    static final List<Param<?>> ALL =
-            List.of(NODES, CLIENTS, TRANSFERS_PER_CLIENT, ACCOUNTS, INITIAL_BALANCE, AMOUNT_MAX, LATENCY, FAULTS);
+    static final Param<Boolean> CLOCK_SKEW = Param.flag(
+            "clock-skew",
+            "also skew node clocks; the quorum store's last-writer-wins timestamps then order writes wrongly",
+            false);
+
+    static final List<Param<?>> ALL = List.of(
+            NODES, CLIENTS, TRANSFERS_PER_CLIENT, ACCOUNTS, INITIAL_BALANCE, AMOUNT_MAX, LATENCY, FAULTS, CLOCK_SKEW);
 }

@@ -82,16 +82,20 @@ final class LedgerScenario {
         return sim.build().run(runLimit(transfers));
     }
 
-    /** Up to four faults, each at most a third of the transfers' span, all within it: the audit comes after. */
+    /**
+     * Up to four faults, each at most a third of the transfers' span, all within it: the audit comes after. Clock skew,
+     * when asked for, is one more kind the plan may draw.
+     */
     static FaultPlan faultPlan(ParamValues values, List<NodeId> nodes, long seed) {
         LedgerParams.Faults kinds = values.get(LedgerParams.FAULTS);
         boolean partitions = kinds == LedgerParams.Faults.PARTITIONS || kinds == LedgerParams.Faults.MIXED;
         boolean crashes = kinds == LedgerParams.Faults.CRASHES || kinds == LedgerParams.Faults.MIXED;
-        if (!partitions && !crashes) {
+        boolean skew = values.get(LedgerParams.CLOCK_SKEW);
+        if (!partitions && !crashes && !skew) {
             return FaultPlan.none();
         }
         Duration horizon = WARM_UP.plus(TRANSFER_SPAN.multipliedBy(values.get(LedgerParams.TRANSFERS_PER_CLIENT)));
-        FaultMix mix = new FaultMix(partitions, crashes, false, false, false, 4, horizon.dividedBy(3));
+        FaultMix mix = new FaultMix(partitions, crashes, false, false, skew, 4, horizon.dividedBy(3));
         return FaultPlan.random(mix, nodes, horizon, new SplittableRandom(seed ^ FAULT_SEED_SALT));
     }
 
