@@ -2,6 +2,7 @@ package sdlab.chapters.ledger;
 
 import static sdlab.chapters.ledger.LedgerMeasurements.BANK_VIOLATIONS;
 import static sdlab.chapters.ledger.LedgerMeasurements.DOUBLE_SPENDS;
+import static sdlab.chapters.ledger.LedgerMeasurements.ELLE_ANOMALIES;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_CREATED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_DESTROYED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_NOT_CONSERVED;
@@ -41,6 +42,7 @@ final class LedgerClaims {
     static final String EVENTUAL_BREAKS_TOTAL = "readThenWriteOnTheEventualStoreCreatesOrDestroysMoney";
     static final String BANK_CHECKER_AGREES =
             "theJepsenBankCheckerFindsNothingOnCompareAndSetAndSomethingOnReadThenWrite";
+    static final String ELLE_AGREES = "theElleCheckerFindsNoAnomalyInCompareAndSetTransfersOnALinearizableStore";
     static final String EVERY_RUN_AUDITED = "everyRunEndsWithAnAuditAfterItsLastTransfer";
 
     static final String EVENTUAL_EXACT = "eventualKeepsBalancesExact";
@@ -80,6 +82,12 @@ final class LedgerClaims {
                                 + " linearizable-read-then-write whenever the ledger checker finds money created or"
                                 + " destroyed there.",
                         (seed, runs) -> bankCheckerAgrees(runs)),
+                Claim.everySeed(
+                        ELLE_AGREES,
+                        "Recast as rw-register transactions (each conditional write one transaction), the acknowledged"
+                                + " transfers of linearizable-cas-retry show the Elle-style checker no anomaly, on every"
+                                + " seed without a transfer in doubt.",
+                        (seed, runs) -> noneOf(runs, ELLE_ANOMALIES, LINEARIZABLE_CAS)),
                 Claim.everySeed(
                         EVERY_RUN_AUDITED,
                         "Every run's last audit began after its last transfer ended, so the totals above are final.",

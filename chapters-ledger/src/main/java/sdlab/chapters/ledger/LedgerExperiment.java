@@ -2,6 +2,7 @@ package sdlab.chapters.ledger;
 
 import static sdlab.chapters.ledger.LedgerMeasurements.BANK_VIOLATIONS;
 import static sdlab.chapters.ledger.LedgerMeasurements.DOUBLE_SPENDS;
+import static sdlab.chapters.ledger.LedgerMeasurements.ELLE_ANOMALIES;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_CREATED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_DESTROYED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_NOT_CONSERVED;
@@ -121,6 +122,11 @@ public final class LedgerExperiment implements Experiment {
                         "bankCheckerViolations",
                         "violations the Jepsen-bank checker (sdlab.check.ledger) found in the same history, per seed",
                         BANK_VIOLATIONS),
+                MetricSpec.meanPerSeed(
+                        "elleAnomalies",
+                        "anomalies the Elle-style checker (sdlab.check.txn, rw-register) found in the transfers recast as"
+                                + " transactions, per seed (seeds without transfers in doubt; not for escrow)",
+                        ELLE_ANOMALIES),
                 MetricSpec.percentileMs("transferLatencyMsP50", "median acknowledged transfer", TRANSFER_LATENCY, 50),
                 MetricSpec.percentileMs(
                         "transferLatencyMsP99", "99th percentile acknowledged transfer", TRANSFER_LATENCY, 99));

@@ -1,11 +1,13 @@
 package sdlab.chapters.ledger;
 
 import sdlab.check.ledger.LedgerReport;
+import sdlab.check.txn.TxnResult;
 import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.ledger.LedgerChecker;
 import sdlab.ledger.LedgerConfig;
 import sdlab.ledger.LedgerVerdict;
+import sdlab.ledger.TransferWay;
 import sdlab.sim.SimResult;
 
 /** Turns one run's history into chapter 1's counters, through the ledger checker. */
@@ -25,6 +27,8 @@ final class LedgerMeasurements {
     static final String NOT_AUDITED = "notAudited";
     static final String TRANSFER_LATENCY = "transferLatency";
     static final String BANK_VIOLATIONS = "bankCheckerViolations";
+    static final String ELLE_ANOMALIES = "elleAnomalies";
+    static final String ELLE_CHECKED = "elleChecked";
 
     private LedgerMeasurements() {}
 
@@ -53,6 +57,14 @@ final class LedgerMeasurements {
                         .mapToLong(Integer::longValue)
                         .sum());
         bank.examples().forEach(violation -> run.finding("bank checker: " + violation));
+        if (config.way() != TransferWay.ESCROW && verdict.transfersInDoubt() == 0) {
+            TxnResult elle = ElleCheck.check(result.history(), config.way());
+            run.counter(ELLE_CHECKED, 1)
+                    .counter(ELLE_ANOMALIES, elle.anomalies().size());
+            if (!elle.anomalies().isEmpty()) {
+                run.finding("Elle-style checker: " + elle.counts() + ", ruling out " + elle.ruledOut());
+            }
+        }
         verdict.latenciesNanos().forEach(nanos -> run.latencyNanos(TRANSFER_LATENCY, nanos));
         run.traceHash(result.traceHash());
         if (options.recordTrace()) {

@@ -27,6 +27,7 @@ class LedgerClaimsTest {
             "readThenWriteDoubleSpendsEvenOnALinearizableStore",
             "readThenWriteOnTheEventualStoreCreatesOrDestroysMoney",
             "theJepsenBankCheckerFindsNothingOnCompareAndSetAndSomethingOnReadThenWrite",
+            "theElleCheckerFindsNoAnomalyInCompareAndSetTransfersOnALinearizableStore",
             "everyRunEndsWithAnAuditAfterItsLastTransfer",
             "eventualKeepsBalancesExact",
             "strongKeepsBalancesExactWithReadThenWrite",

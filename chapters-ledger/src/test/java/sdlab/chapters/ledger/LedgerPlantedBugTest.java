@@ -11,7 +11,7 @@ import sdlab.ledger.LedgerConfig;
 /**
  * The compare-and-set claim can fail: a store that takes a compare-and-set as a plain write (the condition silently
  * dropped) turns cas-retry back into read-then-write, and {@code compareAndSetOnALinearizableStoreNeverSpendsMoneyTwice}
- * must catch it with a seed to replay.
+ * must catch it with a seed to replay; so must the Elle-style checker's claim.
  */
 class LedgerPlantedBugTest {
 
@@ -27,6 +27,9 @@ class LedgerPlantedBugTest {
                         + claim.counterexampleSeed().getAsLong()));
         assertThat(claim.evidence()).contains("double spends");
         assertThat(report.assertionsHold()).isFalse();
+        // The Elle-style checker, which knows nothing of tags or totals, catches it too.
+        ClaimResult elle = report.claimsByName().get(LedgerClaims.ELLE_AGREES);
+        assertThat(elle.holds()).as(elle.evidence()).isFalse();
         System.out.println("planted bug caught: " + claim.evidence());
     }
 }
