@@ -20,6 +20,7 @@ class ExperimentCatalogTest {
         assertThat(catalog.all())
                 .extracting(Experiment::id)
                 .contains(
+                        "ledger",
                         "ratelimit-placement",
                         "canary",
                         "locks",

@@ -1,0 +1,63 @@
+package sdlab.chapters.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import sdlab.lab.Variant;
+import sdlab.ledger.ConsistencyLevel;
+import sdlab.ledger.TransferWay;
+
+/** One option of chapter 1: a consistency level and a way of writing a transfer that the level supports. */
+record LedgerVariant(ConsistencyLevel level, TransferWay way) {
+    static final String LINEARIZABLE_READ_THEN_WRITE = "linearizable-read-then-write";
+    static final String LINEARIZABLE_CAS = "linearizable-cas-retry";
+    static final String LINEARIZABLE_ESCROW = "linearizable-escrow";
+    static final String SESSION_READ_THEN_WRITE = "session-read-then-write";
+    static final String SESSION_ESCROW = "session-escrow";
+    static final String EVENTUAL_READ_THEN_WRITE = "eventual-read-then-write";
+    static final String EVENTUAL_ESCROW = "eventual-escrow";
+
+    String name() {
+        return level.label() + "-" + way.label();
+    }
+
+    /** Every level with every way it supports: compare-and-set only where the store has conditional writes. */
+    static List<LedgerVariant> all() {
+        List<LedgerVariant> variants = new ArrayList<>();
+        for (ConsistencyLevel level : ConsistencyLevel.values()) {
+            for (TransferWay way : TransferWay.values()) {
+                if (way != TransferWay.CAS_RETRY || level.conditionalWrites()) {
+                    variants.add(new LedgerVariant(level, way));
+                }
+            }
+        }
+        return List.copyOf(variants);
+    }
+
+    static LedgerVariant named(String name) {
+        return all().stream()
+                .filter(v -> v.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("chapter 1 has no variant '" + name + "'"));
+    }
+
+    Variant toVariant() {
+        return new Variant(name(), description(), Map.of("level", level.label(), "transfer", way.label()));
+    }
+
+    private String description() {
+        String store =
+                switch (level) {
+                    case LINEARIZABLE -> "the Raft store (ReadIndex reads)";
+                    case SESSION -> "the quorum store, R = W = 1, each client sticking to one coordinator";
+                    case EVENTUAL -> "the quorum store, R = W = 1, sloppy, any coordinator, last writer wins";
+                };
+        String transfer =
+                switch (way) {
+                    case READ_THEN_WRITE -> "read both balances, write both";
+                    case CAS_RETRY -> "compare-and-set each balance, reading again on a lost race";
+                    case ESCROW -> "debit the client's own escrow budget, write only the client's keys";
+                };
+        return store + "; " + transfer;
+    }
+}

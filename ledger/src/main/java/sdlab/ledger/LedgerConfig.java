@@ -1,0 +1,58 @@
+package sdlab.ledger;
+
+import java.util.Objects;
+
+/**
+ * One ledger run's shape, shared by its clients and its checker.
+ *
+ * @param accounts how many accounts ({@code a0 .. a<accounts-1>})
+ * @param initialBalance each account's balance before any transfer
+ * @param clients how many clients transfer (escrow splits budgets among them)
+ * @param way how a transfer is written
+ * @param conflictRetriesMax how often a compare-and-set transfer reads again after losing a race, per step
+ * @param auditDelayMs how long a client waits after its last transfer before it reads every balance
+ * @param bug a planted store bug, or {@link StoreBug#NONE}
+ */
+public record LedgerConfig(
+        int accounts,
+        long initialBalance,
+        int clients,
+        TransferWay way,
+        int conflictRetriesMax,
+        int auditDelayMs,
+        StoreBug bug) {
+
+    /** Mistakes in a store that the ledger's checker must catch. */
+    public enum StoreBug {
+        NONE,
+        /** The store takes a compare-and-set as a plain write: the condition is silently dropped. */
+        CONDITION_IGNORED
+    }
+
+    public LedgerConfig {
+        Objects.requireNonNull(way, "way");
+        Objects.requireNonNull(bug, "bug");
+        if (accounts < 2 || clients < 1 || initialBalance < 0) {
+            throw new IllegalArgumentException("a ledger needs two accounts, a client and no negative start, got "
+                    + accounts + " accounts, " + clients + " clients, " + initialBalance);
+        }
+        if (conflictRetriesMax < 0 || auditDelayMs < 0) {
+            throw new IllegalArgumentException("retries and the audit delay are not negative");
+        }
+    }
+
+    /** The store key of account {@code account}. */
+    static String accountKey(int account) {
+        return "a" + account;
+    }
+
+    /** The escrow key where client {@code process} keeps its net change of account {@code account}. */
+    static String escrowKey(int account, int process) {
+        return "a" + account + "#" + process;
+    }
+
+    /** One client's debit budget per account under escrow: an equal share of the starting balance. */
+    long escrowBudget() {
+        return initialBalance / clients;
+    }
+}

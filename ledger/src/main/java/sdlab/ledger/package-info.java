@@ -1,0 +1,21 @@
+/**
+ * A payment ledger on replicated stores at several consistency levels, and the invariants that
+ * judge it.
+ *
+ * <p>Accounts hold balances in a replicated store chosen per run ({@link ConsistencyLevel}):
+ * linearizable (the Raft store of {@code consensus}, ReadIndex reads, compare-and-set), session
+ * (the Dynamo-style store of {@code kv} with R = W = 1, every client sticking to one
+ * coordinator) or eventual (the same store, any coordinator per operation, last writer wins).
+ * Nothing here replicates data itself: {@link LedgerClient} wraps the store's own client and
+ * turns a transfer into the store operations an application would issue ({@link TransferWay}):
+ * read then write, compare-and-set with retry, or per-client escrow budgets.
+ *
+ * <p>{@link LedgerChecker} judges a run from its history alone, never from the store: money
+ * created or destroyed, negative balances, double spends (two acknowledged debits computed from
+ * the same balance) and stale balance reads. Every written balance carries a unique tag, so a
+ * debit names exactly the write it read.
+ *
+ * <p>Not here yet: a server-side atomic transfer (a command of the Raft state machine), a causal
+ * level, and a real cluster.
+ */
+package sdlab.ledger;
