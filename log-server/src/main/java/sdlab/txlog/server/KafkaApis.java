@@ -1,0 +1,34 @@
+package sdlab.txlog.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.concurrent.CompletableFuture;
+
+/** Routes a request body to the API that serves it; every API answers with a future body (null: no answer). */
+final class KafkaApis {
+    private final MetadataApi metadata;
+    private final ProduceApi produce;
+    private final ListOffsetsApi listOffsets;
+    private final FetchApi fetch;
+    private final NodeCalls node;
+
+    KafkaApis(NodeCalls node, Topics topics, String advertisedHost) {
+        PartitionReads reads = new PartitionReads(node);
+        this.node = node;
+        this.metadata = new MetadataApi(topics, advertisedHost);
+        this.produce = new ProduceApi(node);
+        this.listOffsets = new ListOffsetsApi(reads);
+        this.fetch = new FetchApi(reads);
+    }
+
+    CompletableFuture<ByteBuf> handle(ServedApi api, KafkaReader body, int port, EventExecutor loop) {
+        return switch (api) {
+            case API_VERSIONS -> CompletableFuture.completedFuture(ApiVersionsApi.handle(body));
+            case METADATA -> CompletableFuture.completedFuture(metadata.handle(body, port));
+            case INIT_PRODUCER_ID -> InitProducerIdApi.handle(body, node);
+            case PRODUCE -> produce.handle(body);
+            case LIST_OFFSETS -> listOffsets.handle(body);
+            case FETCH -> fetch.handle(body, loop);
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package sdlab.txlog.server;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The APIs this broker serves, each at the versions it advertises in ApiVersions. One version per API (two for
+ * ApiVersions, whose v3 and v4 are the same on the wire) keeps the codecs small; each is one that kafka-clients 4.x
+ * accepts, all of them "flexible" (compact strings and tagged fields).
+ */
+enum ServedApi {
+    PRODUCE(0, 9, 9),
+    FETCH(1, 12, 12),
+    LIST_OFFSETS(2, 7, 7),
+    METADATA(3, 12, 12),
+    API_VERSIONS(18, 3, 4),
+    INIT_PRODUCER_ID(22, 4, 4);
+
+    final short key;
+    final short minVersion;
+    final short maxVersion;
+
+    ServedApi(int key, int minVersion, int maxVersion) {
+        this.key = (short) key;
+        this.minVersion = (short) minVersion;
+        this.maxVersion = (short) maxVersion;
+    }
+
+    static Optional<ServedApi> byKey(short key) {
+        return Arrays.stream(values()).filter(api -> api.key == key).findFirst();
+    }
+
+    boolean serves(short version) {
+        return version >= minVersion && version <= maxVersion;
+    }
+}
