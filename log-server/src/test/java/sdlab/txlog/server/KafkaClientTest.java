@@ -77,6 +77,44 @@ class KafkaClientTest {
                 .isEqualTo(RECORDS);
     }
 
+    @Test
+    void aConsumerSeekingIntoTheMiddleOfABatchStartsThereAndSeesTheLogsEnds() throws Exception {
+        int records = 100;
+        try (KafkaProducer<String, String> producer = producer(server.port())) {
+            // Sent without waiting, so the producer packs them into a few batches.
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (int i = 0; i < records; i++) {
+                sent.add(producer.send(new ProducerRecord<>(TOPIC, 0, "k", "v" + i)));
+            }
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
+            }
+        }
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + server.port());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A small fetch limit makes the consumer fetch from offsets inside batches it has part of.
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256);
+        TopicPartition p0 = new TopicPartition(TOPIC, 0);
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(p0));
+            assertThat(consumer.beginningOffsets(List.of(p0))).containsEntry(p0, 0L);
+            assertThat(consumer.endOffsets(List.of(p0))).containsEntry(p0, (long) records);
+            consumer.seek(p0, 37);
+            List<Long> offsets = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (offsets.size() < records - 37 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    assertThat(record.value()).isEqualTo("v" + record.offset());
+                    offsets.add(record.offset());
+                }
+            }
+            assertThat(offsets).first().isEqualTo(37L);
+            assertThat(offsets).hasSize(records - 37).doesNotHaveDuplicates().isSorted();
+        }
+    }
+
     static KafkaProducer<String, String> producer(int port) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
