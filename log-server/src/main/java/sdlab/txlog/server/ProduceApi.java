@@ -2,6 +2,7 @@ package sdlab.txlog.server;
 
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import sdlab.txlog.TopicPartition;
@@ -19,7 +20,7 @@ final class ProduceApi {
     /** One partition's outcome. */
     private record Outcome(short error, long baseOffset, String message) {}
 
-    private record PartitionWrite(int partition, CompletableFuture<Outcome> outcome) {}
+    private record PartitionWrite(int partition, byte[] records) {}
 
     private record TopicWrite(String topic, List<PartitionWrite> partitions) {}
 
@@ -33,26 +34,28 @@ final class ProduceApi {
         short acks = in.int16();
         in.int32(); // timeout: the single broker answers as soon as the node has appended
         List<TopicWrite> topics = new ArrayList<>();
-        List<CompletableFuture<Outcome>> all = new ArrayList<>();
         int topicCount = in.compactArrayLength();
         for (int t = 0; t < topicCount; t++) {
             String topic = in.compactString();
             List<PartitionWrite> partitions = new ArrayList<>();
             int partitionCount = in.compactArrayLength();
             for (int p = 0; p < partitionCount; p++) {
-                int partition = in.int32();
-                byte[] records = in.compactBytes();
+                partitions.add(new PartitionWrite(in.int32(), in.compactBytes()));
                 in.skipTaggedFields();
-                CompletableFuture<Outcome> outcome = write(topic, partition, records);
-                partitions.add(new PartitionWrite(partition, outcome));
-                all.add(outcome);
             }
             in.skipTaggedFields();
             topics.add(new TopicWrite(topic, partitions));
         }
         in.skipTaggedFields();
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                .thenApply(done -> acks == 0 ? null : answer(topics));
+        // Only a request read whole is applied: one cut short closes the connection having written nothing.
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        for (TopicWrite topic : topics) {
+            for (PartitionWrite partition : topic.partitions()) {
+                outcomes.add(write(topic.topic(), partition.partition(), partition.records()));
+            }
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenApply(done -> acks == 0 ? null : answer(topics, outcomes));
     }
 
     private CompletableFuture<Outcome> write(String topic, int partition, byte[] records) {
@@ -96,13 +99,15 @@ final class ProduceApi {
                 });
     }
 
-    private static ByteBuf answer(List<TopicWrite> topics) {
+    /** The answer, with {@code outcomes} in the order of the request's partitions. */
+    private static ByteBuf answer(List<TopicWrite> topics, List<CompletableFuture<Outcome>> outcomes) {
+        Iterator<CompletableFuture<Outcome>> next = outcomes.iterator();
         KafkaWriter out = new KafkaWriter().compactArrayLength(topics.size());
         for (TopicWrite topic : topics) {
             out.compactString(topic.topic())
                     .compactArrayLength(topic.partitions().size());
             for (PartitionWrite partition : topic.partitions()) {
-                Outcome outcome = partition.outcome().join(); // complete: answer() runs after allOf
+                Outcome outcome = next.next().join(); // complete: answer() runs after allOf
                 out.int32(partition.partition())
                         .int16(outcome.error())
                         .int64(outcome.baseOffset())

@@ -129,6 +129,36 @@ class RawProtocolTest {
     }
 
     @Test
+    void aProduceRequestCutShortAfterAWholeBatchWritesNothing() throws Exception {
+        byte[] batch = TestBatches.oneRecord(-1, (short) -1, -1, "never");
+        try (RawKafkaClient client = new RawKafkaClient(server.port())) {
+            // The first partition's batch is whole; the request ends inside the second partition's entry.
+            client.sendFrame(new TestWriter()
+                    .int16(PRODUCE)
+                    .int16(9)
+                    .int32(1)
+                    .int16(-1)
+                    .unsignedVarint(0)
+                    .compactString(null)
+                    .int16(-1)
+                    .int32(5_000)
+                    .unsignedVarint(2)
+                    .compactString(TOPIC)
+                    .unsignedVarint(3)
+                    .int32(0)
+                    .compactBytes(batch)
+                    .unsignedVarint(0)
+                    .int16(0)
+                    .bytes());
+            assertThat(client.closedByBroker()).isTrue();
+        }
+        try (RawKafkaClient client = new RawKafkaClient(server.port())) {
+            byte[] next = TestBatches.oneRecord(-1, (short) -1, -1, "first written");
+            assertThat(produce(client, next)).as("nothing before it").containsExactly(0, 0);
+        }
+    }
+
+    @Test
     void aFrameCutShortByAClientThatHangsUpLeavesTheBrokerServing() throws Exception {
         try (RawKafkaClient client = new RawKafkaClient(server.port())) {
             client.sendRaw(new TestWriter().int32(100).int16(PRODUCE).bytes());
