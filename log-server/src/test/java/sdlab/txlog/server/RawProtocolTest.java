@@ -59,6 +59,24 @@ class RawProtocolTest {
     }
 
     @Test
+    void aProduceWithAcksZeroIsWrittenButNotAnswered() throws Exception {
+        byte[] body = TestBatches.produce(TOPIC, 0, TestBatches.oneRecord(-1, (short) -1, -1, "fire and forget"), 0);
+        try (RawKafkaClient client = new RawKafkaClient(server.port())) {
+            client.sendFrame(new TestWriter()
+                    .int16(PRODUCE)
+                    .int16(9)
+                    .int32(77)
+                    .int16(-1)
+                    .unsignedVarint(0)
+                    .raw(body)
+                    .bytes());
+            // The next answer on the connection is the next request's: the Produce got none.
+            byte[] next = TestBatches.oneRecord(-1, (short) -1, -1, "answered");
+            assertThat(produce(client, next)).containsExactly(0, 1);
+        }
+    }
+
+    @Test
     void aBatchWhoseCrcDoesNotMatchIsRefusedAsCorruptAndNotWritten() throws Exception {
         try (RawKafkaClient client = new RawKafkaClient(server.port())) {
             byte[] good = TestBatches.oneRecord(-1, (short) -1, -1, "kept");

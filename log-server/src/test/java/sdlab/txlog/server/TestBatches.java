@@ -50,11 +50,16 @@ final class TestBatches {
         return out;
     }
 
-    /** A Produce v9 body writing {@code batch} to one partition with {@code acks=-1}. */
+    /** A Produce v9 body writing {@code batch} to one partition with {@code acks=all}. */
     static byte[] produce(String topic, int partition, byte[] batch) {
+        return produce(topic, partition, batch, -1);
+    }
+
+    /** A Produce v9 body writing {@code batch} to one partition with {@code acks}. */
+    static byte[] produce(String topic, int partition, byte[] batch, int acks) {
         return new TestWriter()
                 .compactString(null) // no transactional id
-                .int16(-1) // acks=all
+                .int16(acks)
                 .int32(5_000)
                 .unsignedVarint(2)
                 .compactString(topic)
