@@ -11,6 +11,9 @@ final class KafkaApis {
     private final ListOffsetsApi listOffsets;
     private final FetchApi fetch;
     private final NodeCalls node;
+    private final FindCoordinatorApi findCoordinator;
+    private final GroupMembershipApi membership;
+    private final OffsetsApi offsets;
 
     KafkaApis(NodeCalls node, Topics topics, String advertisedHost) {
         PartitionReads reads = new PartitionReads(node);
@@ -19,6 +22,9 @@ final class KafkaApis {
         this.produce = new ProduceApi(node);
         this.listOffsets = new ListOffsetsApi(reads);
         this.fetch = new FetchApi(reads);
+        this.findCoordinator = new FindCoordinatorApi(advertisedHost);
+        this.membership = new GroupMembershipApi(node);
+        this.offsets = new OffsetsApi(node);
     }
 
     CompletableFuture<ByteBuf> handle(ServedApi api, KafkaReader body, int port, EventExecutor loop) {
@@ -29,6 +35,13 @@ final class KafkaApis {
             case PRODUCE -> produce.handle(body);
             case LIST_OFFSETS -> listOffsets.handle(body);
             case FETCH -> fetch.handle(body, loop);
+            case FIND_COORDINATOR -> CompletableFuture.completedFuture(findCoordinator.handle(body, port));
+            case JOIN_GROUP -> membership.join(body);
+            case SYNC_GROUP -> membership.sync(body);
+            case HEARTBEAT -> membership.heartbeat(body);
+            case LEAVE_GROUP -> membership.leave(body);
+            case OFFSET_COMMIT -> offsets.commit(body);
+            case OFFSET_FETCH -> offsets.fetch(body);
         };
     }
 }

@@ -1,6 +1,7 @@
 package sdlab.txlog.server;
 
 import sdlab.txlog.ErrorCode;
+import sdlab.txlog.GroupMessages;
 
 /** Kafka's numeric error codes for the answers this broker gives, and the txlog node's refusals mapped onto them. */
 final class KafkaError {
@@ -13,6 +14,16 @@ final class KafkaError {
     static final short UNKNOWN_SERVER_ERROR = -1;
 
     private KafkaError() {}
+
+    static short of(GroupMessages.GroupError error) {
+        return switch (error) {
+            case ILLEGAL_GENERATION -> 22;
+            case INCONSISTENT_GROUP_PROTOCOL -> 23;
+            case UNKNOWN_MEMBER_ID -> 25;
+            case REBALANCE_IN_PROGRESS -> 27;
+            case GROUP_MAX_SIZE_REACHED -> 81;
+        };
+    }
 
     static short of(ErrorCode error) {
         return switch (error) {

@@ -74,6 +74,13 @@ final class KafkaWriter {
         return this;
     }
 
+    /** Compact non-null bytes: a member's metadata or assignment. */
+    KafkaWriter compactBytes(byte[] value) {
+        unsignedVarint(value.length + 1);
+        buf.writeBytes(value);
+        return this;
+    }
+
     KafkaWriter uuid(UUID value) {
         buf.writeLong(value.getMostSignificantBits());
         buf.writeLong(value.getLeastSignificantBits());

@@ -13,6 +13,13 @@ enum ServedApi {
     FETCH(1, 12, 12),
     LIST_OFFSETS(2, 7, 7),
     METADATA(3, 12, 12),
+    OFFSET_COMMIT(8, 8, 8),
+    OFFSET_FETCH(9, 8, 8),
+    FIND_COORDINATOR(10, 4, 4),
+    JOIN_GROUP(11, 6, 6),
+    HEARTBEAT(12, 4, 4),
+    LEAVE_GROUP(13, 4, 4),
+    SYNC_GROUP(14, 4, 4),
     API_VERSIONS(18, 3, 4),
     INIT_PRODUCER_ID(22, 4, 4);
 
