@@ -20,7 +20,7 @@ import sdlab.txlog.TxLogMessages.ProduceOk;
 import sdlab.txlog.TxLogMessages.ProduceRefused;
 
 /**
- * One log broker: the partitions of every configured topic and the transaction coordinator. It answers a produce
+ * One log broker: the partitions of every configured topic, the transaction coordinator and the group coordinator. It answers a produce
  * once the batch is in the partition's log, as Kafka with {@code acks=1} does (Kafka does not fsync each write
  * either: it counts on replicas, which come in a later slice), and a coordinator request once its state change is
  * synced.

@@ -18,9 +18,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs a single Kafka-protocol broker over the txlog node: kafka-clients 4.x produce (idempotent,"
-                    + " acks=all) and consume (assign/seek/poll) against it unchanged.",
-            "Serves ApiVersions v3-4, Metadata v12, InitProducerId v4, Produce v9, ListOffsets v7, Fetch v12.",
-            "Records live in memory. Not yet: consumer groups, transactions, topic creation on first use."
+                    + " acks=all) and consume (assign/seek/poll, or subscribe in a group with the classic protocol) against it"
+                    + " unchanged.",
+            "Serves ApiVersions v3-4, Metadata v12, InitProducerId v4, Produce v9, ListOffsets v7, Fetch v12,"
+                    + " FindCoordinator v4, JoinGroup v6, SyncGroup v4, Heartbeat v4, LeaveGroup v4, OffsetCommit v8,"
+                    + " OffsetFetch v8.",
+            "Records and committed offsets live in memory. Not yet: transactions over the wire, the consumer"
+                    + " protocol of KIP-848, topic creation on first use."
         })
 public final class LogNodeCommand implements Callable<Integer> {
     @Spec

@@ -14,20 +14,22 @@
  *
  * <p>The node assigns offsets, checks each idempotent producer's epoch and sequence (a retried batch gets its original
  * offset back, a gap is refused with OUT_OF_ORDER_SEQUENCE_NUMBER), hands out producer ids, and keeps the high
- * watermark and last stable offset that Fetch and ListOffsets report. The door checks that a record batch is whole
+ * watermark and last stable offset that Fetch and ListOffsets report. Its group coordinator decides group membership, generations,
+ * leaders and rebalances, and keeps committed offsets. The door checks that a record batch is whole
  * (CRC-32C, v2 format) and reads its header, but never opens the records: each batch is stored in the node as the
  * producer sent it and returned with its base offset rewritten, the one field outside the CRC.
  *
  * <h2>What it serves</h2>
  *
  * <p>ApiVersions v3-4, Metadata v12, InitProducerId v4, Produce v9, ListOffsets v7 (earliest and latest) and Fetch v12
- * (full fetches, no sessions). A request for an API or version not listed closes its connection, as Kafka does.
+ * (full fetches, no sessions); for consumer groups over the classic protocol, FindCoordinator v4, JoinGroup v6,
+ * SyncGroup v4, Heartbeat v4, LeaveGroup v4, OffsetCommit v8 and OffsetFetch v8. A request for an API or version not listed closes its connection, as Kafka does.
  *
  * <h2>What it does not do yet</h2>
  *
- * <p>Consumer groups and committed offsets (FindCoordinator, the group APIs, OffsetCommit and OffsetFetch),
- * transactions over the wire (AddPartitionsToTxn, EndTxn and the rest), topics created on first use, offsets looked up
+ * <p>Transactions over the wire (AddPartitionsToTxn, EndTxn and the rest), topics created on first use, offsets looked up
  * by timestamp, a fetch woken early by a write (an empty fetch waits out its {@code max_wait_ms}, at most 500 ms),
- * persistence of the records across restarts, and more than one broker.
+ * persistence of the records and committed offsets across restarts, the new consumer protocol
+ * (KIP-848, {@code group.protocol=consumer}), static membership, and more than one broker.
  */
 package sdlab.txlog.server;
