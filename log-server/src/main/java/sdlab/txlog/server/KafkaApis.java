@@ -14,6 +14,7 @@ final class KafkaApis {
     private final FindCoordinatorApi findCoordinator;
     private final GroupMembershipApi membership;
     private final OffsetsApi offsets;
+    private final TransactionApi transactions;
 
     KafkaApis(NodeCalls node, Topics topics, String advertisedHost) {
         PartitionReads reads = new PartitionReads(node);
@@ -25,6 +26,7 @@ final class KafkaApis {
         this.findCoordinator = new FindCoordinatorApi(advertisedHost);
         this.membership = new GroupMembershipApi(node);
         this.offsets = new OffsetsApi(node);
+        this.transactions = new TransactionApi(node);
     }
 
     CompletableFuture<ByteBuf> handle(ServedApi api, KafkaReader body, int port, EventExecutor loop) {
@@ -42,6 +44,8 @@ final class KafkaApis {
             case LEAVE_GROUP -> membership.leave(body);
             case OFFSET_COMMIT -> offsets.commit(body);
             case OFFSET_FETCH -> offsets.fetch(body);
+            case ADD_PARTITIONS_TO_TXN -> transactions.addPartitions(body);
+            case END_TXN -> transactions.endTxn(body);
         };
     }
 }

@@ -21,7 +21,9 @@ enum ServedApi {
     LEAVE_GROUP(13, 4, 4),
     SYNC_GROUP(14, 4, 4),
     API_VERSIONS(18, 3, 4),
-    INIT_PRODUCER_ID(22, 4, 4);
+    INIT_PRODUCER_ID(22, 4, 4),
+    ADD_PARTITIONS_TO_TXN(24, 3, 3),
+    END_TXN(26, 3, 3);
 
     final short key;
     final short minVersion;
