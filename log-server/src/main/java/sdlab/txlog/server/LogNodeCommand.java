@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
                     + " unchanged.",
             "Serves ApiVersions v3-4, Metadata v12, InitProducerId v4, Produce v9, ListOffsets v7, Fetch v12,"
                     + " FindCoordinator v4, JoinGroup v6, SyncGroup v4, Heartbeat v4, LeaveGroup v4, OffsetCommit v8,"
-                    + " OffsetFetch v8.",
-            "Records and committed offsets live in memory. Not yet: transactions over the wire, the consumer"
+                    + " OffsetFetch v8, AddPartitionsToTxn v3, EndTxn v3.",
+            "Records and committed offsets live in memory. Not yet: offsets in transactions, the consumer"
                     + " protocol of KIP-848, topic creation on first use."
         })
 public final class LogNodeCommand implements Callable<Integer> {
