@@ -20,7 +20,7 @@ import sdlab.txlog.TxLogMessages.ProduceOk;
 import sdlab.txlog.TxLogMessages.ProduceRefused;
 
 /**
- * One log broker: the partitions of every configured topic and the transaction coordinator. It answers a produce
+ * One log broker: the partitions of every configured topic, the transaction coordinator and the group coordinator. It answers a produce
  * once the batch is in the partition's log, as Kafka with {@code acks=1} does (Kafka does not fsync each write
  * either: it counts on replicas, which come in a later slice), and a coordinator request once its state change is
  * synced.
@@ -32,6 +32,7 @@ public final class LogBroker implements Node {
     private final TxLogConfig config;
     private final Map<TopicPartition, PartitionLog> partitions = new TreeMap<>();
     private TxnCoordinator coordinator;
+    private GroupCoordinator groups;
 
     public LogBroker(TxLogConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -47,11 +48,16 @@ public final class LogBroker implements Node {
             }
         });
         coordinator = new TxnCoordinator(config, partitions);
+        groups = new GroupCoordinator();
         ctx.setTimer(Duration.ofMillis(config.timeoutCheckMs()), new TimeoutCheck());
     }
 
     @Override
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
+        if (message instanceof GroupMessages.Request group) {
+            send(ctx, onGroup(from, group, ctx.nowNanos()));
+            return;
+        }
         if (!(message instanceof TxLogMessages.Request request)) {
             return;
         }
@@ -68,6 +74,7 @@ public final class LogBroker implements Node {
     public void onTimer(TimerId id, Timer timer, NodeContext ctx) {
         if (timer instanceof TimeoutCheck) {
             coordinator.onTimeoutCheck(ctx);
+            send(ctx, groups.onTick(ctx.nowNanos()));
             ctx.setTimer(Duration.ofMillis(config.timeoutCheckMs()), new TimeoutCheck());
         }
     }
@@ -75,6 +82,21 @@ public final class LogBroker implements Node {
     @Override
     public void onSynced(long syncId, NodeContext ctx) {
         coordinator.onSynced(syncId, ctx);
+    }
+
+    private List<GroupCoordinator.Reply> onGroup(NodeId from, GroupMessages.Request request, long nowNanos) {
+        return switch (request) {
+            case GroupMessages.JoinGroup join -> groups.onJoin(from, join, nowNanos);
+            case GroupMessages.SyncGroup sync -> groups.onSync(from, sync, nowNanos);
+            case GroupMessages.Heartbeat heartbeat -> groups.onHeartbeat(from, heartbeat, nowNanos);
+            case GroupMessages.LeaveGroup leave -> groups.onLeave(from, leave, nowNanos);
+            case GroupMessages.CommitOffsets commit -> groups.onCommit(from, commit);
+            case GroupMessages.FetchOffsets fetch -> groups.onFetchOffsets(from, fetch);
+        };
+    }
+
+    private static void send(NodeContext ctx, List<GroupCoordinator.Reply> replies) {
+        replies.forEach(reply -> ctx.send(reply.to(), reply.message()));
     }
 
     private TxLogMessages.Response produce(Produce produce, NodeContext ctx) {

@@ -15,6 +15,9 @@
  *       markers written as control records into every partition a transaction touched, fencing of an older epoch,
  *       transaction timeouts that abort, and the two isolation levels of a fetch: read_uncommitted up to the high
  *       watermark, read_committed up to the LSO with the aborted-transactions index.
+ *   <li>Kafka's classic consumer-group protocol ({@code GroupCoordinator}): join, sync, heartbeat and
+ *       leave, rebalances into numbered generations whose leader (a consumer) assigns the partitions, session
+ *       expiry, and committed offsets per group.
  * </ul>
  *
  * <h2>What it guarantees</h2>
@@ -26,8 +29,8 @@
  * <h2>What it does not do yet</h2>
  *
  * <p>This is the first slice: one broker, no replication (so the high watermark equals the log end), partition logs
- * kept in memory (the broker does not come back from a crash with its records), no retention, no consumer groups or
- * committed offsets, and not Kafka's wire protocol. The broker filters aborted records for a read_committed fetch
+ * kept in memory (the broker does not come back from a crash with its records), no retention, committed offsets kept in
+ * memory only; Kafka's wire protocol is the {@code log-server} module's. The broker filters aborted records for a read_committed fetch
  * itself, where Kafka sends the aborted-transactions list and lets the client skip them; what the reader sees is the
  * same.
  */

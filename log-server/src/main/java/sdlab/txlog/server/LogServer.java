@@ -1,0 +1,137 @@
+package sdlab.txlog.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sdlab.txlog.LogBroker;
+import sdlab.txlog.TxLogConfig;
+
+/**
+ * A single Kafka broker: the txlog node ({@link LogBroker}, the same code the chapters simulate) in a
+ * {@link BrokerHost}, with Kafka's port on the node's event loop. The door decodes requests, asks the node, and
+ * encodes its answers; every decision (offsets, sequence and epoch checks, producer ids, high watermark and last
+ * stable offset) is the node's. The coordinator's state log lives in a temporary data directory, removed on close.
+ */
+public final class LogServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LogServer.class);
+    /** Kafka's own default for {@code socket.request.max.bytes} is 100 MiB; a lab broker takes 16. */
+    static final int REQUEST_BYTES_MAX = 16 << 20;
+
+    private static final int SIZE_PREFIX_BYTES = 4;
+
+    private final String bind;
+    private final int portAsked;
+    private final Map<String, Integer> partitionsByTopic;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Path dataDirectory;
+    private BrokerHost host;
+    private Channel listener;
+
+    /** A broker on {@code bind:port} (0 picks a free port) holding {@code partitionsByTopic}. */
+    public LogServer(String bind, int port, Map<String, Integer> partitionsByTopic) {
+        this.bind = bind;
+        this.portAsked = port;
+        this.partitionsByTopic = Map.copyOf(partitionsByTopic);
+    }
+
+    /**
+     * Starts the node and listens; returns once clients can connect.
+     *
+     * @throws LogStartupException if the address cannot be used
+     */
+    public synchronized LogServer start() throws InterruptedException {
+        try {
+            dataDirectory = Files.createTempDirectory("sdlab-log-");
+            host = new BrokerHost(new LogBroker(TxLogConfig.of(partitionsByTopic)), new SecureRandom().nextLong());
+            host.start(dataDirectory, () -> new Thread(this::close, "log-node-failed").start());
+            KafkaApis apis = new KafkaApis(new NodeCalls(host), new Topics(partitionsByTopic), advertisedHost());
+            listener = listen(apis);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new LogStartupException(
+                    "cannot start the log node on " + bind + ":" + portAsked + ": " + e.getMessage(), e);
+        }
+        log.info("log node (Kafka protocol) listening on {}:{}, topics {}", bind, port(), partitionsByTopic);
+        return this;
+    }
+
+    private Channel listen(KafkaApis apis) {
+        return new ServerBootstrap()
+                .group(host.loop())
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new LengthFieldBasedFrameDecoder(
+                                        REQUEST_BYTES_MAX + SIZE_PREFIX_BYTES,
+                                        0,
+                                        SIZE_PREFIX_BYTES,
+                                        0,
+                                        SIZE_PREFIX_BYTES))
+                                .addLast(new KafkaConnection(apis));
+                    }
+                })
+                .bind(bind, portAsked)
+                .syncUninterruptibly()
+                .channel();
+    }
+
+    /** The host clients are told to connect to: the bind address, or this machine's name for a wildcard bind. */
+    private String advertisedHost() {
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Blocks until the node closes. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+            listener = null;
+        }
+        if (host != null) {
+            host.close();
+            host = null;
+        }
+        if (dataDirectory != null) {
+            deleteTree(dataDirectory);
+            dataDirectory = null;
+        }
+        stopped.countDown();
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the temporary data directory " + root, e);
+        }
+    }
+}

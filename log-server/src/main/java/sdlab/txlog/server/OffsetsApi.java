@@ -1,0 +1,153 @@
+package sdlab.txlog.server;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import sdlab.txlog.GroupMessages;
+import sdlab.txlog.TopicPartition;
+
+/**
+ * Committed offsets: OffsetCommit (key 8) v8 and OffsetFetch (key 9) v8, kept by the txlog node's group
+ * coordinator. The leader epoch and metadata string a consumer commits alongside are not kept: the answer to a fetch
+ * carries -1 and no metadata.
+ */
+final class OffsetsApi {
+    private record Named(String topic, List<Integer> partitions) {}
+
+    private final NodeCalls node;
+
+    OffsetsApi(NodeCalls node) {
+        this.node = node;
+    }
+
+    CompletableFuture<ByteBuf> commit(KafkaReader in) {
+        String groupId = in.compactString();
+        int generation = in.int32();
+        String memberId = in.compactString();
+        in.compactString(); // group instance id
+        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+        List<Named> topics = new ArrayList<>();
+        int topicCount = in.compactArrayLength();
+        for (int t = 0; t < topicCount; t++) {
+            String topic = in.compactString();
+            List<Integer> partitions = new ArrayList<>();
+            int partitionCount = in.compactArrayLength();
+            for (int p = 0; p < partitionCount; p++) {
+                int partition = in.int32();
+                long offset = in.int64();
+                in.int32(); // committed leader epoch
+                in.compactString(); // metadata
+                in.skipTaggedFields();
+                if (partition < 0) {
+                    throw new KafkaProtocolException("a negative partition number in OffsetCommit");
+                }
+                offsets.put(new TopicPartition(topic, partition), offset);
+                partitions.add(partition);
+            }
+            in.skipTaggedFields();
+            topics.add(new Named(topic, partitions));
+        }
+        in.skipTaggedFields();
+        return node.callGroup(id -> new GroupMessages.CommitOffsets(id, groupId, generation, memberId, offsets))
+                .thenApply(answer -> {
+                    short error = GroupMembershipApi.error(answer);
+                    KafkaWriter out = new KafkaWriter().int32(0).compactArrayLength(topics.size());
+                    for (Named topic : topics) {
+                        out.compactString(topic.topic())
+                                .compactArrayLength(topic.partitions().size());
+                        for (int partition : topic.partitions()) {
+                            out.int32(partition).int16(error).noTaggedFields();
+                        }
+                        out.noTaggedFields();
+                    }
+                    return out.noTaggedFields().buffer();
+                });
+    }
+
+    /** v8 asks for several groups at once; each is its own request to the node. */
+    CompletableFuture<ByteBuf> fetch(KafkaReader in) {
+        List<String> groupIds = new ArrayList<>();
+        List<List<Named>> asked = new ArrayList<>();
+        int groupCount = in.compactArrayLength();
+        for (int g = 0; g < groupCount; g++) {
+            groupIds.add(in.compactString());
+            asked.add(namedPartitions(in));
+            in.skipTaggedFields();
+        }
+        in.bool(); // require stable: no transactional offsets, so every offset is stable
+        in.skipTaggedFields();
+        List<CompletableFuture<GroupMessages.Response>> answers = new ArrayList<>();
+        for (int g = 0; g < groupIds.size(); g++) {
+            String groupId = groupIds.get(g);
+            List<TopicPartition> partitions = new ArrayList<>();
+            asked.get(g).forEach(named -> named.partitions()
+                    .forEach(p -> partitions.add(new TopicPartition(named.topic(), p))));
+            answers.add(node.callGroup(id -> new GroupMessages.FetchOffsets(id, groupId, partitions)));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(done -> fetchAnswer(groupIds, asked, answers));
+    }
+
+    /** The topics and partitions asked for, or null for "every committed offset". */
+    private static List<Named> namedPartitions(KafkaReader in) {
+        int topicCount = in.compactArrayLength();
+        if (topicCount < 0) {
+            return null;
+        }
+        List<Named> topics = new ArrayList<>();
+        for (int t = 0; t < topicCount; t++) {
+            String topic = in.compactString();
+            List<Integer> partitions = new ArrayList<>();
+            int partitionCount = in.compactArrayLength();
+            for (int p = 0; p < partitionCount; p++) {
+                int partition = in.int32();
+                if (partition < 0) {
+                    throw new KafkaProtocolException("a negative partition number in OffsetFetch");
+                }
+                partitions.add(partition);
+            }
+            in.skipTaggedFields();
+            topics.add(new Named(topic, partitions));
+        }
+        return topics;
+    }
+
+    private static ByteBuf fetchAnswer(
+            List<String> groupIds, List<List<Named>> asked, List<CompletableFuture<GroupMessages.Response>> answers) {
+        KafkaWriter out = new KafkaWriter().int32(0).compactArrayLength(groupIds.size());
+        for (int g = 0; g < groupIds.size(); g++) {
+            Map<TopicPartition, Long> found =
+                    answers.get(g).join() instanceof GroupMessages.OffsetsOk ok ? ok.offsets() : Map.of();
+            List<Named> topics = asked.get(g) != null ? asked.get(g) : everyTopic(found);
+            out.compactString(groupIds.get(g)).compactArrayLength(topics.size());
+            for (Named topic : topics) {
+                out.compactString(topic.topic())
+                        .compactArrayLength(topic.partitions().size());
+                for (int partition : topic.partitions()) {
+                    Long offset = found.get(new TopicPartition(topic.topic(), partition));
+                    out.int32(partition)
+                            .int64(offset == null ? -1 : offset)
+                            .int32(-1) // leader epoch: not kept
+                            .compactString(null)
+                            .int16(KafkaError.NONE)
+                            .noTaggedFields();
+                }
+                out.noTaggedFields();
+            }
+            out.int16(KafkaError.NONE).noTaggedFields();
+        }
+        return out.noTaggedFields().buffer();
+    }
+
+    private static List<Named> everyTopic(Map<TopicPartition, Long> found) {
+        Map<String, List<Integer>> byTopic = new LinkedHashMap<>();
+        found.keySet().forEach(tp -> byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>())
+                .add(tp.partition()));
+        List<Named> topics = new ArrayList<>();
+        byTopic.forEach((topic, partitions) -> topics.add(new Named(topic, partitions)));
+        return topics;
+    }
+}

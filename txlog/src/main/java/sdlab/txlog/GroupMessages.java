@@ -1,0 +1,109 @@
+package sdlab.txlog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import sdlab.core.Message;
+
+/**
+ * The consumer-group messages of the log, in one place: Kafka's classic group protocol (join, sync, heartbeat, leave)
+ * and committed offsets. Each request carries a {@code requestId} that its answer echoes. A group's member metadata
+ * and assignments are the consumers' own bytes: the coordinator passes them along without reading them, as Kafka's
+ * does, so the partition assignment is decided by the group's leader, a client.
+ */
+public sealed interface GroupMessages extends Message {
+
+    /** What consumers send the group coordinator. */
+    sealed interface Request extends GroupMessages {}
+
+    /** What the group coordinator answers. */
+    sealed interface Response extends GroupMessages {
+        long requestId();
+    }
+
+    /** An assignment protocol a member can use ("range", "cooperative-sticky"...) and its metadata for it. */
+    record Protocol(String name, byte[] metadata) {}
+
+    /** A member as the leader sees it when it computes the assignment. */
+    record Member(String memberId, byte[] metadata) {}
+
+    /** Join (or rejoin) {@code groupId}; an empty {@code memberId} asks for a new one. */
+    record JoinGroup(
+            long requestId,
+            String groupId,
+            String memberId,
+            int sessionTimeoutMs,
+            int rebalanceTimeoutMs,
+            List<Protocol> protocols)
+            implements Request {
+        public JoinGroup {
+            Objects.requireNonNull(groupId, "groupId");
+            protocols = List.copyOf(protocols);
+        }
+    }
+
+    /** The rebalance is done: the new generation, and for the leader only, every member to assign partitions to. */
+    record JoinGroupOk(
+            long requestId, int generation, String protocolName, String leaderId, String memberId, List<Member> members)
+            implements Response {
+        public JoinGroupOk {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** Ask for this member's assignment; the leader sends everyone's. */
+    record SyncGroup(long requestId, String groupId, int generation, String memberId, Map<String, byte[]> assignments)
+            implements Request {
+        public SyncGroup {
+            assignments = Map.copyOf(assignments);
+        }
+    }
+
+    record SyncGroupOk(long requestId, byte[] assignment) implements Response {}
+
+    /** I am alive; the answer says whether a rebalance wants me to rejoin. */
+    record Heartbeat(long requestId, String groupId, int generation, String memberId) implements Request {}
+
+    record LeaveGroup(long requestId, String groupId, String memberId) implements Request {}
+
+    /**
+     * Commit offsets (the next offset to read) for the group. A consumer that assigns its own partitions commits
+     * with generation -1 and no member id, and is not checked against the group's members.
+     */
+    record CommitOffsets(
+            long requestId, String groupId, int generation, String memberId, Map<TopicPartition, Long> offsets)
+            implements Request {
+        public CommitOffsets {
+            offsets = Map.copyOf(offsets);
+        }
+    }
+
+    /** The group's committed offsets for {@code partitions} (every committed one when empty). */
+    record FetchOffsets(long requestId, String groupId, List<TopicPartition> partitions) implements Request {
+        public FetchOffsets {
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /** Committed offsets; a partition never committed is absent. */
+    record OffsetsOk(long requestId, Map<TopicPartition, Long> offsets) implements Response {
+        public OffsetsOk {
+            offsets = Map.copyOf(offsets);
+        }
+    }
+
+    /** The answer to a Heartbeat, LeaveGroup or CommitOffsets that was applied. */
+    record GroupOk(long requestId) implements Response {}
+
+    /** The request was not applied. */
+    record GroupRefused(long requestId, GroupError error) implements Response {}
+
+    /** Why a group request was refused; names follow Kafka's error codes. */
+    enum GroupError {
+        UNKNOWN_MEMBER_ID,
+        ILLEGAL_GENERATION,
+        REBALANCE_IN_PROGRESS,
+        INCONSISTENT_GROUP_PROTOCOL,
+        GROUP_MAX_SIZE_REACHED
+    }
+}
