@@ -34,7 +34,9 @@ class ExperimentCatalogTest {
                         "ratelimit-responses",
                         "semisync",
                         "isolation",
-                        "caching-layers");
+                        "caching-layers",
+                        "partitioning",
+                        "hotspots");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()
                 .filter(e -> e.getClass().getPackageName().startsWith("sdlab.chapters"))
