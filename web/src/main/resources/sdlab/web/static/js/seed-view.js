@@ -107,7 +107,11 @@ class SeedView {
     }
     this.onKey = (event) => onStepKey(this, event);
     document.addEventListener("keydown", this.onKey);
-    window.addEventListener("hashchange", () => document.removeEventListener("keydown", this.onKey), { once: true });
+    // Leaving the view ends its keys and its pending URL update, which would otherwise overwrite the new view's URL.
+    window.addEventListener("hashchange", () => {
+      document.removeEventListener("keydown", this.onKey);
+      clearTimeout(this.hashTimer);
+    }, { once: true });
     this.go(step);
   }
 
