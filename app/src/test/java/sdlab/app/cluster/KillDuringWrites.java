@@ -20,6 +20,16 @@ final class KillDuringWrites {
     private KillDuringWrites() {}
 
     static Result run(ReplTestCluster cluster, int writers, Duration before) throws Exception {
+        return run(cluster, writers, before, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #run(ReplTestCluster, int, Duration)}, but n1's frames to the replicas are dropped for {@code cutFor}
+     * just before the kill: a window shorter than the semi-sync timeout in which a correct primary acknowledges
+     * nothing (it waits for a replica), so any write acknowledged in it exists on n1 alone. Whether a bug shows then
+     * no longer depends on the kill landing in the microseconds between an acknowledgement and its shipment.
+     */
+    static Result run(ReplTestCluster cluster, int writers, Duration before, Duration cutFor) throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
@@ -27,8 +37,16 @@ final class KillDuringWrites {
             threads.add(Thread.ofPlatform().start(() -> writeUntilBroken(cluster, writer, acknowledged)));
         }
         Thread.sleep(before.toMillis());
+        if (!cutFor.isZero()) {
+            cluster.processes.partitionOneWay(ReplTestCluster.N1, ReplTestCluster.N2);
+            cluster.processes.partitionOneWay(ReplTestCluster.N1, ReplTestCluster.N3);
+            Thread.sleep(cutFor.toMillis());
+        }
         long killedAt = System.nanoTime();
         cluster.processes.kill(ReplTestCluster.N1);
+        if (!cutFor.isZero()) {
+            cluster.processes.heal();
+        }
         for (Thread thread : threads) {
             thread.join(30_000);
         }
