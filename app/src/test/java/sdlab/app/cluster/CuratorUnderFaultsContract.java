@@ -163,14 +163,11 @@ abstract class CuratorUnderFaultsContract {
     void aLeaderLatchWhoseSessionExpiresGivesUpLeadershipAndAnotherTakesIt() throws Exception {
         List<CuratorFramework> latchClients = new ArrayList<>();
         List<LeaderLatch> latches = new ArrayList<>();
-        // Counted from each latch's own transitions, in the order they happen: sampling the
-        // latches one after another is not one instant (a loaded CI machine once paused the
-        // sampling thread between two latches while leadership moved, and counted two).
-        LeadersAtOnce leadersAtOnce = new LeadersAtOnce();
+        GaveUp gaveUp = new GaveUp();
         for (int i = 0; i < 3; i++) {
             CuratorFramework client = client(connectString());
             LeaderLatch latch = new LeaderLatch(client, "/expiring-latch", "p" + i);
-            latch.addListener(leadersAtOnce);
+            latch.addListener(gaveUp);
             latch.start();
             latchClients.add(client);
             latches.add(latch);
@@ -188,7 +185,12 @@ abstract class CuratorUnderFaultsContract {
         assertThat(another)
                 .as("another latch leads after the leader's session expired")
                 .isTrue();
-        assertThat(leadersAtOnce.most()).as("latches that lead at once").isEqualTo(1);
+        // Not asserted: that no two latches ever believed they led at once. ZooKeeper makes no
+        // such promise. The server deletes the expired session's node and wakes the next latch
+        // while the old client may not yet know its session is gone; real ZooKeeper 3.9 showed
+        // two at once under a loaded CI run. That window is why fenced storage takes a token.
+        // The listener runs after hasLeadership() turns false, so it is awaited, not read.
+        awaitTrue(Duration.ofSeconds(10), () -> gaveUp.count() >= 1);
         for (LeaderLatch latch : latches) {
             latch.close();
         }
@@ -212,24 +214,20 @@ abstract class CuratorUnderFaultsContract {
         return server(0) + "," + server(1) + "," + server(2);
     }
 
-    /** The most latches that held leadership at once, from their isLeader and notLeader calls. */
-    private static final class LeadersAtOnce implements LeaderLatchListener {
-        private int now;
-        private int most;
+    /** Counts the times a latch was told it no longer leads. */
+    private static final class GaveUp implements LeaderLatchListener {
+        private final AtomicInteger count = new AtomicInteger();
 
         @Override
-        public synchronized void isLeader() {
-            now++;
-            most = Math.max(most, now);
-        }
+        public void isLeader() {}
 
         @Override
-        public synchronized void notLeader() {
-            now--;
+        public void notLeader() {
+            count.incrementAndGet();
         }
 
-        synchronized int most() {
-            return most;
+        int count() {
+            return count.get();
         }
     }
 
