@@ -95,6 +95,7 @@ class WebLabInChromiumTest {
                                     + ".textContent")
                             .asText())
                     .isEqualTo("fraction (0 to 1)");
+            assertIntervalsAndDifferences(browser, report);
             for (JsonNode claim : report.path("claims")) {
                 if (claim.hasNonNull("replayCommand")
                         && isDecidingClaim(report, claim.path("name").asText())) {
@@ -198,5 +199,50 @@ class WebLabInChromiumTest {
             }
         }
         return false;
+    }
+
+    /**
+     * Each bar with a standard error carries a whisker, and the table of differences marks as different exactly the
+     * cells whose 95% interval, computed here from the report's JSON, excludes 0; picking another reference redraws it.
+     */
+    private static void assertIntervalsAndDifferences(DevToolsBrowser browser, JsonNode report) {
+        JsonNode variants = report.path("variants");
+        int withError = 0;
+        for (JsonNode variant : variants) {
+            withError += variant.path("standardErrors").path("availability").isNumber() ? 1 : 0;
+        }
+        assertThat(withError).isEqualTo(variants.size());
+        assertThat(browser.evaluate("document.querySelectorAll('figure[data-metric=availability] .ci').length")
+                        .asInt())
+                .isEqualTo(withError);
+        assertThat(browser.evaluate("document.querySelectorAll('figure[data-metric=latencyMsP99] .ci').length")
+                        .asInt())
+                .as("a percentile has no interval")
+                .isZero();
+
+        JsonNode reference = variants.get(0);
+        for (String metric : List.of("availability", "staleReads", "messagesPerOp")) {
+            for (int i = 1; i < variants.size(); i++) {
+                JsonNode variant = variants.get(i);
+                double delta = variant.path("metrics").path(metric).asDouble()
+                        - reference.path("metrics").path(metric).asDouble();
+                double a = variant.path("standardErrors").path(metric).asDouble();
+                double b = reference.path("standardErrors").path(metric).asDouble();
+                boolean differs = Math.abs(delta) > 1.96 * Math.sqrt(a * a + b * b);
+                assertThat(browser.evaluate("document.querySelector('.differences tr[data-metric=" + metric
+                                        + "]').children[" + i + "].className")
+                                .asText())
+                        .as("%s of %s against %s", metric, variant.path("name").asText(), reference.path("name"))
+                        .isEqualTo(differs ? "differs" : "within");
+            }
+        }
+        String last = variants.get(variants.size() - 1).path("name").asText();
+        browser.evaluate("(() => { const s = document.querySelector('.differences select.reference'); s.value = '"
+                + last + "'; s.dispatchEvent(new Event('change')); return true; })()");
+        assertThat(browser.evaluate("[...document.querySelectorAll('.differences thead th')].map(t => t.textContent)"
+                                + ".join(',')")
+                        .asText())
+                .doesNotContain(last)
+                .contains(reference.path("name").asText());
     }
 }

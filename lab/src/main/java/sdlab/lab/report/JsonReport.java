@@ -76,6 +76,10 @@ public final class JsonReport {
         for (Map.Entry<String, Number> metric : variant.metrics().entrySet()) {
             putValue(metrics, metric.getKey(), metric.getValue());
         }
+        ObjectNode errors = node.putObject("standardErrors");
+        for (String metric : variant.metrics().keySet()) {
+            putValue(errors, metric, variant.standardError(metric));
+        }
     }
 
     private static void metric(ObjectNode node, MetricSpec metric) {

@@ -50,6 +50,13 @@ public final class MergeableJson {
                 }
                 case MetricState.ExactSum sum -> m.put("exactSum", sum.text());
             }
+            MergeableState.Spread spread = variant.spreads().get(name);
+            if (spread != null) {
+                ObjectNode s = m.putObject("spread");
+                s.put("squares", spread.squares());
+                s.put("denominatorSquares", spread.denominatorSquares());
+                s.put("crossProducts", spread.crossProducts());
+            }
         });
         ObjectNode histograms = node.putObject("histograms");
         variant.histograms().forEach((name, buckets) -> histograms.put(name, bucketsText(buckets)));
@@ -114,11 +121,23 @@ public final class MergeableJson {
 
     private static VariantState variant(Fields variant) {
         Map<String, MetricState> metrics = new LinkedHashMap<>();
-        variant.object("metrics").forEach((name, metric) -> metrics.put(name, metric(metric)));
+        Map<String, MergeableState.Spread> spreads = new LinkedHashMap<>();
+        variant.object("metrics").forEach((name, metric) -> {
+            metrics.put(name, metric(metric));
+            if (metric.has("spread")) { // absent in states written before spreads were kept
+                metric.optionalObject("spread")
+                        .ifPresent(spread -> spreads.put(
+                                name,
+                                new MergeableState.Spread(
+                                        spread.text("squares"),
+                                        spread.text("denominatorSquares"),
+                                        spread.text("crossProducts"))));
+            }
+        });
         Map<String, LatencyBuckets> histograms = new LinkedHashMap<>();
         variant.textMap("histograms")
                 .forEach((name, text) -> histograms.put(name, buckets(text, variant.path() + "histograms." + name)));
-        return new VariantState(variant.text("name"), variant.integer("seeds"), metrics, histograms);
+        return new VariantState(variant.text("name"), variant.integer("seeds"), metrics, spreads, histograms);
     }
 
     private static MetricState metric(Fields metric) {

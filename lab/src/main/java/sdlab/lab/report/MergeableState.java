@@ -48,14 +48,36 @@ public record MergeableState(
      * @param name the variant
      * @param seeds how many seeds it ran
      * @param metrics per metric that is not a percentile, its running totals, in metric order
+     * @param spreads per metric that is not a percentile, the second moments of its per-seed terms; empty in a state
+     *     written before they were kept (its report then gives no standard errors)
      * @param histograms per latency histogram that a percentile metric reads, its merged buckets
      */
     public record VariantState(
-            String name, int seeds, Map<String, MetricState> metrics, Map<String, LatencyBuckets> histograms) {
+            String name,
+            int seeds,
+            Map<String, MetricState> metrics,
+            Map<String, Spread> spreads,
+            Map<String, LatencyBuckets> histograms) {
         public VariantState {
             Objects.requireNonNull(name, "name");
             metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+            spreads = Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
             histograms = Collections.unmodifiableMap(new LinkedHashMap<>(histograms));
+        }
+    }
+
+    /**
+     * The exact sums of squares behind one metric's standard error, as decimals ("NaN" or an infinity if a term was).
+     *
+     * @param squares the per-seed term (a ratio's numerator) squared, summed over seeds
+     * @param denominatorSquares a ratio's per-seed denominator squared, summed; "0" for other metrics
+     * @param crossProducts a ratio's per-seed numerator times denominator, summed; "0" for other metrics
+     */
+    public record Spread(String squares, String denominatorSquares, String crossProducts) {
+        public Spread {
+            Objects.requireNonNull(squares, "squares");
+            Objects.requireNonNull(denominatorSquares, "denominatorSquares");
+            Objects.requireNonNull(crossProducts, "crossProducts");
         }
     }
 

@@ -12,11 +12,29 @@ import java.util.Map;
  * @param settings what distinguishes it (values: Integer, Long, Double, Boolean or text)
  * @param metrics metric name to value, in the experiment's metric order: a Long for sums and seed counts, a Double
  *     otherwise; {@code Double.NaN} when undefined (a ratio over zero operations, a percentile of no samples)
+ * @param standardErrors metric name to the standard error of its value from the spread over seeds (a 95% confidence
+ *     interval is the value plus or minus 1.96 of them); {@code Double.NaN} for a percentile, under two seeds, or
+ *     when the report was merged from shards that did not keep spreads
  */
 public record VariantResult(
-        String name, String description, Map<String, Object> settings, Map<String, Number> metrics) {
+        String name,
+        String description,
+        Map<String, Object> settings,
+        Map<String, Number> metrics,
+        Map<String, Double> standardErrors) {
     public VariantResult {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        standardErrors = Collections.unmodifiableMap(new LinkedHashMap<>(standardErrors));
+    }
+
+    /** A result without standard errors. */
+    public VariantResult(String name, String description, Map<String, Object> settings, Map<String, Number> metrics) {
+        this(name, description, settings, metrics, Map.of());
+    }
+
+    /** The standard error of {@code metric}'s value, or {@code Double.NaN} when it has none. */
+    public double standardError(String metric) {
+        return standardErrors.getOrDefault(metric, Double.NaN);
     }
 }

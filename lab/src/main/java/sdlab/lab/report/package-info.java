@@ -24,8 +24,15 @@
  *     {"name": "R2W2",
  *      "description": "...",
  *      "params": {"n": 3, "r": 2, "w": 2},        // the variant's settings
- *      "metrics": {"staleReads": 0, "availability": 0.987, "latencyMsP99": 4.2}}
+ *      "metrics": {"staleReads": 0, "availability": 0.987, "latencyMsP99": 4.2},
  *                                      // in the experiment's metric order; sums and seed counts are integers
+ *      "standardErrors": {"staleReads": 0.0, "availability": 0.0021, "latencyMsP99": null}}
+ *                                      // each metric's standard error from the spread over seeds (its 95%
+ *                                      // interval is the value plus or minus 1.96 of them): a total's is
+ *                                      // sqrt(seeds) times the per-seed standard deviation, a mean's that over
+ *                                      // sqrt(seeds), a ratio of sums' by the delta method, a seed count's
+ *                                      // binomial; null for a percentile, under two seeds, or when merged from
+ *                                      // shards that kept no spreads
  *   ],
  *   "claims": [
  *     {"name": "noStaleReadsWhenQuorumsOverlap",
@@ -78,6 +85,11 @@
  *                    "availability": {"numerator": 987, "denominator": 1000},  // ratios
  *                    "queueDepthMean": {"exactSum": "1234.5"}},           // means: the exact decimal sum of
  *                                      // the per-seed values (or "NaN", "Infinity"), divided by seeds when read
+ *                                      // every metric but a percentile also has "spread": {"squares",
+ *                                      // "denominatorSquares", "crossProducts"}, exact decimal sums over seeds
+ *                                      // of the per-seed term (a ratio's numerator) squared, and for a ratio
+ *                                      // of its denominator squared and of numerator times denominator ("0"
+ *                                      // otherwise): what the standard errors are computed from
  *        "histograms": {"latency": "1000:3 1024:1"}}
  *                                      // each histogram a percentile reads: its non-empty buckets as
  *                                      // "lowest value in ns:count", three significant digits

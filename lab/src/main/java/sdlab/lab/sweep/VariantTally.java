@@ -31,6 +31,8 @@ final class VariantTally {
     private final long[] totals; // Sum and SeedsWith: the total; Ratio: the numerator total
     private final long[] denominators; // Ratio only
     private final ExactSum[] sums; // MeanPerSeed only
+    private final SeedSpread[] spreads; // every metric but a percentile: for its standard error
+    private boolean spreadKnown = true; // false once restored from a state written without spreads
     private final Map<String, Histogram> histograms = new LinkedHashMap<>(); // by the histogram's name
     private int seeds;
 
@@ -41,6 +43,8 @@ final class VariantTally {
         this.denominators = new long[metrics.size()];
         this.sums = new ExactSum[metrics.size()];
         Arrays.fill(sums, ExactSum.ZERO);
+        this.spreads = new SeedSpread[metrics.size()];
+        Arrays.fill(spreads, SeedSpread.ZERO);
         for (MetricSpec metric : metrics) {
             if (metric.aggregation() instanceof Aggregation.PercentileMs percentile) {
                 histograms.computeIfAbsent(percentile.histogram(), name -> new Histogram(HISTOGRAM_DIGITS));
@@ -56,17 +60,26 @@ final class VariantTally {
         seeds++;
         for (int i = 0; i < metrics.size(); i++) {
             switch (metrics.get(i).aggregation()) {
-                case Aggregation.Sum sum -> totals[i] += run.counter(sum.counter());
+                case Aggregation.Sum sum -> {
+                    long count = run.counter(sum.counter());
+                    totals[i] += count;
+                    spreads[i] = spreads[i].withTerm(count);
+                }
                 case Aggregation.SeedsWith with -> totals[i] += run.counter(with.counter()) > 0 ? 1 : 0;
                 case Aggregation.Ratio ratio -> {
-                    totals[i] += run.counter(ratio.numeratorCounter());
-                    denominators[i] += run.counter(ratio.denominatorCounter());
+                    long numerator = run.counter(ratio.numeratorCounter());
+                    long denominator = run.counter(ratio.denominatorCounter());
+                    totals[i] += numerator;
+                    denominators[i] += denominator;
+                    spreads[i] = spreads[i].withFraction(numerator, denominator);
                 }
-                case Aggregation.MeanPerSeed mean ->
-                    sums[i] = sums[i].plus(
-                            run.hasValue(mean.valueOrCounter())
-                                    ? run.value(mean.valueOrCounter())
-                                    : run.counter(mean.valueOrCounter()));
+                case Aggregation.MeanPerSeed mean -> {
+                    double value = run.hasValue(mean.valueOrCounter())
+                            ? run.value(mean.valueOrCounter())
+                            : run.counter(mean.valueOrCounter());
+                    sums[i] = sums[i].plus(value);
+                    spreads[i] = spreads[i].withTerm(value);
+                }
                 case Aggregation.PercentileMs percentile -> {
                     // Filled once per histogram below, however many percentiles read it.
                 }
@@ -83,16 +96,31 @@ final class VariantTally {
             totals[i] += other.totals[i];
             denominators[i] += other.denominators[i];
             sums[i] = sums[i].plus(other.sums[i]);
+            spreads[i] = spreads[i].plus(other.spreads[i]);
         }
+        spreadKnown &= other.spreadKnown;
         histograms.forEach((name, histogram) -> histogram.add(other.histograms.get(name)));
     }
 
     VariantResult result(Map<String, Object> settings) {
         Map<String, Number> values = new LinkedHashMap<>();
+        Map<String, Double> errors = new LinkedHashMap<>();
         for (int i = 0; i < metrics.size(); i++) {
             values.put(metrics.get(i).name(), value(i));
+            errors.put(metrics.get(i).name(), spreadKnown ? standardError(i) : Double.NaN);
         }
-        return new VariantResult(variant.name(), variant.description(), settings, values);
+        return new VariantResult(variant.name(), variant.description(), settings, values, errors);
+    }
+
+    private double standardError(int i) {
+        return switch (metrics.get(i).aggregation()) {
+            case Aggregation.Sum sum -> StandardError.ofTotal(totals[i], spreads[i].squares(), seeds);
+            case Aggregation.SeedsWith with -> StandardError.ofSeedCount(totals[i], seeds);
+            case Aggregation.Ratio ratio -> StandardError.ofRatio(totals[i], denominators[i], spreads[i], seeds);
+            case Aggregation.MeanPerSeed mean -> StandardError.ofMean(sums[i], spreads[i].squares(), seeds);
+            // A percentile of the merged histogram has no per-seed term to spread; it gets no interval.
+            case Aggregation.PercentileMs percentile -> Double.NaN;
+        };
     }
 
     private Number value(int i) {
@@ -117,7 +145,16 @@ final class VariantTally {
     /** What this tally keeps, for a report that other reports can be merged with. */
     MergeableState.VariantState state() {
         Map<String, MetricState> metricStates = new LinkedHashMap<>();
+        Map<String, MergeableState.Spread> spreadStates = new LinkedHashMap<>();
         for (int i = 0; i < metrics.size(); i++) {
+            if (spreadKnown && !(metrics.get(i).aggregation() instanceof Aggregation.PercentileMs)) {
+                spreadStates.put(
+                        metrics.get(i).name(),
+                        new MergeableState.Spread(
+                                spreads[i].squares().text(),
+                                spreads[i].denominatorSquares().text(),
+                                spreads[i].crossProducts().text()));
+            }
             MetricState metric =
                     switch (metrics.get(i).aggregation()) {
                         case Aggregation.Sum sum -> new MetricState.Total(totals[i]);
@@ -132,7 +169,7 @@ final class VariantTally {
         }
         Map<String, LatencyBuckets> buckets = new LinkedHashMap<>();
         histograms.forEach((name, histogram) -> buckets.put(name, buckets(histogram)));
-        return new MergeableState.VariantState(variant.name(), seeds, metricStates, buckets);
+        return new MergeableState.VariantState(variant.name(), seeds, metricStates, spreadStates, buckets);
     }
 
     private static LatencyBuckets buckets(Histogram histogram) {
@@ -151,6 +188,7 @@ final class VariantTally {
     static VariantTally restore(Variant variant, List<MetricSpec> metrics, MergeableState.VariantState state) {
         VariantTally tally = new VariantTally(variant, metrics);
         tally.seeds = state.seeds();
+        tally.spreadKnown = restoreSpreads(tally, metrics, state);
         for (int i = 0; i < metrics.size(); i++) {
             MetricSpec metric = metrics.get(i);
             if (metric.aggregation() instanceof Aggregation.PercentileMs) {
@@ -183,6 +221,26 @@ final class VariantTally {
             buckets.countsByValueNanos().forEach(histogram::recordValueWithCount);
         });
         return tally;
+    }
+
+    /** Reads the state's spreads into {@code tally}; false when it has none (written before spreads were kept). */
+    private static boolean restoreSpreads(
+            VariantTally tally, List<MetricSpec> metrics, MergeableState.VariantState state) {
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricSpec metric = metrics.get(i);
+            if (metric.aggregation() instanceof Aggregation.PercentileMs) {
+                continue;
+            }
+            MergeableState.Spread saved = state.spreads().get(metric.name());
+            if (saved == null) {
+                return false;
+            }
+            tally.spreads[i] = new SeedSpread(
+                    ExactSum.parse(saved.squares()),
+                    ExactSum.parse(saved.denominatorSquares()),
+                    ExactSum.parse(saved.crossProducts()));
+        }
+        return true;
     }
 
     private static <T extends MetricState> T expect(MetricState saved, Class<T> kind, MetricSpec metric) {

@@ -3,6 +3,7 @@ package sdlab.lab.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -203,5 +204,20 @@ class SweepMergeTest {
         ((ObjectNode) damaged.get("mergeable").get("variants").get(1)).remove("seeds");
         assertThatThrownBy(() -> MergeableJson.shard("damaged.json", damaged))
                 .hasMessage("mergeable.variants[1].seeds is missing or not a whole number");
+    }
+
+    @Test
+    void aShardWrittenBeforeSpreadsWereKeptMergesWithoutStandardErrorsRatherThanWrongOnes() throws Exception {
+        JsonNode old = JSON.readTree(JsonReport.render(sweep(loaded, 1, 10)));
+        for (JsonNode variant : old.get("mergeable").get("variants")) {
+            variant.get("metrics").forEach(metric -> ((ObjectNode) metric).remove("spread"));
+        }
+        List<Shard> shards = List.of(MergeableJson.shard("old.json", old), shard("new.json", sweep(loaded, 11, 10)));
+
+        ExperimentReport merged = SweepMerge.merge(coin, shards);
+
+        assertThat(merged.variants().get(1).standardError("headShare")).isNaN();
+        assertThat(merged.variants().get(1).metrics())
+                .isEqualTo(sweep(loaded, 1, 20).variants().get(1).metrics());
     }
 }

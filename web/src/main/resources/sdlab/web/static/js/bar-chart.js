@@ -1,4 +1,5 @@
-// One metric per variant as an SVG bar chart with labelled axes and units. Written here: no chart library.
+// One metric per variant as an SVG bar chart with labelled axes and units, each bar with its 95% confidence
+// interval when the report gives a standard error. Written here: no chart library.
 
 import { svg } from "./dom.js";
 
@@ -31,11 +32,20 @@ export function format(value) {
   return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);
 }
 
-/** An <svg> of `values` ({variant, value}) for metric `name`; the y axis is titled with the metric's unit. */
+/** The 95% interval [low, high] of a value with standard error `error`, or null when it has none. */
+export function interval95(value, error) {
+  if (value === null || value === undefined || error === null || error === undefined) return null;
+  return [value - 1.96 * error, value + 1.96 * error];
+}
+
+/**
+ * An <svg> of `values` ({variant, value, error}) for metric `name`; the y axis is titled with the metric's unit, and a
+ * bar whose error is known carries its 95% interval as a whisker.
+ */
 export function barChart(name, values) {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const max = Math.max(0, ...values.map((v) => v.value ?? 0));
+  const max = Math.max(0, ...values.map((v) => interval95(v.value, v.error)?.[1] ?? v.value ?? 0));
   const step = max > 0 ? tickStep(max) : 1;
   const top = max > 0 ? Math.ceil(max / step) * step : 1;
   const y = (value) => MARGIN.top + plotHeight - (value / top) * plotHeight;
@@ -56,6 +66,7 @@ export function barChart(name, values) {
           ? svg("text", { x: labelX, y: baseline - 4, "text-anchor": "middle" }, "n/a")
           : svg("rect", { class: "bar", x, y: y(v.value), width: slot * 0.7, height: baseline - y(v.value) },
             svg("title", {}, `${v.variant}: ${format(v.value)}`)),
+        whisker(v, labelX, slot, y),
         // Rotated and anchored at their end, so that long names hang below their bar and stay inside the chart.
         svg("text", { x: labelX, y: baseline + 14, "text-anchor": "end",
           transform: `rotate(-40 ${labelX} ${baseline + 14})` }, v.variant),
@@ -68,4 +79,18 @@ export function barChart(name, values) {
       transform: `rotate(-90 14 ${MARGIN.top + plotHeight / 2})` }, unitOf(name)),
     svg("text", { class: "axis-title", x: MARGIN.left + plotWidth / 2, y: HEIGHT - 4, "text-anchor": "middle" },
       "variant"));
+}
+
+/** The 95% interval of one bar: a vertical line with caps, clipped at the axis (a count is never below 0). */
+function whisker(v, x, slot, y) {
+  const range = interval95(v.value, v.error);
+  if (!range) return null;
+  const low = y(Math.max(0, range[0]));
+  const high = y(range[1]);
+  const cap = slot * 0.12;
+  return svg("g", { class: "ci" },
+    svg("title", {}, `${v.variant}: 95% interval ${format(range[0])} to ${format(range[1])}`),
+    svg("line", { x1: x, x2: x, y1: low, y2: high }),
+    svg("line", { x1: x - cap, x2: x + cap, y1: low, y2: low }),
+    svg("line", { x1: x - cap, x2: x + cap, y1: high, y2: high }));
 }

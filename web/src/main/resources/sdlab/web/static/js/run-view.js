@@ -1,9 +1,10 @@
-// A run: while it runs, its progress; once done, its verdicts, whether the learner's answer was right, and
-// every metric per variant as a chart. The run's events come first, so a finished run is never asked for a
-// report it does not have.
+// A run: while it runs, its progress; once done, its verdicts, whether the learner's answer was right, how far
+// apart the variants are, and every metric per variant as a chart with its 95% intervals. The run's events come
+// first, so a finished run is never asked for a report it does not have.
 
 import { api, follow } from "./api.js";
 import { barChart } from "./bar-chart.js";
+import { differencesSection } from "./differences.js";
 import { h, show } from "./dom.js";
 import { hashOf } from "./route.js";
 import { answerVerdict, assertionSummary, optionVerdicts } from "./verdicts.js";
@@ -55,11 +56,13 @@ function showReport(id, report, chapter, answer) {
       : null,
     h("h2", {}, "Assertions"),
     assertionSummary(report, id),
+    differencesSection(report),
     h("h2", {}, "Each metric per variant"),
     h("div", { class: "charts" }, report.metrics.map((metric) =>
       h("figure", { class: "chart", "data-metric": metric.name },
         h("h3", {}, metric.name),
-        barChart(metric.name, report.variants.map((v) => ({ variant: v.name, value: v.metrics[metric.name] }))),
+        barChart(metric.name, report.variants.map((v) => ({ variant: v.name, value: v.metrics[metric.name],
+          error: v.standardErrors?.[metric.name] }))),
         h("figcaption", {}, metric.description
           + (metric.provenance === "measured" ? "" : ` (derived from ${metric.derivedFrom.join(", ")})`))))));
 }
