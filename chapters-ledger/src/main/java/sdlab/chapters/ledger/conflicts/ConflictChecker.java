@@ -16,7 +16,10 @@ import sdlab.ledger.profile.ProfileResult;
  * Judges a run of chapter 18 from the clients' history alone, the independent reference: every acknowledged edit the
  * devices recorded is compared with the profile the final audit read once every replica agreed. An edit may be
  * missing from that profile only if an acknowledged edit of the same field began after it ended (the user changed it
- * again), or if a user chose against its value on a resolution screen; anything else vanished silently.
+ * again), if the field's converged value came from an edit that overlapped it (an order exists in which that edit came
+ * second: the edit was overwritten, not lost), or if a user chose against its value on a resolution screen; anything
+ * else vanished silently. A converged value older than the edit, or another field's edit carrying an old copy of this
+ * field along (whole-profile last writer wins), is a silent loss.
  */
 final class ConflictChecker {
     private static final int EXAMPLES_MAX = 5;

@@ -54,12 +54,26 @@ final class UserCheck {
         } else {
             tally.example(user + ": " + last.divergentReplicas() + " replicas never converged");
         }
-        judgeEdits(user, acked, last, discarded, tally);
+        Map<String, Done> writers = new HashMap<>();
+        ops.stream()
+                .filter(op -> ConflictChecker.isEdit(op) && op.type() != OpType.FAIL)
+                .forEach(op -> writers.put(value(op), op));
+        judgeEdits(user, acked, writers, last, discarded, tally);
         judgeViews(acked, okOps, tally);
     }
 
+    /**
+     * An acknowledged edit missing from the converged profile is accounted for if a later edit of its field replaced
+     * it, if the field's converged value was written by an edit that did not end before this one began (some order of
+     * the two puts this one first), or if a user chose against it; otherwise it vanished silently.
+     */
     private static void judgeEdits(
-            String user, List<Done> acked, ProfileResult last, Set<String> discarded, ConflictChecker.Tally tally) {
+            String user,
+            List<Done> acked,
+            Map<String, Done> writers,
+            ProfileResult last,
+            Set<String> discarded,
+            ConflictChecker.Tally tally) {
         for (Done edit : acked) {
             String field = field(edit);
             String value = value(edit);
@@ -70,7 +84,10 @@ final class UserCheck {
                     && acked.stream()
                             .anyMatch(
                                     other -> field(other).equals(field) && other.invokeNanos() > edit.completeNanos());
-            if (present || replaced) {
+            Done finalWriter = isScalar(field) ? writers.get(last.scalars().get(field)) : null;
+            boolean orderedAfter = finalWriter != null
+                    && (finalWriter.type() == OpType.INFO || finalWriter.completeNanos() >= edit.invokeNanos());
+            if (present || replaced || orderedAfter) {
                 continue;
             }
             if (discarded.contains(value)) {
