@@ -88,6 +88,7 @@ final class ConflictChecker {
         long edits;
         long lost;
         long discardedKnowingly;
+        long valuesChosenAgainst;
         long surfaced;
         long prompts;
         long staleOwnReads;
@@ -110,6 +111,7 @@ final class ConflictChecker {
                     edits,
                     lost,
                     discardedKnowingly,
+                    valuesChosenAgainst,
                     surfaced,
                     prompts,
                     staleOwnReads,

@@ -10,6 +10,7 @@ import java.util.List;
  *     the converged profile, and that no user chose against
  * @param discardedKnowingly acknowledged, unreplaced edits missing from the converged profile because a user chose
  *     another value on a resolution screen
+ * @param valuesChosenAgainst values a user was shown beside another on a resolution screen and did not keep
  * @param conflictsSurfaced operations whose read handed the application more than one version
  * @param prompts single-valued fields a user was asked to choose for
  * @param staleOwnReads views that showed a field older than the viewing device's own acknowledged edit of it
@@ -25,6 +26,7 @@ record ConflictVerdict(
         long editsAcknowledged,
         long lostSilently,
         long discardedKnowingly,
+        long valuesChosenAgainst,
         long conflictsSurfaced,
         long prompts,
         long staleOwnReads,

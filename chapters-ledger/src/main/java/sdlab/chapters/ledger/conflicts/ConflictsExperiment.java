@@ -1,5 +1,6 @@
 package sdlab.chapters.ledger.conflicts;
 
+import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.CHOSEN_AGAINST;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.CONFLICTS_SURFACED;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.CONVERGENCE;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.DISCARDED_KNOWINGLY;
@@ -100,6 +101,10 @@ public final class ConflictsExperiment implements Experiment {
                         CONFLICTS_SURFACED),
                 MetricSpec.meanPerSeed(
                         "userPrompts", "fields a user was asked to choose a value for, per seed", PROMPTS),
+                MetricSpec.meanPerSeed(
+                        "valuesChosenAgainst",
+                        "values a user was shown beside another on a resolution screen and did not keep, per seed",
+                        CHOSEN_AGAINST),
                 MetricSpec.meanPerSeed(
                         "staleOwnReads",
                         "views showing a field older than the viewing device's own acknowledged edit, per seed",

@@ -9,6 +9,7 @@ final class ConflictsMeasurements {
     static final String EDITS = "editsAcknowledged";
     static final String LOST_SILENTLY = "editsLostSilently";
     static final String DISCARDED_KNOWINGLY = "editsDiscardedKnowingly";
+    static final String CHOSEN_AGAINST = "valuesChosenAgainst";
     static final String CONFLICTS_SURFACED = "conflictsSurfaced";
     static final String PROMPTS = "userPrompts";
     static final String STALE_OWN_READS = "staleOwnReads";
@@ -27,6 +28,7 @@ final class ConflictsMeasurements {
                 .counter(EDITS, verdict.editsAcknowledged())
                 .counter(LOST_SILENTLY, verdict.lostSilently())
                 .counter(DISCARDED_KNOWINGLY, verdict.discardedKnowingly())
+                .counter(CHOSEN_AGAINST, verdict.valuesChosenAgainst())
                 .counter(CONFLICTS_SURFACED, verdict.conflictsSurfaced())
                 .counter(PROMPTS, verdict.prompts())
                 .counter(STALE_OWN_READS, verdict.staleOwnReads())

@@ -29,6 +29,7 @@ final class UserCheck {
         for (Done op : okOps) {
             ProfileResult result = result(op);
             discarded.addAll(result.discarded());
+            tally.valuesChosenAgainst += result.discarded().size();
             tally.surfaced += result.conflict() ? 1 : 0;
             tally.prompts += result.prompts();
             failoversByDevice.merge(op.process(), result.failovers(), Math::max);
