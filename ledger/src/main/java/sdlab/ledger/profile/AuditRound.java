@@ -12,6 +12,7 @@ record AuditRound(ProfileState common, long divergentReplicas) {
 
     static AuditRound of(Map<String, ProfileState> replies, int replicas) {
         if (replies.isEmpty()) {
+            // No replica answered this round: every one counts as divergent, and the profile shown is the empty one.
             return new AuditRound(ConflictHandling.LAST_WRITER_WINS.empty(), replicas);
         }
         Map<String, Integer> holders = new TreeMap<>();

@@ -1,5 +1,7 @@
 package sdlab.ledger.profile;
 
+import java.util.List;
+
 /**
  * Last writer wins: the whole profile carries the wall-clock time of the replica that took its latest write, and of
  * two copies the later timestamp (then the higher replica id) survives. A write whose replica clock is behind the
@@ -17,7 +19,7 @@ public record LwwProfileState(Profile profile, long timestampNanos, String write
         return new LwwProfileState(Profile.initial(), Long.MIN_VALUE, "");
     }
 
-    /** The replica {@code writer} applies {@code edit} to its copy and stamps it with its own clock. */
+    /** Replica {@code replica} applies {@code edit} to its copy and stamps it with its own clock. */
     LwwProfileState write(Profile.Edit edit, String replica, long nowNanos) {
         LwwProfileState written = new LwwProfileState(profile.with(edit), nowNanos, replica);
         return later(written, this);
@@ -51,6 +53,6 @@ public record LwwProfileState(Profile profile, long timestampNanos, String write
 
     @Override
     public Candidates candidates() {
-        return Candidates.ofVersions(java.util.List.of(profile));
+        return Candidates.ofVersions(List.of(profile));
     }
 }

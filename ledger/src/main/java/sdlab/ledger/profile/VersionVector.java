@@ -1,9 +1,10 @@
 package sdlab.ledger.profile;
 
 import java.util.Collections;
-import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A version vector: for each replica, how many of its writes a version has seen. Comparing two says whether one
@@ -85,8 +86,8 @@ public record VersionVector(SortedMap<String, Long> counters) {
         return counters.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private java.util.Set<String> union(VersionVector other) {
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(counters.keySet());
+    private Set<String> union(VersionVector other) {
+        TreeSet<String> all = new TreeSet<>(counters.keySet());
         all.addAll(other.counters.keySet());
         return all;
     }
@@ -94,9 +95,5 @@ public record VersionVector(SortedMap<String, Long> counters) {
     @Override
     public String toString() {
         return counters.toString();
-    }
-
-    static VersionVector of(Map<String, Long> counters) {
-        return new VersionVector(new TreeMap<>(counters));
     }
 }
