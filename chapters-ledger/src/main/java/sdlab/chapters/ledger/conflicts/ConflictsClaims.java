@@ -31,7 +31,7 @@ final class ConflictsClaims {
     static final String CRDT_LOSES_NOTHING = "aCrdtMapLosesNoAcknowledgedEditSilently";
     static final String CRDT_ASKS_LESS = "aCrdtMapAsksTheUserLessThanVersionVectors";
     static final String STICKY_SAFE_WHILE_HOME_ANSWERS = "stickySessionsLoseNothingWhileTheHomeReplicaAnswers";
-    static final String STICKY_LOSES_AFTER_FAILOVER = "stickySessionsLoseEditsOnceDevicesFailOver";
+    static final String STICKY_LOSES_AFTER_FAILOVER = "stickySessionsLoseEditsOrShowOlderFieldsOnceDevicesFailOver";
     static final String EVERY_VARIANT_CONVERGES = "everyVariantConvergesAfterThePartitionsHeal";
     static final String METADATA_COSTS = "versionVectorsAndCrdtsCarryMoreMetadataThanATimestamp";
 
@@ -81,11 +81,9 @@ final class ConflictsClaims {
                 Claim.someSeed(
                         STICKY_LOSES_AFTER_FAILOVER,
                         "On some seed, sticky-lww devices failed over when their home replica stopped answering, and"
-                                + " acknowledged edits vanished silently.",
-                        (seed, runs) -> runs.get(STICKY).counter(FAILOVERS) > 0
-                                        && runs.get(STICKY).counter(LOST_SILENTLY) > 0
-                                ? Optional.empty()
-                                : Optional.of("no failover with a loss on this seed")),
+                                + " acknowledged edits vanished silently or a device was shown a field older than its own"
+                                + " edit.",
+                        (seed, runs) -> stickyAfterFailover(runs.get(STICKY))),
                 Claim.everySeed(
                         EVERY_VARIANT_CONVERGES,
                         "Every variant's audit read every replica and found them all holding the same state.",
@@ -180,6 +178,13 @@ final class ConflictsClaims {
                             : "; " + sticky.findings().get(0)));
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> stickyAfterFailover(SeedRun sticky) {
+        boolean confused = sticky.counter(LOST_SILENTLY) > 0 || sticky.counter(STALE_OWN_READS) > 0;
+        return sticky.counter(FAILOVERS) > 0 && confused
+                ? Optional.empty()
+                : Optional.of("no failover followed by a lost edit or a stale own read on this seed");
     }
 
     private static Optional<String> moreMetadata(Map<String, SeedRun> runs) {

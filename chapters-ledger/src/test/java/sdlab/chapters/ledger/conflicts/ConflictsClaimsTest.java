@@ -28,7 +28,7 @@ class ConflictsClaimsTest {
             "aCrdtMapLosesNoAcknowledgedEditSilently",
             "aCrdtMapAsksTheUserLessThanVersionVectors",
             "stickySessionsLoseNothingWhileTheHomeReplicaAnswers",
-            "stickySessionsLoseEditsOnceDevicesFailOver",
+            "stickySessionsLoseEditsOrShowOlderFieldsOnceDevicesFailOver",
             "everyVariantConvergesAfterThePartitionsHeal",
             "versionVectorsAndCrdtsCarryMoreMetadataThanATimestamp",
             "idempotentGetsAloneKeepEveryEdit",
