@@ -36,7 +36,8 @@ class ExperimentCatalogTest {
                         "isolation",
                         "caching-layers",
                         "partitioning",
-                        "hotspots");
+                        "hotspots",
+                        "conflicts");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()
                 .filter(e -> e.getClass().getPackageName().startsWith("sdlab.chapters"))
