@@ -26,7 +26,7 @@ final class ShardReport {
                 start.describe()));
         text.append(String.format(
                 Locale.ROOT,
-                "%5s %6s | %16s %8s %8s | %8s %8s | %17s | %10s %10s%n",
+                "%5s %6s | %16s %8s %8s | %8s %8s %8s | %17s | %10s %10s%n",
                 "nodes",
                 "tokens",
                 "max/mean median",
@@ -34,13 +34,14 @@ final class ShardReport {
                 "worst",
                 "sd/mean",
                 "1/sqrtT",
+                "beta",
                 "join moved/ideal",
                 "sampled |z|",
                 "moved |z|"));
         for (ImbalanceRow row : rows) {
             text.append(String.format(
                     Locale.ROOT,
-                    "%5d %6d | %16.3f %8.3f %8.3f | %8.3f %8.3f | %8.3f p99 %5.3f | %10.2f %10.2f%n",
+                    "%5d %6d | %16.3f %8.3f %8.3f | %8.3f %8.3f %8.3f | %8.3f p99 %5.3f | %10.2f %10.2f%n",
                     row.nodes(),
                     row.tokens(),
                     row.maxOverMeanMedian(),
@@ -48,6 +49,7 @@ final class ShardReport {
                     row.maxOverMeanWorst(),
                     row.shareSdOverMean(),
                     row.textbookSdOverMean(),
+                    row.betaSdOverMean(),
                     row.movedOverIdealMedian(),
                     row.movedOverIdealP99(),
                     row.sampled().worstShareZ(),
@@ -56,7 +58,8 @@ final class ShardReport {
         text.append("\nmax/mean: the most loaded node's share of the ring over the mean share 1/n, exact from the"
                 + " arcs; median, 99th percentile (nearest rank) and worst over the placements. sd/mean: the"
                 + " shares' standard deviation over the mean (root mean square over placements), beside the"
-                + " textbook 1/sqrt(T) (share sd about 1/(n sqrt T)). join moved/ideal: the keys that change owner"
+                + " textbook 1/sqrt(T) (share sd about 1/(n sqrt T)) and the exact sqrt((n-1)/(nT+1)) of a share that is"
+                + " Beta(T, (n-1)T) (beta). join moved/ideal: the keys that change owner"
                 + " when one node joins with its own random tokens, over the ideal 1/(n+1); median and p99.\n");
         int sampled = rows.isEmpty() ? 0 : rows.getFirst().sampled().keys();
         if (sampled > 0) {
@@ -84,6 +87,7 @@ final class ShardReport {
                     .put("maxOverMeanWorst", row.maxOverMeanWorst())
                     .put("shareSdOverMean", row.shareSdOverMean())
                     .put("textbookSdOverMean", row.textbookSdOverMean())
+                    .put("betaSdOverMean", row.betaSdOverMean())
                     .put("joinMovedOverIdealMedian", row.movedOverIdealMedian())
                     .put("joinMovedOverIdealP99", row.movedOverIdealP99())
                     .put("sampledKeys", row.sampled().keys())

@@ -35,6 +35,15 @@ public record ImbalanceRow(
     }
 
     /**
+     * The exact value for random tokens: a node's share is the sum of T of the ring's nT arcs, Beta(T, (n-1)T), whose
+     * standard deviation over its mean is {@code sqrt((n-1)/(nT+1))}; the textbook's {@code 1/sqrt(T)} is its limit
+     * for many nodes, and overstates it by {@code sqrt(n/(n-1))} on few.
+     */
+    public double betaSdOverMean() {
+        return Math.sqrt((nodes - 1.0) / ((double) nodes * tokens + 1));
+    }
+
+    /**
      * Measures one line: placements with token seeds {@code 0 .. placements-1} (in parallel; each is independent and
      * the result does not depend on the order), then {@code sampleKeys} routed keys on placement 0 (none if 0).
      */

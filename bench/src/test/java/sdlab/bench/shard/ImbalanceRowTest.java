@@ -45,12 +45,15 @@ class ImbalanceRowTest {
 
     @Test
     void moreTokensShrinkTheImbalanceAsOneOverRootT() {
-        // The shares' sd over the mean follows 1/sqrt(T) within 20 %: 16 tokens about 0.25, 256 about 0.0625.
+        // The shares' sd over the mean follows 1/sqrt(T) within 20 % (16 tokens about 0.25, 256 about 0.0625), and
+        // the exact Beta value within 10 %.
         ImbalanceRow sixteen = ImbalanceRow.measure(12, 16, 40, 0);
         ImbalanceRow many = ImbalanceRow.measure(12, 256, 40, 0);
 
         assertThat(sixteen.shareSdOverMean() / sixteen.textbookSdOverMean()).isBetween(0.8, 1.2);
         assertThat(many.shareSdOverMean() / many.textbookSdOverMean()).isBetween(0.8, 1.2);
+        assertThat(ImbalanceRow.measure(4, 4, 100, 0).shareSdOverMean() / Math.sqrt(3.0 / 17))
+                .isBetween(0.9, 1.1);
         assertThat(many.maxOverMeanMedian()).isLessThan(sixteen.maxOverMeanMedian());
     }
 }
