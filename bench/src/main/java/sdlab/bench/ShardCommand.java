@@ -22,7 +22,7 @@ import sdlab.bench.shard.RoutingJmh;
                     + " token count (Cassandra's num_tokens), over many random token placements: the median and 99th"
                     + " percentile, exact from the ring's arcs and checked by routing random keys; and the data"
                     + " moved when one node joins, over the ideal 1/(n+1). Tokens are placed at random, as Cassandra"
-                    + " placed them before 3.0's allocation algorithm. A few seconds with the defaults.",
+                    + " placed them before 3.0's allocation algorithm. Under a minute with the defaults.",
             "With --routing: nanoseconds per ownerOf(key) for modulo, consistent hashing with 1/16/256 tokens per"
                     + " shard and range partitioning with 12 and 1,000 ranges, 12 shards, measured by JMH in a"
                     + " forked JVM per partitioner (about a minute).",
