@@ -208,7 +208,7 @@ public final class ShardNode implements Node {
                 switch (request) {
                     case Get get -> {
                         touch(get.key(), cost, ctx);
-                        yield new GetReply(get.requestId(), data.get(get.key()));
+                        yield new GetReply(get.requestId(), data.get(get.key()), queue.size());
                     }
                     case Put put -> {
                         touch(put.key(), cost, ctx);
@@ -235,7 +235,9 @@ public final class ShardNode implements Node {
 
     /** Counts a point request of {@code key}: the observer, the hot-key summary and the range's traffic. */
     private void touch(String key, long cost, NodeContext ctx) {
-        boolean owned = table.partitioner().ownerOf(key).equals(ctx.self());
+        // A copy owns what its shard owns.
+        NodeId shard = settings.replicaOf() == null ? ctx.self() : settings.replicaOf();
+        boolean owned = table.partitioner().ownerOf(key).equals(shard);
         observer.served(ctx.self(), table.epoch(), key, owned, cost, ctx.nowNanos());
         hotKeys.offer(key);
         if (table.partitioner() instanceof RangePartitioner ranges) {

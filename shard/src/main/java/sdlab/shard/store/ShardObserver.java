@@ -28,6 +28,17 @@ public interface ShardObserver {
     /** The placement node put a new table in force, for {@code why}. */
     default void tableChanged(RoutingTable table, String why) {}
 
+    /** Read cache {@code cache} answered a read of {@code key} from its entry ({@code hit}) or had to fetch it. */
+    default void cacheRead(NodeId cache, String key, boolean hit) {}
+
+    /**
+     * A router finished an operation {@code f} on {@code key} (null for scans and aggregates) after sending {@code
+     * requests} requests in all; by default reported as {@link #routed(String, int, int, int, int)}.
+     */
+    default void routed(String f, String key, int requests, int shardsAsked, int staleRejections, int tableFetches) {
+        routed(f, requests, shardsAsked, staleRejections, tableFetches);
+    }
+
     /**
      * A router finished an operation {@code f} after sending {@code requests} requests to {@code shardsAsked}
      * distinct shards in its last attempt, {@code staleRejections} refusals and {@code tableFetches} table fetches.
