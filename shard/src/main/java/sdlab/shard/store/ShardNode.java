@@ -212,6 +212,7 @@ public final class ShardNode implements Node {
                     }
                     case Put put -> {
                         touch(put.key(), cost, ctx);
+                        observer.wrote(ctx.self(), put.key(), ctx.nowNanos());
                         data.put(put.key(), put.value());
                         yield new PutReply(put.requestId());
                     }

@@ -16,6 +16,9 @@ public interface ShardObserver {
      */
     default void served(NodeId shard, long epoch, String key, boolean owned, long serviceNanos, long atNanos) {}
 
+    /** A shard applied a write of {@code key} at {@code atNanos} (besides reporting it as {@link #served}). */
+    default void wrote(NodeId shard, String key, long atNanos) {}
+
     /** A shard refused a request for hot {@code key} over its rate. */
     default void throttled(NodeId shard, String key) {}
 

@@ -31,11 +31,19 @@ class HotspotsClaimsTest {
             HotspotClaims.SPLITS_CHASE_MONOTONIC,
             HotspotClaims.LIMIT_HOLDS_CELEBRITY,
             HotspotClaims.OWNER_SERVES,
+            HotspotClaims.SALTING_SPREADS_WRITES,
+            HotspotClaims.CACHE_COOLS_READS,
+            HotspotClaims.CACHE_COALESCES,
+            HotspotClaims.COPIES_COOL_READS,
+            HotspotClaims.TWO_CHOICES_BEAT_RANDOM,
             HotspotClaims.FIXES_TOKENS,
             HotspotClaims.FIXES_CELEBRITY_VNODES,
             HotspotClaims.FIXES_MONOTONIC,
             HotspotClaims.FIXES_RANGE,
-            HotspotClaims.FIXES_CELEBRITY_LIMIT);
+            HotspotClaims.FIXES_CELEBRITY_LIMIT,
+            HotspotClaims.FIXES_HOT_WRITE_SALT,
+            HotspotClaims.FIXES_HOT_READ_CACHE,
+            HotspotClaims.FIXES_HOT_READ_COPIES);
 
     private static ExperimentReport report;
     private static Map<String, ClaimResult> claims;
