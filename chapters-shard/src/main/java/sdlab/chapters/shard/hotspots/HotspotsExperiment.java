@@ -33,15 +33,17 @@ import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.lab.Variant;
 
-/** Chapter 16: four kinds of hotspot on chapter 15's store, each without and with the remedy prescribed for it. */
+/** Chapter 16: six kinds of hotspot on chapter 15's store, each without and with the remedies prescribed for it. */
 public final class HotspotsExperiment implements Experiment {
     private static final ExperimentIdentity IDENTITY = new ExperimentIdentity(
             "hotspots",
             16,
             "Hotspots and their remedies",
-            "Unlucky tokens, monotonic inserts, a hot range and a celebrity key on a sharded store under open-loop"
-                    + " load, each without and with its remedy (virtual nodes, load-based splitting, per-key rate"
-                    + " limiting): the hottest shard's load and the p99 before and after, and what each remedy costs.");
+            "Unlucky tokens, monotonic inserts, a hot range, a celebrity key, a hot write key and a hot read key on a"
+                    + " sharded store under open-loop load, each without and with its remedy (virtual nodes, load-based"
+                    + " splitting, per-key rate limiting, key salting, a read cache with single-flight, read copies"
+                    + " picked by load): the hottest shard's load and the p99 before and after, and what each remedy"
+                    + " costs.");
 
     private static final String QUESTION = "Which remedy fixes which hotspot?";
 

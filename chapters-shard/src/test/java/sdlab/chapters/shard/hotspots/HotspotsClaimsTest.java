@@ -16,8 +16,9 @@ import sdlab.lab.sweep.Sweep;
 
 /**
  * Chapter 16's claims over a CI-sized sweep, the sweep that {@code ./sdlab run hotspots --seeds 6} runs: each remedy's
- * effect on the hottest shard, and by the chapter's yardstick virtual nodes fix unlucky tokens while neither they fix a
- * celebrity nor load splits fix monotonic inserts or a hot range. Per-key limits fix the celebrity on these six seeds;
+ * effect on the hottest shard (salting, a read cache and read copies for one hot key included, with their costs), and
+ * by the chapter's yardstick virtual nodes fix unlucky tokens while neither they fix a celebrity nor load splits fix
+ * monotonic inserts or a hot range. Per-key limits fix the celebrity on these six seeds;
  * over 40 seeds they miss the yardstick once (seed 16: the busiest shard at 1.55x the mean), so that option is left to
  * the report rather than asserted here.
  */
