@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
 /**
  * Key splitting (salting) for hot write keys: a write of a salted key goes to one of {@code salts} sub-keys chosen at
  * random, {@code key#0} to {@code key#(salts-1)}, which hash to different shards; a read must gather all of them. The
- * writes spread; the reads pay a fan-out of {@code salts} requests.
+ * writes spread; the reads pay a fan-out of {@code salts} requests. The router answers a gathered read with the largest
+ * sub-key value, the newest when writes carry increasing values (versions, timestamps); a counter would sum them.
  *
  * <p>Which keys are salted is configuration, not the online detector: every router must agree on it before the first
  * write, or a router that has not yet noticed the key reads the unsalted key while others write sub-keys. Systems that

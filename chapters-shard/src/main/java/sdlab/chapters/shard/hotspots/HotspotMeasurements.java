@@ -71,7 +71,9 @@ final class HotspotMeasurements {
         run.counter(KEYS_MOVED, load.keysMoved);
         run.counter(STALE, load.staleRefusals);
         run.counter(NOT_OWNED, load.servedNotOwned);
-        run.value(HOT_READ_REQUESTS, load.hotKeyReads == 0 ? 0 : (double) load.hotKeyReadRequests / load.hotKeyReads);
+        run.value(
+                HOT_READ_REQUESTS,
+                load.hotKeyReads == 0 ? Double.NaN : (double) load.hotKeyReadRequests / load.hotKeyReads);
         run.value(REQUESTS_PER_OP, load.operations == 0 ? 0 : (double) load.operationRequests / load.operations);
         run.value(
                 MESSAGES_PER_OP,
