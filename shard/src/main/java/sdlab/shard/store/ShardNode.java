@@ -44,6 +44,10 @@ import sdlab.shard.store.ShardMessage.Throttled;
  * force, the shard hands every entry it lost to its new owner ({@link Handoff}, one to every shard of the new table,
  * possibly empty) and parks requests of the new epoch until the handoffs due to it have all arrived.
  *
+ * <p>A node may be a copy of another shard ({@link ShardSettings#replicaOf()}): it owns what that shard owns under the
+ * table, serves reads the routers send it and applies every write; each get's reply says how many requests its queue
+ * holds, for routers that pick copies by load.
+ *
  * <p>Data is in memory: the chapters that run shards do not crash them.
  */
 public final class ShardNode implements Node {
