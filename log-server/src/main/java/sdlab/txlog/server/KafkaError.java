@@ -22,6 +22,9 @@ final class KafkaError {
             case UNKNOWN_MEMBER_ID -> 25;
             case REBALANCE_IN_PROGRESS -> 27;
             case GROUP_MAX_SIZE_REACHED -> 81;
+            case INVALID_PRODUCER_EPOCH -> 47;
+            case INVALID_TXN_STATE -> 48;
+            case UNKNOWN_PRODUCER_ID -> 59;
         };
     }
 

@@ -77,7 +77,10 @@ final class OffsetsApi {
             asked.add(namedPartitions(in));
             in.skipTaggedFields();
         }
-        in.bool(); // require stable: no transactional offsets, so every offset is stable
+        // Require stable: Kafka answers UNSTABLE_OFFSET_COMMIT while a transaction holds pending offsets for a
+        // partition;
+        // this broker answers the last committed offset, without the pending ones, at once.
+        in.bool();
         in.skipTaggedFields();
         List<CompletableFuture<GroupMessages.Response>> answers = new ArrayList<>();
         for (int g = 0; g < groupIds.size(); g++) {
