@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import sdlab.core.NodeId;
 import sdlab.txlog.GroupMessages.CommitOffsets;
 import sdlab.txlog.GroupMessages.FetchOffsets;
@@ -216,14 +218,20 @@ final class GroupCoordinator {
     List<Reply> onFetchOffsets(NodeId from, FetchOffsets fetch) {
         Group group = groups.get(fetch.groupId());
         Map<TopicPartition, Long> found = new TreeMap<>();
+        Set<TopicPartition> unstable = new TreeSet<>();
         if (group != null) {
             group.offsets.forEach((tp, offset) -> {
                 if (fetch.partitions().isEmpty() || fetch.partitions().contains(tp)) {
                     found.put(tp, offset);
                 }
             });
+            group.pendingByProducer.values().forEach(pending -> pending.keySet().forEach(tp -> {
+                if (fetch.partitions().isEmpty() || fetch.partitions().contains(tp)) {
+                    unstable.add(tp);
+                }
+            }));
         }
-        return List.of(new Reply(from, new GroupMessages.OffsetsOk(fetch.requestId(), found)));
+        return List.of(new Reply(from, new GroupMessages.OffsetsOk(fetch.requestId(), found, unstable)));
     }
 
     /** A commit from outside the group (generation -1, no member id) is not checked; a member's must be current. */

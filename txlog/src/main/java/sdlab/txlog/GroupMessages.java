@@ -3,6 +3,7 @@ package sdlab.txlog;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import sdlab.core.Message;
 
 /**
@@ -106,10 +107,20 @@ public sealed interface GroupMessages extends Message {
         }
     }
 
-    /** Committed offsets; a partition never committed is absent. */
-    record OffsetsOk(long requestId, Map<TopicPartition, Long> offsets) implements Response {
+    /**
+     * Committed offsets; a partition never committed is absent. {@code unstable}: the partitions asked for that an open
+     * transaction holds pending offsets for, which a reader that wants stable offsets (Kafka's read_committed
+     * consumer) waits out.
+     */
+    record OffsetsOk(long requestId, Map<TopicPartition, Long> offsets, Set<TopicPartition> unstable)
+            implements Response {
         public OffsetsOk {
             offsets = Map.copyOf(offsets);
+            unstable = Set.copyOf(unstable);
+        }
+
+        public OffsetsOk(long requestId, Map<TopicPartition, Long> offsets) {
+            this(requestId, offsets, Set.of());
         }
     }
 

@@ -76,6 +76,11 @@ class TxnOffsetsTest {
         assertThat(outcome.committedAt(5))
                 .as("pending inside the open transaction")
                 .isNull();
+        assertThat(((OffsetsOk) outcome.script().groupAnswer(5)).unstable()).containsExactly(P0);
+        assertThat(((OffsetsOk) outcome.script().groupAnswer(7)).unstable()).isEmpty();
+        assertThat(((OffsetsOk) outcome.script().groupAnswer(11)).unstable())
+                .as("dropped by the abort")
+                .isEmpty();
         assertThat(outcome.committedAt(7)).as("after the commit").isEqualTo(3L);
         assertThat(outcome.committedAt(11)).as("after the abort").isEqualTo(3L);
         assertThat(outcome.committedAt(15)).as("after the fenced commit").isEqualTo(3L);

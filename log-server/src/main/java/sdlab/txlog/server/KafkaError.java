@@ -11,6 +11,7 @@ final class KafkaError {
     static final short UNKNOWN_TOPIC_OR_PARTITION = 3;
     static final short UNSUPPORTED_VERSION = 35;
     static final short INVALID_REQUEST = 42;
+    static final short UNSTABLE_OFFSET_COMMIT = 88;
     static final short UNKNOWN_SERVER_ERROR = -1;
 
     private KafkaError() {}

@@ -30,8 +30,7 @@
  *
  * <h2>What it does not do yet</h2>
  *
- * <p>Transactions "v2" (KIP-890), OffsetFetch's require_stable (pending transactional offsets are left out at once,
- * where Kafka answers UNSTABLE_OFFSET_COMMIT), topics created on first use, offsets
+ * <p>Transactions "v2" (KIP-890), topics created on first use, offsets
  * looked up by timestamp, a fetch woken early by a write (an empty fetch waits out its {@code max_wait_ms}, at most 500
  * ms), persistence of the records and committed offsets across restarts, the new consumer protocol
  * (KIP-848, {@code group.protocol=consumer}), static membership, and more than one broker.
