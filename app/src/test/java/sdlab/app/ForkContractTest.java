@@ -46,6 +46,7 @@ class ForkContractTest {
             "partitioning",
             "hotspots",
             "ratelimit-responses",
+            "conflicts",
             "semisync",
             "caching-layers");
 
