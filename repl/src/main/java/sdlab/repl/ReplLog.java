@@ -47,8 +47,9 @@ final class ReplLog {
 
     /**
      * The relay log of a node that loaded a snapshot as of {@code position}: it holds no entry up to there and takes
-     * the next shipped one. It lives in memory only: a restart recovers from the file, which a snapshot does not
-     * write, so a node that joined late must join again after a crash.
+     * the next shipped one. The base lives in memory only: after a restart the file's first entry does not follow
+     * position 0, so the node recovers an empty log and state and copies the whole log from its source again (this
+     * store's primaries keep every entry; one that purged its log would need a new snapshot).
      */
     static ReplLog startingAt(long position, long offsetBytes) {
         return new ReplLog(position, offsetBytes);
