@@ -101,7 +101,7 @@ final class MemcachedReplies {
         header[at++] = ' ';
         at = putDecimal(header, at, item.flags());
         header[at++] = ' ';
-        at = putDecimal(header, at, item.value().length);
+        at = putDecimal(header, at, item.valueLength());
         if (withCas) {
             header[at++] = ' ';
             at = putDecimal(header, at, item.cas());

@@ -122,6 +122,29 @@ class MemcachedStoreTest {
     }
 
     @Test
+    void aReadGivesAnItemOneSecondChanceNotTwo() {
+        // Room for three: a read marks "a", so the first eviction passes it over (and clears the
+        // mark) and takes "b"; unread since, "a" goes on the third eviction, after "c".
+        MemcachedStore small = new MemcachedStore(3_000, 1024, 1, clock);
+        for (String name : List.of("a", "b", "c")) {
+            small.store(StoreMode.SET, key(name), 0, 0, new byte[900], 0);
+        }
+        assertThat(small.get(key("a"))).isNotNull();
+        small.store(StoreMode.SET, key("d"), 0, 0, new byte[900], 0);
+        small.store(StoreMode.SET, key("e"), 0, 0, new byte[900], 0);
+        // A miss marks nothing, so the misses below leave "a" unread.
+        assertThat(small.get(key("b"))).as("evicted in the place of the read a").isNull();
+        assertThat(small.get(key("c")))
+                .as("older than a once a was passed over")
+                .isNull();
+        small.store(StoreMode.SET, key("f"), 0, 0, new byte[900], 0);
+        assertThat(small.itemCount()).isEqualTo(3);
+        assertThat(small.stats().evictions()).isEqualTo(3);
+        assertThat(small.get(key("a"))).as("its one second chance used").isNull();
+        assertThat(small.get(key("d"))).isNotNull();
+    }
+
+    @Test
     void everyKeyIsFoundAndRemovableAsTheTablesGrow() {
         // 20,000 keys, binary ones among them, in 4 stripes: each found, each removed, none left.
         MemcachedStore big = new MemcachedStore(1L << 30, 1024, 4, clock);
@@ -141,6 +164,34 @@ class MemcachedStoreTest {
         big.flushAll(0);
         assertThat(big.itemCount()).isZero();
         assertThat(big.bytes()).isZero();
+    }
+
+    @Test
+    void aKeyIsComparedByItsLengthNotJustItsBytes() {
+        // An item's array holds its key and then its value, so "ab" holding "cd" starts with "abc":
+        // the lookup of "abc" must not take the value's bytes for the rest of its key.
+        store.store(StoreMode.SET, key("ab"), 0, 0, b("cd"), 0);
+        assertThat(store.get(key("abc"))).isNull();
+        assertThat(store.get(key("a"))).isNull();
+        assertThat(text(store.get(key("ab")).value())).isEqualTo("cd");
+    }
+
+    @Test
+    void anItemHandedOutKeepsItsValueAndFieldsWhenTheKeyChanges() {
+        // Items are read after the stripe's lock is released, so a store, incr or touch must put
+        // a new item in the key's place rather than change the one a reader holds.
+        store.store(StoreMode.SET, key("n"), 7, 0, b("41"), 0);
+        Item before = store.get(key("n"));
+        store.increment(key("n"), 1, false);
+        store.touch(key("n"), 100);
+        store.store(StoreMode.APPEND, key("n"), 0, 0, b("0"), 0);
+        assertThat(text(before.value())).isEqualTo("41");
+        assertThat(before.expireAtMillis()).isZero();
+        Item after = store.get(key("n"));
+        assertThat(text(after.value())).isEqualTo("420");
+        assertThat(after.flags()).isEqualTo(7);
+        assertThat(after.expireAtMillis()).isEqualTo(clock.getAsLong() + 100_000);
+        assertThat(after.cas()).isGreaterThan(before.cas());
     }
 
     /** Keys of 4 to 43 bytes, the number first, then control bytes as in memaslap's keys. */
