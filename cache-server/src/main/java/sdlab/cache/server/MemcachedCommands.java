@@ -138,7 +138,7 @@ final class MemcachedCommands {
                 int headerBytes = MemcachedReplies.valueHeader(
                         valueHeader, line.bytes(), line.start(i), line.length(i), item, withCas);
                 out.writeBytes(valueHeader, 0, headerBytes);
-                out.writeBytes(item.keyAndValue(), item.valueOffset(), item.valueLength());
+                out.writeBytes(item.value());
                 MemcachedReplies.crlf(out);
             }
         }

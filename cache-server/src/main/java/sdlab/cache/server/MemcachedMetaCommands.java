@@ -66,10 +66,10 @@ final class MemcachedMetaCommands {
         }
         if (flag(line, FLAGS, 'v') >= 0) {
             status(out, "VA ");
-            MemcachedReplies.decimal(out, item.valueLength());
+            MemcachedReplies.decimal(out, item.value().length);
             echo(line, FLAGS, item, "sftkcO", out);
             MemcachedReplies.crlf(out);
-            out.writeBytes(item.keyAndValue(), item.valueOffset(), item.valueLength());
+            out.writeBytes(item.value());
         } else {
             status(out, "HD");
             echo(line, FLAGS, item, "sftkcO", out);
@@ -300,7 +300,7 @@ final class MemcachedMetaCommands {
                     out.writeByte(letter);
                     long ttl = letter == 't' ? store.ttlSeconds(item) : 0;
                     switch (letter) {
-                        case 's' -> MemcachedReplies.decimal(out, item.valueLength());
+                        case 's' -> MemcachedReplies.decimal(out, item.value().length);
                         case 'f' -> MemcachedReplies.decimal(out, item.flags());
                         case 'c' -> MemcachedReplies.decimal(out, item.cas());
                         default -> MemcachedReplies.signedDecimal(out, ttl);

@@ -101,7 +101,7 @@ final class MemcachedReplies {
         header[at++] = ' ';
         at = putDecimal(header, at, item.flags());
         header[at++] = ' ';
-        at = putDecimal(header, at, item.valueLength());
+        at = putDecimal(header, at, item.value().length);
         if (withCas) {
             header[at++] = ' ';
             at = putDecimal(header, at, item.cas());

@@ -47,8 +47,7 @@ class MemcachedRepliesTest {
         // VALUE <key> <flags> <bytes> [<cas>], the key's bytes as they came.
         byte[] header = new byte[MemcachedReplies.VALUE_HEADER_BYTES_MAX];
         byte[] key = "xx\u0010key".getBytes(StandardCharsets.ISO_8859_1);
-        Item item = Item.of(
-                "\u0010key".getBytes(StandardCharsets.ISO_8859_1), new byte[64], 4294967295L, 0, Long.MAX_VALUE, 0);
+        Item item = new Item(new byte[64], 4294967295L, 0, Long.MAX_VALUE, 0);
 
         int length = MemcachedReplies.valueHeader(header, key, 2, 4, item, true);
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * A memcached key as the store looks it up: at most {@value #BYTES_MAX} bytes and their 64-bit
  * hash. It is mutable and meant to be reused: a connection copies each key of a command into
  * its one probe, {@link #filled marks} it and hands it to the store, so that a lookup allocates
- * nothing. The store never keeps a probe; it copies the bytes into each item it stores.
+ * nothing. The store never keeps a probe; it copies the bytes when it stores a new key.
  *
  * <p>The hash's upper half picks the store's lock stripe and its lower half the slot within the
  * stripe's table, so the two choices do not correlate.
@@ -58,14 +58,14 @@ public final class MemcachedKey {
         return hash;
     }
 
-    /** True if {@code item}'s key is exactly this key: compared in place, at the start of the item's array. */
-    boolean matches(Item item) {
-        return item.keyLength() == length && Arrays.equals(item.keyAndValue(), 0, length, bytes, 0, length);
+    /** True if {@code stored} holds exactly this key's bytes. */
+    boolean matches(byte[] stored) {
+        return stored.length == length && Arrays.equals(stored, 0, length, bytes, 0, length);
     }
 
-    /** Copies the key's bytes to the start of {@code target}. */
-    void copyTo(byte[] target) {
-        System.arraycopy(bytes, 0, target, 0, length);
+    /** The key's bytes in an array of their own, for the store to keep. */
+    byte[] copy() {
+        return Arrays.copyOf(bytes, length);
     }
 
     /**

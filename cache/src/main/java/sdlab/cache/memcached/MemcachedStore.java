@@ -11,16 +11,15 @@ import java.util.function.LongSupplier;
  * The Redis engine is single-threaded by design; memcached is multi-threaded by design, and
  * that difference is what the Redis-vs-Memcached chapter measures. So this store does not
  * share the engine's keyspace: it is split into {@code segments} stripes by key hash, each with
- * its own lock, its own LRU (a hash table whose items are also an LRU list; see {@code Segment})
+ * its own lock, its own LRU (a hash table whose entries are also an LRU list; see {@code Segment})
  * and an equal share of the memory limit,
  * much as memcached splits its LRU per slab class and locks items by hash bucket. Threads
- * contend only when their keys land in the same stripe. Eviction is LRU per stripe with a second
- * chance for items read since they were stored (memcached 1.6's active mark), which approximates
- * a global LRU when keys spread evenly.
+ * contend only when their keys land in the same stripe. Eviction is LRU per stripe, which
+ * approximates a global LRU when keys spread evenly.
  *
  * <p>Keys arrive as {@link MemcachedKey} probes that a connection refills for every key it
- * looks up, so the read path allocates no key object; a store copies the key's bytes into the
- * new item, which holds key and value in one array ({@link Item}) so that a hit reads two objects.
+ * looks up, so the read path allocates no key object; the store copies a key's bytes only when
+ * it stores a new one.
  *
  * <h2>Semantics (memcached 1.6 text protocol)</h2>
  *
@@ -38,8 +37,6 @@ import java.util.function.LongSupplier;
 public final class MemcachedStore {
     /** memcached's boundary between relative and absolute expiry times: 30 days in seconds. */
     static final long RELATIVE_EXPIRY_SECONDS_MAX = 60L * 60 * 24 * 30;
-
-    private static final byte[] NOTHING = new byte[0];
 
     private final Segment[] segments;
     private final int itemBytesMax;
@@ -89,14 +86,12 @@ public final class MemcachedStore {
             long nowMillis = clockMillis.getAsLong();
             Item next =
                     switch (mode) {
-                        case SET -> newItem(key, data, flags, exptime, nowMillis);
-                        case ADD -> existing == null ? newItem(key, data, flags, exptime, nowMillis) : null;
-                        case REPLACE -> existing != null ? newItem(key, data, flags, exptime, nowMillis) : null;
-                        case APPEND ->
-                            existing != null ? joined(key, existing, existing.value(), data, nowMillis) : null;
-                        case PREPEND ->
-                            existing != null ? joined(key, existing, data, existing.value(), nowMillis) : null;
-                        case CAS -> casStore(key, existing, casUnique, data, flags, exptime, nowMillis);
+                        case SET -> newItem(data, flags, exptime, nowMillis);
+                        case ADD -> existing == null ? newItem(data, flags, exptime, nowMillis) : null;
+                        case REPLACE -> existing != null ? newItem(data, flags, exptime, nowMillis) : null;
+                        case APPEND -> existing != null ? joined(existing, existing.value(), data, nowMillis) : null;
+                        case PREPEND -> existing != null ? joined(existing, data, existing.value(), nowMillis) : null;
+                        case CAS -> casStore(existing, casUnique, data, flags, exptime, nowMillis);
                     };
             if (mode == StoreMode.CAS && next == null) {
                 return existing == null ? StoreResult.NOT_FOUND : StoreResult.EXISTS;
@@ -180,18 +175,15 @@ public final class MemcachedStore {
             }
             long current;
             try {
-                current = Long.parseUnsignedLong(new String(
-                        item.keyAndValue(),
-                        item.valueOffset(),
-                        item.valueLength(),
-                        java.nio.charset.StandardCharsets.US_ASCII));
+                current = Long.parseUnsignedLong(new String(item.value(), java.nio.charset.StandardCharsets.US_ASCII));
             } catch (NumberFormatException e) {
                 return new IncrResult.NonNumeric();
             }
             long next = decrement ? (Long.compareUnsigned(current, delta) < 0 ? 0 : current - delta) : current + delta;
             byte[] text = Long.toUnsignedString(next).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             long nowMillis = clockMillis.getAsLong();
-            segment.put(key, item.withValue(key, text, casCounter.incrementAndGet(), nowMillis));
+            segment.put(
+                    key, new Item(text, item.flags(), item.expireAtMillis(), casCounter.incrementAndGet(), nowMillis));
             (decrement ? stats.decrHits : stats.incrHits).increment();
             return new IncrResult.Value(next);
         }
@@ -225,7 +217,7 @@ public final class MemcachedStore {
                 return null;
             }
             long expireAt = expireAt(exptime, clockMillis.getAsLong());
-            Item touched = item.expiringAt(expireAt);
+            Item touched = new Item(item.value(), item.flags(), expireAt, item.cas(), item.storedAtMillis());
             segment.put(key, touched);
             return touched;
         }
@@ -316,13 +308,13 @@ public final class MemcachedStore {
     }
 
     private StoreResult put(Segment segment, MemcachedKey key, Item item, StoreMode mode) {
-        if (item.valueLength() > itemBytesMax) {
+        if (item.value().length > itemBytesMax) {
             if (mode == StoreMode.SET) {
                 segment.remove(key); // memcached drops the old value when a set is too large
             }
             return StoreResult.TOO_LARGE;
         }
-        if (item.sizeBytes() > segment.bytesMax()) {
+        if (Item.sizeBytes(key.length(), item.value().length) > segment.bytesMax()) {
             return StoreResult.OUT_OF_MEMORY;
         }
         stats.evictions.add(segment.put(key, item));
@@ -330,24 +322,18 @@ public final class MemcachedStore {
         return StoreResult.STORED;
     }
 
-    private Item newItem(MemcachedKey key, byte[] data, long flags, long exptime, long nowMillis) {
-        return Item.of(
-                key, data, NOTHING, flags, expireAt(exptime, nowMillis), casCounter.incrementAndGet(), nowMillis);
+    private Item newItem(byte[] data, long flags, long exptime, long nowMillis) {
+        return new Item(data, flags, expireAt(exptime, nowMillis), casCounter.incrementAndGet(), nowMillis);
     }
 
-    private Item joined(MemcachedKey key, Item existing, byte[] first, byte[] second, long nowMillis) {
-        return Item.of(
-                key,
-                first,
-                second,
-                existing.flags(),
-                existing.expireAtMillis(),
-                casCounter.incrementAndGet(),
-                nowMillis);
+    private Item joined(Item existing, byte[] first, byte[] second, long nowMillis) {
+        byte[] data = new byte[first.length + second.length];
+        System.arraycopy(first, 0, data, 0, first.length);
+        System.arraycopy(second, 0, data, first.length, second.length);
+        return new Item(data, existing.flags(), existing.expireAtMillis(), casCounter.incrementAndGet(), nowMillis);
     }
 
-    private Item casStore(
-            MemcachedKey key, Item existing, long casUnique, byte[] data, long flags, long exptime, long nowMillis) {
+    private Item casStore(Item existing, long casUnique, byte[] data, long flags, long exptime, long nowMillis) {
         if (existing == null) {
             stats.casMisses.increment();
             return null;
@@ -357,7 +343,7 @@ public final class MemcachedStore {
             return null;
         }
         stats.casHits.increment();
-        return newItem(key, data, flags, exptime, nowMillis);
+        return newItem(data, flags, exptime, nowMillis);
     }
 
     /** memcached's expiry rules: 0 never, negative already, up to 30 days relative, else absolute. */

@@ -1,31 +1,38 @@
 package sdlab.cache.memcached;
 
 /**
- * One stripe of the memcached store: a hash table of its items, each also linked into the
+ * One stripe of the memcached store: a hash table of its keys, each entry also linked into the
  * stripe's LRU list, with its own share of the memory limit. Not thread-safe by itself; the
  * store holds the segment's monitor around every call.
  *
- * <p>A read does not move its item. It marks it active, as memcached 1.6 marks a fetched item
- * ({@code ITEM_ACTIVE}), and eviction gives an active item a second chance: it goes to the newest
- * end with its mark cleared, where memcached's LRU maintainer moves active items to its warm
- * queue instead of evicting them. Relinking on every read cost a third of a get's CPU in a hash
- * table larger than the caches (the JMH benchmark {@code MemcachedGetBenchmark} and
- * bench/README.md): it writes to the two neighbours in the list, two more cache misses. A store
- * puts its new item at the newest end, as before.
- *
  * <p>The table is its own rather than a {@code LinkedHashMap} so that a lookup takes a reusable
- * {@link MemcachedKey} probe (no key object per request), and the items are its nodes: an item
- * is chained in its slot and linked between older and newer items, so a hit reads the slot array,
- * the item and the item's one array of key and value bytes. The table doubles past three quarters
- * full and never shrinks, like {@code HashMap}.
+ * {@link MemcachedKey} probe (no key object per request) and an overwrite keeps the entry and
+ * its key bytes. Entries chain in their slot; the table doubles past three quarters full and
+ * never shrinks, like {@code HashMap}. Every {@link #get} and {@link #put} makes the entry the
+ * most recently used, as an access-ordered {@code LinkedHashMap} did.
  */
 final class Segment {
     private static final int SLOTS_MIN = 16;
 
-    /** The LRU list's sentinel: {@code lru.newer} is the least recently used item, {@code lru.older} the most. */
-    private final Item lru = Item.of(new byte[0], new byte[0], 0, 0, 0, 0);
+    /** One key's item: chained in its slot, and linked between older and newer entries in the LRU list. */
+    private static final class Entry {
+        final byte[] key;
+        final long hash;
+        Item item;
+        Entry nextInSlot;
+        Entry older;
+        Entry newer;
 
-    private Item[] slots = new Item[SLOTS_MIN];
+        Entry(byte[] key, long hash) {
+            this.key = key;
+            this.hash = hash;
+        }
+    }
+
+    /** The LRU list's sentinel: {@code lru.newer} is the least recently used entry, {@code lru.older} the most. */
+    private final Entry lru = new Entry(new byte[0], 0);
+
+    private Entry[] slots = new Entry[SLOTS_MIN];
     private int size;
     private long bytesMax;
     private long bytes;
@@ -48,31 +55,31 @@ final class Segment {
         return size;
     }
 
-    /** The item of {@code key} (marking it read, so that eviction passes it over once), or null. */
+    /** The item of {@code key} (making it the most recently used), or null. */
     Item get(MemcachedKey key) {
-        Item item = find(key);
-        if (item == null) {
+        Entry entry = find(key);
+        if (entry == null) {
             return null;
         }
-        if (!item.active) {
-            item.active = true; // a write to the line just read; the neighbours stay untouched
-        }
-        return item;
+        unlinkLru(entry);
+        linkNewest(entry);
+        return entry.item;
     }
 
-    /**
-     * Stores {@code item} under its key (which is {@code key}), replacing the key's item, evicting
-     * least recently used items until it fits; returns evictions.
-     */
+    /** Stores {@code item}, evicting least recently used items until it fits; returns evictions. */
     int put(MemcachedKey key, Item item) {
-        Item existing = find(key);
-        if (existing != null) {
-            detach(existing); // out of reach of the eviction below
+        Entry entry = find(key);
+        if (entry != null) {
+            detach(entry); // out of reach of the eviction below; its key bytes are kept
         }
-        long size = item.sizeBytes();
+        long size = Item.sizeBytes(key.length(), item.value().length);
         assert size <= bytesMax : "caller checks that the item fits a segment";
         int evicted = evictDownTo(bytesMax - size);
-        attach(item);
+        if (entry == null) {
+            entry = new Entry(key.copy(), key.hash());
+        }
+        entry.item = item;
+        attach(entry);
         return evicted;
     }
 
@@ -83,115 +90,104 @@ final class Segment {
     }
 
     boolean remove(MemcachedKey key) {
-        Item item = find(key);
-        if (item == null) {
+        Entry entry = find(key);
+        if (entry == null) {
             return false;
         }
-        detach(item);
+        detach(entry);
         return true;
     }
 
     void clear() {
-        slots = new Item[SLOTS_MIN];
+        slots = new Entry[SLOTS_MIN];
         lru.older = lru;
         lru.newer = lru;
         size = 0;
         bytes = 0;
     }
 
-    /**
-     * Evicts from the oldest end until at most {@code bytesAllowed} remain; an item read since it
-     * was stored or last passed over moves to the newest end instead, its mark cleared. Each item
-     * is passed over at most once per call, so the loop ends.
-     */
+    /** Evicts from the least recently used end until at most {@code bytesAllowed} remain. */
     private int evictDownTo(long bytesAllowed) {
         int evicted = 0;
         while (bytes > bytesAllowed && lru.newer != lru) {
-            Item oldest = lru.newer;
-            if (oldest.active) {
-                oldest.active = false;
-                unlinkLru(oldest);
-                linkNewest(oldest);
-            } else {
-                detach(oldest);
-                evicted++;
-            }
+            detach(lru.newer);
+            evicted++;
         }
         return evicted;
     }
 
-    private Item find(MemcachedKey key) {
-        int hash = (int) key.hash();
-        for (Item item = slots[slot(hash, slots.length)]; item != null; item = item.nextInSlot) {
-            if (item.hash == hash && key.matches(item)) {
-                return item;
+    private Entry find(MemcachedKey key) {
+        long hash = key.hash();
+        for (Entry entry = slots[slot(hash, slots.length)]; entry != null; entry = entry.nextInSlot) {
+            if (entry.hash == hash && key.matches(entry.key)) {
+                return entry;
             }
         }
         return null;
     }
 
-    /** Puts {@code item} in its slot and at the most recently used end, and counts its bytes. */
-    private void attach(Item item) {
+    /** Puts {@code entry} in its slot and at the most recently used end, and counts its bytes. */
+    private void attach(Entry entry) {
         if (size >= slots.length - (slots.length >>> 2)) {
             grow();
         }
-        int slot = slot(item.hash, slots.length);
-        item.nextInSlot = slots[slot];
-        slots[slot] = item;
-        linkNewest(item);
+        int slot = slot(entry.hash, slots.length);
+        entry.nextInSlot = slots[slot];
+        slots[slot] = entry;
+        linkNewest(entry);
         size++;
-        bytes += item.sizeBytes();
+        bytes += Item.sizeBytes(entry.key.length, entry.item.value().length);
     }
 
-    /** Takes {@code item} out of its slot and the LRU list, and uncounts its bytes. */
-    private void detach(Item item) {
-        int slot = slot(item.hash, slots.length);
-        if (slots[slot] == item) {
-            slots[slot] = item.nextInSlot;
+    /** Takes {@code entry} out of its slot and the LRU list, and uncounts its bytes. */
+    private void detach(Entry entry) {
+        int slot = slot(entry.hash, slots.length);
+        if (slots[slot] == entry) {
+            slots[slot] = entry.nextInSlot;
         } else {
-            Item before = slots[slot];
-            while (before.nextInSlot != item) {
+            Entry before = slots[slot];
+            while (before.nextInSlot != entry) {
                 before = before.nextInSlot;
             }
-            before.nextInSlot = item.nextInSlot;
+            before.nextInSlot = entry.nextInSlot;
         }
-        item.nextInSlot = null;
-        unlinkLru(item);
+        entry.nextInSlot = null;
+        unlinkLru(entry);
         size--;
-        bytes -= item.sizeBytes();
+        bytes -= Item.sizeBytes(entry.key.length, entry.item.value().length);
     }
 
     private void grow() {
-        Item[] grown = new Item[slots.length * 2];
-        for (Item head : slots) {
-            for (Item item = head; item != null; ) {
-                Item next = item.nextInSlot;
-                int slot = slot(item.hash, grown.length);
-                item.nextInSlot = grown[slot];
-                grown[slot] = item;
-                item = next;
+        Entry[] grown = new Entry[slots.length * 2];
+        for (Entry head : slots) {
+            for (Entry entry = head; entry != null; ) {
+                Entry next = entry.nextInSlot;
+                int slot = slot(entry.hash, grown.length);
+                entry.nextInSlot = grown[slot];
+                grown[slot] = entry;
+                entry = next;
             }
         }
         slots = grown;
     }
 
-    private void linkNewest(Item item) {
-        Item newest = lru.older;
-        item.older = newest;
-        item.newer = lru;
-        newest.newer = item;
-        lru.older = item;
+    private void linkNewest(Entry entry) {
+        Entry newest = lru.older;
+        entry.older = newest;
+        entry.newer = lru;
+        newest.newer = entry;
+        lru.older = entry;
     }
 
-    private static void unlinkLru(Item item) {
-        item.older.newer = item.newer;
-        item.newer.older = item.older;
-        item.older = null;
-        item.newer = null;
+    private static void unlinkLru(Entry entry) {
+        entry.older.newer = entry.newer;
+        entry.newer.older = entry.older;
+        entry.older = null;
+        entry.newer = null;
     }
 
     /** The lower half of the hash picks the slot; the upper half picked the segment. */
-    private static int slot(int hash, int slotCount) {
-        return hash & (slotCount - 1);
+    private static int slot(long hash, int slotCount) {
+        return (int) hash & (slotCount - 1);
     }
 }

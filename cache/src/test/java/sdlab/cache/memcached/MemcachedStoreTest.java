@@ -122,29 +122,6 @@ class MemcachedStoreTest {
     }
 
     @Test
-    void aReadGivesAnItemOneSecondChanceNotTwo() {
-        // Room for three: a read marks "a", so the first eviction passes it over (and clears the
-        // mark) and takes "b"; unread since, "a" goes on the third eviction, after "c".
-        MemcachedStore small = new MemcachedStore(3_000, 1024, 1, clock);
-        for (String name : List.of("a", "b", "c")) {
-            small.store(StoreMode.SET, key(name), 0, 0, new byte[900], 0);
-        }
-        assertThat(small.get(key("a"))).isNotNull();
-        small.store(StoreMode.SET, key("d"), 0, 0, new byte[900], 0);
-        small.store(StoreMode.SET, key("e"), 0, 0, new byte[900], 0);
-        // A miss marks nothing, so the misses below leave "a" unread.
-        assertThat(small.get(key("b"))).as("evicted in the place of the read a").isNull();
-        assertThat(small.get(key("c")))
-                .as("older than a once a was passed over")
-                .isNull();
-        small.store(StoreMode.SET, key("f"), 0, 0, new byte[900], 0);
-        assertThat(small.itemCount()).isEqualTo(3);
-        assertThat(small.stats().evictions()).isEqualTo(3);
-        assertThat(small.get(key("a"))).as("its one second chance used").isNull();
-        assertThat(small.get(key("d"))).isNotNull();
-    }
-
-    @Test
     void everyKeyIsFoundAndRemovableAsTheTablesGrow() {
         // 20,000 keys, binary ones among them, in 4 stripes: each found, each removed, none left.
         MemcachedStore big = new MemcachedStore(1L << 30, 1024, 4, clock);
