@@ -37,6 +37,7 @@ class ForkContractTest {
             "locks",
             "isolation",
             "tls-reuse",
+            "read-replicas",
             "lb-features",
             "quorum",
             "redis-vs-memcached",

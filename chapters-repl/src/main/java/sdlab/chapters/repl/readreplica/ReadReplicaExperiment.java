@@ -60,6 +60,11 @@ public final class ReadReplicaExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         ReadReplicaVariant chosen = ReadReplicaVariant.named(variant.name());
         return ReadReplicaMeasurements.measure(ReadReplicaScenario.run(chosen, bug, values, seed, options), options);
