@@ -25,6 +25,7 @@ class ExperimentCatalogTest {
                         "canary",
                         "locks",
                         "tls-reuse",
+                        "read-replicas",
                         "lb-features",
                         "quorum",
                         "redis-vs-memcached",
@@ -80,6 +81,8 @@ class ExperimentCatalogTest {
                         Set.of("backendHandshakeCpuUsPerWake", "gatewayHandshakeCpuUsPerWake", "handshakeCpuUsPerWake"),
                         "lb-features",
                         Set.of("connectionsPerBrowser"),
+                        "read-replicas",
+                        Set.of("snapshotMB", "snapshotMs"),
                         "redis-vs-memcached",
                         Set.of("parseNsPerRequest", "throughputOpsPerSec", "loadLatencyMsP99")));
         assertThat(illustrations.get("ratelimit-placement"))

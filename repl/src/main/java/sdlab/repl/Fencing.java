@@ -59,6 +59,7 @@ final class Fencing {
                 }
                 node.role().onMessage(from, ship, ctx);
             }
+            case JoiningRole joining -> {} // no data yet: a node joins from a snapshot, not from shipments
         }
     }
 }

@@ -1,7 +1,9 @@
 package sdlab.repl;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a node's readers see: the key-value map after applying the log up to {@link #appliedPosition()}. On a
@@ -55,5 +57,21 @@ final class KvState {
     /** The primary's commit time of the last applied entry (0 before any). */
     long appliedCommitNanos() {
         return appliedCommitNanos;
+    }
+
+    /** Replaces everything with a snapshot's pairs, as of {@code position}, committed at {@code commitNanos}. */
+    void load(List<ReplMessages.KeyValue> pairs, long position, long commitNanos) {
+        values.clear();
+        pairs.forEach(pair -> values.put(pair.key(), pair.value()));
+        appliedPosition = position;
+        appliedCommitNanos = commitNanos;
+    }
+
+    /** Every key and its value, ordered by key: what a snapshot carries. */
+    List<ReplMessages.KeyValue> pairs() {
+        return new TreeMap<>(values)
+                .entrySet().stream()
+                        .map(each -> new ReplMessages.KeyValue(each.getKey(), each.getValue()))
+                        .toList();
     }
 }

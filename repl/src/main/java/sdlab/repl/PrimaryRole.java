@@ -112,6 +112,14 @@ final class PrimaryRole implements Role {
         advance(ctx);
     }
 
+    /**
+     * Adds {@code replica}, which is loading a snapshot: it gets heartbeats until it first reports, and entries from
+     * the position it reports then.
+     */
+    void addReplica(NodeId replica) {
+        cursors.putIfAbsent(replica, new ReplicaCursor());
+    }
+
     SemiSyncStatus semiSync() {
         return semiSync;
     }

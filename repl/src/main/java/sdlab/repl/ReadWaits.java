@@ -8,7 +8,6 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.TimerId;
 import sdlab.repl.ReplMessages.Read;
-import sdlab.repl.ReplMessages.ReadOk;
 import sdlab.repl.ReplMessages.ReadRefused;
 import sdlab.repl.ReplTimers.ReadTimeout;
 
@@ -22,10 +21,12 @@ final class ReadWaits {
     private record Waiting(NodeId client, Read read, TimerId timer) {}
 
     private final int waitsMax;
+    private final PageReads pages;
     private final List<Waiting> waiting = new ArrayList<>();
 
-    ReadWaits(int waitsMax) {
+    ReadWaits(int waitsMax, PageReads pages) {
         this.waitsMax = waitsMax;
+        this.pages = pages;
     }
 
     /** Serves {@code read} now if {@code state} has its position, else makes it wait (or refuses it if full). */
@@ -73,7 +74,7 @@ final class ReadWaits {
         }
     }
 
-    private static void answer(NodeId client, Read read, KvState state, NodeContext ctx) {
-        ctx.send(client, new ReadOk(read.requestId(), state.value(read.key()), state.appliedPosition()));
+    private void answer(NodeId client, Read read, KvState state, NodeContext ctx) {
+        pages.serve(client, read, state, ctx);
     }
 }

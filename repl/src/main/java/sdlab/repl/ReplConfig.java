@@ -81,7 +81,11 @@ public record ReplConfig(
          */
         PROMOTION_IGNORES_FENCING_TOKEN,
         /** A primary whose lease lapses goes on taking writes. */
-        NO_SELF_DEMOTION
+        NO_SELF_DEMOTION,
+        /** A node joining from a snapshot serves reads from its empty state before the snapshot is loaded. */
+        SERVES_BEFORE_SNAPSHOT,
+        /** A lag-aware balancer routes to every replica whatever lag it reports: even balancing under another name. */
+        LAG_AWARE_IGNORES_LAG
     }
 
     public ReplConfig {

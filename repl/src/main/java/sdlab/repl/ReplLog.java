@@ -20,17 +20,39 @@ final class ReplLog {
     static final String FILE = "repl-log";
 
     private final List<Entry> entries = new ArrayList<>();
+    /** The position a snapshot covered, when the log starts after one: entries 1 to it are not held. */
+    private final long basePosition;
+
+    private final long baseOffsetBytes;
     private long durablePosition;
     private long syncIdInFlight = -1;
     private long syncCoversPosition;
     private long syncStartedNanos;
     private boolean syncWanted;
 
-    private ReplLog() {}
+    private ReplLog() {
+        this(0, 0);
+    }
+
+    private ReplLog(long basePosition, long baseOffsetBytes) {
+        this.basePosition = basePosition;
+        this.baseOffsetBytes = baseOffsetBytes;
+        this.durablePosition = basePosition;
+    }
 
     /** An empty log (nothing on disk yet). */
     static ReplLog empty() {
         return new ReplLog();
+    }
+
+    /**
+     * The relay log of a node that loaded a snapshot as of {@code position}: it holds no entry up to there and takes
+     * the next shipped one. The base lives in memory only: after a restart the file's first entry does not follow
+     * position 0, so the node recovers an empty log and state and copies the whole log from its source again (this
+     * store's primaries keep every entry; one that purged its log would need a new snapshot).
+     */
+    static ReplLog startingAt(long position, long offsetBytes) {
+        return new ReplLog(position, offsetBytes);
     }
 
     /**
@@ -87,7 +109,8 @@ final class ReplLog {
             return 0;
         }
         long dropped = lastPosition() - position;
-        entries.subList(Math.toIntExact(position), entries.size()).clear();
+        entries.subList(Math.toIntExact(Math.max(0, position - basePosition)), entries.size())
+                .clear();
         StringBuilder text = new StringBuilder();
         entries.forEach(entry -> text.append(new String(entry.encode(), StandardCharsets.UTF_8)));
         disk.write(FILE, text.toString().getBytes(StandardCharsets.UTF_8));
@@ -128,11 +151,11 @@ final class ReplLog {
     }
 
     long lastPosition() {
-        return entries.size();
+        return basePosition + entries.size();
     }
 
     long lastOffsetBytes() {
-        return entries.isEmpty() ? 0 : entries.getLast().endOffsetBytes();
+        return entries.isEmpty() ? baseOffsetBytes : entries.getLast().endOffsetBytes();
     }
 
     /** The last position a completed sync covers. */
@@ -142,7 +165,7 @@ final class ReplLog {
 
     /** The entry at {@code position}, from 1 to {@link #lastPosition()}. */
     Entry entry(long position) {
-        return entries.get(Math.toIntExact(position - 1));
+        return entries.get(Math.toIntExact(position - basePosition - 1));
     }
 
     /** Up to {@code max} entries from {@code from}, not beyond {@code upTo}. */
@@ -151,7 +174,8 @@ final class ReplLog {
         if (from > end) {
             return List.of();
         }
-        return List.copyOf(entries.subList(Math.toIntExact(from - 1), Math.toIntExact(end)));
+        return List.copyOf(
+                entries.subList(Math.toIntExact(from - basePosition - 1), Math.toIntExact(end - basePosition)));
     }
 
     /** Every entry, in order (read-only). */

@@ -126,4 +126,66 @@ public sealed interface ReplMessages extends ReplFamily {
             Objects.requireNonNull(primary, "primary");
         }
     }
+
+    // A replica that joins late, and reads routed by lag.
+
+    /** An operator to a new, empty node: copy {@code primary}'s state from a snapshot, then replicate from it. */
+    record JoinFrom(NodeId primary) implements ReplMessages {
+        public JoinFrom {
+            Objects.requireNonNull(primary, "primary");
+        }
+    }
+
+    /** A joining node to the primary: send me a snapshot of your state, then add me to your replicas. */
+    record SnapshotRequest() implements ReplMessages {}
+
+    /** One key and its value in a snapshot. */
+    record KeyValue(String key, String value) {
+        public KeyValue {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * Chunk {@code index} of {@code count} of the primary's state as of {@code position}: the applied state there,
+     * which the log continues from {@code position + 1}.
+     *
+     * @param position the last entry the snapshot includes
+     * @param commitNanos the primary's commit time of that entry (0 for an empty log)
+     * @param offsetBytes the primary's log length after that entry
+     * @param sizeBytes how many bytes the chunk stands for (its pages), which paced its sending
+     */
+    record SnapshotChunk(
+            long position,
+            long commitNanos,
+            long offsetBytes,
+            int index,
+            int count,
+            List<KeyValue> pairs,
+            long sizeBytes)
+            implements ReplMessages {
+        public SnapshotChunk {
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    /** The joining node wrote and synced chunk {@code index}: the primary may send the next. */
+    record SnapshotChunkAck(long position, int index) implements ReplMessages {}
+
+    /** A balancer asks a replica how far behind it is (as ProxySQL polls {@code Seconds_Behind_Source}). */
+    record LagProbe(long round) implements ReplMessages {}
+
+    /**
+     * A replica's answer: its {@code Seconds_Behind_Source} figure and the last position it applied; {@code ready}
+     * false while it is still loading a snapshot (or is no replica), when the lag means nothing.
+     */
+    record LagReport(long round, boolean ready, long lagNanos, long appliedPosition) implements ReplMessages {}
+
+    /** To clients: {@code replica} now serves reads (an operator put it in the balancer's pool). */
+    record ReplicaAdded(NodeId replica) implements ReplMessages {
+        public ReplicaAdded {
+            Objects.requireNonNull(replica, "replica");
+        }
+    }
 }

@@ -12,15 +12,22 @@ import sdlab.core.Timer;
 import sdlab.core.TimerId;
 import sdlab.repl.LeaseMessages.LeaseGrant;
 import sdlab.repl.LeaseMessages.LeaseRefused;
+import sdlab.repl.ReplConfig.Bug;
 import sdlab.repl.ReplMessages.Demote;
 import sdlab.repl.ReplMessages.Fenced;
 import sdlab.repl.ReplMessages.Follow;
+import sdlab.repl.ReplMessages.LagProbe;
 import sdlab.repl.ReplMessages.Promote;
 import sdlab.repl.ReplMessages.Read;
+import sdlab.repl.ReplMessages.ReadRefused;
 import sdlab.repl.ReplMessages.Ship;
+import sdlab.repl.ReplMessages.SnapshotChunkAck;
+import sdlab.repl.ReplMessages.SnapshotRequest;
 import sdlab.repl.ReplMessages.Status;
 import sdlab.repl.ReplMessages.StatusRequest;
+import sdlab.repl.ReplTimers.PageReadDone;
 import sdlab.repl.ReplTimers.ReadTimeout;
+import sdlab.repl.ReplTimers.SnapshotNextChunk;
 
 /**
  * One node of the replicated store, primary or replica. It owns the log, the readable state and the reads that
@@ -38,12 +45,16 @@ public final class ReplNode implements Node {
     private final ReplObserver observer;
     /** The lease a primary must hold, or null when primaries need none. */
     private final LeaseSettings lease;
+    /** Late joining, snapshots and the page cache. */
+    private final ReadReplicaSettings readSide;
     /** The highest fencing token this node has seen; kept in memory only, so a restart relearns it. */
     private long tokenSeen;
 
     private ReplLog log;
     private KvState state;
     private ReadWaits reads;
+    private PageReads pages;
+    private SnapshotSender snapshots;
     private Role role;
     private long appliedSeen;
 
@@ -56,16 +67,27 @@ public final class ReplNode implements Node {
      * when {@code lease.fenced()}; {@code lease} null for none.
      */
     public ReplNode(ReplConfig config, ReplObserver observer, LeaseSettings lease) {
+        this(config, observer, lease, ReadReplicaSettings.NONE);
+    }
+
+    /**
+     * A node that reads through a page cache, sends snapshots as primary, and (when {@code readSide.joinsLate()})
+     * starts empty and joins from a snapshot once told to.
+     */
+    public ReplNode(ReplConfig config, ReplObserver observer, LeaseSettings lease, ReadReplicaSettings readSide) {
         this.config = Objects.requireNonNull(config, "config");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.lease = lease;
+        this.readSide = Objects.requireNonNull(readSide, "readSide");
     }
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
         log = ReplLog.recover(ctx.disk());
         state = new KvState();
-        reads = new ReadWaits(config.readWaitsMax());
+        pages = new PageReads(readSide, observer);
+        reads = new ReadWaits(config.readWaitsMax(), pages);
+        snapshots = new SnapshotSender(readSide);
         String saved = ctx.disk()
                 .read(ROLE_FILE)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
@@ -73,6 +95,8 @@ public final class ReplNode implements Node {
         if (saved.startsWith(PRIMARY)) {
             List<NodeId> replicas = saved.lines().skip(1).map(NodeId::of).toList();
             become(primary(config.withMembers(ctx.self(), replicas), ctx), ctx);
+        } else if (readSide.joinsLate() && saved.isEmpty()) {
+            become(new JoiningRole(this), ctx);
         } else if (!saved.isEmpty()) {
             become(replicaOf(NodeId.of(saved.strip()), false, ctx), ctx);
         } else if (ctx.self().equals(config.primary())) {
@@ -94,7 +118,17 @@ public final class ReplNode implements Node {
 
     private void onRepl(NodeId from, ReplMessages message, NodeContext ctx) {
         switch (message) {
+            case Read read
+            when role instanceof JoiningRole && config.bug() != Bug.SERVES_BEFORE_SNAPSHOT ->
+                ctx.send(from, new ReadRefused(read.requestId(), "loading a snapshot", 0));
             case Read read -> reads.onRead(from, read, state, ctx);
+            case LagProbe probe -> ctx.send(from, lagReport(probe, ctx));
+            case SnapshotRequest request
+            when role instanceof PrimaryRole primary -> {
+                primary.addReplica(from);
+                snapshots.onRequest(from, state, log, ctx);
+            }
+            case SnapshotChunkAck ack when role instanceof PrimaryRole -> snapshots.onAck(from, ack, ctx);
             case StatusRequest request ->
                 ctx.send(from, new Status(request.round(), role instanceof PrimaryRole, log.lastPosition()));
             case Promote promote -> promote(promote, ctx);
@@ -145,6 +179,12 @@ public final class ReplNode implements Node {
     public void onTimer(TimerId id, Timer timer, NodeContext ctx) {
         if (timer instanceof ReadTimeout timeout) {
             reads.onTimeout(timeout, state, ctx);
+        } else if (timer instanceof PageReadDone done) {
+            pages.onDone(done, state, ctx);
+        } else if (timer instanceof SnapshotNextChunk next) {
+            if (role instanceof PrimaryRole) {
+                snapshots.onNext(next, ctx);
+            }
         } else {
             role.onTimer(timer, ctx);
         }
@@ -259,6 +299,54 @@ public final class ReplNode implements Node {
         become(replicaOf(primary, false, ctx), ctx);
     }
 
+    /**
+     * The last snapshot chunk is synced: the state is the snapshot's, the log continues after its position, and the
+     * node replicates from {@code primary} from there. The cache stays as it was: empty.
+     */
+    void loadSnapshot(
+            NodeId primary,
+            ReplMessages.SnapshotChunk last,
+            List<ReplMessages.KeyValue> pairs,
+            long bytes,
+            long tookNanos,
+            NodeContext ctx) {
+        log = ReplLog.startingAt(last.position(), last.offsetBytes());
+        state.load(pairs, last.position(), last.commitNanos());
+        ctx.note(
+                "snapshot loaded at position " + last.position() + ": " + pairs.size() + " pages, " + bytes + " bytes");
+        observer.snapshotLoaded(ctx.self(), last.position(), bytes, tookNanos, ctx.nowNanos());
+        save(primary.name(), ctx);
+        become(replicaOf(primary, false, ctx), ctx);
+    }
+
+    /** Whether this node is still loading a snapshot (it serves no reads). */
+    public boolean joining() {
+        return role instanceof JoiningRole;
+    }
+
+    /** Reads that found their page in the cache, and those that read the disk (both 0 without a cache). */
+    public long cacheHits() {
+        return pages.cacheHits();
+    }
+
+    public long cacheMisses() {
+        return pages.cacheMisses();
+    }
+
+    private ReplMessages.LagReport lagReport(LagProbe probe, NodeContext ctx) {
+        if (role instanceof ReplicaRole replica) {
+            ReplicaLag lag = replica.lag(ctx.nowNanos());
+            // Seconds_Behind_Source reads 0 when the applier has nothing left to apply, even if the primary has
+            // announced entries not yet received (after a snapshot, the first heartbeat comes before the entries). A
+            // replica that knows it is behind but not by how long says it is not ready rather than 0.
+            boolean known = lag.receiveLagNanos() >= 0
+                    && !(lag.entriesBehindReceived() > 0 && lag.secondsBehindSourceNanos() == 0);
+            return new ReplMessages.LagReport(
+                    probe.round(), known, lag.secondsBehindSourceNanos(), state.appliedPosition());
+        }
+        return new ReplMessages.LagReport(probe.round(), role instanceof PrimaryRole, 0, state.appliedPosition());
+    }
+
     long tokenSeen() {
         return tokenSeen;
     }
@@ -281,7 +369,8 @@ public final class ReplNode implements Node {
     }
 
     private ReplicaRole replicaOf(NodeId source, boolean realign, NodeContext ctx) {
-        return new ReplicaRole(config, ctx.self(), source, log, state, observer, realign);
+        PageCache cache = readSide.cached() ? pages.cache() : null;
+        return new ReplicaRole(config, ctx.self(), source, log, state, observer, realign, cache, readSide.missNanos());
     }
 
     private void become(Role next, NodeContext ctx) {

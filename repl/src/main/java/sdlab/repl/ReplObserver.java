@@ -43,4 +43,13 @@ public interface ReplObserver {
 
     /** A replica became the primary, holding the log up to {@code lastPosition}. */
     default void promoted(NodeId primary, long lastPosition, long atNanos) {}
+
+    /** A read looked its page up in the node's cache: a hit, or a miss that reads the disk. */
+    default void pageLookedUp(NodeId node, boolean hit, long atNanos) {}
+
+    /** A replica's applier applied {@code entry}; {@code missed} if its page had to be read from disk first. */
+    default void applied(NodeId replica, Entry entry, boolean missed, long atNanos) {}
+
+    /** A joining node loaded the snapshot as of {@code position}, after {@code tookNanos} since it asked. */
+    default void snapshotLoaded(NodeId replica, long position, long bytes, long tookNanos, long atNanos) {}
 }

@@ -38,4 +38,13 @@ sealed interface ReplTimers extends Timer {
 
     /** A client stops waiting for the answer to operation {@code opId}. */
     record RequestTimeout(long opId) implements ReplTimers {}
+
+    /** The primary may send the next snapshot chunk to {@code replica}: the previous one has had its transfer time. */
+    record SnapshotNextChunk(NodeId replica) implements ReplTimers {}
+
+    /** The disk read of a page that a read missed in the cache completed. */
+    record PageReadDone(long readNumber) implements ReplTimers {}
+
+    /** A balancing client polls its replicas' lag. */
+    record LagProbeDue() implements ReplTimers {}
 }

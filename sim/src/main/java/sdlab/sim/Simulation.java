@@ -79,6 +79,27 @@ public final class Simulation {
         return Optional.empty();
     }
 
+    /**
+     * The live object of node {@code id} once the run is over, for a measurement that reads its state at the end. A
+     * fork can leave a node down when the run ends (crashed for longer than the run had left), and that is the
+     * asker's choice, so it is refused with a {@link ForkException} that says so; a node down at the end of a run no
+     * fork changed is the scenario's own mistake.
+     */
+    public Node nodeAtEnd(NodeId id) {
+        Optional<Node> node = node(id);
+        if (node.isPresent()) {
+            return node.get();
+        }
+        if (engine == null) {
+            throw new IllegalStateException("the run has not happened yet, so " + id + " has no state to read");
+        }
+        if (!spec.steering().forks().isEmpty()) {
+            throw new ForkException("a fork left " + id + " down when the run ended, and this chapter measures its"
+                    + " state at the end; crash it earlier or for less time");
+        }
+        throw new IllegalStateException(id + " was down when seed " + spec.seed() + " ended");
+    }
+
     /** The disk of node or client {@code id} as its reads see it; empty before the run. */
     public Optional<Disk> disk(NodeId id) {
         if (engine == null || engine.endpointOrNull(id) == null) {

@@ -118,15 +118,34 @@ class ForkTest {
                 .hasMessageContaining("a delay needs a positive length");
     }
 
+    @Test
+    void aNodeAForkLeftDownAtTheEndHasNoStateToMeasureAndTheForkSaysSo() {
+        SimResult original = pingPong(List.of());
+        int step = firstSendOf(original, 2);
+        Simulation untouched = pingPongSimulation(List.of());
+        untouched.run(Duration.ofSeconds(1));
+        Simulation downAtTheEnd =
+                pingPongSimulation(List.of(new Fork(step, new Intervention.CrashNode(B, Duration.ofSeconds(10)))));
+        downAtTheEnd.run(Duration.ofSeconds(1));
+
+        assertThat(untouched.nodeAtEnd(B)).isInstanceOf(EchoNode.class);
+        assertThatThrownBy(() -> downAtTheEnd.nodeAtEnd(B))
+                .isInstanceOf(ForkException.class)
+                .hasMessageContaining("a fork left b down when the run ended");
+    }
+
     private static SimResult pingPong(List<Fork> forks) {
+        return pingPongSimulation(forks).run(Duration.ofSeconds(1));
+    }
+
+    private static Simulation pingPongSimulation(List<Fork> forks) {
         return Simulation.builder(7)
                 .network(TWO_MS)
                 .addNode(A, id -> new PingerNode(B, 6, ms(1), Scenarios.log()))
                 .addNode(B, id -> new EchoNode(Scenarios.log()))
                 .recordTrace(true)
                 .steer(Steering.forks(forks))
-                .build()
-                .run(Duration.ofSeconds(1));
+                .build();
     }
 
     /** The trace index of the {@code nth} (from 1) SEND. */

@@ -1,9 +1,13 @@
 package sdlab.txlog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import sdlab.core.NodeId;
 import sdlab.txlog.GroupMessages.CommitOffsets;
 import sdlab.txlog.GroupMessages.FetchOffsets;
@@ -71,6 +75,8 @@ final class GroupCoordinator {
         long memberIdLast;
         final Map<String, MemberState> members = new TreeMap<>();
         final Map<TopicPartition, Long> offsets = new TreeMap<>();
+        /** Offsets committed inside a transaction, by producer id: invisible until it commits. */
+        final Map<Long, Map<TopicPartition, Long>> pendingByProducer = new TreeMap<>();
     }
 
     private final Map<String, Group> groups = new TreeMap<>();
@@ -171,34 +177,79 @@ final class GroupCoordinator {
         if (group == null) {
             return refuse(from, commit.requestId(), GroupError.GROUP_MAX_SIZE_REACHED);
         }
-        boolean standalone = commit.generation() < 0
-                && (commit.memberId() == null || commit.memberId().isEmpty());
-        if (!standalone) {
-            if (!group.members.containsKey(commit.memberId())) {
-                return refuse(from, commit.requestId(), GroupError.UNKNOWN_MEMBER_ID);
-            }
-            if (commit.generation() != group.generation) {
-                return refuse(from, commit.requestId(), GroupError.ILLEGAL_GENERATION);
-            }
-            if (group.phase == Phase.PREPARING_REBALANCE) {
-                return refuse(from, commit.requestId(), GroupError.REBALANCE_IN_PROGRESS);
-            }
+        Optional<GroupError> refused = checkMember(group, commit.generation(), commit.memberId());
+        if (refused.isPresent()) {
+            return refuse(from, commit.requestId(), refused.get());
         }
         group.offsets.putAll(commit.offsets());
         return List.of(new Reply(from, new GroupOk(commit.requestId())));
     }
 
+    /**
+     * Offsets committed inside a transaction (the transaction coordinator has checked the producer): kept pending
+     * until {@link #endTxn}. The consumer's generation and member id are checked as for a plain commit.
+     */
+    List<Reply> onTxnCommit(NodeId from, GroupMessages.TxnOffsetCommit commit) {
+        Group group = group(commit.groupId());
+        if (group == null) {
+            return refuse(from, commit.requestId(), GroupError.GROUP_MAX_SIZE_REACHED);
+        }
+        Optional<GroupError> refused = checkMember(group, commit.generation(), commit.memberId());
+        if (refused.isPresent()) {
+            return refuse(from, commit.requestId(), refused.get());
+        }
+        group.pendingByProducer
+                .computeIfAbsent(commit.producerId(), pid -> new TreeMap<>())
+                .putAll(commit.offsets());
+        return List.of(new Reply(from, new GroupOk(commit.requestId())));
+    }
+
+    /** A transaction that committed offsets for {@code groupIds} ended: its pending offsets become committed or go. */
+    void endTxn(long producerId, Collection<String> groupIds, boolean commit) {
+        for (String groupId : groupIds) {
+            Group group = groups.get(groupId);
+            Map<TopicPartition, Long> pending = group == null ? null : group.pendingByProducer.remove(producerId);
+            if (pending != null && commit) {
+                group.offsets.putAll(pending);
+            }
+        }
+    }
+
     List<Reply> onFetchOffsets(NodeId from, FetchOffsets fetch) {
         Group group = groups.get(fetch.groupId());
         Map<TopicPartition, Long> found = new TreeMap<>();
+        Set<TopicPartition> unstable = new TreeSet<>();
         if (group != null) {
             group.offsets.forEach((tp, offset) -> {
                 if (fetch.partitions().isEmpty() || fetch.partitions().contains(tp)) {
                     found.put(tp, offset);
                 }
             });
+            group.pendingByProducer.values().forEach(pending -> pending.keySet().forEach(tp -> {
+                if (fetch.partitions().isEmpty() || fetch.partitions().contains(tp)) {
+                    unstable.add(tp);
+                }
+            }));
         }
-        return List.of(new Reply(from, new GroupMessages.OffsetsOk(fetch.requestId(), found)));
+        return List.of(new Reply(from, new GroupMessages.OffsetsOk(fetch.requestId(), found, unstable)));
+    }
+
+    /** A commit from outside the group (generation -1, no member id) is not checked; a member's must be current. */
+    private static Optional<GroupError> checkMember(Group group, int generation, String memberId) {
+        boolean standalone = generation < 0 && (memberId == null || memberId.isEmpty());
+        if (standalone) {
+            return Optional.empty();
+        }
+        if (!group.members.containsKey(memberId)) {
+            return Optional.of(GroupError.UNKNOWN_MEMBER_ID);
+        }
+        if (generation != group.generation) {
+            return Optional.of(GroupError.ILLEGAL_GENERATION);
+        }
+        if (group.phase == Phase.PREPARING_REBALANCE) {
+            return Optional.of(GroupError.REBALANCE_IN_PROGRESS);
+        }
+        return Optional.empty();
     }
 
     /** Drops members whose session expired and ends rebalances whose timeout passed. */

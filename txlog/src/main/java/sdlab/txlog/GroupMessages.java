@@ -3,6 +3,7 @@ package sdlab.txlog;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import sdlab.core.Message;
 
 /**
@@ -78,6 +79,27 @@ public sealed interface GroupMessages extends Message {
         }
     }
 
+    /**
+     * Offsets a transactional producer commits for the group inside its open transaction (after AddOffsetsToTxn).
+     * They stay pending, invisible to {@link FetchOffsets}, until the transaction commits; an abort drops them. A
+     * consumer's generation and member id, when given, are checked as for {@link CommitOffsets}.
+     */
+    record TxnOffsetCommit(
+            long requestId,
+            String transactionalId,
+            String groupId,
+            long producerId,
+            short producerEpoch,
+            int generation,
+            String memberId,
+            Map<TopicPartition, Long> offsets)
+            implements Request {
+        public TxnOffsetCommit {
+            Objects.requireNonNull(groupId, "groupId");
+            offsets = Map.copyOf(offsets);
+        }
+    }
+
     /** The group's committed offsets for {@code partitions} (every committed one when empty). */
     record FetchOffsets(long requestId, String groupId, List<TopicPartition> partitions) implements Request {
         public FetchOffsets {
@@ -85,14 +107,24 @@ public sealed interface GroupMessages extends Message {
         }
     }
 
-    /** Committed offsets; a partition never committed is absent. */
-    record OffsetsOk(long requestId, Map<TopicPartition, Long> offsets) implements Response {
+    /**
+     * Committed offsets; a partition never committed is absent. {@code unstable}: the partitions asked for that an open
+     * transaction holds pending offsets for, which a reader that wants stable offsets (Kafka's read_committed
+     * consumer) waits out.
+     */
+    record OffsetsOk(long requestId, Map<TopicPartition, Long> offsets, Set<TopicPartition> unstable)
+            implements Response {
         public OffsetsOk {
             offsets = Map.copyOf(offsets);
+            unstable = Set.copyOf(unstable);
+        }
+
+        public OffsetsOk(long requestId, Map<TopicPartition, Long> offsets) {
+            this(requestId, offsets, Set.of());
         }
     }
 
-    /** The answer to a Heartbeat, LeaveGroup or CommitOffsets that was applied. */
+    /** The answer to a Heartbeat, LeaveGroup, CommitOffsets or TxnOffsetCommit that was applied. */
     record GroupOk(long requestId) implements Response {}
 
     /** The request was not applied. */
@@ -104,6 +136,12 @@ public sealed interface GroupMessages extends Message {
         ILLEGAL_GENERATION,
         REBALANCE_IN_PROGRESS,
         INCONSISTENT_GROUP_PROTOCOL,
-        GROUP_MAX_SIZE_REACHED
+        GROUP_MAX_SIZE_REACHED,
+        /** A transactional commit from a producer the transaction coordinator does not know under that id. */
+        UNKNOWN_PRODUCER_ID,
+        /** A transactional commit from a fenced (older) producer epoch. */
+        INVALID_PRODUCER_EPOCH,
+        /** A transactional commit for a group not added to the producer's open transaction. */
+        INVALID_TXN_STATE
     }
 }

@@ -47,8 +47,8 @@ public final class LogBroker implements Node {
                 partitions.put(tp, new PartitionLog(tp, config.recordsPerPartitionMax()));
             }
         });
-        coordinator = new TxnCoordinator(config, partitions);
         groups = new GroupCoordinator();
+        coordinator = new TxnCoordinator(config, partitions, groups);
         ctx.setTimer(Duration.ofMillis(config.timeoutCheckMs()), new TimeoutCheck());
     }
 
@@ -64,8 +64,10 @@ public final class LogBroker implements Node {
         switch (request) {
             case Produce produce -> ctx.send(from, produce(produce, ctx));
             case Fetch fetch -> ctx.send(from, fetch(fetch));
+            case TxLogMessages.ReadLog read -> ctx.send(from, readLog(read));
             case TxLogMessages.InitProducerId init -> coordinator.onInitProducerId(from, init, ctx);
             case TxLogMessages.AddPartitionsToTxn add -> coordinator.onAddPartitions(from, add, ctx);
+            case TxLogMessages.AddOffsetsToTxn add -> coordinator.onAddOffsets(from, add, ctx);
             case TxLogMessages.EndTxn end -> coordinator.onEndTxn(from, end, ctx);
         }
     }
@@ -92,7 +94,34 @@ public final class LogBroker implements Node {
             case GroupMessages.LeaveGroup leave -> groups.onLeave(from, leave, nowNanos);
             case GroupMessages.CommitOffsets commit -> groups.onCommit(from, commit);
             case GroupMessages.FetchOffsets fetch -> groups.onFetchOffsets(from, fetch);
+            case GroupMessages.TxnOffsetCommit commit -> onTxnCommit(from, commit);
         };
+    }
+
+    /** The transaction coordinator vouches for the producer, then the group coordinator keeps the offsets pending. */
+    private List<GroupCoordinator.Reply> onTxnCommit(NodeId from, GroupMessages.TxnOffsetCommit commit) {
+        Optional<ErrorCode> refused = coordinator.refusesOffsets(
+                commit.transactionalId(), commit.producerId(), commit.producerEpoch(), commit.groupId());
+        if (refused.isEmpty() && config.bug() == TxLogConfig.Bug.TXN_OFFSETS_VISIBLE_BEFORE_COMMIT) {
+            return groups.onCommit(
+                    from,
+                    new GroupMessages.CommitOffsets(
+                            commit.requestId(),
+                            commit.groupId(),
+                            commit.generation(),
+                            commit.memberId(),
+                            commit.offsets()));
+        }
+        if (refused.isEmpty()) {
+            return groups.onTxnCommit(from, commit);
+        }
+        GroupMessages.GroupError error =
+                switch (refused.get()) {
+                    case INVALID_PRODUCER_EPOCH -> GroupMessages.GroupError.INVALID_PRODUCER_EPOCH;
+                    case INVALID_TXN_STATE -> GroupMessages.GroupError.INVALID_TXN_STATE;
+                    default -> GroupMessages.GroupError.UNKNOWN_PRODUCER_ID;
+                };
+        return List.of(new GroupCoordinator.Reply(from, new GroupMessages.GroupRefused(commit.requestId(), error)));
     }
 
     private static void send(NodeContext ctx, List<GroupCoordinator.Reply> replies) {
@@ -131,6 +160,14 @@ public final class LogBroker implements Node {
                 read.nextFetchOffset(),
                 log.highWatermark(),
                 log.lastStableOffset());
+    }
+
+    private TxLogMessages.Response readLog(TxLogMessages.ReadLog read) {
+        PartitionLog log = partitions.get(read.partition());
+        if (log == null || read.recordsMax() < 1) {
+            return new FetchRefused(read.requestId(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        }
+        return log.readLog(read, config.bug());
     }
 
     /** Every record of a partition, markers included, in offset order. */

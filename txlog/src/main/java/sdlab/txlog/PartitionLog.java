@@ -135,6 +135,28 @@ final class PartitionLog {
         return new Read(out, next);
     }
 
+    /**
+     * The log as Kafka's broker sends it: every record from {@code fetchOffset}, markers and aborted ones included, up
+     * to the last stable offset for read_committed (the high watermark for read_uncommitted), and for read_committed
+     * the aborted transactions whose range overlaps what was read, so the reader can drop their records itself.
+     */
+    TxLogMessages.LogRead readLog(TxLogMessages.ReadLog read, Bug bug) {
+        boolean committedOnly = read.isolation() == IsolationLevel.READ_COMMITTED;
+        long limit = committedOnly && bug != Bug.READ_COMMITTED_PAST_LSO ? lastStableOffset() : highWatermark();
+        long from = Math.max(0, read.fetchOffset());
+        long end = Math.min(limit, from + read.recordsMax());
+        List<LogRecord> out = from < end ? List.copyOf(records.subList((int) from, (int) end)) : List.of();
+        List<AbortedTxn> aborted = new ArrayList<>();
+        if (committedOnly && bug != Bug.READ_COMMITTED_IGNORES_ABORTED_INDEX) {
+            for (AbortedTxn txn : abortedIndex) {
+                if (txn.markerOffset() >= from && txn.firstOffset() < end) {
+                    aborted.add(txn);
+                }
+            }
+        }
+        return new TxLogMessages.LogRead(read.requestId(), id, out, aborted, highWatermark(), lastStableOffset());
+    }
+
     private boolean aborted(LogRecord record) {
         if (!record.transactional()) {
             return false;

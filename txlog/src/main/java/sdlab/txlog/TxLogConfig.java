@@ -28,7 +28,9 @@ public record TxLogConfig(
         /** read_committed skips nothing: aborted transactions' records are returned as if committed. */
         READ_COMMITTED_IGNORES_ABORTED_INDEX,
         /** read_committed reads up to the high watermark, into transactions still open. */
-        READ_COMMITTED_PAST_LSO
+        READ_COMMITTED_PAST_LSO,
+        /** Offsets committed inside a transaction become the group's at once, before the transaction ends. */
+        TXN_OFFSETS_VISIBLE_BEFORE_COMMIT
     }
 
     public TxLogConfig {

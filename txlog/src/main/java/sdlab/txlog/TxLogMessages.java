@@ -75,6 +75,32 @@ public sealed interface TxLogMessages extends Message {
 
     record FetchRefused(long requestId, ErrorCode error) implements Response {}
 
+    /**
+     * Read a partition as Kafka's broker hands it to a consumer, which filters for itself: every record from
+     * {@code fetchOffset}, markers and aborted records included, up to the last stable offset for read_committed and
+     * the high watermark for read_uncommitted. Answered with {@link LogRead} or {@link FetchRefused}.
+     */
+    record ReadLog(long requestId, TopicPartition partition, long fetchOffset, int recordsMax, IsolationLevel isolation)
+            implements Request {}
+
+    /**
+     * The records of a {@link ReadLog}, and for read_committed the aborted transactions that overlap them (empty for
+     * read_uncommitted), which is what a Kafka consumer needs to drop aborted records and skip markers itself.
+     */
+    record LogRead(
+            long requestId,
+            TopicPartition partition,
+            List<LogRecord> records,
+            List<AbortedTxn> abortedTxns,
+            long highWatermark,
+            long lastStableOffset)
+            implements Response {
+        public LogRead {
+            records = List.copyOf(records);
+            abortedTxns = List.copyOf(abortedTxns);
+        }
+    }
+
     // The coordinator.
 
     /**
@@ -99,11 +125,23 @@ public sealed interface TxLogMessages extends Message {
         }
     }
 
+    /**
+     * Add a consumer group's offsets to the producer's transaction (opening one if none is open): offsets the producer
+     * then commits for {@code groupId} with {@link GroupMessages.TxnOffsetCommit} become the group's committed offsets
+     * only if the transaction commits.
+     */
+    record AddOffsetsToTxn(long requestId, String transactionalId, long producerId, short producerEpoch, String groupId)
+            implements Request {
+        public AddOffsetsToTxn {
+            Objects.requireNonNull(groupId, "groupId");
+        }
+    }
+
     /** Commit ({@code commit}) or abort the producer's open transaction. */
     record EndTxn(long requestId, String transactionalId, long producerId, short producerEpoch, boolean commit)
             implements Request {}
 
-    /** The coordinator's answer to AddPartitionsToTxn and EndTxn, sent once the change is synced to its log. */
+    /** The coordinator's answer to AddPartitionsToTxn, AddOffsetsToTxn and EndTxn, sent once the change is synced to its log. */
     record TxnOk(long requestId) implements Response {}
 
     record TxnRefused(long requestId, ErrorCode error) implements Response {}

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import sdlab.core.Message;
 import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
+import sdlab.txlog.TxLogMessages.AddOffsetsToTxn;
 import sdlab.txlog.TxLogMessages.AddPartitionsToTxn;
 import sdlab.txlog.TxLogMessages.EndTxn;
 import sdlab.txlog.TxLogMessages.InitProducerId;
@@ -41,14 +42,16 @@ final class TxnCoordinator {
 
     private final TxLogConfig config;
     private final Map<TopicPartition, PartitionLog> partitions;
+    private final GroupCoordinator groups;
     private final Map<String, TxnMetadata> byTransactionalId = new TreeMap<>();
     private final Map<Long, TxnMetadata> byProducerId = new TreeMap<>();
     private final TreeMap<Long, List<AfterSync>> afterSync = new TreeMap<>();
     private long producerIdNext;
 
-    TxnCoordinator(TxLogConfig config, Map<TopicPartition, PartitionLog> partitions) {
+    TxnCoordinator(TxLogConfig config, Map<TopicPartition, PartitionLog> partitions, GroupCoordinator groups) {
         this.config = config;
         this.partitions = partitions;
+        this.groups = groups;
     }
 
     void onInitProducerId(NodeId from, InitProducerId request, NodeContext ctx) {
@@ -90,22 +93,43 @@ final class TxnCoordinator {
         if (refused.isEmpty() && !partitions.keySet().containsAll(request.partitions())) {
             refused = Optional.of(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         }
+        add(from, request.requestId(), request.transactionalId(), refused, request.partitions(), List.of(), ctx);
+    }
+
+    /** A group's offsets join the transaction as a partition does: they are settled when it ends. */
+    void onAddOffsets(NodeId from, AddOffsetsToTxn request, NodeContext ctx) {
+        Optional<ErrorCode> refused = check(request.transactionalId(), request.producerId(), request.producerEpoch());
+        add(from, request.requestId(), request.transactionalId(), refused, List.of(), List.of(request.groupId()), ctx);
+    }
+
+    private void add(
+            NodeId from,
+            long requestId,
+            String transactionalId,
+            Optional<ErrorCode> refused,
+            List<TopicPartition> newPartitions,
+            List<String> newGroups,
+            NodeContext ctx) {
         if (refused.isPresent()) {
-            ctx.send(from, new TxnRefused(request.requestId(), refused.get()));
+            ctx.send(from, new TxnRefused(requestId, refused.get()));
             return;
         }
-        TxnMetadata txn = byTransactionalId.get(request.transactionalId());
-        TxnOk ok = new TxnOk(request.requestId());
-        if (txn.state == TxnState.ONGOING && txn.partitions.containsAll(request.partitions())) {
+        TxnMetadata txn = byTransactionalId.get(transactionalId);
+        TxnOk ok = new TxnOk(requestId);
+        if (txn.state == TxnState.ONGOING
+                && txn.partitions.containsAll(newPartitions)
+                && txn.groups.containsAll(newGroups)) {
             ctx.send(from, ok);
             return;
         }
         if (txn.state != TxnState.ONGOING) {
             txn.partitions.clear();
+            txn.groups.clear();
             txn.become(TxnState.ONGOING);
             txn.startedAtNanos = ctx.nowNanos();
         }
-        txn.partitions.addAll(request.partitions());
+        txn.partitions.addAll(newPartitions);
+        txn.groups.addAll(newGroups);
         persist(txn.logLine(), ctx, new AfterSync.Reply(from, ok));
     }
 
@@ -162,6 +186,24 @@ final class TxnCoordinator {
         return Optional.empty();
     }
 
+    /**
+     * Whether this producer may commit offsets for {@code groupId} inside its transaction now: its epoch is current
+     * and the group was added to its open transaction.
+     */
+    Optional<ErrorCode> refusesOffsets(String transactionalId, long producerId, short epoch, String groupId) {
+        TxnMetadata txn = transactionalId == null ? null : byTransactionalId.get(transactionalId);
+        if (txn == null || txn.producerId != producerId) {
+            return Optional.of(ErrorCode.UNKNOWN_PRODUCER_ID);
+        }
+        if (epoch < txn.epoch) {
+            return Optional.of(ErrorCode.INVALID_PRODUCER_EPOCH);
+        }
+        if (txn.state != TxnState.ONGOING || !txn.groups.contains(groupId)) {
+            return Optional.of(ErrorCode.INVALID_TXN_STATE);
+        }
+        return Optional.empty();
+    }
+
     void onSynced(long syncId, NodeContext ctx) {
         while (!afterSync.isEmpty() && afterSync.firstKey() <= syncId) {
             for (AfterSync action : afterSync.pollFirstEntry().getValue()) {
@@ -178,12 +220,16 @@ final class TxnCoordinator {
         return Optional.ofNullable(byTransactionalId.get(transactionalId)).map(txn -> txn.state);
     }
 
-    /** The decision is durable: write a marker into every partition the transaction touched, then complete it. */
+    /**
+     * The decision is durable: write a marker into every partition the transaction touched, make its groups' pending
+     * offsets committed (or drop them), then complete it.
+     */
     private void complete(TxnMetadata txn, NodeContext ctx) {
         boolean commit = txn.state == TxnState.PREPARE_COMMIT;
         for (TopicPartition tp : txn.partitions) {
             partitions.get(tp).writeMarker(txn.producerId, txn.epoch, commit, ctx.nowNanos());
         }
+        groups.endTxn(txn.producerId, txn.groups, commit);
         txn.become(commit ? TxnState.COMPLETE_COMMIT : TxnState.COMPLETE_ABORT);
         // Nobody waits for this line: were it lost, the synced Prepare line would be completed again.
         persist(txn.logLine(), ctx);

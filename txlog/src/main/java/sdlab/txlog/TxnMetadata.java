@@ -3,7 +3,10 @@ package sdlab.txlog;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** The coordinator's record of one transactional id: its producer, epoch, state and the partitions it touched. */
+/**
+ * The coordinator's record of one transactional id: its producer, epoch, state, and the partitions and consumer groups
+ * it touched.
+ */
 final class TxnMetadata {
     final String transactionalId;
     final long producerId;
@@ -12,6 +15,8 @@ final class TxnMetadata {
     TxnState state = TxnState.EMPTY;
     long startedAtNanos;
     final SortedSet<TopicPartition> partitions = new TreeSet<>();
+    /** The consumer groups whose offsets the transaction commits (AddOffsetsToTxn). */
+    final SortedSet<String> groups = new TreeSet<>();
 
     TxnMetadata(String transactionalId, long producerId, long timeoutMs) {
         this.transactionalId = transactionalId;
@@ -40,6 +45,7 @@ final class TxnMetadata {
                 .append(' ')
                 .append(timeoutMs);
         partitions.forEach(tp -> line.append(' ').append(tp));
+        groups.forEach(group -> line.append(" group:").append(group));
         return line.append('\n').toString();
     }
 }

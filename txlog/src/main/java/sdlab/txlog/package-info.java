@@ -13,7 +13,8 @@
  *       offset, a gap is refused as out of order), a transaction coordinator whose state (Empty, Ongoing,
  *       PrepareCommit or PrepareAbort, CompleteCommit or CompleteAbort) lives in a durable log, commit and abort
  *       markers written as control records into every partition a transaction touched, fencing of an older epoch,
- *       transaction timeouts that abort, and the two isolation levels of a fetch: read_uncommitted up to the high
+ *       transaction timeouts that abort, offsets committed within a transaction (AddOffsetsToTxn,
+ *       TxnOffsetCommit) that become the group's only when it commits, and the two isolation levels of a fetch: read_uncommitted up to the high
  *       watermark, read_committed up to the LSO with the aborted-transactions index.
  *   <li>Kafka's classic consumer-group protocol ({@code GroupCoordinator}): join, sync, heartbeat and
  *       leave, rebalances into numbered generations whose leader (a consumer) assigns the partitions, session
@@ -30,8 +31,8 @@
  *
  * <p>This is the first slice: one broker, no replication (so the high watermark equals the log end), partition logs
  * kept in memory (the broker does not come back from a crash with its records), no retention, committed offsets kept in
- * memory only; Kafka's wire protocol is the {@code log-server} module's. The broker filters aborted records for a read_committed fetch
- * itself, where Kafka sends the aborted-transactions list and lets the client skip them; what the reader sees is the
- * same.
+ * memory only; Kafka's wire protocol is the {@code log-server} module's. The broker's {@code Fetch} filters aborted
+ * records and markers for a read_committed reader itself; its {@code ReadLog} answers as Kafka's broker does, with
+ * every record and the aborted-transactions list, and lets the client skip them. What the reader sees is the same.
  */
 package sdlab.txlog;

@@ -13,10 +13,11 @@ import sdlab.core.TimerId;
 /** A test client: sends each request to the broker at its time and keeps every answer, in order. */
 final class Script implements Node {
     /** Send {@code request} at {@code atMs} of virtual time. */
-    record Step(long atMs, TxLogMessages.Request request) implements Timer {}
+    record Step(long atMs, Message request) implements Timer {}
 
     private final List<Step> steps;
     final List<TxLogMessages.Response> answers = new ArrayList<>();
+    final List<GroupMessages.Response> groupAnswers = new ArrayList<>();
 
     Script(List<Step> steps) {
         this.steps = List.copyOf(steps);
@@ -31,6 +32,8 @@ final class Script implements Node {
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
         if (message instanceof TxLogMessages.Response response) {
             answers.add(response);
+        } else if (message instanceof GroupMessages.Response response) {
+            groupAnswers.add(response);
         }
     }
 
@@ -39,6 +42,15 @@ final class Script implements Node {
         if (timer instanceof Step step) {
             ctx.send(TxWorld.BROKER, step.request());
         }
+    }
+
+    /** The group coordinator's answer to request {@code requestId}. */
+    GroupMessages.Response groupAnswer(long requestId) {
+        return groupAnswers.stream()
+                .filter(a -> a.requestId() == requestId)
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no group answer to request " + requestId + " in " + groupAnswers));
     }
 
     /** The answer to request {@code requestId}. */

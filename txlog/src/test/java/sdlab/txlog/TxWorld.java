@@ -78,6 +78,7 @@ final class TxWorld {
             case TxLogMessages.ProduceRefused refused -> refused.requestId();
             case TxLogMessages.FetchOk ok -> ok.requestId();
             case TxLogMessages.FetchRefused refused -> refused.requestId();
+            case TxLogMessages.LogRead read -> read.requestId();
             case TxLogMessages.InitProducerIdOk ok -> ok.requestId();
             case TxLogMessages.TxnOk ok -> ok.requestId();
             case TxLogMessages.TxnRefused refused -> refused.requestId();

@@ -18,7 +18,6 @@ final class Chapters {
         }
     }
 
-    /** In the order they were given (by chapter, as {@code sdlab list} shows them). */
     /** The ids of the chapters that take forks and let their nodes be inspected: "isolation, quorum, ...". */
     String forkable() {
         return String.join(
@@ -30,6 +29,7 @@ final class Chapters {
                         .toList());
     }
 
+    /** In the order they were given (by chapter, as {@code sdlab list} shows them). */
     List<Experiment> all() {
         return List.copyOf(byId.values());
     }

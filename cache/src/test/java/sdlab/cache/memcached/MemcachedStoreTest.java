@@ -143,6 +143,34 @@ class MemcachedStoreTest {
         assertThat(big.bytes()).isZero();
     }
 
+    @Test
+    void aKeyIsComparedByItsLengthNotJustItsBytes() {
+        // An item's array holds its key and then its value, so "ab" holding "cd" starts with "abc":
+        // the lookup of "abc" must not take the value's bytes for the rest of its key.
+        store.store(StoreMode.SET, key("ab"), 0, 0, b("cd"), 0);
+        assertThat(store.get(key("abc"))).isNull();
+        assertThat(store.get(key("a"))).isNull();
+        assertThat(text(store.get(key("ab")).value())).isEqualTo("cd");
+    }
+
+    @Test
+    void anItemHandedOutKeepsItsValueAndFieldsWhenTheKeyChanges() {
+        // Items are read after the stripe's lock is released, so a store, incr or touch must put
+        // a new item in the key's place rather than change the one a reader holds.
+        store.store(StoreMode.SET, key("n"), 7, 0, b("41"), 0);
+        Item before = store.get(key("n"));
+        store.increment(key("n"), 1, false);
+        store.touch(key("n"), 100);
+        store.store(StoreMode.APPEND, key("n"), 0, 0, b("0"), 0);
+        assertThat(text(before.value())).isEqualTo("41");
+        assertThat(before.expireAtMillis()).isZero();
+        Item after = store.get(key("n"));
+        assertThat(text(after.value())).isEqualTo("420");
+        assertThat(after.flags()).isEqualTo(7);
+        assertThat(after.expireAtMillis()).isEqualTo(clock.getAsLong() + 100_000);
+        assertThat(after.cas()).isGreaterThan(before.cas());
+    }
+
     /** Keys of 4 to 43 bytes, the number first, then control bytes as in memaslap's keys. */
     private static MemcachedKey binaryKey(int i) {
         byte[] bytes = new byte[4 + i % 40];

@@ -81,6 +81,11 @@ public final class LockExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         for (ReadVariant read : ReadVariant.all()) {
             if (read.name().equals(variant.name())) {
@@ -98,7 +103,7 @@ public final class LockExperiment implements Experiment {
                 values,
                 LockFaults.draw(values, seed),
                 seed,
-                options.recordTrace());
+                options);
         return LockMeasurements.measure(outcome, options);
     }
 

@@ -14,6 +14,7 @@ import sdlab.coord.server.CoordReplica;
 import sdlab.coord.server.ReplicaConfig;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
 import sdlab.sim.SimResult;
@@ -71,7 +72,7 @@ final class LockScenario {
             ParamValues values,
             LockFaults faults,
             long seed,
-            boolean trace) {
+            RunOptions options) {
         HoldLog log = new HoldLog();
         List<NodeId> clients = clients(values);
         ReplicaConfig replica =
@@ -80,7 +81,8 @@ final class LockScenario {
                 .network(NetworkConfig.reliable(Latency.uniform(ONE_WAY_MIN, ONE_WAY_MAX)))
                 .addNode(STORE, id -> new FencedStore(storePolicy))
                 .at(Duration.ZERO, log::bind)
-                .recordTrace(trace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         for (NodeId server : SERVERS) {
             builder.addNode(server, id -> new CoordReplica(id, SERVERS, replica));
         }
@@ -97,7 +99,7 @@ final class LockScenario {
                 result,
                 log,
                 FencedLog.read(simulation.disk(STORE).orElseThrow()),
-                (FencedStore) simulation.node(STORE).orElseThrow(),
+                (FencedStore) simulation.nodeAtEnd(STORE),
                 faults,
                 length.toNanos());
     }

@@ -51,7 +51,8 @@ final class ReadScenario {
                         operations(variant.operation()),
                         OPS_PER_CLIENT,
                         Latency.uniform(Duration.ZERO, Duration.ofMillis(20))))
-                .recordTrace(options.recordTrace());
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         ReplicaConfig replica = ReplicaConfig.defaults().withTickTimeMs(200);
         for (NodeId server : SERVERS) {
             builder.addNode(server, id -> new CoordReplica(id, SERVERS, replica));

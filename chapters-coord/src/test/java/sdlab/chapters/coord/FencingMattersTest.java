@@ -28,7 +28,13 @@ class FencingMattersTest {
     private static SeedRun run(FencingPolicy store) {
         return LockMeasurements.measure(
                 LockScenario.run(
-                        LockKind.SEQUENTIAL, store, LockConfig.Bug.NONE, VALUES, PAUSE_MID_INCREMENT, SEED, false),
+                        LockKind.SEQUENTIAL,
+                        store,
+                        LockConfig.Bug.NONE,
+                        VALUES,
+                        PAUSE_MID_INCREMENT,
+                        SEED,
+                        RunOptions.lean()),
                 RunOptions.lean());
     }
 

@@ -22,7 +22,7 @@ class QuietRunTest {
     @MethodSource("variants")
     void holdsNeverOverlapAndEveryIncrementLands(LockVariant variant) {
         LockScenario.Outcome outcome = LockScenario.run(
-                variant.kind(), variant.store(), LockConfig.Bug.NONE, VALUES, LockFaults.none(), 3, false);
+                variant.kind(), variant.store(), LockConfig.Bug.NONE, VALUES, LockFaults.none(), 3, RunOptions.lean());
         SeedRun run = LockMeasurements.measure(outcome, RunOptions.lean());
 
         assertThat(run.counter(LockMeasurements.ACQUISITIONS)).isGreaterThan(30);

@@ -92,7 +92,7 @@ final class CronScenario {
                 result,
                 log,
                 FencedLog.read(simulation.disk(TARGET).orElseThrow()),
-                (FencedStore) simulation.node(TARGET).orElseThrow(),
+                (FencedStore) simulation.nodeAtEnd(TARGET),
                 faults);
     }
 

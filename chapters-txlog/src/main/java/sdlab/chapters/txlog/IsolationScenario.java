@@ -84,7 +84,7 @@ final class IsolationScenario {
         builder.addNode(JOB, any -> job);
         Simulation simulation = builder.build();
         SimResult result = simulation.run(values.get(RUN));
-        LogBroker broker = (LogBroker) simulation.node(BROKER).orElseThrow();
+        LogBroker broker = (LogBroker) simulation.nodeAtEnd(BROKER);
         return new Outcome(result, broker, job, partitions);
     }
 }

@@ -89,7 +89,8 @@ public final class Sweep {
 
     /**
      * Runs one seed of one variant with these forks made and inspections taken at their steps. An inspected run stops
-     * after its last look, so what it returns is for looking at, not measuring. Refused, as {@link #fork}.
+     * after its last look, so what it returns is for looking at, not measuring: if the chapter refuses to measure the
+     * shortened run, the looks still stand and the run says it measured nothing. Refused, as {@link #fork}.
      */
     public static SeedRun steer(
             Experiment experiment, ParamValues values, long seed, String variant, Steering steering) {
@@ -99,11 +100,20 @@ public final class Sweep {
         }
         Variant chosen = ExperimentShape.selected(experiment.variants(values), Optional.of(variant))
                 .getFirst();
+        LooksTaken looks = new LooksTaken(steering);
         try {
-            return experiment.run(chosen, values, seed, RunOptions.steered(steering));
+            return experiment.run(chosen, values, seed, RunOptions.steered(looks.counted()));
         } catch (ForkException e) {
             throw e; // the change cannot be made: the asker's mistake, not the experiment's
         } catch (RuntimeException | AssertionError e) {
+            if (looks.allTaken()) {
+                // The run stopped at its last look, as asked, and every look was taken. Measuring a run that stopped
+                // early is not measuring a run, and a chapter may rightly refuse to (a failover that never came, a
+                // planned crash not yet reached): the looks are what was asked for.
+                return SeedRun.builder()
+                        .finding("measured nothing: the run stopped after its last look (" + e.getMessage() + ")")
+                        .build();
+            }
             throw new SweepFailure(
                     seed, variant, "experiment " + experiment.id() + ", variant " + variant + ", forked", e);
         }

@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import sdlab.txlog.AbortedTxn;
 import sdlab.txlog.IsolationLevel;
 import sdlab.txlog.TopicPartition;
 
 /**
- * Fetch (key 1), v12, by topic name. Every fetch is a full one: the answer's session id is 0, which tells the client
+ * Fetch (key 1), v12, by topic name. It answers as Kafka's broker does and leaves the filtering to the consumer:
+ * read_uncommitted gets every batch up to the high watermark, read_committed every batch up to the last stable offset
+ * with the aborted transactions (producer id, first offset) among them, and both get the markers as control batches.
+ * kafka-clients then drops the aborted records and the markers itself. Every fetch is a full one: the answer's session id is 0, which tells the client
  * that no incremental fetch session was made, so it names all its partitions each time. A fetch that finds nothing
  * is answered after the client's {@code max_wait_ms} (at most {@link #WAIT_MS_MAX}), so an idle consumer does not spin;
  * it is not woken early by a write (no purgatory yet).
@@ -91,8 +95,11 @@ final class FetchApi {
                         .int64(read.highWatermark())
                         .int64(read.lastStableOffset())
                         .int64(read.error() == KafkaError.NONE ? 0 : -1) // log start offset
-                        .compactArrayLength(0) // aborted transactions: the node already leaves them out
-                        .int32(-1) // no preferred read replica
+                        .compactArrayLength(read.aborted().size());
+                for (AbortedTxn aborted : read.aborted()) {
+                    out.int64(aborted.producerId()).int64(aborted.firstOffset()).noTaggedFields();
+                }
+                out.int32(-1) // no preferred read replica
                         .compactBytes(read.batches())
                         .noTaggedFields();
                 if (read.batches() != null) {

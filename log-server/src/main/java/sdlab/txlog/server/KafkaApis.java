@@ -15,6 +15,7 @@ final class KafkaApis {
     private final GroupMembershipApi membership;
     private final OffsetsApi offsets;
     private final TransactionApi transactions;
+    private final TxnOffsetCommitApi txnOffsets;
 
     KafkaApis(NodeCalls node, Topics topics, String advertisedHost) {
         PartitionReads reads = new PartitionReads(node);
@@ -27,6 +28,7 @@ final class KafkaApis {
         this.membership = new GroupMembershipApi(node);
         this.offsets = new OffsetsApi(node);
         this.transactions = new TransactionApi(node);
+        this.txnOffsets = new TxnOffsetCommitApi(node);
     }
 
     CompletableFuture<ByteBuf> handle(ServedApi api, KafkaReader body, int port, EventExecutor loop) {
@@ -45,7 +47,9 @@ final class KafkaApis {
             case OFFSET_COMMIT -> offsets.commit(body);
             case OFFSET_FETCH -> offsets.fetch(body);
             case ADD_PARTITIONS_TO_TXN -> transactions.addPartitions(body);
+            case ADD_OFFSETS_TO_TXN -> transactions.addOffsets(body);
             case END_TXN -> transactions.endTxn(body);
+            case TXN_OFFSET_COMMIT -> txnOffsets.commit(body);
         };
     }
 }

@@ -11,6 +11,7 @@ final class KafkaError {
     static final short UNKNOWN_TOPIC_OR_PARTITION = 3;
     static final short UNSUPPORTED_VERSION = 35;
     static final short INVALID_REQUEST = 42;
+    static final short UNSTABLE_OFFSET_COMMIT = 88;
     static final short UNKNOWN_SERVER_ERROR = -1;
 
     private KafkaError() {}
@@ -22,6 +23,9 @@ final class KafkaError {
             case UNKNOWN_MEMBER_ID -> 25;
             case REBALANCE_IN_PROGRESS -> 27;
             case GROUP_MAX_SIZE_REACHED -> 81;
+            case INVALID_PRODUCER_EPOCH -> 47;
+            case INVALID_TXN_STATE -> 48;
+            case UNKNOWN_PRODUCER_ID -> 59;
         };
     }
 

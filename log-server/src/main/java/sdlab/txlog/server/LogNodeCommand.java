@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs a single Kafka-protocol broker over the txlog node: kafka-clients 4.x produce (idempotent,"
-                    + " acks=all) and consume (assign/seek/poll, or subscribe in a group with the classic protocol) against it"
-                    + " unchanged.",
+                    + " acks=all), consume (assign/seek/poll, or subscribe in a group with the classic protocol) and run"
+                    + " transactions (read_committed consumers, sendOffsetsToTransaction) against it unchanged.",
             "Serves ApiVersions v3-4, Metadata v12, InitProducerId v4, Produce v9, ListOffsets v7, Fetch v12,"
                     + " FindCoordinator v4, JoinGroup v6, SyncGroup v4, Heartbeat v4, LeaveGroup v4, OffsetCommit v8,"
-                    + " OffsetFetch v8, AddPartitionsToTxn v3, EndTxn v3.",
-            "Records and committed offsets live in memory. Not yet: offsets in transactions, the consumer"
+                    + " OffsetFetch v8, AddPartitionsToTxn v3, AddOffsetsToTxn v3, EndTxn v3, TxnOffsetCommit v3.",
+            "Records and committed offsets live in memory. Not yet: transactions v2 (KIP-890), the consumer"
                     + " protocol of KIP-848, topic creation on first use."
         })
 public final class LogNodeCommand implements Callable<Integer> {

@@ -38,6 +38,7 @@ public final class LogServer implements AutoCloseable {
     private final String bind;
     private final int portAsked;
     private final Map<String, Integer> partitionsByTopic;
+    private final TxLogConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Path dataDirectory;
     private BrokerHost host;
@@ -45,9 +46,15 @@ public final class LogServer implements AutoCloseable {
 
     /** A broker on {@code bind:port} (0 picks a free port) holding {@code partitionsByTopic}. */
     public LogServer(String bind, int port, Map<String, Integer> partitionsByTopic) {
+        this(bind, port, TxLogConfig.of(partitionsByTopic));
+    }
+
+    /** A broker whose node runs with {@code config}: how tests plant a bug in the node behind the wire. */
+    LogServer(String bind, int port, TxLogConfig config) {
         this.bind = bind;
         this.portAsked = port;
-        this.partitionsByTopic = Map.copyOf(partitionsByTopic);
+        this.config = config;
+        this.partitionsByTopic = config.partitionsByTopic();
     }
 
     /**
@@ -58,7 +65,7 @@ public final class LogServer implements AutoCloseable {
     public synchronized LogServer start() throws InterruptedException {
         try {
             dataDirectory = Files.createTempDirectory("sdlab-log-");
-            host = new BrokerHost(new LogBroker(TxLogConfig.of(partitionsByTopic)), new SecureRandom().nextLong());
+            host = new BrokerHost(new LogBroker(config), new SecureRandom().nextLong());
             host.start(dataDirectory, () -> new Thread(this::close, "log-node-failed").start());
             KafkaApis apis = new KafkaApis(new NodeCalls(host), new Topics(partitionsByTopic), advertisedHost());
             listener = listen(apis);

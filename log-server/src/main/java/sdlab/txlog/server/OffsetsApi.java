@@ -77,7 +77,9 @@ final class OffsetsApi {
             asked.add(namedPartitions(in));
             in.skipTaggedFields();
         }
-        in.bool(); // require stable: no transactional offsets, so every offset is stable
+        // A read_committed consumer requires stable offsets: a partition an open transaction holds pending offsets
+        // for is answered UNSTABLE_OFFSET_COMMIT, and the consumer asks again until the transaction has ended.
+        boolean requireStable = in.bool();
         in.skipTaggedFields();
         List<CompletableFuture<GroupMessages.Response>> answers = new ArrayList<>();
         for (int g = 0; g < groupIds.size(); g++) {
@@ -88,7 +90,7 @@ final class OffsetsApi {
             answers.add(node.callGroup(id -> new GroupMessages.FetchOffsets(id, groupId, partitions)));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(done -> fetchAnswer(groupIds, asked, answers));
+                .thenApply(done -> fetchAnswer(groupIds, asked, answers, requireStable));
     }
 
     /** The topics and partitions asked for, or null for "every committed offset". */
@@ -116,23 +118,30 @@ final class OffsetsApi {
     }
 
     private static ByteBuf fetchAnswer(
-            List<String> groupIds, List<List<Named>> asked, List<CompletableFuture<GroupMessages.Response>> answers) {
+            List<String> groupIds,
+            List<List<Named>> asked,
+            List<CompletableFuture<GroupMessages.Response>> answers,
+            boolean requireStable) {
         KafkaWriter out = new KafkaWriter().int32(0).compactArrayLength(groupIds.size());
         for (int g = 0; g < groupIds.size(); g++) {
-            Map<TopicPartition, Long> found =
-                    answers.get(g).join() instanceof GroupMessages.OffsetsOk ok ? ok.offsets() : Map.of();
+            GroupMessages.OffsetsOk ok = answers.get(g).join() instanceof GroupMessages.OffsetsOk answer
+                    ? answer
+                    : new GroupMessages.OffsetsOk(-1, Map.of());
+            Map<TopicPartition, Long> found = ok.offsets();
             List<Named> topics = asked.get(g) != null ? asked.get(g) : everyTopic(found);
             out.compactString(groupIds.get(g)).compactArrayLength(topics.size());
             for (Named topic : topics) {
                 out.compactString(topic.topic())
                         .compactArrayLength(topic.partitions().size());
                 for (int partition : topic.partitions()) {
-                    Long offset = found.get(new TopicPartition(topic.topic(), partition));
+                    TopicPartition tp = new TopicPartition(topic.topic(), partition);
+                    boolean unstable = requireStable && ok.unstable().contains(tp);
+                    Long offset = unstable ? null : found.get(tp);
                     out.int32(partition)
                             .int64(offset == null ? -1 : offset)
                             .int32(-1) // leader epoch: not kept
                             .compactString(null)
-                            .int16(KafkaError.NONE)
+                            .int16(unstable ? KafkaError.UNSTABLE_OFFSET_COMMIT : KafkaError.NONE)
                             .noTaggedFields();
                 }
                 out.noTaggedFields();

@@ -2,25 +2,31 @@ package sdlab.txlog.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import sdlab.txlog.AbortedTxn;
 import sdlab.txlog.IsolationLevel;
 import sdlab.txlog.LogRecord;
 import sdlab.txlog.TopicPartition;
 import sdlab.txlog.TxLogMessages;
 
 /**
- * Reads one partition through the txlog node, which decides what a reader at an isolation level may see and where
- * the high watermark and last stable offset are, and turns what it returns back into record batches: each stored
- * batch as the producer sent it, with its base offset set to where the node put it.
+ * Reads one partition through the txlog node, which decides how far a reader at an isolation level may read, where
+ * the high watermark and last stable offset are, and which transactions aborted, and turns what it returns back into
+ * record batches: each stored batch as the producer sent it, with its base offset set to where the node put it, and
+ * each marker as a control batch.
  */
 final class PartitionReads {
     /** The most records one read asks the node for; a batch the limit cuts is still returned whole. */
     static final int RECORDS_PER_READ_MAX = 10_000;
 
-    /** What a read found: batches (possibly none) or an error, and the partition's marks. */
-    record Read(short error, ByteBuf batches, long highWatermark, long lastStableOffset) {
+    /**
+     * What a read found: batches (possibly none) or an error, the partition's marks, and for read_committed the aborted
+     * transactions among the batches.
+     */
+    record Read(short error, ByteBuf batches, long highWatermark, long lastStableOffset, List<AbortedTxn> aborted) {
         static Read failed(short error) {
-            return new Read(error, null, -1, -1);
+            return new Read(error, null, -1, -1, List.of());
         }
 
         boolean empty() {
@@ -34,24 +40,28 @@ final class PartitionReads {
         this.node = node;
     }
 
-    /** The batches from {@code fetchOffset} on, up to about {@code bytesMax} (at least one batch when there is one). */
+    /**
+     * The batches from {@code fetchOffset} on, up to about {@code bytesMax} (at least one batch when there is one):
+     * data batches as the producers sent them, markers as control batches, aborted records included. The consumer
+     * skips aborted records and markers itself, with the aborted transactions this read returns.
+     */
     CompletableFuture<Read> read(TopicPartition tp, long fetchOffset, int bytesMax, IsolationLevel isolation) {
-        return ask(tp, fetchOffset, isolation).thenCompose(answer -> {
-            if (!(answer instanceof TxLogMessages.FetchOk ok)) {
+        return readLog(tp, fetchOffset, isolation).thenCompose(answer -> {
+            if (!(answer instanceof TxLogMessages.LogRead log)) {
                 return CompletableFuture.completedFuture(Read.failed(KafkaError.UNKNOWN_TOPIC_OR_PARTITION));
             }
-            if (fetchOffset < 0 || fetchOffset > ok.highWatermark()) {
+            if (fetchOffset < 0 || fetchOffset > log.highWatermark()) {
                 return CompletableFuture.completedFuture(Read.failed(KafkaError.OFFSET_OUT_OF_RANGE));
             }
-            int place = ok.records().isEmpty()
+            int place = log.records().isEmpty()
                     ? 0
-                    : StoredBatch.placeInBatch(ok.records().get(0).value());
+                    : StoredBatch.placeInBatch(log.records().get(0).value());
             if (place == 0) {
-                return CompletableFuture.completedFuture(batches(ok, bytesMax));
+                return CompletableFuture.completedFuture(batches(log, bytesMax));
             }
             // The offset is inside a batch: Kafka returns the whole batch and the client skips what it has read.
-            return ask(tp, ok.records().get(0).offset() - place, isolation)
-                    .thenApply(again -> again instanceof TxLogMessages.FetchOk whole
+            return readLog(tp, log.records().get(0).offset() - place, isolation)
+                    .thenApply(again -> again instanceof TxLogMessages.LogRead whole
                             ? batches(whole, bytesMax)
                             : Read.failed(KafkaError.UNKNOWN_TOPIC_OR_PARTITION));
         });
@@ -61,7 +71,7 @@ final class PartitionReads {
     CompletableFuture<Read> marks(TopicPartition tp, IsolationLevel isolation) {
         return ask(tp, Long.MAX_VALUE, isolation)
                 .thenApply(answer -> answer instanceof TxLogMessages.FetchOk ok
-                        ? new Read(KafkaError.NONE, null, ok.highWatermark(), ok.lastStableOffset())
+                        ? new Read(KafkaError.NONE, null, ok.highWatermark(), ok.lastStableOffset(), List.of())
                         : Read.failed(KafkaError.UNKNOWN_TOPIC_OR_PARTITION));
     }
 
@@ -69,16 +79,30 @@ final class PartitionReads {
         return node.call(id -> new TxLogMessages.Fetch(id, tp, offset, RECORDS_PER_READ_MAX, isolation));
     }
 
-    private static Read batches(TxLogMessages.FetchOk ok, int bytesMax) {
+    private CompletableFuture<TxLogMessages.Response> readLog(
+            TopicPartition tp, long offset, IsolationLevel isolation) {
+        return node.call(id -> new TxLogMessages.ReadLog(id, tp, offset, RECORDS_PER_READ_MAX, isolation));
+    }
+
+    private static Read batches(TxLogMessages.LogRead log, int bytesMax) {
         ByteBuf out = Unpooled.buffer();
-        for (LogRecord record : ok.records()) {
+        long end = -1;
+        for (LogRecord record : log.records()) {
             if (out.readableBytes() > 0 && out.readableBytes() >= bytesMax) {
                 break;
             }
-            if (StoredBatch.placeInBatch(record.value()) == 0) {
+            if (record.isMarker()) {
+                out.writeBytes(ControlBatch.of(record));
+            } else if (StoredBatch.placeInBatch(record.value()) == 0) {
                 out.writeBytes(RecordBatch.atOffset(StoredBatch.bytes(record.value()), record.offset()));
             }
+            end = record.offset();
         }
-        return new Read(KafkaError.NONE, out, ok.highWatermark(), ok.lastStableOffset());
+        // Only the aborted transactions that start within what is sent: the consumer needs no others.
+        long last = end;
+        List<AbortedTxn> aborted = log.abortedTxns().stream()
+                .filter(txn -> txn.firstOffset() <= last)
+                .toList();
+        return new Read(KafkaError.NONE, out, log.highWatermark(), log.lastStableOffset(), aborted);
     }
 }

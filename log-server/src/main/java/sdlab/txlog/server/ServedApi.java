@@ -23,7 +23,9 @@ enum ServedApi {
     API_VERSIONS(18, 3, 4),
     INIT_PRODUCER_ID(22, 4, 4),
     ADD_PARTITIONS_TO_TXN(24, 3, 3),
-    END_TXN(26, 3, 3);
+    ADD_OFFSETS_TO_TXN(25, 3, 3),
+    END_TXN(26, 3, 3),
+    TXN_OFFSET_COMMIT(28, 3, 3);
 
     final short key;
     final short minVersion;

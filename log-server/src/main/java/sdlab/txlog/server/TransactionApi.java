@@ -8,8 +8,8 @@ import sdlab.txlog.TopicPartition;
 import sdlab.txlog.TxLogMessages;
 
 /**
- * A transactional producer's calls to the coordinator: AddPartitionsToTxn (key 24) v3 and EndTxn (key 26) v3, the
- * versions of transactions "v1" (a client adds its partitions itself). The txlog node's transaction coordinator
+ * A transactional producer's calls to the coordinator: AddPartitionsToTxn (key 24) v3, AddOffsetsToTxn (key 25) v3
+ * and EndTxn (key 26) v3, the versions of transactions "v1" (a client adds its partitions and groups itself). The txlog node's transaction coordinator
  * decides: it opens the transaction, fences older epochs, and on EndTxn writes the markers once its decision is
  * synced.
  */
@@ -59,6 +59,24 @@ final class TransactionApi {
                     }
                     return out.noTaggedFields().buffer();
                 });
+    }
+
+    /** AddOffsetsToTxn (key 25) v3: the group's offsets join the transaction, to be committed by TxnOffsetCommit. */
+    CompletableFuture<ByteBuf> addOffsets(KafkaReader in) {
+        String transactionalId = in.compactString();
+        long producerId = in.int64();
+        short epoch = in.int16();
+        String groupId = in.compactString();
+        in.skipTaggedFields();
+        if (groupId == null || transactionalId == null) {
+            throw new KafkaProtocolException("AddOffsetsToTxn names no transactional id or no group");
+        }
+        return node.call(id -> new TxLogMessages.AddOffsetsToTxn(id, transactionalId, producerId, epoch, groupId))
+                .thenApply(answer -> new KafkaWriter()
+                        .int32(0)
+                        .int16(error(answer))
+                        .noTaggedFields()
+                        .buffer());
     }
 
     CompletableFuture<ByteBuf> endTxn(KafkaReader in) {

@@ -17,19 +17,20 @@
  * watermark and last stable offset that Fetch and ListOffsets report. Its group coordinator decides group membership,
  * generations, leaders and rebalances, and keeps committed offsets. The door checks that a record batch is whole
  * (CRC-32C, v2 format) and reads its header, but never opens the records: each batch is stored in the node as the
- * producer sent it and returned with its base offset rewritten, the one field outside the CRC.
+ * producer sent it and returned with its base offset rewritten, the one field outside the CRC. A fetch gets the log
+ * as Kafka's broker sends it (markers as control batches, aborted records with the aborted-transactions list for
+ * read_committed, cut at the last stable offset), and kafka-clients does the filtering.
  *
  * <h2>What it serves</h2>
  *
  * <p>ApiVersions v3-4, Metadata v12, InitProducerId v4, Produce v9, ListOffsets v7 (earliest and latest) and Fetch v12
  * (full fetches, no sessions); for consumer groups over the classic protocol, FindCoordinator v4, JoinGroup v6,
  * SyncGroup v4, Heartbeat v4, LeaveGroup v4, OffsetCommit v8 and OffsetFetch v8; for transactional producers,
- * AddPartitionsToTxn v3 and EndTxn v3. A request for an API or version not listed closes its connection, as Kafka does.
+ * AddPartitionsToTxn v3, AddOffsetsToTxn v3, EndTxn v3 and TxnOffsetCommit v3. A request for an API or version not listed closes its connection, as Kafka does.
  *
  * <h2>What it does not do yet</h2>
  *
- * <p>Offsets sent within a transaction (AddOffsetsToTxn, TxnOffsetCommit), control batches in fetches (the node leaves
- * markers out, so a consumer's position stops before a marker that ends the log), topics created on first use, offsets
+ * <p>Transactions "v2" (KIP-890), topics created on first use, offsets
  * looked up by timestamp, a fetch woken early by a write (an empty fetch waits out its {@code max_wait_ms}, at most 500
  * ms), persistence of the records and committed offsets across restarts, the new consumer protocol
  * (KIP-848, {@code group.protocol=consumer}), static membership, and more than one broker.

@@ -64,6 +64,12 @@ public final class SpaceSaving {
         return counters.containsKey(key);
     }
 
+    /** The least {@code key} can have been seen (its count less its possible overcount), 0 if it is not counted. */
+    public long guaranteed(String key) {
+        long[] counter = counters.get(key);
+        return counter == null ? 0 : counter[0] - counter[1];
+    }
+
     /** Everything offered so far. */
     public long total() {
         return total;

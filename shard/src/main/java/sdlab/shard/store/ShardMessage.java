@@ -34,8 +34,22 @@ public sealed interface ShardMessage extends Message {
     /** How many entries the shard owns and their values' sum: one leg of a scatter-gather aggregate. */
     record Aggregate(long requestId, long epoch) implements Request {}
 
-    /** A get's answer. */
-    record GetReply(long requestId, Long value) implements ShardMessage {}
+    /**
+     * A get's answer, with the requests waiting in the shard's queue when it was sent: routers that balance reads over
+     * replicas pick by it.
+     */
+    record GetReply(long requestId, Long value, int queueDepth) implements ShardMessage {
+        /** An answer that says nothing of the queue. */
+        public GetReply(long requestId, Long value) {
+            this(requestId, value, 0);
+        }
+    }
+
+    /**
+     * A router asks a read cache for {@code key}, which {@code shard} owns under the router's table of {@code epoch}:
+     * the cache answers from its entry or forwards a {@link Get} (one per key in flight) and relays the answer.
+     */
+    record CachedGet(long requestId, long epoch, String key, NodeId shard) implements ShardMessage {}
 
     /** A put is applied. */
     record PutReply(long requestId) implements ShardMessage {}

@@ -44,6 +44,10 @@ import sdlab.shard.store.ShardMessage.Throttled;
  * force, the shard hands every entry it lost to its new owner ({@link Handoff}, one to every shard of the new table,
  * possibly empty) and parks requests of the new epoch until the handoffs due to it have all arrived.
  *
+ * <p>A node may be a copy of another shard ({@link ShardSettings#replicaOf()}): it owns what that shard owns under the
+ * table, serves reads the routers send it and applies every write; each get's reply says how many requests its queue
+ * holds, for routers that pick copies by load.
+ *
  * <p>Data is in memory: the chapters that run shards do not crash them.
  */
 public final class ShardNode implements Node {
@@ -208,10 +212,11 @@ public final class ShardNode implements Node {
                 switch (request) {
                     case Get get -> {
                         touch(get.key(), cost, ctx);
-                        yield new GetReply(get.requestId(), data.get(get.key()));
+                        yield new GetReply(get.requestId(), data.get(get.key()), queue.size());
                     }
                     case Put put -> {
                         touch(put.key(), cost, ctx);
+                        observer.wrote(ctx.self(), put.key(), ctx.nowNanos());
                         data.put(put.key(), put.value());
                         yield new PutReply(put.requestId());
                     }
@@ -235,7 +240,9 @@ public final class ShardNode implements Node {
 
     /** Counts a point request of {@code key}: the observer, the hot-key summary and the range's traffic. */
     private void touch(String key, long cost, NodeContext ctx) {
-        boolean owned = table.partitioner().ownerOf(key).equals(ctx.self());
+        // A copy owns what its shard owns.
+        NodeId shard = settings.replicaOf() == null ? ctx.self() : settings.replicaOf();
+        boolean owned = table.partitioner().ownerOf(key).equals(shard);
         observer.served(ctx.self(), table.epoch(), key, owned, cost, ctx.nowNanos());
         hotKeys.offer(key);
         if (table.partitioner() instanceof RangePartitioner ranges) {

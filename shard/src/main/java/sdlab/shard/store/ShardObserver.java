@@ -16,6 +16,9 @@ public interface ShardObserver {
      */
     default void served(NodeId shard, long epoch, String key, boolean owned, long serviceNanos, long atNanos) {}
 
+    /** A shard applied a write of {@code key} at {@code atNanos} (besides reporting it as {@link #served}). */
+    default void wrote(NodeId shard, String key, long atNanos) {}
+
     /** A shard refused a request for hot {@code key} over its rate. */
     default void throttled(NodeId shard, String key) {}
 
@@ -27,6 +30,17 @@ public interface ShardObserver {
 
     /** The placement node put a new table in force, for {@code why}. */
     default void tableChanged(RoutingTable table, String why) {}
+
+    /** Read cache {@code cache} answered a read of {@code key} from its entry ({@code hit}) or had to fetch it. */
+    default void cacheRead(NodeId cache, String key, boolean hit) {}
+
+    /**
+     * A router finished an operation {@code f} on {@code key} (null for scans and aggregates) after sending {@code
+     * requests} requests in all; by default reported as {@link #routed(String, int, int, int, int)}.
+     */
+    default void routed(String f, String key, int requests, int shardsAsked, int staleRejections, int tableFetches) {
+        routed(f, requests, shardsAsked, staleRejections, tableFetches);
+    }
 
     /**
      * A router finished an operation {@code f} after sending {@code requests} requests to {@code shardsAsked}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 import sdlab.core.Message;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
@@ -13,14 +14,15 @@ import sdlab.core.client.Client;
 import sdlab.core.client.ClientContext;
 import sdlab.core.client.Invocation;
 import sdlab.core.client.Outcome;
+import sdlab.shard.hot.ReplicaPicker;
 import sdlab.shard.store.ShardMessage.Aggregate;
 import sdlab.shard.store.ShardMessage.AggregateReply;
+import sdlab.shard.store.ShardMessage.CachedGet;
 import sdlab.shard.store.ShardMessage.FetchTable;
 import sdlab.shard.store.ShardMessage.Get;
 import sdlab.shard.store.ShardMessage.GetReply;
 import sdlab.shard.store.ShardMessage.Put;
 import sdlab.shard.store.ShardMessage.PutReply;
-import sdlab.shard.store.ShardMessage.Request;
 import sdlab.shard.store.ShardMessage.Scan;
 import sdlab.shard.store.ShardMessage.ScanReply;
 import sdlab.shard.store.ShardMessage.StaleEpoch;
@@ -35,6 +37,10 @@ import sdlab.shard.store.ShardMessage.Throttled;
  * <p>Operations: {@link #GET} and {@link #PUT} go to the key's owner; {@link #SCAN} of {@code [key, value)} to the
  * shards {@link sdlab.shard.partition.Partitioner#shardsForScan} names, returning how many entries it found; {@link
  * #COUNT} to every shard, returning {@code [count, sum]}. One operation at a time, as a workload process runs them.
+ *
+ * <p>Three hot-key remedies live here, each off unless its settings ask for it: a salted key is written to one random
+ * sub-key and read by gathering every sub-key, answering the largest value; gets go through a read cache when one is
+ * named; with copies per shard, writes go to every copy and a read to the one the {@link ReplicaPicker} picks.
  */
 public final class ShardRouter implements Client {
     public static final String GET = "get";
@@ -48,6 +54,7 @@ public final class ShardRouter implements Client {
     private final RouterSettings settings;
     private final ShardObserver observer;
     private final Map<Long, NodeId> awaiting = new TreeMap<>();
+    private final ReplicaPicker picker;
     private RoutingTable table;
     private Invocation current;
     private TimerId timeout;
@@ -60,12 +67,17 @@ public final class ShardRouter implements Client {
     private int fanOut;
     private long found;
     private long sum;
+    private Long largest;
 
     private record Deadline(long opId) implements Timer {}
+
+    /** One request of an operation's attempt: where it goes, and the message for a request id. */
+    private record Leg(NodeId to, LongFunction<ShardMessage> message) {}
 
     public ShardRouter(RouterSettings settings, ShardObserver observer) {
         this.settings = settings;
         this.observer = observer;
+        this.picker = settings.replication().picker();
     }
 
     @Override
@@ -111,7 +123,13 @@ public final class ShardRouter implements Client {
                     finish(Outcome.fail("throttled: the key is hot and over its rate"), ctx);
                 }
             }
-            case GetReply reply -> gathered(reply.requestId(), reply.value(), ctx);
+            case GetReply reply -> {
+                picker.heard(from, reply.queueDepth());
+                if (awaiting.containsKey(reply.requestId()) && reply.value() != null) {
+                    largest = largest == null ? reply.value() : Math.max(largest, reply.value());
+                }
+                gathered(reply.requestId(), reply.value(), ctx);
+            }
             case PutReply reply -> gathered(reply.requestId(), null, ctx);
             case ScanReply reply ->
                 gathered(reply.requestId(), (long) reply.entries().size(), ctx);
@@ -162,32 +180,54 @@ public final class ShardRouter implements Client {
         }
         found = 0;
         sum = 0;
-        List<NodeId> targets = targets(current);
-        fanOut = targets.size();
-        for (NodeId shard : targets) {
+        largest = null;
+        List<Leg> legs = legs(current, ctx);
+        fanOut = (int) legs.stream().map(Leg::to).distinct().count();
+        for (Leg leg : legs) {
             long id = nextRequestId++;
-            awaiting.put(id, shard);
+            awaiting.put(id, leg.to());
             requests++;
-            ctx.send(shard, request(current, id, table.epoch()));
+            ctx.send(leg.to(), leg.message().apply(id));
         }
     }
 
-    private List<NodeId> targets(Invocation op) {
-        return switch (op.f()) {
-            case GET, PUT -> List.of(table.partitioner().ownerOf(op.key()));
-            case SCAN -> table.partitioner().shardsForScan(op.key(), (String) op.value());
-            case COUNT -> new ArrayList<>(table.partitioner().shards());
+    /** The requests one attempt of {@code op} sends, under the current table and the remedies in the settings. */
+    private List<Leg> legs(Invocation op, ClientContext ctx) {
+        long epoch = table.epoch();
+        List<Leg> legs = new ArrayList<>();
+        switch (op.f()) {
+            case GET -> {
+                for (String key : settings.salting().readKeys(op.key())) {
+                    NodeId owner = table.partitioner().ownerOf(key);
+                    if (settings.readCache() != null) {
+                        legs.add(new Leg(settings.readCache(), id -> new CachedGet(id, epoch, key, owner)));
+                    } else {
+                        NodeId copy = picker.pick(settings.replication().of(owner), ctx.random());
+                        legs.add(new Leg(copy, id -> new Get(id, epoch, key)));
+                    }
+                }
+            }
+            case PUT -> {
+                String key = settings.salting().writeKey(op.key(), ctx.random());
+                long value = (Long) op.value();
+                for (NodeId copy : settings.replication().of(table.partitioner().ownerOf(key))) {
+                    legs.add(new Leg(copy, id -> new Put(id, epoch, key, value)));
+                }
+            }
+            case SCAN -> {
+                String to = (String) op.value();
+                for (NodeId shard : table.partitioner().shardsForScan(op.key(), to)) {
+                    legs.add(new Leg(shard, id -> new Scan(id, epoch, op.key(), to)));
+                }
+            }
+            case COUNT -> {
+                for (NodeId shard : table.partitioner().shards()) {
+                    legs.add(new Leg(shard, id -> new Aggregate(id, epoch)));
+                }
+            }
             default -> throw new IllegalArgumentException("a shard router does not know operation " + op.f());
-        };
-    }
-
-    private static Request request(Invocation op, long id, long epoch) {
-        return switch (op.f()) {
-            case GET -> new Get(id, epoch, op.key());
-            case PUT -> new Put(id, epoch, op.key(), (Long) op.value());
-            case SCAN -> new Scan(id, epoch, op.key(), (String) op.value());
-            default -> new Aggregate(id, epoch);
-        };
+        }
+        return legs;
     }
 
     private void gathered(long requestId, Long value, ClientContext ctx) {
@@ -202,7 +242,7 @@ public final class ShardRouter implements Client {
         }
         Object result =
                 switch (current.f()) {
-                    case GET -> value;
+                    case GET -> largest;
                     case PUT -> current.value();
                     case SCAN -> found;
                     default -> List.of(found, sum);
@@ -211,7 +251,7 @@ public final class ShardRouter implements Client {
     }
 
     private void finish(Outcome outcome, ClientContext ctx) {
-        observer.routed(current.f(), requests, fanOut, rejections, fetches);
+        observer.routed(current.f(), current.key(), requests, fanOut, rejections, fetches);
         ctx.cancelTimer(timeout);
         ctx.complete(current.opId(), outcome);
         current = null;

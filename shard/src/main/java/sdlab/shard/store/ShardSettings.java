@@ -14,6 +14,7 @@ import sdlab.core.NodeId;
  * @param hotKeysTracked the counters of its online top-k of hot keys
  * @param hotKeyRatePerSecond the most requests a second a key its top-k names may have served, with a burst of a
  *     tenth of that; beyond it requests are refused as {@link ShardMessage.Throttled}; 0 never limits
+ * @param replicaOf the shard whose copy this node is, whose keys it owns under the table; null for the shard itself
  */
 public record ShardSettings(
         NodeId placement,
@@ -22,7 +23,28 @@ public record ShardSettings(
         long reportEveryNanos,
         int valueBytes,
         int hotKeysTracked,
-        double hotKeyRatePerSecond) {
+        double hotKeyRatePerSecond,
+        NodeId replicaOf) {
+    /** A shard that is no copy of another. */
+    public ShardSettings(
+            NodeId placement,
+            long pointNanos,
+            long perKeyNanos,
+            long reportEveryNanos,
+            int valueBytes,
+            int hotKeysTracked,
+            double hotKeyRatePerSecond) {
+        this(
+                placement,
+                pointNanos,
+                perKeyNanos,
+                reportEveryNanos,
+                valueBytes,
+                hotKeysTracked,
+                hotKeyRatePerSecond,
+                null);
+    }
+
     /** A shard that limits no key. */
     public ShardSettings(
             NodeId placement,
@@ -48,7 +70,20 @@ public record ShardSettings(
     /** These settings with hot keys limited to {@code ratePerSecond}. */
     public ShardSettings withHotKeyRate(double ratePerSecond) {
         return new ShardSettings(
-                placement, pointNanos, perKeyNanos, reportEveryNanos, valueBytes, hotKeysTracked, ratePerSecond);
+                placement,
+                pointNanos,
+                perKeyNanos,
+                reportEveryNanos,
+                valueBytes,
+                hotKeysTracked,
+                ratePerSecond,
+                replicaOf);
+    }
+
+    /** These settings for a copy of {@code shard} that does not report load (the placement node places shards). */
+    public ShardSettings asReplicaOf(NodeId shard) {
+        return new ShardSettings(
+                placement, pointNanos, perKeyNanos, 0, valueBytes, hotKeysTracked, hotKeyRatePerSecond, shard);
     }
 
     /** The bytes an entry of {@code key} takes. */

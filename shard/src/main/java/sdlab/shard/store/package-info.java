@@ -1,7 +1,8 @@
 /**
  * A sharded key-value store as pure node code: shards ({@link sdlab.shard.store.ShardNode}), one placement node that
  * owns the routing table ({@link sdlab.shard.store.PlacementNode}) and client-side routers that cache it ({@link
- * sdlab.shard.store.ShardRouter}).
+ * sdlab.shard.store.ShardRouter}), and for hot keys a read cache tier ({@link sdlab.shard.store.ReadCacheNode}), copies
+ * of shards for reads ({@link sdlab.shard.hot.Replication}) and salted keys ({@link sdlab.shard.hot.KeySalting}).
  *
  * <h2>What it follows</h2>
  *
@@ -21,7 +22,9 @@
  *       handoff due to it has arrived, so no acknowledged write is left behind on the old owner.
  *   <li>A shard trusts the epoch: a router that sends a current epoch with an old table makes it serve keys it no
  *       longer owns (the planted {@link sdlab.shard.store.RouterSettings.Bug#KEEP_STALE_TABLE}).
- *   <li>No replication and no durability: shards keep their data in memory and are not crashed. Writes racing a
+ *   <li>The read cache serves values up to its TTL old: it is not linearizable, and chapter 16 measures by how much.
+ *   <li>Copies are written together (write-all, read-one) and never fail, so they are not a replication protocol.
+ *   <li>No durability: shards keep their data in memory and are not crashed. Writes racing a
  *       handoff are refused and retried, never lost, since the old owner stops serving before it hands data away.
  * </ul>
  */

@@ -72,13 +72,18 @@ public final class CachingLayersExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         Layers layers = variantsOf().stream()
                 .filter(v -> v.name().equals(variant.name()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("chapter 20 has no variant " + variant.name()))
                 .layers();
-        return LayersMeasurements.measure(LayersScenario.run(layers, values, seed, options.recordTrace()), options);
+        return LayersMeasurements.measure(LayersScenario.run(layers, values, seed, options), options);
     }
 
     @Override

@@ -46,6 +46,9 @@ final class EdgeNode implements Node {
     @Override
     public void onStart(NodeContext context, boolean restarted) {
         this.ctx = context;
+        // A restarted POP numbers its requests from its restart time, far above any number its former self used,
+        // so that a response to that former self never passes for a response to it.
+        this.nextRequestId = restarted ? context.nowNanos() : 0;
     }
 
     @Override
@@ -83,6 +86,9 @@ final class EdgeNode implements Node {
 
     private void relay(HttpResponse response) {
         Forwarded to = forwarded.remove(response.requestId());
+        if (to == null) {
+            return; // a response to a request this POP never forwarded (its former self did, before a crash)
+        }
         if (cache != null) {
             cache.store(to.request().toCacheRequest(), response.toCacheResponse(), response, ctx.nowNanos());
         }

@@ -35,21 +35,24 @@ final class LayersMeasurements {
             run.counter(BYTES_SHOWN, browser.bytesShown());
             run.counter(MISTAKES, browser.mistakes());
         }
-        for (EdgeNode edge : outcome.edges()) {
-            run.counter(EDGE_LOOKUPS, edge.lookups());
-            run.counter(EDGE_HITS, edge.hits());
+        for (NodeLives<EdgeNode> edge : outcome.edges()) {
+            run.counter(EDGE_LOOKUPS, edge.sum(EdgeNode::lookups));
+            run.counter(EDGE_HITS, edge.sum(EdgeNode::hits));
         }
-        OriginNode origin = outcome.origin();
-        run.counter(ORIGIN_RESPONSES, origin.responses());
-        run.counter(ORIGIN_BYTES, origin.bytesSent());
-        run.value(ORIGIN_BYTES_PER_SEC, origin.bytesSent() / (outcome.result().virtualTimeNanosEnd() / 1e9));
-        run.counter(APP_LOOKUPS, origin.rowLookups());
-        run.counter(APP_HITS, origin.rowHits());
-        DatabaseNode database = outcome.database();
-        run.counter(DB_QUERIES, database.queries());
-        run.counter(PAGE_READS, database.pageReads());
-        run.counter(BUFFER_HITS, database.bufferHits());
-        run.counter(DISK_READS, database.pageReads() - database.bufferHits());
+        NodeLives<OriginNode> origin = outcome.origin();
+        long originBytes = origin.sum(OriginNode::bytesSent);
+        run.counter(ORIGIN_RESPONSES, origin.sum(OriginNode::responses));
+        run.counter(ORIGIN_BYTES, originBytes);
+        run.value(ORIGIN_BYTES_PER_SEC, originBytes / (outcome.result().virtualTimeNanosEnd() / 1e9));
+        run.counter(APP_LOOKUPS, origin.sum(OriginNode::rowLookups));
+        run.counter(APP_HITS, origin.sum(OriginNode::rowHits));
+        NodeLives<DatabaseNode> database = outcome.database();
+        long pageReads = database.sum(DatabaseNode::pageReads);
+        long bufferHits = database.sum(DatabaseNode::bufferHits);
+        run.counter(DB_QUERIES, database.sum(DatabaseNode::queries));
+        run.counter(PAGE_READS, pageReads);
+        run.counter(BUFFER_HITS, bufferHits);
+        run.counter(DISK_READS, pageReads - bufferHits);
         for (Operation op : Operations.of(outcome.result().history())) {
             if (op.status() != Status.OK) {
                 continue;

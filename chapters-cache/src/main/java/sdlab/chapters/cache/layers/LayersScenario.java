@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.sim.KeyChooser;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
@@ -39,20 +40,20 @@ final class LayersScenario {
      *
      * @param result the simulation's history, trace and end time
      * @param browsers what each user saw
-     * @param edges the POPs at the end
-     * @param origin the origin at the end
-     * @param database the database at the end
+     * @param edges every life of every POP
+     * @param origin every life of the origin
+     * @param database every life of the database
      */
     record Outcome(
             SimResult result,
             List<BrowserClient.Tally> browsers,
-            List<EdgeNode> edges,
-            OriginNode origin,
-            DatabaseNode database) {}
+            List<NodeLives<EdgeNode>> edges,
+            NodeLives<OriginNode> origin,
+            NodeLives<DatabaseNode> database) {}
 
     private LayersScenario() {}
 
-    static Outcome run(Layers layers, ParamValues values, long seed, boolean recordTrace) {
+    static Outcome run(Layers layers, ParamValues values, long seed, RunOptions options) {
         int userCount = values.get(LayersParams.USERS);
         int popCount = values.get(LayersParams.POPS);
         Resource.Sizes sizes = new Resource.Sizes(
@@ -67,15 +68,21 @@ final class LayersScenario {
         List<NodeId> users = ids("user", userCount);
         long edgeBytes = values.get(LayersParams.EDGE_MB) * 1_000_000L;
         int bufferPages = layers.dbBuffer() ? values.get(LayersParams.DB_BUFFER_PAGES) : 0;
+        NodeLives<OriginNode> origin = new NodeLives<>(() -> new OriginNode(sizes, layers.appMemory()));
+        NodeLives<DatabaseNode> database = new NodeLives<>(() -> new DatabaseNode(bufferPages));
         Simulation.Builder builder = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.uniform(LINK_MIN, LINK_MAX)))
-                .addNode(OriginNode.ID, id -> new OriginNode(sizes, layers.appMemory()))
-                .addNode(DatabaseNode.ID, id -> new DatabaseNode(bufferPages))
+                .addNode(OriginNode.ID, origin.factory())
+                .addNode(DatabaseNode.ID, database.factory())
                 .workload(Workload.closedLoop(
                         users, sessions, sessions.requestsPerView() * values.get(LayersParams.VIEWS), THINK_TIME))
-                .recordTrace(recordTrace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
+        List<NodeLives<EdgeNode>> edges = new ArrayList<>(popCount);
         for (NodeId pop : pops) {
-            builder.addNode(pop, id -> new EdgeNode(layers.edge(), OriginNode.ID, edgeBytes));
+            NodeLives<EdgeNode> edge = new NodeLives<>(() -> new EdgeNode(layers.edge(), OriginNode.ID, edgeBytes));
+            edges.add(edge);
+            builder.addNode(pop, edge.factory());
         }
         List<BrowserClient.Tally> tallies = new ArrayList<>(userCount);
         int tastes = values.get(LayersParams.TASTES);
@@ -84,17 +91,8 @@ final class LayersScenario {
             tallies.add(browser.tally());
             builder.addClient(users.get(i), browser);
         }
-        Simulation simulation = builder.build();
-        SimResult result = simulation.run(Duration.ofHours(1));
-        List<EdgeNode> edges = pops.stream()
-                .map(pop -> (EdgeNode) simulation.node(pop).orElseThrow())
-                .toList();
-        return new Outcome(
-                result,
-                List.copyOf(tallies),
-                edges,
-                (OriginNode) simulation.node(OriginNode.ID).orElseThrow(),
-                (DatabaseNode) simulation.node(DatabaseNode.ID).orElseThrow());
+        SimResult result = builder.build().run(Duration.ofHours(1));
+        return new Outcome(result, List.copyOf(tallies), List.copyOf(edges), origin, database);
     }
 
     private static List<NodeId> ids(String prefix, int count) {

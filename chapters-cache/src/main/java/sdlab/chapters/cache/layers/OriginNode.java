@@ -61,6 +61,9 @@ final class OriginNode implements Node {
     @Override
     public void onStart(NodeContext context, boolean restarted) {
         this.ctx = context;
+        // A restarted origin numbers its queries from its restart time, far above any number its former self used,
+        // so that a reply to that former self (its connection gone with the crash) never passes for a reply to it.
+        this.nextQueryId = restarted ? context.nowNanos() : 0;
         if (appCache) {
             rowCache = new CacheEngine(
                     CacheConfig.defaults(), () -> context.nowNanos() / NANOS_PER_MILLI, context.random());
@@ -74,6 +77,9 @@ final class OriginNode implements Node {
             case HttpGet request -> build(from, request);
             case QueryDone done -> {
                 Waiting w = waiting.remove(done.queryId());
+                if (w == null) {
+                    return; // an answer to a query this origin never asked (its former self did, before a crash)
+                }
                 w.rows().forEach(this::keepRow);
                 respond(w.edge(), w.request(), w.resource());
             }

@@ -68,6 +68,16 @@ public final class RedisVsMemcachedExperiment implements Experiment {
         return variantsOf(values).stream().map(ServerVariant::toVariant).toList();
     }
 
+    /**
+     * Forks and inspections act on the crash scenario, the one simulation of a seed whose trace the report shows and
+     * the page steps through; the eviction trial and the load scenario of the same seed run unchanged, so a fork's
+     * eviction and throughput figures are the seed's own.
+     */
+    @Override
+    public boolean takesForks() {
+        return true;
+    }
+
     @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         ServerVariant server = variantsOf(values).stream()

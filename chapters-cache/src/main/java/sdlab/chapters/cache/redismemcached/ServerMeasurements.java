@@ -40,7 +40,7 @@ final class ServerMeasurements {
 
     static SeedRun measure(ServerSpec spec, ParamValues values, long seed, RunOptions options) {
         SeedRun.Builder run = SeedRun.builder();
-        CrashScenario.Outcome crash = CrashScenario.run(spec, values, seed, options.recordTrace());
+        CrashScenario.Outcome crash = CrashScenario.run(spec, values, seed, options);
         countCrash(crash, values.get(ServerParams.VALUE_BYTES), run);
         countEviction(EvictionTrial.run(spec.store(), values, seed), run);
         LoadScenario.Outcome load = LoadScenario.run(spec, values, seed, false);

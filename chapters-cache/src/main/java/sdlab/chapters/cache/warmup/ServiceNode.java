@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import sdlab.cache.CacheConfig;
 import sdlab.cache.CacheEngine;
 import sdlab.cache.ClientSession;
@@ -105,6 +106,9 @@ final class ServiceNode implements Node {
     @Override
     public void onStart(NodeContext context, boolean restarted) {
         this.ctx = context;
+        // A restarted service numbers its queries from its restart time, far above any number its former self used,
+        // so that a reply to that former self (its connection gone with the crash) never passes for a reply to it.
+        this.nextQueryId = restarted ? context.nowNanos() : 0;
         this.cache =
                 new CacheEngine(CacheConfig.defaults(), () -> context.nowNanos() / NANOS_PER_MILLI, context.random());
         this.session = cache.newSession();
@@ -120,10 +124,19 @@ final class ServiceNode implements Node {
         switch ((WarmupMessage) message) {
             case Read read -> read(from, read);
             case Write write -> update(new PendingWrite(from, write.requestId(), write.key()));
-            case Rows rows -> rows(pending.remove(rows.queryId()), rows.versions());
-            case Updated updated -> updated((PendingWrite) pending.remove(updated.queryId()), updated.version());
-            case Rejected rejected -> rejected(pending.remove(rejected.queryId()));
+            case Rows rows -> ifAsked(rows.queryId(), asked -> rows(asked, rows.versions()));
+            case Updated updated ->
+                ifAsked(updated.queryId(), asked -> updated((PendingWrite) asked, updated.version()));
+            case Rejected rejected -> ifAsked(rejected.queryId(), this::rejected);
             default -> throw new IllegalArgumentException("the service does not take " + message);
+        }
+    }
+
+    /** Handles the answer to query {@code queryId}; an answer to a query this service never asked is dropped. */
+    private void ifAsked(long queryId, Consumer<Pending> handle) {
+        Pending asked = pending.remove(queryId);
+        if (asked != null) {
+            handle.accept(asked);
         }
     }
 

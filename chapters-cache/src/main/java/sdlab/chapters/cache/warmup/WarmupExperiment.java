@@ -66,14 +66,18 @@ public final class WarmupExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         WarmupPolicy policy = variantsOf(values).stream()
                 .filter(v -> v.name().equals(variant.name()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("chapter 13 has no variant " + variant.name()))
                 .policy();
-        return WarmupMeasurements.measure(
-                WarmupScenario.run(policy, values, seed, options.recordTrace()), policy, options);
+        return WarmupMeasurements.measure(WarmupScenario.run(policy, values, seed, options), policy, options);
     }
 
     @Override

@@ -28,7 +28,7 @@ final class WarmupMeasurements {
     static SeedRun measure(WarmupScenario.Outcome outcome, WarmupPolicy policy, RunOptions options) {
         SeedRun.Builder run = SeedRun.builder();
         countRequests(outcome, run);
-        DatabaseNode.Load load = outcome.database().load();
+        DatabaseNode.Load load = outcome.databaseLoad();
         run.counter(DB_QUERIES, load.queries());
         run.counter(DB_ROWS, load.rowsRead());
         run.value(DB_QUEUE_MAX, load.waitingMax());

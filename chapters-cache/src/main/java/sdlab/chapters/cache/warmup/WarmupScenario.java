@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
 import sdlab.sim.SimResult;
@@ -36,14 +37,14 @@ final class WarmupScenario {
      *
      * @param result the simulation's history and trace
      * @param service the service at the end, with its cache
-     * @param database the database at the end, with its load
+     * @param databaseLoad what the database served over the run
      * @param trafficStartNanos when the first request could arrive
      */
-    record Outcome(SimResult result, ServiceNode service, DatabaseNode database, long trafficStartNanos) {}
+    record Outcome(SimResult result, ServiceNode service, DatabaseNode.Load databaseLoad, long trafficStartNanos) {}
 
     private WarmupScenario() {}
 
-    static Outcome run(WarmupPolicy policy, ParamValues values, long seed, boolean recordTrace) {
+    static Outcome run(WarmupPolicy policy, ParamValues values, long seed, RunOptions options) {
         ServiceNode.Setup setup = new ServiceNode.Setup(
                 policy,
                 values.get(WarmupParams.KEYS),
@@ -63,23 +64,21 @@ final class WarmupScenario {
         Duration window = values.get(WarmupParams.WINDOW);
         RareReadsAndWrites requests = new RareReadsAndWrites(
                 values.get(WarmupParams.KEYS), values.get(WarmupParams.WRITE_SHARE), seed ^ KEY_STREAM_SALT);
+        DatabaseNode.Load load = new DatabaseNode.Load();
         Simulation.Builder builder = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.uniform(ONE_WAY_MIN, ONE_WAY_MAX)))
                 .addNode(ServiceNode.ID, id -> new ServiceNode(setup))
-                .addNode(DatabaseNode.ID, id -> new DatabaseNode(db))
+                .addNode(DatabaseNode.ID, id -> new DatabaseNode(db, load))
                 .workload(Workload.openLoop(users, requests, values.get(WarmupParams.RATE), window)
                         .startingAfter(trafficAfter))
-                .recordTrace(recordTrace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         for (NodeId user : users) {
             builder.addClient(user, new WarmupClient(USER_TIMEOUT));
         }
         Simulation simulation = builder.build();
         SimResult result =
                 simulation.run(trafficAfter.plus(window).plus(USER_TIMEOUT).plusSeconds(1));
-        return new Outcome(
-                result,
-                (ServiceNode) simulation.node(ServiceNode.ID).orElseThrow(),
-                (DatabaseNode) simulation.node(DatabaseNode.ID).orElseThrow(),
-                trafficAfter.toNanos());
+        return new Outcome(result, (ServiceNode) simulation.nodeAtEnd(ServiceNode.ID), load, trafficAfter.toNanos());
     }
 }

@@ -73,6 +73,11 @@ public final class ConflictsExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         ConflictsVariant chosen = ConflictsVariant.named(variant.name());
         ProfileConfig config = ConflictsScenario.config(chosen, values, bug);

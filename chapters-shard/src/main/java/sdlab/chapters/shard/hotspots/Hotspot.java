@@ -11,10 +11,24 @@ enum Hotspot {
     UNLUCKY_TOKENS("tokens", "uniform reads (90%) and updates; the hotspot is where the ring's tokens fell"),
     MONOTONIC("monotonic", "half the operations create users with increasing ids; the rest read uniformly"),
     HOT_RANGE("hotrange", "--hot-range of the operations on one block of 1% of the ids (a trending group)"),
-    CELEBRITY("celebrity", "--celebrity of the operations read one user; the rest read and update uniformly");
+    CELEBRITY("celebrity", "--celebrity of the operations read one user; the rest read and update uniformly"),
+    HOT_WRITE(
+            "hotwrite",
+            "--hot-write of the operations write one key (a like counter), 1% read it; the rest read and update"
+                    + " uniformly"),
+    HOT_READ("hotread", "--hot-read of the operations read one key, 1% write it; the rest read and update uniformly");
 
-    /** The celebrity: any id would do; this one sits mid-range. */
+    /** The celebrity: any id would do; this one sits mid-range. The hot write and hot read keys are the same user. */
     static final long CELEBRITY_ID = 4242;
+
+    /**
+     * The hot key's writes carry increasing values from here, above every loaded id, so that a read's value names the
+     * write it returns and staleness can be measured from the history.
+     */
+    static final long HOT_VALUES_FROM = 1_000_000_000L;
+
+    /** The share of operations that do the hot key's other kind of operation (reads of a hot write key, and so on). */
+    static final double OTHER_SHARE = 0.01;
 
     final String prefix;
     final String description;
@@ -49,6 +63,29 @@ enum Hotspot {
                         ? uniform(true, CELEBRITY_ID % keys)
                         : uniform(random.nextDouble() < 0.9, random.nextInt(keys));
             }
+            case HOT_WRITE -> hotKey(values.get(HotspotParams.HOT_WRITE), OTHER_SHARE, keys);
+            case HOT_READ -> hotKey(OTHER_SHARE, values.get(HotspotParams.HOT_READ), keys);
+        };
+    }
+
+    /** The hot key's name, for the scenario and the measurements. */
+    static String hotKey(ParamValues values) {
+        return UserKeys.of(CELEBRITY_ID % values.get(HotspotParams.KEYS));
+    }
+
+    /** {@code writeShare} of the operations write the hot key with increasing values, {@code readShare} read it. */
+    private static OperationGenerator hotKey(double writeShare, double readShare, int keys) {
+        String hot = UserKeys.of(CELEBRITY_ID % keys);
+        long[] written = {HOT_VALUES_FROM};
+        return (process, random) -> {
+            double draw = random.nextDouble();
+            if (draw < writeShare) {
+                return new Operation(ShardRouter.PUT, hot, written[0]++);
+            }
+            if (draw < writeShare + readShare) {
+                return new Operation(ShardRouter.GET, hot, null);
+            }
+            return uniform(random.nextDouble() < 0.9, random.nextInt(keys));
         };
     }
 

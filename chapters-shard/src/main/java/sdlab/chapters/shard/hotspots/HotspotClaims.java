@@ -28,12 +28,20 @@ final class HotspotClaims {
     static final String SPLITS_CHASE_MONOTONIC = "loadSplitsOnlyChaseMonotonicInserts";
     static final String LIMIT_HOLDS_CELEBRITY = "keyLimitsHoldACelebritysShardByRefusingRequests";
     static final String OWNER_SERVES = "noRequestIsServedByAShardThatDoesNotOwnItsKey";
+    static final String SALTING_SPREADS_WRITES = "saltingSpreadsAHotWriteKeyAndFansOutItsReads";
+    static final String CACHE_COOLS_READS = "aReadCacheCoolsAHotReadKeyAndServesStaleValues";
+    static final String CACHE_COALESCES = "aReadCacheSendsAHotKeysShardOneFetchPerTtl";
+    static final String COPIES_COOL_READS = "twoChoiceCopiesLowerAHotReadKeysTail";
+    static final String TWO_CHOICES_BEAT_RANDOM = "twoChoicesKeepTheBusiestCopyAndTheTailBelowRandoms";
 
     static final String FIXES_TOKENS = "virtualNodesFixUnluckyTokens";
     static final String FIXES_CELEBRITY_VNODES = "virtualNodesFixACelebrityKey";
     static final String FIXES_MONOTONIC = "loadSplitsFixMonotonicInserts";
     static final String FIXES_RANGE = "loadSplitsFixAHotRange";
     static final String FIXES_CELEBRITY_LIMIT = "keyLimitsFixACelebrityKey";
+    static final String FIXES_HOT_WRITE_SALT = "saltingFixesAHotWriteKey";
+    static final String FIXES_HOT_READ_CACHE = "aReadCacheFixesAHotReadKey";
+    static final String FIXES_HOT_READ_COPIES = "twoChoiceReadCopiesFixAHotReadKey";
 
     /** A busiest shard within this multiple of the mean counts as cool. */
     static final double COOL = 1.5;
@@ -44,12 +52,13 @@ final class HotspotClaims {
 
     private HotspotClaims() {}
 
-    private static String v(Hotspot hotspot, Remedy remedy) {
+    static String v(Hotspot hotspot, Remedy remedy) {
         return HotspotVariant.name(hotspot, remedy);
     }
 
     static List<Claim> all() {
         List<Claim> claims = new ArrayList<>(assertions());
+        claims.addAll(HotKeyClaims.assertions());
         claims.addAll(hypotheses());
         return List.copyOf(claims);
     }
@@ -131,10 +140,17 @@ final class HotspotClaims {
                         FIXES_CELEBRITY_LIMIT,
                         "Per-key rate limiting fixes a celebrity key (for what it serves)",
                         Hotspot.CELEBRITY,
-                        Remedy.KEY_LIMIT));
+                        Remedy.KEY_LIMIT),
+                fixes(FIXES_HOT_WRITE_SALT, "Key salting fixes a hot write key", Hotspot.HOT_WRITE, Remedy.SALTED),
+                fixes(FIXES_HOT_READ_CACHE, "A read cache fixes a hot read key", Hotspot.HOT_READ, Remedy.READ_CACHE),
+                fixes(
+                        FIXES_HOT_READ_COPIES,
+                        "Read copies picked by two choices fix a hot read key",
+                        Hotspot.HOT_READ,
+                        Remedy.COPIES_TWO_CHOICES));
     }
 
-    private static Claim fixes(String name, String text, Hotspot hotspot, Remedy remedy) {
+    static Claim fixes(String name, String text, Hotspot hotspot, Remedy remedy) {
         String variant = v(hotspot, remedy);
         return Claim.hypothesis(
                 name,
@@ -179,7 +195,26 @@ final class HotspotClaims {
                         v(Hotspot.CELEBRITY, Remedy.KEY_LIMIT),
                         List.of(FIXES_CELEBRITY_LIMIT),
                         "The shard serves the hot key up to its limit and refuses the rest at once, so its queue"
-                                + " stays short; the refusals are the cost."));
+                                + " stays short; the refusals are the cost."),
+                new Question.Option(
+                        "F. key salting fixes a hot write key, at the price of reads that gather every sub-key",
+                        v(Hotspot.HOT_WRITE, Remedy.SALTED),
+                        List.of(FIXES_HOT_WRITE_SALT),
+                        "The writes spread over the sub-keys' shards; how evenly depends on where the few sub-keys"
+                                + " hash, and every read of the key pays --salts requests."),
+                new Question.Option(
+                        "G. a read cache fixes a hot read key, at the price of stale reads",
+                        v(Hotspot.HOT_READ, Remedy.READ_CACHE),
+                        List.of(FIXES_HOT_READ_CACHE),
+                        "The shard sees one fetch per TTL instead of every read; a write is invisible until the entry"
+                                + " expires."),
+                new Question.Option(
+                        "H. read copies picked by two choices fix a hot read key, at the price of copies written"
+                                + " together",
+                        v(Hotspot.HOT_READ, Remedy.COPIES_TWO_CHOICES),
+                        List.of(FIXES_HOT_READ_COPIES),
+                        "Each copy serves a share of the hot reads, but each also serves every write, and the copies"
+                                + " of the hot shard still work more than the others."));
     }
 
     static double p99Ms(Map<String, SeedRun> runs, String variant) {
@@ -187,12 +222,12 @@ final class HotspotClaims {
         return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1e6;
     }
 
-    private static Optional<String> cooler(Map<String, SeedRun> runs, String remedied, String hot) {
+    static Optional<String> cooler(Map<String, SeedRun> runs, String remedied, String hot) {
         return cooler(runs, remedied, hot, true);
     }
 
     /** The remedied variant's busiest shard is less loaded (and, if asked, its p99 lower) than the hot one's. */
-    private static Optional<String> cooler(Map<String, SeedRun> runs, String remedied, String hot, boolean tailToo) {
+    static Optional<String> cooler(Map<String, SeedRun> runs, String remedied, String hot, boolean tailToo) {
         double a = runs.get(remedied).value(HOTTEST);
         double b = runs.get(hot).value(HOTTEST);
         double pa = p99Ms(runs, remedied);

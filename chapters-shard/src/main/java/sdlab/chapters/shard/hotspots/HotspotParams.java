@@ -35,6 +35,27 @@ final class HotspotParams {
             200,
             1,
             1e6);
+    static final Param<Double> HOT_WRITE =
+            Param.decimal("hot-write", "share of operations that write the one hot write key", 0.3, 0, 0.99);
+    static final Param<Double> HOT_READ =
+            Param.decimal("hot-read", "share of operations that read the one hot read key", 0.3, 0, 0.99);
+    static final Param<Integer> SALTS =
+            Param.integer("salts", "sub-keys a salted hot key is written as, and a read of it gathers", 8, 2, 256);
+    static final Param<Duration> CACHE_TTL = Param.duration(
+            "cache-ttl",
+            "how long the read cache serves a value it fetched",
+            Duration.ofMillis(20),
+            Duration.ofNanos(1000),
+            Duration.ofHours(1));
+    static final Param<Integer> COPIES =
+            Param.integer("copies", "copies of every shard in the read-copy remedies, the shard included", 3, 2, 16);
+    static final Param<Double> SLOW_COPY = Param.decimal(
+            "slow-copy",
+            "how many times slower each shard's last copy serves than the others (a degraded node), in the read-copy"
+                    + " remedies",
+            3,
+            1,
+            100);
     static final Param<Duration> ONE_WAY = Param.duration(
             "one-way",
             "median one-way network latency (log-normal, sigma 0.5)",
@@ -42,6 +63,7 @@ final class HotspotParams {
             Duration.ofNanos(1000),
             Duration.ofSeconds(1));
 
-    static final List<Param<?>> ALL =
-            List.of(SHARDS, KEYS, RATE, LENGTH, SERVICE, TOKENS, CELEBRITY, HOT_RANGE, KEY_LIMIT, ONE_WAY);
+    static final List<Param<?>> ALL = List.of(
+            SHARDS, KEYS, RATE, LENGTH, SERVICE, TOKENS, CELEBRITY, HOT_RANGE, KEY_LIMIT, HOT_WRITE, HOT_READ, SALTS,
+            CACHE_TTL, COPIES, SLOW_COPY, ONE_WAY);
 }

@@ -3,6 +3,8 @@ package sdlab.chapters.shard.hotspots;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -10,6 +12,9 @@ import sdlab.chapters.shard.UserKeys;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
 import sdlab.lab.RunOptions;
+import sdlab.shard.hot.KeySalting;
+import sdlab.shard.hot.ReplicaChoice;
+import sdlab.shard.hot.Replication;
 import sdlab.shard.partition.ConsistentHashPartitioner;
 import sdlab.shard.partition.KeyHash;
 import sdlab.shard.partition.Partitioner;
@@ -17,6 +22,8 @@ import sdlab.shard.partition.RangePartitioner;
 import sdlab.shard.partition.SplitPolicy;
 import sdlab.shard.store.PlacementNode;
 import sdlab.shard.store.PlacementSettings;
+import sdlab.shard.store.ReadCacheNode;
+import sdlab.shard.store.ReadCacheSettings;
 import sdlab.shard.store.RouterSettings;
 import sdlab.shard.store.RoutingTable;
 import sdlab.shard.store.ShardNode;
@@ -43,29 +50,46 @@ final class HotspotScenario {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration DRAIN = Duration.ofSeconds(5);
 
-    /** What one run produced. */
-    record Outcome(SimResult result, HotspotRecorder load) {}
+    static final NodeId READ_CACHE = NodeId.of("cache");
+
+    /** Counters of the cache's top-k, as a shard's. */
+    private static final int HOT_KEYS_TRACKED = 16;
+    /** The read cache keeps a key that surely took at least this share of the reads it saw. */
+    private static final double CACHE_HOT_SHARE = 0.01;
+
+    /** What one run produced; {@code cache} is the read cache, or null in variants without one. */
+    record Outcome(SimResult result, HotspotRecorder load, ReadCacheNode cache) {}
 
     private HotspotScenario() {}
 
-    static Outcome run(HotspotVariant variant, ParamValues values, boolean moveSplits, long seed, RunOptions options) {
+    static Outcome run(HotspotVariant variant, ParamValues values, HotspotBug bug, long seed, RunOptions options) {
         List<NodeId> shards = IntStream.range(0, values.get(HotspotParams.SHARDS))
                 .mapToObj(i -> NodeId.of("s" + i))
                 .toList();
         List<String> keys = IntStream.range(0, values.get(HotspotParams.KEYS))
                 .mapToObj(UserKeys::of)
                 .toList();
-        Partitioner first = firstPartitioner(variant.remedy(), shards, keys, values, seed);
+        Remedy remedy = variant.remedy();
+        Partitioner first = firstPartitioner(remedy, shards, keys, values, seed);
         RoutingTable table = RoutingTable.first(first);
         Duration length = values.get(HotspotParams.LENGTH);
-        HotspotRecorder load = new HotspotRecorder(shards, WARM_UP_NANOS, length.toNanos());
+        Replication replication = replication(remedy, values, bug);
+        List<NodeId> copies =
+                shards.stream().flatMap(s -> replication.of(s).stream()).toList();
+        String hot = Hotspot.hotKey(values);
+        HotspotRecorder load = new HotspotRecorder(copies, WARM_UP_NANOS, length.toNanos(), hot);
         ShardSettings shard = new ShardSettings(
-                PLACEMENT, values.get(HotspotParams.SERVICE).toNanos(), 0, REPORT_EVERY.toNanos(), 100, 16);
+                PLACEMENT,
+                values.get(HotspotParams.SERVICE).toNanos(),
+                0,
+                REPORT_EVERY.toNanos(),
+                100,
+                HOT_KEYS_TRACKED);
         if (variant.remedy() == Remedy.KEY_LIMIT) {
             shard = shard.withHotKeyRate(values.get(HotspotParams.KEY_LIMIT));
         }
         PlacementSettings placement = variant.remedy() == Remedy.LOAD_SPLITS
-                ? new PlacementSettings(splits(values), moveSplits, null, 0)
+                ? new PlacementSettings(splits(values), bug != HotspotBug.SPLITS_NEVER_MOVE, null, 0)
                 : PlacementSettings.fixed();
         List<NodeId> routers =
                 IntStream.range(0, ROUTERS).mapToObj(i -> NodeId.of("c" + i)).toList();
@@ -76,26 +100,88 @@ final class HotspotScenario {
                         routers, variant.hotspot().generator(values), values.get(HotspotParams.RATE), length))
                 .recordTrace(options.recordTrace())
                 .steer(options.steering());
+        KeySalting salting = remedy == Remedy.SALTED
+                ? new KeySalting(Set.of(hot), values.get(HotspotParams.SALTS), bug == HotspotBug.SALT_ALWAYS_FIRST)
+                : KeySalting.NONE;
+        Map<String, Long> loaded = loaded(keys, salting);
         for (NodeId id : shards) {
             SortedMap<String, Long> own = new TreeMap<>();
-            for (int i = 0; i < keys.size(); i++) {
-                if (first.ownerOf(keys.get(i)).equals(id)) {
-                    own.put(keys.get(i), (long) i);
+            loaded.forEach((key, value) -> {
+                if (first.ownerOf(key).equals(id)) {
+                    own.put(key, value);
                 }
+            });
+            List<NodeId> ofShard = replication.of(id);
+            for (NodeId copy : ofShard) {
+                ShardSettings settings = copy.equals(id) ? shard : shard.asReplicaOf(id);
+                if (ofShard.size() > 1 && copy.equals(ofShard.getLast())) {
+                    settings = slowed(settings, values.get(HotspotParams.SLOW_COPY));
+                }
+                ShardSettings chosen = settings;
+                builder.addNode(copy, any -> new ShardNode(table, own, chosen, load));
             }
-            ShardSettings settings = shard;
-            builder.addNode(id, any -> new ShardNode(table, own, settings, load));
         }
-        RouterSettings router = new RouterSettings(PLACEMENT, CLIENT_TIMEOUT.toNanos(), RouterSettings.Bug.NONE);
-        routers.forEach(r -> builder.addClient(r, new ShardRouter(router, load)));
-        return new Outcome(builder.build().run(length.plus(DRAIN)), load);
+        RouterSettings router = new RouterSettings(PLACEMENT, CLIENT_TIMEOUT.toNanos(), RouterSettings.Bug.NONE)
+                .withSalting(salting)
+                .withReplication(replication);
+        ReadCacheNode[] cache = {null};
+        if (remedy == Remedy.READ_CACHE) {
+            ReadCacheSettings settings = new ReadCacheSettings(
+                    values.get(HotspotParams.CACHE_TTL).toNanos(),
+                    HOT_KEYS_TRACKED,
+                    CACHE_HOT_SHARE,
+                    bug != HotspotBug.NO_COALESCING);
+            // The cache is never crashed, so its factory runs once and the node it makes is the one measured.
+            builder.addNode(READ_CACHE, any -> cache[0] = new ReadCacheNode(settings, load));
+            router = router.withReadCache(READ_CACHE);
+        }
+        RouterSettings routerSettings = router;
+        routers.forEach(r -> builder.addClient(r, new ShardRouter(routerSettings, load)));
+        SimResult result = builder.build().run(length.plus(DRAIN));
+        return new Outcome(result, load, cache[0]);
+    }
+
+    /** Every user with its id as value; a salted key's sub-keys each start with the key's value. */
+    private static Map<String, Long> loaded(List<String> keys, KeySalting salting) {
+        Map<String, Long> loaded = new TreeMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<String> stored = salting.readKeys(keys.get(i));
+            for (String key : stored) {
+                loaded.put(key, (long) i);
+            }
+        }
+        return loaded;
+    }
+
+    /** A copy that serves {@code factor} times slower: the degraded node that load-aware choice should avoid. */
+    private static ShardSettings slowed(ShardSettings settings, double factor) {
+        return new ShardSettings(
+                settings.placement(),
+                Math.round(settings.pointNanos() * factor),
+                settings.perKeyNanos(),
+                settings.reportEveryNanos(),
+                settings.valueBytes(),
+                settings.hotKeysTracked(),
+                settings.hotKeyRatePerSecond(),
+                settings.replicaOf());
+    }
+
+    private static Replication replication(Remedy remedy, ParamValues values, HotspotBug bug) {
+        boolean longer = bug == HotspotBug.PREFER_LONGER_QUEUE;
+        int copies = values.get(HotspotParams.COPIES);
+        return switch (remedy) {
+            case COPIES_RANDOM -> new Replication(copies, ReplicaChoice.RANDOM, longer);
+            case COPIES_LEAST_LOADED -> new Replication(copies, ReplicaChoice.LEAST_LOADED, longer);
+            case COPIES_TWO_CHOICES -> new Replication(copies, ReplicaChoice.TWO_CHOICES, longer);
+            default -> Replication.SINGLE;
+        };
     }
 
     private static Partitioner firstPartitioner(
             Remedy remedy, List<NodeId> shards, List<String> keys, ParamValues values, long seed) {
         return switch (remedy) {
             case NONE_RING1 -> new ConsistentHashPartitioner(shards, 1, KeyHash.stable(), seed);
-            case VIRTUAL_NODES, KEY_LIMIT ->
+            case VIRTUAL_NODES, KEY_LIMIT, SALTED, READ_CACHE, COPIES_RANDOM, COPIES_LEAST_LOADED, COPIES_TWO_CHOICES ->
                 new ConsistentHashPartitioner(shards, values.get(HotspotParams.TOKENS), KeyHash.stable(), seed);
             case NONE_RANGES, LOAD_SPLITS -> {
                 int ranges = shards.size() * RANGES_PER_SHARD;

@@ -18,7 +18,14 @@ record HotspotVariant(Hotspot hotspot, Remedy remedy) {
                 new HotspotVariant(Hotspot.HOT_RANGE, Remedy.NONE_RANGES),
                 new HotspotVariant(Hotspot.HOT_RANGE, Remedy.LOAD_SPLITS),
                 new HotspotVariant(Hotspot.CELEBRITY, Remedy.VIRTUAL_NODES),
-                new HotspotVariant(Hotspot.CELEBRITY, Remedy.KEY_LIMIT));
+                new HotspotVariant(Hotspot.CELEBRITY, Remedy.KEY_LIMIT),
+                new HotspotVariant(Hotspot.HOT_WRITE, Remedy.VIRTUAL_NODES),
+                new HotspotVariant(Hotspot.HOT_WRITE, Remedy.SALTED),
+                new HotspotVariant(Hotspot.HOT_READ, Remedy.VIRTUAL_NODES),
+                new HotspotVariant(Hotspot.HOT_READ, Remedy.READ_CACHE),
+                new HotspotVariant(Hotspot.HOT_READ, Remedy.COPIES_RANDOM),
+                new HotspotVariant(Hotspot.HOT_READ, Remedy.COPIES_LEAST_LOADED),
+                new HotspotVariant(Hotspot.HOT_READ, Remedy.COPIES_TWO_CHOICES));
     }
 
     static String name(Hotspot hotspot, Remedy remedy) {

@@ -14,7 +14,7 @@ class HotspotsPlantedBugTest {
     void splitsThatNeverMoveAHalfLeaveTheHotRangeHot() {
         // Shows: with the move planted away, hotrange-split's busiest shard stays as hot as with static ranges, and
         // loadSplitsCoolAHotRange fails with a seed to replay.
-        HotspotsExperiment experiment = new HotspotsExperiment(false);
+        HotspotsExperiment experiment = new HotspotsExperiment(HotspotBug.SPLITS_NEVER_MOVE);
         ParamValues values = ParamValues.defaults(experiment.params()).with(HotspotParams.LENGTH, "500ms");
         ExperimentReport report = Sweep.quietly(experiment, values, 1);
         ClaimResult claim = report.claimsByName().get(HotspotClaims.SPLITS_COOL_RANGE);

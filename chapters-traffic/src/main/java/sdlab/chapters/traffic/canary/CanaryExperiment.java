@@ -57,10 +57,15 @@ public final class CanaryExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         SeedRun.Builder run = SeedRun.builder();
-        CanaryScenario.Outcome outcome = CanaryScenario.run(
-                CanaryVariant.named(variant.name()), values, router, seed, options.recordTrace(), run);
+        CanaryScenario.Outcome outcome =
+                CanaryScenario.run(CanaryVariant.named(variant.name()), values, router, seed, options, run);
         outcome.tally().finish();
         run.value(ROLLBACK_MS, outcome.tally().rollbackMillis());
         run.traceHash(outcome.sim().traceHash());

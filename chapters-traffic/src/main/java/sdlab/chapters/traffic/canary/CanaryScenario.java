@@ -11,6 +11,7 @@ import sdlab.chapters.traffic.canary.DeployerNode.Step;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamException;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
@@ -54,7 +55,7 @@ final class CanaryScenario {
             ParamValues values,
             CanaryRouter router,
             long seed,
-            boolean recordTrace,
+            RunOptions options,
             SeedRun.Builder measurements) {
         long canaryAt = values.get(CanaryParams.CANARY_AT).toNanos();
         long rollbackAt = values.get(CanaryParams.ROLLBACK_AT).toNanos();
@@ -64,7 +65,8 @@ final class CanaryScenario {
                         canaryAt + values.get(CanaryParams.SETTLE).toNanos(), rollbackAt));
         Simulation.Builder sim = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(CanaryParams.LATENCY), LATENCY_SIGMA)))
-                .recordTrace(recordTrace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         List<Step> plan = fleet(variant.strategy(), values, router, tally, sim);
         sim.addNode(DEPLOYER, id -> new DeployerNode(plan));
         NodeId site = variant.strategy() == CanaryVariant.Strategy.DNS_FLIP ? null : INGRESS;

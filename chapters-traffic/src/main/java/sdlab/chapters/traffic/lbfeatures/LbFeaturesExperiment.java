@@ -58,10 +58,15 @@ public final class LbFeaturesExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         SeedRun.Builder run = SeedRun.builder();
         LbScenario.Outcome outcome =
-                LbScenario.run(LbVariant.named(variant.name()), values, drainWaits, seed, options.recordTrace(), run);
+                LbScenario.run(LbVariant.named(variant.name()), values, drainWaits, seed, options, run);
         run.value(LOAD_SKEW, outcome.tally().loadSkew());
         run.value(DEPLOY_MS, outcome.tally().deployMillis());
         run.traceHash(outcome.sim().traceHash());

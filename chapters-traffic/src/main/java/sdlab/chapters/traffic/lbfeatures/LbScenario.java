@@ -6,6 +6,7 @@ import java.util.List;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamException;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
@@ -41,13 +42,14 @@ final class LbScenario {
             ParamValues values,
             boolean drainWaits,
             long seed,
-            boolean recordTrace,
+            RunOptions options,
             SeedRun.Builder run) {
         int backendCount = values.get(LbParams.BACKENDS);
         LbTally tally = new LbTally(run, backendCount);
         Simulation.Builder sim = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(LbParams.LATENCY), LATENCY_SIGMA)))
-                .recordTrace(recordTrace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         List<NodeId> backends = new ArrayList<>();
         Latency service = Latency.logNormal(values.get(LbParams.SERVICE_TIME), SERVICE_SIGMA);
         long restartNanos = values.get(LbParams.RESTART_TIME).toNanos();

@@ -63,10 +63,15 @@ public final class PlacementExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         PlacementScenario scenario = new PlacementScenario(PlacementVariant.named(variant.name()), values, limiters);
         SeedRun.Builder run = SeedRun.builder();
-        PlacementScenario.Outcome outcome = scenario.run(seed, options.recordTrace(), run);
+        PlacementScenario.Outcome outcome = scenario.run(seed, options, run);
         return PlacementMeasurements.finish(outcome, run, options, values.get(PlacementParams.ORIGIN_WORKERS));
     }
 

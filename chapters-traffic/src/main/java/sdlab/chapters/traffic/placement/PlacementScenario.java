@@ -10,6 +10,7 @@ import sdlab.chapters.traffic.LimiterFactory;
 import sdlab.chapters.traffic.placement.PlacementParams.GatewayRouting;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
@@ -53,7 +54,7 @@ final class PlacementScenario {
         this.checkNanos = values.get(PlacementParams.LOCAL_CHECK).toNanos();
     }
 
-    Outcome run(long seed, boolean recordTrace, SeedRun.Builder measurements) {
+    Outcome run(long seed, RunOptions options, SeedRun.Builder measurements) {
         List<NodeId> pops = ids("pop", values.get(PlacementParams.POPS));
         List<NodeId> gateways = ids("gw", values.get(PlacementParams.GATEWAYS));
         List<NodeId> counters = ids("counter", values.get(PlacementParams.COUNTER_SHARDS));
@@ -70,7 +71,8 @@ final class PlacementScenario {
 
         Simulation.Builder sim = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(PlacementParams.LAN_LATENCY), LAN_SIGMA)))
-                .recordTrace(recordTrace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         boolean byKey = values.get(PlacementParams.GATEWAY_ROUTING) == GatewayRouting.KEY_HASH;
         for (NodeId pop : pops) {
             RelayNode.Inward inward = new RelayNode.Inward(gateways, byKey);

@@ -59,10 +59,15 @@ public final class ResponsesExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         SeedRun.Builder run = SeedRun.builder();
-        ResponsesScenario.Outcome outcome = ResponsesScenario.run(
-                ResponsesVariant.named(variant.name()), values, limiters, seed, options.recordTrace(), run);
+        ResponsesScenario.Outcome outcome =
+                ResponsesScenario.run(ResponsesVariant.named(variant.name()), values, limiters, seed, options, run);
         run.value(PEAK_REQUESTS, outcome.tally().peakRequestsPerSecond());
         run.value(PEAK_RETRIES, outcome.tally().peakRetriesPerSecond());
         run.value(MAKESPAN, outcome.tally().lastTaskDoneNanos() / 1e6);

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import sdlab.chapters.traffic.LimiterFactory;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
@@ -35,22 +36,27 @@ final class ResponsesScenario {
             ParamValues values,
             LimiterFactory factory,
             long seed,
-            boolean recordTrace,
+            RunOptions options,
             SeedRun.Builder measurements) {
         RateLimitAlgorithm algorithm = values.get(ResponsesParams.ALGORITHM);
         RateLimitPolicy policy = new RateLimitPolicy(
                 values.get(ResponsesParams.LIMIT), Duration.ofSeconds(1).toNanos(), values.get(ResponsesParams.BURST));
         int clients = values.get(ResponsesParams.CLIENTS);
         ResponsesTally tally = new ResponsesTally(measurements);
-        KeyedRateLimiter<String> limiters =
-                new KeyedRateLimiter<>(() -> factory.create(algorithm, policy), Math.max(1024, clients));
 
         Simulation.Builder sim = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(ResponsesParams.LATENCY), LATENCY_SIGMA)))
-                .recordTrace(recordTrace)
+                .recordTrace(options.recordTrace())
+                .steer(options.steering())
                 .addNode(
                         SERVER,
-                        id -> new ApiServer(limiters, policy, values.get(ResponsesParams.RETRY_AFTER_FORMAT), tally));
+                        // The counters live in the server's memory: a server crashed by a fork restarts without them.
+                        id -> new ApiServer(
+                                new KeyedRateLimiter<>(
+                                        () -> factory.create(algorithm, policy), Math.max(1024, clients)),
+                                policy,
+                                values.get(ResponsesParams.RETRY_AFTER_FORMAT),
+                                tally));
         SplittableRandom plan = new SplittableRandom(seed ^ PLAN_SALT);
         long spreadNanos = values.get(ResponsesParams.START_SPREAD).toNanos();
         long skewMillisMax = values.get(ResponsesParams.CLOCK_SKEW).toMillis();

@@ -54,10 +54,15 @@ public final class TlsReuseExperiment implements Experiment {
     }
 
     @Override
+    public boolean takesForks() {
+        return true;
+    }
+
+    @Override
     public SeedRun run(Variant variant, ParamValues values, long seed, RunOptions options) {
         SeedRun.Builder run = SeedRun.builder();
-        TlsScenario.Outcome outcome = TlsScenario.run(
-                TlsVariant.named(variant.name()), values, reuseUpstream, seed, options.recordTrace(), run);
+        TlsScenario.Outcome outcome =
+                TlsScenario.run(TlsVariant.named(variant.name()), values, reuseUpstream, seed, options, run);
         run.traceHash(outcome.sim().traceHash());
         if (options.recordTrace()) {
             run.trace(outcome.sim().trace());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sdlab.core.NodeId;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
@@ -35,12 +36,13 @@ final class TlsScenario {
             ParamValues values,
             boolean reuseUpstream,
             long seed,
-            boolean recordTrace,
+            RunOptions options,
             SeedRun.Builder run) {
         TlsTally tally = new TlsTally(run);
         Simulation.Builder sim = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(TlsParams.LAN_LATENCY), LATENCY_SIGMA)))
-                .recordTrace(recordTrace);
+                .recordTrace(options.recordTrace())
+                .steer(options.steering());
         Uplink uplink = new Uplink(Latency.logNormal(values.get(TlsParams.DEVICE_LATENCY), LATENCY_SIGMA));
         long lifetime = values.get(TlsParams.TICKET_LIFETIME).toNanos();
         boolean resumption = values.get(TlsParams.RESUMPTION);
@@ -62,15 +64,19 @@ final class TlsScenario {
         }
         long deployAt = values.get(TlsParams.DEPLOY_AT).toNanos();
         if (variant.terminate()) {
-            TerminatingGateway.Setup setup = new TerminatingGateway.Setup(
-                    backends,
-                    variant.draining(),
-                    sessions(GATEWAY.name(), false, lifetime, resumption),
-                    handshakeCpu,
-                    deployAt,
-                    uplink,
-                    reuseUpstream);
-            sim.addNode(GATEWAY, id -> new TerminatingGateway(setup, tally));
+            // Made in the factory, so that a gateway crashed by a fork restarts with its in-memory ticket keys gone.
+            sim.addNode(
+                    GATEWAY,
+                    id -> new TerminatingGateway(
+                            new TerminatingGateway.Setup(
+                                    backends,
+                                    variant.draining(),
+                                    sessions(GATEWAY.name(), false, lifetime, resumption),
+                                    handshakeCpu,
+                                    deployAt,
+                                    uplink,
+                                    reuseUpstream),
+                            tally));
         } else {
             sim.addNode(
                     GATEWAY,
