@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks of sdlab itself: the simulator's speed (sim), the checker's against Porcupine"
-                + " (check), the transactional anomaly checker beside Elle's published figure (txn), an experiment's sweep over many seeds (sweep), the real nodes side by side with their peers (cache: redis-server and memcached;"
-                + " gateway: nginx), TLS reconnects against the gateway (tls) and the rate limiters against"
-                + " Bucket4j (limiters). Figures depend on the machine and its load; each report says both.",
+        description =
+                "Benchmarks of sdlab itself: the simulator's speed (sim), the checker's against Porcupine"
+                        + " (check), the transactional anomaly checker beside Elle's published figure (txn), an experiment's sweep over many seeds (sweep), the real nodes side by side with their peers (cache: redis-server and memcached;"
+                        + " gateway: nginx), TLS reconnects against the gateway (tls) and the rate limiters against"
+                        + " Bucket4j (limiters), and token imbalance and routing cost of the sharded store (shard). Figures depend on the machine and its load; each report says both.",
         subcommands = {
             SimCommand.class,
             SweepCommand.class,
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
             CacheCommand.class,
             GatewayCommand.class,
             TlsCommand.class,
-            LimitersCommand.class
+            LimitersCommand.class,
+            ShardCommand.class
         })
 public final class BenchCommand implements Runnable {
     @Spec
