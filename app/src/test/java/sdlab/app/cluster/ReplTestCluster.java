@@ -108,7 +108,9 @@ final class ReplTestCluster implements AutoCloseable {
     /** A start of {@code count} consecutive free ports, found by binding each. */
     private static int freePortRange(int count) throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            // Below Linux's ephemeral range (32768 and up): the cluster's own transport listens and connects on
+            // ephemeral ports, and one of them once took a port of a range found free here before n3 bound it.
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             boolean free = true;
             for (int i = 0; i < count && free; i++) {
                 try (ServerSocket socket = new ServerSocket(base + i, 1, java.net.InetAddress.getLoopbackAddress())) {
