@@ -73,8 +73,7 @@ public final class TerminalReport {
         columns.add(names);
         for (MetricSpec metric : report.metrics()) {
             List<String> column = new ArrayList<>(List.of(metric.name() + derivedMark(metric)));
-            report.variants()
-                    .forEach(v -> column.add(MetricFormat.format(v.metrics().get(metric.name()))));
+            report.variants().forEach(v -> column.add(cell(v, metric.name())));
             columns.add(column);
         }
         // A table wider than a terminal wraps into noise; split the metrics into groups that fit, each with the
@@ -97,11 +96,33 @@ public final class TerminalReport {
             line("  " + metric.name() + derivedMark(metric) + ": " + metric.description()
                     + (provenance.isEmpty() ? "" : " (" + provenance + ")"));
         }
+        if (report.variants().stream()
+                .anyMatch(v -> v.metrics().keySet().stream().anyMatch(name -> halfWidth(v, name) > 0))) {
+            line("  " + plusMinus()
+                    + ": half the width of the 95% confidence interval from the spread over seeds (none for a"
+                    + " percentile, which is read from the merged histogram)");
+        }
         if (report.metrics().stream().anyMatch(m -> !m.provenance().measured())) {
             line("  " + derivedMark() + " derived: a cost input's price applied to measured counts; the figure follows"
                     + " the input, so it illustrates the cost model rather than measuring the mechanism");
         }
         line("");
+    }
+
+    /** A metric's value, and its 95% interval's half-width when the seeds spread it. */
+    private String cell(VariantResult variant, String metric) {
+        String value = MetricFormat.format(variant.metrics().get(metric));
+        double half = halfWidth(variant, metric);
+        return half > 0 ? value + " " + plusMinus() + MetricFormat.uncertainty(half) : value;
+    }
+
+    private String plusMinus() {
+        return unicode ? "±" : "+-";
+    }
+
+    private static double halfWidth(VariantResult variant, String metric) {
+        double error = variant.standardError(metric);
+        return Double.isFinite(error) ? 1.96 * error : 0;
     }
 
     private String derivedMark(MetricSpec metric) {

@@ -31,8 +31,8 @@ class TerminalReportTest {
                 .startsWith("coin: Fair and loaded coins (chapter 99)\n")
                 .contains("seeds 1..20; params flips=10* bias=0.8 flip-time=2ms (* not the default)")
                 .containsPattern("variant +heads +headShare +headShareMean +flipMsP50 +flipMsMax +allHeadsSeeds\n")
-                .containsPattern("\nfair +\\d+ +0\\.\\d+")
-                .containsPattern("\nloaded +\\d+ +0\\.\\d+")
+                .containsPattern("\nfair +\\d+ ±\\d+ +0\\.\\d+ ±0\\.\\d+")
+                .containsPattern("\nloaded +\\d+ ±\\d+ +0\\.\\d+ ±0\\.\\d+")
                 .contains("  ✓ flipsAreCounted: held on 20/20 seeds (95% CI 83.9%-100%)")
                 .contains(
                         "  ✗ noSeedDivisibleBySeven: violated on 2/20 seeds; first at seed 7: seed 7 is divisible by 7")
@@ -76,5 +76,32 @@ class TerminalReportTest {
         assertThat(text.lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(120);
         assertThat(text.lines().filter(l -> l.startsWith("variant")).count()).isGreaterThan(1);
         assertThat(text).contains("quiteLongMetricName0").contains("quiteLongMetricName19");
+    }
+
+    @Test
+    void aCellCarriesItsNinetyFivePercentHalfWidthWhenTheSeedsSpreadIt() {
+        List<MetricSpec> metrics = List.of(
+                MetricSpec.ratio("share", "a share", "a", "b"), MetricSpec.percentileMs("p99", "a p99", "h", 99));
+        Map<String, Number> values = Map.of("share", 0.5, "p99", 12.0);
+        VariantResult spread = new VariantResult("v", "d", Map.of(), values, Map.of("share", 0.01, "p99", Double.NaN));
+        ExperimentReport report = new ExperimentReport(
+                "x",
+                1,
+                "X",
+                "s",
+                "e",
+                1,
+                20,
+                List.of(),
+                metrics,
+                List.of(spread),
+                List.of(),
+                Optional.empty(),
+                List.of());
+
+        // 1.96 x 0.01 = 0.0196, shown to two digits rounded up: the printed interval is never narrower.
+        assertThat(TerminalReport.render(report, true)).contains("0.5 ±0.02").contains("±: half the width");
+        assertThat(TerminalReport.render(report, false)).contains("0.5 +-0.02");
+        assertThat(TerminalReport.render(report, true)).doesNotContain("12 ±");
     }
 }
