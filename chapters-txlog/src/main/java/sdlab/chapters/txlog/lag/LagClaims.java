@@ -69,11 +69,16 @@ final class LagClaims {
                         + " LSO and lag behind the high watermark move together.",
                 (seed, runs) -> lsoIsHw(runs)));
         for (Metric metric : OPTIONS) {
-            claims.add(Claim.hypothesis(
+            Claim claim = Claim.hypothesis(
                     hypothesis(metric),
                     metric.id + " correlates with p95 by at least " + TRACKS
                             + " under every disturbance that spikes it (slow, GC pause, rebalance, poison).",
-                    (seed, runs) -> tracks(runs, SPIKING, metric)));
+                    (seed, runs) -> tracks(runs, SPIKING, metric));
+            claims.add(
+                    metric == Metric.BROKER_IDLE
+                            ? claim.illustrating("broker idle is the measured appends and requests priced at"
+                                    + " --produce-cost and --request-cost, not a measured CPU")
+                            : claim);
         }
         return List.copyOf(claims);
     }
