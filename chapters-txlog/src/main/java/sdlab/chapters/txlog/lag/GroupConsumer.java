@@ -74,13 +74,16 @@ final class GroupConsumer implements Node {
     private record Done() implements Timer {}
 
     private static final int RECORDS_PER_FETCH_MAX = 100;
+    private static final long FETCH_TIMEOUT_POLLS = 10;
 
     private final Settings settings;
     private final Map<TopicPartition, Long> nextOffsets = new TreeMap<>();
     private final Deque<InHand> queue = new ArrayDeque<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<Long> requestTimes = new ArrayList<>();
-    private int fetchesInFlight;
+    /** Fetches sent and not answered yet, by request id, with when they were sent. */
+    private final Map<Long, Long> fetchesInFlight = new TreeMap<>();
+
     private boolean busy;
     private boolean resumeSet;
     private int failures;
@@ -98,10 +101,10 @@ final class GroupConsumer implements Node {
 
     @Override
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
-        if (!(message instanceof FetchOk ok)) {
+        if (!(message instanceof FetchOk ok) || fetchesInFlight.remove(ok.requestId()) == null) {
+            // Not a fetch answer, or one for a fetch given up on: its records are fetched again from the same offset.
             return;
         }
-        fetchesInFlight--;
         ok.records().forEach(record -> queue.add(new InHand(ok.partition(), record)));
         nextOffsets.put(ok.partition(), Math.max(nextOffsets.get(ok.partition()), ok.nextFetchOffset()));
         startNext(ctx);
@@ -111,7 +114,10 @@ final class GroupConsumer implements Node {
     public void onTimer(TimerId id, Timer timer, NodeContext ctx) {
         switch (timer) {
             case Poll poll -> {
-                if (!stopped(ctx.nowNanos()) && queue.isEmpty() && fetchesInFlight == 0) {
+                long now = ctx.nowNanos();
+                // A fetch unanswered for ten polls was lost (a fork can drop it): give it up rather than wait for ever.
+                fetchesInFlight.values().removeIf(sentAt -> now - sentAt > FETCH_TIMEOUT_POLLS * settings.pollNanos());
+                if (!stopped(now) && queue.isEmpty() && fetchesInFlight.isEmpty()) {
                     fetchAll(ctx);
                 }
                 ctx.setTimer(Duration.ofNanos(settings.pollNanos()), new Poll());
@@ -127,11 +133,12 @@ final class GroupConsumer implements Node {
 
     private void fetchAll(NodeContext ctx) {
         for (TopicPartition tp : settings.partitions()) {
-            fetchesInFlight++;
+            long requestId = requestIdNext++;
+            fetchesInFlight.put(requestId, ctx.nowNanos());
             request(
                     ctx,
                     new Fetch(
-                            requestIdNext++,
+                            requestId,
                             tp,
                             nextOffsets.get(tp),
                             RECORDS_PER_FETCH_MAX,
