@@ -38,7 +38,8 @@ class ExperimentCatalogTest {
                         "caching-layers",
                         "partitioning",
                         "hotspots",
-                        "conflicts");
+                        "conflicts",
+                        "consumer-lag");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()
                 .filter(e -> e.getClass().getPackageName().startsWith("sdlab.chapters"))
@@ -84,7 +85,9 @@ class ExperimentCatalogTest {
                         "read-replicas",
                         Set.of("snapshotMB", "snapshotMs"),
                         "redis-vs-memcached",
-                        Set.of("parseNsPerRequest", "throughputOpsPerSec", "loadLatencyMsP99")));
+                        Set.of("parseNsPerRequest", "throughputOpsPerSec", "loadLatencyMsP99"),
+                        "consumer-lag",
+                        Set.of("corr.brokerCpuIdle", "max.brokerCpuIdle")));
         assertThat(illustrations.get("ratelimit-placement"))
                 .containsExactlyInAnyOrder(
                         "withinDecisionBudget[client-sdk]",
@@ -99,8 +102,14 @@ class ExperimentCatalogTest {
         assertThat(illustrations.get("redis-vs-memcached"))
                 .containsExactlyInAnyOrder("workerThreadsMultiplyThroughput", "parsingIsASmallShareOfServiceTime");
         assertThat(illustrations.get("cache-warmup")).containsExactly("ttlZeroSendsEveryReadToTheDatabase");
+        assertThat(illustrations.get("consumer-lag")).containsExactly("brokerCpuIdleTrendsUpWithP95");
         assertThat(illustrations)
                 .containsOnlyKeys(
-                        "ratelimit-placement", "tls-reuse", "lb-features", "redis-vs-memcached", "cache-warmup");
+                        "ratelimit-placement",
+                        "tls-reuse",
+                        "lb-features",
+                        "redis-vs-memcached",
+                        "cache-warmup",
+                        "consumer-lag");
     }
 }
