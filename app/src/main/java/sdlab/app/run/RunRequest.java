@@ -96,8 +96,8 @@ record RunRequest(
                 "With --seed, --variant and --trace: change the run by hand after a step (counted from 1, as the "
                         + "trace numbers its lines) and print the fork's trace and findings, e.g. 1027:drop:406 "
                         + "(lose message #406 in flight), 1027:delay:406:50ms, 1027:deliver:406, 1027:crash:n3:200ms, "
-                        + "1027:pause:n3:200ms, 1027:cut:n3/n1+n2:300ms; several joined by commas. Every chapter (1, 2 and 4 "
-                        + "to 20) takes forks.");
+                        + "1027:pause:n3:200ms, 1027:cut:n3/n1+n2:300ms; several joined by commas. Every chapter takes "
+                        + "forks.");
     }
 
     private static void add(CommandSpec spec, String name, String label, Class<?> type, String description) {
