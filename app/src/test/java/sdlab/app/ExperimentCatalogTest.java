@@ -38,7 +38,8 @@ class ExperimentCatalogTest {
                         "caching-layers",
                         "partitioning",
                         "hotspots",
-                        "conflicts");
+                        "conflicts",
+                        "sagas");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()
                 .filter(e -> e.getClass().getPackageName().startsWith("sdlab.chapters"))
