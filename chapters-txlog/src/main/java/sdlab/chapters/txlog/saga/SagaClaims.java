@@ -39,7 +39,7 @@ final class SagaClaims {
     static final String READERS_SEE_COMPENSATED = "readersSeeStepsThatAreLaterCompensated";
 
     static final String LOAD_TRIGGERS = "loadTriggersCompensation";
-    static final String NO_FAILURE_TRIGGERS = "compensationWithoutAFailingStep";
+    static final String NO_REJECTION_TRIGGERS = "compensationWithoutARejection";
     static final String PAUSE_TRIGGERS = "aGcPauseTriggersCompensation";
 
     private SagaClaims() {}
@@ -100,9 +100,10 @@ final class SagaClaims {
                         "Orders placed ten times faster make the orchestrator compensate sagas.",
                         (seed, runs) -> some(runs.get(LOAD), LOAD, ALL_COMPENSATED)),
                 Claim.hypothesis(
-                        NO_FAILURE_TRIGGERS,
-                        "Sagas are compensated although no step of theirs was rejected (as an open circuit breaker"
-                                + " would, if it compensated on its own).",
+                        NO_REJECTION_TRIGGERS,
+                        "Sagas are compensated although no service rejected them: something other than a"
+                                + " service's answer (an open circuit breaker, a timeout) made the orchestrator give a"
+                                + " step up.",
                         (seed, runs) -> some(runs.get(ORCHESTRATED), ORCHESTRATED, COMPENSATED_UNREJECTED)),
                 Claim.hypothesis(
                         PAUSE_TRIGGERS,
@@ -126,15 +127,17 @@ final class SagaClaims {
                 new Question.Option(
                         "C. a broken circuit breaker",
                         ORCHESTRATED,
-                        List.of(NO_FAILURE_TRIGGERS),
+                        List.of(NO_REJECTION_TRIGGERS),
                         "An open breaker fails a call fast; the saga reacts to that failed step as to any other, so"
-                                + " the trigger is still the step's failure. The lab has no breaker of its own."),
+                                + " the trigger is still a step's failure. The lab has no breaker of its own; with the"
+                                + " defaults no saga was compensated without a rejection."),
                 new Question.Option(
                         "D. a GC pause",
                         PAUSES,
                         List.of(PAUSE_TRIGGERS),
-                        "A pause shorter than the retry budget only delays the step; a longer one shows up as a step"
-                                + " that timed out, which is again a failed step."));
+                        "A pause shorter than the retry budget only delays the step; a longer one (--pause 400ms"
+                                + " against 8 sends 25 ms apart) makes the orchestrator give the step up as failed, and"
+                                + " then it is that timed-out step that is compensated."));
     }
 
     private static Optional<String> rejectionTriggers(SeedRun run) {

@@ -31,7 +31,7 @@ class SagaClaimsTest {
             "withoutADurableSagaLogACrashLeavesSagasStuck",
             "readersSeeStepsThatAreLaterCompensated",
             "loadTriggersCompensation",
-            "compensationWithoutAFailingStep",
+            "compensationWithoutARejection",
             "aGcPauseTriggersCompensation");
 
     private static ExperimentReport report;
