@@ -20,7 +20,10 @@ public record SagaConfig(
     /** Faults planted on purpose, for tests that show a claim can fail. */
     public enum Bug {
         NONE,
-        /** The compensation of the first step is skipped: a compensated saga leaves its first step applied. */
+        /**
+         * The compensation of the first step is skipped (by the orchestrator, or by the first service of a
+         * choreography): a compensated saga leaves its first step applied.
+         */
         SKIP_FIRST_COMPENSATION
     }
 

@@ -2,6 +2,7 @@ package sdlab.txlog.saga;
 
 import java.util.Set;
 import sdlab.core.Message;
+import sdlab.core.NodeId;
 
 /** The saga protocol: a client and the orchestrator, the orchestrator and the services, a reader and the services. */
 public sealed interface SagaMessages extends Message {
@@ -27,6 +28,16 @@ public sealed interface SagaMessages extends Message {
 
     /** A service's answer: {@code ok} false means the step was rejected by the service's business rule. */
     record StepReply(String sagaId, int step, boolean compensate, boolean ok) implements SagaMessages {}
+
+    /**
+     * Choreography: step {@code step} of a saga is done (going forward) or undone or rejected ({@code failed}, going
+     * back); the service that receives it reacts with its own step or compensation. Resent until acknowledged.
+     */
+    record SagaEvent(String sagaId, int step, boolean failed, long amount, long quantity, NodeId client)
+            implements SagaMessages {}
+
+    /** The receiver has the event; the sender stops resending it. */
+    record EventAck(String sagaId, int step, boolean failed) implements SagaMessages {}
 
     /** A reader asks a service which sagas' steps it holds applied now. */
     record ReadStore(long readId) implements SagaMessages {}

@@ -77,7 +77,8 @@ public final class SagaService implements Node {
         }
     }
 
-    private StepReply answer(StepRequest request, NodeContext ctx) {
+    /** Runs a step or its compensation as one local transaction; a repeated idempotency key gets its first answer. */
+    StepReply answer(StepRequest request, NodeContext ctx) {
         String key = request.idempotencyKey();
         if (!key.isEmpty()) {
             StepReply first = answered.get(key);

@@ -3,6 +3,7 @@ package sdlab.chapters.txlog.saga;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import sdlab.core.Message;
@@ -26,7 +27,12 @@ final class OrderClient implements Node {
     static final long AMOUNT_LIMIT = 1000;
     static final long QUANTITY_LIMIT = 5;
 
-    record Settings(NodeId orchestrator, int sagas, long intervalNanos, double reject, long resendNanos) {}
+    /**
+     * {@code entry} takes the orders (the orchestrator, or the first service of a choreography); {@code askOutcome}
+     * are asked how an accepted order ended.
+     */
+    record Settings(
+            NodeId entry, List<NodeId> askOutcome, int sagas, long intervalNanos, double reject, long resendNanos) {}
 
     /** What an order asked for. */
     record Order(long amount, long quantity) {}
@@ -69,7 +75,7 @@ final class OrderClient implements Node {
                 if (!accepted.contains(resend.sagaId())) {
                     send(resend.sagaId(), ctx);
                 } else if (!outcomes.containsKey(resend.sagaId())) {
-                    ctx.send(settings.orchestrator(), new QueryOutcome(resend.sagaId()));
+                    settings.askOutcome().forEach(node -> ctx.send(node, new QueryOutcome(resend.sagaId())));
                     ctx.setTimer(Duration.ofNanos(settings.resendNanos()), resend);
                 }
             }
@@ -102,7 +108,7 @@ final class OrderClient implements Node {
 
     private void send(String sagaId, NodeContext ctx) {
         Order order = orders.get(sagaId);
-        ctx.send(settings.orchestrator(), new StartSaga(sagaId, order.amount(), order.quantity()));
+        ctx.send(settings.entry(), new StartSaga(sagaId, order.amount(), order.quantity()));
         ctx.setTimer(Duration.ofNanos(settings.resendNanos()), new Resend(sagaId));
     }
 

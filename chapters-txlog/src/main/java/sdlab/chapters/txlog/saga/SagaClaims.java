@@ -26,11 +26,13 @@ final class SagaClaims {
     static final String ORCHESTRATED = "orchestrated";
     static final String NO_KEYS = "no-idempotency-keys";
     static final String NO_LOG = "no-durable-log";
+    static final String CHOREOGRAPHY = "choreography";
     static final String LOAD = "load-spike";
     static final String PAUSES = "gc-pauses";
 
     static final String EVERY_SAGA_ENDS = "everySagaEndsAllDoneOrAllCompensated";
     static final String NO_DOUBLE_APPLY = "idempotencyKeysApplyNoStepTwice";
+    static final String CHOREOGRAPHY_ENDS = "aChoreographyEndsEverySagaAllDoneOrAllCompensated";
     static final String REJECTION_TRIGGERS = "aDownstreamRejectionIsWhatTriggersCompensation";
     static final String LOAD_COMPENSATES_NOTHING = "loadAloneCompensatesNothing";
     static final String PAUSES_COMPENSATE_NOTHING = "gcPausesAloneCompensateNothing";
@@ -59,6 +61,13 @@ final class SagaClaims {
                                 + " compensated: none stuck, none inconsistent.",
                         (seed, runs) -> none(runs.get(ORCHESTRATED), ORCHESTRATED, STUCK, INCONSISTENT)),
                 Claim.everySeed(
+                        CHOREOGRAPHY_ENDS,
+                        "Without an orchestrator, services that pass events on (resent until acknowledged, with"
+                                + " idempotency keys) also end every saga all done or all compensated, apply no step"
+                                + " twice, and compensate exactly the rejected orders.",
+                        (seed, runs) -> none(runs.get(CHOREOGRAPHY), CHOREOGRAPHY, STUCK, INCONSISTENT, DOUBLE_APPLIED)
+                                .or(() -> rejectionTriggers(runs.get(CHOREOGRAPHY), CHOREOGRAPHY))),
+                Claim.everySeed(
                         NO_DOUBLE_APPLY,
                         "With idempotency keys no service applies a step twice, although the orchestrator resends"
                                 + " and the network duplicates.",
@@ -67,7 +76,7 @@ final class SagaClaims {
                         REJECTION_TRIGGERS,
                         "Every order a downstream service rejects ends all compensated, and no other order is"
                                 + " compensated.",
-                        (seed, runs) -> rejectionTriggers(runs.get(ORCHESTRATED))),
+                        (seed, runs) -> rejectionTriggers(runs.get(ORCHESTRATED), ORCHESTRATED)),
                 Claim.everySeed(
                         LOAD_COMPENSATES_NOTHING,
                         "Orders placed ten times faster, none rejected, end all done: load alone compensates nothing.",
@@ -140,16 +149,16 @@ final class SagaClaims {
                                 + " then it is that timed-out step that is compensated."));
     }
 
-    private static Optional<String> rejectionTriggers(SeedRun run) {
+    private static Optional<String> rejectionTriggers(SeedRun run, String variant) {
         long unrejected = run.counter(COMPENSATED_UNREJECTED);
         long missed = run.counter(REJECTED_NOT_COMPENSATED);
         if (run.counter(REJECTED_ORDERS) == 0) {
-            return Optional.of(ORCHESTRATED + ": no order was rejected, so nothing shows what triggers compensation");
+            return Optional.of(variant + ": no order was rejected, so nothing shows what triggers compensation");
         }
         return unrejected == 0 && missed == 0
                 ? Optional.empty()
                 : Optional.of("%s: %d sagas compensated without a rejection, %d rejected but not compensated%s"
-                        .formatted(ORCHESTRATED, unrejected, missed, examples(run)));
+                        .formatted(variant, unrejected, missed, examples(run)));
     }
 
     private static Optional<String> none(SeedRun run, String variant, String... counters) {

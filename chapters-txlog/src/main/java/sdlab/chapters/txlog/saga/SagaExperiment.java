@@ -80,6 +80,11 @@ public final class SagaExperiment implements Experiment {
                         "the same faults; the orchestrator keeps its sagas in memory only",
                         Map.of("keys", true, "durableLog", false)),
                 new Variant(
+                        SagaClaims.CHOREOGRAPHY,
+                        "no orchestrator: each service reacts to its neighbour's events, resent until acknowledged,"
+                                + " with idempotency keys; rejections, loss, duplicates, GC pauses",
+                        Map.of("keys", true, "durableLog", false)),
+                new Variant(
                         SagaClaims.LOAD,
                         "keys and log; orders placed load-factor times faster, none rejected, no crash, no pauses",
                         Map.of("keys", true, "durableLog", true)),
@@ -144,10 +149,11 @@ public final class SagaExperiment implements Experiment {
     private static Map<String, SagaVariantSettings> settings() {
         Map<String, SagaVariantSettings> settings = new LinkedHashMap<>();
         settings.put(SagaClaims.ORCHESTRATED, SagaVariantSettings.orchestrated());
-        settings.put(SagaClaims.NO_KEYS, new SagaVariantSettings(false, true, true, true, true, false));
-        settings.put(SagaClaims.NO_LOG, new SagaVariantSettings(true, false, true, true, true, false));
-        settings.put(SagaClaims.LOAD, new SagaVariantSettings(true, true, false, false, false, true));
-        settings.put(SagaClaims.PAUSES, new SagaVariantSettings(true, true, false, false, true, false));
+        settings.put(SagaClaims.NO_KEYS, new SagaVariantSettings(false, true, true, true, true, false, false));
+        settings.put(SagaClaims.NO_LOG, new SagaVariantSettings(true, false, true, true, true, false, false));
+        settings.put(SagaClaims.LOAD, new SagaVariantSettings(true, true, false, false, false, true, false));
+        settings.put(SagaClaims.CHOREOGRAPHY, new SagaVariantSettings(true, false, true, false, true, false, true));
+        settings.put(SagaClaims.PAUSES, new SagaVariantSettings(true, true, false, false, true, false, false));
         return Map.copyOf(settings);
     }
 }

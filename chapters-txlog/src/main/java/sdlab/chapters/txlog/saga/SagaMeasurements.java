@@ -44,7 +44,7 @@ final class SagaMeasurements {
             StringBuilder nets = new StringBuilder();
             for (NodeId service : SagaScenario.SERVICES) {
                 SagaService.Tally tally =
-                        outcome.services().get(service).ledger().getOrDefault(saga, new SagaService.Tally(0, 0));
+                        outcome.ledgers().get(service).getOrDefault(saga, new SagaService.Tally(0, 0));
                 int net = tally.net();
                 corrupt |= net < 0 || net > 1;
                 allOne &= net == 1;

@@ -17,6 +17,7 @@ import static sdlab.chapters.txlog.saga.SagaParams.SAGAS;
 import static sdlab.chapters.txlog.saga.SagaParams.STEP_TIMEOUT;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -28,11 +29,15 @@ import sdlab.sim.Latency;
 import sdlab.sim.NetworkConfig;
 import sdlab.sim.SimResult;
 import sdlab.sim.Simulation;
+import sdlab.txlog.saga.ChoreographedService;
 import sdlab.txlog.saga.SagaConfig;
 import sdlab.txlog.saga.SagaOrchestrator;
 import sdlab.txlog.saga.SagaService;
 
-/** One run of chapter 21: a client placing orders, the orchestrator, three services and a reader. */
+/**
+ * One run of chapter 21: a client placing orders, three services and a reader, and either an orchestrator or (the
+ * choreography variant) services that drive the saga among themselves.
+ */
 final class SagaScenario {
     static final NodeId ORCHESTRATOR = NodeId.of("orchestrator");
     static final NodeId CLIENT = NodeId.of("client");
@@ -52,7 +57,11 @@ final class SagaScenario {
             Map.of(ORDER, 0L, PAYMENT, OrderClient.AMOUNT_LIMIT, INVENTORY, OrderClient.QUANTITY_LIMIT);
 
     /** What a run left: the client's history, the services' stores and what the reader saw. */
-    record Outcome(SimResult result, OrderClient client, Map<NodeId, SagaService> services, StoreReader reader) {}
+    record Outcome(
+            SimResult result,
+            OrderClient client,
+            Map<NodeId, Map<String, SagaService.Tally>> ledgers,
+            StoreReader reader) {}
 
     private SagaScenario() {}
 
@@ -71,7 +80,8 @@ final class SagaScenario {
                 SagaConfig.Bug.NONE));
         long interval = values.get(INTERVAL).toNanos() / (variant.loadSpike() ? values.get(LOAD_FACTOR) : 1);
         OrderClient client = new OrderClient(new OrderClient.Settings(
-                ORCHESTRATOR,
+                variant.choreography() ? ORDER : ORCHESTRATOR,
+                variant.choreography() ? SERVICES : List.of(ORCHESTRATOR),
                 values.get(SAGAS),
                 interval,
                 variant.rejections() ? values.get(REJECT) : 0,
@@ -82,13 +92,29 @@ final class SagaScenario {
                         .withLoss(values.get(LOSS))
                         .withDuplication(values.get(DUPLICATE)))
                 .disk(DiskConfig.defaults().withSyncLatency(Latency.logNormal(values.get(FSYNC), 0.3)))
-                .addNode(ORCHESTRATOR, any -> new SagaOrchestrator(config))
                 .addNode(CLIENT, any -> client)
                 .addNode(READER, any -> reader)
                 .recordTrace(options.recordTrace())
                 .steer(options.steering());
-        for (NodeId service : SERVICES) {
-            builder.addNode(service, any -> new SagaService(RULES.get(service), LIMITS.get(service)));
+        if (variant.choreography()) {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                NodeId service = SERVICES.get(i);
+                int index = i;
+                builder.addNode(
+                        service,
+                        any -> new ChoreographedService(
+                                index,
+                                SERVICES,
+                                RULES.get(service),
+                                LIMITS.get(service),
+                                values.get(STEP_TIMEOUT),
+                                config.bug()));
+            }
+        } else {
+            builder.addNode(ORCHESTRATOR, any -> new SagaOrchestrator(config));
+            for (NodeId service : SERVICES) {
+                builder.addNode(service, any -> new SagaService(RULES.get(service), LIMITS.get(service)));
+            }
         }
         if (variant.orchestratorCrash()) {
             Duration down = values.get(DOWN_FOR);
@@ -99,11 +125,17 @@ final class SagaScenario {
         }
         Simulation simulation = builder.build();
         SimResult result = simulation.run(values.get(RUN));
-        Map<NodeId, SagaService> services = new java.util.LinkedHashMap<>();
+        Map<NodeId, Map<String, SagaService.Tally>> ledgers = new LinkedHashMap<>();
         for (NodeId service : SERVICES) {
-            services.put(service, (SagaService) simulation.nodeAtEnd(service));
+            ledgers.put(
+                    service,
+                    switch (simulation.nodeAtEnd(service)) {
+                        case SagaService s -> s.ledger();
+                        case ChoreographedService c -> c.ledger();
+                        default -> throw new IllegalStateException(service + " is not a saga service");
+                    });
         }
-        return new Outcome(result, client, Map.copyOf(services), reader);
+        return new Outcome(result, client, Map.copyOf(ledgers), reader);
     }
 
     /** Two pauses per service, staggered through the time orders arrive, so each stalls sagas in flight. */

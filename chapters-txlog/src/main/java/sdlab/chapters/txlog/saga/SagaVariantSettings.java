@@ -2,7 +2,7 @@ package sdlab.chapters.txlog.saga;
 
 /**
  * What a variant changes: the orchestrator's idempotency keys and durable log, and which faults and load the run
- * gets. Message loss and duplication apply to every variant.
+ * gets, or a choreography instead of an orchestrator. Message loss and duplication apply to every variant.
  */
 record SagaVariantSettings(
         boolean idempotencyKeys,
@@ -10,10 +10,11 @@ record SagaVariantSettings(
         boolean rejections,
         boolean orchestratorCrash,
         boolean pauses,
-        boolean loadSpike) {
+        boolean loadSpike,
+        boolean choreography) {
 
     /** Keys, durable log, and every fault: rejections, a crash mid-run and GC pauses. */
     static SagaVariantSettings orchestrated() {
-        return new SagaVariantSettings(true, true, true, true, true, false);
+        return new SagaVariantSettings(true, true, true, true, true, false, false);
     }
 }

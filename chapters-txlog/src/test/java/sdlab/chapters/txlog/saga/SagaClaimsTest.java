@@ -23,6 +23,7 @@ class SagaClaimsTest {
 
     private static final List<String> EXPECTED_CLAIMS = List.of(
             "everySagaEndsAllDoneOrAllCompensated",
+            "aChoreographyEndsEverySagaAllDoneOrAllCompensated",
             "idempotencyKeysApplyNoStepTwice",
             "aDownstreamRejectionIsWhatTriggersCompensation",
             "loadAloneCompensatesNothing",

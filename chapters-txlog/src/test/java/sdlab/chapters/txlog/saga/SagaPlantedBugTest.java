@@ -9,10 +9,21 @@ import sdlab.lab.sweep.Sweep;
 import sdlab.txlog.saga.SagaConfig;
 
 /**
- * The end-state claim can fail: an orchestrator that skips the first step's compensation reports a rejected order
- * compensated while its order record stays applied, and the sweep catches it from the stores with a seed to replay.
+ * The end-state claims can fail: an orchestrator (or a choreography's first service) that skips the first step's
+ * compensation reports a rejected order compensated while its order record stays applied, and the sweep catches it
+ * from the stores with a seed to replay.
  */
 class SagaPlantedBugTest {
+
+    @Test
+    void aChoreographyWhoseFirstServiceSkipsItsCompensationBreaksItsEndStateClaim() {
+        ExperimentReport report =
+                Sweep.quietly(new SagaExperiment(config -> config.withBug(SagaConfig.Bug.SKIP_FIRST_COMPENSATION)), 4);
+        ClaimResult claim = report.claimsByName().get(SagaClaims.CHOREOGRAPHY_ENDS);
+
+        assertThat(claim.holds()).as(claim.evidence()).isFalse();
+        assertThat(claim.evidence()).contains(SagaClaims.CHOREOGRAPHY + ": ").contains("inconsistent");
+    }
 
     @Test
     void skippingTheFirstCompensationBreaksTheEndStateClaim() {
