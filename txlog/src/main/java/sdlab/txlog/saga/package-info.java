@@ -1,5 +1,5 @@
 /**
- * Sagas, orchestrated, as pure node code: three services ({@link sdlab.txlog.saga.SagaService}) each run one step of
+ * Sagas, orchestrated and choreographed, as pure node code. Orchestrated: three services ({@link sdlab.txlog.saga.SagaService}) each run one step of
  * a saga as a local transaction (one handler, one update of the service's store) and know its compensation; an
  * orchestrator ({@link sdlab.txlog.saga.SagaOrchestrator}) drives the steps in order, retries a step that does not
  * answer in time, and on a step's business rejection (or a step that never answers within its retries) runs the
@@ -15,10 +15,14 @@
  * its client only once the saga's first record is durable, and after a crash it reads the log back and resumes every
  * saga that has no end record, resending the step it was at (safe because of the keys).
  *
+ * <p>Choreographed ({@link sdlab.txlog.saga.ChoreographedService}): no orchestrator; each service runs its step on
+ * its neighbour's event and passes a done event on, or a failed event back, each resent until acknowledged; the same
+ * local store and keys.
+ *
  * <h2>What it does not do yet</h2>
  *
- * <p>Orchestration only (no choreography variant); the orchestrator talks to the services with direct messages, not
- * over the transactional log of {@link sdlab.txlog}. The services keep their stores in memory: the chapters crash the
- * orchestrator, not the services. Compensations are retried without limit.
+ * <p>Orchestrator and services (and the choreographed services among themselves) talk with direct messages, not over
+ * the transactional log of {@link sdlab.txlog}. The services keep their stores, and a choreography its unacknowledged
+ * events, in memory: the chapters crash the orchestrator, not the services. Compensations are retried without limit.
  */
 package sdlab.txlog.saga;
