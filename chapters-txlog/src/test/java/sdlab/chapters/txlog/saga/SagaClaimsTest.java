@@ -14,12 +14,12 @@ import sdlab.lab.report.TerminalReport;
 import sdlab.lab.sweep.Sweep;
 
 /**
- * Chapter 21's claims over a CI-sized sweep, the sweep that {@code ./sdlab run sagas --seeds 12} runs: with keys and
+ * Chapter 21's claims over a CI-sized sweep, the sweep that {@code ./sdlab run sagas --seeds 8} runs: with keys and
  * a durable log every saga ends all done or all compensated, a downstream rejection is what compensates, load and
  * pauses do not, and dropping the keys or the log breaks the end states.
  */
 class SagaClaimsTest {
-    private static final int SEEDS = 12;
+    private static final int SEEDS = 8;
 
     private static final List<String> EXPECTED_CLAIMS = List.of(
             "everySagaEndsAllDoneOrAllCompensated",
