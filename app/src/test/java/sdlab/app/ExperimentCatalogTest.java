@@ -39,6 +39,7 @@ class ExperimentCatalogTest {
                         "partitioning",
                         "hotspots",
                         "conflicts",
+                        "sagas",
                         "consumer-lag");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()

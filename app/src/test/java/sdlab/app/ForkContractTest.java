@@ -50,6 +50,7 @@ class ForkContractTest {
             "conflicts",
             "semisync",
             "caching-layers",
+            "sagas",
             "consumer-lag");
 
     static Stream<Experiment> forkable() {
