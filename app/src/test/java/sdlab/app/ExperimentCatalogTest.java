@@ -38,7 +38,8 @@ class ExperimentCatalogTest {
                         "caching-layers",
                         "partitioning",
                         "hotspots",
-                        "conflicts");
+                        "conflicts",
+                        "redundancy");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()
                 .filter(e -> e.getClass().getPackageName().startsWith("sdlab.chapters"))
@@ -83,6 +84,8 @@ class ExperimentCatalogTest {
                         Set.of("connectionsPerBrowser"),
                         "read-replicas",
                         Set.of("snapshotMB", "snapshotMs"),
+                        "redundancy",
+                        Set.of("restoreMs"),
                         "redis-vs-memcached",
                         Set.of("parseNsPerRequest", "throughputOpsPerSec", "loadLatencyMsP99")));
         assertThat(illustrations.get("ratelimit-placement"))

@@ -49,7 +49,8 @@ class ForkContractTest {
             "ratelimit-responses",
             "conflicts",
             "semisync",
-            "caching-layers");
+            "caching-layers",
+            "redundancy");
 
     static Stream<Experiment> forkable() {
         return ExperimentCatalog.load().all().stream().filter(Experiment::takesForks);
