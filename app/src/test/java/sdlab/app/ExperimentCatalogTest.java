@@ -40,7 +40,8 @@ class ExperimentCatalogTest {
                         "hotspots",
                         "conflicts",
                         "sagas",
-                        "consumer-lag");
+                        "consumer-lag",
+                        "redundancy");
         // The test doubles registered beside them (dice, broken) carry a one-line text of their own.
         for (Experiment experiment : catalog.all().stream()
                 .filter(e -> e.getClass().getPackageName().startsWith("sdlab.chapters"))
@@ -85,6 +86,8 @@ class ExperimentCatalogTest {
                         Set.of("connectionsPerBrowser"),
                         "read-replicas",
                         Set.of("snapshotMB", "snapshotMs"),
+                        "redundancy",
+                        Set.of("restoreMs"),
                         "redis-vs-memcached",
                         Set.of("parseNsPerRequest", "throughputOpsPerSec", "loadLatencyMsP99"),
                         "consumer-lag",

@@ -51,7 +51,8 @@ class ForkContractTest {
             "semisync",
             "caching-layers",
             "sagas",
-            "consumer-lag");
+            "consumer-lag",
+            "redundancy");
 
     static Stream<Experiment> forkable() {
         return ExperimentCatalog.load().all().stream().filter(Experiment::takesForks);

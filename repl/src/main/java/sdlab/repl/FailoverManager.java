@@ -90,6 +90,9 @@ public final class FailoverManager implements Node {
     private Phase phase = Phase.WATCHING;
     private long round;
     private boolean passed = true;
+    /** Whether a probe went out at the last check: only a probe that had a whole interval to pass can fail. */
+    private boolean probed;
+
     private int failures;
     /** No probe counts before this time (by this node's clock): the grace after a promotion. */
     private long probeFromNanos;
@@ -156,23 +159,30 @@ public final class FailoverManager implements Node {
         if (phase != Phase.WATCHING) {
             return;
         }
-        candidates().forEach(node -> ctx.send(node, new Demote(primary)));
-        if (ctx.nowNanos() < probeFromNanos) {
-            return;
+        boolean probing = ctx.nowNanos() >= probeFromNanos;
+        if (probing && probed) {
+            failures = passed ? 0 : failures + 1;
         }
-        failures = passed ? 0 : failures + 1;
-        if (failures >= settings.failuresMax()) {
+        if (probing && failures >= settings.failuresMax()) {
+            // No Demote naming the old primary now: the network may deliver it after the Promote that follows, and
+            // the promoted node would step down to follow a primary that is gone.
             ctx.note("primary " + primary + " failed " + failures + " "
                     + settings.check().name() + " checks in a row: failing over");
             collect(ctx);
             return;
         }
+        candidates().forEach(node -> ctx.send(node, new Demote(primary)));
+        if (!probing) {
+            return;
+        }
         passed = false;
+        probed = true;
         settings.check().probe(primary, ++round, ctx);
     }
 
     private void collect(NodeContext ctx) {
         phase = Phase.COLLECTING;
+        probed = false;
         positions.clear();
         round++;
         for (NodeId node : candidates()) {
@@ -182,8 +192,11 @@ public final class FailoverManager implements Node {
     }
 
     /**
-     * Too few candidates answered to promote safely: probe the primary again, and fail over at the next failed probe
-     * (it may have come back meanwhile, or the candidates may be reachable by then).
+     * Too few candidates answered to promote safely: probe the primary again at the next check, and fail over if that
+     * probe fails (it may have come back meanwhile, or the candidates may be reachable by then). The probe waits for
+     * the check so that it has a whole interval to pass: sent now, it would be judged at a check that may come at
+     * once (the collection lasting a multiple of the interval), and a primary that had recovered would be failed over
+     * all the same.
      */
     private void resumeWatching(NodeContext ctx) {
         ctx.note(
@@ -191,7 +204,7 @@ public final class FailoverManager implements Node {
         phase = Phase.WATCHING;
         failures = settings.failuresMax() - 1;
         passed = false;
-        settings.check().probe(primary, ++round, ctx);
+        probed = false;
     }
 
     private void onPosition(NodeId from, Status status, NodeContext ctx) {

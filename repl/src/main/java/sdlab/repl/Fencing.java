@@ -60,6 +60,7 @@ final class Fencing {
                 node.role().onMessage(from, ship, ctx);
             }
             case JoiningRole joining -> {} // no data yet: a node joins from a snapshot, not from shipments
+            case ColdRole standby -> {} // not running: a cold standby restores from its archive, not from shipments
         }
     }
 }

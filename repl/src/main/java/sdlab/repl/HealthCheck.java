@@ -59,10 +59,24 @@ public sealed interface HealthCheck {
      * An application-level query: a write of a heartbeat row through the primary ({@code pt-heartbeat}'s way), which
      * passes only if the primary commits it before the next round. A paused primary, a stuck disk and a primary that
      * does not take writes all fail it.
+     *
+     * @param graceNanos how long a promoted node is given before it must pass: 0 for a standby that takes writes at
+     *     once, the restore time for one that must first be started and restored ({@link ColdStandby})
      */
-    record Query() implements HealthCheck {
+    record Query(long graceNanos) implements HealthCheck {
         /** The key the heartbeat writes; experiments leave it out of what they count. */
         public static final String KEY = "_heartbeat";
+
+        public Query {
+            if (graceNanos < 0) {
+                throw new IllegalArgumentException("the grace cannot be negative");
+            }
+        }
+
+        /** A query check for standbys that take writes as soon as they are promoted. */
+        public Query() {
+            this(0);
+        }
 
         @Override
         public void probe(NodeId primary, long round, NodeContext ctx) {
@@ -77,6 +91,11 @@ public sealed interface HealthCheck {
         @Override
         public String name() {
             return "query";
+        }
+
+        @Override
+        public long graceAfterPromotionNanos() {
+            return graceNanos;
         }
     }
 

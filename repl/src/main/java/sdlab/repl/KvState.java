@@ -11,6 +11,12 @@ import java.util.TreeMap;
  */
 final class KvState {
     private final Map<String, String> values = new HashMap<>();
+    /**
+     * When each key was last written or deleted, by the primary's clock (a snapshot's keys take its time): what
+     * last-writer-wins compares when two primaries' states are merged ({@link ActiveActiveNode}).
+     */
+    private final Map<String, Long> changedAtNanos = new HashMap<>();
+
     private long appliedPosition;
     private long appliedCommitNanos;
 
@@ -25,6 +31,7 @@ final class KvState {
         } else {
             values.put(entry.key(), entry.value());
         }
+        changedAtNanos.put(entry.key(), entry.commitNanos());
         appliedPosition = entry.position();
         appliedCommitNanos = entry.commitNanos();
     }
@@ -40,6 +47,7 @@ final class KvState {
     /** Forgets everything and applies {@code log} again up to {@code position}: after the log was truncated. */
     void resetTo(ReplLog log, long position) {
         values.clear();
+        changedAtNanos.clear();
         appliedPosition = 0;
         appliedCommitNanos = 0;
         applyUpTo(log, position);
@@ -48,6 +56,11 @@ final class KvState {
     /** The value of {@code key}, or null if it was never written. */
     String value(String key) {
         return values.get(key);
+    }
+
+    /** When {@code key} was last written or deleted, by its primary's clock, or -1 if never. */
+    long changedAtNanos(String key) {
+        return changedAtNanos.getOrDefault(key, -1L);
     }
 
     long appliedPosition() {
@@ -62,7 +75,11 @@ final class KvState {
     /** Replaces everything with a snapshot's pairs, as of {@code position}, committed at {@code commitNanos}. */
     void load(List<ReplMessages.KeyValue> pairs, long position, long commitNanos) {
         values.clear();
-        pairs.forEach(pair -> values.put(pair.key(), pair.value()));
+        changedAtNanos.clear();
+        pairs.forEach(pair -> {
+            values.put(pair.key(), pair.value());
+            changedAtNanos.put(pair.key(), commitNanos);
+        });
         appliedPosition = position;
         appliedCommitNanos = commitNanos;
     }

@@ -226,7 +226,7 @@ final class PrimaryRole implements Role {
     }
 
     private long durableOffsetBytes() {
-        return log.durablePosition() == 0 ? 0 : log.entry(log.durablePosition()).endOffsetBytes();
+        return log.offsetBytesAt(log.durablePosition());
     }
 
     /** Acknowledges, in log order, every commit that the mode allows now. */

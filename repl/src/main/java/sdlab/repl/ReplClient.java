@@ -1,6 +1,8 @@
 package sdlab.repl;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import sdlab.core.Message;
 import sdlab.core.NodeId;
@@ -24,6 +26,14 @@ import sdlab.repl.ReplTimers.RequestTimeout;
  * name. Each operation ends ok, failed (refused: certainly not applied) or unknown (no answer in time: a write may
  * have committed, or not). With read-your-writes on, a read waits at its node for the position of this client's
  * last acknowledged write.
+ *
+ * <p>With alternates, the client treats the primary and its alternates as a multi-host connection string does
+ * (libpq's {@code host=a,b}, MySQL Connector/J's failover URL): when the node it talks to does not answer in time, or
+ * refuses without naming another, its next operation goes to the next node in the list, round and round. The
+ * operation that timed out still ends unknown: the client does not send it twice. With a failback time, a client
+ * that has turned away from its first node goes back to it once that time has passed since it turned away, as
+ * Connector/J does after {@code secondsBeforeRetrySource}; if the first node is still down, that operation times out
+ * and the client turns away again.
  */
 public final class ReplClient implements Client {
     /** The operation names a workload uses. */
@@ -39,14 +49,41 @@ public final class ReplClient implements Client {
      * @param timeoutNanos how long an operation waits for its answer
      * @param readYourWrites whether a read waits for this client's last acknowledged write
      * @param readWaitNanos how long a node may hold a read for its position (below {@code timeoutNanos})
+     * @param alternates where to turn, in order, when the node in use does not answer (none: stay with it)
+     * @param failbackNanos how long after turning to an alternate the client tries its first node again (0: never)
      */
     public record Settings(
-            NodeId primary, NodeId readFrom, long timeoutNanos, boolean readYourWrites, long readWaitNanos) {
+            NodeId primary,
+            NodeId readFrom,
+            long timeoutNanos,
+            boolean readYourWrites,
+            long readWaitNanos,
+            List<NodeId> alternates,
+            long failbackNanos) {
         public Settings {
             Objects.requireNonNull(primary, "primary");
-            if (timeoutNanos <= 0 || readWaitNanos < 0) {
-                throw new IllegalArgumentException("the timeout must be positive and the read wait not negative");
+            alternates = List.copyOf(alternates);
+            if (timeoutNanos <= 0 || readWaitNanos < 0 || failbackNanos < 0) {
+                throw new IllegalArgumentException(
+                        "the timeout must be positive, the read wait and the failback time not negative");
             }
+            if (alternates.contains(primary)) {
+                throw new IllegalArgumentException(primary + " is the primary, not an alternate");
+            }
+        }
+
+        /** A client without alternates. */
+        public Settings(
+                NodeId primary, NodeId readFrom, long timeoutNanos, boolean readYourWrites, long readWaitNanos) {
+            this(primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, List.of(), 0);
+        }
+
+        /**
+         * These settings, turning to {@code others} in order when the node in use does not answer, and back to the
+         * first node {@code failbackNanos} after turning away from it (0: never).
+         */
+        public Settings withAlternates(List<NodeId> others, long failbackNanos) {
+            return new Settings(primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, others, failbackNanos);
         }
 
         /** Reads and writes at {@code primary}, no read-your-writes. */
@@ -56,7 +93,13 @@ public final class ReplClient implements Client {
     }
 
     private final Settings settings;
+    /** The primary and its alternates, in the order the client turns to them. */
+    private final List<NodeId> hosts;
+
     private NodeId primary;
+    /** When the client last turned away from its first node (meaningful only while it is away). */
+    private long turnedAwayAtNanos;
+
     private long lastWrittenPosition;
     private long currentOp = -1;
     private String currentValue;
@@ -65,6 +108,8 @@ public final class ReplClient implements Client {
     public ReplClient(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.primary = settings.primary();
+        this.hosts = new ArrayList<>(List.of(settings.primary()));
+        this.hosts.addAll(settings.alternates());
     }
 
     @Override
@@ -74,6 +119,7 @@ public final class ReplClient implements Client {
     public void onInvoke(Invocation invocation, ClientContext ctx) {
         assert currentOp < 0 : "a process runs one operation at a time";
         currentOp = invocation.opId();
+        failBackIfDue(ctx);
         currentTimer = ctx.setTimer(Duration.ofNanos(settings.timeoutNanos()), new RequestTimeout(currentOp));
         switch (invocation.f()) {
             case WRITE -> {
@@ -106,6 +152,8 @@ public final class ReplClient implements Client {
             when refused.requestId() == currentOp -> {
                 if (refused.primaryHint() != null) {
                     primary = refused.primaryHint();
+                } else {
+                    turnToNextHost(ctx);
                 }
                 finish(Outcome.fail(refused.reason()), ctx);
             }
@@ -120,7 +168,29 @@ public final class ReplClient implements Client {
     public void onTimer(TimerId id, Timer timer, ClientContext ctx) {
         if (timer instanceof RequestTimeout expired && expired.opId() == currentOp) {
             currentTimer = null;
+            turnToNextHost(ctx);
             finish(Outcome.unknown("no answer within " + settings.timeoutNanos() / 1_000_000 + " ms"), ctx);
+        }
+    }
+
+    /** With alternates, the next operation goes to the node after the one in use; without, nothing changes. */
+    private void turnToNextHost(ClientContext ctx) {
+        if (hosts.size() > 1) {
+            if (primary.equals(hosts.getFirst())) {
+                turnedAwayAtNanos = ctx.nowNanos();
+            }
+            int at = hosts.indexOf(primary);
+            primary = hosts.get((at + 1) % hosts.size());
+        }
+    }
+
+    /** Back to the first node, if the client is away from it and the failback time has passed. */
+    private void failBackIfDue(ClientContext ctx) {
+        if (settings.failbackNanos() > 0
+                && hosts.size() > 1
+                && !primary.equals(hosts.getFirst())
+                && ctx.nowNanos() - turnedAwayAtNanos >= settings.failbackNanos()) {
+            primary = hosts.getFirst();
         }
     }
 

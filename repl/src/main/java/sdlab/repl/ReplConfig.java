@@ -85,7 +85,17 @@ public record ReplConfig(
         /** A node joining from a snapshot serves reads from its empty state before the snapshot is loaded. */
         SERVES_BEFORE_SNAPSHOT,
         /** A lag-aware balancer routes to every replica whatever lag it reports: even balancing under another name. */
-        LAG_AWARE_IGNORES_LAG
+        LAG_AWARE_IGNORES_LAG,
+        /**
+         * Active-active primaries skip each other's entries while confirming them, as two MySQL servers with the same
+         * server id take each other's events for their own: each acknowledges writes the other never gets.
+         */
+        ACTIVE_ACTIVE_SKIPS_PEER_WRITES,
+        /**
+         * A cold standby restores the archive's base backup and skips the archived log after it: it takes over with
+         * the state of the last base backup, and everything archived since is gone.
+         */
+        RESTORE_SKIPS_ARCHIVED_LOG
     }
 
     public ReplConfig {

@@ -19,6 +19,9 @@ final class ReplLog {
     /** The log's file on the node's disk. */
     static final String FILE = "repl-log";
 
+    /** The file this log lives in: {@link #FILE}, or another for a node that keeps several logs. */
+    private final String file;
+
     private final List<Entry> entries = new ArrayList<>();
     /** The position a snapshot covered, when the log starts after one: entries 1 to it are not held. */
     private final long basePosition;
@@ -30,11 +33,8 @@ final class ReplLog {
     private long syncStartedNanos;
     private boolean syncWanted;
 
-    private ReplLog() {
-        this(0, 0);
-    }
-
-    private ReplLog(long basePosition, long baseOffsetBytes) {
+    private ReplLog(String file, long basePosition, long baseOffsetBytes) {
+        this.file = file;
         this.basePosition = basePosition;
         this.baseOffsetBytes = baseOffsetBytes;
         this.durablePosition = basePosition;
@@ -42,7 +42,7 @@ final class ReplLog {
 
     /** An empty log (nothing on disk yet). */
     static ReplLog empty() {
-        return new ReplLog();
+        return new ReplLog(FILE, 0, 0);
     }
 
     /**
@@ -52,7 +52,17 @@ final class ReplLog {
      * store's primaries keep every entry; one that purged its log would need a new snapshot).
      */
     static ReplLog startingAt(long position, long offsetBytes) {
-        return new ReplLog(position, offsetBytes);
+        return new ReplLog(FILE, position, offsetBytes);
+    }
+
+    /**
+     * A log that starts after a base backup as of {@code position}, replacing whatever the file held: what a node
+     * restored from an archive keeps. The emptied file becomes durable with the log's first sync; the base itself is
+     * the caller's to keep ({@link BaseBackup}), so that a restart recovers both.
+     */
+    static ReplLog restoredAt(long position, long offsetBytes, Disk disk) {
+        disk.write(FILE, new byte[0]);
+        return new ReplLog(FILE, position, offsetBytes);
     }
 
     /**
@@ -60,11 +70,19 @@ final class ReplLog {
      * What it holds was synced (the world drops the rest on a crash), so all of it is durable.
      */
     static ReplLog recover(Disk disk) {
-        ReplLog log = new ReplLog();
-        String text = disk.read(FILE)
+        return recover(disk, FILE, 0, 0);
+    }
+
+    /**
+     * The log in {@code file} as the disk holds it after a restart, its first entry following {@code basePosition}
+     * (0 for a log that starts at the beginning, or the position of the base backup it continues).
+     */
+    static ReplLog recover(Disk disk, String file, long basePosition, long baseOffsetBytes) {
+        ReplLog log = new ReplLog(file, basePosition, baseOffsetBytes);
+        String text = disk.read(file)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElse("");
-        long offset = 0;
+        long offset = baseOffsetBytes;
         int lineStart = 0;
         for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', lineStart)) {
             String line = text.substring(lineStart, newline);
@@ -96,7 +114,7 @@ final class ReplLog {
                     "entry " + entry.position() + " does not follow the log's last, " + lastPosition());
         }
         entries.add(entry);
-        disk.append(FILE, entry.encode());
+        disk.append(file, entry.encode());
     }
 
     /**
@@ -113,7 +131,7 @@ final class ReplLog {
                 .clear();
         StringBuilder text = new StringBuilder();
         entries.forEach(entry -> text.append(new String(entry.encode(), StandardCharsets.UTF_8)));
-        disk.write(FILE, text.toString().getBytes(StandardCharsets.UTF_8));
+        disk.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         durablePosition = Math.min(durablePosition, position);
         syncCoversPosition = Math.min(syncCoversPosition, position);
         disk.sync(); // not tracked: what remains was durable already, this makes the shorter file so
@@ -154,8 +172,18 @@ final class ReplLog {
         return basePosition + entries.size();
     }
 
+    /** The position the log continues from: 0, or that of the snapshot or base backup it starts after. */
+    long basePosition() {
+        return basePosition;
+    }
+
     long lastOffsetBytes() {
         return entries.isEmpty() ? baseOffsetBytes : entries.getLast().endOffsetBytes();
+    }
+
+    /** The log's length in bytes after the entry at {@code position}, from the base position to the last. */
+    long offsetBytesAt(long position) {
+        return position == basePosition ? baseOffsetBytes : entry(position).endOffsetBytes();
     }
 
     /** The last position a completed sync covers. */

@@ -1,6 +1,7 @@
 package sdlab.repl;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
 import sdlab.core.TimerId;
+import sdlab.repl.ArchiveMessages.Archived;
+import sdlab.repl.ArchiveMessages.BaseBackup;
 import sdlab.repl.LeaseMessages.LeaseGrant;
 import sdlab.repl.LeaseMessages.LeaseRefused;
 import sdlab.repl.ReplConfig.Bug;
@@ -25,6 +28,7 @@ import sdlab.repl.ReplMessages.SnapshotChunkAck;
 import sdlab.repl.ReplMessages.SnapshotRequest;
 import sdlab.repl.ReplMessages.Status;
 import sdlab.repl.ReplMessages.StatusRequest;
+import sdlab.repl.ReplTimers.ArchiveDue;
 import sdlab.repl.ReplTimers.PageReadDone;
 import sdlab.repl.ReplTimers.ReadTimeout;
 import sdlab.repl.ReplTimers.SnapshotNextChunk;
@@ -35,11 +39,18 @@ import sdlab.repl.ReplTimers.SnapshotNextChunk;
  *
  * <p>The role survives a restart: a promotion or a new source is written to the file {@value #ROLE_FILE} and
  * synced, and a restarted node reads it back (without it, the configuration's primary is primary). A restarted node
- * recovers its log from disk, where only synced entries remain.
+ * recovers its log from disk, where only synced entries remain, after the base backup in {@value #BASE_FILE} if it
+ * was restored from an archive.
+ *
+ * <p>In a cold-standby pair ({@link ColdStandby}) the primary also ships its log to the archive ({@link Archiver}),
+ * the standby waits in a {@link ColdRole}, a promotion restores it before it takes writes, and a primary that is
+ * replaced goes cold instead of following its successor.
  */
 public final class ReplNode implements Node {
     static final String ROLE_FILE = "repl-role";
+    static final String BASE_FILE = "repl-base";
     private static final String PRIMARY = "primary";
+    private static final String COLD = "cold";
 
     private final ReplConfig config;
     private final ReplObserver observer;
@@ -47,6 +58,10 @@ public final class ReplNode implements Node {
     private final LeaseSettings lease;
     /** Late joining, snapshots and the page cache. */
     private final ReadReplicaSettings readSide;
+    /** The cold-standby arrangement, or null when the node is no part of one. */
+    private final ColdStandby cold;
+    /** Ships the log to the cold standby's archive while this node is primary; null without one. */
+    private final Archiver archiver;
     /** The highest fencing token this node has seen; kept in memory only, so a restart relearns it. */
     private long tokenSeen;
 
@@ -59,7 +74,7 @@ public final class ReplNode implements Node {
     private long appliedSeen;
 
     public ReplNode(ReplConfig config, ReplObserver observer) {
-        this(config, observer, null);
+        this(config, observer, (LeaseSettings) null);
     }
 
     /**
@@ -75,16 +90,42 @@ public final class ReplNode implements Node {
      * starts empty and joins from a snapshot once told to.
      */
     public ReplNode(ReplConfig config, ReplObserver observer, LeaseSettings lease, ReadReplicaSettings readSide) {
+        this(config, observer, lease, readSide, null);
+    }
+
+    /**
+     * A node of a cold-standby pair: the primary ships its log to {@code cold.archive()}; the standby ({@code
+     * cold.startsCold()}) waits to be promoted, and restores from the archive when it is.
+     */
+    public ReplNode(ReplConfig config, ReplObserver observer, ColdStandby cold) {
+        this(config, observer, null, ReadReplicaSettings.NONE, Objects.requireNonNull(cold, "cold"));
+    }
+
+    private ReplNode(
+            ReplConfig config,
+            ReplObserver observer,
+            LeaseSettings lease,
+            ReadReplicaSettings readSide,
+            ColdStandby cold) {
         this.config = Objects.requireNonNull(config, "config");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.lease = lease;
         this.readSide = Objects.requireNonNull(readSide, "readSide");
+        this.cold = cold;
+        this.archiver = cold == null ? null : new Archiver(cold);
     }
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
-        log = ReplLog.recover(ctx.disk());
         state = new KvState();
+        var base = BaseBackupFile.read(ctx.disk(), BASE_FILE);
+        if (base.isPresent()) {
+            log = ReplLog.recover(
+                    ctx.disk(), ReplLog.FILE, base.get().position(), base.get().offsetBytes());
+            state.load(base.get().pairs(), base.get().position(), base.get().commitNanos());
+        } else {
+            log = ReplLog.recover(ctx.disk());
+        }
         pages = new PageReads(readSide, observer);
         reads = new ReadWaits(config.readWaitsMax(), pages);
         snapshots = new SnapshotSender(readSide);
@@ -92,7 +133,12 @@ public final class ReplNode implements Node {
                 .read(ROLE_FILE)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElse("");
-        if (saved.startsWith(PRIMARY)) {
+        if (cold != null) {
+            ctx.setTimer(Duration.ofNanos(cold.archiveEveryNanos()), new ArchiveDue());
+        }
+        if (saved.equals(COLD) || (saved.isEmpty() && cold != null && cold.startsCold())) {
+            become(new ColdRole(this, cold), ctx);
+        } else if (saved.startsWith(PRIMARY)) {
             List<NodeId> replicas = saved.lines().skip(1).map(NodeId::of).toList();
             become(primary(config.withMembers(ctx.self(), replicas), ctx), ctx);
         } else if (readSide.joinsLate() && saved.isEmpty()) {
@@ -111,6 +157,9 @@ public final class ReplNode implements Node {
         switch (message) {
             case LeaseMessages answer -> onLease(answer, ctx);
             case ReplMessages repl -> onRepl(from, repl, ctx);
+            case Archived archived
+            when archiver != null && role instanceof PrimaryRole -> archiver.onArchived(archived);
+            case ArchiveMessages archive -> role.onMessage(from, archive, ctx);
             default -> {}
         }
         releaseReads(ctx);
@@ -121,6 +170,9 @@ public final class ReplNode implements Node {
             case Read read
             when role instanceof JoiningRole && config.bug() != Bug.SERVES_BEFORE_SNAPSHOT ->
                 ctx.send(from, new ReadRefused(read.requestId(), "loading a snapshot", 0));
+            case Read read
+            when role instanceof ColdRole ->
+                ctx.send(from, new ReadRefused(read.requestId(), "cold standby: not serving", 0));
             case Read read -> reads.onRead(from, read, state, ctx);
             case LagProbe probe -> ctx.send(from, lagReport(probe, ctx));
             case SnapshotRequest request
@@ -185,6 +237,11 @@ public final class ReplNode implements Node {
             if (role instanceof PrimaryRole) {
                 snapshots.onNext(next, ctx);
             }
+        } else if (timer instanceof ArchiveDue) {
+            if (role instanceof PrimaryRole) {
+                archiver.onTimeout(log, ctx);
+            }
+            ctx.setTimer(Duration.ofNanos(cold.archiveEveryNanos()), new ArchiveDue());
         } else {
             role.onTimer(timer, ctx);
         }
@@ -210,6 +267,14 @@ public final class ReplNode implements Node {
     /** The last position in this node's log (received, for a replica). */
     public long lastPosition() {
         return log.lastPosition();
+    }
+
+    /**
+     * The position this node's log continues from: 0 for a log from the beginning, else that of the snapshot or base
+     * backup it was started from (which {@link #log()} does not hold).
+     */
+    public long basePosition() {
+        return log.basePosition();
     }
 
     /** The last position a reader here sees. */
@@ -261,12 +326,23 @@ public final class ReplNode implements Node {
         if (role instanceof PrimaryRole) {
             return;
         }
+        if (role instanceof ColdRole standby) {
+            standby.restore(promote.replicas(), ctx); // it becomes primary once restored
+            return;
+        }
+        becomePrimary(promote.replicas(), ctx);
+    }
+
+    private void becomePrimary(List<NodeId> replicas, NodeContext ctx) {
         StringBuilder text = new StringBuilder(PRIMARY).append('\n');
-        promote.replicas().forEach(replica -> text.append(replica.name()).append('\n'));
+        replicas.forEach(replica -> text.append(replica.name()).append('\n'));
         save(text.toString(), ctx);
         ctx.note("promoted at position " + log.lastPosition());
         observer.promoted(ctx.self(), log.lastPosition(), ctx.nowNanos());
-        become(primary(config.withMembers(ctx.self(), promote.replicas()), ctx), ctx);
+        if (archiver != null) {
+            archiver.restart();
+        }
+        become(primary(config.withMembers(ctx.self(), replicas), ctx), ctx);
     }
 
     private void onDemote(Demote demote, NodeContext ctx) {
@@ -284,8 +360,17 @@ public final class ReplNode implements Node {
         follow(primary, ctx);
     }
 
-    /** Replicate from {@code primary} from now on, cutting the log back at its first shipment. */
+    /**
+     * Replicate from {@code primary} from now on, cutting the log back at its first shipment; in a cold-standby pair,
+     * go cold instead: the next standby.
+     */
     void follow(NodeId primary, NodeContext ctx) {
+        if (cold != null) {
+            save(COLD, ctx);
+            ctx.note("replaced by " + primary + ": going cold");
+            become(new ColdRole(this, cold), ctx);
+            return;
+        }
         save(primary.name(), ctx);
         become(replicaOf(primary, true, ctx), ctx);
     }
@@ -317,6 +402,29 @@ public final class ReplNode implements Node {
         observer.snapshotLoaded(ctx.self(), last.position(), bytes, tookNanos, ctx.nowNanos());
         save(primary.name(), ctx);
         become(replicaOf(primary, false, ctx), ctx);
+    }
+
+    /**
+     * A cold standby fetched the archive's base backup: the state is the backup's, and the log, emptied, continues
+     * after it. The backup is written beside the log, so that a restart recovers both.
+     */
+    void restoreBase(BaseBackup base, NodeContext ctx) {
+        BaseBackupFile.write(ctx.disk(), BASE_FILE, base);
+        log = ReplLog.restoredAt(base.position(), base.offsetBytes(), ctx.disk());
+        state.load(base.pairs(), base.position(), base.commitNanos());
+    }
+
+    /** A cold standby finished its restore (the log fetched, synced and replayed): it takes over as primary. */
+    void restored(List<NodeId> replicas, long basePosition, long tookNanos, NodeContext ctx) {
+        ctx.note("restored in " + tookNanos / 1_000_000 + " ms: base backup at " + basePosition + ", log up to "
+                + log.lastPosition());
+        observer.restored(ctx.self(), basePosition, log.lastPosition(), tookNanos, ctx.nowNanos());
+        becomePrimary(replicas, ctx);
+    }
+
+    /** Whether this node is a cold standby, restoring or not (it serves nothing). */
+    public boolean cold() {
+        return role instanceof ColdRole;
     }
 
     /** Whether this node is still loading a snapshot (it serves no reads). */
@@ -361,6 +469,14 @@ public final class ReplNode implements Node {
 
     ReplConfig config() {
         return config;
+    }
+
+    ReplLog replLog() {
+        return log;
+    }
+
+    KvState kvState() {
+        return state;
     }
 
     private PrimaryRole primary(ReplConfig members, NodeContext ctx) {

@@ -52,4 +52,10 @@ public interface ReplObserver {
 
     /** A joining node loaded the snapshot as of {@code position}, after {@code tookNanos} since it asked. */
     default void snapshotLoaded(NodeId replica, long position, long bytes, long tookNanos, long atNanos) {}
+
+    /**
+     * A cold standby finished its restore and takes over: it loaded the base backup as of {@code basePosition} and
+     * replayed the archived log up to {@code position}, {@code tookNanos} after it was told to take over.
+     */
+    default void restored(NodeId node, long basePosition, long position, long tookNanos, long atNanos) {}
 }

@@ -12,8 +12,11 @@ sealed interface ReplTimers extends Timer {
     /** The commit at {@code position} has waited the semi-sync timeout. */
     record CommitTimeout(long position) implements ReplTimers {}
 
-    /** A replica's applier finished the next entry. */
-    record ApplyNext() implements ReplTimers {}
+    /**
+     * A replica's applier finished the next entry of what {@code source} shipped (a node that replicates from several
+     * sources, {@link ActiveActiveNode}, has one applier per source).
+     */
+    record ApplyNext(NodeId source) implements ReplTimers {}
 
     /** A read waiting for a position gives up. */
     record ReadTimeout(NodeId client, long requestId) implements ReplTimers {}
@@ -47,4 +50,19 @@ sealed interface ReplTimers extends Timer {
 
     /** A balancing client polls its replicas' lag. */
     record LagProbeDue() implements ReplTimers {}
+
+    /** The primary sends the archive what it has not archived yet ({@link ColdStandby}'s archive timeout). */
+    record ArchiveDue() implements ReplTimers {}
+
+    /** The archive takes a base backup of its state. */
+    record BaseBackupDue() implements ReplTimers {}
+
+    /** A cold standby that was told to take over has started and may restore. */
+    record BootDone() implements ReplTimers {}
+
+    /** A restoring standby asks the archive again if fetch {@code fetch} is still unanswered. */
+    record FetchRetry(long fetch) implements ReplTimers {}
+
+    /** A restored standby has replayed the archived log it fetched. */
+    record ReplayDone() implements ReplTimers {}
 }

@@ -13,6 +13,12 @@ final class ReplicaCursor {
     private boolean known;
     private long nextPosition = 1;
     private long received;
+    /**
+     * What the replica said it had received in its latest report, which may be below {@link #received}: a replica
+     * that restarted lost what it had received and not synced, and starts again from what its relay log holds.
+     */
+    private long reportedReceived;
+
     private long flushed;
     private long applied;
     private long receivedAtLastTick = -1;
@@ -24,6 +30,7 @@ final class ReplicaCursor {
             nextPosition = progress.receivedPosition() + 1;
         }
         received = Math.max(received, progress.receivedPosition());
+        reportedReceived = progress.receivedPosition();
         flushed = Math.max(flushed, progress.flushedPosition());
         applied = Math.max(applied, progress.appliedPosition());
         nextPosition = Math.max(nextPosition, received + 1);
@@ -31,11 +38,14 @@ final class ReplicaCursor {
 
     /**
      * At a heartbeat: if the replica confirmed nothing new since the last one while shipments are outstanding,
-     * they were lost or refused, so the next shipment starts again after what it has (go-back-N).
+     * they were lost or refused, so the next shipment starts again after what it last said it has (go-back-N). That
+     * is its latest report, not the highest: a replica that restarted has only what it had synced, and would drop
+     * every shipment beyond that as a gap. A late, reordered report only makes the primary ship a few entries twice,
+     * which the replica drops as duplicates.
      */
     void onTick() {
-        if (known && received == receivedAtLastTick && nextPosition > received + 1) {
-            nextPosition = received + 1;
+        if (known && received == receivedAtLastTick && nextPosition > reportedReceived + 1) {
+            nextPosition = reportedReceived + 1;
         }
         receivedAtLastTick = received;
     }

@@ -191,7 +191,11 @@ final class ReplicaRole implements Role {
             return;
         }
         if (config.applyNanosPerEntry() == 0 && cache == null) {
-            state.applyUpTo(log, log.durablePosition());
+            while (state.appliedPosition() < log.durablePosition()) {
+                Entry entry = log.entry(state.appliedPosition() + 1);
+                state.apply(entry);
+                observer.applied(self, entry, false, ctx.nowNanos());
+            }
             report(ctx);
             return;
         }
@@ -201,7 +205,7 @@ final class ReplicaRole implements Role {
         applyingMissed = cache != null
                 && !cache.holds(log.entry(state.appliedPosition() + 1).key());
         long nanos = config.applyNanosPerEntry() + (applyingMissed ? missNanos : 0);
-        ctx.setTimer(Duration.ofNanos(nanos), new ApplyNext());
+        ctx.setTimer(Duration.ofNanos(nanos), new ApplyNext(source));
     }
 
     private boolean waitedForApply() {

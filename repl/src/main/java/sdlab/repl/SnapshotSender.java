@@ -45,7 +45,7 @@ final class SnapshotSender {
     /** {@code joiner} asked for a snapshot: take one of {@code state} now and start sending it. */
     void onRequest(NodeId joiner, KvState state, ReplLog log, NodeContext ctx) {
         long position = state.appliedPosition();
-        long offsetBytes = position == 0 ? 0 : log.entry(position).endOffsetBytes();
+        long offsetBytes = log.offsetBytesAt(position);
         List<KeyValue> pairs = state.pairs();
         List<List<KeyValue>> chunks = new ArrayList<>();
         for (int from = 0; from < pairs.size(); from += settings.snapshotChunkPages()) {

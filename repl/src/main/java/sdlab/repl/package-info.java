@@ -1,7 +1,10 @@
 /**
  * A replicated store with one primary and replicas, as pure node code: the primary appends each write to its log
  * and syncs it, ships the log to its replicas, which append it to a relay log, sync it and apply it; a client hears
- * "committed" when the mode says.
+ * "committed" when the mode says. Two other arrangements reuse the same log, roles and messages: two or more primaries
+ * that each take writes and ship them to the others ({@link sdlab.repl.ActiveActiveNode}), and a cold standby that is
+ * not running, restored from an archive of the primary's log when it must take over ({@link sdlab.repl.ColdStandby},
+ * {@link sdlab.repl.ArchiveNode}).
  *
  * <h2>What it follows</h2>
  *
@@ -18,6 +21,10 @@
  *       with {@code ANY n} standbys and no timeout: a commit waits for as long as it takes.
  *   <li>{@code Seconds_Behind_Source}, and the receive lag it cannot see ({@link sdlab.repl.ReplicaLag}); reads that
  *       wait for a position as {@code WAIT_FOR_EXECUTED_GTID_SET} or an LSN wait do.
+ *   <li>Two MySQL servers replicating from each other, each shipping only the events it originated, with
+ *       last-writer-wins on reads as pglogical's {@code last_update_wins} resolves conflicts.
+ *   <li>PostgreSQL's WAL archiving ({@code archive_command} with {@code archive_timeout}) and a restore from a base
+ *       backup and the archived WAL after it, for a standby that is started only when it is needed.
  * </ul>
  *
  * <h2>What it guarantees, and what not</h2>
@@ -47,6 +54,14 @@
  *       loses the writes it took after it was replaced. Acknowledged writes survive a failover only where the
  *       commit waited for a replica and the promotion heard from enough replicas to include one that holds them.
  *   <li>A replica reads from its applied state: it may be stale, unless the read waits for a position.
+ *   <li>Active-active primaries acknowledge a write after their own sync and ship it afterwards, so two clients can
+ *       be told they wrote one key at two primaries at once; every primary ends with the newest value once it holds
+ *       every log, and the older write is shadowed without anyone being told. A primary that was down catches up on
+ *       the others' logs, and they on its.
+ *   <li>A cold standby loses what its primary had not archived when it stopped: up to one archive timeout of
+ *       acknowledged writes, more if the archive was behind. It takes writes only once started and restored, and a
+ *       primary it replaced goes cold rather than replicating from it. The archive takes segments from one source
+ *       at a time: the primary at the start, then the last node restored from it.
  * </ul>
  */
 package sdlab.repl;
