@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The stretches without a success, from a list of success times: a stretch counts as down when it lasts at least
  * {@value #GAP_NANOS_MIN} ns (50 ms, far above the few milliseconds between two successes in the steady state), and
- * counts in full. The same rule as chapter 12's unavailability, so that the chapters' figures compare.
+ * counts in full, as chapter 12 counts its unavailability; here the stretch from the start of the window to the first
+ * success, and from the last to its end, count too.
  */
 final class Outages {
     static final long GAP_NANOS_MIN = 50_000_000L;

@@ -14,10 +14,11 @@ import sdlab.repl.ReplMessages.Ship;
 import sdlab.runtime.wire.MessageCodec;
 
 /**
- * What one run put on the network, counted at every sender as it sends ({@link TalliedNode}, {@link TalliedClient}):
- * each message is sized as the real cluster's wire format frames it ({@link MessageCodec}, the same codec {@code
- * sdlab cluster start repl} sends with), and sorted by who talks to whom. The sum of every kind over the run equals the
- * simulator's own count of messages sent, which a test checks. One per run; a run is single-threaded.
+ * What one run put on the network, counted at every sender as it sends ({@link TalliedNode}, {@link TalliedClient}).
+ * Every message of the run is counted, and the total equals the simulator's own count of messages sent, which a test
+ * checks; those sent in the steady state are also sized as the real cluster's wire format frames them ({@link
+ * MessageCodec}, the codec {@code sdlab cluster start repl} sends with) and sorted by who talks to whom. One per run;
+ * a run is single-threaded.
  */
 final class Traffic {
     /** Who talks to whom. */
