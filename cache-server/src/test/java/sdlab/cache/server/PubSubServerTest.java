@@ -107,13 +107,20 @@ class PubSubServerTest {
             sleeper.command("SUBSCRIBE", "firehose");
             sleeper.reply();
             String message = "m".repeat(4_096);
+            long burstStart = System.nanoTime();
             Pipeline burst = publisher.pipelined();
             for (int i = 0; i < 5_000; i++) {
                 burst.publish("firehose", message); // 20 MB: past what the sockets' buffers hold
             }
             burst.sync();
-            assertThat(publisher.pubsubNumSub("firehose")).containsEntry("firehose", 1L);
-            Thread.sleep(2_200);
+            long burstMillis = (System.nanoTime() - burstStart) / 1_000_000;
+            // The subscriber went over the soft limit early in the burst. On a loaded machine the burst itself can
+            // outlast the 2 s, and then the node is right to have closed it already: only a faster burst can show
+            // the tolerance.
+            if (burstMillis < 1_500) {
+                assertThat(publisher.pubsubNumSub("firehose")).containsEntry("firehose", 1L);
+            }
+            Thread.sleep(2_200); // counted from the burst's end: the node may have gone over late in it
             publisher.publish("firehose", message);
             assertThat(publisher.pubsubNumSub("firehose")).containsEntry("firehose", 0L);
             assertThat(publisher.configGet("client-output-buffer-limit"))
