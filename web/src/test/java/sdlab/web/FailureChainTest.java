@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import sdlab.chapters.quorum.QuorumExperiment;
+import sdlab.chapters.repl.failover.SplitBrainExperiment;
 import sdlab.core.NodeId;
 import sdlab.core.history.History;
 import sdlab.core.history.Op;
@@ -100,6 +101,89 @@ class FailureChainTest {
         for (FailureChain.Step step : chain) {
             assertThat(step.event()).isBetween(-1, run.trace().size() - 1);
         }
+    }
+
+    @Test
+    void aLostWriteIsTracedToWhereItsValueHadTravelledWhenAcknowledgedAndTheCrashAfter() {
+        // c1 writes w-7 to p, which acknowledges it and ships it to r1 (delivered after the acknowledgement) and r2
+        // (lost); then p crashes. r2 holds k's data from an earlier write only.
+        NodeId primary = NodeId.of("p");
+        NodeId r1 = NodeId.of("r1");
+        NodeId r2 = NodeId.of("r2");
+        List<TraceEvent> trace = List.of(
+                event(0, Kind.SEND, primary, r2, 1, "Ship[key=k, value=w-6]"),
+                event(1, Kind.DELIVER, r2, primary, 1, "Ship[key=k, value=w-6]"),
+                event(2, Kind.INVOKE, C1, null, 0, "invoke write k w-7"),
+                event(2, Kind.SEND, C1, primary, 2, "Write[requestId=7, key=k, value=w-7]"),
+                event(3, Kind.DELIVER, primary, C1, 2, "Write[requestId=7, key=k, value=w-7]"),
+                event(4, Kind.SEND, primary, C1, 3, "WriteOk[requestId=7]"),
+                event(4, Kind.SEND, primary, r1, 4, "Ship[key=k, value=w-7]"),
+                event(4, Kind.SEND, primary, r2, 5, "Ship[key=k, value=w-7]"),
+                event(5, Kind.DELIVER, C1, primary, 3, "WriteOk[requestId=7]"),
+                event(5, Kind.COMPLETE, C1, null, 0, "ok"),
+                event(6, Kind.DROP, primary, r2, 5, "Ship[key=k, value=w-7]"),
+                event(7, Kind.DELIVER, r1, primary, 4, "Ship[key=k, value=w-7]"),
+                event(8, Kind.CRASH, primary, null, 0, "crash"));
+        History history = History.of(
+                List.of(Op.invoke(0, "write", "k", "w-7", 2_000_000), Op.ok(0, "write", "k", "w-7", 5_000_000)));
+
+        List<FailureChain.Step> chain = chainOf(history, trace, 0);
+
+        assertThat(chain)
+                .extracting(FailureChain.Step::text)
+                .containsSubsequence(
+                        "op 1 of c1 wrote w-7 to k from 2.000 ms, acknowledged at 5.000 ms.",
+                        "When it was acknowledged at 5.000 ms, w-7 had reached p (3.000 ms).",
+                        "Later it reached r1 (7.000 ms).",
+                        "r2 never received it.",
+                        "p crashed at 8.000 ms.");
+        assertThat(chain)
+                .filteredOn(step -> step.text().startsWith("p crashed"))
+                .extracting(FailureChain.Step::event)
+                .containsExactly(12);
+    }
+
+    @Test
+    void chapterTwelvesLostWriteNamesWhereItsValueWasWhenAcknowledgedAndTheFault() {
+        // Seed 6 of the port check: a zone split leaves p serving c0 and c2 with r2 while r1 is promoted on the other
+        // side; c2's w2-191 reached p and r2 before its acknowledgement, r1 only after the heal.
+        SplitBrainExperiment splitBrain = new SplitBrainExperiment();
+        SeedRun run = Sweep.replay(splitBrain, ParamValues.defaults(splitBrain.params()), 6, Optional.of("port"))
+                .runsByVariant()
+                .get("port");
+        History history = run.history().orElseThrow();
+        int lost = run.flaggedOperations().entrySet().stream()
+                .filter(flag -> flag.getValue().contains("not in the final primary's log"))
+                .mapToInt(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+        OperationSpan write = OperationSpan.of(history).get(lost);
+
+        List<FailureChain.Step> chain = chainOf(history, run.trace(), lost);
+
+        assertThat(chain.get(0).text())
+                .contains(" wrote " + write.invoke().value() + " to "
+                        + write.invoke().key())
+                .contains("acknowledged at");
+        assertThat(chain.get(1).text())
+                .startsWith("When it was acknowledged at ")
+                .contains(write.invoke().value() + " had reached p (");
+        assertThat(chain).extracting(FailureChain.Step::text).anySatisfy(text -> assertThat(text)
+                .startsWith("The network was cut at "));
+        for (FailureChain.Step step : chain) {
+            assertThat(step.event()).isBetween(-1, run.trace().size() - 1);
+        }
+    }
+
+    @Test
+    void aValueIsFoundOnlyAsAWholeWord() {
+        assertThat(ValueCarriers.holdsWord("Write[requestId=17, key=k1, value=w1-17]", "w1-17"))
+                .isTrue();
+        assertThat(ValueCarriers.holdsWord("Write[requestId=17, key=k1, value=w1-170]", "w1-17"))
+                .isFalse();
+        assertThat(ValueCarriers.holdsWord("Ship[value=7.5]", "7")).isFalse();
+        assertThat(ValueCarriers.holdsWord("Ship[position=7]", "7")).isTrue();
+        assertThat(ValueCarriers.holdsWord(null, "7")).isFalse();
     }
 
     private static List<FailureChain.Step> chainOf(History history, List<TraceEvent> trace, int id) {
