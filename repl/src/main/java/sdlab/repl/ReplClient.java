@@ -34,6 +34,11 @@ import sdlab.repl.ReplTimers.RequestTimeout;
  * that has turned away from its first node goes back to it once that time has passed since it turned away, as
  * Connector/J does after {@code secondsBeforeRetrySource}; if the first node is still down, that operation times out
  * and the client turns away again.
+ *
+ * <p>With hints followed, a write refused by a node that names the primary (a replica naming its source) goes on to
+ * that node within the same operation, as a driver follows a "not the primary" answer: a refusal means the write was
+ * certainly not applied, so sending it on cannot apply it twice. At most as many hops as there are hosts, so two
+ * nodes naming each other cannot keep it going; past that, or with no hint, the refusal ends the operation.
  */
 public final class ReplClient implements Client {
     /** The operation names a workload uses. */
@@ -51,6 +56,7 @@ public final class ReplClient implements Client {
      * @param readWaitNanos how long a node may hold a read for its position (below {@code timeoutNanos})
      * @param alternates where to turn, in order, when the node in use does not answer (none: stay with it)
      * @param failbackNanos how long after turning to an alternate the client tries its first node again (0: never)
+     * @param followHints whether a write refused with the primary's name goes on to it in the same operation
      */
     public record Settings(
             NodeId primary,
@@ -59,7 +65,8 @@ public final class ReplClient implements Client {
             boolean readYourWrites,
             long readWaitNanos,
             List<NodeId> alternates,
-            long failbackNanos) {
+            long failbackNanos,
+            boolean followHints) {
         public Settings {
             Objects.requireNonNull(primary, "primary");
             alternates = List.copyOf(alternates);
@@ -75,7 +82,7 @@ public final class ReplClient implements Client {
         /** A client without alternates. */
         public Settings(
                 NodeId primary, NodeId readFrom, long timeoutNanos, boolean readYourWrites, long readWaitNanos) {
-            this(primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, List.of(), 0);
+            this(primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, List.of(), 0, false);
         }
 
         /**
@@ -83,7 +90,14 @@ public final class ReplClient implements Client {
          * first node {@code failbackNanos} after turning away from it (0: never).
          */
         public Settings withAlternates(List<NodeId> others, long failbackNanos) {
-            return new Settings(primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, others, failbackNanos);
+            return new Settings(
+                    primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, others, failbackNanos, followHints);
+        }
+
+        /** These settings, a write refused with the primary's name going on to it in the same operation. */
+        public Settings withHintsFollowed() {
+            return new Settings(
+                    primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, alternates, failbackNanos, true);
         }
 
         /** Reads and writes at {@code primary}, no read-your-writes. */
@@ -102,7 +116,11 @@ public final class ReplClient implements Client {
 
     private long lastWrittenPosition;
     private long currentOp = -1;
+    private String currentKey;
     private String currentValue;
+    /** Refusals the current write has followed on to the node they named. */
+    private int hintsFollowed;
+
     private TimerId currentTimer;
 
     public ReplClient(Settings settings) {
@@ -119,10 +137,12 @@ public final class ReplClient implements Client {
     public void onInvoke(Invocation invocation, ClientContext ctx) {
         assert currentOp < 0 : "a process runs one operation at a time";
         currentOp = invocation.opId();
+        hintsFollowed = 0;
         failBackIfDue(ctx);
         currentTimer = ctx.setTimer(Duration.ofNanos(settings.timeoutNanos()), new RequestTimeout(currentOp));
         switch (invocation.f()) {
             case WRITE -> {
+                currentKey = invocation.key();
                 currentValue = String.valueOf(invocation.value());
                 ctx.send(primary, new Write(currentOp, invocation.key(), currentValue));
             }
@@ -150,6 +170,12 @@ public final class ReplClient implements Client {
             }
             case WriteRefused refused
             when refused.requestId() == currentOp -> {
+                if (followable(refused, from)) {
+                    hintsFollowed++;
+                    primary = refused.primaryHint();
+                    ctx.send(primary, new Write(currentOp, currentKey, currentValue));
+                    return;
+                }
                 if (refused.primaryHint() != null) {
                     primary = refused.primaryHint();
                 } else {
@@ -171,6 +197,13 @@ public final class ReplClient implements Client {
             turnToNextHost(ctx);
             finish(Outcome.unknown("no answer within " + settings.timeoutNanos() / 1_000_000 + " ms"), ctx);
         }
+    }
+
+    private boolean followable(WriteRefused refused, NodeId from) {
+        return settings.followHints()
+                && refused.primaryHint() != null
+                && !refused.primaryHint().equals(from)
+                && hintsFollowed < hosts.size();
     }
 
     /** With alternates, the next operation goes to the node after the one in use; without, nothing changes. */

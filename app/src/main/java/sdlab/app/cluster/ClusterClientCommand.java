@@ -67,7 +67,7 @@ final class ClusterClientCommand implements Callable<Integer> {
             try (ClientHost client = ClientHost.start(
                     self,
                     cluster.addresses(),
-                    resolved.client(cluster.nodes()),
+                    resolved.client(cluster.nodes(), cluster.running()),
                     resolved.family(),
                     ProcessHandle.current().pid(),
                     line -> {})) {

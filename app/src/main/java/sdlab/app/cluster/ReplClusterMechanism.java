@@ -136,7 +136,21 @@ final class ReplClusterMechanism implements ClusterMechanism {
 
     @Override
     public Client client(List<NodeId> nodes) {
-        return new ReplClient(ReplClient.Settings.atPrimary(store.getFirst(), CLIENT_TIMEOUT.toNanos()));
+        return client(nodes, store);
+    }
+
+    /**
+     * A client that starts at the first store node still running (n1 unless it was killed) and follows a replica's
+     * refusal to the primary it names, within the same write: after a failover, `cluster client repl set` reaches the
+     * new primary without being told which it is. A node that does not answer moves the next operation to the next.
+     */
+    @Override
+    public Client client(List<NodeId> nodes, List<NodeId> running) {
+        NodeId first = store.stream().filter(running::contains).findFirst().orElse(store.getFirst());
+        List<NodeId> others = store.stream().filter(node -> !node.equals(first)).toList();
+        return new ReplClient(ReplClient.Settings.atPrimary(first, CLIENT_TIMEOUT.toNanos())
+                .withAlternates(others, 0)
+                .withHintsFollowed());
     }
 
     @Override
@@ -160,7 +174,8 @@ final class ReplClusterMechanism implements ClusterMechanism {
     @Override
     public String clientHelp() {
         return "redis-cli -p " + options.respPortBase() + " (the primary at the start; SET, GET, INCRBY, DEL, WAIT,"
-                + " INFO replication, ROLE), or 'sdlab cluster client repl set k v' / 'get k' (writes to n1)";
+                + " INFO replication, ROLE), or 'sdlab cluster client repl set k v' / 'get k' (to the first running node;"
+                + " a replica's refusal leads a write on to the primary it names)";
     }
 
     @Override

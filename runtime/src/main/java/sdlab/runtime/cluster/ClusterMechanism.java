@@ -33,6 +33,14 @@ public interface ClusterMechanism {
     /** A fresh client for a cluster of {@code nodes}. */
     Client client(List<NodeId> nodes);
 
+    /**
+     * A fresh client for a cluster of {@code nodes} of which {@code running} have a live process now: a mechanism whose
+     * client must pick one node to start with (a primary) picks a live one. By default, {@link #client(List)}.
+     */
+    default Client client(List<NodeId> nodes, List<NodeId> running) {
+        return client(nodes);
+    }
+
     /** What a client command line means ({@code put k v}, {@code get k}), or why it means nothing. */
     ClientCommand parse(List<String> words);
 
