@@ -32,6 +32,11 @@ final class RespTestClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** How long a read may wait for the server (20 s unless set). */
+    void setReadTimeout(java.time.Duration wait) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(wait.toMillis()));
+    }
+
     /** Sends one command and returns its reply. */
     Object call(String... args) throws IOException {
         StringBuilder request = new StringBuilder("*").append(args.length).append("\r\n");
