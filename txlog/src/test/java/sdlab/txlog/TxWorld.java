@@ -82,6 +82,7 @@ final class TxWorld {
             case TxLogMessages.InitProducerIdOk ok -> ok.requestId();
             case TxLogMessages.TxnOk ok -> ok.requestId();
             case TxLogMessages.TxnRefused refused -> refused.requestId();
+            case TxLogMessages.OffsetsOk ok -> ok.requestId();
         };
     }
 }
