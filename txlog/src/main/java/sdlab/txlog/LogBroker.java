@@ -69,6 +69,7 @@ public final class LogBroker implements Node {
             case Fetch fetch -> ctx.send(from, fetch(fetch));
             case TxLogMessages.ReadLog read -> ctx.send(from, readLog(read));
             case TxLogMessages.ListOffsets list -> ctx.send(from, listOffsets(list));
+            case TxLogMessages.DescribePartition describe -> ctx.send(from, describe(describe));
             case TxLogMessages.InitProducerId init -> coordinator.onInitProducerId(from, init, ctx);
             case TxLogMessages.AddPartitionsToTxn add -> coordinator.onAddPartitions(from, add, ctx);
             case TxLogMessages.AddOffsetsToTxn add -> coordinator.onAddOffsets(from, add, ctx);
@@ -142,10 +143,7 @@ public final class LogBroker implements Node {
             return;
         }
         PartitionReplica replica = replicas.find(produce.partition());
-        PartitionLog.Appended appended = replica.log()
-                .append(produce, ctx.nowNanos(), replica.state().orElseThrow().leaderEpoch());
-        replica.leader().advanceHighWatermark(ctx);
-        switch (appended) {
+        switch (replica.append(produce, ctx)) {
             case PartitionLog.Appended.Refused no ->
                 answer(from, produce, new ProduceRefused(produce.requestId(), no.error()), ctx);
             case PartitionLog.Appended.Written written
@@ -158,7 +156,7 @@ public final class LogBroker implements Node {
                                 written.lastOffset(),
                                 written.duplicate(),
                                 ctx);
-                if (!waiting) {
+                if (!waiting) { // too many wait already: written, but not promised
                     ctx.send(from, new ProduceRefused(produce.requestId(), ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND));
                 }
             }
@@ -197,7 +195,7 @@ public final class LogBroker implements Node {
         }
     }
 
-    /** The partition's replica if this broker leads it, else why not. */
+    /** Why this broker cannot answer a read of {@code partition}, or null when it leads it. */
     private ErrorCode notLeading(TopicPartition partition) {
         PartitionReplica replica = replicas.find(partition);
         if (replica == null) {
@@ -236,6 +234,13 @@ public final class LogBroker implements Node {
             return new FetchRefused(read.requestId(), error);
         }
         return replicas.find(read.partition()).log().readLog(read, config.bug());
+    }
+
+    private TxLogMessages.Response describe(TxLogMessages.DescribePartition describe) {
+        PartitionReplica replica = replicas.find(describe.partition());
+        Optional<PartitionState> state = replica == null ? Optional.empty() : replica.state();
+        return state.<TxLogMessages.Response>map(s -> new TxLogMessages.PartitionDescribed(describe.requestId(), s))
+                .orElse(new FetchRefused(describe.requestId(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
     }
 
     private TxLogMessages.Response listOffsets(TxLogMessages.ListOffsets list) {

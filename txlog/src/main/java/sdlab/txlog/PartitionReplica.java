@@ -131,6 +131,13 @@ final class PartitionReplica {
         leader.onFetch(from, fetch, ctx);
     }
 
+    /** Appends a producer's batch on the leader, in its leader epoch, and lets the high watermark follow. */
+    PartitionLog.Appended append(TxLogMessages.Produce produce, NodeContext ctx) {
+        PartitionLog.Appended appended = log.append(produce, ctx.nowNanos(), state.leaderEpoch());
+        leader().advanceHighWatermark(ctx);
+        return appended;
+    }
+
     /** Writes a transaction's marker, on the leader only, and lets the high watermark follow. */
     void writeMarker(long producerId, short epoch, boolean commit, NodeContext ctx) {
         if (leader == null) {

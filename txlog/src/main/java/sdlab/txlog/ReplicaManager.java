@@ -91,8 +91,8 @@ final class ReplicaManager {
         }
     }
 
-    /** Handles the replication timers; returns false for a timer that is not one of them. */
-    boolean onTimer(Timer timer, NodeContext ctx) {
+    /** Handles the replication timers; any other timer is not this manager's. */
+    void onTimer(Timer timer, NodeContext ctx) {
         switch (timer) {
             case Heartbeat beat -> {
                 ctx.send(replication.controller(), new BrokerHeartbeat());
@@ -115,11 +115,8 @@ final class ReplicaManager {
             }
             case PartitionFollower.Step step ->
                 replica(step.partition()).follower().ifPresent(f -> f.onStep(step, ctx));
-            default -> {
-                return false;
-            }
+            default -> {}
         }
-        return true;
     }
 
     /** The replica of {@code partition}, or null when this broker has no such partition. */

@@ -124,6 +124,15 @@ public sealed interface TxLogMessages extends Message {
             long requestId, TopicPartition partition, long logStartOffset, long highWatermark, long lastStableOffset)
             implements Response {}
 
+    /** What this broker knows of a partition: its replicas, leader, leader epoch and in-sync set, as Metadata tells. */
+    record DescribePartition(long requestId, TopicPartition partition) implements Request {}
+
+    record PartitionDescribed(long requestId, PartitionState state) implements Response {
+        public PartitionDescribed {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
     // The coordinator.
 
     /**

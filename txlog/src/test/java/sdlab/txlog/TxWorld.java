@@ -83,6 +83,7 @@ final class TxWorld {
             case TxLogMessages.TxnOk ok -> ok.requestId();
             case TxLogMessages.TxnRefused refused -> refused.requestId();
             case TxLogMessages.OffsetsOk ok -> ok.requestId();
+            case TxLogMessages.PartitionDescribed described -> described.requestId();
         };
     }
 }

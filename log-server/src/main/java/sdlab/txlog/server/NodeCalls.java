@@ -72,6 +72,7 @@ final class NodeCalls {
             case TxLogMessages.TxnOk ok -> ok.requestId();
             case TxLogMessages.TxnRefused refused -> refused.requestId();
             case TxLogMessages.OffsetsOk ok -> ok.requestId();
+            case TxLogMessages.PartitionDescribed described -> described.requestId();
         };
     }
 }
