@@ -2,10 +2,8 @@ package sdlab.txlog;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import sdlab.core.Message;
 import sdlab.core.Node;
 import sdlab.core.NodeContext;
@@ -20,17 +18,22 @@ import sdlab.txlog.TxLogMessages.ProduceOk;
 import sdlab.txlog.TxLogMessages.ProduceRefused;
 
 /**
- * One log broker: the partitions of every configured topic, the transaction coordinator and the group coordinator. It answers a produce
- * once the batch is in the partition's log, as Kafka with {@code acks=1} does (Kafka does not fsync each write
- * either: it counts on replicas, which come in a later slice), and a coordinator request once its state change is
- * synced.
+ * One log broker: its replica of every partition of the configured topics, the transaction coordinator and the group
+ * coordinator. Produces and fetches go to a partition's leader; the replication itself (followers, the in-sync set,
+ * the high watermark, retention) is the {@link ReplicaManager}'s. It answers a produce as its {@link Acks} ask: not
+ * at all, once the batch is in the leader's log, or once the high watermark has passed it (Kafka does not fsync each
+ * write either: it counts on replicas). A coordinator request is answered once its state change is synced. A
+ * standalone broker (the default) leads every partition alone, so its high watermark is its log end.
  */
 public final class LogBroker implements Node {
     /** The coordinator's periodic look for transactions past their timeout. */
     record TimeoutCheck() implements Timer {}
 
+    /** Each broker of a group hands out producer ids from its own block of this size. */
+    static final long PRODUCER_ID_BLOCK = 1L << 40;
+
     private final TxLogConfig config;
-    private final Map<TopicPartition, PartitionLog> partitions = new TreeMap<>();
+    private ReplicaManager replicas;
     private TxnCoordinator coordinator;
     private GroupCoordinator groups;
 
@@ -40,16 +43,12 @@ public final class LogBroker implements Node {
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
-        partitions.clear();
-        config.partitionsByTopic().forEach((topic, count) -> {
-            for (int p = 0; p < count; p++) {
-                TopicPartition tp = new TopicPartition(topic, p);
-                partitions.put(tp, new PartitionLog(tp, config.recordsPerPartitionMax()));
-            }
-        });
+        replicas = new ReplicaManager(config, ctx.self());
         groups = new GroupCoordinator();
-        coordinator = new TxnCoordinator(config, partitions, groups);
+        long producerIdFirst = Math.max(0, config.replication().brokers().indexOf(ctx.self())) * PRODUCER_ID_BLOCK;
+        coordinator = new TxnCoordinator(config, replicas.replicas(), groups, producerIdFirst);
         ctx.setTimer(Duration.ofMillis(config.timeoutCheckMs()), new TimeoutCheck());
+        replicas.onStart(ctx, restarted);
     }
 
     @Override
@@ -58,13 +57,19 @@ public final class LogBroker implements Node {
             send(ctx, onGroup(from, group, ctx.nowNanos()));
             return;
         }
+        if (message instanceof ReplicationMessages replication) {
+            replicas.onMessage(from, replication, ctx);
+            return;
+        }
         if (!(message instanceof TxLogMessages.Request request)) {
             return;
         }
         switch (request) {
-            case Produce produce -> ctx.send(from, produce(produce, ctx));
+            case Produce produce -> produce(from, produce, ctx);
             case Fetch fetch -> ctx.send(from, fetch(fetch));
             case TxLogMessages.ReadLog read -> ctx.send(from, readLog(read));
+            case TxLogMessages.ListOffsets list -> ctx.send(from, listOffsets(list));
+            case TxLogMessages.DescribePartition describe -> ctx.send(from, describe(describe));
             case TxLogMessages.InitProducerId init -> coordinator.onInitProducerId(from, init, ctx);
             case TxLogMessages.AddPartitionsToTxn add -> coordinator.onAddPartitions(from, add, ctx);
             case TxLogMessages.AddOffsetsToTxn add -> coordinator.onAddOffsets(from, add, ctx);
@@ -78,7 +83,9 @@ public final class LogBroker implements Node {
             coordinator.onTimeoutCheck(ctx);
             send(ctx, groups.onTick(ctx.nowNanos()));
             ctx.setTimer(Duration.ofMillis(config.timeoutCheckMs()), new TimeoutCheck());
+            return;
         }
+        replicas.onTimer(timer, ctx);
     }
 
     @Override
@@ -128,30 +135,85 @@ public final class LogBroker implements Node {
         replies.forEach(reply -> ctx.send(reply.to(), reply.message()));
     }
 
-    private TxLogMessages.Response produce(Produce produce, NodeContext ctx) {
-        PartitionLog log = partitions.get(produce.partition());
-        if (log == null) {
-            return new ProduceRefused(produce.requestId(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    /** Appends on the leader, then answers as the batch's acks ask. */
+    private void produce(NodeId from, Produce produce, NodeContext ctx) {
+        ProduceRefused refused = refusal(produce);
+        if (refused != null) {
+            answer(from, produce, refused, ctx);
+            return;
         }
-        if (produce.transactional()) {
-            Optional<ErrorCode> refused =
-                    coordinator.refusesWrite(produce.producerId(), produce.producerEpoch(), produce.partition());
-            if (refused.isPresent()) {
-                return new ProduceRefused(produce.requestId(), refused.get());
+        PartitionReplica replica = replicas.find(produce.partition());
+        switch (replica.append(produce, ctx)) {
+            case PartitionLog.Appended.Refused no ->
+                answer(from, produce, new ProduceRefused(produce.requestId(), no.error()), ctx);
+            case PartitionLog.Appended.Written written
+            when produce.acks() == Acks.ALL -> {
+                boolean waiting = replica.leader()
+                        .awaitCommit(
+                                from,
+                                produce.requestId(),
+                                written.baseOffset(),
+                                written.lastOffset(),
+                                written.duplicate(),
+                                ctx);
+                if (!waiting) { // too many wait already: written, but not promised
+                    ctx.send(from, new ProduceRefused(produce.requestId(), ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND));
+                }
             }
-        }
-        return switch (log.append(produce, ctx.nowNanos())) {
             case PartitionLog.Appended.Written written ->
-                new ProduceOk(produce.requestId(), written.baseOffset(), written.duplicate());
-            case PartitionLog.Appended.Refused refused -> new ProduceRefused(produce.requestId(), refused.error());
-        };
+                answer(
+                        from,
+                        produce,
+                        new ProduceOk(produce.requestId(), written.baseOffset(), written.duplicate()),
+                        ctx);
+        }
+    }
+
+    /** Why a produce cannot be appended here, or null when it can. */
+    private ProduceRefused refusal(Produce produce) {
+        PartitionReplica replica = replicas.find(produce.partition());
+        ErrorCode error = null;
+        if (replica == null) {
+            error = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+        } else if (!replica.leads()) {
+            error = ErrorCode.NOT_LEADER_OR_FOLLOWER;
+        } else if (produce.acks() == Acks.ALL
+                && replica.leader().state().isr().size() < config.replication().minInsyncReplicas()) {
+            error = ErrorCode.NOT_ENOUGH_REPLICAS;
+        } else if (produce.transactional()) {
+            error = coordinator
+                    .refusesWrite(produce.producerId(), produce.producerEpoch(), produce.partition())
+                    .orElse(null);
+        }
+        return error == null ? null : new ProduceRefused(produce.requestId(), error);
+    }
+
+    /** A producer with {@code acks=0} hears nothing, not even a refusal. */
+    private static void answer(NodeId to, Produce produce, TxLogMessages.Response response, NodeContext ctx) {
+        if (produce.acks() != Acks.NONE) {
+            ctx.send(to, response);
+        }
+    }
+
+    /** Why this broker cannot answer a read of {@code partition}, or null when it leads it. */
+    private ErrorCode notLeading(TopicPartition partition) {
+        PartitionReplica replica = replicas.find(partition);
+        if (replica == null) {
+            return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+        }
+        return replica.leads() ? null : ErrorCode.NOT_LEADER_OR_FOLLOWER;
     }
 
     private TxLogMessages.Response fetch(Fetch fetch) {
-        PartitionLog log = partitions.get(fetch.partition());
-        if (log == null || fetch.recordsMax() < 1) {
-            return new FetchRefused(fetch.requestId(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        ErrorCode error = fetch.recordsMax() < 1 ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : notLeading(fetch.partition());
+        if (error == null
+                && fetch.fetchOffset() < replicas.find(fetch.partition()).log().logStartOffset()) {
+            error = ErrorCode.OFFSET_OUT_OF_RANGE;
         }
+        if (error != null) {
+            return new FetchRefused(fetch.requestId(), error);
+        }
+        PartitionLog log = replicas.find(fetch.partition()).log();
         PartitionLog.Read read = log.fetch(fetch.fetchOffset(), fetch.recordsMax(), fetch.isolation(), config.bug());
         return new FetchOk(
                 fetch.requestId(),
@@ -163,14 +225,35 @@ public final class LogBroker implements Node {
     }
 
     private TxLogMessages.Response readLog(TxLogMessages.ReadLog read) {
-        PartitionLog log = partitions.get(read.partition());
-        if (log == null || read.recordsMax() < 1) {
-            return new FetchRefused(read.requestId(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        ErrorCode error = read.recordsMax() < 1 ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : notLeading(read.partition());
+        if (error == null
+                && read.fetchOffset() < replicas.find(read.partition()).log().logStartOffset()) {
+            error = ErrorCode.OFFSET_OUT_OF_RANGE;
         }
-        return log.readLog(read, config.bug());
+        if (error != null) {
+            return new FetchRefused(read.requestId(), error);
+        }
+        return replicas.find(read.partition()).log().readLog(read, config.bug());
     }
 
-    /** Every record of a partition, markers included, in offset order. */
+    private TxLogMessages.Response describe(TxLogMessages.DescribePartition describe) {
+        PartitionReplica replica = replicas.find(describe.partition());
+        Optional<PartitionState> state = replica == null ? Optional.empty() : replica.state();
+        return state.<TxLogMessages.Response>map(s -> new TxLogMessages.PartitionDescribed(describe.requestId(), s))
+                .orElse(new FetchRefused(describe.requestId(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+    }
+
+    private TxLogMessages.Response listOffsets(TxLogMessages.ListOffsets list) {
+        ErrorCode error = notLeading(list.partition());
+        if (error != null) {
+            return new FetchRefused(list.requestId(), error);
+        }
+        PartitionLog log = replicas.find(list.partition()).log();
+        return new TxLogMessages.OffsetsOk(
+                list.requestId(), list.partition(), log.logStartOffset(), log.highWatermark(), log.lastStableOffset());
+    }
+
+    /** Every record of this broker's replica of a partition still kept, markers included, in offset order. */
     public List<LogRecord> records(TopicPartition partition) {
         return partition(partition).records();
     }
@@ -188,11 +271,33 @@ public final class LogBroker implements Node {
         return coordinator.state(transactionalId);
     }
 
+    public long logStartOffset(TopicPartition partition) {
+        return partition(partition).logStartOffset();
+    }
+
+    public long logEndOffset(TopicPartition partition) {
+        return partition(partition).logEndOffset();
+    }
+
+    /** Whether this broker leads {@code partition} now. */
+    public boolean leads(TopicPartition partition) {
+        return replica(partition).leads();
+    }
+
+    /** What this broker last heard from the controller about {@code partition} (its own word when standalone). */
+    public Optional<PartitionState> partitionState(TopicPartition partition) {
+        return replica(partition).state();
+    }
+
     private PartitionLog partition(TopicPartition partition) {
-        PartitionLog log = partitions.get(partition);
-        if (log == null) {
+        return replica(partition).log();
+    }
+
+    private PartitionReplica replica(TopicPartition partition) {
+        PartitionReplica replica = replicas == null ? null : replicas.find(partition);
+        if (replica == null) {
             throw new IllegalArgumentException("no partition " + partition);
         }
-        return log;
+        return replica;
     }
 }

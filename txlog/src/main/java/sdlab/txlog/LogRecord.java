@@ -8,7 +8,12 @@ package sdlab.txlog;
  * @param sequence the record's sequence number in its producer's stream for this partition, -1 if none
  * @param control COMMIT or ABORT for a marker, NONE for data
  * @param value the data; empty for a marker
- * @param appendedAtNanos the broker's clock when it appended the record
+ * @param appendedAtNanos the leader's clock when it appended the record; followers keep it, so retention by time
+ *     deletes the same records everywhere
+ * @param leaderEpoch the leader epoch in which the record was appended (Kafka's partition leader epoch of its batch);
+ *     followers rebuild their leader-epoch cache from it, which is what lets them truncate a divergent suffix
+ * @param batchBaseOffset the offset of the first record of the batch this record came in; followers regroup the
+ *     records into the producer's batches with it, so that they remember the same batches as the leader
  */
 public record LogRecord(
         long offset,
@@ -18,7 +23,9 @@ public record LogRecord(
         boolean transactional,
         Control control,
         String value,
-        long appendedAtNanos) {
+        long appendedAtNanos,
+        int leaderEpoch,
+        long batchBaseOffset) {
 
     /** What a record is: data, or one of the two markers. */
     public enum Control {

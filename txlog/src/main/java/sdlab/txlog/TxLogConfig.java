@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * @param transactionsMax the bound on the coordinator's transactional ids
  * @param timeoutCheckMs how often the coordinator looks for transactions past their timeout
  * @param transactionTimeoutMsMax the longest timeout a producer may ask for, as {@code transaction.max.timeout.ms}
+ * @param replication how the partitions are replicated; standalone (one broker, no followers) unless set
+ * @param retention how long each partition keeps its records; unlimited unless set
  * @param bug a planted bug for a test to catch, or NONE
  */
 public record TxLogConfig(
@@ -20,6 +22,8 @@ public record TxLogConfig(
         int transactionsMax,
         long timeoutCheckMs,
         long transactionTimeoutMsMax,
+        ReplicationConfig replication,
+        Retention retention,
         Bug bug) {
 
     /** Bugs a test plants to show that a claim can fail. */
@@ -30,11 +34,17 @@ public record TxLogConfig(
         /** read_committed reads up to the high watermark, into transactions still open. */
         READ_COMMITTED_PAST_LSO,
         /** Offsets committed inside a transaction become the group's at once, before the transaction ends. */
-        TXN_OFFSETS_VISIBLE_BEFORE_COMMIT
+        TXN_OFFSETS_VISIBLE_BEFORE_COMMIT,
+        /** The leader moves its high watermark to its own log end, as if it were alone, ignoring its followers. */
+        HIGH_WATERMARK_FROM_LEADER_ALONE,
+        /** A follower of a new leader fetches from its own log end without truncating its divergent suffix first. */
+        FOLLOWER_SKIPS_TRUNCATION
     }
 
     public TxLogConfig {
         partitionsByTopic = Map.copyOf(new TreeMap<>(partitionsByTopic));
+        Objects.requireNonNull(replication, "replication");
+        Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(bug, "bug");
         if (recordsPerPartitionMax < 1 || transactionsMax < 1 || timeoutCheckMs < 1 || transactionTimeoutMsMax < 1) {
             throw new IllegalArgumentException("bounds and periods are positive");
@@ -46,9 +56,20 @@ public record TxLogConfig(
         });
     }
 
-    /** The topics given, 100 000 records a partition, 1000 transactional ids, timeouts checked every 10 ms. */
+    /**
+     * The topics given, 100 000 records a partition, 1000 transactional ids, timeouts checked every 10 ms; one
+     * standalone broker that keeps every record.
+     */
     public static TxLogConfig of(Map<String, Integer> partitionsByTopic) {
-        return new TxLogConfig(partitionsByTopic, 100_000, 1000, 10, 900_000, Bug.NONE);
+        return new TxLogConfig(
+                partitionsByTopic,
+                100_000,
+                1000,
+                10,
+                900_000,
+                ReplicationConfig.standalone(),
+                Retention.unlimited(),
+                Bug.NONE);
     }
 
     public TxLogConfig withBug(Bug planted) {
@@ -58,6 +79,32 @@ public record TxLogConfig(
                 transactionsMax,
                 timeoutCheckMs,
                 transactionTimeoutMsMax,
+                replication,
+                retention,
                 planted);
+    }
+
+    public TxLogConfig withReplication(ReplicationConfig newReplication) {
+        return new TxLogConfig(
+                partitionsByTopic,
+                recordsPerPartitionMax,
+                transactionsMax,
+                timeoutCheckMs,
+                transactionTimeoutMsMax,
+                newReplication,
+                retention,
+                bug);
+    }
+
+    public TxLogConfig withRetention(Retention newRetention) {
+        return new TxLogConfig(
+                partitionsByTopic,
+                recordsPerPartitionMax,
+                transactionsMax,
+                timeoutCheckMs,
+                transactionTimeoutMsMax,
+                replication,
+                newRetention,
+                bug);
     }
 }

@@ -25,6 +25,7 @@ public sealed interface TxLogMessages extends Message {
      * @param producerId -1 for a plain producer (no idempotence, no sequence checks)
      * @param baseSequence the first record's sequence; the batch holds {@code baseSequence .. + values.size() - 1}
      * @param transactional whether the batch belongs to the producer's open transaction
+     * @param acks when the leader answers; without replicas {@code ALL} and {@code LEADER} answer alike
      */
     record Produce(
             long requestId,
@@ -33,14 +34,28 @@ public sealed interface TxLogMessages extends Message {
             short producerEpoch,
             int baseSequence,
             boolean transactional,
-            List<String> values)
+            List<String> values,
+            Acks acks)
             implements Request {
         public Produce {
             Objects.requireNonNull(partition, "partition");
+            Objects.requireNonNull(acks, "acks");
             values = List.copyOf(values);
             if (values.isEmpty()) {
                 throw new IllegalArgumentException("a batch holds at least one record");
             }
+        }
+
+        /** A batch with {@code acks=all}, Kafka's default since 3.0. */
+        public Produce(
+                long requestId,
+                TopicPartition partition,
+                long producerId,
+                short producerEpoch,
+                int baseSequence,
+                boolean transactional,
+                List<String> values) {
+            this(requestId, partition, producerId, producerEpoch, baseSequence, transactional, values, Acks.ALL);
         }
     }
 
@@ -98,6 +113,23 @@ public sealed interface TxLogMessages extends Message {
         public LogRead {
             records = List.copyOf(records);
             abortedTxns = List.copyOf(abortedTxns);
+        }
+    }
+
+    /** Where a partition's log starts and how far it may be read, as Kafka's ListOffsets (earliest and latest). */
+    record ListOffsets(long requestId, TopicPartition partition) implements Request {}
+
+    /** The first offset still kept, the high watermark and the last stable offset, from the partition's leader. */
+    record OffsetsOk(
+            long requestId, TopicPartition partition, long logStartOffset, long highWatermark, long lastStableOffset)
+            implements Response {}
+
+    /** What this broker knows of a partition: its replicas, leader, leader epoch and in-sync set, as Metadata tells. */
+    record DescribePartition(long requestId, TopicPartition partition) implements Request {}
+
+    record PartitionDescribed(long requestId, PartitionState state) implements Response {
+        public PartitionDescribed {
+            Objects.requireNonNull(state, "state");
         }
     }
 

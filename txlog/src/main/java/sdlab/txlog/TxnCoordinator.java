@@ -41,17 +41,26 @@ final class TxnCoordinator {
     }
 
     private final TxLogConfig config;
-    private final Map<TopicPartition, PartitionLog> partitions;
+    private final Map<TopicPartition, PartitionReplica> partitions;
     private final GroupCoordinator groups;
     private final Map<String, TxnMetadata> byTransactionalId = new TreeMap<>();
     private final Map<Long, TxnMetadata> byProducerId = new TreeMap<>();
     private final TreeMap<Long, List<AfterSync>> afterSync = new TreeMap<>();
     private long producerIdNext;
 
-    TxnCoordinator(TxLogConfig config, Map<TopicPartition, PartitionLog> partitions, GroupCoordinator groups) {
+    /**
+     * @param producerIdFirst where this coordinator's producer ids start; brokers of a group take disjoint blocks, as
+     *     Kafka's brokers take blocks of ids from the controller
+     */
+    TxnCoordinator(
+            TxLogConfig config,
+            Map<TopicPartition, PartitionReplica> partitions,
+            GroupCoordinator groups,
+            long producerIdFirst) {
         this.config = config;
         this.partitions = partitions;
         this.groups = groups;
+        this.producerIdNext = producerIdFirst;
     }
 
     void onInitProducerId(NodeId from, InitProducerId request, NodeContext ctx) {
@@ -227,7 +236,7 @@ final class TxnCoordinator {
     private void complete(TxnMetadata txn, NodeContext ctx) {
         boolean commit = txn.state == TxnState.PREPARE_COMMIT;
         for (TopicPartition tp : txn.partitions) {
-            partitions.get(tp).writeMarker(txn.producerId, txn.epoch, commit, ctx.nowNanos());
+            partitions.get(tp).writeMarker(txn.producerId, txn.epoch, commit, ctx);
         }
         groups.endTxn(txn.producerId, txn.groups, commit);
         txn.become(commit ? TxnState.COMPLETE_COMMIT : TxnState.COMPLETE_ABORT);

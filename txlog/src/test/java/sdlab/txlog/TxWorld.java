@@ -82,6 +82,8 @@ final class TxWorld {
             case TxLogMessages.InitProducerIdOk ok -> ok.requestId();
             case TxLogMessages.TxnOk ok -> ok.requestId();
             case TxLogMessages.TxnRefused refused -> refused.requestId();
+            case TxLogMessages.OffsetsOk ok -> ok.requestId();
+            case TxLogMessages.PartitionDescribed described -> described.requestId();
         };
     }
 }

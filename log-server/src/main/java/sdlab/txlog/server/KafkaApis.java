@@ -20,7 +20,7 @@ final class KafkaApis {
     KafkaApis(NodeCalls node, Topics topics, String advertisedHost) {
         PartitionReads reads = new PartitionReads(node);
         this.node = node;
-        this.metadata = new MetadataApi(topics, advertisedHost);
+        this.metadata = new MetadataApi(node, topics, advertisedHost, broker -> MetadataApi.BROKER_ID);
         this.produce = new ProduceApi(node);
         this.listOffsets = new ListOffsetsApi(reads);
         this.fetch = new FetchApi(reads);
@@ -34,7 +34,7 @@ final class KafkaApis {
     CompletableFuture<ByteBuf> handle(ServedApi api, KafkaReader body, int port, EventExecutor loop) {
         return switch (api) {
             case API_VERSIONS -> CompletableFuture.completedFuture(ApiVersionsApi.handle(body));
-            case METADATA -> CompletableFuture.completedFuture(metadata.handle(body, port));
+            case METADATA -> metadata.handle(body, port);
             case INIT_PRODUCER_ID -> InitProducerIdApi.handle(body, node);
             case PRODUCE -> produce.handle(body);
             case LIST_OFFSETS -> listOffsets.handle(body);

@@ -41,6 +41,12 @@ final class KafkaError {
             case COORDINATOR_FULL -> 15; // COORDINATOR_NOT_AVAILABLE: the client retries later
             // Kafka has no "log full"; a storage error tells the producer the write did not happen.
             case PARTITION_FULL -> 56;
+            case OFFSET_OUT_OF_RANGE -> OFFSET_OUT_OF_RANGE;
+            case NOT_LEADER_OR_FOLLOWER -> 6;
+            case NOT_ENOUGH_REPLICAS -> 19;
+            case NOT_ENOUGH_REPLICAS_AFTER_APPEND -> 20;
+            case FENCED_LEADER_EPOCH -> 74;
+            case UNKNOWN_LEADER_EPOCH -> 75;
         };
     }
 }

@@ -8,7 +8,7 @@ import sdlab.txlog.IsolationLevel;
 import sdlab.txlog.TopicPartition;
 
 /**
- * ListOffsets (key 2), v7: the earliest offset (the node deletes nothing yet, so 0) and the latest, which is the
+ * ListOffsets (key 2), v7: the earliest offset (0: the door runs its node without retention) and the latest, which is the
  * node's high watermark for read_uncommitted and its last stable offset for read_committed. Looking an offset up by
  * timestamp is not served: the answer is INVALID_REQUEST.
  */

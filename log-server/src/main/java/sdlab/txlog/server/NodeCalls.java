@@ -71,6 +71,8 @@ final class NodeCalls {
             case TxLogMessages.InitProducerIdOk ok -> ok.requestId();
             case TxLogMessages.TxnOk ok -> ok.requestId();
             case TxLogMessages.TxnRefused refused -> refused.requestId();
+            case TxLogMessages.OffsetsOk ok -> ok.requestId();
+            case TxLogMessages.PartitionDescribed described -> described.requestId();
         };
     }
 }

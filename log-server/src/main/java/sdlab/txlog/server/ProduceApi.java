@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import sdlab.txlog.Acks;
 import sdlab.txlog.TopicPartition;
 import sdlab.txlog.TxLogMessages;
 
@@ -32,7 +33,9 @@ final class ProduceApi {
     CompletableFuture<ByteBuf> handle(KafkaReader in) {
         in.compactString(); // transactional id: transactions are not served yet
         short acks = in.int16();
-        in.int32(); // timeout: the single broker answers as soon as the node has appended
+        // acks=0 is asked of the node as acks=1, so that the door's call completes; the door then answers nothing.
+        Acks nodeAcks = acks == -1 ? Acks.ALL : Acks.LEADER;
+        in.int32(); // timeout: the node answers once its acks are met
         List<TopicWrite> topics = new ArrayList<>();
         int topicCount = in.compactArrayLength();
         for (int t = 0; t < topicCount; t++) {
@@ -51,14 +54,14 @@ final class ProduceApi {
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         for (TopicWrite topic : topics) {
             for (PartitionWrite partition : topic.partitions()) {
-                outcomes.add(write(topic.topic(), partition.partition(), partition.records()));
+                outcomes.add(write(topic.topic(), partition.partition(), partition.records(), nodeAcks));
             }
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
                 .thenApply(done -> acks == 0 ? null : answer(topics, outcomes));
     }
 
-    private CompletableFuture<Outcome> write(String topic, int partition, byte[] records) {
+    private CompletableFuture<Outcome> write(String topic, int partition, byte[] records, Acks acks) {
         List<RecordBatch> batches;
         try {
             batches = RecordBatch.split(records);
@@ -70,16 +73,17 @@ final class ProduceApi {
         }
         TopicPartition tp = new TopicPartition(topic, partition);
         // Batches of one partition are appended one after another; the answer carries the first one's offset.
-        CompletableFuture<Outcome> first = append(tp, batches.get(0));
+        CompletableFuture<Outcome> first = append(tp, batches.get(0), acks);
         CompletableFuture<Outcome> chain = first;
         for (RecordBatch batch : batches.subList(1, batches.size())) {
-            chain = chain.thenCompose(before ->
-                    before.error() != KafkaError.NONE ? CompletableFuture.completedFuture(before) : append(tp, batch));
+            chain = chain.thenCompose(before -> before.error() != KafkaError.NONE
+                    ? CompletableFuture.completedFuture(before)
+                    : append(tp, batch, acks));
         }
         return chain.thenCombine(first, (last, head) -> last.error() != KafkaError.NONE ? last : head);
     }
 
-    private CompletableFuture<Outcome> append(TopicPartition tp, RecordBatch batch) {
+    private CompletableFuture<Outcome> append(TopicPartition tp, RecordBatch batch, Acks acks) {
         return node.call(id -> new TxLogMessages.Produce(
                         id,
                         tp,
@@ -87,7 +91,8 @@ final class ProduceApi {
                         batch.producerEpoch(),
                         batch.baseSequence(),
                         batch.transactional(),
-                        StoredBatch.values(batch)))
+                        StoredBatch.values(batch),
+                        acks))
                 .thenApply(answer -> switch (answer) {
                     case TxLogMessages.ProduceOk ok -> new Outcome(KafkaError.NONE, ok.baseOffset(), null);
                     case TxLogMessages.ProduceRefused refused ->

@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -125,6 +127,23 @@ class KafkaClientTest {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    @Test
+    void metadataReportsEachPartitionsLeaderReplicasAndInSyncSetAsTheNodeKnowsThem() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + server.port());
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
+
+            // A standalone node leads every partition alone: broker 0 is leader, the only replica and in sync.
+            assertThat(partitions).hasSize(PARTITIONS).allSatisfy(info -> {
+                assertThat(info.leader().id()).isZero();
+                assertThat(info.replicas()).extracting(Node::id).containsExactly(0);
+                assertThat(info.inSyncReplicas()).extracting(Node::id).containsExactly(0);
+            });
+        }
     }
 
     /** Reads every partition of {@code topic} from the beginning until {@code expected} records came (or 20 s). */
