@@ -12,10 +12,17 @@ public record Balance(long amount, String tag) {
     /** The tag of a key that no write has touched yet. */
     public static final String INITIAL_TAG = "initial";
 
+    /** The tag of a balance stored as a bare number, whose tag lives under another key. */
+    public static final String UNTAGGED = "untagged";
+
     /** What a read of a key returned, {@code initial} standing for a key never written (null). */
     public static Balance decode(Object stored, long initial) {
         if (stored == null) {
             return new Balance(initial, INITIAL_TAG);
+        }
+        if (stored instanceof Long amount) {
+            // An atomic transfer's balance: a number; its tag is kept under its own key.
+            return new Balance(amount, UNTAGGED);
         }
         String text = stored.toString();
         int at = text.indexOf('@');

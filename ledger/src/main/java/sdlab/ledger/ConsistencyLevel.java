@@ -2,7 +2,7 @@ package sdlab.ledger;
 
 /** The consistency level of the store that holds the balances. */
 public enum ConsistencyLevel {
-    /** The Raft store: every write on the log, reads by ReadIndex, compare-and-set. */
+    /** The Raft store: every write on the log, reads by ReadIndex, compare-and-set, multi-key transactions. */
     LINEARIZABLE(true),
     /**
      * The quorum store with R = W = 1, each client sticking to one coordinator for its session: a
@@ -19,7 +19,7 @@ public enum ConsistencyLevel {
         this.conditionalWrites = conditionalWrites;
     }
 
-    /** Whether the store offers compare-and-set (and so {@link TransferWay#CAS_RETRY}). */
+    /** Whether the store offers compare-and-set and transactions (and so the ways that {@link TransferWay#needsConditionalWrites need them}). */
     public boolean conditionalWrites() {
         return conditionalWrites;
     }

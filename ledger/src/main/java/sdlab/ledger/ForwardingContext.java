@@ -14,15 +14,18 @@ import sdlab.core.client.Outcome;
 /**
  * The context the wrapped store client sees: everything goes to the real context except the
  * completions, which come back to the ledger client, because the store's operations are steps of
- * a transfer, not operations of the workload.
+ * a transfer, not operations of the workload. It also counts the messages sent.
  */
 final class ForwardingContext implements ClientContext {
     private final ClientContext outer;
     private final BiConsumer<Long, Outcome> completions;
+    private final Runnable sent;
 
-    ForwardingContext(ClientContext outer, BiConsumer<Long, Outcome> completions) {
+    /** {@code sent} runs for every message the store's client sends, so the ledger client can count them. */
+    ForwardingContext(ClientContext outer, BiConsumer<Long, Outcome> completions, Runnable sent) {
         this.outer = outer;
         this.completions = completions;
+        this.sent = sent;
     }
 
     @Override
@@ -37,6 +40,7 @@ final class ForwardingContext implements ClientContext {
 
     @Override
     public void send(NodeId to, Message message) {
+        sent.run();
         outer.send(to, message);
     }
 

@@ -43,6 +43,10 @@ public final class LedgerChecker {
                     tally.ok++;
                     reports.add((Map<?, ?>) op.completion().value());
                     latencies.add(op.completion().timeNanos() - op.invoke().timeNanos());
+                    if (op.completion().value() instanceof Map<?, ?> report
+                            && report.get(TransferReport.MESSAGES) instanceof Number messages) {
+                        tally.messages += messages.longValue();
+                    }
                 }
                 case FAIL -> {
                     if (Transfer.DECLINED.equals(op.completion().error())) {
@@ -90,6 +94,7 @@ public final class LedgerChecker {
                 doubleSpends,
                 staleReads,
                 List.copyOf(latencies),
+                tally.messages,
                 List.copyOf(examples.subList(0, Math.min(EXAMPLES_MAX, examples.size()))));
     }
 
@@ -100,6 +105,7 @@ public final class LedgerChecker {
         int failed;
         int inDoubt;
         long moneyInDoubt;
+        long messages;
     }
 
     private static long startedAt(Done audit) {

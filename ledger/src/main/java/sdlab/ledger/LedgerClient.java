@@ -43,6 +43,10 @@ public final class LedgerClient implements Client {
     private final LedgerConfig config;
     private Tags tags;
     private EscrowBudgets budgets;
+    private AccountOpening opening;
+    /** Messages the store's client sent for the transfer in progress (requests, retries, redirects). */
+    private long messagesSent;
+
     private LedgerTask task;
     private long taskOpId;
     private long storeOpIds;
@@ -92,7 +96,16 @@ public final class LedgerClient implements Client {
             case READ_THEN_WRITE -> new ReadThenWriteTransfer(transfer, tags);
             case CAS_RETRY -> new CasTransfer(transfer, tags, config.conflictRetriesMax());
             case ESCROW -> new EscrowTransfer(transfer, budgets(invocation.process()), tags);
+            case TXN_RETRY -> new TxnRetryTransfer(transfer, tags, config.conflictRetriesMax());
+            case ATOMIC -> new AtomicTransfer(transfer, tags, opening());
         };
+    }
+
+    private AccountOpening opening() {
+        if (opening == null) {
+            opening = new AccountOpening(config);
+        }
+        return opening;
     }
 
     private EscrowBudgets budgets(int process) {
@@ -105,14 +118,16 @@ public final class LedgerClient implements Client {
     private void begin(long opId, LedgerTask newTask, ClientContext ctx) {
         task = newTask;
         taskOpId = opId;
+        messagesSent = 0;
         follow(task.start(ctx.nowNanos()), ctx);
     }
 
     private void follow(Step step, ClientContext ctx) {
         switch (step) {
             case Step.Done done -> {
+                boolean transfer = !(task instanceof Audit);
                 task = null;
-                ctx.complete(taskOpId, done.outcome());
+                ctx.complete(taskOpId, transfer ? withMessages(done.outcome()) : done.outcome());
             }
             case Step.Call call -> {
                 Invocation storeOp = StoreCall.invocation(++storeOpIds, call, config.bug());
@@ -129,6 +144,17 @@ public final class LedgerClient implements Client {
     }
 
     private ClientContext forStore(ClientContext ctx) {
-        return new ForwardingContext(ctx, (opId, outcome) -> onStoreCompleted(opId, outcome, ctx));
+        return new ForwardingContext(
+                ctx, (opId, outcome) -> onStoreCompleted(opId, outcome, ctx), () -> messagesSent++);
+    }
+
+    /** An acknowledged transfer's report with the messages it took added ({@link TransferReport#MESSAGES}). */
+    private Outcome withMessages(Outcome outcome) {
+        if (!(outcome instanceof Outcome.Ok ok) || !(ok.value() instanceof java.util.Map<?, ?> report)) {
+            return outcome;
+        }
+        java.util.Map<Object, Object> counted = new java.util.LinkedHashMap<>(report);
+        counted.put(TransferReport.MESSAGES, messagesSent);
+        return Outcome.ok(java.util.Map.copyOf(counted));
     }
 }

@@ -26,7 +26,13 @@ public record LedgerConfig(
     public enum StoreBug {
         NONE,
         /** The store takes a compare-and-set as a plain write: the condition is silently dropped. */
-        CONDITION_IGNORED
+        CONDITION_IGNORED,
+        /**
+         * The Raft state machine applies a transaction's writes without checking its conditions
+         * ({@code RaftConfig.Bug.TXN_CONDITIONS_IGNORED}): an atomic transfer debits the payer
+         * whatever it holds.
+         */
+        TXN_CONDITIONS_IGNORED
     }
 
     public LedgerConfig {
@@ -44,6 +50,14 @@ public record LedgerConfig(
     /** The store key of account {@code account}. */
     static String accountKey(int account) {
         return "a" + account;
+    }
+
+    /**
+     * The key beside an account's balance where a transfer made by transaction keeps the tag of
+     * the last write (the balance itself is a number the state machine adds to).
+     */
+    static String tagKey(int account) {
+        return "a" + account + ".tag";
     }
 
     /** The escrow key where client {@code process} keeps its net change of account {@code account}. */

@@ -29,14 +29,22 @@ public record LedgerStore(ConsistencyLevel level, List<NodeId> nodes, NodeFactor
 
     /** The store of {@code level} on {@code nodeCount} nodes. */
     public static LedgerStore of(ConsistencyLevel level, int nodeCount) {
+        return of(level, nodeCount, LedgerConfig.StoreBug.NONE);
+    }
+
+    /** As {@link #of(ConsistencyLevel, int)}, with {@code bug} planted where it is the store's own (in Raft's state machine). */
+    public static LedgerStore of(ConsistencyLevel level, int nodeCount, LedgerConfig.StoreBug bug) {
+        RaftConfig.Bug raftBug = bug == LedgerConfig.StoreBug.TXN_CONDITIONS_IGNORED
+                ? RaftConfig.Bug.TXN_CONDITIONS_IGNORED
+                : RaftConfig.Bug.NONE;
         return switch (level) {
-            case LINEARIZABLE -> raft(nodeCount);
+            case LINEARIZABLE -> raft(nodeCount, raftBug);
             case SESSION -> quorum(level, nodeCount, CoordinatorChoice.STICKY_PER_CLIENT);
             case EVENTUAL -> quorum(level, nodeCount, CoordinatorChoice.RANDOM_PER_OPERATION);
         };
     }
 
-    private static LedgerStore raft(int nodeCount) {
+    private static LedgerStore raft(int nodeCount, RaftConfig.Bug bug) {
         RaftConfig d = RaftConfig.defaults();
         RaftConfig config = new RaftConfig(
                 d.electionTimeoutMsMin(),
@@ -50,7 +58,7 @@ public record LedgerStore(ConsistencyLevel level, List<NodeId> nodes, NodeFactor
                 RaftConfig.ReadMode.READ_INDEX,
                 d.clockDriftPpmMax(),
                 d.snapshotChunkBytes(),
-                RaftConfig.Bug.NONE);
+                bug);
         List<NodeId> nodes = RaftCluster.nodeIds(nodeCount);
         return new LedgerStore(
                 ConsistencyLevel.LINEARIZABLE,

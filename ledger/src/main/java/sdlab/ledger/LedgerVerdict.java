@@ -19,6 +19,7 @@ import java.util.List;
  * @param staleReads balance reads that returned a balance already replaced by an acknowledged write when the read
  *     began
  * @param latenciesNanos the acknowledged transfers' latencies
+ * @param messagesOfTransfersOk the messages the clients sent to the store for the acknowledged transfers
  * @param examples a few findings in words, for the report
  */
 public record LedgerVerdict(
@@ -34,6 +35,7 @@ public record LedgerVerdict(
         int doubleSpends,
         int staleReads,
         List<Long> latenciesNanos,
+        long messagesOfTransfersOk,
         List<String> examples) {
 
     /** Money created, or destroyed beyond what the transfers in doubt can explain (a debit whose credit never landed). */

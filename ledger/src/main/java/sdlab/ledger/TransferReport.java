@@ -22,6 +22,8 @@ public final class TransferReport {
     public static final String TO_WROTE = "toWrote";
     public static final String TO_WRITTEN_AT = "toWrittenAtNanos";
     public static final String CONFLICTS = "conflicts";
+    /** Messages the client sent to the store for the transfer: requests, retries and redirects. */
+    public static final String MESSAGES = "messages";
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 

@@ -8,14 +8,15 @@
  * coordinator) or eventual (the same store, any coordinator per operation, last writer wins).
  * Nothing here replicates data itself: {@link LedgerClient} wraps the store's own client and
  * turns a transfer into the store operations an application would issue ({@link TransferWay}):
- * read then write, compare-and-set with retry, or per-client escrow budgets.
+ * read then write, compare-and-set with retry, per-client escrow budgets, a multi-key
+ * transaction built on the client from what it read, or one server-side transaction that moves
+ * the money (the state machine checks the payer's balance and computes both new ones).
  *
  * <p>{@link LedgerChecker} judges a run from its history alone, never from the store: money
  * created or destroyed, negative balances, double spends (two acknowledged debits computed from
  * the same balance) and stale balance reads. Every written balance carries a unique tag, so a
  * debit names exactly the write it read.
  *
- * <p>Not here yet: a server-side atomic transfer (a command of the Raft state machine), a causal
- * level, and a real cluster.
+ * <p>Not here yet: a causal level, and a real cluster.
  */
 package sdlab.ledger;

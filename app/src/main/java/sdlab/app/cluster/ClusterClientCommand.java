@@ -35,6 +35,7 @@ import sdlab.runtime.host.ClientHost;
         description = {
             "Run the mechanism's own client against the cluster: one command, or one per line from standard input.",
             "quorum: put KEY VALUE, get KEY. A write with no answer in time is 'unknown': it may still happen.",
+            "raft: also cas KEY EXPECTED NEW and txn CONDITIONS then WRITES (txn a >= 10 then add a -10 add b 10).",
             "Exit code 1 if the (last) command failed or its outcome is unknown."
         })
 final class ClusterClientCommand implements Callable<Integer> {

@@ -6,10 +6,12 @@ import java.util.Map;
 import sdlab.consensus.raft.RaftCluster;
 import sdlab.consensus.raft.RaftConfig;
 import sdlab.consensus.raft.RaftMessages.RaftMessage;
+import sdlab.consensus.raft.TxnResult;
 import sdlab.core.Message;
 import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
 import sdlab.core.client.Client;
+import sdlab.core.client.Outcome;
 import sdlab.runtime.cluster.ClusterMechanism;
 
 /**
@@ -75,16 +77,38 @@ final class RaftClusterMechanism implements ClusterMechanism {
                         ? new ClientCommand.Invoke(
                                 "cas", words.get(1), List.of(value(words.get(2)), value(words.get(3))))
                         : new ClientCommand.Invalid("usage: cas KEY EXPECTED NEW");
+            case "txn" -> RaftTxnWords.parse(words);
             default -> new ClientCommand.Invalid("unknown command '" + words.getFirst() + "'; " + clientHelp());
         };
     }
 
     @Override
     public String clientHelp() {
-        return "commands: put KEY VALUE, get KEY, cas KEY EXPECTED NEW (whole numbers are stored as numbers)";
+        return "commands: put KEY VALUE, get KEY, cas KEY EXPECTED NEW, txn CONDITIONS then WRITES"
+                + " (e.g. txn a >= 10 then add a -10 add b 10; whole numbers are stored as numbers)";
     }
 
-    private static Object value(String text) {
+    /** A transaction's outcome as a line: applied or which condition failed, and what its keys held before. */
+    @Override
+    public String render(Outcome outcome) {
+        if (outcome instanceof Outcome.Ok ok && ok.value() instanceof TxnResult txn) {
+            StringBuilder line = new StringBuilder(txn.succeeded() ? "applied" : notApplied(txn));
+            line.append("; before:");
+            txn.before()
+                    .forEach(pair ->
+                            line.append(' ').append(pair.key()).append('=').append(pair.value()));
+            return line.toString();
+        }
+        return ClusterMechanism.super.render(outcome);
+    }
+
+    private static String notApplied(TxnResult txn) {
+        return txn.failedCondition() == TxnResult.NOT_A_NUMBER
+                ? "not applied: an add met a value that is not a number"
+                : "not applied: condition " + (txn.failedCondition() + 1) + " failed";
+    }
+
+    static Object value(String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

@@ -19,7 +19,8 @@ import sdlab.ledger.TransferWay;
 /**
  * A third verdict, from the Elle-style checker ({@code sdlab.check.txn}, rw-register): each
  * acknowledged transfer recast as the transactions it meant to be. Read-then-write is one
- * transaction that reads both balances and writes both; cas-retry is two, one per conditional
+ * transaction that reads both balances and writes both, as are the client-built and the atomic
+ * transaction (each one log entry); cas-retry is two, one per conditional
  * write, each reading the balance it replaced. Written balances are numbered by their tags (a
  * register's values must be integers), and a balance never written reads as nil. Transfers that
  * failed or are in doubt are left out, so the verdict is only asked for runs without them.
@@ -55,7 +56,7 @@ final class ElleCheck {
         List<Object> readTo = micro("r", to, number(r.get(TransferReport.TO_SEEN), numbers));
         List<Object> writeFrom = micro("w", from, number(r.get(TransferReport.FROM_WROTE), numbers));
         List<Object> writeTo = micro("w", to, number(r.get(TransferReport.TO_WROTE), numbers));
-        if (way == TransferWay.READ_THEN_WRITE) {
+        if (way != TransferWay.CAS_RETRY) {
             return List.of(new Txn(
                     invoke.process(),
                     invoke.timeNanos(),

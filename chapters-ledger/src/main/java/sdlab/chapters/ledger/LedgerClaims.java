@@ -3,6 +3,7 @@ package sdlab.chapters.ledger;
 import static sdlab.chapters.ledger.LedgerMeasurements.BANK_VIOLATIONS;
 import static sdlab.chapters.ledger.LedgerMeasurements.DOUBLE_SPENDS;
 import static sdlab.chapters.ledger.LedgerMeasurements.ELLE_ANOMALIES;
+import static sdlab.chapters.ledger.LedgerMeasurements.ELLE_CHECKED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_CREATED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_DESTROYED;
 import static sdlab.chapters.ledger.LedgerMeasurements.MONEY_NOT_CONSERVED;
@@ -13,9 +14,11 @@ import static sdlab.chapters.ledger.LedgerMeasurements.STALE_READS;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_IN_DOUBT;
 import static sdlab.chapters.ledger.LedgerVariant.EVENTUAL_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.EVENTUAL_READ_THEN_WRITE;
+import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_ATOMIC;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_CAS;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_READ_THEN_WRITE;
+import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_TXN;
 import static sdlab.chapters.ledger.LedgerVariant.SESSION_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.SESSION_READ_THEN_WRITE;
 
@@ -27,12 +30,13 @@ import sdlab.lab.Question;
 import sdlab.lab.SeedRun;
 
 /**
- * What chapter 1 claims, each a predicate over one seed's runs of the seven variants.
+ * What chapter 1 claims, each a predicate over one seed's runs of the nine variants.
  *
  * <p>The assertions: compare-and-set on the linearizable store never spends the same money twice
  * nor creates money; its reads are never stale; and yet read-then-write on that same store
  * double-spends, and read-then-write on the eventual store ends with a total that is not the
- * start. The hypotheses are the question's options, each "this level keeps every balance exact"
+ * start. A transfer made as one transaction, built on the client or moved by the server, keeps
+ * every balance exact, with no allowance for transfers in doubt: it applies whole or not at all. The hypotheses are the question's options, each "this level keeps every balance exact"
  * judged on every seed.
  */
 final class LedgerClaims {
@@ -44,10 +48,13 @@ final class LedgerClaims {
             "theJepsenBankCheckerFindsNothingOnCompareAndSetAndSomethingOnReadThenWrite";
     static final String ELLE_AGREES = "theElleCheckerFindsNoAnomalyInCompareAndSetTransfersOnALinearizableStore";
     static final String EVERY_RUN_AUDITED = "everyRunEndsWithAnAuditAfterItsLastTransfer";
+    static final String ATOMIC_EXACT = "aServerSideTransferNeverDoubleSpendsNorChangesTheTotalNorGoesNegative";
+    static final String TXN_EXACT = "aTransactionBuiltOnTheClientNeverDoubleSpendsNorChangesTheTotal";
 
     static final String EVENTUAL_EXACT = "eventualKeepsBalancesExact";
     static final String STRONG_EXACT = "strongKeepsBalancesExactWithReadThenWrite";
     static final String STRONG_CAS_EXACT = "strongWithCompareAndSetKeepsBalancesExact";
+    static final String STRONG_ATOMIC_EXACT = "strongWithAServerSideTransferKeepsBalancesExact";
     static final String SESSION_EXACT = "sessionKeepsBalancesExact";
     static final String ESCROW_EXACT = "escrowKeepsBalancesExactAtEveryLevel";
 
@@ -65,7 +72,28 @@ final class LedgerClaims {
                         LINEARIZABLE_READS_FRESH,
                         "No read on the linearizable store returned a balance that an acknowledged write had already"
                                 + " replaced when the read began.",
-                        (seed, runs) -> noneOf(runs, STALE_READS, LINEARIZABLE_READ_THEN_WRITE, LINEARIZABLE_CAS)),
+                        (seed, runs) -> noneOf(
+                                runs,
+                                STALE_READS,
+                                LINEARIZABLE_READ_THEN_WRITE,
+                                LINEARIZABLE_CAS,
+                                LINEARIZABLE_TXN,
+                                LINEARIZABLE_ATOMIC)),
+                Claim.everySeed(
+                        ATOMIC_EXACT,
+                        "On linearizable-atomic (one server-side transaction per transfer: if the payer holds the"
+                                + " amount, the state machine moves it) no two acknowledged debits of an account were"
+                                + " computed from the same balance, no balance read or audited was negative, the"
+                                + " audited total is exactly the start (no allowance for transfers in doubt), and on"
+                                + " seeds without a transfer in doubt the Jepsen-bank and Elle-style checkers find"
+                                + " nothing.",
+                        (seed, runs) -> wholeOrNothingExact(runs.get(LINEARIZABLE_ATOMIC))),
+                Claim.everySeed(
+                        TXN_EXACT,
+                        "On linearizable-txn-retry (read both balances, then one transaction conditioned on both"
+                                + " reads) the same holds: no double spend, no negative balance, the audited total"
+                                + " exactly the start, and nothing for the other two checkers.",
+                        (seed, runs) -> wholeOrNothingExact(runs.get(LINEARIZABLE_TXN))),
                 Claim.someSeed(
                         READ_THEN_WRITE_DOUBLE_SPENDS,
                         "On some seed, linearizable-read-then-write acknowledged two debits computed from the same"
@@ -108,6 +136,11 @@ final class LedgerClaims {
                                 + " beyond the transfers in doubt.",
                         (seed, runs) -> exact(runs.get(LINEARIZABLE_CAS))),
                 Claim.hypothesis(
+                        STRONG_ATOMIC_EXACT,
+                        "linearizable-atomic: no double spend, no negative balance, no money created or destroyed"
+                                + " beyond the transfers in doubt.",
+                        (seed, runs) -> exact(runs.get(LINEARIZABLE_ATOMIC))),
+                Claim.hypothesis(
                         SESSION_EXACT,
                         "session-read-then-write: no double spend, no negative balance, no money created or destroyed"
                                 + " beyond the transfers in doubt.",
@@ -129,12 +162,14 @@ final class LedgerClaims {
                         "Replicas accept writes independently and last-writer-wins drops the loser of each race:"
                                 + " debits and credits vanish, and the total drifts."),
                 new Question.Option(
-                        "C. strong (linearizable), with transfers written as compare-and-set",
+                        "C. strong (linearizable), with transfers written as compare-and-set or moved by the server",
                         LINEARIZABLE_CAS,
-                        List.of(STRONG_CAS_EXACT),
-                        "Linearizable reads and writes plus a conditional write (or escrow budgets): a debit applies"
-                                + " only to the balance it was computed from. Linearizability alone, with read-then-write,"
-                                + " is not enough: see " + STRONG_EXACT + ". (B, causal, is not measured here yet.)"),
+                        List.of(STRONG_CAS_EXACT, STRONG_ATOMIC_EXACT),
+                        "Linearizable reads and writes plus a conditional write (or escrow budgets), or one"
+                                + " server-side transaction that checks the payer's balance and moves the money in one"
+                                + " log entry: a debit applies only to the balance it was computed from."
+                                + " Linearizability alone, with read-then-write, is not enough: see " + STRONG_EXACT
+                                + ". (B, causal, is not measured here yet.)"),
                 new Question.Option(
                         "D. session",
                         SESSION_READ_THEN_WRITE,
@@ -154,6 +189,25 @@ final class LedgerClaims {
         return Optional.of(doubleSpends + " double spends, " + negative + " negative balances, created "
                 + run.counter(MONEY_CREATED) + ", destroyed " + run.counter(MONEY_DESTROYED) + " ("
                 + unexplained + " unexplained by transfers in doubt)" + firstFinding(run));
+    }
+
+    /**
+     * Empty when a run whose transfers apply whole or not at all kept every balance exact: {@link
+     * #exact} with no money changed at all, and no finding of the other checkers on a seed they
+     * can judge (no transfer in doubt).
+     */
+    private static Optional<String> wholeOrNothingExact(SeedRun run) {
+        Optional<String> problem = exact(run);
+        if (problem.isEmpty() && run.counter(MONEY_NOT_CONSERVED) > 0) {
+            problem = Optional.of("the audited total is not the start" + firstFinding(run));
+        }
+        if (problem.isEmpty() && run.counter(TRANSFERS_IN_DOUBT) == 0 && run.counter(BANK_VIOLATIONS) > 0) {
+            problem = Optional.of(run.counter(BANK_VIOLATIONS) + " bank violations" + firstFinding(run));
+        }
+        if (problem.isEmpty() && run.counter(ELLE_CHECKED) > 0 && run.counter(ELLE_ANOMALIES) > 0) {
+            problem = Optional.of(run.counter(ELLE_ANOMALIES) + " Elle anomalies" + firstFinding(run));
+        }
+        return problem;
     }
 
     private static Optional<String> bankCheckerAgrees(Map<String, SeedRun> runs) {

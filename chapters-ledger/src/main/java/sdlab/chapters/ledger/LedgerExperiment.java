@@ -13,7 +13,9 @@ import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_ANSWERED;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_DECLINED;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_IN_DOUBT;
+import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_OK;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFER_LATENCY;
+import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFER_MESSAGES;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +39,9 @@ public final class LedgerExperiment implements Experiment {
             "Consistency models for a payment ledger",
             "Four clients move money between three accounts under partitions and crashes. A linearizable Raft store,"
                     + " a sticky-session and an eventual quorum store (R = W = 1, last writer wins), each with transfers"
-                    + " written as read-then-write, compare-and-set with retry (where the store has it) and escrow"
-                    + " budgets: double spends, money created or destroyed, negative balances, stale reads,"
-                    + " availability and latency.");
+                    + " written as read-then-write, compare-and-set with retry, a transaction built on the client and"
+                    + " one server-side atomic transfer (where the store has them) and escrow budgets: double spends, money created or destroyed, negative balances, stale reads,"
+                    + " availability, latency and messages per transfer.");
 
     private static final String QUESTION = "Which consistency model is required to guarantee balance accuracy after"
             + " concurrent transfers? A. eventual, B. causal, C. strong (linearizable), D. session";
@@ -127,6 +129,11 @@ public final class LedgerExperiment implements Experiment {
                         "anomalies the Elle-style checker (sdlab.check.txn, rw-register) found in the transfers recast as"
                                 + " transactions, per seed (seeds without transfers in doubt; not for escrow)",
                         ELLE_ANOMALIES),
+                MetricSpec.ratio(
+                        "messagesPerTransfer",
+                        "messages a client sent to the store per acknowledged transfer (requests, retries, redirects)",
+                        TRANSFER_MESSAGES,
+                        TRANSFERS_OK),
                 MetricSpec.percentileMs("transferLatencyMsP50", "median acknowledged transfer", TRANSFER_LATENCY, 50),
                 MetricSpec.percentileMs(
                         "transferLatencyMsP99", "99th percentile acknowledged transfer", TRANSFER_LATENCY, 99));

@@ -26,6 +26,7 @@ final class LedgerMeasurements {
     static final String MONEY_UNEXPLAINED = "moneyUnexplained";
     static final String NOT_AUDITED = "notAudited";
     static final String TRANSFER_LATENCY = "transferLatency";
+    static final String TRANSFER_MESSAGES = "transferMessages";
     static final String BANK_VIOLATIONS = "bankCheckerViolations";
     static final String ELLE_ANOMALIES = "elleAnomalies";
     static final String ELLE_CHECKED = "elleChecked";
@@ -47,7 +48,8 @@ final class LedgerMeasurements {
                 .counter(MONEY_CREATED, Math.max(0, verdict.moneyChange()))
                 .counter(MONEY_DESTROYED, Math.max(0, -verdict.moneyChange()))
                 .counter(MONEY_UNEXPLAINED, verdict.moneyUnexplained())
-                .counter(NOT_AUDITED, verdict.audited() ? 0 : 1);
+                .counter(NOT_AUDITED, verdict.audited() ? 0 : 1)
+                .counter(TRANSFER_MESSAGES, verdict.messagesOfTransfersOk());
         // The ledger checker's findings come first: a claim's evidence quotes the first.
         verdict.examples().forEach(run::finding);
         LedgerReport bank = BankCheck.check(result.history(), config.accounts(), config.initialBalance());

@@ -59,7 +59,7 @@ final class LedgerScenario {
 
     static SimResult run(
             LedgerVariant variant, LedgerConfig config, ParamValues values, long seed, RunOptions options) {
-        LedgerStore store = LedgerStore.of(variant.level(), values.get(LedgerParams.NODES));
+        LedgerStore store = LedgerStore.of(variant.level(), values.get(LedgerParams.NODES), config.bug());
         List<NodeId> clients = RaftCluster.clientIds(config.clients());
         int transfers = values.get(LedgerParams.TRANSFERS_PER_CLIENT);
         TransferGenerator generator = new TransferGenerator(

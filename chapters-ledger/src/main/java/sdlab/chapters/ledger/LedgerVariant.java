@@ -12,6 +12,8 @@ record LedgerVariant(ConsistencyLevel level, TransferWay way) {
     static final String LINEARIZABLE_READ_THEN_WRITE = "linearizable-read-then-write";
     static final String LINEARIZABLE_CAS = "linearizable-cas-retry";
     static final String LINEARIZABLE_ESCROW = "linearizable-escrow";
+    static final String LINEARIZABLE_TXN = "linearizable-txn-retry";
+    static final String LINEARIZABLE_ATOMIC = "linearizable-atomic";
     static final String SESSION_READ_THEN_WRITE = "session-read-then-write";
     static final String SESSION_ESCROW = "session-escrow";
     static final String EVENTUAL_READ_THEN_WRITE = "eventual-read-then-write";
@@ -21,12 +23,12 @@ record LedgerVariant(ConsistencyLevel level, TransferWay way) {
         return level.label() + "-" + way.label();
     }
 
-    /** Every level with every way it supports: compare-and-set only where the store has conditional writes. */
+    /** Every level with every way it supports: compare-and-set and transactions only where the store has them. */
     static List<LedgerVariant> all() {
         List<LedgerVariant> variants = new ArrayList<>();
         for (ConsistencyLevel level : ConsistencyLevel.values()) {
             for (TransferWay way : TransferWay.values()) {
-                if (way != TransferWay.CAS_RETRY || level.conditionalWrites()) {
+                if (!way.needsConditionalWrites() || level.conditionalWrites()) {
                     variants.add(new LedgerVariant(level, way));
                 }
             }
@@ -57,6 +59,10 @@ record LedgerVariant(ConsistencyLevel level, TransferWay way) {
                     case READ_THEN_WRITE -> "read both balances, write both";
                     case CAS_RETRY -> "compare-and-set each balance, reading again on a lost race";
                     case ESCROW -> "debit the client's own escrow budget, write only the client's keys";
+                    case TXN_RETRY ->
+                        "read both balances, then one transaction conditioned on both reads, retried from what it found";
+                    case ATOMIC ->
+                        "one server-side transaction: if the payer holds the amount, the state machine moves it";
                 };
         return store + "; " + transfer;
     }

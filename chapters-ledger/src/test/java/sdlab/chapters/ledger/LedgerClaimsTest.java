@@ -29,9 +29,12 @@ class LedgerClaimsTest {
             "theJepsenBankCheckerFindsNothingOnCompareAndSetAndSomethingOnReadThenWrite",
             "theElleCheckerFindsNoAnomalyInCompareAndSetTransfersOnALinearizableStore",
             "everyRunEndsWithAnAuditAfterItsLastTransfer",
+            "aServerSideTransferNeverDoubleSpendsNorChangesTheTotalNorGoesNegative",
+            "aTransactionBuiltOnTheClientNeverDoubleSpendsNorChangesTheTotal",
             "eventualKeepsBalancesExact",
             "strongKeepsBalancesExactWithReadThenWrite",
             "strongWithCompareAndSetKeepsBalancesExact",
+            "strongWithAServerSideTransferKeepsBalancesExact",
             "sessionKeepsBalancesExact",
             "escrowKeepsBalancesExactAtEveryLevel");
 

@@ -57,13 +57,11 @@ public sealed interface Command permits Command.NoOp, Command.Write, Command.Cha
         }
     }
 
-    /** A client's write to one key; {@code sequence} grows with every write of the session. */
-    sealed interface Write extends Command permits Put, Cas {
+    /** A client's write; {@code sequence} grows with every write of the session. */
+    sealed interface Write extends Command permits Put, Cas, Txn {
         String session();
 
         long sequence();
-
-        String key();
     }
 
     /** Stores {@code value} (null, a Long or a String) under {@code key}. */
@@ -81,6 +79,96 @@ public sealed interface Command permits Command.NoOp, Command.Write, Command.Cha
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(key, "key");
             requireStorable(expected);
+            requireStorable(value);
+        }
+    }
+
+    /**
+     * A multi-key transaction in the style of etcd's Txn: if every one of {@code conditions} holds,
+     * apply every one of {@code writes}, else apply none. One log entry, so it is applied whole
+     * at one point of the log's order: serializable, and linearizable since the log is. Its
+     * result says which condition failed (the first, in order) and what every key it names held
+     * before it, so a client that lost a race can retry from those values without reading again.
+     */
+    record Txn(String session, long sequence, List<Condition> conditions, List<Mutation> writes) implements Write {
+        /** Bounds a transaction, so that one entry cannot grow the log or a reply without limit. */
+        public static final int PARTS_MAX = 64;
+
+        public Txn {
+            Objects.requireNonNull(session, "session");
+            conditions = List.copyOf(conditions);
+            writes = List.copyOf(writes);
+            if (conditions.size() + writes.size() > PARTS_MAX) {
+                throw new IllegalArgumentException("a transaction has at most " + PARTS_MAX + " conditions and writes");
+            }
+        }
+
+        /** Every key the transaction names, each once, in the order first named (conditions, then writes). */
+        public List<String> keys() {
+            java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+            conditions.forEach(condition -> keys.add(condition.key()));
+            writes.forEach(write -> keys.add(write.key()));
+            return List.copyOf(keys);
+        }
+    }
+
+    /** What a transaction checks on one key before it writes. */
+    sealed interface Condition permits ValueEquals, Absent, AtLeast {
+        String key();
+    }
+
+    /** The key holds {@code expected} (a Long or a String; to ask for no value use {@link Absent}). */
+    record ValueEquals(String key, Object expected) implements Condition {
+        public ValueEquals {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(expected, "expected: a missing key is Absent");
+            requireStorable(expected);
+        }
+    }
+
+    /** The key holds no value: create-if-absent. */
+    record Absent(String key) implements Condition {
+        public Absent {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** The key holds a number of at least {@code minimum}; a String or no value fails it. */
+    record AtLeast(String key, long minimum) implements Condition {
+        public AtLeast {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** What a transaction writes to one key once its conditions hold. */
+    sealed interface Mutation permits SetValue, Add {
+        String key();
+    }
+
+    /** Stores {@code value} (null deletes). */
+    record SetValue(String key, Object value) implements Mutation {
+        public SetValue {
+            Objects.requireNonNull(key, "key");
+            requireStorable(value);
+        }
+    }
+
+    /**
+     * Adds {@code delta} to the number the key holds, computed by the state machine when the entry
+     * applies (as FoundationDB's atomic add): no client reads the value first. A key with no
+     * value counts as 0; a key holding a String makes the whole transaction fail, as a condition
+     * would.
+     */
+    record Add(String key, long delta) implements Mutation {
+        public Add {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** A key and what it held (null: nothing), as a transaction's result reports it. */
+    record KeyValue(String key, Object value) {
+        public KeyValue {
+            Objects.requireNonNull(key, "key");
             requireStorable(value);
         }
     }

@@ -310,7 +310,7 @@ final class Leadership {
         Command.Write write = submit.command();
         KvStateMachine.Result cached = machine.cached(write.session(), write.sequence());
         if (cached != null) {
-            ctx.send(client, new Applied(write.sequence(), cached.ok(), cached.value()));
+            ctx.send(client, answer(write, cached));
             return;
         }
         if (machine.isStale(write.session(), write.sequence())) {
@@ -343,8 +343,15 @@ final class Leadership {
         }
         writes.remove(write.session());
         if (pending.sequence() == write.sequence() && result != null) {
-            ctx.send(pending.client(), new Applied(write.sequence(), result.ok(), result.value()));
+            ctx.send(pending.client(), answer(write, result));
         }
+    }
+
+    /** The reply that tells a client how its write was applied. */
+    private static RaftMessages.ClientReply answer(Command.Write write, KvStateMachine.Result result) {
+        return write instanceof Command.Txn
+                ? new RaftMessages.TxnApplied(write.sequence(), result.ok(), result.failedCondition(), result.before())
+                : new Applied(write.sequence(), result.ok(), result.value());
     }
 
     // ---- membership ----

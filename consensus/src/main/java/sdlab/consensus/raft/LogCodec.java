@@ -35,6 +35,12 @@ final class LogCodec {
     private static final byte CAS = 'C';
     private static final byte CHANGE_MEMBERS = 'M';
     private static final byte APPLY = 'A';
+    private static final byte TXN = 'T';
+    private static final byte VALUE_EQUALS = '=';
+    private static final byte ABSENT = '0';
+    private static final byte AT_LEAST = '>';
+    private static final byte SET_VALUE = 's';
+    private static final byte ADD = '+';
     private static final byte NULL = 0;
     private static final byte LONG = 1;
     private static final byte STRING = 2;
@@ -67,8 +73,7 @@ final class LogCodec {
             for (var entry : snapshot.sessions().entrySet()) {
                 writeString(out, entry.getKey());
                 out.writeLong(entry.getValue().lastSequence());
-                out.writeBoolean(entry.getValue().result().ok());
-                value(out, entry.getValue().result().value());
+                result(out, entry.getValue().result());
             }
             members(out, snapshot.members());
             bytes(out, snapshot.application());
@@ -114,8 +119,7 @@ final class LogCodec {
         for (int i = in.readInt(); i > 0; i--) {
             String session = readString(in);
             long sequence = in.readLong();
-            boolean ok = in.readBoolean();
-            sessions.put(session, new KvStateMachine.Session(sequence, new KvStateMachine.Result(ok, value(in))));
+            sessions.put(session, new KvStateMachine.Session(sequence, result(in)));
         }
         List<NodeId> members = members(in);
         byte[] application = bytes(in);
@@ -206,6 +210,7 @@ final class LogCodec {
             case Command.Put put -> {
                 out.writeByte(PUT);
                 session(out, put);
+                writeString(out, put.key());
                 value(out, put.value());
             }
             case Command.Apply apply -> {
@@ -215,8 +220,21 @@ final class LogCodec {
             case Command.Cas cas -> {
                 out.writeByte(CAS);
                 session(out, cas);
+                writeString(out, cas.key());
                 value(out, cas.expected());
                 value(out, cas.value());
+            }
+            case Command.Txn txn -> {
+                out.writeByte(TXN);
+                session(out, txn);
+                out.writeInt(txn.conditions().size());
+                for (Command.Condition condition : txn.conditions()) {
+                    condition(out, condition);
+                }
+                out.writeInt(txn.writes().size());
+                for (Command.Mutation write : txn.writes()) {
+                    mutation(out, write);
+                }
             }
         }
     }
@@ -224,7 +242,64 @@ final class LogCodec {
     private static void session(DataOutputStream out, Command.Write write) throws IOException {
         writeString(out, write.session());
         out.writeLong(write.sequence());
-        writeString(out, write.key());
+    }
+
+    private static void condition(DataOutputStream out, Command.Condition condition) throws IOException {
+        switch (condition) {
+            case Command.ValueEquals equals -> {
+                out.writeByte(VALUE_EQUALS);
+                writeString(out, equals.key());
+                value(out, equals.expected());
+            }
+            case Command.Absent absent -> {
+                out.writeByte(ABSENT);
+                writeString(out, absent.key());
+            }
+            case Command.AtLeast atLeast -> {
+                out.writeByte(AT_LEAST);
+                writeString(out, atLeast.key());
+                out.writeLong(atLeast.minimum());
+            }
+        }
+    }
+
+    private static void mutation(DataOutputStream out, Command.Mutation mutation) throws IOException {
+        switch (mutation) {
+            case Command.SetValue set -> {
+                out.writeByte(SET_VALUE);
+                writeString(out, set.key());
+                value(out, set.value());
+            }
+            case Command.Add add -> {
+                out.writeByte(ADD);
+                writeString(out, add.key());
+                out.writeLong(add.delta());
+            }
+        }
+    }
+
+    /** A session's cached result: ok, the value after, and for a transaction the failed condition and the keys before. */
+    private static void result(DataOutputStream out, KvStateMachine.Result result) throws IOException {
+        out.writeBoolean(result.ok());
+        value(out, result.value());
+        out.writeInt(result.failedCondition());
+        out.writeInt(result.before().size());
+        for (Command.KeyValue pair : result.before()) {
+            writeString(out, pair.key());
+            value(out, pair.value());
+        }
+    }
+
+    private static KvStateMachine.Result result(DataInputStream in) throws IOException {
+        boolean ok = in.readBoolean();
+        Object value = value(in);
+        int failedCondition = in.readInt();
+        int count = count(in);
+        List<Command.KeyValue> before = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            before.add(new Command.KeyValue(requiredString(in), value(in)));
+        }
+        return new KvStateMachine.Result(ok, value, failedCondition, before);
     }
 
     private static void value(DataOutputStream out, Object value) throws IOException {
@@ -319,9 +394,54 @@ final class LogCodec {
             case CHANGE_MEMBERS -> new Command.ChangeMembers(members(in));
             case PUT -> new Command.Put(readString(in), in.readLong(), readString(in), value(in));
             case CAS -> new Command.Cas(readString(in), in.readLong(), readString(in), value(in), value(in));
+            case TXN -> txn(in);
             case APPLY -> new Command.Apply(bytes(in));
             default -> throw new IllegalArgumentException("unknown command kind");
         };
+    }
+
+    private static Command.Txn txn(DataInputStream in) throws IOException {
+        String session = readString(in);
+        long sequence = in.readLong();
+        int conditionCount = count(in);
+        List<Command.Condition> conditions = new ArrayList<>(conditionCount);
+        for (int i = 0; i < conditionCount; i++) {
+            conditions.add(
+                    switch (in.readByte()) {
+                        case VALUE_EQUALS -> new Command.ValueEquals(requiredString(in), value(in));
+                        case ABSENT -> new Command.Absent(requiredString(in));
+                        case AT_LEAST -> new Command.AtLeast(requiredString(in), in.readLong());
+                        default -> throw new IllegalArgumentException("unknown condition kind");
+                    });
+        }
+        int writeCount = count(in);
+        List<Command.Mutation> writes = new ArrayList<>(writeCount);
+        for (int i = 0; i < writeCount; i++) {
+            writes.add(
+                    switch (in.readByte()) {
+                        case SET_VALUE -> new Command.SetValue(requiredString(in), value(in));
+                        case ADD -> new Command.Add(requiredString(in), in.readLong());
+                        default -> throw new IllegalArgumentException("unknown write kind");
+                    });
+        }
+        return new Command.Txn(session, sequence, conditions, writes);
+    }
+
+    /** A count of parts that follow; each takes at least one byte, so a larger count is damage. */
+    private static int count(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new IllegalArgumentException("more parts than bytes");
+        }
+        return count;
+    }
+
+    private static String requiredString(DataInputStream in) throws IOException {
+        String text = readString(in);
+        if (text == null) {
+            throw new IllegalArgumentException("a key without a name");
+        }
+        return text;
     }
 
     private static Object value(DataInputStream in) throws IOException {

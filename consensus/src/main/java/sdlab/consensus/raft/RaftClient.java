@@ -34,6 +34,9 @@ import sdlab.core.client.Outcome;
  *   <li>{@code cas} (value: the list {@code [expected, new]}): {@code Ok([expected, new])} if
  *       the compare matched, {@code Fail} if it did not (applied, changed nothing); {@code
  *       Unknown} when the client gives up.
+ *   <li>{@code txn} (value: a {@link TxnRequest}): {@code Ok(}{@link TxnResult}{@code )} once
+ *       applied, whether its conditions held or not (the result says); {@code Unknown} when the
+ *       client gives up.
  *   <li>{@code read} / {@code get}: {@code Ok(value)}, linearizable (ReadIndex); {@code Fail}
  *       when the client gives up: a read changes nothing.
  * </ul>
@@ -105,6 +108,8 @@ public final class RaftClient implements Client {
         }
         switch (reply) {
             case Applied applied -> finish(outcomeOf(applied), ctx);
+            case RaftMessages.TxnApplied txn ->
+                finish(Outcome.ok(new TxnResult(txn.succeeded(), txn.failedCondition(), txn.before())), ctx);
             case ReadOk ok -> finish(Outcome.ok(ok.value()), ctx);
             case NotLeader notLeader -> redirect(from, notLeader, ctx);
             case RaftMessages.MembersChanged changed -> {} // answers an administrator, not this client
@@ -140,7 +145,7 @@ public final class RaftClient implements Client {
                     invocation.opId(),
                     Outcome.fail("unsupported operation " + invocation.f() + " " + invocation.value()
                             + ": the Raft store takes read/get, write/put of null, a Long or a String,"
-                            + " and cas [expected new]"));
+                            + ", cas [expected new] and txn with a TxnRequest"));
             startNext(ctx);
             return;
         }
@@ -166,6 +171,10 @@ public final class RaftClient implements Client {
                 }
                 yield null;
             }
+            case "txn" ->
+                value instanceof TxnRequest txn
+                        ? new Submit(new Command.Txn(session, id, txn.conditions(), txn.writes()))
+                        : null;
             default -> null;
         };
     }

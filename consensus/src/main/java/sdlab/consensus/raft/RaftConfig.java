@@ -76,7 +76,13 @@ public record RaftConfig(
          * (an earlier leader's, uncommitted) and its own give two configurations with disjoint
          * majorities, and a committed entry can be lost.
          */
-        CHANGE_BEFORE_TERM_COMMIT
+        CHANGE_BEFORE_TERM_COMMIT,
+        /**
+         * The state machine applies a transaction's writes without checking its conditions: a
+         * transfer's "if the payer holds at least the amount" is dropped, and the debit lands
+         * whatever the balance is.
+         */
+        TXN_CONDITIONS_IGNORED
     }
 
     public RaftConfig {

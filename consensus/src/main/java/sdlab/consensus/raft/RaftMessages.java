@@ -13,7 +13,7 @@ import sdlab.core.NodeId;
  * <pre>
  * client -> any node      Submit (a write in a session) | Read
  * server -> leader        Propose (an application command; answered only by NotLeader)
- * node -> client          Applied | ReadOk | NotLeader (with a hint; retry there)
+ * node -> client          Applied | TxnApplied | ReadOk | NotLeader (with a hint; retry there)
  * admin -> any node       AddServer | RemoveServer
  * node -> admin           MembersChanged (once committed) | ChangeRefused (with a reason) | NotLeader
  * pre-candidate -> peer   PreVote                   peer -> pre-candidate   PreVoteReply
@@ -90,7 +90,7 @@ public final class RaftMessages {
 
     /** What a node answers a client; {@code requestId} echoes the request's. */
     public sealed interface ClientReply extends RaftMessage
-            permits Applied, ReadOk, NotLeader, MembersChanged, ChangeRefused {
+            permits Applied, TxnApplied, ReadOk, NotLeader, MembersChanged, ChangeRefused {
         long requestId();
     }
 
@@ -99,6 +99,19 @@ public final class RaftMessages {
      * compare matched; {@code value} is the key's value after it.
      */
     public record Applied(long requestId, boolean ok, Object value) implements ClientReply {}
+
+    /**
+     * The transaction was applied (once): {@code succeeded} if every condition held and every
+     * write was made, else nothing was written and {@code failedCondition} is the index of the
+     * first condition that failed (-2: an add met a String). {@code before} is what every key it
+     * names held just before it, in the order {@link Command.Txn#keys()} gives.
+     */
+    public record TxnApplied(long requestId, boolean succeeded, int failedCondition, List<Command.KeyValue> before)
+            implements ClientReply {
+        public TxnApplied {
+            before = List.copyOf(before);
+        }
+    }
 
     /** The value of the key as of a point between the read's arrival and this reply. */
     public record ReadOk(long requestId, Object value) implements ClientReply {}

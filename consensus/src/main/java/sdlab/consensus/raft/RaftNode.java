@@ -91,7 +91,9 @@ public final class RaftNode implements Node {
         List<String> notes = new ArrayList<>();
         state = PersistentState.recover(ctx.disk(), bootstrapMembers, notes);
         notes.forEach(note -> ctx.note(self + " " + note));
-        machine = state.snapshot().map(KvStateMachine::restore).orElseGet(KvStateMachine::new);
+        machine = state.snapshot()
+                .map(snapshot -> KvStateMachine.restore(snapshot, config.bug()))
+                .orElseGet(() -> new KvStateMachine(config.bug()));
         state.snapshot().ifPresent(snapshot -> application.restore(snapshot.lastIndex(), snapshot.application()));
         commitIndex = machine.lastApplied(); // a snapshot holds only committed entries
         if (config.readMode() == RaftConfig.ReadMode.LEASE) {
@@ -483,7 +485,7 @@ public final class RaftNode implements Node {
         if (snapshot.lastIndex() > commitIndex) {
             ctx.note(self + " installs a snapshot up to entry " + snapshot.lastIndex() + " from " + from);
             state.saveSnapshot(snapshot);
-            machine = KvStateMachine.restore(snapshot);
+            machine = KvStateMachine.restore(snapshot, config.bug());
             application.restore(snapshot.lastIndex(), snapshot.application());
             commitIndex = snapshot.lastIndex();
         }

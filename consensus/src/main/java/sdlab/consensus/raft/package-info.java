@@ -1,7 +1,7 @@
 /**
  * Raft (Ongaro and Ousterhout, "In Search of an Understandable Consensus Algorithm", 2014, and
  * Ongaro's thesis, 2014) as pure node code, replicating a small key-value store: put and cas of
- * null, Long or String values under string keys, and reads.
+ * null, Long or String values under string keys, multi-key transactions, and reads.
  *
  * <p>What is here:
  *
@@ -33,6 +33,10 @@
  *       timeout after hearing a leader, and after their own start (§4.2.3).
  *   <li>Client sessions (thesis §6.3): a retried write carries the same sequence number and is
  *       applied once; its cached result answers the retry.
+ *   <li>Multi-key transactions in the style of etcd's Txn ({@link sdlab.consensus.raft.Command.Txn}):
+ *       conditions on several keys (equals, absent, a number of at least n), then writes (set,
+ *       delete, add n computed by the state machine) applied all or none, in one log entry and
+ *       so serializable; the answer names the first failed condition and what every key held.
  *   <li>Membership changes one server at a time (thesis §4.1): an administrator's {@code
  *       AddServer} or {@code RemoveServer} to the leader becomes a {@link
  *       sdlab.consensus.raft.Command.ChangeMembers} entry with the whole new configuration.

@@ -16,7 +16,22 @@ class LogCodecTest {
             new LogRecord.Entry(2, new LogEntry(2, new Command.Put("c1/ab", 7, "k", 42L))),
             new LogRecord.Entry(3, new LogEntry(2, new Command.Put("c1/ab", 8, "", null))),
             new LogRecord.Entry(4, new LogEntry(2, new Command.Cas("c2/ff", 1, "ключ", null, "naïve ✓"))),
-            new LogRecord.Entry(5, new LogEntry(3, new Command.Cas("c2/ff", 2, "k", -1L, Long.MAX_VALUE))));
+            new LogRecord.Entry(5, new LogEntry(3, new Command.Cas("c2/ff", 2, "k", -1L, Long.MAX_VALUE))),
+            new LogRecord.Entry(
+                    6,
+                    new LogEntry(
+                            3,
+                            new Command.Txn(
+                                    "c3/01",
+                                    9,
+                                    List.of(
+                                            new Command.ValueEquals("a", "1@t"),
+                                            new Command.Absent("b"),
+                                            new Command.AtLeast("c", -5)),
+                                    List.of(
+                                            new Command.SetValue("a", null),
+                                            new Command.Add("c", Long.MIN_VALUE),
+                                            new Command.SetValue("b", 7L))))));
 
     private static byte[] encodeAll(List<LogRecord> records) {
         List<byte[]> frames = records.stream().map(LogCodec::encode).toList();
