@@ -48,7 +48,7 @@ final class ClusterMechanisms {
                 new ReadWriteGenerator(keys, readShare, clients);
             default ->
                 throw new IllegalArgumentException("'cluster test' has no workload for '" + name
-                        + "' yet; its clients speak RESP (see 'sdlab cluster start " + name + "')");
+                        + "' yet; 'sdlab cluster start " + name + "' says how its clients reach it");
         };
     }
 
