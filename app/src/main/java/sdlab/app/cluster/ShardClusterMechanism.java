@@ -87,12 +87,12 @@ final class ShardClusterMechanism implements ClusterMechanism {
 
     @Override
     public String describe() {
-        return "sharded store: placement %s, shards %s, spares %s, %s"
+        return "sharded store: placement %s, first table %s (shards %s), spares %s"
                 .formatted(
                         PLACEMENT,
+                        firstTable().partitioner().describe(),
                         names(firstShards()),
-                        spares().isEmpty() ? "none" : names(spares()),
-                        firstTable().partitioner().describe());
+                        spares().isEmpty() ? "none" : names(spares()));
     }
 
     @Override
@@ -181,7 +181,11 @@ final class ShardClusterMechanism implements ClusterMechanism {
         if (id.equals(PLACEMENT)) {
             return Optional.of("placement (the routing table)");
         }
-        return Optional.of(firstShards().contains(id) ? "shard" : "spare shard (empty until 'cluster shards add')");
+        // Roles as started: 'sdlab cluster shards table' shows the table in force after adds and removes.
+        return Optional.of(
+                firstShards().contains(id)
+                        ? "shard (first table)"
+                        : "spare shard (outside the first table, for 'cluster shards add')");
     }
 
     /** The first table, the same in every process: built from the options alone. */
