@@ -165,6 +165,11 @@ public final class PlacementNode implements Node {
                                 Rebalancer.withShardRemoved(table.partitioner(), leave.shard(), keysByRange());
                             default -> throw new IllegalStateException("not an operator change: " + change);
                         };
+                if (change.request() instanceof JoinShard join && !next.shards().contains(join.shard())) {
+                    // Range rebalancing moves whole ranges; with none that fits, the joiner would own nothing.
+                    throw new IllegalArgumentException(
+                            join.shard() + " would take no range: no shard holds a range small enough to give");
+                }
                 inFlight = change;
                 inFlightSinceNanos = ctx.nowNanos();
                 entriesMoved = 0;
