@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import sdlab.core.Message;
+import sdlab.core.Node;
 import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
 import sdlab.core.client.Client;
@@ -217,7 +218,7 @@ final class ShardClusterMechanism implements ClusterMechanism {
         return new ShardSettings(PLACEMENT, 0, 0, REPORT_EVERY.toNanos(), VALUE_BYTES, HOT_KEYS_TRACKED);
     }
 
-    private static TranslatedNode wired(sdlab.core.Node node) {
+    private static TranslatedNode wired(Node node) {
         return new TranslatedNode(node, ShardWire::fromWire, ShardWire::toWire);
     }
 

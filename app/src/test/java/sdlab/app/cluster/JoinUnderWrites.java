@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -148,7 +149,7 @@ final class JoinUnderWrites {
     private static List<String> unreadable(ShardTestCluster cluster, Map<String, Expected> expected) throws Exception {
         List<String> unreadable = new ArrayList<>();
         try (ShardTestCluster.Router reader = cluster.router("reader", Map.of())) {
-            for (Map.Entry<String, Expected> entry : new java.util.TreeMap<>(expected).entrySet()) {
+            for (Map.Entry<String, Expected> entry : new TreeMap<>(expected).entrySet()) {
                 Outcome read = reader.get(entry.getKey());
                 Expected want = entry.getValue();
                 Object got = read instanceof Outcome.Ok ok ? ok.value() : read;

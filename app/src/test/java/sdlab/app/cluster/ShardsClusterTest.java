@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ class ShardsClusterTest {
             }
             assertThat(router.get("absent")).isEqualTo(Outcome.ok(null));
             assertThat(router.scan("3", "c")).isEqualTo(Outcome.ok(written.subMap("3", "c")));
-            assertThat(router.count()).isEqualTo(Outcome.ok(java.util.List.of(90L, 4005L)));
+            assertThat(router.count()).isEqualTo(Outcome.ok(List.of(90L, 4005L)));
 
             try (ShardsAdmin admin = cluster.admin()) {
                 Outcome left = admin.remove(N2);
