@@ -36,13 +36,17 @@ import sdlab.runtime.host.ClientHost;
             "Run the mechanism's own client against the cluster: one command, or one per line from standard input.",
             "quorum: put KEY VALUE, get KEY. A write with no answer in time is 'unknown': it may still happen.",
             "raft: also cas KEY EXPECTED NEW and txn CONDITIONS then WRITES (txn a >= 10 then add a -10 add b 10).",
+            "shards: put KEY NUMBER, get KEY, scan FROM TO, count (a router that caches the routing table).",
             "Exit code 1 if the (last) command failed or its outcome is unknown."
         })
 final class ClusterClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MECHANISM", description = "the cluster's mechanism (quorum or raft)")
+    @Parameters(
+            index = "0",
+            paramLabel = "MECHANISM",
+            description = "the cluster's mechanism (quorum, raft, repl or shards)")
     String mechanism;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "COMMAND", description = "e.g. put k v, get k")

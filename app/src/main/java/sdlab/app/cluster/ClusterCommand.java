@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             ClusterStatusCommand.class,
             ClusterStopCommand.class,
             ClusterClientCommand.class,
+            ClusterShardsCommand.class,
             ClusterFaultCommand.class,
             ClusterTestCommand.class,
             ClusterNodeCommand.class

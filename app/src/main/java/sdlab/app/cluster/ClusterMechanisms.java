@@ -18,7 +18,8 @@ final class ClusterMechanisms {
             QuorumClusterMechanism.NAME,
             RaftClusterMechanism.NAME,
             CoordClusterMechanism.NAME,
-            ReplClusterMechanism.NAME);
+            ReplClusterMechanism.NAME,
+            ShardClusterMechanism.NAME);
 
     /** How this program starts one of its own node processes. */
     static final NodeLauncher LAUNCHER = NodeLauncher.of("sdlab.app.Main", "cluster", "node");
@@ -32,6 +33,7 @@ final class ClusterMechanisms {
             case RaftClusterMechanism.NAME -> RaftClusterMechanism.fromOptions(options);
             case CoordClusterMechanism.NAME -> CoordClusterMechanism.fromOptions(options);
             case ReplClusterMechanism.NAME -> ReplClusterMechanism.fromOptions(options);
+            case ShardClusterMechanism.NAME -> ShardClusterMechanism.fromOptions(options);
             default ->
                 throw new IllegalArgumentException(
                         "no mechanism '" + name + "' runs as a cluster; use one of " + String.join(", ", NAMES));
@@ -46,7 +48,7 @@ final class ClusterMechanisms {
                 new ReadWriteGenerator(keys, readShare, clients);
             default ->
                 throw new IllegalArgumentException("'cluster test' has no workload for '" + name
-                        + "' yet; its clients speak RESP (see 'sdlab cluster start " + name + "')");
+                        + "' yet; 'sdlab cluster start " + name + "' says how its clients reach it");
         };
     }
 

@@ -30,7 +30,8 @@ final class ClusterStartCommand implements Callable<Integer> {
             paramLabel = "MECHANISM",
             description =
                     "what to run: quorum (chapter 10's store), raft, coord (the coordination service, with ZooKeeper"
-                            + " ports) or repl (a primary and replicas, with RESP ports)")
+                            + " ports), repl (a primary and replicas, with RESP ports) or shards (chapter 15's sharded"
+                            + " store: a placement node, shards and spare shards)")
     String mechanism;
 
     @Option(names = "--nodes", defaultValue = "3", description = "how many nodes (default: ${DEFAULT-VALUE})")
@@ -69,6 +70,16 @@ final class ClusterStartCommand implements Callable<Integer> {
                                 + " and, with failover, a lease service and a manager): set --replicas, not --nodes");
             }
             nodes = repl.nodeCount();
+        }
+        if (resolved instanceof ShardClusterMechanism shards) {
+            // The placement node, the shards and the spares follow from --shards and --spares.
+            if (spec.commandLine().getParseResult().hasMatchedOption("--nodes") && nodes != shards.nodeCount()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "shards runs " + shards.nodeCount() + " processes for these options (the placement node, the"
+                                + " shards and the spares): set --shards and --spares, not --nodes");
+            }
+            nodes = shards.nodeCount();
         }
         if (nodes < 1 || nodes > 64) {
             throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 64, got " + nodes);

@@ -80,10 +80,37 @@ final class MechanismOptions {
     String failover;
 
     @Option(
+            names = "--shards",
+            paramLabel = "N",
+            description =
+                    "shards: shards in the first routing table (default: 3); with the spares, sets the node count")
+    Integer shards;
+
+    @Option(
+            names = "--spares",
+            paramLabel = "N",
+            description = "shards: spare shard processes outside the table, for 'cluster shards add' (default: 1)")
+    Integer spares;
+
+    @Option(
+            names = "--partitioner",
+            paramLabel = "KIND",
+            description =
+                    "shards: hash (modulo N), consistent (a ring, --tokens per shard) or range (default: consistent)")
+    String partitioner;
+
+    @Option(
+            names = "--tokens",
+            paramLabel = "N",
+            description = "shards, consistent: tokens (virtual nodes) per shard on the ring (default: 256)")
+    Integer tokens;
+
+    @Option(
             names = "--planted-bug",
             hidden = true,
             paramLabel = "BUG",
-            description = "repl: a planted bug for tests (ack-before-commit: SET answers before the commit)")
+            description = "a planted bug for tests; repl: ack-before-commit (SET answers before the commit); shards:"
+                    + " keep-stale-table (routers take a refusing shard's epoch but keep their old table)")
     String plantedBug;
 
     /** The options given, by the names the layout file and the mechanism use. */
@@ -114,6 +141,10 @@ final class MechanismOptions {
         putIfGiven(options, "acks", acks);
         putIfGiven(options, "semi-sync-timeout-ms", semiSyncTimeoutMs);
         putIfGiven(options, "failover", failover);
+        putIfGiven(options, "shards", shards);
+        putIfGiven(options, "spares", spares);
+        putIfGiven(options, "partitioner", partitioner);
+        putIfGiven(options, "tokens", tokens);
         putIfGiven(options, "planted-bug", plantedBug);
         return options;
     }

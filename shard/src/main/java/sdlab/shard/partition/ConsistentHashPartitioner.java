@@ -83,6 +83,11 @@ public final class ConsistentHashPartitioner implements Partitioner {
         return tokensPerShard;
     }
 
+    /** What placed the tokens: 0 for the names alone. */
+    public long tokenSeed() {
+        return tokenSeed;
+    }
+
     /** The same ring with these shards (their tokens added or removed; everyone else's points stay). */
     public ConsistentHashPartitioner withShards(List<NodeId> newShards) {
         return new ConsistentHashPartitioner(newShards, tokensPerShard, hash, tokenSeed);

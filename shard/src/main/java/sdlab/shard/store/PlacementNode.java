@@ -1,6 +1,7 @@
 package sdlab.shard.store;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,11 @@ import sdlab.shard.partition.Partitioner;
 import sdlab.shard.partition.RangePartitioner;
 import sdlab.shard.partition.Rebalancer;
 import sdlab.shard.partition.SplitPolicy;
+import sdlab.shard.store.ShardMessage.ChangeInForce;
+import sdlab.shard.store.ShardMessage.ChangeRefused;
 import sdlab.shard.store.ShardMessage.FetchTable;
+import sdlab.shard.store.ShardMessage.JoinShard;
+import sdlab.shard.store.ShardMessage.LeaveShard;
 import sdlab.shard.store.ShardMessage.LoadReport;
 import sdlab.shard.store.ShardMessage.RangeLoad;
 import sdlab.shard.store.ShardMessage.Ready;
@@ -29,16 +34,34 @@ import sdlab.shard.store.ShardMessage.TableUpdate;
  * answers routers' fetches, splits ranges that grew or got hot from the shards' load reports, and rebalances when a
  * shard joins. Changes go one at a time: the next waits until every shard concerned says the last is in force, so
  * epochs are applied in order and a handoff is never split across two changes.
+ *
+ * <p>An operator may also add a shard to the table or take one out ({@link JoinShard}, {@link LeaveShard}), as one
+ * adds a shard to a MongoDB cluster or drains one: the request waits its turn behind the change in force, and the
+ * operator hears {@link ChangeInForce} once every shard concerned is ready, with the data the change moved and how
+ * long it took, or {@link ChangeRefused}.
  */
 public final class PlacementNode implements Node {
+    /** Operator changes that may wait their turn; an operator sends one at a time, so a few is plenty. */
+    static final int OPERATOR_CHANGES_WAITING_MAX = 16;
+
     private final PlacementSettings settings;
     private final ShardObserver observer;
     private final TreeSet<NodeId> awaitingReady = new TreeSet<>();
     private final Map<NodeId, LoadReport> reports = new TreeMap<>();
+    private final ArrayDeque<OperatorChange> operatorChanges = new ArrayDeque<>();
     private RoutingTable table;
     private boolean joinDue;
+    /** The operator change being put in force, and what its shards reported so far; null when none is. */
+    private OperatorChange inFlight;
+
+    private long inFlightSinceNanos;
+    private long entriesMoved;
+    private long bytesMoved;
 
     private record JoinDue() implements Timer {}
+
+    /** An operator's request ({@link JoinShard} or {@link LeaveShard}) and who to answer. */
+    private record OperatorChange(NodeId operator, ShardMessage request) {}
 
     public PlacementNode(RoutingTable table, PlacementSettings settings, ShardObserver observer) {
         this.table = table;
@@ -66,13 +89,17 @@ public final class PlacementNode implements Node {
                 }
             }
             case Ready ready -> {
-                if (ready.epoch() == table.epoch()) {
-                    awaitingReady.remove(ready.shard());
+                if (ready.epoch() == table.epoch() && awaitingReady.remove(ready.shard())) {
+                    entriesMoved += ready.entriesReceived();
+                    bytesMoved += ready.bytesReceived();
                 }
-                if (awaitingReady.isEmpty() && joinDue) {
-                    join(ctx);
+                if (awaitingReady.isEmpty()) {
+                    answerInFlight(ctx);
+                    nextChange(ctx);
                 }
             }
+            case JoinShard join -> request(new OperatorChange(from, join), ctx);
+            case LeaveShard leave -> request(new OperatorChange(from, leave), ctx);
             default -> {}
         }
     }
@@ -94,12 +121,88 @@ public final class PlacementNode implements Node {
 
     private void join(NodeContext ctx) {
         joinDue = false;
-        Map<String, Long> keys = new TreeMap<>();
-        reports.values().forEach(report -> keys.putAll(report.keysByRangeStart()));
         publish(
-                Rebalancer.withShardAdded(table.partitioner(), settings.joiner(), keys),
+                Rebalancer.withShardAdded(table.partitioner(), settings.joiner(), keysByRange()),
                 settings.joiner() + " joins",
                 ctx);
+    }
+
+    /** Keys per range start, from the latest reports: what range rebalancing weighs (hash ignores it). */
+    private Map<String, Long> keysByRange() {
+        Map<String, Long> keys = new TreeMap<>();
+        reports.values().forEach(report -> keys.putAll(report.keysByRangeStart()));
+        return keys;
+    }
+
+    private void request(OperatorChange change, NodeContext ctx) {
+        if (operatorChanges.size() >= OPERATOR_CHANGES_WAITING_MAX) {
+            ctx.send(
+                    change.operator(),
+                    new ChangeRefused("the placement node is busy: " + OPERATOR_CHANGES_WAITING_MAX
+                            + " changes wait already; try again later"));
+            return;
+        }
+        operatorChanges.add(change);
+        if (awaitingReady.isEmpty()) {
+            nextChange(ctx);
+        }
+    }
+
+    /** With no change in progress: the scheduled join first, else the next operator change that can be made. */
+    private void nextChange(NodeContext ctx) {
+        if (joinDue) {
+            join(ctx);
+            return;
+        }
+        while (awaitingReady.isEmpty() && !operatorChanges.isEmpty()) {
+            OperatorChange change = operatorChanges.poll();
+            try {
+                Partitioner next =
+                        switch (change.request()) {
+                            case JoinShard join ->
+                                Rebalancer.withShardAdded(table.partitioner(), join.shard(), keysByRange());
+                            case LeaveShard leave ->
+                                Rebalancer.withShardRemoved(table.partitioner(), leave.shard(), keysByRange());
+                            default -> throw new IllegalStateException("not an operator change: " + change);
+                        };
+                if (change.request() instanceof JoinShard join && !next.shards().contains(join.shard())) {
+                    // Range rebalancing moves whole ranges; with none that fits, the joiner would own nothing.
+                    throw new IllegalArgumentException(
+                            join.shard() + " would take no range: no shard holds a range small enough to give");
+                }
+                inFlight = change;
+                inFlightSinceNanos = ctx.nowNanos();
+                entriesMoved = 0;
+                bytesMoved = 0;
+                publish(next, describe(change.request()), ctx);
+            } catch (IllegalArgumentException e) {
+                // The rebalancer refuses a shard that is already in the table, or the last one's leaving.
+                ctx.send(change.operator(), new ChangeRefused(e.getMessage()));
+            }
+        }
+    }
+
+    private static String describe(ShardMessage request) {
+        return switch (request) {
+            case JoinShard join -> join.shard() + " joins";
+            case LeaveShard leave -> leave.shard() + " leaves";
+            default -> request.toString();
+        };
+    }
+
+    private void answerInFlight(NodeContext ctx) {
+        if (inFlight == null) {
+            return;
+        }
+        ctx.send(
+                inFlight.operator(),
+                new ChangeInForce(
+                        table.epoch(),
+                        describe(inFlight.request()),
+                        entriesMoved,
+                        bytesMoved,
+                        ctx.nowNanos() - inFlightSinceNanos));
+        inFlight = null;
     }
 
     /** Splits the first range of the report that is due; true if one was. */

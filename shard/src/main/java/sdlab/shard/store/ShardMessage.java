@@ -23,22 +23,22 @@ public sealed interface ShardMessage extends Message {
     }
 
     /** The value of {@code key}, or null. */
-    record Get(long requestId, long epoch, String key) implements Request {}
+    record Get(long requestId, long epoch, String key) implements Request, ShardWire {}
 
     /** Sets {@code key} to {@code value}. */
-    record Put(long requestId, long epoch, String key, long value) implements Request {}
+    record Put(long requestId, long epoch, String key, long value) implements Request, ShardWire {}
 
     /** Every entry of {@code [fromKey, toKey)} the shard owns. */
-    record Scan(long requestId, long epoch, String fromKey, String toKey) implements Request {}
+    record Scan(long requestId, long epoch, String fromKey, String toKey) implements Request, ShardWire {}
 
     /** How many entries the shard owns and their values' sum: one leg of a scatter-gather aggregate. */
-    record Aggregate(long requestId, long epoch) implements Request {}
+    record Aggregate(long requestId, long epoch) implements Request, ShardWire {}
 
     /**
      * A get's answer, with the requests waiting in the shard's queue when it was sent: routers that balance reads over
      * replicas pick by it.
      */
-    record GetReply(long requestId, Long value, int queueDepth) implements ShardMessage {
+    record GetReply(long requestId, Long value, int queueDepth) implements ShardMessage, ShardWire {
         /** An answer that says nothing of the queue. */
         public GetReply(long requestId, Long value) {
             this(requestId, value, 0);
@@ -49,10 +49,10 @@ public sealed interface ShardMessage extends Message {
      * A router asks a read cache for {@code key}, which {@code shard} owns under the router's table of {@code epoch}:
      * the cache answers from its entry or forwards a {@link Get} (one per key in flight) and relays the answer.
      */
-    record CachedGet(long requestId, long epoch, String key, NodeId shard) implements ShardMessage {}
+    record CachedGet(long requestId, long epoch, String key, NodeId shard) implements ShardMessage, ShardWire {}
 
     /** A put is applied. */
-    record PutReply(long requestId) implements ShardMessage {}
+    record PutReply(long requestId) implements ShardMessage, ShardWire {}
 
     /** A scan's entries from one shard. */
     record ScanReply(long requestId, SortedMap<String, Long> entries) implements ShardMessage {
@@ -68,13 +68,13 @@ public sealed interface ShardMessage extends Message {
     }
 
     /** One shard's part of an aggregate. */
-    record AggregateReply(long requestId, long count, long sum) implements ShardMessage {}
+    record AggregateReply(long requestId, long count, long sum) implements ShardMessage, ShardWire {}
 
     /** The request was made with an older table than the shard's, whose epoch is {@code epoch}: refresh and retry. */
-    record StaleEpoch(long requestId, long epoch) implements ShardMessage {}
+    record StaleEpoch(long requestId, long epoch) implements ShardMessage, ShardWire {}
 
     /** The request's key is hot and over its rate: refused, not applied. */
-    record Throttled(long requestId) implements ShardMessage {}
+    record Throttled(long requestId) implements ShardMessage, ShardWire {}
 
     /** "3 entries u1..u7", or "no entries". */
     private static String describe(SortedMap<String, Long> entries) {
@@ -84,7 +84,7 @@ public sealed interface ShardMessage extends Message {
     }
 
     /** A router asks the placement node for the current table. */
-    record FetchTable() implements ShardMessage {}
+    record FetchTable() implements ShardMessage, ShardWire {}
 
     /** The placement node's current table. */
     record TableIs(RoutingTable table) implements ShardMessage {}
@@ -113,15 +113,39 @@ public sealed interface ShardMessage extends Message {
         }
     }
 
-    /** {@code shard} has everything it owns under {@code epoch}. */
-    record Ready(long epoch, NodeId shard) implements ShardMessage {}
+    /**
+     * {@code shard} has everything it owns under {@code epoch}; the handoffs it took in for it held {@code
+     * entriesReceived} entries of {@code bytesReceived} bytes: what the change moved to it.
+     */
+    record Ready(long epoch, NodeId shard, long entriesReceived, long bytesReceived)
+            implements ShardMessage, ShardWire {}
+
+    /** An operator asks the placement node to add {@code shard} to the table: the keys it takes move to it. */
+    record JoinShard(NodeId shard) implements ShardMessage, ShardWire {}
+
+    /** An operator asks the placement node to take {@code shard} out of the table: its keys move to the others. */
+    record LeaveShard(NodeId shard) implements ShardMessage, ShardWire {}
+
+    /**
+     * An operator's change is in force: every shard concerned said {@link Ready} for {@code epoch}.
+     *
+     * @param change what changed, as the placement node's note says it ("n5 joins")
+     * @param entriesMoved entries the handoffs of the change carried, as the receiving shards counted them
+     * @param bytesMoved their bytes (keys' bytes plus the value size each)
+     * @param nanosTaken from the change's publication to the last shard's {@link Ready}, on the placement node's clock
+     */
+    record ChangeInForce(long epoch, String change, long entriesMoved, long bytesMoved, long nanosTaken)
+            implements ShardMessage, ShardWire {}
+
+    /** An operator's change cannot be made ({@code n9} is no node, or is already a shard); nothing changed. */
+    record ChangeRefused(String reason) implements ShardMessage, ShardWire {}
 
     /**
      * A shard's load since its last report: requests served and keys held, in all and per range it owns (empty for
      * hash partitioning).
      */
     record LoadReport(long epoch, NodeId shard, long keys, long requests, List<RangeLoad> ranges)
-            implements ShardMessage {
+            implements ShardMessage, ShardWire {
         public LoadReport {
             ranges = List.copyOf(ranges);
         }

@@ -2,6 +2,7 @@ package sdlab.shard.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +37,7 @@ import sdlab.shard.store.ShardMessage.Throttled;
  *
  * <p>Operations: {@link #GET} and {@link #PUT} go to the key's owner; {@link #SCAN} of {@code [key, value)} to the
  * shards {@link sdlab.shard.partition.Partitioner#shardsForScan} names, returning how many entries it found; {@link
+ * #RANGE} as a scan, returning the entries themselves (a sorted map), for a user who wants to see them; {@link
  * #COUNT} to every shard, returning {@code [count, sum]}. One operation at a time, as a workload process runs them.
  *
  * <p>Three hot-key remedies live here, each off unless its settings ask for it: a salted key is written to one random
@@ -46,6 +48,7 @@ public final class ShardRouter implements Client {
     public static final String GET = "get";
     public static final String PUT = "put";
     public static final String SCAN = "scan";
+    public static final String RANGE = "range";
     public static final String COUNT = "count";
 
     /** Attempts per operation: each follows a refresh, and a table changes a handful of times per run. */
@@ -68,6 +71,8 @@ public final class ShardRouter implements Client {
     private long found;
     private long sum;
     private Long largest;
+    /** A range operation's entries gathered so far; empty for every other operation. */
+    private final TreeMap<String, Long> entries = new TreeMap<>();
 
     private record Deadline(long opId) implements Timer {}
 
@@ -131,8 +136,12 @@ public final class ShardRouter implements Client {
                 gathered(reply.requestId(), reply.value(), ctx);
             }
             case PutReply reply -> gathered(reply.requestId(), null, ctx);
-            case ScanReply reply ->
+            case ScanReply reply -> {
+                if (awaiting.containsKey(reply.requestId()) && RANGE.equals(current.f())) {
+                    entries.putAll(reply.entries());
+                }
                 gathered(reply.requestId(), (long) reply.entries().size(), ctx);
+            }
             case AggregateReply reply -> {
                 if (awaiting.containsKey(reply.requestId())) {
                     sum += reply.sum();
@@ -181,6 +190,7 @@ public final class ShardRouter implements Client {
         found = 0;
         sum = 0;
         largest = null;
+        entries.clear();
         List<Leg> legs = legs(current, ctx);
         fanOut = (int) legs.stream().map(Leg::to).distinct().count();
         for (Leg leg : legs) {
@@ -214,7 +224,7 @@ public final class ShardRouter implements Client {
                     legs.add(new Leg(copy, id -> new Put(id, epoch, key, value)));
                 }
             }
-            case SCAN -> {
+            case SCAN, RANGE -> {
                 String to = (String) op.value();
                 for (NodeId shard : table.partitioner().shardsForScan(op.key(), to)) {
                     legs.add(new Leg(shard, id -> new Scan(id, epoch, op.key(), to)));
@@ -245,6 +255,7 @@ public final class ShardRouter implements Client {
                     case GET -> largest;
                     case PUT -> current.value();
                     case SCAN -> found;
+                    case RANGE -> Collections.unmodifiableSortedMap(new TreeMap<>(entries));
                     default -> List.of(found, sum);
                 };
         finish(Outcome.ok(result), ctx);

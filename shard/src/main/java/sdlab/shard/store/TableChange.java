@@ -24,6 +24,10 @@ final class TableChange {
     private final Map<Long, Map<NodeId, Handoff>> early = new TreeMap<>();
     private long readyEpoch = -1;
     private boolean inProgress;
+    /** What the handoffs of the change in progress brought in: the data it moved here. */
+    private long entriesReceived;
+
+    private long bytesReceived;
 
     TableChange(ShardSettings settings, ShardObserver observer) {
         this.settings = settings;
@@ -43,6 +47,8 @@ final class TableChange {
             handAway(table, data, ctx);
         }
         awaited.clear();
+        entriesReceived = 0;
+        bytesReceived = 0;
         if (newShards.contains(self)) {
             update.previousShards().stream().filter(s -> !s.equals(self)).forEach(awaited::add);
         }
@@ -105,6 +111,10 @@ final class TableChange {
     private void accept(Handoff handoff, Map<String, Long> data) {
         if (awaited.remove(handoff.from())) {
             data.putAll(handoff.entries());
+            entriesReceived += handoff.entries().size();
+            bytesReceived += handoff.entries().keySet().stream()
+                    .mapToLong(settings::entryBytes)
+                    .sum();
         }
     }
 
@@ -115,7 +125,7 @@ final class TableChange {
         }
         inProgress = false;
         readyEpoch = epoch;
-        ctx.send(settings.placement(), new Ready(epoch, ctx.self()));
+        ctx.send(settings.placement(), new Ready(epoch, ctx.self(), entriesReceived, bytesReceived));
         return true;
     }
 }

@@ -12,7 +12,13 @@
  *   <li>Range splits by size and by load, and range moves when a shard joins, as HBase regions and CockroachDB ranges;
  *       a single placement authority as HBase's master or TiKV's placement driver.
  *   <li>Shards that serve one request at a time with a fixed service time, so that load shows up as queueing.
+ *   <li>Shards added and removed by an operator through the placement node ({@link
+ *       sdlab.shard.store.PlacementOperator}), as MongoDB's {@code addShard} and {@code removeShard}: the answer comes
+ *       once the change is in force, with the data it moved.
  * </ul>
+ *
+ * <p>The same classes run as real processes ({@code sdlab cluster start shards}); {@link sdlab.shard.store.ShardWire}
+ * is their protocol in the plain values the real runtime's codec carries.
  *
  * <h2>What it guarantees, and what not</h2>
  *
@@ -24,6 +30,8 @@
  *       longer owns (the planted {@link sdlab.shard.store.RouterSettings.Bug#KEEP_STALE_TABLE}).
  *   <li>The read cache serves values up to its TTL old: it is not linearizable, and chapter 16 measures by how much.
  *   <li>Copies are written together (write-all, read-one) and never fail, so they are not a replication protocol.
+ *   <li>A reliable network: each table update and each handoff is sent once, so one that is lost leaves its change
+ *       unfinished.
  *   <li>No durability: shards keep their data in memory and are not crashed. Writes racing a
  *       handoff are refused and retried, never lost, since the old owner stops serving before it hands data away.
  * </ul>
