@@ -3,7 +3,7 @@ package sdlab.sim;
 import java.util.Arrays;
 
 /**
- * The simulation's agenda: a binary min-heap of events ordered by (time, sequence number).
+ * The simulation's agenda: a 4-ary min-heap of events ordered by (time, sequence number).
  * The sequence number is the order of scheduling, so events at the same virtual time run in
  * the order they were scheduled, on every run.
  *
@@ -16,6 +16,11 @@ import java.util.Arrays;
  * of its own, matters for speed: the heap's arrays are then all {@code long[]} and the index of
  * heap positions by slot is the only {@code int[]} written while sifting, so the compiler knows
  * that a write to one never changes the other and keeps values in registers.
+ *
+ * <p>Four children per entry, not two, because of how a simulation uses its agenda: a new event (a message in
+ * flight, a disk sync) is nearly always due sooner than the timeouts that wait in the heap, so it climbs almost to the
+ * root, and every event taken out sinks a replacement from the bottom. A 4-ary heap is half as deep, so both walks make
+ * half the moves; sinking compares four children instead of two per level, which costs less than the moves it saves.
  *
  * <p>The heap is indexed for {@link Removable} events, which can leave the queue in O(log n)
  * when they are no longer wanted. Timers need this: nearly every request sets a timeout that
@@ -31,6 +36,10 @@ final class EventQueue {
     }
 
     private static final int NO_SLOT = -1;
+
+    /** Children per heap entry: entry i's are 4i + 1 to 4i + 4. */
+    private static final int ARITY = 4;
+
     private static final int CAPACITY_INITIAL = 1024;
 
     /** Slots take the key's low bits: enough for more events than the engine lets wait at once. */
@@ -141,7 +150,7 @@ final class EventQueue {
         }
         long time = times[last];
         long key = keys[last];
-        int parent = (hole - 1) >>> 1;
+        int parent = parentOf(hole);
         if (hole > 0 && before(time, key, times[parent], keys[parent])) {
             siftUp(hole, time, key);
         } else {
@@ -151,7 +160,7 @@ final class EventQueue {
 
     private void siftUp(int hole, long time, long key) {
         while (hole > 0) {
-            int parent = (hole - 1) >>> 1;
+            int parent = parentOf(hole);
             if (!before(time, key, times[parent], keys[parent])) {
                 break;
             }
@@ -162,12 +171,17 @@ final class EventQueue {
     }
 
     private void siftDown(int hole, long time, long key) {
-        int half = size >>> 1;
-        while (hole < half) {
-            int child = 2 * hole + 1;
-            int right = child + 1;
-            if (right < size && before(times[right], keys[right], times[child], keys[child])) {
-                child = right;
+        while (true) {
+            int first = ARITY * hole + 1;
+            if (first >= size) {
+                break;
+            }
+            int child = first;
+            int end = Math.min(first + ARITY, size);
+            for (int other = first + 1; other < end; other++) {
+                if (before(times[other], keys[other], times[child], keys[child])) {
+                    child = other;
+                }
             }
             if (!before(times[child], keys[child], time, key)) {
                 break;
@@ -176,6 +190,10 @@ final class EventQueue {
             hole = child;
         }
         put(hole, time, key);
+    }
+
+    private static int parentOf(int heapIndex) {
+        return (heapIndex - 1) / ARITY;
     }
 
     /** Whether (timeA, keyA) comes first; keys are unique, and in scheduling order by their high bits. */

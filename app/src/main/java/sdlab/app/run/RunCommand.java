@@ -1,5 +1,7 @@
 package sdlab.app.run;
 
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -15,6 +17,14 @@ public final class RunCommand {
 
     /** The {@code run} command with a subcommand for every experiment of the catalog. */
     public static CommandLine commandLine(ExperimentCatalog catalog) {
+        return commandLine(catalog, Optional.empty());
+    }
+
+    /**
+     * The {@code run} command with a subcommand for {@code only} when the catalog has an experiment of that id, else
+     * for every experiment: building an experiment's options takes its parameters and variants, and a run needs one.
+     */
+    public static CommandLine commandLine(ExperimentCatalog catalog, Optional<String> only) {
         MissingExperiment missing = new MissingExperiment();
         CommandSpec spec = CommandSpec.wrapWithoutInspection(missing);
         spec.name("run").mixinStandardHelpOptions(true);
@@ -25,7 +35,10 @@ public final class RunCommand {
                         "'sdlab run <experiment> --help' lists the experiment's parameters.");
         CommandLine run = new CommandLine(spec);
         missing.command = run;
-        for (Experiment experiment : catalog.all()) {
+        List<Experiment> named = catalog.all().stream()
+                .filter(e -> only.isPresent() && e.id().equals(only.get()))
+                .toList();
+        for (Experiment experiment : named.isEmpty() ? catalog.all() : named) {
             run.addSubcommand(experiment.id(), ExperimentCommand.commandLine(experiment));
         }
         return run;

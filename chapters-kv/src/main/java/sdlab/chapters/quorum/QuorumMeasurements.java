@@ -149,6 +149,6 @@ final class QuorumMeasurements {
     }
 
     private static String millis(long nanos) {
-        return "%.3f ms".formatted(nanos / 1e6);
+        return MillisText.of(nanos);
     }
 }

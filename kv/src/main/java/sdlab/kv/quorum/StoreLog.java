@@ -2,7 +2,6 @@ package sdlab.kv.quorum;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import sdlab.core.Disk;
 
 /**
@@ -15,6 +14,9 @@ import sdlab.core.Disk;
  */
 final class StoreLog {
     static final String FILE_PREFIX = "quorum-log-";
+
+    /** A generation's number in its file name is zero-padded to this many digits. */
+    private static final int GENERATION_DIGITS = 6;
 
     private long generation;
     /** The current generation's file name, kept because every append needs it. */
@@ -81,8 +83,16 @@ final class StoreLog {
         return files;
     }
 
-    private static String fileOf(long generation) {
-        return FILE_PREFIX + String.format(Locale.ROOT, "%06d", generation);
+    /**
+     * The generation's file name, its number zero-padded to six digits so that names sort as numbers do. Padded by
+     * hand: every node start names its file, nine runs a seed, and {@code String.format} was a visible share of a
+     * sweep's setup (and one more method for the JIT to compile in a cold CLI run).
+     */
+    static String fileOf(long generation) {
+        String digits = Long.toString(generation);
+        return digits.length() >= GENERATION_DIGITS
+                ? FILE_PREFIX + digits
+                : FILE_PREFIX + "0".repeat(GENERATION_DIGITS - digits.length()) + digits;
     }
 
     private static long generationOf(String file) {
