@@ -5,10 +5,12 @@ import picocli.CommandLine.Command;
 import sdlab.app.check.CheckCommand;
 import sdlab.app.cluster.ClusterCommand;
 import sdlab.app.cluster.CoordBenchCluster;
+import sdlab.app.cluster.ReplBenchCluster;
 import sdlab.app.merge.MergeCommand;
 import sdlab.app.run.RunCommand;
 import sdlab.bench.BenchCommand;
 import sdlab.bench.CoordCommand;
+import sdlab.bench.ReplCommand;
 import sdlab.bench.coord.SdlabLaunchers;
 
 /**
@@ -62,6 +64,8 @@ public final class Main implements Runnable {
                 .get("bench")
                 .addSubcommand(
                         "coord", new CoordCommand(SdlabLaunchers.standalone().with(3, CoordBenchCluster::start)));
+        // So does the replication bench: each mode of sdlab's store is a cluster the cluster code starts.
+        cli.getSubcommands().get("bench").addSubcommand("repl", new ReplCommand(ReplBenchCluster::start));
         cli.addSubcommand("serve", new ServeCommand(catalog));
         cli.setParameterExceptionHandler(new BadInput(catalog));
         return cli;
