@@ -4,8 +4,11 @@ import java.time.Duration;
 
 /** Waits for a replica to hold everything its primary committed, polling a question each system asks its own way. */
 final class CatchUp {
-    /** How long a replica may take after the load stops: generous for a loaded 2-core machine, still a bound. */
-    static final Duration WAIT_MAX = Duration.ofSeconds(30);
+    /**
+     * How long a replica may take after the load stops: generous for a loaded 2-core machine, where a replica that
+     * syncs per event may end a 10 s run many seconds behind; still a bound.
+     */
+    static final Duration WAIT_MAX = Duration.ofSeconds(120);
 
     private static final long POLL_MILLIS = 50;
 

@@ -88,7 +88,7 @@ public final class MariaDbPair implements ReplSystem {
         }
         return ChildProcess.start(
                 name,
-                MariaDbConfig.server(SERVER.executable(), dataDir, port, serverId, asRoot),
+                MariaDbConfig.server(SERVER.executable(), dataDir, port, serverId, serverId != 1, asRoot),
                 log,
                 READY,
                 START_TIMEOUT);
@@ -107,7 +107,8 @@ public final class MariaDbPair implements ReplSystem {
     public String describe() {
         return "MariaDB " + version + ", primary and GTID replica (two mariadbd); per commit the primary syncs"
                 + " InnoDB's redo log and the binlog (innodb_flush_log_at_trx_commit=1, sync_binlog=1), the replica"
-                + " its relay log before a semi-sync acknowledgement (sync_relay_log=1)";
+                + " its relay log before a semi-sync acknowledgement (sync_relay_log=1, every event), not its applier's commits"
+                + " (innodb_flush_log_at_trx_commit=2)";
     }
 
     @Override

@@ -15,7 +15,7 @@ class ConfigTest {
 
     @Test
     void mariaDbSyncsItsBinlogAndRedoLogPerCommitAndTheReplicaItsRelayLog() {
-        List<String> server = MariaDbConfig.server("/usr/sbin/mariadbd", DATA, 3307, 1, false);
+        List<String> server = MariaDbConfig.server("/usr/sbin/mariadbd", DATA, 3307, 1, false, false);
 
         assertThat(server)
                 .startsWith("/usr/sbin/mariadbd", "--no-defaults")
@@ -29,7 +29,9 @@ class ConfigTest {
                         "--innodb-flush-log-at-trx-commit=1",
                         "--sync-relay-log=1")
                 .doesNotContain("--user=root");
-        assertThat(MariaDbConfig.server("mariadbd", DATA, 3307, 2, true)).contains("--server-id=2", "--user=root");
+        // The replica applies without syncing, as sdlab's replica applies in memory; its relay log is what it syncs.
+        assertThat(MariaDbConfig.server("mariadbd", DATA, 3307, 2, true, true))
+                .contains("--server-id=2", "--user=root", "--sync-relay-log=1", "--innodb-flush-log-at-trx-commit=2");
     }
 
     @Test
