@@ -107,8 +107,8 @@ public final class MariaDbPair implements ReplSystem {
     public String describe() {
         return "MariaDB " + version + ", primary and GTID replica (two mariadbd); per commit the primary syncs"
                 + " InnoDB's redo log and the binlog (innodb_flush_log_at_trx_commit=1, sync_binlog=1), the replica"
-                + " its relay log before a semi-sync acknowledgement (sync_relay_log=1, every event), not its applier's commits"
-                + " (innodb_flush_log_at_trx_commit=2)";
+                + " nothing per commit: it acknowledges once the relay log is written (sync_relay_log left at 10000 events) and"
+                + " its applier does not sync (innodb_flush_log_at_trx_commit=2)";
     }
 
     @Override
