@@ -120,24 +120,25 @@ public final class ReplCommand implements Callable<Integer> {
         String loadStart = loadavg();
         List<ReplSystem> started = new ArrayList<>();
         try (Scratch scratch = Scratch.create("sdlab-bench-repl-")) {
-            for (String name : running) {
-                err.println("sdlab bench repl: starting " + name);
-                err.flush();
-                started.add(startSystem(name, scratch.dir(), settings.clients()));
+            try {
+                for (String name : running) {
+                    progress(err, "starting " + name);
+                    started.add(startSystem(name, scratch.dir(), settings.clients()));
+                }
+                List<ModeRow> rows =
+                        new ReplComparison(settings, line -> progress(err, line), System::nanoTime).run(started);
+                ReplReport report = report(settings, started, skipped, loadStart, start, rows);
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(json ? report.json() : report.text());
+                out.flush();
+                return rows.stream().allMatch(ModeRow::isFigure) ? 0 : PeerBench.EXIT_FAILED;
+            } finally {
+                // Even on failure no server outlives the bench, and each stops before its files are deleted.
+                started.reversed().forEach(ReplSystem::close);
             }
-            List<ModeRow> rows =
-                    new ReplComparison(settings, line -> progress(err, line), System::nanoTime).run(started);
-            ReplReport report = report(settings, started, skipped, loadStart, start, rows);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? report.json() : report.text());
-            out.flush();
-            return rows.stream().allMatch(ModeRow::isFigure) ? 0 : PeerBench.EXIT_FAILED;
         } catch (IllegalStateException e) {
-            err.println("sdlab bench repl: " + e.getMessage());
-            err.flush();
+            progress(err, e.getMessage());
             return PeerBench.EXIT_FAILED;
-        } finally {
-            started.reversed().forEach(ReplSystem::close); // even on failure, no server outlives the bench
         }
     }
 

@@ -152,6 +152,7 @@ record ReplReport(
             ObjectNode node = list.addObject()
                     .put("system", row.system())
                     .put("mode", row.mode().label())
+                    .put("waitsFor", row.mode().waitsFor())
                     .put("setting", row.setting())
                     .put("figure", row.isFigure())
                     .put("errors", row.errors());

@@ -1,6 +1,7 @@
 package sdlab.bench.repl;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One measured run of one mode on one system: closed-loop commits during the measured time, their latency, the
@@ -38,6 +39,6 @@ public record CommitFigures(
                 latencyMsP50,
                 latencyMsP99,
                 errors,
-                java.util.stream.Stream.concat(problems.stream(), more.stream()).toList());
+                Stream.concat(problems.stream(), more.stream()).toList());
     }
 }

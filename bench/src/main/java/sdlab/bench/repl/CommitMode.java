@@ -1,9 +1,5 @@
 package sdlab.bench.repl;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * What a commit waits for before its client hears it succeeded: the modes the bench compares across systems. Each
  * system names its own setting for the modes it offers ({@link ReplSystem#setting}); a mode with no counterpart in a
@@ -41,17 +37,5 @@ public enum CommitMode {
     /** What a commit in this mode waits for, in a few words. */
     public String waitsFor() {
         return waitsFor;
-    }
-
-    /** The mode whose label, spaces or dashes alike, is {@code text}. */
-    public static Optional<CommitMode> named(String text) {
-        String wanted = normal(text);
-        return Arrays.stream(values())
-                .filter(m -> normal(m.label).equals(wanted))
-                .findFirst();
-    }
-
-    private static String normal(String text) {
-        return text.trim().toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-');
     }
 }

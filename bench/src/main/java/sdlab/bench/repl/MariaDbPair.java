@@ -1,5 +1,6 @@
 package sdlab.bench.repl;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import sdlab.bench.peer.ChildProcess;
 import sdlab.bench.peer.FreePort;
@@ -39,7 +41,7 @@ public final class MariaDbPair implements ReplSystem {
     }
 
     /** Why MariaDB cannot run here, or empty when its programs are installed. */
-    public static java.util.Optional<String> missing() {
+    public static Optional<String> missing() {
         return RequiredTool.missing(List.of(SERVER, INSTALL_DB));
     }
 
@@ -80,7 +82,7 @@ public final class MariaDbPair implements ReplSystem {
                 throw new IllegalStateException(
                         "mariadb-install-db failed for " + name + "; see " + directory.resolve(name + "-install.log"));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot initialise " + dataDir + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

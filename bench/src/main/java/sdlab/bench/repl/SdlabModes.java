@@ -25,6 +25,23 @@ final class SdlabModes {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("replicas", "1");
         options.put("failover", "none");
+        options.putAll(modeOptions(mode));
+        return options;
+    }
+
+    /** The options that differ between modes, as a command line gives them, for the report. */
+    static String setting(CommitMode mode) {
+        StringBuilder text = new StringBuilder();
+        modeOptions(mode).forEach((key, value) -> text.append(text.isEmpty() ? "" : " ")
+                .append("--")
+                .append(key)
+                .append(' ')
+                .append(value));
+        return text.toString();
+    }
+
+    private static Map<String, String> modeOptions(CommitMode mode) {
+        Map<String, String> options = new LinkedHashMap<>();
         switch (mode) {
             case ASYNC -> options.put("mode", "async");
             case SEMI_SYNC_AFTER_SYNC -> semiSync(options, "after-sync");
@@ -35,17 +52,6 @@ final class SdlabModes {
             case NO_SYNC -> throw new IllegalArgumentException("sdlab's store always syncs its log before a commit");
         }
         return options;
-    }
-
-    /** The options as a command line would give them, for the report. */
-    static String commandLine(CommitMode mode) {
-        StringBuilder text = new StringBuilder();
-        options(mode).forEach((key, value) -> text.append(text.isEmpty() ? "" : " ")
-                .append("--")
-                .append(key)
-                .append(' ')
-                .append(value));
-        return text.toString();
     }
 
     private static void semiSync(Map<String, String> options, String waitPoint) {

@@ -44,14 +44,19 @@ public final class SdlabRepl implements ReplSystem {
 
     @Override
     public String setting(CommitMode mode) {
-        return SdlabModes.commandLine(mode).replace("--replicas 1 --failover none ", "");
+        return SdlabModes.setting(mode);
     }
 
     @Override
     public ModeSession enter(CommitMode mode, int clients) throws InterruptedException {
         Path clusterDir = directory.resolve("sdlab-repl-" + clusters.incrementAndGet());
         SdlabReplLauncher.Running running = launcher.start(clusterDir, SdlabModes.options(mode));
-        return new Session(running, mode);
+        try {
+            return new Session(running, mode);
+        } catch (IllegalStateException e) {
+            running.close(); // a cluster that cannot answer INFO is stopped before the mode is given up
+            throw e;
+        }
     }
 
     @Override

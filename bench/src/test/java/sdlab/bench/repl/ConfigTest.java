@@ -90,7 +90,7 @@ class ConfigTest {
 
         assertThat(options).containsEntry("replicas", "1").containsEntry("failover", "none");
         assertThat(options.get("mode")).isEqualTo(mode.label().split(" ")[0]);
-        assertThat(SdlabModes.commandLine(mode)).startsWith("--replicas 1 --failover none --mode ");
+        assertThat(SdlabModes.setting(mode)).startsWith("--mode " + options.get("mode"));
     }
 
     @Test
