@@ -6,10 +6,12 @@ import picocli.CommandLine.Command;
 import sdlab.app.check.CheckCommand;
 import sdlab.app.cluster.ClusterCommand;
 import sdlab.app.cluster.CoordBenchCluster;
+import sdlab.app.cluster.ReplBenchCluster;
 import sdlab.app.merge.MergeCommand;
 import sdlab.app.run.RunCommand;
 import sdlab.bench.BenchCommand;
 import sdlab.bench.CoordCommand;
+import sdlab.bench.ReplCommand;
 import sdlab.bench.coord.SdlabLaunchers;
 
 /**
@@ -99,6 +101,8 @@ public final class Main implements Runnable {
         // The coord bench gets the sdlab ensembles it may start from here, beside the cluster commands:
         bench.addSubcommand(
                 "coord", new CoordCommand(SdlabLaunchers.standalone().with(3, CoordBenchCluster::start)));
+        // So does the replication bench: each mode of sdlab's store is a cluster the cluster code starts.
+        bench.addSubcommand("repl", new ReplCommand(ReplBenchCluster::start));
         return bench;
     }
 

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
  * the peers' own load tools, {@code tls} reconnects real TLS clients to the gateway, and {@code
  * limiters} times the rate limiters against Bucket4j; each prints sdlab's figure, the peer's and
  * their ratio from the same run. {@code coord} ({@link CoordCommand}) runs the coordination
- * service beside a ZooKeeper ensemble; the app registers it, with the sdlab ensembles it can start.
+ * service beside a ZooKeeper ensemble, and {@code repl} ({@link ReplCommand}) the replicated store's commit
+ * latency per mode beside MariaDB's and PostgreSQL's replication; the app registers both, with the sdlab clusters
+ * they can start.
  *
  * <p>Register it as a subcommand: {@code cli.addSubcommand("bench", new BenchCommand())}. For
  * the detailed, statistically careful figures, run the JMH benchmarks of {@code
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
                 "Benchmarks of sdlab itself: the simulator's speed (sim), the checker's against Porcupine"
                         + " (check), the transactional anomaly checker beside Elle's published figure (txn), an experiment's sweep over many seeds (sweep), the real nodes side by side with their peers (cache: redis-server and memcached;"
                         + " gateway: nginx), TLS reconnects against the gateway (tls) and the rate limiters against"
-                        + " Bucket4j (limiters), and token imbalance and routing cost of the sharded store (shard). Figures depend on the machine and its load; each report says both.",
+                        + " Bucket4j (limiters), and token imbalance and routing cost of the sharded store (shard); from the full sdlab command, also the coordination service beside ZooKeeper (coord) and replication's commit latency per mode beside MariaDB and PostgreSQL (repl). Figures depend on the machine and its load; each report says both.",
         subcommands = {
             SimCommand.class,
             SweepCommand.class,
