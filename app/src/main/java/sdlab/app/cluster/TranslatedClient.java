@@ -1,9 +1,6 @@
 package sdlab.app.cluster;
 
-import java.time.Duration;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
-import sdlab.core.Disk;
 import sdlab.core.Message;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
@@ -47,50 +44,17 @@ final class TranslatedClient implements Client {
     }
 
     /** The host's context, with every message sent turned into the wire's form first. */
-    private record Sending(ClientContext host, Function<Message, ? extends Message> toWire) implements ClientContext {
+    private static final class Sending extends WireSendingContext implements ClientContext {
+        private final ClientContext host;
+
+        Sending(ClientContext host, Function<Message, ? extends Message> toWire) {
+            super(host, toWire);
+            this.host = host;
+        }
+
         @Override
         public void complete(long opId, Outcome outcome) {
             host.complete(opId, outcome);
-        }
-
-        @Override
-        public NodeId self() {
-            return host.self();
-        }
-
-        @Override
-        public void send(NodeId to, Message message) {
-            host.send(to, toWire.apply(message));
-        }
-
-        @Override
-        public TimerId setTimer(Duration delay, Timer timer) {
-            return host.setTimer(delay, timer);
-        }
-
-        @Override
-        public void cancelTimer(TimerId id) {
-            host.cancelTimer(id);
-        }
-
-        @Override
-        public long nowNanos() {
-            return host.nowNanos();
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return host.random();
-        }
-
-        @Override
-        public Disk disk() {
-            return host.disk();
-        }
-
-        @Override
-        public void note(String text) {
-            host.note(text);
         }
     }
 }

@@ -1,9 +1,6 @@
 package sdlab.app.cluster;
 
-import java.time.Duration;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
-import sdlab.core.Disk;
 import sdlab.core.Message;
 import sdlab.core.Node;
 import sdlab.core.NodeContext;
@@ -30,64 +27,21 @@ final class TranslatedNode implements Node {
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
-        inner.onStart(new Sending(ctx, toWire), restarted);
+        inner.onStart(new WireSendingContext(ctx, toWire), restarted);
     }
 
     @Override
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
-        inner.onMessage(from, fromWire.apply(message), new Sending(ctx, toWire));
+        inner.onMessage(from, fromWire.apply(message), new WireSendingContext(ctx, toWire));
     }
 
     @Override
     public void onTimer(TimerId id, Timer timer, NodeContext ctx) {
-        inner.onTimer(id, timer, new Sending(ctx, toWire));
+        inner.onTimer(id, timer, new WireSendingContext(ctx, toWire));
     }
 
     @Override
     public void onSynced(long syncId, NodeContext ctx) {
-        inner.onSynced(syncId, new Sending(ctx, toWire));
-    }
-
-    /** The host's context, with every message sent turned into the wire's form first. */
-    private record Sending(NodeContext host, Function<Message, ? extends Message> toWire) implements NodeContext {
-        @Override
-        public NodeId self() {
-            return host.self();
-        }
-
-        @Override
-        public void send(NodeId to, Message message) {
-            host.send(to, toWire.apply(message));
-        }
-
-        @Override
-        public TimerId setTimer(Duration delay, Timer timer) {
-            return host.setTimer(delay, timer);
-        }
-
-        @Override
-        public void cancelTimer(TimerId id) {
-            host.cancelTimer(id);
-        }
-
-        @Override
-        public long nowNanos() {
-            return host.nowNanos();
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return host.random();
-        }
-
-        @Override
-        public Disk disk() {
-            return host.disk();
-        }
-
-        @Override
-        public void note(String text) {
-            host.note(text);
-        }
+        inner.onSynced(syncId, new WireSendingContext(ctx, toWire));
     }
 }
