@@ -51,10 +51,16 @@ final class ProduceApi {
         }
         in.skipTaggedFields();
         // Only a request read whole is applied: one cut short closes the connection having written nothing.
+        // Kafka takes acks -1, 0 and 1 only; any other value refuses every partition and writes nothing.
+        boolean validAcks = acks >= -1 && acks <= 1;
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         for (TopicWrite topic : topics) {
             for (PartitionWrite partition : topic.partitions()) {
-                outcomes.add(write(topic.topic(), partition.partition(), partition.records(), nodeAcks));
+                outcomes.add(
+                        validAcks
+                                ? write(topic.topic(), partition.partition(), partition.records(), nodeAcks)
+                                : CompletableFuture.completedFuture(
+                                        new Outcome(KafkaError.INVALID_REQUIRED_ACKS, -1, null)));
             }
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))

@@ -77,6 +77,22 @@ class RawProtocolTest {
     }
 
     @Test
+    void aProduceWithAcksOtherThanMinusOneZeroOrOneIsRefusedAndNotWritten() throws Exception {
+        // As a Kafka broker answers acks=2 or acks=-2: INVALID_REQUIRED_ACKS (21) per partition, nothing appended.
+        try (RawKafkaClient client = new RawKafkaClient(server.port())) {
+            for (int acks : new int[] {2, -2, 5}) {
+                byte[] body = TestBatches.produce(TOPIC, 0, TestBatches.oneRecord(-1, (short) -1, -1, "no"), acks);
+                assertThat(TestBatches.produceOutcome(client.call(PRODUCE, 9, body, true)))
+                        .as("acks=" + acks)
+                        .containsExactly(21, -1);
+            }
+            assertThat(produce(client, TestBatches.oneRecord(-1, (short) -1, -1, "kept")))
+                    .as("the first record written")
+                    .containsExactly(0, 0);
+        }
+    }
+
+    @Test
     void aBatchWhoseCrcDoesNotMatchIsRefusedAsCorruptAndNotWritten() throws Exception {
         try (RawKafkaClient client = new RawKafkaClient(server.port())) {
             byte[] good = TestBatches.oneRecord(-1, (short) -1, -1, "kept");
