@@ -15,6 +15,7 @@ import sdlab.repl.ReplMessages.Ship;
 import sdlab.repl.ReplMessages.Write;
 import sdlab.repl.ReplMessages.WriteOk;
 import sdlab.repl.ReplMessages.WriteRefused;
+import sdlab.repl.ReplMessages.WriteUnknown;
 import sdlab.repl.ReplObserver.CommitAck;
 import sdlab.repl.ReplTimers.CommitTimeout;
 import sdlab.repl.ReplTimers.Heartbeat;
@@ -118,6 +119,21 @@ final class PrimaryRole implements Role {
      */
     void addReplica(NodeId replica) {
         cursors.putIfAbsent(replica, new ReplicaCursor());
+    }
+
+    /**
+     * This node stops being primary: every commit still waiting is answered "outcome unknown" instead of being left
+     * to its client's timeout. Unknown, not refused, since the entry is in this node's log and may already be in a
+     * replica's, one that may be the next primary.
+     */
+    void abandonPending(String reason, NodeId primaryHint, NodeContext ctx) {
+        for (PendingCommit commit : pending) {
+            ctx.send(commit.client, new WriteUnknown(commit.requestId, reason, primaryHint));
+        }
+        if (!pending.isEmpty()) {
+            ctx.note(pending.size() + " waiting commits answered outcome unknown: " + reason);
+        }
+        pending.clear();
     }
 
     SemiSyncStatus semiSync() {

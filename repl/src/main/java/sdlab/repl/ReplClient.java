@@ -19,12 +19,13 @@ import sdlab.repl.ReplMessages.ReadRefused;
 import sdlab.repl.ReplMessages.Write;
 import sdlab.repl.ReplMessages.WriteOk;
 import sdlab.repl.ReplMessages.WriteRefused;
+import sdlab.repl.ReplMessages.WriteUnknown;
 import sdlab.repl.ReplTimers.RequestTimeout;
 
 /**
  * A client process: {@code write} (key, value) goes to the primary, {@code read} (key) to the node the settings
- * name. Each operation ends ok, failed (refused: certainly not applied) or unknown (no answer in time: a write may
- * have committed, or not). With read-your-writes on, a read waits at its node for the position of this client's
+ * name. Each operation ends ok, failed (refused: certainly not applied) or unknown (no answer in time, or a primary
+ * that stepped down before acknowledging: a write may have committed, or not). With read-your-writes on, a read waits at its node for the position of this client's
  * last acknowledged write.
  *
  * <p>With alternates, the client treats the primary and its alternates as a multi-host connection string does
@@ -182,6 +183,14 @@ public final class ReplClient implements Client {
                     turnToNextHost(ctx);
                 }
                 finish(Outcome.fail(refused.reason()), ctx);
+            }
+            case WriteUnknown unknown
+            when unknown.requestId() == currentOp -> {
+                // Never followed like a refusal: writing again where the hint points could apply the write twice.
+                if (unknown.primaryHint() != null) {
+                    primary = unknown.primaryHint();
+                }
+                finish(Outcome.unknown(unknown.reason()), ctx);
             }
             case ReadOk ok when ok.requestId() == currentOp -> finish(Outcome.ok(ok.value()), ctx);
             case ReadRefused refused

@@ -25,6 +25,14 @@ public sealed interface ReplMessages extends ReplFamily {
     record WriteRefused(long requestId, String reason, NodeId primaryHint) implements ReplMessages {}
 
     /**
+     * The write's fate is unknown: this node appended it while primary and stopped being primary before it could
+     * acknowledge it (it was replaced or fenced). The entry may have reached a replica that now leads, so it may
+     * survive or be discarded; the client must not assume either, and must not simply write again if a second copy
+     * would matter. {@code primaryHint} names the node this one now follows, or is null.
+     */
+    record WriteUnknown(long requestId, String reason, NodeId primaryHint) implements ReplMessages {}
+
+    /**
      * Read {@code key} once this node has applied {@code minPosition} (0: at once, whatever it has), waiting at most
      * {@code waitNanosMax} for it, as MySQL's {@code WAIT_FOR_EXECUTED_GTID_SET(gtids, timeout)} does.
      */

@@ -357,6 +357,9 @@ public final class ReplNode implements Node {
     void stepDown(NodeId primary, String reason, NodeContext ctx) {
         ctx.note("stepping down: " + reason);
         observer.steppedDown(ctx.self(), reason, ctx.nowNanos());
+        if (role instanceof PrimaryRole old) {
+            old.abandonPending("stepped down (" + reason + ")", primary, ctx);
+        }
         follow(primary, ctx);
     }
 

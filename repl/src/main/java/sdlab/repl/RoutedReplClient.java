@@ -21,6 +21,7 @@ import sdlab.repl.ReplMessages.ReplicaAdded;
 import sdlab.repl.ReplMessages.Write;
 import sdlab.repl.ReplMessages.WriteOk;
 import sdlab.repl.ReplMessages.WriteRefused;
+import sdlab.repl.ReplMessages.WriteUnknown;
 import sdlab.repl.ReplTimers.LagProbeDue;
 import sdlab.repl.ReplTimers.RequestTimeout;
 
@@ -133,6 +134,8 @@ public final class RoutedReplClient implements Client {
             }
             case WriteRefused refused
             when refused.requestId() == currentOp -> finish(Outcome.fail(refused.reason()), ctx);
+            case WriteUnknown unknown
+            when unknown.requestId() == currentOp -> finish(Outcome.unknown(unknown.reason()), ctx);
             case ReadOk ok
             when ok.requestId() == currentOp && from.equals(askedNow) -> {
                 router.observed(from, ctx.nowNanos() - sentNanos);

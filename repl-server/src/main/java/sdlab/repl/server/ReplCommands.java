@@ -14,6 +14,7 @@ import sdlab.repl.ReplMessages.ReadRefused;
 import sdlab.repl.ReplMessages.Write;
 import sdlab.repl.ReplMessages.WriteOk;
 import sdlab.repl.ReplMessages.WriteRefused;
+import sdlab.repl.ReplMessages.WriteUnknown;
 import sdlab.repl.ReplNode;
 import sdlab.repl.ReplicaPosition;
 
@@ -120,6 +121,8 @@ final class ReplCommands {
                 refused.reason().equals("read-only replica")
                         ? error(READONLY)
                         : error("ERR write refused, certainly not applied: " + refused.reason());
+            case WriteUnknown unknown ->
+                error("UNCERTAIN write outcome unknown (it may or may not survive): " + unknown.reason());
             default -> error("ERR unexpected answer from the node: " + answer);
         });
         return null;

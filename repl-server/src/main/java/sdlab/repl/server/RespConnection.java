@@ -211,6 +211,7 @@ final class RespConnection extends SimpleChannelInboundHandler<RespRequest> impl
         return switch (answer) {
             case ReplMessages.WriteOk ok -> ok.requestId();
             case ReplMessages.WriteRefused refused -> refused.requestId();
+            case ReplMessages.WriteUnknown unknown -> unknown.requestId();
             case ReplMessages.ReadOk ok -> ok.requestId();
             case ReplMessages.ReadRefused refused -> refused.requestId();
             default -> -1;
