@@ -34,7 +34,7 @@ final class ReadWaits {
         if (state.appliedPosition() >= read.minPosition()) {
             answer(client, read, state, ctx);
         } else if (waiting.size() >= waitsMax || read.waitNanosMax() <= 0) {
-            ctx.send(client, new ReadRefused(read.requestId(), "not applied yet", state.appliedPosition()));
+            ctx.send(client, new ReadRefused(read.requestId(), "not applied yet", state.appliedPosition(), null));
         } else {
             TimerId timer =
                     ctx.setTimer(Duration.ofNanos(read.waitNanosMax()), new ReadTimeout(client, read.requestId()));
@@ -68,7 +68,8 @@ final class ReadWaits {
                         new ReadRefused(
                                 one.read().requestId(),
                                 "position " + one.read().minPosition() + " not applied in time",
-                                state.appliedPosition()));
+                                state.appliedPosition(),
+                                null));
                 return;
             }
         }

@@ -57,7 +57,10 @@ public final class ReplClient implements Client {
      * @param readWaitNanos how long a node may hold a read for its position (below {@code timeoutNanos})
      * @param alternates where to turn, in order, when the node in use does not answer (none: stay with it)
      * @param failbackNanos how long after turning to an alternate the client tries its first node again (0: never)
-     * @param followHints whether a write refused with the primary's name goes on to it in the same operation
+     * @param followHints whether the client seeks the primary, as a driver asked for a read-write session does
+     *     (libpq's {@code target_session_attrs=read-write}): its reads, like its writes, are for the primary, and
+     *     either refused with the primary's name goes on to it in the same operation. Without it, reads are served
+     *     by whichever node the client talks to, from what that node has applied.
      */
     public record Settings(
             NodeId primary,
@@ -95,7 +98,7 @@ public final class ReplClient implements Client {
                     primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, others, failbackNanos, followHints);
         }
 
-        /** These settings, a write refused with the primary's name going on to it in the same operation. */
+        /** These settings, seeking the primary: reads and writes for it, a refusal naming it followed at once. */
         public Settings withHintsFollowed() {
             return new Settings(
                     primary, readFrom, timeoutNanos, readYourWrites, readWaitNanos, alternates, failbackNanos, true);
@@ -148,9 +151,9 @@ public final class ReplClient implements Client {
                 ctx.send(primary, new Write(currentOp, invocation.key(), currentValue));
             }
             case READ -> {
+                currentKey = invocation.key();
                 NodeId target = settings.readFrom() == null ? primary : settings.readFrom();
-                long minPosition = settings.readYourWrites() ? lastWrittenPosition : 0;
-                ctx.send(target, new Read(currentOp, invocation.key(), minPosition, settings.readWaitNanos()));
+                ctx.send(target, read());
             }
             default ->
                 throw new IllegalArgumentException("a replication client runs write and read, not " + invocation.f());
@@ -171,7 +174,7 @@ public final class ReplClient implements Client {
             }
             case WriteRefused refused
             when refused.requestId() == currentOp -> {
-                if (followable(refused, from)) {
+                if (followable(refused.primaryHint(), from)) {
                     hintsFollowed++;
                     primary = refused.primaryHint();
                     ctx.send(primary, new Write(currentOp, currentKey, currentValue));
@@ -194,7 +197,17 @@ public final class ReplClient implements Client {
             }
             case ReadOk ok when ok.requestId() == currentOp -> finish(Outcome.ok(ok.value()), ctx);
             case ReadRefused refused
-            when refused.requestId() == currentOp -> finish(Outcome.fail(refused.reason()), ctx);
+            when refused.requestId() == currentOp -> {
+                if (followable(refused.primaryHint(), from)) {
+                    hintsFollowed++;
+                    primary = refused.primaryHint();
+                    ctx.send(primary, read());
+                    return;
+                }
+                // Not taken as news without following it: a replica names its old source, while a client that was
+                // just told of a new primary may have asked it before its promotion arrived.
+                finish(Outcome.fail(refused.reason()), ctx);
+            }
             default -> {} // a late answer to an operation that already timed out
         }
     }
@@ -208,11 +221,21 @@ public final class ReplClient implements Client {
         }
     }
 
-    private boolean followable(WriteRefused refused, NodeId from) {
+    private boolean followable(NodeId primaryHint, NodeId from) {
         return settings.followHints()
-                && refused.primaryHint() != null
-                && !refused.primaryHint().equals(from)
+                && primaryHint != null
+                && !primaryHint.equals(from)
                 && hintsFollowed < hosts.size();
+    }
+
+    /**
+     * The current read: for the primary when the client seeks it and the settings name no node to read from, so that
+     * a node that is not the primary refuses it instead of answering with what it has applied.
+     */
+    private Read read() {
+        long minPosition = settings.readYourWrites() ? lastWrittenPosition : 0;
+        boolean forThePrimary = settings.followHints() && settings.readFrom() == null;
+        return new Read(currentOp, currentKey, minPosition, settings.readWaitNanos(), forThePrimary);
     }
 
     /** With alternates, the next operation goes to the node after the one in use; without, nothing changes. */

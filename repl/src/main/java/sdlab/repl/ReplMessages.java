@@ -34,15 +34,22 @@ public sealed interface ReplMessages extends ReplFamily {
 
     /**
      * Read {@code key} once this node has applied {@code minPosition} (0: at once, whatever it has), waiting at most
-     * {@code waitNanosMax} for it, as MySQL's {@code WAIT_FOR_EXECUTED_GTID_SET(gtids, timeout)} does.
+     * {@code waitNanosMax} for it, as MySQL's {@code WAIT_FOR_EXECUTED_GTID_SET(gtids, timeout)} does. A read with
+     * {@code primaryOnly} is meant for the primary: a node that is not (a replica the client took for the primary,
+     * or one whose promotion has not reached it yet) refuses it, naming its source, rather than answer from what it
+     * has applied so far.
      */
-    record Read(long requestId, String key, long minPosition, long waitNanosMax) implements ReplMessages {}
+    record Read(long requestId, String key, long minPosition, long waitNanosMax, boolean primaryOnly)
+            implements ReplMessages {}
 
     /** The key's value (null if never written) as of {@code position}, the last entry this node had applied. */
     record ReadOk(long requestId, String value, long position) implements ReplMessages {}
 
-    /** The read was not served: the wait for the position timed out, or too many reads wait. */
-    record ReadRefused(long requestId, String reason, long position) implements ReplMessages {}
+    /**
+     * The read was not served: the wait for the position timed out, too many reads wait, or a read for the primary
+     * reached a node that is not ({@code primaryHint} then names the node it follows, if any; null otherwise).
+     */
+    record ReadRefused(long requestId, String reason, long position, NodeId primaryHint) implements ReplMessages {}
 
     // Primary and replicas.
 

@@ -169,10 +169,16 @@ public final class ReplNode implements Node {
         switch (message) {
             case Read read
             when role instanceof JoiningRole && config.bug() != Bug.SERVES_BEFORE_SNAPSHOT ->
-                ctx.send(from, new ReadRefused(read.requestId(), "loading a snapshot", 0));
+                ctx.send(from, new ReadRefused(read.requestId(), "loading a snapshot", 0, null));
             case Read read
             when role instanceof ColdRole ->
-                ctx.send(from, new ReadRefused(read.requestId(), "cold standby: not serving", 0));
+                ctx.send(from, new ReadRefused(read.requestId(), "cold standby: not serving", 0, null));
+            case Read read
+            when read.primaryOnly() && !(role instanceof PrimaryRole) ->
+                ctx.send(
+                        from,
+                        new ReadRefused(
+                                read.requestId(), "not the primary", state.appliedPosition(), source().orElse(null)));
             case Read read -> reads.onRead(from, read, state, ctx);
             case LagProbe probe -> ctx.send(from, lagReport(probe, ctx));
             case SnapshotRequest request

@@ -178,7 +178,7 @@ public final class RoutedReplClient implements Client {
         sentNanos = ctx.nowNanos();
         boolean waits = settings.policy() == ReadPolicy.READ_YOUR_WRITES && !node.equals(settings.primary());
         long minPosition = settings.policy() == ReadPolicy.READ_YOUR_WRITES ? lastWrittenPosition : 0;
-        ctx.send(node, new Read(currentOp, currentValue, minPosition, waits ? settings.readWaitNanos() : 0));
+        ctx.send(node, new Read(currentOp, currentValue, minPosition, waits ? settings.readWaitNanos() : 0, false));
     }
 
     private void finish(Outcome outcome, ClientContext ctx) {

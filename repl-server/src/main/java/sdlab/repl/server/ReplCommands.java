@@ -130,7 +130,7 @@ final class ReplCommands {
 
     private RespReply read(Session session, String key, Function<String, RespReply> onValue) {
         long id = session.nextRequestId();
-        session.send(id, new Read(id, key, 0, 0), answer -> switch (answer) {
+        session.send(id, new Read(id, key, 0, 0, false), answer -> switch (answer) {
             case ReadOk ok -> onValue.apply(ok.value());
             case ReadRefused refused -> error("ERR read refused: " + refused.reason());
             default -> error("ERR unexpected answer from the node: " + answer);
