@@ -90,6 +90,8 @@ public final class FailoverManager implements Node {
     private Phase phase = Phase.WATCHING;
     private long round;
     private boolean passed = true;
+    /** Whether the last probe was answered at all, passing or not. */
+    private boolean answered = true;
     /** Whether a probe went out at the last check: only a probe that had a whole interval to pass can fail. */
     private boolean probed;
 
@@ -127,8 +129,13 @@ public final class FailoverManager implements Node {
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
         if (phase == Phase.COLLECTING && message instanceof Status status && status.round() == round) {
             onPosition(from, status, ctx);
-        } else if (phase == Phase.WATCHING && settings.check().passes(primary, round, from, message)) {
-            passed = true;
+        } else if (phase == Phase.WATCHING) {
+            if (settings.check().passes(primary, round, from, message)) {
+                passed = true;
+            }
+            if (settings.check().answers(round, message)) {
+                answered = true;
+            }
         }
     }
 
@@ -161,7 +168,13 @@ public final class FailoverManager implements Node {
         }
         boolean probing = ctx.nowNanos() >= probeFromNanos;
         if (probing && probed) {
-            failures = passed ? 0 : failures + 1;
+            if (passed) {
+                failures = 0;
+            } else if (answered || settings.check().silenceFails()) {
+                failures++;
+            } else {
+                ctx.note("no answer to the " + settings.check().name() + " check: no verdict on " + primary);
+            }
         }
         if (probing && failures >= settings.failuresMax()) {
             // No Demote naming the old primary now: the network may deliver it after the Promote that follows, and
@@ -176,6 +189,7 @@ public final class FailoverManager implements Node {
             return;
         }
         passed = false;
+        answered = false;
         probed = true;
         settings.check().probe(primary, ++round, ctx);
     }

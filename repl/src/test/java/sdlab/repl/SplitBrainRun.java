@@ -58,7 +58,9 @@ final class SplitBrainRun {
         /** The manager alone loses the primary, both ways, for 2 s: the clients still reach it. */
         MANAGER_CUT,
         /** The primary, r2 and clients c0 and c1 on one side, the rest on the other, for 2 s. */
-        ZONE_SPLIT
+        ZONE_SPLIT,
+        /** Not the primary: the lease service stops for 2 s, so nobody can renew or ask about the lease. */
+        LEASE_SERVICE_PAUSE
     }
 
     /** What a run showed. */
@@ -189,6 +191,7 @@ final class SplitBrainRun {
                         Partition.between(
                                 Set.of(P, port(P), R2, port(R2), CLIENTS.get(0), CLIENTS.get(1)),
                                 Set.of(MANAGER, LEASE, R1, port(R1), CLIENTS.get(2), CLIENTS.get(3))));
+            case LEASE_SERVICE_PAUSE -> plan.pause(FAULT_AT, LEASE, FAULT_LENGTH);
         }
         return plan.build();
     }

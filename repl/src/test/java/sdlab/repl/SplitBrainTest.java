@@ -76,6 +76,22 @@ class SplitBrainTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Check.class,
+            names = {"LEASE", "LEASE_FENCED"})
+    void aPausedLeaseServiceIsNoReasonToFailOver(Check check) {
+        // Shows: while the lease service is stopped the manager's lease checks go unanswered, and that says nothing
+        // about the primary, which may still hold its lease and commit; the manager keeps it (a real cluster under
+        // `cluster test repl` promoted a replica here, and the old primary went on committing with the other
+        // replica's acknowledgements until its lease lapsed: writes the new primary never had).
+        seeds().forEach(seed -> {
+            Outcome outcome = run(seed, check, Fault.LEASE_SERVICE_PAUSE);
+            assertThat(outcome.ledger().promotions).as("seed %d", seed).isEmpty();
+            assertThat(outcome.lost()).as("seed %d", seed).isEmpty();
+        });
+    }
+
     @Test
     void aLeaseWithoutFencingStillCommitsTheWriteAPausedPrimaryHadTaken() {
         // Shows: the primary took a write before its pause, while it held the lease; when it resumes, the write's sync

@@ -46,19 +46,63 @@ final class ClusterMechanisms {
             // Raft's and the coordination service's clients speak the quorum store's read and write.
             case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME ->
                 new ReadWriteGenerator(keys, readShare, clients);
+            // So does the replicated store's, but its log holds text: the values are written as text, so that what a
+            // read returns compares equal to what was written.
+            case ReplClusterMechanism.NAME -> asText(new ReadWriteGenerator(keys, readShare, clients));
             default ->
                 throw new IllegalArgumentException("'cluster test' has no workload for '" + name
                         + "' yet; 'sdlab cluster start " + name + "' says how its clients reach it");
         };
     }
 
+    private static OperationGenerator asText(OperationGenerator numbers) {
+        return (process, random) -> {
+            OperationGenerator.Operation op = numbers.next(process, random);
+            return op.value() == null
+                    ? op
+                    : new OperationGenerator.Operation(
+                            op.f(), op.key(), op.value().toString());
+        };
+    }
+
     /** The model {@code name}'s histories are checked against, by the name {@code sdlab check --model} takes. */
     static Model model(String name) {
         return switch (name) {
-            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME ->
-                Models.register();
+            case QuorumClusterMechanism.NAME,
+                    RaftClusterMechanism.NAME,
+                    CoordClusterMechanism.NAME,
+                    ReplClusterMechanism.NAME -> Models.register();
             default -> throw new IllegalArgumentException("no model for '" + name + "'");
         };
+    }
+
+    /**
+     * How many processes {@code resolved} runs: {@code nodes}, unless its own options fix the count (the replicated
+     * store's --replicas and --failover, the sharded store's --shards and --spares), in which case a {@code nodes}
+     * given by the user must agree with it.
+     */
+    static int nodeCount(ClusterMechanism resolved, int nodes, boolean nodesGiven) {
+        int fixed;
+        String why;
+        switch (resolved) {
+            case ReplClusterMechanism repl -> {
+                fixed = repl.nodeCount();
+                why = "repl runs " + fixed + " processes for these options (the primary, the replicas and, with"
+                        + " failover, a lease service and a manager): set --replicas, not --nodes";
+            }
+            case ShardClusterMechanism shards -> {
+                fixed = shards.nodeCount();
+                why = "shards runs " + fixed + " processes for these options (the placement node, the shards and the"
+                        + " spares): set --shards and --spares, not --nodes";
+            }
+            default -> {
+                return nodes;
+            }
+        }
+        if (nodesGiven && nodes != fixed) {
+            throw new IllegalArgumentException(why);
+        }
+        return fixed;
     }
 
     static ClusterMechanism of(ClusterLayout layout) {

@@ -61,25 +61,11 @@ final class ClusterStartCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (resolved instanceof ReplClusterMechanism repl) {
-            // The replicated store's processes follow from --replicas (and --failover), not from --nodes.
-            if (spec.commandLine().getParseResult().hasMatchedOption("--nodes") && nodes != repl.nodeCount()) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "repl runs " + repl.nodeCount() + " processes for these options (the primary, the replicas"
-                                + " and, with failover, a lease service and a manager): set --replicas, not --nodes");
-            }
-            nodes = repl.nodeCount();
-        }
-        if (resolved instanceof ShardClusterMechanism shards) {
-            // The placement node, the shards and the spares follow from --shards and --spares.
-            if (spec.commandLine().getParseResult().hasMatchedOption("--nodes") && nodes != shards.nodeCount()) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "shards runs " + shards.nodeCount() + " processes for these options (the placement node, the"
-                                + " shards and the spares): set --shards and --spares, not --nodes");
-            }
-            nodes = shards.nodeCount();
+        try {
+            nodes = ClusterMechanisms.nodeCount(
+                    resolved, nodes, spec.commandLine().getParseResult().hasMatchedOption("--nodes"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (nodes < 1 || nodes > 64) {
             throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 64, got " + nodes);

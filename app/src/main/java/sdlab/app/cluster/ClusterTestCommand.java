@@ -57,7 +57,8 @@ final class ClusterTestCommand implements Callable<Integer> {
             index = "0",
             paramLabel = "MECHANISM",
             description =
-                    "what to test: quorum (chapter 10's store), raft, or coord (the coordination service, through its simulator client over TCP)")
+                    "what to test: quorum (chapter 10's store), raft, coord (the coordination service, through its simulator"
+                            + " client over TCP), or repl (the replicated store, through its client that seeks the primary)")
     String mechanism;
 
     @Mixin
@@ -133,8 +134,10 @@ final class ClusterTestCommand implements Callable<Integer> {
         try {
             Map<String, String> options = mechanismOptions.asMap();
             resolved = ClusterMechanisms.resolve(mechanism, options);
-            // A mechanism with no workload of its own (repl: its clients speak RESP) is refused here, as bad input.
+            // A mechanism with no workload here yet (shards) is refused here, as bad input.
             workload = ClusterMechanisms.workload(mechanism, keys, readShare, clients);
+            nodes = ClusterMechanisms.nodeCount(
+                    resolved, nodes, spec.commandLine().getParseResult().hasMatchedOption("--nodes"));
             settings = new JepsenSettings(
                     mechanism,
                     options,

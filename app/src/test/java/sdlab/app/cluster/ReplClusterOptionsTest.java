@@ -67,9 +67,5 @@ class ReplClusterOptionsTest {
                 ClusterCommandTest.sdlab("cluster", "start", "repl", "--nodes", "3", "--dir", directory.toString());
         assertThat(nodes.exitCode()).isEqualTo(2);
         assertThat(nodes.err()).contains("repl runs 5 processes", "set --replicas, not --nodes");
-        ClusterCommandTest.Result test = ClusterCommandTest.sdlab(
-                "cluster", "test", "repl", "--dir", directory.resolve("t").toString());
-        assertThat(test.exitCode()).isEqualTo(2);
-        assertThat(test.err()).contains("'cluster test' has no workload for 'repl' yet");
     }
 }
