@@ -19,7 +19,11 @@ class CausalScenarioTest {
     private static final NodeId C3 = NodeId.of("c3");
 
     private static TestWorld world(CausalConfig.Bug bug) {
-        CausalConfig config = CausalConfig.of(REPLICAS).withBug(bug);
+        return world(bug, CausalConfig.ClientMode.LOCAL_REPLICA);
+    }
+
+    private static TestWorld world(CausalConfig.Bug bug, CausalConfig.ClientMode mode) {
+        CausalConfig config = CausalConfig.of(REPLICAS).withBug(bug).withClientMode(mode);
         return TestWorld.standard()
                 .nodes(REPLICAS, CausalCluster.nodeFactory(config))
                 .client(C1, CausalCluster.client(config, 0))
@@ -67,9 +71,6 @@ class CausalScenarioTest {
     void writesStayAvailableInAPartitionAndConvergeByLastWriterWinsAfterTheHeal() {
         // Shows: both sides of a partition take writes of one key; after the heal every replica shows the same winner.
         TestWorld world = world(CausalConfig.Bug.NONE);
-        world.isolate(S1);
-        world.cut(S1, C1);
-        world.heal();
         world.cut(S1, REPLICAS.get(1));
         world.cut(S1, S3);
         assertThat(world.write(C1, "k", 10L)).isEqualTo(Outcome.ok(10L));
@@ -97,5 +98,36 @@ class CausalScenarioTest {
 
         assertThat(world.read(C1, "k")).isEqualTo(Outcome.ok(7L));
         assertThat(world.read(C3, "k")).isEqualTo(Outcome.ok(7L));
+    }
+
+    /** Client c1, moving between replicas at random, writes while s1 is cut off from the others, then reads ten times. */
+    private static List<Outcome> readsAfterOwnWriteInAPartition(CausalConfig.Bug bug) {
+        TestWorld world = world(bug, CausalConfig.ClientMode.ANY_REPLICA_WITH_TOKEN);
+        world.cut(S1, REPLICAS.get(1));
+        world.cut(S1, S3);
+        // A first write has no context to wait for, so whichever replica takes it answers at once.
+        assertThat(world.write(C1, "k", 5L)).isEqualTo(Outcome.ok(5L));
+        List<Outcome> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reads.add(world.read(C1, "k"));
+        }
+        return reads;
+    }
+
+    @Test
+    void aVersionTokenGivesReadYourWritesOnAnyReplicaInAPartition() {
+        // Shows: every read that is answered returns the client's own write; a replica without it refuses instead.
+        List<Outcome> reads = readsAfterOwnWriteInAPartition(CausalConfig.Bug.NONE);
+
+        assertThat(reads).allMatch(read -> read.equals(Outcome.ok(5L)) || read instanceof Outcome.Fail);
+        assertThat(reads).contains(Outcome.ok(5L));
+    }
+
+    @Test
+    void anyReplicaReadsWithoutTheTokenMissTheClientsOwnWrite() {
+        // Shows: the planted bug (token ignored) is plain any-replica reading: some read returns nothing written.
+        List<Outcome> reads = readsAfterOwnWriteInAPartition(CausalConfig.Bug.TOKEN_IGNORED);
+
+        assertThat(reads).contains(Outcome.ok(null));
     }
 }
