@@ -21,16 +21,16 @@ import sdlab.sim.Workload;
 /** Runs of the causal store in the simulator: three sites, two clients each, partitions and crashes. */
 final class CausalSimulations {
     static final List<NodeId> REPLICAS = CausalCluster.replicaIds(3);
-    private static final int CLIENTS = 6;
+    private static final int CLIENTS = 9;
     private static final int OPS_PER_CLIENT = 60;
-    private static final int KEYS = 3;
+    private static final int KEYS = 2;
     private static final Duration HORIZON = Duration.ofSeconds(3);
 
     private CausalSimulations() {}
 
     /** Partitions and crashes with restarts (no clock skew: Lamport clocks do not read the clock), from the seed. */
     static FaultPlan faults(long seed) {
-        FaultMix mix = new FaultMix(true, true, false, false, false, 4, Duration.ofMillis(800));
+        FaultMix mix = new FaultMix(true, true, false, false, false, 8, Duration.ofMillis(800));
         return FaultPlan.random(mix, REPLICAS, HORIZON, new SplittableRandom(seed ^ 0xCA05A1L));
     }
 
@@ -41,7 +41,7 @@ final class CausalSimulations {
         }
         Simulation.Builder builder = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(10)))
-                        .withLoss(0.05))
+                        .withLoss(0.1))
                 .disk(DiskConfig.defaults()
                         .withSyncLatency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(5)))
                         .withTornWrites(true))
