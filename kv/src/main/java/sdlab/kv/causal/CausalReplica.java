@@ -74,7 +74,7 @@ public final class CausalReplica implements Node {
             lamport = Math.max(lamport, write.version().lamport());
             if (write.version().origin().equals(self.name())) {
                 // Which replicas acknowledged it was not kept: send it to all again (they ignore duplicates).
-                outbox.sentToAll(write, Long.MIN_VALUE / 2);
+                outbox.owedToAll(write);
             }
         }
         ctx.setTimer(Duration.ofMillis(config.resendMs()), new ResendDue());

@@ -19,7 +19,10 @@ final class ReplicationOutbox {
     /** Writes resent per replica per resend round at most, oldest first. */
     static final int RESEND_BATCH_MAX = 256;
 
+    /** When a write owed to a replica was last sent, or {@link #NEVER_SENT}. */
     private record Entry(CausalWrite write, long sentAtNanos) {}
+
+    private static final long NEVER_SENT = Long.MIN_VALUE;
 
     private final Map<NodeId, TreeMap<Version, Entry>> unacked = new LinkedHashMap<>();
 
@@ -37,6 +40,14 @@ final class ReplicationOutbox {
     /** Records {@code write} as sent to every other replica now. */
     void sentToAll(CausalWrite write, long nowNanos) {
         unacked.values().forEach(writes -> writes.put(write.version(), new Entry(write, nowNanos)));
+    }
+
+    /**
+     * Records {@code write} as owed to every other replica and not yet sent, so that the next resend
+     * round sends it: a restarted replica does not know who acknowledged what before its crash.
+     */
+    void owedToAll(CausalWrite write) {
+        unacked.values().forEach(writes -> writes.put(write.version(), new Entry(write, NEVER_SENT)));
     }
 
     void acknowledged(NodeId peer, Version version) {
@@ -58,7 +69,8 @@ final class ReplicationOutbox {
                 if (batch == RESEND_BATCH_MAX) {
                     break;
                 }
-                if (nowNanos - entry.getValue().sentAtNanos() >= resendNanos) {
+                long sentAt = entry.getValue().sentAtNanos();
+                if (sentAt == NEVER_SENT || nowNanos - sentAt >= resendNanos) {
                     due.add(new Resend(peer.getKey(), entry.getValue().write()));
                     entry.setValue(new Entry(entry.getValue().write(), nowNanos));
                     batch++;
