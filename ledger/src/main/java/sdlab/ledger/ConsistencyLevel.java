@@ -5,11 +5,22 @@ public enum ConsistencyLevel {
     /** The Raft store: every write on the log, reads by ReadIndex, compare-and-set, multi-key transactions. */
     LINEARIZABLE(true),
     /**
+     * The causal store of {@code kv.causal} (COPS-style): one replica per site, each client on its
+     * own, a write visible elsewhere only after the writes it depends on, last writer wins.
+     */
+    CAUSAL(false),
+    /**
      * The quorum store with R = W = 1, each client sticking to one coordinator for its session: a
      * sticky session, the cheapest session guarantee (it is not read-your-writes by itself; the
      * run measures what it gives).
      */
     SESSION(false),
+    /**
+     * The causal store with clients that use any replica and carry their context as a version
+     * token, which a replica must have applied before it serves them: read-your-writes and
+     * monotonic reads without stickiness.
+     */
+    SESSION_TOKEN(false),
     /** The quorum store with R = W = 1, sloppy quorums, any coordinator, last writer wins. */
     EVENTUAL(false);
 
@@ -24,8 +35,8 @@ public enum ConsistencyLevel {
         return conditionalWrites;
     }
 
-    /** The name used in variant names. */
+    /** The name used in variant names: lower case, words joined by dashes. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -6,13 +6,16 @@ import sdlab.consensus.raft.RaftConfig;
 import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
 import sdlab.core.client.Client;
+import sdlab.kv.causal.CausalCluster;
+import sdlab.kv.causal.CausalConfig;
 import sdlab.kv.quorum.CoordinatorChoice;
 import sdlab.kv.quorum.QuorumCluster;
 import sdlab.kv.quorum.QuorumConfig;
 
 /**
  * The replicated store under the ledger at one consistency level: its nodes and a new client of
- * it. The ledger adds no replication of its own; it reuses the Raft store and the quorum store.
+ * it. The ledger adds no replication of its own; it reuses the Raft store, the causal store and the
+ * quorum store.
  */
 public record LedgerStore(ConsistencyLevel level, List<NodeId> nodes, NodeFactory nodeFactory, StoreClients clients) {
 
@@ -39,7 +42,9 @@ public record LedgerStore(ConsistencyLevel level, List<NodeId> nodes, NodeFactor
                 : RaftConfig.Bug.NONE;
         return switch (level) {
             case LINEARIZABLE -> raft(nodeCount, raftBug);
+            case CAUSAL -> causal(level, nodeCount, CausalConfig.ClientMode.LOCAL_REPLICA);
             case SESSION -> quorum(level, nodeCount, CoordinatorChoice.STICKY_PER_CLIENT);
+            case SESSION_TOKEN -> causal(level, nodeCount, CausalConfig.ClientMode.ANY_REPLICA_WITH_TOKEN);
             case EVENTUAL -> quorum(level, nodeCount, CoordinatorChoice.RANDOM_PER_OPERATION);
         };
     }
@@ -65,6 +70,16 @@ public record LedgerStore(ConsistencyLevel level, List<NodeId> nodes, NodeFactor
                 nodes,
                 RaftCluster.nodeFactory(config, nodes),
                 () -> RaftCluster.client(config, nodes));
+    }
+
+    /** The causal store, one replica per node; the ledger's clients are spread over the replicas in turn. */
+    private static LedgerStore causal(ConsistencyLevel level, int nodeCount, CausalConfig.ClientMode mode) {
+        // Named as the other stores' nodes are, so that a seed's fault plan hits the same names at every level.
+        List<NodeId> replicas = QuorumCluster.nodeIds(nodeCount);
+        CausalConfig config = CausalConfig.of(replicas).withClientMode(mode);
+        int[] made = {0};
+        return new LedgerStore(
+                level, replicas, CausalCluster.nodeFactory(config), () -> CausalCluster.client(config, made[0]++));
     }
 
     private static LedgerStore quorum(ConsistencyLevel level, int nodeCount, CoordinatorChoice choice) {

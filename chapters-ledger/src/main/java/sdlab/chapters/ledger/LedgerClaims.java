@@ -12,6 +12,8 @@ import static sdlab.chapters.ledger.LedgerMeasurements.NEGATIVE_BALANCES;
 import static sdlab.chapters.ledger.LedgerMeasurements.NOT_AUDITED;
 import static sdlab.chapters.ledger.LedgerMeasurements.STALE_READS;
 import static sdlab.chapters.ledger.LedgerMeasurements.TRANSFERS_IN_DOUBT;
+import static sdlab.chapters.ledger.LedgerVariant.CAUSAL_ESCROW;
+import static sdlab.chapters.ledger.LedgerVariant.CAUSAL_READ_THEN_WRITE;
 import static sdlab.chapters.ledger.LedgerVariant.EVENTUAL_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.EVENTUAL_READ_THEN_WRITE;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_ATOMIC;
@@ -21,6 +23,8 @@ import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_READ_THEN_WRITE;
 import static sdlab.chapters.ledger.LedgerVariant.LINEARIZABLE_TXN;
 import static sdlab.chapters.ledger.LedgerVariant.SESSION_ESCROW;
 import static sdlab.chapters.ledger.LedgerVariant.SESSION_READ_THEN_WRITE;
+import static sdlab.chapters.ledger.LedgerVariant.SESSION_TOKEN_ESCROW;
+import static sdlab.chapters.ledger.LedgerVariant.SESSION_TOKEN_READ_THEN_WRITE;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,7 @@ import sdlab.lab.Question;
 import sdlab.lab.SeedRun;
 
 /**
- * What chapter 1 claims, each a predicate over one seed's runs of the nine variants.
+ * What chapter 1 claims, each a predicate over one seed's runs of the thirteen variants.
  *
  * <p>The assertions: compare-and-set on the linearizable store never spends the same money twice
  * nor creates money; its reads are never stale; and yet read-then-write on that same store
@@ -56,6 +60,8 @@ final class LedgerClaims {
     static final String STRONG_CAS_EXACT = "strongWithCompareAndSetKeepsBalancesExact";
     static final String STRONG_ATOMIC_EXACT = "strongWithAServerSideTransferKeepsBalancesExact";
     static final String SESSION_EXACT = "sessionKeepsBalancesExact";
+    static final String SESSION_TOKEN_EXACT = "sessionWithVersionTokensKeepsBalancesExact";
+    static final String CAUSAL_EXACT = "causalKeepsBalancesExact";
     static final String ESCROW_EXACT = "escrowKeepsBalancesExactAtEveryLevel";
 
     private LedgerClaims() {}
@@ -146,8 +152,19 @@ final class LedgerClaims {
                                 + " beyond the transfers in doubt.",
                         (seed, runs) -> exact(runs.get(SESSION_READ_THEN_WRITE))),
                 Claim.hypothesis(
+                        CAUSAL_EXACT,
+                        "causal-read-then-write: no double spend, no negative balance, no money created or destroyed"
+                                + " beyond the transfers in doubt.",
+                        (seed, runs) -> exact(runs.get(CAUSAL_READ_THEN_WRITE))),
+                Claim.hypothesis(
+                        SESSION_TOKEN_EXACT,
+                        "session-token-read-then-write: no double spend, no negative balance, no money created or"
+                                + " destroyed beyond the transfers in doubt.",
+                        (seed, runs) -> exact(runs.get(SESSION_TOKEN_READ_THEN_WRITE))),
+                Claim.hypothesis(
                         ESCROW_EXACT,
-                        "linearizable-escrow, session-escrow and eventual-escrow: no double spend, no negative balance,"
+                        "Escrow on every level (linearizable, causal, session, session with version tokens, eventual):"
+                                + " no double spend, no negative balance,"
                                 + " and the audited total is exactly the start (no allowance for transfers in doubt:"
                                 + " a client's next write of its own key repeats its running total).",
                         (seed, runs) -> escrowExact(runs)));
@@ -162,6 +179,13 @@ final class LedgerClaims {
                         "Replicas accept writes independently and last-writer-wins drops the loser of each race:"
                                 + " debits and credits vanish, and the total drifts."),
                 new Question.Option(
+                        "B. causal",
+                        CAUSAL_READ_THEN_WRITE,
+                        List.of(CAUSAL_EXACT),
+                        "A causal store never shows a debit before the balance it was computed from, but two clients"
+                                + " may read the same balance concurrently and both write over it: concurrent writes,"
+                                + " which last-writer-wins resolves by dropping one."),
+                new Question.Option(
                         "C. strong (linearizable), with transfers written as compare-and-set or moved by the server",
                         LINEARIZABLE_CAS,
                         List.of(STRONG_CAS_EXACT, STRONG_ATOMIC_EXACT),
@@ -169,12 +193,13 @@ final class LedgerClaims {
                                 + " server-side transaction that checks the payer's balance and moves the money in one"
                                 + " log entry: a debit applies only to the balance it was computed from."
                                 + " Linearizability alone, with read-then-write, is not enough: see " + STRONG_EXACT
-                                + ". (B, causal, is not measured here yet.)"),
+                                + "."),
                 new Question.Option(
                         "D. session",
                         SESSION_READ_THEN_WRITE,
-                        List.of(SESSION_EXACT),
-                        "A sticky session orders one client's own operations; two clients still race for the same"
+                        List.of(SESSION_EXACT, SESSION_TOKEN_EXACT),
+                        "A sticky session, or a version token that makes any replica wait for the client's own"
+                                + " writes, orders one client's operations; two clients still race for the same"
                                 + " balance."));
     }
 
@@ -224,7 +249,8 @@ final class LedgerClaims {
     }
 
     private static Optional<String> escrowExact(Map<String, SeedRun> runs) {
-        for (String variant : List.of(LINEARIZABLE_ESCROW, SESSION_ESCROW, EVENTUAL_ESCROW)) {
+        for (String variant :
+                List.of(LINEARIZABLE_ESCROW, CAUSAL_ESCROW, SESSION_ESCROW, SESSION_TOKEN_ESCROW, EVENTUAL_ESCROW)) {
             SeedRun run = runs.get(variant);
             Optional<String> problem = exact(run);
             if (problem.isEmpty() && run.counter(MONEY_NOT_CONSERVED) > 0) {

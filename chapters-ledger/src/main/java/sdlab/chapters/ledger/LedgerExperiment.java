@@ -38,6 +38,7 @@ public final class LedgerExperiment implements Experiment {
             1,
             "Consistency models for a payment ledger",
             "Four clients move money between three accounts under partitions and crashes. A linearizable Raft store,"
+                    + " a causal store (COPS-style) used locally and with version tokens on any replica,"
                     + " a sticky-session and an eventual quorum store (R = W = 1, last writer wins), each with transfers"
                     + " written as read-then-write, compare-and-set with retry, a transaction built on the client and"
                     + " one server-side atomic transfer (where the store has them) and escrow budgets: double spends, money created or destroyed, negative balances, stale reads,"

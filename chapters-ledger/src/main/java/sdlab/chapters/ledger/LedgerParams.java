@@ -16,8 +16,12 @@ final class LedgerParams {
         MIXED
     }
 
-    static final Param<Integer> NODES =
-            Param.integer("nodes", "replicas of the store (Raft members, or quorum-store nodes with N = all)", 3, 3, 7);
+    static final Param<Integer> NODES = Param.integer(
+            "nodes",
+            "replicas of the store (Raft members, causal-store sites, or quorum-store nodes with N = all)",
+            3,
+            3,
+            7);
     static final Param<Integer> CLIENTS = Param.integer("clients", "clients transferring money concurrently", 4, 2, 32);
     static final Param<Integer> TRANSFERS_PER_CLIENT =
             Param.integer("transfers-per-client", "transfers each client makes, one at a time", 25, 1, 10_000);

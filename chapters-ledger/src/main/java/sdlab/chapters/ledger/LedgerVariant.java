@@ -14,6 +14,10 @@ record LedgerVariant(ConsistencyLevel level, TransferWay way) {
     static final String LINEARIZABLE_ESCROW = "linearizable-escrow";
     static final String LINEARIZABLE_TXN = "linearizable-txn-retry";
     static final String LINEARIZABLE_ATOMIC = "linearizable-atomic";
+    static final String CAUSAL_READ_THEN_WRITE = "causal-read-then-write";
+    static final String CAUSAL_ESCROW = "causal-escrow";
+    static final String SESSION_TOKEN_READ_THEN_WRITE = "session-token-read-then-write";
+    static final String SESSION_TOKEN_ESCROW = "session-token-escrow";
     static final String SESSION_READ_THEN_WRITE = "session-read-then-write";
     static final String SESSION_ESCROW = "session-escrow";
     static final String EVENTUAL_READ_THEN_WRITE = "eventual-read-then-write";
@@ -51,7 +55,12 @@ record LedgerVariant(ConsistencyLevel level, TransferWay way) {
         String store =
                 switch (level) {
                     case LINEARIZABLE -> "the Raft store (ReadIndex reads)";
+                    case CAUSAL ->
+                        "the causal store (COPS-style), each client on its own replica, dependencies checked before a"
+                                + " write shows";
                     case SESSION -> "the quorum store, R = W = 1, each client sticking to one coordinator";
+                    case SESSION_TOKEN ->
+                        "the causal store, any replica per operation, the client's context carried as a version token";
                     case EVENTUAL -> "the quorum store, R = W = 1, sloppy, any coordinator, last writer wins";
                 };
         String transfer =

@@ -36,6 +36,8 @@ class LedgerClaimsTest {
             "strongWithCompareAndSetKeepsBalancesExact",
             "strongWithAServerSideTransferKeepsBalancesExact",
             "sessionKeepsBalancesExact",
+            "sessionWithVersionTokensKeepsBalancesExact",
+            "causalKeepsBalancesExact",
             "escrowKeepsBalancesExactAtEveryLevel");
 
     private static ExperimentReport report;

@@ -30,5 +30,10 @@ class LedgerDeterminismTest {
         assertThat(first.events())
                 .isNotEqualTo(LedgerScenario.faultPlan(defaults, nodes, 12).events());
         assertThat(sdlab.kv.quorum.QuorumCluster.nodeIds(3)).isEqualTo(List.copyOf(nodes));
+        for (sdlab.ledger.ConsistencyLevel level : sdlab.ledger.ConsistencyLevel.values()) {
+            assertThat(sdlab.ledger.LedgerStore.of(level, 3).nodes())
+                    .as(level.label())
+                    .isEqualTo(nodes);
+        }
     }
 }

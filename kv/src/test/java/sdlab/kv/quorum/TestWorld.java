@@ -29,9 +29,10 @@ import sdlab.core.client.Outcome;
 /**
  * A tiny deterministic world for hand-built scenarios: virtual time, a constant network
  * latency, links the test cuts and heals, disks that lose unsynced writes on a crash. The test
- * decides what happens when; the full simulator (sdlab.sim) drives the randomised runs.
+ * decides what happens when; the full simulator (sdlab.sim) drives the randomised runs. Public
+ * so that the causal store's scenarios (sdlab.kv.causal) use it too.
  */
-final class TestWorld {
+public final class TestWorld {
     private final Duration latency;
     private final Duration syncLatency;
     private final long seed;
@@ -44,37 +45,37 @@ final class TestWorld {
     private long nextOpId;
     private long messagesSent;
 
-    TestWorld(long seed, Duration latency, Duration syncLatency) {
+    public TestWorld(long seed, Duration latency, Duration syncLatency) {
         this.seed = seed;
         this.latency = latency;
         this.syncLatency = syncLatency;
     }
 
     /** One millisecond per message hop and per disk sync. */
-    static TestWorld standard() {
+    public static TestWorld standard() {
         return new TestWorld(1, Duration.ofMillis(1), Duration.ofMillis(1));
     }
 
     // ---- building ----
 
-    TestWorld nodes(List<NodeId> ids, NodeFactory factory) {
+    public TestWorld nodes(List<NodeId> ids, NodeFactory factory) {
         ids.forEach(id -> actors.put(id, new Actor(id, factory, null)));
         return this;
     }
 
-    TestWorld client(NodeId id, Client client) {
+    public TestWorld client(NodeId id, Client client) {
         actors.put(id, new Actor(id, null, client));
         return this;
     }
 
-    TestWorld start() {
+    public TestWorld start() {
         actors.values().forEach(Actor::start);
         return this;
     }
 
     // ---- driving ----
 
-    long invoke(NodeId client, String f, String key, Object value) {
+    public long invoke(NodeId client, String f, String key, Object value) {
         long opId = nextOpId++;
         Actor actor = actors.get(client);
         actor.client.onInvoke(new Invocation(opId, 0, f, key, value), actor.ctx);
@@ -82,20 +83,20 @@ final class TestWorld {
     }
 
     /** Runs until the operation completes (or the queue empties) and returns its outcome. */
-    Outcome await(long opId) {
+    public Outcome await(long opId) {
         runUntil(() -> outcomes.containsKey(opId), Duration.ofSeconds(60));
         return outcomes.get(opId);
     }
 
-    Outcome write(NodeId client, String key, Object value) {
+    public Outcome write(NodeId client, String key, Object value) {
         return await(invoke(client, QuorumClient.WRITE, key, value));
     }
 
-    Outcome read(NodeId client, String key) {
+    public Outcome read(NodeId client, String key) {
         return await(invoke(client, QuorumClient.READ, key, null));
     }
 
-    void runFor(Duration length) {
+    public void runFor(Duration length) {
         long end = nowNanos + length.toNanos();
         runUntil(() -> false, length);
         nowNanos = Math.max(nowNanos, end);
@@ -112,29 +113,29 @@ final class TestWorld {
 
     // ---- faults ----
 
-    void cut(NodeId a, NodeId b) {
+    public void cut(NodeId a, NodeId b) {
         cutOneWay(a, b);
         cutOneWay(b, a);
     }
 
-    void cutOneWay(NodeId from, NodeId to) {
+    public void cutOneWay(NodeId from, NodeId to) {
         cutLinks.add(List.of(from, to));
     }
 
     /** Cuts {@code node} off from every other node and client. */
-    void isolate(NodeId node) {
+    public void isolate(NodeId node) {
         actors.keySet().stream().filter(other -> !other.equals(node)).forEach(other -> cut(node, other));
     }
 
-    void heal() {
+    public void heal() {
         cutLinks.clear();
     }
 
-    void crash(NodeId id) {
+    public void crash(NodeId id) {
         actors.get(id).crash();
     }
 
-    void restart(NodeId id) {
+    public void restart(NodeId id) {
         actors.get(id).restart();
     }
 
