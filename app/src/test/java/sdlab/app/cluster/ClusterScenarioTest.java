@@ -112,16 +112,46 @@ class ClusterScenarioTest {
         assertThat(result.linearizability().verdict()).isEqualTo(Verdict.VALID);
     }
 
+    @Test
+    void theReplicatedStoreWithAFencedLeaseIsLinearizableUnderPartitionsKillsAndPauses() throws Exception {
+        // Synchronous replication (one acknowledgement), failover by a lease whose token the replicas check, and a
+        // client that seeks the primary: the nemesis also pauses and cuts off the lease service, which must not make
+        // the manager promote a replica while the primary still holds its lease.
+        Map<String, String> options = Map.of(
+                "mode",
+                "sync",
+                "failover",
+                "lease-fenced",
+                "client-port",
+                Integer.toString(ReplTestCluster.freePortRange(3)));
+        JepsenResult result = run(
+                ReplClusterMechanism.NAME,
+                options,
+                5,
+                List.of(NemesisKind.PARTITION, NemesisKind.KILL, NemesisKind.PAUSE),
+                "repl");
+
+        assertThat(result.nemesisEvents()).isNotEmpty();
+        assertThat(result.ok()).isPositive();
+        assertThat(result.linearizability().verdict()).isEqualTo(Verdict.VALID);
+    }
+
     private JepsenResult run(String variant, List<NemesisKind> nemesis, String folder) throws Exception {
         return run(QuorumClusterMechanism.NAME, Map.of("variant", variant), nemesis, folder);
     }
 
     private JepsenResult run(String mechanism, Map<String, String> options, List<NemesisKind> nemesis, String folder)
             throws Exception {
+        return run(mechanism, options, 3, nemesis, folder);
+    }
+
+    private JepsenResult run(
+            String mechanism, Map<String, String> options, int nodes, List<NemesisKind> nemesis, String folder)
+            throws Exception {
         JepsenSettings settings = new JepsenSettings(
                 mechanism,
                 options,
-                3,
+                nodes,
                 4,
                 Duration.ofSeconds(8),
                 100,
