@@ -106,7 +106,7 @@ final class ReplTestCluster implements AutoCloseable {
     }
 
     /** A start of {@code count} consecutive free ports, found by binding each. */
-    private static int freePortRange(int count) throws IOException {
+    static int freePortRange(int count) throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             // Below Linux's ephemeral range (32768 and up): the cluster's own transport listens and connects on
             // ephemeral ports, and one of them once took a port of a range found free here before n3 bound it.
