@@ -77,7 +77,7 @@ final class LogClusterMechanism implements ClusterMechanism {
                 TRANSACTION_TIMEOUT_MS_MAX,
                 replication,
                 Retention.unlimited(),
-                TxLogConfig.Bug.NONE);
+                options.nodeBug());
     }
 
     static LogClusterMechanism fromOptions(Map<String, String> options) {
@@ -144,7 +144,12 @@ final class LogClusterMechanism implements ClusterMechanism {
             return () -> {};
         }
         ClusterKafkaDoor door = ClusterKafkaDoor.open(
-                host, brokers, ClusterLayout.HOST, options.clientPort(), options.partitionsByTopic(), options.bug());
+                host,
+                brokers,
+                ClusterLayout.HOST,
+                options.clientPort(),
+                options.partitionsByTopic(),
+                options.doorBug());
         log.line(host.id() + " serves Kafka clients on " + ClusterLayout.HOST + ":" + door.port());
         return door;
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import sdlab.txlog.TxLogConfig;
 import sdlab.txlog.server.DoorBug;
 
 /**
@@ -17,7 +18,8 @@ import sdlab.txlog.server.DoorBug;
  * @param minInsync the fewest in-sync replicas an {@code acks=all} produce is taken with, as
  *     {@code min.insync.replicas}
  * @param clientPort broker i (from 0) serves Kafka clients on {@code clientPort + i}
- * @param bug the Kafka doors' planted bug, or none
+ * @param doorBug the Kafka doors' planted bug, or none
+ * @param nodeBug the brokers' planted bug, or none
  */
 record LogClusterOptions(
         int brokers,
@@ -26,7 +28,8 @@ record LogClusterOptions(
         int replicationFactor,
         int minInsync,
         int clientPort,
-        DoorBug bug) {
+        DoorBug doorBug,
+        TxLogConfig.Bug nodeBug) {
     static final int CLIENT_PORT_DEFAULT = 9092;
     private static final Set<String> KNOWN =
             Set.of("brokers", "topic", "partitions", "replication-factor", "min-insync", "client-port", "planted-bug");
@@ -79,7 +82,8 @@ record LogClusterOptions(
                 replicationFactor,
                 number(options, "min-insync", Math.min(2, replicationFactor)),
                 number(options, "client-port", CLIENT_PORT_DEFAULT),
-                bug(options.get("planted-bug")));
+                doorBug(options.get("planted-bug")),
+                nodeBug(options.get("planted-bug")));
     }
 
     /** The brokers and the controller. */
@@ -105,13 +109,21 @@ record LogClusterOptions(
         }
     }
 
-    private static DoorBug bug(String name) {
-        if (name == null) {
+    private static final String WRONG_LEADER = "metadata-wrong-leader";
+    private static final String LEADER_ALONE = "high-watermark-from-leader-alone";
+
+    private static DoorBug doorBug(String name) {
+        if (name == null || name.equals(LEADER_ALONE)) {
             return DoorBug.NONE;
         }
-        if (name.equals("metadata-wrong-leader")) {
+        if (name.equals(WRONG_LEADER)) {
             return DoorBug.METADATA_NAMES_WRONG_LEADER;
         }
-        throw new IllegalArgumentException("log has one planted bug, metadata-wrong-leader, not '" + name + "'");
+        throw new IllegalArgumentException(
+                "log's planted bugs are " + WRONG_LEADER + " and " + LEADER_ALONE + ", not '" + name + "'");
+    }
+
+    private static TxLogConfig.Bug nodeBug(String name) {
+        return LEADER_ALONE.equals(name) ? TxLogConfig.Bug.HIGH_WATERMARK_FROM_LEADER_ALONE : TxLogConfig.Bug.NONE;
     }
 }

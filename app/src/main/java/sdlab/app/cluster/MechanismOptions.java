@@ -134,7 +134,8 @@ final class MechanismOptions {
             paramLabel = "BUG",
             description = "a planted bug for tests; repl: ack-before-commit (SET answers before the commit); shards:"
                     + " keep-stale-table (routers take a refusing shard's epoch but keep their old table); log:"
-                    + " metadata-wrong-leader (Metadata names a follower as each partition's leader)")
+                    + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
+                    + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record)")
     String plantedBug;
 
     /** The options given, by the names the layout file and the mechanism use. */

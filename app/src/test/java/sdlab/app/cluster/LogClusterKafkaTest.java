@@ -101,6 +101,17 @@ class LogClusterKafkaTest {
         }
     }
 
+    @Test
+    void aLeaderKilledWithRecordsItsFollowersNeverFetchedHadAcknowledgedNoneOfThem(@TempDir Path directory)
+            throws Exception {
+        try (LogTestCluster cluster = LogTestCluster.start(directory, Map.of())) {
+            LeaderLossScenario.Outcome outcome = LeaderLossScenario.run(cluster);
+
+            assertThat(outcome.acknowledgedWhilePaused()).isZero();
+            assertThat(outcome.problems()).isEmpty();
+        }
+    }
+
     private static void awaitAcks(LogTraffic traffic, int count) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (traffic.acknowledged() < count) {

@@ -11,13 +11,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The log cluster's checks can fail. With a planted bug, every broker's Metadata names the broker after the real
+ * The log cluster's checks can fail. A leader that answers acks=all before any follower has the record (the node's
+ * planted bug) loses acknowledged records when it is killed. With the door's planted bug, every broker's Metadata names the broker after the real
  * leader: the client sends each partition's writes to a follower, which turns them away with NOT_LEADER_OR_FOLLOWER,
  * asks again, is misled again, and gives up at its delivery timeout; the read-back check reports every record as not
  * acknowledged. {@link LogClusterKafkaTest} is the same check passing without the bug.
  */
 class LogPlantedBugClusterTest {
     private static final int DELIVERY_TIMEOUT_MS = 5_000;
+
+    /** The contrast of {@link LogClusterKafkaTest}'s test of the same scenario, where nothing is acknowledged. */
+    @Test
+    void aLeaderThatAnswersAcksAllAloneLosesAcknowledgedRecordsWhenItDies(@TempDir Path directory) throws Exception {
+        try (LogTestCluster cluster =
+                LogTestCluster.start(directory, Map.of("planted-bug", "high-watermark-from-leader-alone"))) {
+            LeaderLossScenario.Outcome outcome = LeaderLossScenario.run(cluster);
+
+            assertThat(outcome.acknowledgedWhilePaused()).isPositive();
+            assertThat(outcome.problems()).isNotEmpty().anyMatch(problem -> problem.startsWith("lost: p1-"));
+        }
+    }
 
     @Test
     void aMetadataThatNamesTheWrongLeaderLeavesEveryWriteUnacknowledged(@TempDir Path directory) throws Exception {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,6 +25,7 @@ final class LogTraffic {
 
     private final KafkaProducer<String, String> producer;
     private final AtomicReferenceArray<ReadBackCheck.Sent> outcomes = new AtomicReferenceArray<>(SENDS_MAX);
+    private final AtomicIntegerArray partitions = new AtomicIntegerArray(SENDS_MAX);
     private final AtomicInteger sends = new AtomicInteger();
     private final AtomicInteger acks = new AtomicInteger();
 
@@ -33,8 +35,13 @@ final class LogTraffic {
 
     /** Sends the next record, to partition (send number mod 3); its outcome is kept when the producer hears it. */
     void sendNext() {
+        sendTo(sends.get() % PARTITIONS);
+    }
+
+    /** Sends the next record to {@code partition}; called from one thread at a time. */
+    void sendTo(int partition) {
         int number = sends.getAndIncrement();
-        int partition = number % PARTITIONS;
+        partitions.set(number, partition);
         String value = "p" + partition + "-" + number;
         producer.send(new ProducerRecord<>(LogTestCluster.TOPIC, partition, "k" + number, value), (meta, failure) -> {
             if (failure == null) {
