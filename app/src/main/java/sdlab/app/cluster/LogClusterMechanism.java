@@ -132,10 +132,8 @@ final class LogClusterMechanism implements ClusterMechanism {
 
     @Override
     public String clientHelp() {
-        return "the log speaks Kafka's protocol: use any Kafka client with bootstrap.servers="
-                + ClusterLayout.HOST + ":" + options.clientPort()
-                + " (kafka-console-producer.sh --bootstrap-server ..., kafka-clients 4.x) on the ports"
-                + " 'sdlab cluster status' lists";
+        return "the log speaks Kafka's protocol: use a Kafka client (kafka-clients 4.x) with bootstrap.servers="
+                + ClusterLayout.HOST + ":" + options.clientPort() + " or any of the ports 'sdlab cluster status' lists";
     }
 
     @Override
