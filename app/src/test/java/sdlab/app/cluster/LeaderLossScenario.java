@@ -54,10 +54,13 @@ final class LeaderLossScenario {
             }
             producer.flush();
         }
+        List<String> problems;
         try (KafkaConsumer<String, String> consumer = cluster.consumer(null)) {
-            return new Outcome(
-                    acknowledgedWhilePaused,
-                    ReadBackCheck.problems(traffic.outcomes(), LogTraffic.readAll(consumer, WAIT)));
+            problems = ReadBackCheck.problems(traffic.outcomes(), LogTraffic.readAll(consumer, WAIT));
         }
+        System.out.printf(
+                "leader loss: %d of %d records acknowledged while the followers were stopped; the check: %s%n",
+                acknowledgedWhilePaused, RECORDS_WHILE_PAUSED, problems.isEmpty() ? "holds" : problems);
+        return new Outcome(acknowledgedWhilePaused, problems);
     }
 }
