@@ -95,6 +95,10 @@ final class ClusterBenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (mechanism instanceof LogClusterMechanism) {
+            throw new ParameterException(
+                    spec.commandLine(), "'bench cluster' has no workload for the log yet; " + mechanism.clientHelp());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 "sdlab bench cluster: %s, %d clients, %s measured after %s; %d cores, load %.2f at the start%n",

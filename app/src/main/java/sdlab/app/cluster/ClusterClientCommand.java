@@ -65,6 +65,9 @@ final class ClusterClientCommand implements Callable<Integer> {
                                 + cluster.layout().mechanism() + ", not " + mechanism);
             }
             ClusterMechanism resolved = ClusterMechanisms.of(cluster.layout());
+            if (resolved instanceof LogClusterMechanism) {
+                throw new ParameterException(spec.commandLine(), resolved.clientHelp());
+            }
             if (!words.isEmpty() && resolved.parse(words) instanceof ClientCommand.Invalid invalid) {
                 throw new ParameterException(spec.commandLine(), invalid.reason());
             }

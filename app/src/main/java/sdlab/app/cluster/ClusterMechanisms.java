@@ -19,7 +19,8 @@ final class ClusterMechanisms {
             RaftClusterMechanism.NAME,
             CoordClusterMechanism.NAME,
             ReplClusterMechanism.NAME,
-            ShardClusterMechanism.NAME);
+            ShardClusterMechanism.NAME,
+            LogClusterMechanism.NAME);
 
     /** How this program starts one of its own node processes. */
     static final NodeLauncher LAUNCHER = NodeLauncher.of("sdlab.app.Main", "cluster", "node");
@@ -34,6 +35,7 @@ final class ClusterMechanisms {
             case CoordClusterMechanism.NAME -> CoordClusterMechanism.fromOptions(options);
             case ReplClusterMechanism.NAME -> ReplClusterMechanism.fromOptions(options);
             case ShardClusterMechanism.NAME -> ShardClusterMechanism.fromOptions(options);
+            case LogClusterMechanism.NAME -> LogClusterMechanism.fromOptions(options);
             default ->
                 throw new IllegalArgumentException(
                         "no mechanism '" + name + "' runs as a cluster; use one of " + String.join(", ", NAMES));

@@ -30,11 +30,16 @@ final class ClusterStartCommand implements Callable<Integer> {
             paramLabel = "MECHANISM",
             description =
                     "what to run: quorum (chapter 10's store), raft, coord (the coordination service, with ZooKeeper"
-                            + " ports), repl (a primary and replicas, with RESP ports) or shards (chapter 15's sharded"
-                            + " store: a placement node, shards and spare shards)")
+                            + " ports), repl (a primary and replicas, with RESP ports), shards (chapter 15's sharded"
+                            + " store: a placement node, shards and spare shards) or log (Kafka-protocol brokers and"
+                            + " their controller)")
     String mechanism;
 
-    @Option(names = "--nodes", defaultValue = "3", description = "how many nodes (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--nodes",
+            defaultValue = "3",
+            description = "how many nodes (default: ${DEFAULT-VALUE}); log: how many brokers, and the controller runs"
+                    + " in one more process")
     int nodes;
 
     @Mixin
@@ -55,6 +60,10 @@ final class ClusterStartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Map<String, String> options = mechanismOptions.asMap();
+        if (mechanism.equals(LogClusterMechanism.NAME)) {
+            // --nodes counts the log's brokers; the layout keeps it, since the controller is one more process.
+            options.put("brokers", Integer.toString(nodes));
+        }
         ClusterMechanism resolved;
         try {
             resolved = ClusterMechanisms.resolve(mechanism, options);
@@ -66,6 +75,9 @@ final class ClusterStartCommand implements Callable<Integer> {
                     resolved, nodes, spec.commandLine().getParseResult().hasMatchedOption("--nodes"));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (resolved instanceof LogClusterMechanism log) {
+            nodes = log.nodeCount();
         }
         if (nodes < 1 || nodes > 64) {
             throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 64, got " + nodes);

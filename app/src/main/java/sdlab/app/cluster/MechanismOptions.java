@@ -25,7 +25,7 @@ final class MechanismOptions {
             names = "--client-port",
             paramLabel = "PORT",
             description = "coord: node i serves ZooKeeper clients on PORT + i (default: 2181); repl: node i serves RESP"
-                    + " on PORT + i (default: 6380)")
+                    + " on PORT + i (default: 6380); log: broker i serves Kafka clients on PORT + i (default: 9092)")
     Integer clientPort;
 
     @Option(
@@ -106,11 +106,36 @@ final class MechanismOptions {
     Integer tokens;
 
     @Option(
+            names = "--topic",
+            paramLabel = "NAME",
+            split = ",",
+            description = "log: topics to create at start (default: test); repeat or separate with commas")
+    java.util.List<String> topics;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "log: partitions of each topic (default: 3)")
+    Integer partitions;
+
+    @Option(
+            names = "--replication-factor",
+            paramLabel = "N",
+            description = "log: brokers that hold each partition (default: the brokers, at most 3)")
+    Integer replicationFactor;
+
+    @Option(
+            names = "--min-insync",
+            paramLabel = "N",
+            description = "log: fewest in-sync replicas an acks=all produce is taken with (default: 2, at most the"
+                    + " replication factor)")
+    Integer minInsync;
+
+    @Option(
             names = "--planted-bug",
             hidden = true,
             paramLabel = "BUG",
             description = "a planted bug for tests; repl: ack-before-commit (SET answers before the commit); shards:"
-                    + " keep-stale-table (routers take a refusing shard's epoch but keep their old table)")
+                    + " keep-stale-table (routers take a refusing shard's epoch but keep their old table); log:"
+                    + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
+                    + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record)")
     String plantedBug;
 
     /** The options given, by the names the layout file and the mechanism use. */
@@ -145,6 +170,12 @@ final class MechanismOptions {
         putIfGiven(options, "spares", spares);
         putIfGiven(options, "partitioner", partitioner);
         putIfGiven(options, "tokens", tokens);
+        if (topics != null && !topics.isEmpty()) {
+            options.put("topic", String.join(",", topics));
+        }
+        putIfGiven(options, "partitions", partitions);
+        putIfGiven(options, "replication-factor", replicationFactor);
+        putIfGiven(options, "min-insync", minInsync);
         putIfGiven(options, "planted-bug", plantedBug);
         return options;
     }

@@ -35,9 +35,9 @@ import sdlab.runtime.disk.FileDisk;
  * network and need no codec; that is why this is not the runtime's {@code NodeHost}, whose wire format also does not
  * carry the log's {@code short} producer epochs.
  */
-final class BrokerHost implements AutoCloseable {
+final class BrokerHost implements BrokerNode, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BrokerHost.class);
-    private static final NodeId SELF = NodeId.of("log");
+    static final NodeId SELF = NodeId.of("log");
 
     private final EventLoopGroup group =
             new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("node-log"), NioIoHandler.newFactory());
@@ -75,17 +75,18 @@ final class BrokerHost implements AutoCloseable {
         loop.submit(() -> node.onStart(context, false)).syncUninterruptibly();
     }
 
-    EventLoop loop() {
+    @Override
+    public EventLoop loop() {
         return loop;
     }
 
-    /** Where the node's messages to its client go; set before any request is delivered. */
-    void onReply(Consumer<Message> replies) {
+    @Override
+    public void onReply(Consumer<Message> replies) {
         this.replies = replies;
     }
 
-    /** Hands the node a client's message; called on the loop. */
-    void deliver(NodeId from, Message message) {
+    @Override
+    public void request(NodeId from, Message message) {
         node.onMessage(from, message, context);
     }
 

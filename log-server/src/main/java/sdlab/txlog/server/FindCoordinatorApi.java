@@ -2,23 +2,24 @@ package sdlab.txlog.server;
 
 import io.netty.buffer.ByteBuf;
 
-/** FindCoordinator (key 10), v4: this one broker coordinates every group (and would every transactional id). */
+/**
+ * FindCoordinator (key 10), v4: the broker that coordinates each key asked for, a group or a transactional id, as
+ * {@link KafkaBrokers#coordinator} places it (a lone broker coordinates everything).
+ */
 final class FindCoordinatorApi {
-    private final String advertisedHost;
+    private FindCoordinatorApi() {}
 
-    FindCoordinatorApi(String advertisedHost) {
-        this.advertisedHost = advertisedHost;
-    }
-
-    ByteBuf handle(KafkaReader in, int port) {
-        in.int8(); // key type: group or transaction, the answer is the same
+    static ByteBuf handle(KafkaReader in, KafkaBrokers brokers) {
+        in.int8(); // key type: groups and transactional ids are placed alike
         int count = in.compactArrayLength();
         KafkaWriter out = new KafkaWriter().int32(0).compactArrayLength(Math.max(count, 0));
         for (int i = 0; i < count; i++) {
-            out.compactString(in.compactString())
-                    .int32(MetadataApi.BROKER_ID)
-                    .compactString(advertisedHost)
-                    .int32(port)
+            String key = in.compactString();
+            KafkaBrokers.Broker coordinator = brokers.coordinator(key == null ? "" : key);
+            out.compactString(key)
+                    .int32(coordinator.brokerId())
+                    .compactString(coordinator.host())
+                    .int32(coordinator.port())
                     .int16(KafkaError.NONE)
                     .compactString(null)
                     .noTaggedFields();

@@ -3,6 +3,7 @@ package sdlab.txlog.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 
 /** Routes a request body to the API that serves it; every API answers with a future body (null: no answer). */
 final class KafkaApis {
@@ -11,20 +12,24 @@ final class KafkaApis {
     private final ListOffsetsApi listOffsets;
     private final FetchApi fetch;
     private final NodeCalls node;
-    private final FindCoordinatorApi findCoordinator;
+    private final IntFunction<KafkaBrokers> brokers;
     private final GroupMembershipApi membership;
     private final OffsetsApi offsets;
     private final TransactionApi transactions;
     private final TxnOffsetCommitApi txnOffsets;
 
-    KafkaApis(NodeCalls node, Topics topics, String advertisedHost) {
+    /**
+     * @param brokers the brokers clients are told of, given the port a client connected to (a lone broker started on
+     *     port 0 learns its own port that way)
+     */
+    KafkaApis(NodeCalls node, Topics topics, IntFunction<KafkaBrokers> brokers, DoorBug bug) {
         PartitionReads reads = new PartitionReads(node);
         this.node = node;
-        this.metadata = new MetadataApi(node, topics, advertisedHost, broker -> MetadataApi.BROKER_ID);
+        this.brokers = brokers;
+        this.metadata = new MetadataApi(node, topics, bug);
         this.produce = new ProduceApi(node);
         this.listOffsets = new ListOffsetsApi(reads);
         this.fetch = new FetchApi(reads);
-        this.findCoordinator = new FindCoordinatorApi(advertisedHost);
         this.membership = new GroupMembershipApi(node);
         this.offsets = new OffsetsApi(node);
         this.transactions = new TransactionApi(node);
@@ -34,12 +39,13 @@ final class KafkaApis {
     CompletableFuture<ByteBuf> handle(ServedApi api, KafkaReader body, int port, EventExecutor loop) {
         return switch (api) {
             case API_VERSIONS -> CompletableFuture.completedFuture(ApiVersionsApi.handle(body));
-            case METADATA -> metadata.handle(body, port);
+            case METADATA -> metadata.handle(body, brokers.apply(port));
             case INIT_PRODUCER_ID -> InitProducerIdApi.handle(body, node);
             case PRODUCE -> produce.handle(body);
             case LIST_OFFSETS -> listOffsets.handle(body);
             case FETCH -> fetch.handle(body, loop);
-            case FIND_COORDINATOR -> CompletableFuture.completedFuture(findCoordinator.handle(body, port));
+            case FIND_COORDINATOR ->
+                CompletableFuture.completedFuture(FindCoordinatorApi.handle(body, brokers.apply(port)));
             case JOIN_GROUP -> membership.join(body);
             case SYNC_GROUP -> membership.sync(body);
             case HEARTBEAT -> membership.heartbeat(body);

@@ -1,12 +1,6 @@
 package sdlab.txlog.server;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -30,11 +24,6 @@ import sdlab.txlog.TxLogConfig;
  */
 public final class LogServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogServer.class);
-    /** Kafka's own default for {@code socket.request.max.bytes} is 100 MiB; a lab broker takes 16. */
-    static final int REQUEST_BYTES_MAX = 16 << 20;
-
-    private static final int SIZE_PREFIX_BYTES = 4;
-
     private final String bind;
     private final int portAsked;
     private final Map<String, Integer> partitionsByTopic;
@@ -67,8 +56,13 @@ public final class LogServer implements AutoCloseable {
             dataDirectory = Files.createTempDirectory("sdlab-log-");
             host = new BrokerHost(new LogBroker(config), new SecureRandom().nextLong());
             host.start(dataDirectory, () -> new Thread(this::close, "log-node-failed").start());
-            KafkaApis apis = new KafkaApis(new NodeCalls(host), new Topics(partitionsByTopic), advertisedHost());
-            listener = listen(apis);
+            String advertised = advertisedHost();
+            KafkaApis apis = new KafkaApis(
+                    new NodeCalls(host),
+                    new Topics(partitionsByTopic),
+                    port -> KafkaBrokers.standalone(BrokerHost.SELF, advertised, port),
+                    DoorBug.NONE);
+            listener = KafkaListener.listen(host.loop(), bind, portAsked, apis);
         } catch (IOException | RuntimeException e) {
             close();
             throw new LogStartupException(
@@ -76,29 +70,6 @@ public final class LogServer implements AutoCloseable {
         }
         log.info("log node (Kafka protocol) listening on {}:{}, topics {}", bind, port(), partitionsByTopic);
         return this;
-    }
-
-    private Channel listen(KafkaApis apis) {
-        return new ServerBootstrap()
-                .group(host.loop())
-                .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline()
-                                .addLast(new LengthFieldBasedFrameDecoder(
-                                        REQUEST_BYTES_MAX + SIZE_PREFIX_BYTES,
-                                        0,
-                                        SIZE_PREFIX_BYTES,
-                                        0,
-                                        SIZE_PREFIX_BYTES))
-                                .addLast(new KafkaConnection(apis));
-                    }
-                })
-                .bind(bind, portAsked)
-                .syncUninterruptibly()
-                .channel();
     }
 
     /** The host clients are told to connect to: the bind address, or this machine's name for a wildcard bind. */

@@ -4,21 +4,21 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.ToIntFunction;
 import sdlab.core.NodeId;
 import sdlab.txlog.PartitionState;
 import sdlab.txlog.TopicPartition;
 import sdlab.txlog.TxLogMessages;
 
 /**
- * Metadata (key 3), v12: the brokers, and for each partition what the node knows of it: its leader and leader epoch,
- * its replicas and its in-sync set, as the node's {@link PartitionState} says. A standalone node leads every partition
- * alone in epoch 0; a node of a replicated group would report the controller's last word, with each broker's node id
- * mapped to its Kafka broker id. A topic the node does not have is answered with UNKNOWN_TOPIC_OR_PARTITION: topics are
- * not created on first use yet.
+ * Metadata (key 3), v12: every broker of the cluster (id, host, port), and for each partition what this broker's node
+ * knows of it: its leader and leader epoch, its replicas and its in-sync set, as the node's {@link PartitionState}
+ * says (the controller's last word to it; a standalone node leads every partition alone in epoch 0). A client that
+ * acts on a word gone stale meets NOT_LEADER_OR_FOLLOWER at the broker it names and asks again. A partition this
+ * broker holds no replica of, or has not yet heard the controller about, is answered LEADER_NOT_AVAILABLE, which
+ * clients retry. A topic the node does not have is answered with UNKNOWN_TOPIC_OR_PARTITION: topics are not created
+ * on first use yet. The controller id is the answering broker's own: the controller does not speak Kafka's protocol.
  */
 final class MetadataApi {
-    static final int BROKER_ID = 0;
     private static final String CLUSTER_ID = "sdlab-log";
     private static final short LEADER_NOT_AVAILABLE = 5;
 
@@ -26,17 +26,15 @@ final class MetadataApi {
 
     private final NodeCalls node;
     private final Topics topics;
-    private final String advertisedHost;
-    private final ToIntFunction<NodeId> brokerIds;
+    private final DoorBug bug;
 
-    MetadataApi(NodeCalls node, Topics topics, String advertisedHost, ToIntFunction<NodeId> brokerIds) {
+    MetadataApi(NodeCalls node, Topics topics, DoorBug bug) {
         this.node = node;
         this.topics = topics;
-        this.advertisedHost = advertisedHost;
-        this.brokerIds = brokerIds;
+        this.bug = bug;
     }
 
-    CompletableFuture<ByteBuf> handle(KafkaReader in, int port) {
+    CompletableFuture<ByteBuf> handle(KafkaReader in, KafkaBrokers brokers) {
         List<AskedTopic> asked = new ArrayList<>();
         List<CompletableFuture<TxLogMessages.Response>> all = new ArrayList<>();
         for (String topic : askedTopics(in)) {
@@ -48,21 +46,23 @@ final class MetadataApi {
             all.addAll(partitions);
             asked.add(new AskedTopic(topic, partitions));
         }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> answer(asked, port));
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> answer(asked, brokers));
     }
 
-    private ByteBuf answer(List<AskedTopic> asked, int port) {
+    private ByteBuf answer(List<AskedTopic> asked, KafkaBrokers brokers) {
         KafkaWriter out = new KafkaWriter().int32(0); // no throttling
-        out.compactArrayLength(1)
-                .int32(BROKER_ID)
-                .compactString(advertisedHost)
-                .int32(port)
-                .compactString(null)
-                .noTaggedFields();
-        out.compactString(CLUSTER_ID).int32(BROKER_ID);
+        out.compactArrayLength(brokers.brokers().size());
+        for (KafkaBrokers.Broker broker : brokers.brokers()) {
+            out.int32(broker.brokerId())
+                    .compactString(broker.host())
+                    .int32(broker.port())
+                    .compactString(null) // no rack
+                    .noTaggedFields();
+        }
+        out.compactString(CLUSTER_ID).int32(brokers.selfBroker().brokerId());
         out.compactArrayLength(asked.size());
         for (AskedTopic topic : asked) {
-            writeTopic(out, topic);
+            writeTopic(out, topic, brokers);
         }
         return out.noTaggedFields().buffer();
     }
@@ -86,7 +86,7 @@ final class MetadataApi {
         return asked;
     }
 
-    private void writeTopic(KafkaWriter out, AskedTopic topic) {
+    private void writeTopic(KafkaWriter out, AskedTopic topic, KafkaBrokers brokers) {
         int partitions = topic.partitions().size();
         out.int16(partitions > 0 ? KafkaError.NONE : KafkaError.UNKNOWN_TOPIC_OR_PARTITION)
                 .compactString(topic.name())
@@ -95,12 +95,9 @@ final class MetadataApi {
         out.compactArrayLength(partitions);
         for (int p = 0; p < partitions; p++) {
             if (topic.partitions().get(p).join() instanceof TxLogMessages.PartitionDescribed described) {
-                writePartition(out, p, described.state());
-            } else {
-                out.int16(KafkaError.UNKNOWN_TOPIC_OR_PARTITION)
-                        .int32(p)
-                        .int32(-1)
-                        .int32(-1);
+                writePartition(out, p, described.state(), brokers);
+            } else { // no replica here, or no word from the controller yet
+                out.int16(LEADER_NOT_AVAILABLE).int32(p).int32(-1).int32(-1);
                 out.compactArrayLength(0)
                         .compactArrayLength(0)
                         .compactArrayLength(0)
@@ -110,20 +107,31 @@ final class MetadataApi {
         out.int32(Integer.MIN_VALUE).noTaggedFields(); // authorized operations: not computed
     }
 
-    private void writePartition(KafkaWriter out, int partition, PartitionState state) {
+    private void writePartition(KafkaWriter out, int partition, PartitionState state, KafkaBrokers brokers) {
         boolean led = state.leader() != null;
         out.int16(led ? KafkaError.NONE : LEADER_NOT_AVAILABLE)
                 .int32(partition)
-                .int32(led ? brokerIds.applyAsInt(state.leader()) : -1)
+                .int32(led ? leaderId(state, brokers) : -1)
                 .int32(state.leaderEpoch());
-        writeBrokers(out, state.replicas());
-        writeBrokers(out, state.isr());
+        writeBrokers(out, state.replicas(), brokers);
+        writeBrokers(out, state.isr(), brokers);
         out.compactArrayLength(0); // offline replicas: a broker knows only the controller's word, not who is down
         out.noTaggedFields();
     }
 
-    private void writeBrokers(KafkaWriter out, List<NodeId> brokers) {
-        out.compactArrayLength(brokers.size());
-        brokers.forEach(broker -> out.int32(brokerIds.applyAsInt(broker)));
+    private int leaderId(PartitionState state, KafkaBrokers brokers) {
+        int leader = brokers.brokerId(state.leader());
+        if (bug != DoorBug.METADATA_NAMES_WRONG_LEADER) {
+            return leader;
+        }
+        List<KafkaBrokers.Broker> all = brokers.brokers();
+        int at = all.indexOf(
+                all.stream().filter(b -> b.brokerId() == leader).findFirst().orElseThrow());
+        return all.get((at + 1) % all.size()).brokerId();
+    }
+
+    private static void writeBrokers(KafkaWriter out, List<NodeId> replicas, KafkaBrokers brokers) {
+        out.compactArrayLength(replicas.size());
+        replicas.forEach(replica -> out.int32(brokers.brokerId(replica)));
     }
 }

@@ -17,13 +17,14 @@ import sdlab.txlog.TxLogMessages.Response;
  * event loop, so the futures complete there and the door's continuations run there too, one at a time.
  */
 final class NodeCalls {
-    private static final NodeId DOOR = NodeId.of("kafka-door");
+    /** The door's name as the node's client. */
+    static final NodeId DOOR = NodeId.of("kafka-door");
 
-    private final BrokerHost host;
+    private final BrokerNode host;
     private final Map<Long, CompletableFuture<Message>> waiting = new HashMap<>();
     private long requestIdLast;
 
-    NodeCalls(BrokerHost host) {
+    NodeCalls(BrokerNode host) {
         this.host = host;
         host.onReply(this::deliver);
     }
@@ -43,7 +44,7 @@ final class NodeCalls {
         CompletableFuture<Message> answer = new CompletableFuture<>();
         // Registered first: the node may answer before deliver returns.
         waiting.put(requestId, answer);
-        host.deliver(DOOR, request.apply(requestId));
+        host.request(DOOR, request.apply(requestId));
         return answer;
     }
 

@@ -10,6 +10,12 @@
  * and hands the body to one class per API, which decodes it, asks the node through {@code NodeCalls}, and encodes the
  * node's answer. Answers leave in request order, as Kafka promises.
  *
+ * <p>A broker of a cluster ({@code sdlab cluster start log}) is the same node in the runtime's {@code NodeHost}, which
+ * carries its replication messages to the other brokers and the controller; {@link sdlab.txlog.server.ClusterKafkaDoor}
+ * puts the same door on that node's loop ({@code HostedBroker}). Metadata then lists every broker and names each
+ * partition's leader as the node knows it, and FindCoordinator places each group or transactional id on one broker
+ * ({@code KafkaBrokers}).
+ *
  * <h2>What the node decides, and what the door does</h2>
  *
  * <p>The node assigns offsets, checks each idempotent producer's epoch and sequence (a retried batch gets its original
@@ -33,6 +39,7 @@
  * <p>Transactions "v2" (KIP-890), topics created on first use, offsets
  * looked up by timestamp, a fetch woken early by a write (an empty fetch waits out its {@code max_wait_ms}, at most 500
  * ms), persistence of the records and committed offsets across restarts, the new consumer protocol
- * (KIP-848, {@code group.protocol=consumer}), static membership, and more than one broker.
+ * (KIP-848, {@code group.protocol=consumer}) and static membership; in a cluster, replicated coordinators and
+ * transaction markers written into partitions another broker leads.
  */
 package sdlab.txlog.server;

@@ -133,7 +133,7 @@ class RawProtocolTest {
 
     @Test
     void aNegativeOrOversizedFrameSizeClosesTheConnection() throws Exception {
-        for (int size : new int[] {-5, LogServer.REQUEST_BYTES_MAX + 1}) {
+        for (int size : new int[] {-5, KafkaListener.REQUEST_BYTES_MAX + 1}) {
             try (RawKafkaClient client = new RawKafkaClient(server.port())) {
                 client.sendRaw(new TestWriter().int32(size).int32(0).bytes());
                 assertThat(client.closedByBroker()).as("size %d", size).isTrue();

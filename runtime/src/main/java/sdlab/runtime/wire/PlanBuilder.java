@@ -73,6 +73,8 @@ final class PlanBuilder {
         }
         if (cls == boolean.class || cls == Boolean.class) {
             return Scalar.BOOLEAN;
+        } else if (cls == short.class || cls == Short.class) {
+            return Scalar.SHORT;
         } else if (cls == int.class || cls == Integer.class) {
             return Scalar.INT;
         } else if (cls == long.class || cls == Long.class) {

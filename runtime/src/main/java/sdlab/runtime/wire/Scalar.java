@@ -15,6 +15,18 @@ enum Scalar implements ValuePlan {
             return in.readBoolean("a boolean");
         }
     },
+    /** Two bytes: Kafka's producer epochs are shorts, and a log record carries one. */
+    SHORT("short") {
+        @Override
+        public void write(Object value, WireWriter out) {
+            out.writeShort((Short) value);
+        }
+
+        @Override
+        public Object read(WireReader in, int depth) throws WireFormatException {
+            return in.readShort("a short");
+        }
+    },
     INT("int") {
         @Override
         public void write(Object value, WireWriter out) {

@@ -37,6 +37,13 @@ final class WireReader {
         return bytes[position++] & 0xff;
     }
 
+    short readShort(String what) throws WireFormatException {
+        need(Short.BYTES, what);
+        int high = bytes[position++] & 0xff;
+        int low = bytes[position++] & 0xff;
+        return (short) ((high << 8) | low);
+    }
+
     int readInt(String what) throws WireFormatException {
         need(Integer.BYTES, what);
         int value = 0;

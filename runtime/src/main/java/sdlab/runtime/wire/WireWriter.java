@@ -13,6 +13,12 @@ final class WireWriter {
         bytes[length++] = (byte) value;
     }
 
+    void writeShort(short value) {
+        ensure(Short.BYTES);
+        bytes[length++] = (byte) (value >>> 8);
+        bytes[length++] = (byte) value;
+    }
+
     void writeInt(int value) {
         ensure(Integer.BYTES);
         for (int shift = 24; shift >= 0; shift -= 8) {

@@ -15,7 +15,8 @@
  * All integers are big-endian. Components are written as follows:
  *
  * <ul>
- *   <li>{@code boolean} one byte, 0 or 1 (anything else is refused); {@code int} 4 bytes;
+ *   <li>{@code boolean} one byte, 0 or 1 (anything else is refused); {@code short} 2 bytes
+ *       (the log's producer epochs); {@code int} 4 bytes;
  *       {@code long} 8 bytes; {@code double} its 8 IEEE 754 bytes.
  *   <li>{@code String}: int32 byte count, then UTF-8 (malformed UTF-8 is refused; a lone
  *       surrogate cannot be encoded and is sent as '?'). {@code byte[]}: int32 count, then the
@@ -70,8 +71,8 @@
  * <h2>Not supported</h2>
  *
  * Classes that are not records, enums or sealed interfaces of records; generic records (type
- * variables); arrays other than {@code byte[]}; {@code Set}; primitives other than boolean, int,
- * long and double; null elements in a list or map; cyclic object graphs. A family that uses one
+ * variables); arrays other than {@code byte[]}; {@code Set}; primitives other than boolean,
+ * short, int, long and double; null elements in a list or map; cyclic object graphs. A family that uses one
  * is refused when its codec is built, with the path to the component.
  */
 package sdlab.runtime.wire;

@@ -74,6 +74,8 @@ final class MessageGenerator {
         Class<?> cls = (Class<?>) type;
         if (cls == boolean.class || cls == Boolean.class) {
             return random.nextBoolean();
+        } else if (cls == short.class || cls == Short.class) {
+            return (short) random.nextInt(Short.MIN_VALUE, Short.MAX_VALUE + 1);
         } else if (cls == int.class || cls == Integer.class) {
             return random.nextInt(1, Integer.MAX_VALUE) * (random.nextBoolean() ? 1 : -1);
         } else if (cls == long.class || cls == Long.class) {

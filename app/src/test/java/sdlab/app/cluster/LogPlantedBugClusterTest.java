@@ -1,0 +1,55 @@
+package sdlab.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The log cluster's checks can fail. A leader that answers acks=all before any follower has the record (the node's
+ * planted bug) loses acknowledged records when it is killed. With the door's planted bug, every broker's Metadata names the broker after the real
+ * leader: the client sends each partition's writes to a follower, which turns them away with NOT_LEADER_OR_FOLLOWER,
+ * asks again, is misled again, and gives up at its delivery timeout; the read-back check reports every record as not
+ * acknowledged. {@link LogClusterKafkaTest} is the same check passing without the bug.
+ */
+class LogPlantedBugClusterTest {
+    private static final int DELIVERY_TIMEOUT_MS = 5_000;
+
+    /** The contrast of {@link LogClusterKafkaTest}'s test of the same scenario, where nothing is acknowledged. */
+    @Test
+    void aLeaderThatAnswersAcksAllAloneLosesAcknowledgedRecordsWhenItDies(@TempDir Path directory) throws Exception {
+        try (LogTestCluster cluster =
+                LogTestCluster.start(directory, Map.of("planted-bug", "high-watermark-from-leader-alone"))) {
+            LeaderLossScenario.Outcome outcome = LeaderLossScenario.run(cluster);
+
+            assertThat(outcome.acknowledgedWhilePaused()).isPositive();
+            assertThat(outcome.problems()).isNotEmpty().anyMatch(problem -> problem.startsWith("lost: p1-"));
+        }
+    }
+
+    @Test
+    void aMetadataThatNamesTheWrongLeaderLeavesEveryWriteUnacknowledged(@TempDir Path directory) throws Exception {
+        try (LogTestCluster cluster = LogTestCluster.start(directory, Map.of("planted-bug", "metadata-wrong-leader"))) {
+            LogTraffic traffic;
+            try (KafkaConsumer<String, String> observer = cluster.consumer(null);
+                    KafkaProducer<String, String> producer = cluster.producer(DELIVERY_TIMEOUT_MS)) {
+                // Each partition's leader is named one broker on: 0 is led by 1, named 2, and so on.
+                assertThat(LogTraffic.leaders(observer)).containsExactlyInAnyOrderEntriesOf(Map.of(0, 2, 1, 3, 2, 1));
+                traffic = new LogTraffic(producer);
+                for (int i = 0; i < 30; i++) {
+                    traffic.sendNext();
+                }
+                producer.flush();
+            }
+            // Nothing can be read back either: the consumer's ListOffsets and Fetch are misrouted alike.
+            List<String> problems = ReadBackCheck.problems(traffic.outcomes(), List.of());
+            assertThat(traffic.acknowledged()).isZero();
+            assertThat(problems).isNotEmpty().allMatch(problem -> problem.startsWith("not acknowledged"));
+        }
+    }
+}
