@@ -81,7 +81,7 @@ final class ClusterMechanisms {
     /**
      * How many processes {@code resolved} runs: {@code nodes}, unless its own options fix the count (the replicated
      * store's --replicas and --failover, the sharded store's --shards and --spares), in which case a {@code nodes}
-     * given by the user must agree with it.
+     * given by the user must agree with it; the log's brokers and its controller.
      */
     static int nodeCount(ClusterMechanism resolved, int nodes, boolean nodesGiven) {
         int fixed;
@@ -96,6 +96,9 @@ final class ClusterMechanisms {
                 fixed = shards.nodeCount();
                 why = "shards runs " + fixed + " processes for these options (the placement node, the shards and the"
                         + " spares): set --shards and --spares, not --nodes";
+            }
+            case LogClusterMechanism log -> {
+                return log.nodeCount(); // --nodes counted its brokers; the controller is one more process
             }
             default -> {
                 return nodes;

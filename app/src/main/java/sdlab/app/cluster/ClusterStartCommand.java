@@ -76,9 +76,6 @@ final class ClusterStartCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (resolved instanceof LogClusterMechanism log) {
-            nodes = log.nodeCount();
-        }
         if (nodes < 1 || nodes > 64) {
             throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 64, got " + nodes);
         }
