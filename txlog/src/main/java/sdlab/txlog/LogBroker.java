@@ -70,6 +70,7 @@ public final class LogBroker implements Node {
             case TxLogMessages.ReadLog read -> ctx.send(from, readLog(read));
             case TxLogMessages.ListOffsets list -> ctx.send(from, listOffsets(list));
             case TxLogMessages.DescribePartition describe -> ctx.send(from, describe(describe));
+            case TxLogMessages.CreateTopic create -> ctx.send(from, replicas.createTopic(create, ctx));
             case TxLogMessages.InitProducerId init -> coordinator.onInitProducerId(from, init, ctx);
             case TxLogMessages.AddPartitionsToTxn add -> coordinator.onAddPartitions(from, add, ctx);
             case TxLogMessages.AddOffsetsToTxn add -> coordinator.onAddOffsets(from, add, ctx);

@@ -41,11 +41,47 @@ final class ReplicaManager {
         this.replication = config.replication();
         config.partitionsByTopic().forEach((topic, count) -> {
             for (int p = 0; p < count; p++) {
-                TopicPartition tp = new TopicPartition(topic, p);
-                PartitionLog log = new PartitionLog(tp, config.recordsPerPartitionMax());
-                replicas.put(tp, new PartitionReplica(log, self, replication, config.bug()));
+                addReplica(new TopicPartition(topic, p), self);
             }
         });
+    }
+
+    private PartitionReplica addReplica(TopicPartition tp, NodeId self) {
+        PartitionLog log = new PartitionLog(tp, config.recordsPerPartitionMax());
+        PartitionReplica replica = new PartitionReplica(log, self, replication, config.bug());
+        replicas.put(tp, replica);
+        return replica;
+    }
+
+    /**
+     * Creates a topic on a standalone broker, which leads each new partition alone from epoch 0 as it does those it
+     * started with. A broker of a cluster refuses: its partitions, replicas and leaders are the controller's, which
+     * takes its topics from the configuration.
+     */
+    TxLogMessages.Response createTopic(TxLogMessages.CreateTopic create, NodeContext ctx) {
+        int existing = partitionCount(create.topic());
+        if (existing > 0) {
+            return new TxLogMessages.TopicCreated(create.requestId(), create.topic(), existing);
+        }
+        if (!replication.standaloneBroker()) {
+            return new TxLogMessages.TopicRefused(
+                    create.requestId(), create.topic(), "a cluster's topics are named at start");
+        }
+        NodeId self = ctx.self();
+        for (int p = 0; p < create.partitions(); p++) {
+            TopicPartition tp = new TopicPartition(create.topic(), p);
+            addReplica(tp, self).onState(new PartitionState(tp, List.of(self), self, 0, List.of(self), 0), ctx);
+        }
+        ctx.note("created topic " + create.topic() + " with " + create.partitions() + " partitions");
+        return new TxLogMessages.TopicCreated(create.requestId(), create.topic(), create.partitions());
+    }
+
+    private int partitionCount(String topic) {
+        int count = 0;
+        while (replicas.containsKey(new TopicPartition(topic, count))) {
+            count++;
+        }
+        return count;
     }
 
     /** Every partition's replica on this broker, for the transaction coordinator's markers. */

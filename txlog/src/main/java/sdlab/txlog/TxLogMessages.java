@@ -133,6 +133,26 @@ public sealed interface TxLogMessages extends Message {
         }
     }
 
+    /**
+     * Create {@code topic} with {@code partitions} partitions, as a Metadata request that allows it does for a topic
+     * the broker does not have (Kafka's {@code auto.create.topics.enable}). A topic that exists already is left as it
+     * is; the answer gives its partition count either way.
+     */
+    record CreateTopic(long requestId, String topic, int partitions) implements Request {
+        public CreateTopic {
+            Objects.requireNonNull(topic, "topic");
+            if (topic.isEmpty() || partitions < 1) {
+                throw new IllegalArgumentException("a topic needs a name and at least one partition");
+            }
+        }
+    }
+
+    /** The topic exists now, with {@code partitions} partitions. */
+    record TopicCreated(long requestId, String topic, int partitions) implements Response {}
+
+    /** The topic was not created: a broker of a cluster takes its topics from the controller, named at start. */
+    record TopicRefused(long requestId, String topic, String reason) implements Response {}
+
     // The coordinator.
 
     /**

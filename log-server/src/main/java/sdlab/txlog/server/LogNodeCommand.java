@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
             "Serves ApiVersions v3-4, Metadata v12, InitProducerId v4, Produce v9, ListOffsets v7, Fetch v12,"
                     + " FindCoordinator v4, JoinGroup v6, SyncGroup v4, Heartbeat v4, LeaveGroup v4, OffsetCommit v8,"
                     + " OffsetFetch v8, AddPartitionsToTxn v3, AddOffsetsToTxn v3, EndTxn v3, TxnOffsetCommit v3.",
+            "A topic a client asks about that the broker lacks is created with --partitions partitions, as Kafka's"
+                    + " auto.create.topics.enable does (--no-auto-create to refuse it).",
             "Records and committed offsets live in memory. Not yet: transactions v2 (KIP-890), the consumer"
-                    + " protocol of KIP-848, topic creation on first use."
+                    + " protocol of KIP-848."
         })
 public final class LogNodeCommand implements Callable<Integer> {
     @Spec
@@ -45,8 +47,15 @@ public final class LogNodeCommand implements Callable<Integer> {
 
     @Option(
             names = "--partitions",
-            description = "partitions of each topic, as num.partitions (default: ${DEFAULT-VALUE})")
+            description = "partitions of each topic, those named and those created on first use, as num.partitions"
+                    + " (default: ${DEFAULT-VALUE})")
     int partitions = 1;
+
+    @Option(
+            names = "--no-auto-create",
+            description = "answer a topic the broker lacks with UNKNOWN_TOPIC_OR_PARTITION instead of creating it"
+                    + " (auto.create.topics.enable=false)")
+    boolean noAutoCreate;
 
     @Override
     public Integer call() {
@@ -64,7 +73,7 @@ public final class LogNodeCommand implements Callable<Integer> {
             }
             partitionsByTopic.put(topic, partitions);
         }
-        try (LogServer server = new LogServer(bind, port, partitionsByTopic)) {
+        try (LogServer server = new LogServer(bind, port, partitionsByTopic, noAutoCreate ? 0 : partitions)) {
             try {
                 server.start();
             } catch (LogStartupException e) {

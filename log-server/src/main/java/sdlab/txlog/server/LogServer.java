@@ -28,22 +28,39 @@ public final class LogServer implements AutoCloseable {
     private final int portAsked;
     private final Map<String, Integer> partitionsByTopic;
     private final TxLogConfig config;
+    private final int autoCreatePartitions;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Path dataDirectory;
     private BrokerHost host;
     private Channel listener;
 
-    /** A broker on {@code bind:port} (0 picks a free port) holding {@code partitionsByTopic}. */
+    /**
+     * A broker on {@code bind:port} (0 picks a free port) holding {@code partitionsByTopic}, which creates a topic it
+     * is asked about with one partition (Kafka's defaults).
+     */
     public LogServer(String bind, int port, Map<String, Integer> partitionsByTopic) {
-        this(bind, port, TxLogConfig.of(partitionsByTopic));
+        this(bind, port, partitionsByTopic, Topics.AUTO_CREATE_PARTITIONS_DEFAULT);
+    }
+
+    /**
+     * A broker on {@code bind:port} holding {@code partitionsByTopic}, which creates a topic a Metadata request asks
+     * about with {@code autoCreatePartitions} partitions (0: creates none, as {@code auto.create.topics.enable=false}).
+     */
+    public LogServer(String bind, int port, Map<String, Integer> partitionsByTopic, int autoCreatePartitions) {
+        this(bind, port, TxLogConfig.of(partitionsByTopic), autoCreatePartitions);
     }
 
     /** A broker whose node runs with {@code config}: how tests plant a bug in the node behind the wire. */
     LogServer(String bind, int port, TxLogConfig config) {
+        this(bind, port, config, Topics.AUTO_CREATE_PARTITIONS_DEFAULT);
+    }
+
+    private LogServer(String bind, int port, TxLogConfig config, int autoCreatePartitions) {
         this.bind = bind;
         this.portAsked = port;
         this.config = config;
         this.partitionsByTopic = config.partitionsByTopic();
+        this.autoCreatePartitions = autoCreatePartitions;
     }
 
     /**
@@ -59,7 +76,7 @@ public final class LogServer implements AutoCloseable {
             String advertised = advertisedHost();
             KafkaApis apis = new KafkaApis(
                     new NodeCalls(host),
-                    new Topics(partitionsByTopic),
+                    new Topics(partitionsByTopic, autoCreatePartitions),
                     port -> KafkaBrokers.standalone(BrokerHost.SELF, advertised, port),
                     DoorBug.NONE);
             listener = KafkaListener.listen(host.loop(), bind, portAsked, apis);

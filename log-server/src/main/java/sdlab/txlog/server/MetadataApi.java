@@ -15,14 +15,22 @@ import sdlab.txlog.TxLogMessages;
  * says (the controller's last word to it; a standalone node leads every partition alone in epoch 0). A client that
  * acts on a word gone stale meets NOT_LEADER_OR_FOLLOWER at the broker it names and asks again. A partition this
  * broker holds no replica of, or has not yet heard the controller about, is answered LEADER_NOT_AVAILABLE, which
- * clients retry. A topic the node does not have is answered with UNKNOWN_TOPIC_OR_PARTITION: topics are not created
- * on first use yet. The controller id is the answering broker's own: the controller does not speak Kafka's protocol.
+ * clients retry. A topic the node does not have is created when the request allows it and the broker creates topics
+ * on first use (a standalone broker, as Kafka's {@code auto.create.topics.enable}), else answered with
+ * UNKNOWN_TOPIC_OR_PARTITION, or INVALID_TOPIC_EXCEPTION for a name Kafka would not take. The controller id is the
+ * answering broker's own: the controller does not speak Kafka's protocol.
  */
 final class MetadataApi {
     private static final String CLUSTER_ID = "sdlab-log";
     private static final short LEADER_NOT_AVAILABLE = 5;
 
     private record AskedTopic(String name, List<CompletableFuture<TxLogMessages.Response>> partitions) {}
+
+    /** The request's topics (every topic when it named none) and whether it lets the broker create them. */
+    private record Asked(List<String> names, boolean allowAutoCreate) {}
+
+    /** Kafka's rule for topic names: up to 249 of letters, digits, '.', '_' and '-', and not "." or "..". */
+    private static final java.util.regex.Pattern LEGAL_TOPIC = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
     private final NodeCalls node;
     private final Topics topics;
@@ -35,18 +43,44 @@ final class MetadataApi {
     }
 
     CompletableFuture<ByteBuf> handle(KafkaReader in, KafkaBrokers brokers) {
-        List<AskedTopic> asked = new ArrayList<>();
-        List<CompletableFuture<TxLogMessages.Response>> all = new ArrayList<>();
-        for (String topic : askedTopics(in)) {
-            List<CompletableFuture<TxLogMessages.Response>> partitions = new ArrayList<>();
-            for (int p = 0; p < topics.partitions(topic).orElse(0); p++) {
-                TopicPartition tp = new TopicPartition(topic, p);
-                partitions.add(node.call(id -> new TxLogMessages.DescribePartition(id, tp)));
-            }
-            all.addAll(partitions);
-            asked.add(new AskedTopic(topic, partitions));
+        Asked request = askedTopics(in);
+        List<CompletableFuture<AskedTopic>> asked = new ArrayList<>();
+        for (String topic : request.names()) {
+            asked.add(created(topic, request.allowAutoCreate()).thenCompose(created -> described(topic)));
         }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> answer(asked, brokers));
+        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+                .thenApply(done ->
+                        answer(asked.stream().map(CompletableFuture::join).toList(), brokers));
+    }
+
+    /** Asks the node to create {@code topic} if it is new, the request allows it and this broker creates topics. */
+    private CompletableFuture<Void> created(String topic, boolean allowed) {
+        if (!allowed
+                || topics.autoCreatePartitions() == 0
+                || topics.partitions(topic).isPresent()
+                || !legal(topic)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return node.call(id -> new TxLogMessages.CreateTopic(id, topic, topics.autoCreatePartitions()))
+                .thenAccept(answer -> {
+                    if (answer instanceof TxLogMessages.TopicCreated created) {
+                        topics.created(created.topic(), created.partitions());
+                    }
+                });
+    }
+
+    private CompletableFuture<AskedTopic> described(String topic) {
+        List<CompletableFuture<TxLogMessages.Response>> partitions = new ArrayList<>();
+        for (int p = 0; p < topics.partitions(topic).orElse(0); p++) {
+            TopicPartition tp = new TopicPartition(topic, p);
+            partitions.add(node.call(id -> new TxLogMessages.DescribePartition(id, tp)));
+        }
+        return CompletableFuture.allOf(partitions.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new AskedTopic(topic, partitions));
+    }
+
+    private static boolean legal(String topic) {
+        return LEGAL_TOPIC.matcher(topic).matches() && !topic.equals(".") && !topic.equals("..");
     }
 
     private ByteBuf answer(List<AskedTopic> asked, KafkaBrokers brokers) {
@@ -67,8 +101,8 @@ final class MetadataApi {
         return out.noTaggedFields().buffer();
     }
 
-    /** The topics named in the request, or every topic when the list is null. */
-    private List<String> askedTopics(KafkaReader in) {
+    /** The topics named in the request (every topic when the list is null), and whether it allows creating them. */
+    private Asked askedTopics(KafkaReader in) {
         int count = in.compactArrayLength();
         List<String> asked = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -83,12 +117,18 @@ final class MetadataApi {
         if (count < 0) {
             topics.names().forEach(asked::add);
         }
-        return asked;
+        boolean allowAutoCreate = in.bool();
+        return new Asked(asked, allowAutoCreate);
     }
 
     private void writeTopic(KafkaWriter out, AskedTopic topic, KafkaBrokers brokers) {
         int partitions = topic.partitions().size();
-        out.int16(partitions > 0 ? KafkaError.NONE : KafkaError.UNKNOWN_TOPIC_OR_PARTITION)
+        out.int16(
+                        partitions > 0
+                                ? KafkaError.NONE
+                                : legal(topic.name())
+                                        ? KafkaError.UNKNOWN_TOPIC_OR_PARTITION
+                                        : KafkaError.INVALID_TOPIC_EXCEPTION)
                 .compactString(topic.name())
                 .uuid(Topics.id(topic.name()))
                 .bool(false);

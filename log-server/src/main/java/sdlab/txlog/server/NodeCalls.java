@@ -74,6 +74,8 @@ final class NodeCalls {
             case TxLogMessages.TxnRefused refused -> refused.requestId();
             case TxLogMessages.OffsetsOk ok -> ok.requestId();
             case TxLogMessages.PartitionDescribed described -> described.requestId();
+            case TxLogMessages.TopicCreated created -> created.requestId();
+            case TxLogMessages.TopicRefused refused -> refused.requestId();
         };
     }
 }
