@@ -258,6 +258,11 @@ public final class ShardNode implements Node {
         return Collections.unmodifiableSortedMap(data);
     }
 
+    /** Whether some handoff this shard sent still waits for its acknowledgement (and is retained for resending). */
+    boolean retainsHandoffs() {
+        return change.retainsHandoffs();
+    }
+
     /** The hot keys seen so far, from the shard's online top-k. */
     public List<SpaceSaving.Estimate> hotKeys() {
         return hotKeys.top();
