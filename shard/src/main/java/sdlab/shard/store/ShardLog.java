@@ -13,7 +13,7 @@ import sdlab.shard.store.ShardSettings.Durability;
  * A shard's log on its node's disk, and the promises that wait for it: a reply that says something is kept (a put's
  * answer, a handoff's acknowledgement, {@code Ready}, a handoff sent once the table that made it is logged) goes out
  * only once a sync issued after the write completes. In memory the log writes nothing and promises go at once; with the
- * planted {@link Durability#ACK_BEFORE_SYNC} the log writes but promises do not wait.
+ * planted {@link Durability#ACK_BEFORE_SYNC} the log writes and syncs alike, but promises go at once, before the sync.
  *
  * <p>One file, appended to; when it has grown to {@link #COMPACT_FACTOR} times the entries held (and at least {@link
  * #COMPACT_RECORDS_MIN} records) and no change is in progress, the shard rewrites it as its table and entries. Until
@@ -86,7 +86,7 @@ final class ShardLog {
 
     /** Sends {@code message} once every write made so far is durable (at once in memory, or under the planted bug). */
     void promise(NodeId to, Message message, NodeContext ctx) {
-        if (durability != Durability.SYNCED) {
+        if (!durable()) {
             ctx.send(to, message);
             return;
         }
@@ -94,7 +94,7 @@ final class ShardLog {
             lastSyncIssued = ctx.disk().sync();
             writesUnsynced = 0;
         }
-        if (lastSyncIssued > lastSyncDone) {
+        if (durability == Durability.SYNCED && lastSyncIssued > lastSyncDone) {
             waiting.computeIfAbsent(lastSyncIssued, id -> new ArrayList<>()).add(new Promise(to, message));
         } else {
             ctx.send(to, message);

@@ -36,8 +36,8 @@ final class RebalanceWorld {
     static final int KEYS = 2_000;
     private static final List<NodeId> ROUTERS =
             IntStream.range(0, 4).mapToObj(i -> NodeId.of("c" + i)).toList();
-    /** Keys the routers write: few, so that each is overwritten and its value rises. */
-    private static final int KEYS_WRITTEN = 400;
+    /** Keys the routers write by default: few, so that each is overwritten and its value rises. */
+    static final int KEYS_OVERWRITTEN = 400;
 
     /** How one run is set up. */
     record Setup(
@@ -45,22 +45,28 @@ final class RebalanceWorld {
             DroppingNode.Drops drops,
             long resendEveryNanos,
             ShardSettings.Durability durability,
-            FaultPlan faults) {
+            FaultPlan faults,
+            int keysWritten) {
         static Setup lossy(long seed, DroppingNode.Drops drops) {
             return new Setup(
                     seed,
                     drops,
                     ShardSettings.RESEND_EVERY_NANOS_DEFAULT,
                     ShardSettings.Durability.MEMORY,
-                    FaultPlan.none());
+                    FaultPlan.none(),
+                    KEYS_OVERWRITTEN);
         }
 
         Setup withResendEvery(long nanos) {
-            return new Setup(seed, drops, nanos, durability, faults);
+            return new Setup(seed, drops, nanos, durability, faults, keysWritten);
         }
 
+        /**
+         * Shards kept as {@code kept} says, crashed as {@code plan} says, and each key written once at most, so that a
+         * write lost in a crash is not hidden by a later one.
+         */
         Setup durable(ShardSettings.Durability kept, FaultPlan plan) {
-            return new Setup(seed, drops, resendEveryNanos, kept, plan);
+            return new Setup(seed, drops, resendEveryNanos, kept, plan, KEYS);
         }
     }
 
@@ -105,7 +111,7 @@ final class RebalanceWorld {
         PlacementSettings placement = PlacementSettings.fixed().withResendEvery(setup.resendEveryNanos());
         Simulation.Builder builder = Simulation.builder(setup.seed())
                 .network(NetworkConfig.reliable(Latency.logNormal(Duration.ofNanos(250_000), 0.5)))
-                .disk(DiskConfig.defaults().withSyncLatency(Latency.constant(Duration.ofMillis(3))))
+                .disk(DiskConfig.defaults().withSyncLatency(Latency.constant(Duration.ofMillis(10))))
                 .faults(setup.faults())
                 .addNode(
                         StoreWorld.PLACEMENT,
@@ -128,8 +134,8 @@ final class RebalanceWorld {
                         StoreWorld.PLACEMENT, Duration.ofSeconds(10).toNanos()));
         List<NodeId> clients = new ArrayList<>(ROUTERS);
         clients.add(OPERATOR);
-        builder.workload(
-                Workload.closedLoop(clients, writesReadsThenJoin(), 400, Latency.constant(Duration.ofMillis(2))));
+        builder.workload(Workload.closedLoop(
+                clients, writesReadsThenJoin(setup.keysWritten()), 400, Latency.constant(Duration.ofMillis(2))));
         seen.simulation = builder.build();
         seen.result = seen.simulation.run(Duration.ofSeconds(20));
         return summarise(seen, dropped[0]);
@@ -202,10 +208,10 @@ final class RebalanceWorld {
     }
 
     /**
-     * Router p alternates: a put of key p, p+4, ... (cycling over {@value #KEYS_WRITTEN} keys) with its operation count,
+     * Router p alternates: a put of key p, p+4, ... (cycling over {@code keysWritten} keys) with its operation count,
      * then a get of the key it just wrote; the operator asks s3 to join after 100 table reads.
      */
-    private static OperationGenerator writesReadsThenJoin() {
+    private static OperationGenerator writesReadsThenJoin(int keysWritten) {
         Map<Integer, Integer> count = new TreeMap<>();
         return (process, random) -> {
             int n = count.merge(process, 1, Integer::sum);
@@ -214,7 +220,7 @@ final class RebalanceWorld {
                         ? new OperationGenerator.Operation(PlacementOperator.JOIN, JOINER.name(), null)
                         : new OperationGenerator.Operation(PlacementOperator.TABLE, null, null);
             }
-            int k = (process + ROUTERS.size() * (n / 2)) % KEYS_WRITTEN;
+            int k = (process + ROUTERS.size() * (n / 2)) % keysWritten;
             return n % 2 == 0
                     ? new OperationGenerator.Operation(ShardRouter.PUT, key(k), (long) n)
                     : new OperationGenerator.Operation(ShardRouter.GET, key(k), null);
