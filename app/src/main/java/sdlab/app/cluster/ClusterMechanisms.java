@@ -44,8 +44,11 @@ final class ClusterMechanisms {
     static OperationGenerator workload(String name, int keys, double readShare, int clients) {
         return switch (name) {
             // Raft's and the coordination service's clients speak the quorum store's read and write.
-            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME ->
-                new ReadWriteGenerator(keys, readShare, clients);
+            // The sharded store's routers take the same reads and writes (RegisterOpsClient names them).
+            case QuorumClusterMechanism.NAME,
+                    RaftClusterMechanism.NAME,
+                    CoordClusterMechanism.NAME,
+                    ShardClusterMechanism.NAME -> new ReadWriteGenerator(keys, readShare, clients);
             default ->
                 throw new IllegalArgumentException("'cluster test' has no workload for '" + name
                         + "' yet; 'sdlab cluster start " + name + "' says how its clients reach it");
@@ -55,8 +58,10 @@ final class ClusterMechanisms {
     /** The model {@code name}'s histories are checked against, by the name {@code sdlab check --model} takes. */
     static Model model(String name) {
         return switch (name) {
-            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME ->
-                Models.register();
+            case QuorumClusterMechanism.NAME,
+                    RaftClusterMechanism.NAME,
+                    CoordClusterMechanism.NAME,
+                    ShardClusterMechanism.NAME -> Models.register();
             default -> throw new IllegalArgumentException("no model for '" + name + "'");
         };
     }

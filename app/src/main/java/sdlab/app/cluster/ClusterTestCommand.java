@@ -57,7 +57,7 @@ final class ClusterTestCommand implements Callable<Integer> {
             index = "0",
             paramLabel = "MECHANISM",
             description =
-                    "what to test: quorum (chapter 10's store), raft, or coord (the coordination service, through its simulator client over TCP)")
+                    "what to test: quorum (chapter 10's store), raft, coord (the coordination service, through its simulator client over TCP), or shards (the sharded store, through its router)")
     String mechanism;
 
     @Mixin
@@ -133,6 +133,15 @@ final class ClusterTestCommand implements Callable<Integer> {
         try {
             Map<String, String> options = mechanismOptions.asMap();
             resolved = ClusterMechanisms.resolve(mechanism, options);
+            if (resolved instanceof ShardClusterMechanism shards) {
+                // The store's options decide its processes (placement, shards, spares), as 'cluster start' does.
+                if (spec.commandLine().getParseResult().hasMatchedOption("--nodes") && nodes != shards.nodeCount()) {
+                    throw new IllegalArgumentException("shards runs " + shards.nodeCount()
+                            + " processes for these options (the placement node, the shards and the spares);"
+                            + " leave out --nodes or set it to " + shards.nodeCount());
+                }
+                nodes = shards.nodeCount();
+            }
             // A mechanism with no workload of its own (repl: its clients speak RESP) is refused here, as bad input.
             workload = ClusterMechanisms.workload(mechanism, keys, readShare, clients);
             settings = new JepsenSettings(

@@ -120,8 +120,9 @@ final class ShardClusterMechanism implements ClusterMechanism {
 
     @Override
     public Client client(List<NodeId> nodes) {
-        return wired(new ShardRouter(
-                new RouterSettings(PLACEMENT, CLIENT_TIMEOUT.toNanos(), options.bug()), ShardObserver.NONE));
+        // Under the register names too, for 'cluster test shards'.
+        return new RegisterOpsClient(wired(new ShardRouter(
+                new RouterSettings(PLACEMENT, CLIENT_TIMEOUT.toNanos(), options.bug()), ShardObserver.NONE)));
     }
 
     /** An operator's client of the placement node: add or remove a shard, read the table. */
