@@ -123,22 +123,7 @@ public final class ShardNode implements Node {
             log.syncNow(ctx);
             return;
         }
-        data.clear();
-        for (ShardLogRecord record : records) {
-            switch (record) {
-                case ShardLogRecord.Begin begin -> {
-                    table = begin.table();
-                    change.readyAt(table.epoch());
-                }
-                case ShardLogRecord.Put put -> data.put(put.key(), put.value());
-                case ShardLogRecord.Update update -> {
-                    table = update.update().table();
-                    change.begin(update.update(), ctx.self(), data);
-                }
-                case ShardLogRecord.Accepted accepted -> change.take(accepted.handoff(), data);
-                case ShardLogRecord.Acked acked -> change.acknowledged(acked.epoch(), acked.to());
-            }
-        }
+        table = ShardLogReplay.replay(records, ctx.self(), data, change);
         ctx.note("recovered " + records.size() + " log records: epoch " + table.epoch() + ", " + data.size()
                 + " entries");
         log.syncNow(ctx);
