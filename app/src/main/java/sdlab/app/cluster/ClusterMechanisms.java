@@ -46,8 +46,11 @@ final class ClusterMechanisms {
     static OperationGenerator workload(String name, int keys, double readShare, int clients) {
         return switch (name) {
             // Raft's and the coordination service's clients speak the quorum store's read and write.
-            case QuorumClusterMechanism.NAME, RaftClusterMechanism.NAME, CoordClusterMechanism.NAME ->
-                new ReadWriteGenerator(keys, readShare, clients);
+            // The sharded store's routers take the same reads and writes (RegisterOpsClient names them).
+            case QuorumClusterMechanism.NAME,
+                    RaftClusterMechanism.NAME,
+                    CoordClusterMechanism.NAME,
+                    ShardClusterMechanism.NAME -> new ReadWriteGenerator(keys, readShare, clients);
             // So does the replicated store's, but its log holds text: the values are written as text, so that what a
             // read returns compares equal to what was written.
             case ReplClusterMechanism.NAME -> asText(new ReadWriteGenerator(keys, readShare, clients));
@@ -73,7 +76,8 @@ final class ClusterMechanisms {
             case QuorumClusterMechanism.NAME,
                     RaftClusterMechanism.NAME,
                     CoordClusterMechanism.NAME,
-                    ReplClusterMechanism.NAME -> Models.register();
+                    ReplClusterMechanism.NAME,
+                    ShardClusterMechanism.NAME -> Models.register();
             default -> throw new IllegalArgumentException("no model for '" + name + "'");
         };
     }

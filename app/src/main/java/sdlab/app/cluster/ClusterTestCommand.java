@@ -58,7 +58,8 @@ final class ClusterTestCommand implements Callable<Integer> {
             paramLabel = "MECHANISM",
             description =
                     "what to test: quorum (chapter 10's store), raft, coord (the coordination service, through its simulator"
-                            + " client over TCP), or repl (the replicated store, through its client that seeks the primary)")
+                            + " client over TCP), repl (the replicated store, through its client that seeks the primary),"
+                            + " or shards (the sharded store, through its router)")
     String mechanism;
 
     @Mixin
@@ -134,7 +135,7 @@ final class ClusterTestCommand implements Callable<Integer> {
         try {
             Map<String, String> options = mechanismOptions.asMap();
             resolved = ClusterMechanisms.resolve(mechanism, options);
-            // A mechanism with no workload here yet (shards) is refused here, as bad input.
+            // A mechanism with no workload here (the log: its clients speak Kafka's protocol) is refused, as bad input.
             workload = ClusterMechanisms.workload(mechanism, keys, readShare, clients);
             nodes = ClusterMechanisms.nodeCount(
                     resolved, nodes, spec.commandLine().getParseResult().hasMatchedOption("--nodes"));

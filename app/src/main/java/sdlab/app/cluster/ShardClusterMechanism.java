@@ -42,13 +42,19 @@ import sdlab.shard.store.ShardWire;
  *
  * <p>Shards serve a request as soon as it is their turn: the simulator's service time stands for work a real process
  * does anyway, so it is 0 here. They report their load every 200 ms, which range partitioning needs to split ranges
- * by size and to weigh ranges when a shard joins.
+ * by size and to weigh ranges when a shard joins. They keep their entries and table in a log in their data directory
+ * ({@link ShardSettings.Durability#SYNCED}): a write is answered after its fsync, and a shard killed and restarted
+ * comes back with everything it acknowledged. A rebalance's lost table updates and handoffs are sent again every
+ * 200 ms. The placement node keeps its table in memory only: restarted, it starts again from the first table.
  */
 final class ShardClusterMechanism implements ClusterMechanism {
     static final String NAME = "shards";
     static final NodeId PLACEMENT = NodeId.of("n1");
 
     private static final Duration REPORT_EVERY = Duration.ofMillis(200);
+    /** Longer than the simulator's: a real handoff of thousands of entries waits for an fsync before its answer. */
+    private static final Duration RESEND_EVERY = Duration.ofMillis(200);
+
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
     /** A range holding more keys than this splits; small, so that a few thousand keys make ranges enough to move. */
     private static final long RANGE_KEYS_MAX = 128;
@@ -114,8 +120,9 @@ final class ShardClusterMechanism implements ClusterMechanism {
 
     @Override
     public Client client(List<NodeId> nodes) {
-        return wired(new ShardRouter(
-                new RouterSettings(PLACEMENT, CLIENT_TIMEOUT.toNanos(), options.bug()), ShardObserver.NONE));
+        // Under the register names too, for 'cluster test shards'.
+        return new RegisterOpsClient(wired(new ShardRouter(
+                new RouterSettings(PLACEMENT, CLIENT_TIMEOUT.toNanos(), options.bug()), ShardObserver.NONE)));
     }
 
     /** An operator's client of the placement node: add or remove a shard, read the table. */
@@ -209,13 +216,16 @@ final class ShardClusterMechanism implements ClusterMechanism {
     }
 
     private PlacementSettings placementSettings() {
-        return options.partitioner().equals("range")
+        PlacementSettings settings = options.partitioner().equals("range")
                 ? new PlacementSettings(new SplitPolicy(RANGE_KEYS_MAX, 0), false, null, 0)
                 : PlacementSettings.fixed();
+        return settings.withResendEvery(RESEND_EVERY.toNanos());
     }
 
     private static ShardSettings shardSettings() {
-        return new ShardSettings(PLACEMENT, 0, 0, REPORT_EVERY.toNanos(), VALUE_BYTES, HOT_KEYS_TRACKED);
+        return new ShardSettings(PLACEMENT, 0, 0, REPORT_EVERY.toNanos(), VALUE_BYTES, HOT_KEYS_TRACKED)
+                .withResendEvery(RESEND_EVERY.toNanos())
+                .withDurability(ShardSettings.Durability.SYNCED);
     }
 
     private static TranslatedNode wired(Node node) {

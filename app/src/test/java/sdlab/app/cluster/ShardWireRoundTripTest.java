@@ -67,6 +67,7 @@ class ShardWireRoundTripTest {
                 new ShardMessage.Handoff(4, n2, entries),
                 new ShardMessage.StaleEpoch(1, 4),
                 new ShardMessage.Ready(4, n2, 3, 27),
+                new ShardMessage.HandoffAck(4, n2),
                 new ShardMessage.LoadReport(4, n2, 3, 10, List.of(new ShardMessage.RangeLoad("a", 3, 10, null))),
                 new ShardMessage.JoinShard(n2),
                 new ShardMessage.LeaveShard(n2),

@@ -39,6 +39,11 @@ import sdlab.shard.store.ShardMessage.TableUpdate;
  * adds a shard to a MongoDB cluster or drains one: the request waits its turn behind the change in force, and the
  * operator hears {@link ChangeInForce} once every shard concerned is ready, with the data the change moved and how
  * long it took, or {@link ChangeRefused}.
+ *
+ * <p>The network may lose a table update or a shard's {@link Ready}: while any shard concerned has not said {@code
+ * Ready}, the update goes to it again every {@link PlacementSettings#resendEveryNanos()}. A shard that is ready
+ * already answers a repeated update with {@code Ready} again, and one still waiting for handoffs ignores it, so a copy
+ * too many changes nothing.
  */
 public final class PlacementNode implements Node {
     /** Operator changes that may wait their turn; an operator sends one at a time, so a few is plenty. */
@@ -57,8 +62,15 @@ public final class PlacementNode implements Node {
     private long inFlightSinceNanos;
     private long entriesMoved;
     private long bytesMoved;
+    /** The update of the table in force, sent again to the shards not ready yet; null before the first change. */
+    private TableUpdate lastUpdate;
+
+    private boolean resendArmed;
 
     private record JoinDue() implements Timer {}
+
+    /** Time to send the update again to the shards that have not said {@link Ready}. */
+    private record ResendDue() implements Timer {}
 
     /** An operator's request ({@link JoinShard} or {@link LeaveShard}) and who to answer. */
     private record OperatorChange(NodeId operator, ShardMessage request) {}
@@ -89,13 +101,14 @@ public final class PlacementNode implements Node {
                 }
             }
             case Ready ready -> {
+                // A Ready repeated (the shard answers every copy of the update) or of an older epoch counts no more.
                 if (ready.epoch() == table.epoch() && awaitingReady.remove(ready.shard())) {
                     entriesMoved += ready.entriesReceived();
                     bytesMoved += ready.bytesReceived();
-                }
-                if (awaitingReady.isEmpty()) {
-                    answerInFlight(ctx);
-                    nextChange(ctx);
+                    if (awaitingReady.isEmpty()) {
+                        answerInFlight(ctx);
+                        nextChange(ctx);
+                    }
                 }
             }
             case JoinShard join -> request(new OperatorChange(from, join), ctx);
@@ -106,11 +119,28 @@ public final class PlacementNode implements Node {
 
     @Override
     public void onTimer(TimerId id, Timer timer, NodeContext ctx) {
-        if (timer instanceof JoinDue) {
-            joinDue = true;
-            if (awaitingReady.isEmpty()) {
-                join(ctx);
+        switch (timer) {
+            case JoinDue due -> {
+                joinDue = true;
+                if (awaitingReady.isEmpty()) {
+                    join(ctx);
+                }
             }
+            case ResendDue due -> {
+                resendArmed = false;
+                if (!awaitingReady.isEmpty()) {
+                    awaitingReady.forEach(shard -> ctx.send(shard, lastUpdate));
+                    armResend(ctx);
+                }
+            }
+            default -> {}
+        }
+    }
+
+    private void armResend(NodeContext ctx) {
+        if (settings.resendEveryNanos() > 0 && !resendArmed) {
+            resendArmed = true;
+            ctx.setTimer(Duration.ofNanos(settings.resendEveryNanos()), new ResendDue());
         }
     }
 
@@ -273,7 +303,9 @@ public final class PlacementNode implements Node {
         awaitingReady.addAll(previous);
         awaitingReady.addAll(next.shards());
         TableUpdate update = new TableUpdate(table, previous);
+        lastUpdate = update;
         awaitingReady.forEach(shard -> ctx.send(shard, update));
+        armResend(ctx);
         observer.tableChanged(table, why);
         ctx.note("epoch " + table.epoch() + ": " + why);
     }

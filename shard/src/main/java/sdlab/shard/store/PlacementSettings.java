@@ -14,15 +14,31 @@ import sdlab.shard.partition.SplitPolicy;
  *     CockroachDB's store rebalancer moves hot ranges; without it a load split only makes a smaller range in place
  * @param joiner a shard that joins at {@code joinAtNanos}, or null for none
  * @param joinAtNanos when it joins
+ * @param resendEveryNanos how often a table update goes again to the shards that have not said {@code Ready} for it;
+ *     0 never, the old behaviour, under which one lost update or {@code Ready} wedges the change (a planted bug)
  */
 public record PlacementSettings(
-        SplitPolicy splits, MergePolicy merges, boolean moveLoadSplits, NodeId joiner, long joinAtNanos) {
+        SplitPolicy splits,
+        MergePolicy merges,
+        boolean moveLoadSplits,
+        NodeId joiner,
+        long joinAtNanos,
+        long resendEveryNanos) {
     public PlacementSettings {
+        if (resendEveryNanos < 0) {
+            throw new IllegalArgumentException("a resend interval is not negative, got " + resendEveryNanos);
+        }
         Objects.requireNonNull(splits, "splits");
         Objects.requireNonNull(merges, "merges");
         if (joinAtNanos < 0) {
             throw new IllegalArgumentException("a join time is not negative, got " + joinAtNanos);
         }
+    }
+
+    /** Resending at the shards' default interval. */
+    public PlacementSettings(
+            SplitPolicy splits, MergePolicy merges, boolean moveLoadSplits, NodeId joiner, long joinAtNanos) {
+        this(splits, merges, moveLoadSplits, joiner, joinAtNanos, ShardSettings.RESEND_EVERY_NANOS_DEFAULT);
     }
 
     /** Splits without merges. */
@@ -37,11 +53,16 @@ public record PlacementSettings(
 
     /** These settings with {@code policy} for merges. */
     public PlacementSettings withMerges(MergePolicy policy) {
-        return new PlacementSettings(splits, policy, moveLoadSplits, joiner, joinAtNanos);
+        return new PlacementSettings(splits, policy, moveLoadSplits, joiner, joinAtNanos, resendEveryNanos);
     }
 
     /** These settings with {@code shard} joining at {@code atNanos}. */
     public PlacementSettings withJoin(NodeId shard, long atNanos) {
-        return new PlacementSettings(splits, merges, moveLoadSplits, shard, atNanos);
+        return new PlacementSettings(splits, merges, moveLoadSplits, shard, atNanos, resendEveryNanos);
+    }
+
+    /** These settings with table updates sent again every {@code everyNanos} until answered; 0 never. */
+    public PlacementSettings withResendEvery(long everyNanos) {
+        return new PlacementSettings(splits, merges, moveLoadSplits, joiner, joinAtNanos, everyNanos);
     }
 }

@@ -114,6 +114,13 @@ public sealed interface ShardMessage extends Message {
     }
 
     /**
+     * {@code shard} has taken in (and, if durable, synced) the handoff the addressee sent it for {@code epoch}, or had
+     * taken it in already: the sender may forget its retained copy and stop resending. Sent for every copy that
+     * arrives, duplicates included, since the acknowledgement of the first may be the one that was lost.
+     */
+    record HandoffAck(long epoch, NodeId shard) implements ShardMessage, ShardWire {}
+
+    /**
      * {@code shard} has everything it owns under {@code epoch}; the handoffs it took in for it held {@code
      * entriesReceived} entries of {@code bytesReceived} bytes: what the change moved to it.
      */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import sdlab.core.Message;
@@ -23,10 +24,12 @@ import sdlab.shard.store.ShardMessage.AggregateReply;
 import sdlab.shard.store.ShardMessage.Get;
 import sdlab.shard.store.ShardMessage.GetReply;
 import sdlab.shard.store.ShardMessage.Handoff;
+import sdlab.shard.store.ShardMessage.HandoffAck;
 import sdlab.shard.store.ShardMessage.LoadReport;
 import sdlab.shard.store.ShardMessage.Put;
 import sdlab.shard.store.ShardMessage.PutReply;
 import sdlab.shard.store.ShardMessage.RangeLoad;
+import sdlab.shard.store.ShardMessage.Ready;
 import sdlab.shard.store.ShardMessage.Request;
 import sdlab.shard.store.ShardMessage.Scan;
 import sdlab.shard.store.ShardMessage.ScanReply;
@@ -42,13 +45,18 @@ import sdlab.shard.store.ShardMessage.Throttled;
  * until this shard's table catches up; an equal one is served, with no second look at the key: equal epochs name the
  * same table, as MongoDB's shard versions do, so the epoch check is the ownership check. When a new table comes in
  * force, the shard hands every entry it lost to its new owner ({@link Handoff}, one to every shard of the new table,
- * possibly empty) and parks requests of the new epoch until the handoffs due to it have all arrived.
+ * possibly empty) and parks requests of the new epoch until the handoffs due to it have all arrived. A handoff is
+ * retained and sent again until its receiver acknowledges it ({@link TableChange}), and a repeated table update is
+ * answered with {@code Ready} again, so a lost message delays a change but does not wedge it.
  *
  * <p>A node may be a copy of another shard ({@link ShardSettings#replicaOf()}): it owns what that shard owns under the
  * table, serves reads the routers send it and applies every write; each get's reply says how many requests its queue
  * holds, for routers that pick copies by load.
  *
- * <p>Data is in memory: the chapters that run shards do not crash them.
+ * <p>Data is in memory unless {@link ShardSettings#durability()} says otherwise: a durable shard logs every write, table
+ * and handoff taken in to its disk ({@link ShardLog}), answers only after the sync, and after a restart replays the
+ * log through the same handlers, so it comes back with its entries, its table and the change it was in the middle of.
+ * The chapters, which crash no shard, keep data in memory.
  */
 public final class ShardNode implements Node {
     /** Requests that may wait, queued or parked; the router's one request per process keeps far below it. */
@@ -60,18 +68,23 @@ public final class ShardNode implements Node {
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
     private final List<Job> parked = new ArrayList<>();
     private final TableChange change;
+    private final ShardLog log;
     private final RangeTraffic traffic = new RangeTraffic();
     private final SpaceSaving hotKeys;
     private final HotKeyLimiter limiter;
     private RoutingTable table;
     private Job serving;
     private long requestsSinceReport;
+    private boolean resendArmed;
 
     private record Job(NodeId from, Request request) {}
 
     private record ServiceDone() implements Timer {}
 
     private record ReportDue() implements Timer {}
+
+    /** Time to send again the handoffs not yet acknowledged. */
+    private record ResendDue() implements Timer {}
 
     /** A shard under {@code table}, holding {@code initialData} (the entries the table gives it). */
     public ShardNode(
@@ -80,7 +93,8 @@ public final class ShardNode implements Node {
         this.data = new TreeMap<>(initialData);
         this.settings = settings;
         this.observer = observer;
-        this.change = new TableChange(settings, observer);
+        this.change = new TableChange(settings);
+        this.log = new ShardLog(settings.durability());
         this.hotKeys = new SpaceSaving(settings.hotKeysTracked());
         this.limiter = settings.hotKeyRatePerSecond() > 0
                 ? new HotKeyLimiter(settings.hotKeyRatePerSecond(), Math.max(1, settings.hotKeyRatePerSecond() / 10))
@@ -89,9 +103,32 @@ public final class ShardNode implements Node {
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
+        if (log.durable()) {
+            recover(ctx);
+        }
         if (settings.reportEveryNanos() > 0) {
             ctx.setTimer(Duration.ofNanos(settings.reportEveryNanos()), new ReportDue());
         }
+    }
+
+    /**
+     * Rebuilds the state from the log, or, at a first start (an empty log), logs the table and entries the node was
+     * made with. A replayed change that was still waiting sends its retained handoffs again and waits on.
+     */
+    private void recover(NodeContext ctx) {
+        List<ShardLogRecord> records = log.recover(ctx);
+        if (records.isEmpty()) {
+            log.append(new ShardLogRecord.Begin(table), ctx);
+            data.forEach((key, value) -> log.append(new ShardLogRecord.Put(key, value), ctx));
+            log.syncNow(ctx);
+            return;
+        }
+        table = ShardLogReplay.replay(records, ctx.self(), data, change);
+        ctx.note("recovered " + records.size() + " log records: epoch " + table.epoch() + ", " + data.size()
+                + " entries");
+        log.syncNow(ctx);
+        resendHandoffs(ctx);
+        finishIfComplete(ctx);
     }
 
     @Override
@@ -100,15 +137,27 @@ public final class ShardNode implements Node {
             case Request request -> admit(new Job(from, request), ctx);
             case TableUpdate update -> {
                 if (update.table().epoch() > table.epoch()) {
-                    table = update.table();
-                    refuseQueued(ctx);
-                    change.begin(update, data, ctx);
-                    finishIfComplete(ctx);
+                    apply(update, ctx);
+                } else if (update.table().epoch() == table.epoch()) {
+                    // The placement node repeats an update until it hears Ready: the first Ready may be lost.
+                    Ready again = change.readyAgain(table.epoch(), ctx.self());
+                    if (again != null) {
+                        log.promise(settings.placement(), again, ctx);
+                    }
                 }
             }
             case Handoff handoff -> {
-                change.receive(handoff, table.epoch(), data);
+                switch (change.arrive(handoff, table.epoch())) {
+                    case TAKEN -> take(handoff, ctx);
+                    case DUPLICATE -> log.promise(handoff.from(), new HandoffAck(handoff.epoch(), ctx.self()), ctx);
+                    case EARLY -> {}
+                }
                 finishIfComplete(ctx);
+            }
+            case HandoffAck ack -> {
+                if (change.acknowledged(ack.epoch(), ack.shard())) {
+                    log.append(new ShardLogRecord.Acked(ack.epoch(), ack.shard()), ctx);
+                }
             }
             default -> {}
         }
@@ -126,7 +175,61 @@ public final class ShardNode implements Node {
                 report(ctx);
                 ctx.setTimer(Duration.ofNanos(settings.reportEveryNanos()), new ReportDue());
             }
+            case ResendDue due -> {
+                resendArmed = false;
+                resendHandoffs(ctx);
+            }
             default -> {}
+        }
+    }
+
+    @Override
+    public void onSynced(long syncId, NodeContext ctx) {
+        log.synced(syncId, ctx);
+    }
+
+    /**
+     * Puts {@code update}'s table in force: refuses what waits under the old one, takes out and retains what it gives
+     * away, logs the update and sends the handoffs once it is durable (a handoff sent before a crash that lost the
+     * update would hand away entries the restarted shard goes on serving), then takes in handoffs that came early.
+     */
+    private void apply(TableUpdate update, NodeContext ctx) {
+        table = update.table();
+        refuseQueued(ctx);
+        Map<NodeId, Handoff> handoffs = change.begin(update, ctx.self(), data);
+        log.append(new ShardLogRecord.Update(update), ctx);
+        handoffs.forEach((to, handoff) -> {
+            if (!handoff.entries().isEmpty()) {
+                long bytes = handoff.entries().keySet().stream()
+                        .mapToLong(settings::entryBytes)
+                        .sum();
+                observer.handedOff(
+                        ctx.self(), to, table.epoch(), handoff.entries().size(), bytes);
+            }
+            log.promise(to, handoff, ctx);
+        });
+        armResend(ctx);
+        change.takeEarly(table.epoch()).forEach(handoff -> take(handoff, ctx));
+        finishIfComplete(ctx);
+    }
+
+    /** Takes in a handoff, logs it, and acknowledges it once that is durable. */
+    private void take(Handoff handoff, NodeContext ctx) {
+        change.take(handoff, data);
+        log.append(new ShardLogRecord.Accepted(handoff), ctx);
+        log.promise(handoff.from(), new HandoffAck(handoff.epoch(), ctx.self()), ctx);
+    }
+
+    private void resendHandoffs(NodeContext ctx) {
+        change.unacknowledged().forEach((to, handoffs) -> handoffs.forEach(h -> log.promise(to, h, ctx)));
+        armResend(ctx);
+    }
+
+    /** Sets the resend timer while some handoff waits for its acknowledgement; never with resends off. */
+    private void armResend(NodeContext ctx) {
+        if (settings.resendEveryNanos() > 0 && !resendArmed && change.retainsHandoffs()) {
+            resendArmed = true;
+            ctx.setTimer(Duration.ofNanos(settings.resendEveryNanos()), new ResendDue());
         }
     }
 
@@ -138,6 +241,11 @@ public final class ShardNode implements Node {
     /** The entries held now. */
     public SortedMap<String, Long> data() {
         return Collections.unmodifiableSortedMap(data);
+    }
+
+    /** Whether some handoff this shard sent still waits for its acknowledgement (and is retained for resending). */
+    boolean retainsHandoffs() {
+        return change.retainsHandoffs();
     }
 
     /** The hot keys seen so far, from the shard's online top-k. */
@@ -218,6 +326,7 @@ public final class ShardNode implements Node {
                         touch(put.key(), cost, ctx);
                         observer.wrote(ctx.self(), put.key(), ctx.nowNanos());
                         data.put(put.key(), put.value());
+                        log.append(new ShardLogRecord.Put(put.key(), put.value()), ctx);
                         yield new PutReply(put.requestId());
                     }
                     case Scan scan -> {
@@ -235,7 +344,19 @@ public final class ShardNode implements Node {
                         yield new AggregateReply(aggregate.requestId(), data.size(), sum);
                     }
                 };
-        ctx.send(job.from(), reply);
+        if (reply instanceof PutReply) {
+            log.promise(job.from(), reply, ctx);
+            compactIfDue(ctx);
+        } else {
+            ctx.send(job.from(), reply);
+        }
+    }
+
+    /** Rewrites the log as the table and entries when it has grown well past them and no change is in progress. */
+    private void compactIfDue(NodeContext ctx) {
+        if (!change.inProgress() && !change.retainsHandoffs() && log.compactionDue(data.size())) {
+            log.rewrite(table, data, ctx);
+        }
     }
 
     /** Counts a point request of {@code key}: the observer, the hot-key summary and the range's traffic. */
@@ -270,9 +391,11 @@ public final class ShardNode implements Node {
     }
 
     private void finishIfComplete(NodeContext ctx) {
-        if (!change.completeAt(table.epoch(), ctx)) {
+        Ready ready = change.completeAt(table.epoch(), ctx.self());
+        if (ready == null) {
             return;
         }
+        log.promise(settings.placement(), ready, ctx);
         List<Job> released = new ArrayList<>(parked);
         parked.clear();
         released.forEach(job -> admit(job, ctx));

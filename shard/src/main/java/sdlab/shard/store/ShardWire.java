@@ -15,6 +15,7 @@ import sdlab.shard.store.ShardMessage.FetchTable;
 import sdlab.shard.store.ShardMessage.Get;
 import sdlab.shard.store.ShardMessage.GetReply;
 import sdlab.shard.store.ShardMessage.Handoff;
+import sdlab.shard.store.ShardMessage.HandoffAck;
 import sdlab.shard.store.ShardMessage.JoinShard;
 import sdlab.shard.store.ShardMessage.LeaveShard;
 import sdlab.shard.store.ShardMessage.LoadReport;
@@ -51,6 +52,7 @@ public sealed interface ShardWire extends Message
                 Throttled,
                 FetchTable,
                 Ready,
+                HandoffAck,
                 LoadReport,
                 JoinShard,
                 LeaveShard,

@@ -30,10 +30,14 @@
  *       longer owns (the planted {@link sdlab.shard.store.RouterSettings.Bug#KEEP_STALE_TABLE}).
  *   <li>The read cache serves values up to its TTL old: it is not linearizable, and chapter 16 measures by how much.
  *   <li>Copies are written together (write-all, read-one) and never fail, so they are not a replication protocol.
- *   <li>A reliable network: each table update and each handoff is sent once, so one that is lost leaves its change
- *       unfinished.
- *   <li>No durability: shards keep their data in memory and are not crashed. Writes racing a
- *       handoff are refused and retried, never lost, since the old owner stops serving before it hands data away.
+ *   <li>A lossy network delays a change but does not wedge it: the placement node repeats a table update until each
+ *       shard concerned says {@code Ready}, and a shard retains each handoff and sends it again until its receiver
+ *       acknowledges it ({@link sdlab.shard.store.ShardMessage.HandoffAck}); a receiver applies a handoff once, so a
+ *       duplicate brings back nothing written since. Writes racing a handoff are refused and retried, never lost,
+ *       since the old owner stops serving before it hands data away.
+ *   <li>Durable shards ({@link sdlab.shard.store.ShardSettings.Durability#SYNCED}) log writes, tables and handoffs
+ *       taken in, answer after the sync and recover all of it after a crash; in memory (the chapters) a crash loses
+ *       everything. The placement node keeps its table in memory only.
  * </ul>
  */
 package sdlab.shard.store;
