@@ -144,7 +144,7 @@ public final class LedgerClient implements Client {
     }
 
     private ClientContext forStore(ClientContext ctx) {
-        return new ForwardingContext(
+        return new TransferStepContext(
                 ctx, (opId, outcome) -> onStoreCompleted(opId, outcome, ctx), () -> messagesSent++);
     }
 

@@ -1,8 +1,7 @@
 package sdlab.shard.store;
 
-import java.time.Duration;
 import java.util.random.RandomGenerator;
-import sdlab.core.Disk;
+import sdlab.core.ForwardingContext;
 import sdlab.core.Message;
 import sdlab.core.Node;
 import sdlab.core.NodeContext;
@@ -53,12 +52,7 @@ final class DroppingNode implements Node {
     }
 
     private NodeContext filtered(NodeContext ctx) {
-        return new NodeContext() {
-            @Override
-            public NodeId self() {
-                return ctx.self();
-            }
-
+        return new ForwardingContext(ctx) {
             @Override
             public void send(NodeId to, Message message) {
                 if (drops.drop(ctx.self(), to, message, ctx.nowNanos(), ctx.random())) {
@@ -66,36 +60,6 @@ final class DroppingNode implements Node {
                 } else {
                     ctx.send(to, message);
                 }
-            }
-
-            @Override
-            public TimerId setTimer(Duration delay, Timer timer) {
-                return ctx.setTimer(delay, timer);
-            }
-
-            @Override
-            public void cancelTimer(TimerId id) {
-                ctx.cancelTimer(id);
-            }
-
-            @Override
-            public long nowNanos() {
-                return ctx.nowNanos();
-            }
-
-            @Override
-            public RandomGenerator random() {
-                return ctx.random();
-            }
-
-            @Override
-            public Disk disk() {
-                return ctx.disk();
-            }
-
-            @Override
-            public void note(String text) {
-                ctx.note(text);
             }
         };
     }

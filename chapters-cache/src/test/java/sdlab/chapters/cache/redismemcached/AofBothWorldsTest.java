@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import sdlab.cache.persist.AppendFsync;
 import sdlab.cache.server.ServerAofDriver;
 import sdlab.core.Disk;
+import sdlab.core.ForwardingContext;
 import sdlab.core.Message;
 import sdlab.core.Node;
 import sdlab.core.NodeContext;
@@ -187,12 +187,11 @@ class AofBothWorldsTest {
         }
 
         /** The node's context with a disk that reports what the AOF does to it. */
-        private final class Recording implements NodeContext {
-            private final NodeContext real;
+        private final class Recording extends ForwardingContext {
             private final Disk disk;
 
             Recording(NodeContext real) {
-                this.real = real;
+                super(real);
                 this.disk = new Disk() {
                     @Override
                     public void write(String file, byte[] content) {
@@ -229,43 +228,8 @@ class AofBothWorldsTest {
             }
 
             @Override
-            public NodeId self() {
-                return real.self();
-            }
-
-            @Override
-            public void send(NodeId to, Message message) {
-                real.send(to, message);
-            }
-
-            @Override
-            public TimerId setTimer(Duration delay, Timer timer) {
-                return real.setTimer(delay, timer);
-            }
-
-            @Override
-            public void cancelTimer(TimerId id) {
-                real.cancelTimer(id);
-            }
-
-            @Override
-            public long nowNanos() {
-                return real.nowNanos();
-            }
-
-            @Override
-            public RandomGenerator random() {
-                return real.random();
-            }
-
-            @Override
             public Disk disk() {
                 return disk;
-            }
-
-            @Override
-            public void note(String text) {
-                real.note(text);
             }
         }
     }

@@ -1,13 +1,9 @@
 package sdlab.chapters.repl.redundancy;
 
-import java.time.Duration;
-import java.util.random.RandomGenerator;
-import sdlab.core.Disk;
+import sdlab.core.ForwardingContext;
 import sdlab.core.Message;
 import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
-import sdlab.core.Timer;
-import sdlab.core.TimerId;
 import sdlab.core.client.ClientContext;
 import sdlab.core.client.Outcome;
 
@@ -16,12 +12,11 @@ import sdlab.core.client.Outcome;
  * unchanged; {@link ForClient} does the same for a client's. What {@link TalliedNode} and {@link TalliedClient} hand
  * to the node and the client they wrap.
  */
-class CountedContext implements NodeContext {
-    private final NodeContext ctx;
+class CountedContext extends ForwardingContext {
     private final Traffic traffic;
 
     CountedContext(NodeContext ctx, Traffic traffic) {
-        this.ctx = ctx;
+        super(ctx);
         this.traffic = traffic;
     }
 
@@ -41,43 +36,8 @@ class CountedContext implements NodeContext {
     }
 
     @Override
-    public NodeId self() {
-        return ctx.self();
-    }
-
-    @Override
     public void send(NodeId to, Message message) {
-        traffic.sent(ctx.self(), to, message, ctx.nowNanos());
-        ctx.send(to, message);
-    }
-
-    @Override
-    public TimerId setTimer(Duration delay, Timer timer) {
-        return ctx.setTimer(delay, timer);
-    }
-
-    @Override
-    public void cancelTimer(TimerId id) {
-        ctx.cancelTimer(id);
-    }
-
-    @Override
-    public long nowNanos() {
-        return ctx.nowNanos();
-    }
-
-    @Override
-    public RandomGenerator random() {
-        return ctx.random();
-    }
-
-    @Override
-    public Disk disk() {
-        return ctx.disk();
-    }
-
-    @Override
-    public void note(String text) {
-        ctx.note(text);
+        traffic.sent(self(), to, message, nowNanos());
+        delegate().send(to, message);
     }
 }
