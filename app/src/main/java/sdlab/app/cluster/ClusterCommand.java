@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ClusterStopCommand.class,
             ClusterClientCommand.class,
             ClusterShardsCommand.class,
+            ClusterReplCommand.class,
             ClusterFaultCommand.class,
             ClusterTestCommand.class,
             ClusterNodeCommand.class
