@@ -35,15 +35,18 @@ final class OverwritingWriters {
         return "key-" + number;
     }
 
-    /** Writes every key once ("0"), the threads in parallel, and returns when all are acknowledged. */
-    void fill() throws InterruptedException {
-        runThreads(1);
+    /**
+     * Writes every key once ("0") over {@code connections} connections in parallel (more than the writers, so that the
+     * primary syncs many writes at once), and returns when all are acknowledged.
+     */
+    void fill(int connections) throws InterruptedException {
+        runThreads(connections, 1);
         awaitThreads();
     }
 
     /** Starts overwriting, round after round, until {@link #stop}. */
     void start() {
-        runThreads(Integer.MAX_VALUE);
+        runThreads(threads, Integer.MAX_VALUE);
     }
 
     /** Stops the writers and waits for their last write's answer. */
@@ -64,20 +67,20 @@ final class OverwritingWriters {
         return writes.get();
     }
 
-    private void runThreads(int rounds) {
+    private void runThreads(int count, int rounds) {
         stopping.set(false);
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < count; t++) {
             int owner = t;
-            Thread thread = new Thread(() -> write(owner, rounds), "writer-" + t);
+            Thread thread = new Thread(() -> write(owner, count, rounds), "writer-" + t);
             running.add(thread);
             thread.start();
         }
     }
 
-    private void write(int owner, int rounds) {
+    private void write(int owner, int count, int rounds) {
         try (RespTestClient client = new RespTestClient(port)) {
             for (int round = 0; round < rounds && !stopping.get(); round++) {
-                for (int number = owner; number < keys && !stopping.get(); number += threads) {
+                for (int number = owner; number < keys && !stopping.get(); number += count) {
                     String key = key(number);
                     String value = Integer.toString(acknowledged.containsKey(key) ? round + 1 : 0);
                     Object answer = client.call("SET", key, value);

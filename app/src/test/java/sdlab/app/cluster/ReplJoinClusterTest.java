@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +29,15 @@ import sdlab.runtime.cluster.NodeProcess;
 class ReplJoinClusterTest {
     private static final int KEYS_DEFAULT = 2_000;
     private static final int WRITERS = 4;
+    private static final int FILL_CONNECTIONS = 32;
     /** Bounds on waits, not figures: the machine may be loaded many times over. */
     private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(60);
 
     private static final Pattern LOADED = Pattern.compile("snapshot loaded at position (\\d+): (\\d+) pages");
+    /** The node's log lines start with their time: the joiner's from its JoinFrom to its last chunk time the load. */
+    private static final Pattern ASKED = Pattern.compile("(?m)^(\\S+) n6: joining n1 from a snapshot");
+
+    private static final Pattern LOADED_AT = Pattern.compile("(?m)^(\\S+) n6: snapshot loaded");
 
     @Test
     void anAddedReplicaJoinsUnderWritesHoldsEveryAcknowledgedValueAndCountsForWait(@TempDir Path directory)
@@ -40,7 +46,7 @@ class ReplJoinClusterTest {
         try (ReplTestCluster cluster = ReplTestCluster.start(directory, Map.of("mode", "async"))) {
             OverwritingWriters writers = new OverwritingWriters(cluster.port(N1), keys, WRITERS);
             long fillStart = System.nanoTime();
-            writers.fill();
+            writers.fill(FILL_CONNECTIONS);
             long fillMillis = (System.nanoTime() - fillStart) / 1_000_000;
             writers.start();
 
@@ -64,11 +70,12 @@ class ReplJoinClusterTest {
             Matcher loaded = loadedLine(directory);
             long snapshotPosition = Long.parseLong(loaded.group(1));
             long snapshotKeys = Long.parseLong(loaded.group(2));
+            long loadMillis = loadMillis(directory);
             long snapshotFileBytes =
                     Files.size(NodeProcess.dataDirectory(directory, ADDED).resolve("repl-snapshot"));
             System.out.printf(
                     "repl join: %d keys filled in %d ms; 'cluster repl add' took %d ms (%s); snapshot at position %d"
-                            + " of %d keys, %d bytes on the joiner's disk; caught up with position %d %d ms after the"
+                            + " of %d keys, %d bytes on the joiner's disk, loaded in %d ms; caught up with position %d %d ms after the"
                             + " add returned; %d writes in all, head %d%n",
                     keys,
                     fillMillis,
@@ -77,6 +84,7 @@ class ReplJoinClusterTest {
                     snapshotPosition,
                     snapshotKeys,
                     snapshotFileBytes,
+                    loadMillis,
                     target,
                     catchUpMillis,
                     writers.writes(),
@@ -155,6 +163,18 @@ class ReplJoinClusterTest {
                     .isLessThan(deadline);
             Thread.sleep(5);
         }
+    }
+
+    /** From the joiner's "joining" line to its "snapshot loaded" line, by the timestamps of its log. */
+    private static long loadMillis(Path directory) throws Exception {
+        String log = Files.readString(NodeProcess.logFile(directory, ADDED), StandardCharsets.UTF_8);
+        Matcher asked = ASKED.matcher(log);
+        Matcher loaded = LOADED_AT.matcher(log);
+        assertThat(asked.find() && loaded.find())
+                .as("n6's log times its load:\n" + log)
+                .isTrue();
+        return Duration.between(Instant.parse(asked.group(1)), Instant.parse(loaded.group(1)))
+                .toMillis();
     }
 
     private static Matcher loadedLine(Path directory) throws Exception {
