@@ -48,6 +48,14 @@ final class ClusterReplCommand implements Callable<Integer> {
                         "the cluster in " + cluster.directory() + " runs "
                                 + cluster.layout().mechanism() + ", not repl");
             }
+            if (cluster.running().stream()
+                    .map(id -> cluster.nodes().indexOf(id))
+                    .noneMatch(mechanism::startedInStore)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "no node of the store in " + cluster.directory() + " is running: a replica joins a running"
+                                + " primary; start the cluster first");
+            }
             ReplJoinAdmin.Added added = ReplJoinAdmin.add(cluster, mechanism);
             PrintWriter out = spec.commandLine().getOut();
             String door =

@@ -224,6 +224,11 @@ final class ReplClusterMechanism implements ClusterMechanism {
         return options;
     }
 
+    /** Whether node number {@code index} (0-based, in the layout's order) is one of the store's from the start. */
+    boolean startedInStore(int index) {
+        return index < store.size();
+    }
+
     /** Whether node number {@code index} (0-based, in the layout's order) was added after the start: a replica. */
     boolean added(int index) {
         return index >= options.nodeCount();
