@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import sdlab.core.client.Outcome;
+import sdlab.runtime.cluster.ClusterLayout;
 import sdlab.runtime.cluster.NodeProcess;
 
 /**
@@ -115,6 +117,15 @@ class ReplJoinClusterTest {
                     ClusterCommandTest.sdlab("cluster", "status", "--dir", directory.toString());
             assertThat(status.out()).contains("n6 resp 127.0.0.1:" + cluster.port(ADDED) + " (added replica)");
         }
+        // The test's handle read the layout before the command added n6; stopping the cluster stops n6 all the same.
+        long pid = ClusterLayout.read(directory).pids().get(ADDED);
+        ProcessHandle.of(pid).ifPresent(process -> process.onExit()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(stillRunning -> process)
+                .join());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                .as("n6 (pid " + pid + ") after the cluster stopped")
+                .isNotEqualTo(java.util.Optional.of(true));
     }
 
     /**

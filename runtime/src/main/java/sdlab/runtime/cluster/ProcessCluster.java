@@ -330,10 +330,17 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     /**
-     * Stops every node: SIGCONT for paused ones, then SIGTERM, then SIGKILL for any still there
-     * after five seconds. The data directories stay.
+     * Stops every node the layout file names (a node added by another handle too): SIGCONT for
+     * paused ones, then SIGTERM, then SIGKILL for any still there after five seconds. The data
+     * directories stay.
      */
     public void stop() {
+        try {
+            // Every node the layout names now, those another handle added since this one read it included.
+            layout = ClusterLayout.read(directory);
+        } catch (ClusterLayout.BadLayoutException e) {
+            // The file is gone or damaged: stop the nodes this handle knows.
+        }
         List<ProcessHandle> stopping = new ArrayList<>();
         for (NodeId id : nodes()) {
             if (state(id) == NodeProcessState.DOWN) {
