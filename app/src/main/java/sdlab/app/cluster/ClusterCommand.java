@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             "  sdlab cluster client quorum put k v",
             "  sdlab cluster fault partition n1,n2 n3,n4,n5",
             "  sdlab cluster status",
+            "  sdlab cluster repl add        (a repl cluster: one more replica, joining from a snapshot)",
             "  sdlab cluster stop",
             "  sdlab cluster test quorum --time 30s --nemesis partition,kill,pause"
         },
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
             ClusterStopCommand.class,
             ClusterClientCommand.class,
             ClusterShardsCommand.class,
+            ClusterReplCommand.class,
             ClusterFaultCommand.class,
             ClusterTestCommand.class,
             ClusterNodeCommand.class

@@ -12,8 +12,10 @@ import sdlab.core.NodeId;
 import sdlab.core.client.Client;
 import sdlab.repl.FailoverManager;
 import sdlab.repl.HealthCheck;
+import sdlab.repl.JoinOperator;
 import sdlab.repl.LeaseNode;
 import sdlab.repl.LeaseSettings;
+import sdlab.repl.ReadReplicaSettings;
 import sdlab.repl.ReplClient;
 import sdlab.repl.ReplConfig;
 import sdlab.repl.ReplFamily;
@@ -57,9 +59,20 @@ final class ReplClusterMechanism implements ClusterMechanism {
      */
     private static final Duration MANAGER_GRACE = Duration.ofSeconds(5);
 
+    /**
+     * How the store's nodes send a snapshot to a replica added later ({@code sdlab cluster repl add}): 1,000 keys a
+     * chunk, each written and synced by the joiner before the next is sent, and no pacing of the node's own: the real
+     * link and disk set the pace, where chapter 8's simulated link is a throughput figure. No page cache either: every
+     * key is in memory, as in the cluster's nodes so far.
+     */
+    private static final ReadReplicaSettings SNAPSHOTS =
+            new ReadReplicaSettings(false, 1, 1_000, Long.MAX_VALUE / 1_000_000_000L, 0, 0, 1);
+
     private static final int CHECK_FAILURES_MAX = 2;
     private static final Duration COLLECT_WAIT = Duration.ofSeconds(1);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
+    /** How often the join's operator asks who is primary, or how far the joiner is. */
+    private static final Duration JOIN_POLL = Duration.ofMillis(20);
 
     private final ReplClusterOptions options;
     private final List<NodeId> store;
@@ -128,7 +141,9 @@ final class ReplClusterMechanism implements ClusterMechanism {
             if (id.equals(managerNode()) && options.failover()) {
                 return new FailoverManager(managerSettings(), MANAGER_GRACE.toNanos());
             }
-            ReplNode node = new ReplNode(options.config(), ReplObserver.NONE, lease);
+            // A node beyond the layout the cluster started with was added to it: it joins from a snapshot.
+            ReadReplicaSettings readSide = added(nodes.indexOf(id)) ? SNAPSHOTS.joiningLate() : SNAPSHOTS;
+            ReplNode node = new ReplNode(options.config(), ReplObserver.NONE, lease, readSide);
             localNode = node;
             return node;
         };
@@ -180,7 +195,7 @@ final class ReplClusterMechanism implements ClusterMechanism {
 
     @Override
     public AutoCloseable openFrontDoor(NodeHost host, int index, LineLog log) throws IOException {
-        if (index >= store.size()) {
+        if (index >= store.size() && !added(index)) {
             return () -> {};
         }
         ReplConfig config = options.config();
@@ -198,14 +213,33 @@ final class ReplClusterMechanism implements ClusterMechanism {
 
     @Override
     public Optional<String> frontDoor(int index) {
-        if (index < store.size()) {
-            return Optional.of("resp 127.0.0.1:" + (options.respPortBase() + index));
+        if (index < store.size() || added(index)) {
+            return Optional.of(
+                    "resp 127.0.0.1:" + (options.respPortBase() + index) + (added(index) ? " (added replica)" : ""));
         }
         return Optional.of(index == store.size() ? "lease service" : "failover manager");
     }
 
     ReplClusterOptions options() {
         return options;
+    }
+
+    /** Whether node number {@code index} (0-based, in the layout's order) is one of the store's from the start. */
+    boolean startedInStore(int index) {
+        return index < store.size();
+    }
+
+    /** Whether node number {@code index} (0-based, in the layout's order) was added after the start: a replica. */
+    boolean added(int index) {
+        return index >= options.nodeCount();
+    }
+
+    /**
+     * The operator that makes the added node {@code joiner} join the store's primary, whichever it is now, and waits
+     * until it is ready or {@code timeout} has passed.
+     */
+    JoinOperator joinOperator(NodeId joiner, Duration timeout) {
+        return new JoinOperator(new JoinOperator.Settings(joiner, store, JOIN_POLL.toNanos(), timeout.toNanos()));
     }
 
     private NodeId leaseNode() {

@@ -21,7 +21,8 @@ import sdlab.repl.server.DoorSettings;
  * @param failover whether a lease service and a failover manager run beside the store
  * @param fenced whether replicas check the lease's fencing token on every shipment (failover lease-fenced)
  * @param respPortBase node i of the store serves RESP on this port + i
- * @param doorBug a planted bug of the RESP door, for the test that shows the crash test can fail
+ * @param doorBug a planted bug of the RESP door, for the test that shows the crash test can fail (the node's own
+ *     planted bug, if any, is in {@code config})
  */
 record ReplClusterOptions(
         int replicas, ReplConfig config, boolean failover, boolean fenced, int respPortBase, DoorSettings.Bug doorBug) {
@@ -63,13 +64,16 @@ record ReplClusterOptions(
                     + " replica checks before a commit is acknowledged stops nothing");
         }
         int port = intOption(options, "client-port", RESP_PORT_DEFAULT, 1, 65_000);
-        DoorSettings.Bug bug;
-        try {
-            bug = DoorSettings.Bug.valueOf(options.getOrDefault("planted-bug", "none")
-                    .toUpperCase(Locale.ROOT)
-                    .replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--planted-bug is none or ack-before-commit");
+        String planted = options.getOrDefault("planted-bug", "none").toLowerCase(Locale.ROOT);
+        DoorSettings.Bug bug = DoorSettings.Bug.NONE;
+        switch (planted) {
+            case "none" -> {}
+            case "ack-before-commit" -> bug = DoorSettings.Bug.ACK_BEFORE_COMMIT;
+            // The node's own planted bug: a replica added later serves reads from its empty state while it loads.
+            case "serves-before-snapshot" -> config = config.withBug(ReplConfig.Bug.SERVES_BEFORE_SNAPSHOT);
+            default ->
+                throw new IllegalArgumentException(
+                        "--planted-bug is none, ack-before-commit or serves-before-snapshot, not '" + planted + "'");
         }
         return new ReplClusterOptions(replicas, config, !failover.equals("none"), fenced, port, bug);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sdlab.repl.ReplConfig;
+import sdlab.repl.server.DoorSettings;
 
 /**
  * {@code cluster start repl}'s options become the store's configuration the chapters use, and a mistake gets one
@@ -50,6 +51,19 @@ class ReplClusterOptionsTest {
         assertThat(ReplClusterOptions.parse(Map.of("mode", "sync", "failover", "lease-fenced"))
                         .fenced())
                 .isTrue();
+    }
+
+    @Test
+    void thePlantedBugsReachTheDoorOrTheNode() {
+        ReplClusterOptions door = ReplClusterOptions.parse(Map.of("planted-bug", "ack-before-commit"));
+        assertThat(door.doorBug()).isEqualTo(DoorSettings.Bug.ACK_BEFORE_COMMIT);
+        assertThat(door.config().bug()).isEqualTo(ReplConfig.Bug.NONE);
+        ReplClusterOptions node = ReplClusterOptions.parse(Map.of("planted-bug", "serves-before-snapshot"));
+        assertThat(node.doorBug()).isEqualTo(DoorSettings.Bug.NONE);
+        assertThat(node.config().bug()).isEqualTo(ReplConfig.Bug.SERVES_BEFORE_SNAPSHOT);
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("planted-bug", "lose-everything")))
+                .hasMessage(
+                        "--planted-bug is none, ack-before-commit or serves-before-snapshot, not 'lose-everything'");
     }
 
     @Test

@@ -23,6 +23,10 @@ final class ReplTestCluster implements AutoCloseable {
     static final NodeId LEASE = NodeId.of("n4");
     static final NodeId MANAGER = NodeId.of("n5");
     static final List<NodeId> STORE = List.of(N1, N2, N3);
+    /** The first replica added to the running cluster ({@code sdlab cluster repl add}). */
+    static final NodeId ADDED = NodeId.of("n6");
+    /** Ports kept free from the base: the store's, the two that n4 and n5 would have, and the added replica's. */
+    private static final int PORTS_KEPT = 6;
     /**
      * How long the primary may take to get its lease and acknowledge a first write after the processes answer: a
      * bound, not a figure; five JVMs starting on a loaded 2-core machine once took more than 20 s.
@@ -39,7 +43,7 @@ final class ReplTestCluster implements AutoCloseable {
 
     /** Starts a primary, two replicas, the lease service and the manager with {@code options}, and waits for writes. */
     static ReplTestCluster start(Path directory, Map<String, String> options) throws Exception {
-        int portBase = freePortRange(STORE.size());
+        int portBase = freePortRange(PORTS_KEPT);
         Map<String, String> all = new HashMap<>(options);
         all.put("replicas", "2");
         all.put("client-port", Integer.toString(portBase));
@@ -60,8 +64,9 @@ final class ReplTestCluster implements AutoCloseable {
         return cluster;
     }
 
+    /** The RESP port of node nK: the base + K - 1, as the doors number them. */
     int port(NodeId node) {
-        return portBase + STORE.indexOf(node);
+        return portBase + Integer.parseInt(node.name().substring(1)) - 1;
     }
 
     /** One command on a fresh connection to {@code node}. */

@@ -8,7 +8,7 @@ import sdlab.core.NodeId;
  * What every node's door knows of the cluster: the store's nodes in order, where their RESP doors listen, and how
  * the store is configured, for INFO.
  *
- * @param storeNodes the primary at the start, then the replicas: node i listens on {@code respPortBase + i}
+ * @param storeNodes the primary at the start, then the replicas (see {@link #respPort} for where each listens)
  * @param respPortBase the first node's RESP port
  * @param modeName the replication mode, as the configuration names it (async, semisync-after-sync, ...)
  * @param acksRequired acknowledgements a commit waits for, in the modes that wait
@@ -42,12 +42,17 @@ public record DoorSettings(
         }
     }
 
-    /** The RESP port of store node {@code id}. */
+    /**
+     * The RESP port of node {@code id}: node nK listens on {@code respPortBase + K - 1}. The cluster numbers its
+     * processes n1, n2, ... in order, so the store's nodes get the ports from the base up, and a replica added to the
+     * running cluster later (n6 after the lease service n4 and the manager n5) gets its number's port, which every
+     * door can name without having heard of it.
+     */
     public int respPort(NodeId id) {
-        int index = storeNodes.indexOf(id);
-        if (index < 0) {
+        String name = id.name();
+        if (!name.matches("n[1-9]\\d{0,3}")) {
             throw new IllegalArgumentException(id + " is not a node of the store");
         }
-        return respPortBase + index;
+        return respPortBase + Integer.parseInt(name.substring(1)) - 1;
     }
 }

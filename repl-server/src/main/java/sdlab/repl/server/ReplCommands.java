@@ -28,6 +28,10 @@ import sdlab.repl.ReplicaPosition;
 final class ReplCommands {
     static final String READONLY = "READONLY You can't write against a read only replica.";
     static final String SERVED = "PING ECHO SET GET EXISTS INCR INCRBY DECR DECRBY DEL WAIT INFO ROLE SELECT COMMAND";
+    /** The node's reason for refusing reads while it joins from a snapshot. */
+    private static final String LOADING_REASON = "loading a snapshot";
+    /** Redis's answer while it loads its dataset, which clients know to retry later. */
+    static final String LOADING = "LOADING loading a snapshot: this replica serves no reads until it is loaded";
     /** How often a WAIT looks at the replicas' positions again. */
     private static final long WAIT_POLL_MILLIS = 1;
 
@@ -132,6 +136,7 @@ final class ReplCommands {
         long id = session.nextRequestId();
         session.send(id, new Read(id, key, 0, 0, false), answer -> switch (answer) {
             case ReadOk ok -> onValue.apply(ok.value());
+            case ReadRefused refused when refused.reason().equals(LOADING_REASON) -> error(LOADING);
             case ReadRefused refused -> error("ERR read refused: " + refused.reason());
             default -> error("ERR unexpected answer from the node: " + answer);
         });

@@ -56,6 +56,16 @@ final class ReplicationReport {
             return RespReply.array(List.of(
                     RespReply.bulk("master"), RespReply.integer(node.lastPosition()), RespReply.array(replicas)));
         }
+        if (node.joining()) {
+            // Redis's ROLE for a replica still taking its first copy: state "sync", offset -1. The source is not
+            // known to the door until the snapshot is loaded.
+            return RespReply.array(List.of(
+                    RespReply.bulk("slave"),
+                    RespReply.bulk("127.0.0.1"),
+                    RespReply.integer(-1),
+                    RespReply.bulk("sync"),
+                    RespReply.integer(-1)));
+        }
         NodeId source = node.source().orElseThrow();
         return RespReply.array(List.of(
                 RespReply.bulk("slave"),
@@ -78,6 +88,8 @@ final class ReplicationReport {
         line(text, "# Replication");
         if (node.isPrimary()) {
             primary(node, text);
+        } else if (node.joining()) {
+            joining(text);
         } else {
             replica(node, text);
         }
@@ -123,6 +135,15 @@ final class ReplicationReport {
         line(text, "sdlab_semi_sync_on_times", status.onTimes());
         line(text, "rpl_semi_sync_master_wait_for_slave_count", door.settings().acksRequired());
         line(text, "rpl_semi_sync_master_timeout", door.settings().semiSyncTimeoutMillis());
+    }
+
+    /** A node still loading its snapshot: Redis's fields for a replica in its first sync, which serves no reads. */
+    private static void joining(StringBuilder text) {
+        line(text, "role", "slave");
+        line(text, "master_link_status", "down");
+        line(text, "master_sync_in_progress", 1);
+        line(text, "loading", 1);
+        line(text, "sdlab_reads", "refused: loading a snapshot");
     }
 
     private void replica(ReplNode node, StringBuilder text) {

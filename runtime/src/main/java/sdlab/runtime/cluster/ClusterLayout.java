@@ -74,6 +74,16 @@ public record ClusterLayout(
         return new ClusterLayout(mechanism, options, seed, ports, updated, faults);
     }
 
+    /** The layout with one more node, {@code id} listening on {@code port}: a node added to a running cluster. */
+    public ClusterLayout withNode(NodeId id, int port) {
+        if (ports.containsKey(id)) {
+            throw new IllegalArgumentException(id + " is already a node of this cluster");
+        }
+        Map<NodeId, Integer> updated = new LinkedHashMap<>(ports);
+        updated.put(id, port);
+        return new ClusterLayout(mechanism, options, seed, updated, pids, faults);
+    }
+
     /** The layout with {@code id}'s network faults replaced (none removes them). */
     public ClusterLayout withFaults(NodeId id, NetworkFaults nodeFaults) {
         Map<NodeId, NetworkFaults> updated = new LinkedHashMap<>(faults);

@@ -216,6 +216,30 @@ public final class ProcessCluster implements AutoCloseable {
         log.line("restarted " + id);
     }
 
+    /**
+     * Adds one more node process to the running cluster, named after the last (n6 after n5), on a free port, and waits
+     * until it answers and is linked to every running node. The layout names it from now on, so every later command
+     * and every node that restarts knows it; the nodes already running do not read the layout again and learn of it
+     * only from the connections it opens to them, which is all a node needs to answer it. What the new node does is
+     * its mechanism's business: the factory gets the layout with it included.
+     *
+     * @return the new node's id
+     */
+    public NodeId add() throws IOException {
+        NodeId id = NodeId.of("n" + (nodes().size() + 1));
+        layout = layout.withNode(id, freePort());
+        layout.write(directory);
+        if (control != null) {
+            // The control client knows the addresses of the nodes before this one: the next call makes a new one.
+            control.close();
+            control = null;
+        }
+        launch(id);
+        awaitReady(List.of(id), READY_WAIT);
+        log.line("added " + id + " on port " + layout.ports().get(id));
+        return id;
+    }
+
     /** Stops {@code id} with SIGSTOP: it holds its sockets and memory but runs nothing. */
     public void pause(NodeId id) {
         signal(id, "STOP");
@@ -306,10 +330,17 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     /**
-     * Stops every node: SIGCONT for paused ones, then SIGTERM, then SIGKILL for any still there
-     * after five seconds. The data directories stay.
+     * Stops every node the layout file names (a node added by another handle too): SIGCONT for
+     * paused ones, then SIGTERM, then SIGKILL for any still there after five seconds. The data
+     * directories stay.
      */
     public void stop() {
+        try {
+            // Every node the layout names now, those another handle added since this one read it included.
+            layout = ClusterLayout.read(directory);
+        } catch (ClusterLayout.BadLayoutException e) {
+            // The file is gone or damaged: stop the nodes this handle knows.
+        }
         List<ProcessHandle> stopping = new ArrayList<>();
         for (NodeId id : nodes()) {
             if (state(id) == NodeProcessState.DOWN) {
