@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             "  sdlab cluster fault partition n1,n2 n3,n4,n5",
             "  sdlab cluster status",
             "  sdlab cluster stop",
-            "  sdlab cluster test quorum --time 30s --nemesis partition,kill,pause"
+            "  sdlab cluster test quorum --time 30s --nemesis partition,kill,pause",
+            "  sdlab cluster ledger --way atomic --clients 4 --transfers 25 --nemesis partition,kill"
         },
         subcommands = {
             ClusterStartCommand.class,
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             ClusterShardsCommand.class,
             ClusterFaultCommand.class,
             ClusterTestCommand.class,
+            ClusterLedgerCommand.class,
             ClusterNodeCommand.class
         })
 public final class ClusterCommand implements Runnable {

@@ -25,6 +25,7 @@ final class ClientWorker implements Runnable {
     private final HistoryRecorder history;
     private final long deadlineNanos;
     private final long pauseNanos;
+    private final long operationsMax;
     private final SplittableRandom random;
     private int process;
 
@@ -41,6 +42,23 @@ final class ClientWorker implements Runnable {
             long deadlineNanos,
             long pauseNanos,
             long seed) {
+        this(index, workers, client, generator, history, deadlineNanos, pauseNanos, Long.MAX_VALUE, seed);
+    }
+
+    /**
+     * A worker that stops after {@code operationsMax} operations, or at the deadline if that comes
+     * first: a workload of a fixed size, such as the ledger's transfers and audit.
+     */
+    ClientWorker(
+            int index,
+            int workers,
+            ClientHost client,
+            OperationGenerator generator,
+            HistoryRecorder history,
+            long deadlineNanos,
+            long pauseNanos,
+            long operationsMax,
+            long seed) {
         this.index = index;
         this.workers = workers;
         this.client = client;
@@ -48,13 +66,17 @@ final class ClientWorker implements Runnable {
         this.history = history;
         this.deadlineNanos = deadlineNanos;
         this.pauseNanos = pauseNanos;
+        this.operationsMax = operationsMax;
         this.random = new SplittableRandom(seed);
         this.process = index;
     }
 
     @Override
     public void run() {
-        while (System.nanoTime() < deadlineNanos && !Thread.currentThread().isInterrupted()) {
+        long operations = 0;
+        while (operations < operationsMax
+                && System.nanoTime() < deadlineNanos
+                && !Thread.currentThread().isInterrupted()) {
             OperationGenerator.Operation op;
             synchronized (generator) {
                 op = generator.next(index, random);
@@ -69,7 +91,9 @@ final class ClientWorker implements Runnable {
                     process += workers;
                 }
             }
-            pause();
+            if (++operations < operationsMax) {
+                pause();
+            }
         }
     }
 
