@@ -132,6 +132,7 @@ public final class LedgerRun {
                 worker.join();
             }
         } finally {
+            nemesis.endNow(); // already so when all went well; on an interruption, the faults must not outlive the run
             clients.forEach(ClientHost::close);
         }
         return check(history.ops(), nemesis.events());
