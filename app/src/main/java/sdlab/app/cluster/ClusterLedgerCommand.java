@@ -118,8 +118,8 @@ final class ClusterLedgerCommand implements Callable<Integer> {
     @Option(
             names = "--audit-delay",
             defaultValue = "3s",
-            description = "how long a client waits after its last transfer before it audits; the faults are repaired"
-                    + " when the transfers end (default: ${DEFAULT-VALUE})")
+            description = "how long the clients wait before they audit, once every client has made its transfers and"
+                    + " the nemesis has repaired what it broke (default: ${DEFAULT-VALUE})")
     String auditDelay;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the transfers and the nemesis's choices")

@@ -25,7 +25,10 @@ final class ClientWorker implements Runnable {
     private final HistoryRecorder history;
     private final long deadlineNanos;
     private final long pauseNanos;
-    private final long operationsMax;
+    /** Operations this worker may make in all; {@link #allowMore} raises it between two runs. */
+    private long operationsMax;
+
+    private long operations;
     private final SplittableRandom random;
     private int process;
 
@@ -47,7 +50,7 @@ final class ClientWorker implements Runnable {
 
     /**
      * A worker that stops after {@code operationsMax} operations, or at the deadline if that comes
-     * first: a workload of a fixed size, such as the ledger's transfers and audit.
+     * first: a workload of a fixed size, or the first phase of one (see {@link #allowMore}).
      */
     ClientWorker(
             int index,
@@ -71,9 +74,17 @@ final class ClientWorker implements Runnable {
         this.process = index;
     }
 
+    /**
+     * Lets a worker that has stopped at its limit make {@code count} more operations when it runs
+     * again, under the process number and generator it had: a second phase of the same clients,
+     * such as the ledger's audits after every transfer has ended. Call it between two runs.
+     */
+    void allowMore(long count) {
+        operationsMax += count;
+    }
+
     @Override
     public void run() {
-        long operations = 0;
         while (operations < operationsMax
                 && System.nanoTime() < deadlineNanos
                 && !Thread.currentThread().isInterrupted()) {

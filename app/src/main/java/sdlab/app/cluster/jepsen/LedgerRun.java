@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +34,7 @@ import sdlab.sim.OperationGenerator;
  * each wrapping the store client its consistency level uses ({@link LedgerStore}), make the
  * chapter's transfers ({@link TransferGenerator}) concurrently over TCP while an optional nemesis
  * breaks the cluster; once every client has made its transfers the nemesis stops and repairs what
- * it broke, and each client audits every balance. The history is written as JSON lines and judged
+ * it broke, and then each client audits every balance, after the chapter's audit delay. The history is written as JSON lines and judged
  * by the chapter's own checkers: {@link LedgerChecker} and the Jepsen-bank {@link BankCheck}.
  *
  * <p>The cluster is the user's: the run neither starts nor stops it, and refuses one whose store
@@ -98,39 +97,35 @@ public final class LedgerRun {
                 settings.seed() ^ 0x6e656d65L,
                 history,
                 progress);
-        CountDownLatch transfersDone = new CountDownLatch(clients.size());
-        OperationGenerator workload = auditsCounted(
-                new TransferGenerator(
-                        config.accounts(), settings.amountMax(), settings.transfersPerClient(), clients.size()),
-                transfersDone);
-        List<Thread> workers = new ArrayList<>();
+        // Each client's generator hands out its transfers, then its audit.
+        OperationGenerator workload = new TransferGenerator(
+                config.accounts(), settings.amountMax(), settings.transfersPerClient(), clients.size());
+        List<ClientWorker> workers = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            workers.add(new ClientWorker(
+                    i,
+                    clients.size(),
+                    clients.get(i),
+                    workload,
+                    history,
+                    deadline,
+                    settings.pauseNanos(),
+                    settings.transfersPerClient(),
+                    settings.seed() * 31 + i));
+        }
         try {
-            for (int i = 0; i < clients.size(); i++) {
-                ClientWorker worker = new ClientWorker(
-                        i,
-                        clients.size(),
-                        clients.get(i),
-                        workload,
-                        history,
-                        deadline,
-                        settings.pauseNanos(),
-                        settings.transfersPerClient() + 1L,
-                        settings.seed() * 31 + i);
-                workers.add(Thread.ofPlatform().name("ledger-" + (i + 1)).start(worker));
-            }
             Thread nemesisThread = Thread.ofPlatform().name("nemesis").start(nemesis);
             progress.accept("running " + clients.size() + " clients of " + settings.transfersPerClient()
                     + " transfers each, " + config.way().label() + ", nemesis "
                     + (settings.nemesis().isEmpty() ? "none" : names(settings.nemesis())));
-            awaitTransfers(transfersDone, workers, history);
-            // The audits read a whole cluster, as the chapter's do after every fault has healed.
+            runAll(workers, "transfers", history);
+            // The audits read a whole cluster after every transfer, as the chapter's do after every fault has healed.
             nemesis.endNow();
             nemesisThread.join();
-            progress.accept("[%6.1fs] transfers over; auditing after %d ms"
+            progress.accept("[%6.1fs] transfers over, faults repaired; auditing after %d ms"
                     .formatted(history.elapsedSeconds(), config.auditDelayMs()));
-            for (Thread worker : workers) {
-                worker.join();
-            }
+            workers.forEach(worker -> worker.allowMore(1));
+            runAll(workers, "audit", history);
         } finally {
             nemesis.endNow(); // already so when all went well; on an interruption, the faults must not outlive the run
             clients.forEach(ClientHost::close);
@@ -204,26 +199,17 @@ public final class LedgerRun {
         }
     }
 
-    /** Counts the clients that have been handed their audit, that is, have made all their transfers. */
-    private static OperationGenerator auditsCounted(OperationGenerator transfers, CountDownLatch done) {
-        return (process, random) -> {
-            OperationGenerator.Operation op = transfers.next(process, random);
-            if (op.f().equals(LedgerClient.AUDIT)) {
-                done.countDown();
-            }
-            return op;
-        };
-    }
-
-    /** Waits until every client made its transfers (or stopped), with a line every five seconds. */
-    private void awaitTransfers(CountDownLatch done, List<Thread> workers, HistoryRecorder history)
-            throws InterruptedException {
-        long nextLine = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!done.await(50, TimeUnit.MILLISECONDS) && workers.stream().anyMatch(Thread::isAlive)) {
-            if (System.nanoTime() >= nextLine) {
+    /** Runs one phase of every worker at once and waits for all of them, with a line every five seconds. */
+    private void runAll(List<ClientWorker> workers, String phase, HistoryRecorder history) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            threads.add(
+                    Thread.ofPlatform().name("ledger-" + phase + "-" + (i + 1)).start(workers.get(i)));
+        }
+        for (Thread thread : threads) {
+            while (!thread.join(Duration.ofSeconds(5))) {
                 progress.accept("[%6.1fs] %d history entries"
                         .formatted(history.elapsedSeconds(), history.ops().size()));
-                nextLine += TimeUnit.SECONDS.toNanos(5);
             }
         }
     }
