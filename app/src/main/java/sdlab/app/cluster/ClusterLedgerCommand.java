@@ -131,6 +131,9 @@ final class ClusterLedgerCommand implements Callable<Integer> {
             description = "where the history goes, as JSON lines (default: DIR/ledger-history.jsonl)")
     Path historyFile;
 
+    @Option(names = "--json", description = "print the result as JSON")
+    boolean json;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -150,7 +153,7 @@ final class ClusterLedgerCommand implements Callable<Integer> {
                 return 2;
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(LedgerRunText.of(result));
+            out.println(json ? LedgerRunJson.of(result) : LedgerRunText.of(result));
             out.flush();
             return result.exitCode();
         }

@@ -2,6 +2,8 @@ package sdlab.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -90,8 +92,12 @@ class LedgerClusterTest {
                     .isZero();
             assertThat(run.out()).contains("verdict: violated: ");
 
-            Result again = ledger(cluster, "--way", "escrow", "--clients", "8", "--accounts", "2");
-            assertThat(again.exitCode()).isZero();
+            Result again = ledger(cluster, "--way", "escrow", "--clients", "8", "--accounts", "2", "--json");
+            assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+            JsonNode escrow = new ObjectMapper().readTree(again.out());
+            assertThat(escrow.get("doubleSpends").asInt()).isZero();
+            assertThat(escrow.get("totalAfter").asLong()).isEqualTo(200);
+            assertThat(escrow.get("violations")).isEmpty();
             Result used = ledger(cluster, "--way", "atomic", "--accounts", "2");
             assertThat(used.exitCode())
                     .as("a store holding an earlier run's balances")
