@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,9 +131,18 @@ class LedgerClusterTest {
         return ProcessCluster.start(dir, mechanism, options, 3, 11, ClusterMechanisms.LAUNCHER, line -> {});
     }
 
-    private static void stop(ProcessCluster cluster) {
-        cluster.stop();
+    private static void stop(ProcessCluster cluster) throws Exception {
         cluster.close();
+        // The command's nemesis restarts nodes through a handle of its own: only the layout on disk has their new pids.
+        try (ProcessCluster current =
+                ProcessCluster.attach(cluster.directory(), ClusterMechanisms.LAUNCHER, line -> {})) {
+            current.stop();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!current.running().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(current.running()).as("no node outlives the test").isEmpty();
+        }
     }
 
     private static Result ledger(ProcessCluster cluster, String... options) {
