@@ -97,22 +97,7 @@ public final class LedgerRun {
                 settings.seed() ^ 0x6e656d65L,
                 history,
                 progress);
-        // Each client's generator hands out its transfers, then its audit.
-        OperationGenerator workload = new TransferGenerator(
-                config.accounts(), settings.amountMax(), settings.transfersPerClient(), clients.size());
-        List<ClientWorker> workers = new ArrayList<>();
-        for (int i = 0; i < clients.size(); i++) {
-            workers.add(new ClientWorker(
-                    i,
-                    clients.size(),
-                    clients.get(i),
-                    workload,
-                    history,
-                    deadline,
-                    settings.pauseNanos(),
-                    settings.transfersPerClient(),
-                    settings.seed() * 31 + i));
-        }
+        List<ClientWorker> workers = workers(clients, history, deadline);
         try {
             Thread nemesisThread = Thread.ofPlatform().name("nemesis").start(nemesis);
             progress.accept("running " + clients.size() + " clients of " + settings.transfersPerClient()
@@ -197,6 +182,26 @@ public final class LedgerRun {
         while (!client.connectedTo(cluster.running()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+    }
+
+    /** One worker per client, each to stop after its transfers; the chapter's generator then hands out its audit. */
+    private List<ClientWorker> workers(List<ClientHost> clients, HistoryRecorder history, long deadline) {
+        OperationGenerator workload = new TransferGenerator(
+                settings.config().accounts(), settings.amountMax(), settings.transfersPerClient(), clients.size());
+        List<ClientWorker> workers = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            workers.add(new ClientWorker(
+                    i,
+                    clients.size(),
+                    clients.get(i),
+                    workload,
+                    history,
+                    deadline,
+                    settings.pauseNanos(),
+                    settings.transfersPerClient(),
+                    settings.seed() * 31 + i));
+        }
+        return workers;
     }
 
     /** Runs one phase of every worker at once and waits for all of them, with a line every five seconds. */
