@@ -21,7 +21,7 @@ final class Audit implements LedgerTask {
     private static final int READ_ATTEMPTS_MAX = 20;
 
     private final LedgerConfig config;
-    private final List<String> keys = new ArrayList<>();
+    private final List<String> keys;
     /** The escrow client's own keys and running totals, written before the reads. */
     private final List<Step.Call> flushes = new ArrayList<>();
 
@@ -33,16 +33,10 @@ final class Audit implements LedgerTask {
 
     Audit(LedgerConfig config, EscrowBudgets own, Tags tags) {
         this.config = config;
+        this.keys = config.auditedKeys();
         this.balances = new long[config.accounts()];
         for (int account = 0; account < config.accounts(); account++) {
             balances[account] = config.initialBalance();
-            if (config.way() == TransferWay.ESCROW) {
-                for (int process = 0; process < config.clients(); process++) {
-                    keys.add(LedgerConfig.escrowKey(account, process));
-                }
-            } else {
-                keys.add(LedgerConfig.accountKey(account));
-            }
             if (own != null) {
                 String value = new Balance(own.netChange(account), tags.next()).encode();
                 flushes.add(new Step.Call("write", LedgerConfig.escrowKey(account, own.process()), value));

@@ -1,5 +1,7 @@
 package sdlab.ledger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,6 +47,25 @@ public record LedgerConfig(
         if (conflictRetriesMax < 0 || auditDelayMs < 0) {
             throw new IllegalArgumentException("retries and the audit delay are not negative");
         }
+    }
+
+    /**
+     * The keys an audit reads, in the order it reads them: every account's balance, or under escrow
+     * every client's net change of every account (account by account). A store that no ledger run
+     * has written holds none of them.
+     */
+    public List<String> auditedKeys() {
+        List<String> keys = new ArrayList<>();
+        for (int account = 0; account < accounts; account++) {
+            if (way == TransferWay.ESCROW) {
+                for (int process = 0; process < clients; process++) {
+                    keys.add(escrowKey(account, process));
+                }
+            } else {
+                keys.add(accountKey(account));
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /** The store key of account {@code account}. */

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "  sdlab cluster status",
             "  sdlab cluster repl add        (a repl cluster: one more replica, joining from a snapshot)",
             "  sdlab cluster stop",
-            "  sdlab cluster test quorum --time 30s --nemesis partition,kill,pause"
+            "  sdlab cluster test quorum --time 30s --nemesis partition,kill,pause",
+            "  sdlab cluster ledger --way atomic --clients 4 --transfers 25 --nemesis partition,kill"
         },
         subcommands = {
             ClusterStartCommand.class,
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
             ClusterReplCommand.class,
             ClusterFaultCommand.class,
             ClusterTestCommand.class,
+            ClusterLedgerCommand.class,
             ClusterNodeCommand.class
         })
 public final class ClusterCommand implements Runnable {

@@ -19,10 +19,10 @@ import sdlab.ledger.LedgerClient;
  * written. It counts a balance total that changed, a negative balance, and a balance no
  * application of the transfers at most once could produce.
  */
-final class BankCheck {
+public final class BankCheck {
     private BankCheck() {}
 
-    static LedgerReport check(History history, int accounts, long initialBalance) {
+    public static LedgerReport check(History history, int accounts, long initialBalance) {
         List<Op> bank = new ArrayList<>();
         Map<Integer, Integer> openByProcess = new HashMap<>();
         for (int i = 0; i < history.ops().size(); i++) {

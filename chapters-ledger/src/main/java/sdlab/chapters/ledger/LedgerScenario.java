@@ -23,7 +23,7 @@ import sdlab.sim.Workload;
  * transfers the variant's way and then auditing, and a random fault plan drawn from the seed
  * alone, so every variant of a seed meets the same partitions and crashes at the same moments.
  */
-final class LedgerScenario {
+public final class LedgerScenario {
     /** Think time between a client's transfers, drawn uniformly from zero to this. */
     private static final Duration THINK_TIME_MAX = Duration.ofMillis(10);
 
@@ -37,7 +37,7 @@ final class LedgerScenario {
     static final int AUDIT_DELAY_MS = 12_000;
 
     /** How often a compare-and-set transfer reads again after losing a race, per step. */
-    private static final int CONFLICT_RETRIES_MAX = 16;
+    public static final int CONFLICT_RETRIES_MAX = 16;
 
     private static final double LATENCY_SIGMA = 0.5;
 

@@ -8,15 +8,16 @@ import sdlab.sim.OperationGenerator;
 /**
  * Chapter 1's workload: each client makes its transfers between two distinct accounts drawn
  * uniformly, amounts uniform from 1 to the largest, and then one audit. One generator serves one
- * run: it counts each process's operations.
+ * run: it counts each process's operations. A real cluster's ledger run ({@code sdlab cluster ledger})
+ * drives the same generator.
  */
-final class TransferGenerator implements OperationGenerator {
+public final class TransferGenerator implements OperationGenerator {
     private final int accounts;
     private final int amountMax;
     private final int transfersPerClient;
     private final int[] issued;
 
-    TransferGenerator(int accounts, int amountMax, int transfersPerClient, int clients) {
+    public TransferGenerator(int accounts, int amountMax, int transfersPerClient, int clients) {
         this.accounts = accounts;
         this.amountMax = amountMax;
         this.transfersPerClient = transfersPerClient;

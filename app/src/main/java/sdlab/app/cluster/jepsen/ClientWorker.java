@@ -25,6 +25,10 @@ final class ClientWorker implements Runnable {
     private final HistoryRecorder history;
     private final long deadlineNanos;
     private final long pauseNanos;
+    /** Operations this worker may make in all; {@link #allowMore} raises it between two runs. */
+    private long operationsMax;
+
+    private long operations;
     private final SplittableRandom random;
     private int process;
 
@@ -41,6 +45,23 @@ final class ClientWorker implements Runnable {
             long deadlineNanos,
             long pauseNanos,
             long seed) {
+        this(index, workers, client, generator, history, deadlineNanos, pauseNanos, Long.MAX_VALUE, seed);
+    }
+
+    /**
+     * A worker that stops after {@code operationsMax} operations, or at the deadline if that comes
+     * first: a workload of a fixed size, or the first phase of one (see {@link #allowMore}).
+     */
+    ClientWorker(
+            int index,
+            int workers,
+            ClientHost client,
+            OperationGenerator generator,
+            HistoryRecorder history,
+            long deadlineNanos,
+            long pauseNanos,
+            long operationsMax,
+            long seed) {
         this.index = index;
         this.workers = workers;
         this.client = client;
@@ -48,13 +69,25 @@ final class ClientWorker implements Runnable {
         this.history = history;
         this.deadlineNanos = deadlineNanos;
         this.pauseNanos = pauseNanos;
+        this.operationsMax = operationsMax;
         this.random = new SplittableRandom(seed);
         this.process = index;
     }
 
+    /**
+     * Lets a worker that has stopped at its limit make {@code count} more operations when it runs
+     * again, under the process number and generator it had: a second phase of the same clients,
+     * such as the ledger's audits after every transfer has ended. Call it between two runs.
+     */
+    void allowMore(long count) {
+        operationsMax += count;
+    }
+
     @Override
     public void run() {
-        while (System.nanoTime() < deadlineNanos && !Thread.currentThread().isInterrupted()) {
+        while (operations < operationsMax
+                && System.nanoTime() < deadlineNanos
+                && !Thread.currentThread().isInterrupted()) {
             OperationGenerator.Operation op;
             synchronized (generator) {
                 op = generator.next(index, random);
@@ -69,7 +102,9 @@ final class ClientWorker implements Runnable {
                     process += workers;
                 }
             }
-            pause();
+            if (++operations < operationsMax) {
+                pause();
+            }
         }
     }
 

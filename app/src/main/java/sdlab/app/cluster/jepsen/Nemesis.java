@@ -18,10 +18,15 @@ import sdlab.runtime.cluster.ProcessCluster;
  * real runs of one seed inject the same faults but interleave them differently with the load.
  */
 final class Nemesis implements Runnable {
+    /** How soon a sleeping nemesis notices that {@link #endNow()} was called. */
+    private static final long SLEEP_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final ProcessCluster cluster;
     private final List<NemesisKind> kinds;
     private final long intervalNanos;
-    private final long deadlineNanos;
+    /** When the faults stop; {@link #endNow()} brings it forward, for a run that ends when its work is done. */
+    private volatile long deadlineNanos;
+
     private final SplittableRandom random;
     private final HistoryRecorder clock;
     private final Consumer<String> progress;
@@ -42,6 +47,14 @@ final class Nemesis implements Runnable {
         this.random = new SplittableRandom(seed);
         this.clock = clock;
         this.progress = progress;
+    }
+
+    /**
+     * Ends the faults now: the fault in force is repaired and no other comes. The run's thread then
+     * repairs everything and returns, so join it to know the cluster is whole again.
+     */
+    void endNow() {
+        deadlineNanos = System.nanoTime();
     }
 
     /** What the nemesis did, one line per fault and repair, with the run's time. */
@@ -168,13 +181,12 @@ final class Nemesis implements Runnable {
         progress.accept(line);
     }
 
-    /** Sleeps until {@code nanos} or the run's end; false if the run has ended. */
+    /** Sleeps until {@code nanos} or the run's end, even one brought forward; false if the run has ended. */
     private boolean waitUntil(long nanos) {
-        long until = Math.min(nanos, deadlineNanos);
         long left;
-        while ((left = until - System.nanoTime()) > 0) {
+        while ((left = Math.min(nanos, deadlineNanos) - System.nanoTime()) > 0) {
             try {
-                TimeUnit.NANOSECONDS.sleep(left);
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, SLEEP_SLICE_NANOS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
