@@ -18,7 +18,8 @@ final class RedisBenchmarkCsv {
      * elements)"), in the order they ran.
      *
      * @throws IllegalStateException if a server answered an error: redis-benchmark 7 stops at the
-     *     first one, and a run with an error is not a figure
+     *     first one, and a run with an error is not a figure; or if a test ran too fast to time
+     *     (redis-benchmark prints its rate as "inf" when a test took under a millisecond)
      */
     static Map<String, LoadFigures> parse(String output) {
         output.lines()
@@ -41,11 +42,20 @@ final class RedisBenchmarkCsv {
         Map<String, LoadFigures> figures = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = cells(line);
-            figures.put(
-                    cells.get(0).toUpperCase(Locale.ROOT),
-                    new LoadFigures(Double.parseDouble(cells.get(rps)), Double.parseDouble(cells.get(p99)), 0));
+            String test = cells.get(0).toUpperCase(Locale.ROOT);
+            figures.put(test, new LoadFigures(figure(test, cells.get(rps)), figure(test, cells.get(p99)), 0));
         }
         return figures;
+    }
+
+    /** A finite figure: "inf" or "nan" means the test finished within redis-benchmark's millisecond clock. */
+    private static double figure(String test, String cell) {
+        double value = Double.parseDouble(cell.equals("inf") || cell.equals("nan") ? "NaN" : cell);
+        if (!Double.isFinite(value)) {
+            throw new IllegalStateException("redis-benchmark timed " + test + " at " + cell
+                    + ": it finished within a millisecond, too fast to time; run more requests (-n)");
+        }
+        return value;
     }
 
     private static int column(List<String> header, String name) {

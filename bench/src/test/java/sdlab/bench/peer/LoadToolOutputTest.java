@@ -57,6 +57,21 @@ class LoadToolOutputTest {
     }
 
     @Test
+    void aTestTooFastToTimeIsNoFigure() {
+        // redis-benchmark divides by the elapsed milliseconds: a test that took none is printed at "inf" requests per
+        // second, which the parser refuses by name instead of failing on the number.
+        String output =
+                """
+                "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"
+                "PING_INLINE","inf","0.071","0.016","0.063","0.127","0.175","0.191"
+                """;
+        assertThatThrownBy(() -> RedisBenchmarkCsv.parse(output))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PING_INLINE at inf")
+                .hasMessageContaining("too fast to time");
+    }
+
+    @Test
     void redisBenchmarkWithoutCsvIsRejectedWithItsOutput() {
         // The -q form has no percentiles: the parser says so instead of guessing.
         assertThatThrownBy(() -> RedisBenchmarkCsv.parse("SET: 58479.53 requests per second, p50=0.551 msec"))
