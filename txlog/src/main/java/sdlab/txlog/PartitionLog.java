@@ -350,7 +350,8 @@ final class PartitionLog {
                 }
             }
         }
-        return new TxLogMessages.LogRead(read.requestId(), id, out, aborted, highWatermark(), lastStableOffset());
+        return new TxLogMessages.LogRead(
+                read.requestId(), id, out, aborted, highWatermark(), lastStableOffset(), logStartOffset());
     }
 
     private boolean aborted(LogRecord record) {

@@ -100,7 +100,8 @@ public sealed interface TxLogMessages extends Message {
 
     /**
      * The records of a {@link ReadLog}, and for read_committed the aborted transactions that overlap them (empty for
-     * read_uncommitted), which is what a Kafka consumer needs to drop aborted records and skip markers itself.
+     * read_uncommitted), which is what a Kafka consumer needs to drop aborted records and skip markers itself; with the
+     * partition's marks, the first offset retention still keeps among them.
      */
     record LogRead(
             long requestId,
@@ -108,7 +109,8 @@ public sealed interface TxLogMessages extends Message {
             List<LogRecord> records,
             List<AbortedTxn> abortedTxns,
             long highWatermark,
-            long lastStableOffset)
+            long lastStableOffset,
+            long logStartOffset)
             implements Response {
         public LogRead {
             records = List.copyOf(records);

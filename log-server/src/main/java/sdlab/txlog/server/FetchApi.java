@@ -94,7 +94,7 @@ final class FetchApi {
                         .int16(read.error())
                         .int64(read.highWatermark())
                         .int64(read.lastStableOffset())
-                        .int64(read.error() == KafkaError.NONE ? 0 : -1) // log start offset
+                        .int64(read.error() == KafkaError.NONE ? read.logStartOffset() : -1)
                         .compactArrayLength(read.aborted().size());
                 for (AbortedTxn aborted : read.aborted()) {
                     out.int64(aborted.producerId()).int64(aborted.firstOffset()).noTaggedFields();

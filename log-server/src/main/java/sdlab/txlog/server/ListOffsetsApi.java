@@ -8,7 +8,7 @@ import sdlab.txlog.IsolationLevel;
 import sdlab.txlog.TopicPartition;
 
 /**
- * ListOffsets (key 2), v7: the earliest offset (0: the door runs its node without retention) and the latest, which is the
+ * ListOffsets (key 2), v7: the earliest offset (the first one retention still keeps) and the latest, which is the
  * node's high watermark for read_uncommitted and its last stable offset for read_committed. Looking an offset up by
  * timestamp is not served: the answer is INVALID_REQUEST.
  */
@@ -44,7 +44,7 @@ final class ListOffsetsApi {
                 CompletableFuture<PartitionReads.Read> marks = partition < 0
                         ? CompletableFuture.completedFuture(
                                 PartitionReads.Read.failed(KafkaError.UNKNOWN_TOPIC_OR_PARTITION))
-                        : reads.marks(new TopicPartition(topic, partition), isolation);
+                        : reads.marks(new TopicPartition(topic, partition));
                 lookups.add(new Lookup(partition, timestamp, marks));
                 all.add(marks);
             }
@@ -65,7 +65,7 @@ final class ListOffsetsApi {
                 long offset = -1;
                 short error = marks.error();
                 if (error == KafkaError.NONE && lookup.timestamp() == EARLIEST) {
-                    offset = 0;
+                    offset = marks.logStartOffset();
                 } else if (error == KafkaError.NONE && lookup.timestamp() == LATEST) {
                     offset = isolation == IsolationLevel.READ_COMMITTED
                             ? marks.lastStableOffset()

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sdlab.txlog.Retention;
 
 /**
  * {@code sdlab node log}: runs a single log broker that the unmodified Kafka Java client (kafka-clients 4.x) uses as
@@ -52,6 +53,20 @@ public final class LogNodeCommand implements Callable<Integer> {
     int partitions = 1;
 
     @Option(
+            names = "--retention-ms",
+            paramLabel = "MS",
+            description = "how long each partition keeps a batch after its append, as retention.ms (default: -1, for"
+                    + " ever)")
+    long retentionMs = -1;
+
+    @Option(
+            names = "--retention-bytes",
+            paramLabel = "BYTES",
+            description = "the most bytes of record values each partition keeps, as retention.bytes (default: -1, no"
+                    + " limit)")
+    long retentionBytes = -1;
+
+    @Option(
             names = "--no-auto-create",
             description = "answer a topic the broker lacks with UNKNOWN_TOPIC_OR_PARTITION instead of creating it"
                     + " (auto.create.topics.enable=false)")
@@ -63,6 +78,14 @@ public final class LogNodeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--port must be 0..65535 and --partitions 1..1000");
             return 2;
         }
+        if (retentionMs < -1 || retentionMs == 0 || retentionBytes < -1) {
+            spec.commandLine()
+                    .getErr()
+                    .println("--retention-ms must be positive and --retention-bytes 0 or more (-1: none)");
+            return 2;
+        }
+        // Kafka looks every 5 minutes (log.retention.check.interval.ms); a second suits a lab that watches it happen.
+        Retention retention = new Retention(retentionBytes, retentionMs, 1_000);
         Map<String, Integer> partitionsByTopic = new LinkedHashMap<>();
         for (String topic : topics) {
             if (!topic.matches("[a-zA-Z0-9._-]{1,249}")) {
@@ -73,7 +96,8 @@ public final class LogNodeCommand implements Callable<Integer> {
             }
             partitionsByTopic.put(topic, partitions);
         }
-        try (LogServer server = new LogServer(bind, port, partitionsByTopic, noAutoCreate ? 0 : partitions)) {
+        try (LogServer server =
+                new LogServer(bind, port, partitionsByTopic, noAutoCreate ? 0 : partitions, retention)) {
             try {
                 server.start();
             } catch (LogStartupException e) {

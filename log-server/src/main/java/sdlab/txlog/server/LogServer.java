@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sdlab.txlog.LogBroker;
+import sdlab.txlog.Retention;
 import sdlab.txlog.TxLogConfig;
 
 /**
@@ -47,7 +48,17 @@ public final class LogServer implements AutoCloseable {
      * about with {@code autoCreatePartitions} partitions (0: creates none, as {@code auto.create.topics.enable=false}).
      */
     public LogServer(String bind, int port, Map<String, Integer> partitionsByTopic, int autoCreatePartitions) {
-        this(bind, port, TxLogConfig.of(partitionsByTopic), autoCreatePartitions);
+        this(bind, port, partitionsByTopic, autoCreatePartitions, Retention.unlimited());
+    }
+
+    /** The same, each partition keeping its records as {@code retention} says ({@code retention.bytes}, {@code .ms}). */
+    public LogServer(
+            String bind,
+            int port,
+            Map<String, Integer> partitionsByTopic,
+            int autoCreatePartitions,
+            Retention retention) {
+        this(bind, port, TxLogConfig.of(partitionsByTopic).withRetention(retention), autoCreatePartitions);
     }
 
     /** A broker whose node runs with {@code config}: how tests plant a bug in the node behind the wire. */

@@ -21,12 +21,18 @@ final class PartitionReads {
     static final int RECORDS_PER_READ_MAX = 10_000;
 
     /**
-     * What a read found: batches (possibly none) or an error, the partition's marks, and for read_committed the aborted
-     * transactions among the batches.
+     * What a read found: batches (possibly none) or an error, the partition's marks (the first offset retention keeps,
+     * the high watermark, the last stable offset), and for read_committed the aborted transactions among the batches.
      */
-    record Read(short error, ByteBuf batches, long highWatermark, long lastStableOffset, List<AbortedTxn> aborted) {
+    record Read(
+            short error,
+            ByteBuf batches,
+            long logStartOffset,
+            long highWatermark,
+            long lastStableOffset,
+            List<AbortedTxn> aborted) {
         static Read failed(short error) {
-            return new Read(error, null, -1, -1, List.of());
+            return new Read(error, null, -1, -1, -1, List.of());
         }
 
         boolean empty() {
@@ -48,7 +54,7 @@ final class PartitionReads {
     CompletableFuture<Read> read(TopicPartition tp, long fetchOffset, int bytesMax, IsolationLevel isolation) {
         return readLog(tp, fetchOffset, isolation).thenCompose(answer -> {
             if (!(answer instanceof TxLogMessages.LogRead log)) {
-                return CompletableFuture.completedFuture(Read.failed(KafkaError.UNKNOWN_TOPIC_OR_PARTITION));
+                return CompletableFuture.completedFuture(Read.failed(refusal(answer)));
             }
             if (fetchOffset < 0 || fetchOffset > log.highWatermark()) {
                 return CompletableFuture.completedFuture(Read.failed(KafkaError.OFFSET_OUT_OF_RANGE));
@@ -63,20 +69,32 @@ final class PartitionReads {
             return readLog(tp, log.records().get(0).offset() - place, isolation)
                     .thenApply(again -> again instanceof TxLogMessages.LogRead whole
                             ? batches(whole, bytesMax)
-                            : Read.failed(KafkaError.UNKNOWN_TOPIC_OR_PARTITION));
+                            : Read.failed(refusal(again)));
         });
     }
 
-    /** The partition's marks only: a read past the end returns no records. */
-    CompletableFuture<Read> marks(TopicPartition tp, IsolationLevel isolation) {
-        return ask(tp, Long.MAX_VALUE, isolation)
-                .thenApply(answer -> answer instanceof TxLogMessages.FetchOk ok
-                        ? new Read(KafkaError.NONE, null, ok.highWatermark(), ok.lastStableOffset(), List.of())
-                        : Read.failed(KafkaError.UNKNOWN_TOPIC_OR_PARTITION));
+    /** The partition's marks only, as its leader knows them, and no records. */
+    CompletableFuture<Read> marks(TopicPartition tp) {
+        return node.call(id -> new TxLogMessages.ListOffsets(id, tp))
+                .thenApply(answer -> answer instanceof TxLogMessages.OffsetsOk ok
+                        ? new Read(
+                                KafkaError.NONE,
+                                null,
+                                ok.logStartOffset(),
+                                ok.highWatermark(),
+                                ok.lastStableOffset(),
+                                List.of())
+                        : Read.failed(refusal(answer)));
     }
 
-    private CompletableFuture<TxLogMessages.Response> ask(TopicPartition tp, long offset, IsolationLevel isolation) {
-        return node.call(id -> new TxLogMessages.Fetch(id, tp, offset, RECORDS_PER_READ_MAX, isolation));
+    /**
+     * The Kafka error for the node's refusal: NOT_LEADER_OR_FOLLOWER from a broker that does not lead the partition,
+     * OFFSET_OUT_OF_RANGE below the first offset retention keeps, UNKNOWN_TOPIC_OR_PARTITION otherwise.
+     */
+    private static short refusal(TxLogMessages.Response answer) {
+        return answer instanceof TxLogMessages.FetchRefused refused
+                ? KafkaError.of(refused.error())
+                : KafkaError.UNKNOWN_TOPIC_OR_PARTITION;
     }
 
     private CompletableFuture<TxLogMessages.Response> readLog(
@@ -103,6 +121,7 @@ final class PartitionReads {
         List<AbortedTxn> aborted = log.abortedTxns().stream()
                 .filter(txn -> txn.firstOffset() <= last)
                 .toList();
-        return new Read(KafkaError.NONE, out, log.highWatermark(), log.lastStableOffset(), aborted);
+        return new Read(
+                KafkaError.NONE, out, log.logStartOffset(), log.highWatermark(), log.lastStableOffset(), aborted);
     }
 }
