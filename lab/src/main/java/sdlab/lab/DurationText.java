@@ -47,6 +47,17 @@ public final class DurationText {
         return Optional.of(Duration.ofNanos(nanos.longValueExact()));
     }
 
+    /**
+     * The duration an option was given, for a command line.
+     *
+     * @throws IllegalArgumentException naming the option and what it got, if the text is not a duration
+     */
+    public static Duration parseOption(String option, String text) {
+        return parse(text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        option + " needs a duration such as 30s, 500ms or 2m, got '" + text + "'"));
+    }
+
     /** The largest unit that divides the duration exactly: {@code 1500ms}, {@code 2s}, {@code 0ms}. */
     public static String format(Duration duration) {
         long nanos = duration.toNanos();

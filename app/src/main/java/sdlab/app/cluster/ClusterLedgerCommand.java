@@ -3,8 +3,6 @@ package sdlab.app.cluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -177,7 +175,8 @@ final class ClusterLedgerCommand implements Callable<Integer> {
                     clients,
                     transferWay,
                     LedgerScenario.CONFLICT_RETRIES_MAX,
-                    Math.toIntExact(duration("--audit-delay", auditDelay).toMillis()),
+                    Math.toIntExact(DurationText.parseOption("--audit-delay", auditDelay)
+                            .toMillis()),
                     LedgerConfig.StoreBug.NONE);
             return new LedgerRunSettings(
                     config,
@@ -185,8 +184,8 @@ final class ClusterLedgerCommand implements Callable<Integer> {
                     transfers,
                     amountMax,
                     rate,
-                    nemesisKinds(),
-                    duration("--nemesis-interval", nemesisInterval),
+                    NemesisKind.parseAll(nemesis),
+                    DurationText.parseOption("--nemesis-interval", nemesisInterval),
                     seed,
                     // Unique to this run: its clients' names must not be an earlier run's (see LedgerRunSettings).
                     Long.toString(System.currentTimeMillis(), 36),
@@ -239,21 +238,5 @@ final class ClusterLedgerCommand implements Callable<Integer> {
                         + dir.path() + " runs " + mechanism.name()
                         + " (chapter 1's causal store runs in the simulator only)");
         };
-    }
-
-    private List<NemesisKind> nemesisKinds() {
-        List<NemesisKind> kinds = new ArrayList<>();
-        for (String name : nemesis) {
-            if (!name.strip().equals("none")) {
-                kinds.add(NemesisKind.parse(name));
-            }
-        }
-        return kinds;
-    }
-
-    private static Duration duration(String option, String text) {
-        return DurationText.parse(text)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        option + " needs a duration such as 3s or 500ms, got '" + text + "'"));
     }
 }

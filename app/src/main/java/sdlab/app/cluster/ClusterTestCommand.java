@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,10 +143,10 @@ final class ClusterTestCommand implements Callable<Integer> {
                     options,
                     nodes,
                     clients,
-                    duration("--time", time),
+                    DurationText.parseOption("--time", time),
                     rate,
-                    nemesisKinds(),
-                    duration("--nemesis-interval", nemesisInterval),
+                    NemesisKind.parseAll(nemesis),
+                    DurationText.parseOption("--nemesis-interval", nemesisInterval),
                     keys,
                     readShare,
                     seed,
@@ -247,21 +246,5 @@ final class ClusterTestCommand implements Callable<Integer> {
         }
         result.nemesisEvents().forEach(root.putArray("nemesis")::add);
         return root.toPrettyString();
-    }
-
-    private List<NemesisKind> nemesisKinds() {
-        List<NemesisKind> kinds = new ArrayList<>();
-        for (String name : nemesis) {
-            if (!name.strip().equals("none")) {
-                kinds.add(NemesisKind.parse(name));
-            }
-        }
-        return kinds;
-    }
-
-    private static Duration duration(String option, String text) {
-        return DurationText.parse(text)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        option + " needs a duration such as 30s, 500ms or 2m, got '" + text + "'"));
     }
 }

@@ -1,6 +1,7 @@
 package sdlab.app.cluster.jepsen;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The faults a Jepsen-style run may inject, by the names {@code --nemesis} takes. */
@@ -18,6 +19,14 @@ public enum NemesisKind {
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The kinds named on a command line, "none" naming none. */
+    public static List<NemesisKind> parseAll(List<String> names) {
+        return names.stream()
+                .filter(name -> !name.strip().equals("none"))
+                .map(NemesisKind::parse)
+                .toList();
     }
 
     public static NemesisKind parse(String text) {

@@ -1,9 +1,7 @@
 package sdlab.app.cluster.jepsen;
 
-import java.time.Duration;
 import java.util.function.LongSupplier;
-import java.util.random.RandomGenerator;
-import sdlab.core.Disk;
+import sdlab.core.ForwardingContext;
 import sdlab.core.Message;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
@@ -52,10 +50,11 @@ final class RunClockClient implements Client {
     }
 
     /** The host's context with the run's clock in place of its own. */
-    private final class Clocked implements ClientContext {
+    private final class Clocked extends ForwardingContext implements ClientContext {
         private final ClientContext host;
 
         Clocked(ClientContext host) {
+            super(host);
             this.host = host;
         }
 
@@ -67,41 +66,6 @@ final class RunClockClient implements Client {
         @Override
         public void complete(long opId, Outcome outcome) {
             host.complete(opId, outcome);
-        }
-
-        @Override
-        public NodeId self() {
-            return host.self();
-        }
-
-        @Override
-        public void send(NodeId to, Message message) {
-            host.send(to, message);
-        }
-
-        @Override
-        public TimerId setTimer(Duration delay, Timer timer) {
-            return host.setTimer(delay, timer);
-        }
-
-        @Override
-        public void cancelTimer(TimerId id) {
-            host.cancelTimer(id);
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return host.random();
-        }
-
-        @Override
-        public Disk disk() {
-            return host.disk();
-        }
-
-        @Override
-        public void note(String text) {
-            host.note(text);
         }
     }
 }
