@@ -83,6 +83,24 @@ class CoordClusterCuratorTest extends CuratorUnderFaultsContract {
         }
     }
 
+    @Override
+    String describeEnsemble() {
+        StringBuilder text = new StringBuilder();
+        for (NodeId id : cluster.nodes()) {
+            try {
+                List<String> lines = Files.readAllLines(NodeProcess.logFile(cluster.directory(), id));
+                text.append(String.format(
+                        "%n  %s (running: %s), last log lines:",
+                        id, cluster.running().contains(id)));
+                lines.subList(Math.max(0, lines.size() - 40), lines.size())
+                        .forEach(line -> text.append("\n    ").append(line));
+            } catch (IOException e) {
+                text.append(String.format("%n  %s: no log (%s)", id, e));
+            }
+        }
+        return text.toString();
+    }
+
     /** The node whose log says it leads the highest term: the Raft leader (what the logs know, not a guess). */
     private NodeId raftLeader() throws Exception {
         awaitTrue(Duration.ofSeconds(10), () -> raftLeaderOrNull() != null);

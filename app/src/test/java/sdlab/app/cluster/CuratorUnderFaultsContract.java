@@ -124,10 +124,13 @@ abstract class CuratorUnderFaultsContract {
         AtomicInteger acquired = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         long end = System.nanoTime() + Duration.ofSeconds(9).toNanos();
+        // On a loaded machine 9 s may hold few turns: the workers go on until the lock has changed
+        // hands enough to mean something, within a minute (what is asserted is never two holders).
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (int i = 0; i < 3; i++) {
             InterProcessMutex mutex = new InterProcessMutex(client(connectString()), "/mutex");
             workers.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end || (acquired.get() <= 10 && System.nanoTime() < giveUp)) {
                     try {
                         if (mutex.acquire(2, TimeUnit.SECONDS)) {
                             try {
@@ -160,7 +163,7 @@ abstract class CuratorUnderFaultsContract {
     }
 
     @Test
-    void aLeaderLatchWhoseSessionExpiresGivesUpLeadershipAndAnotherTakesIt() throws Exception {
+    void aLeaderLatchWhoseSessionExpiresGivesUpLeadershipAndItsNodeNeverLeadsAgain() throws Exception {
         List<CuratorFramework> latchClients = new ArrayList<>();
         List<LeaderLatch> latches = new ArrayList<>();
         GaveUp gaveUp = new GaveUp();
@@ -175,15 +178,22 @@ abstract class CuratorUnderFaultsContract {
         awaitTrue(Duration.ofSeconds(20), () -> leaders(latches) == 1);
         int first = latches.indexOf(
                 latches.stream().filter(LeaderLatch::hasLeadership).findFirst().orElseThrow());
+        String expiredNode = latches.get(first).getOurPath();
         KillSession.kill(latchClients.get(first).getZookeeperClient().getZooKeeper());
+        // Usually another latch takes over. On a loaded machine the others' sessions may expire
+        // too, and then the first latch's new node can be first in line again: that is a fair
+        // win. What must never lead is the node of the expired session.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        boolean another = false;
-        while (System.nanoTime() < deadline && !another) {
-            another = leaders(latches) == 1 && !latches.get(first).hasLeadership();
+        boolean ledAfresh = false;
+        while (System.nanoTime() < deadline && !ledAfresh) {
+            ledAfresh = leaders(latches) == 1
+                    && !(latches.get(first).hasLeadership()
+                            && expiredNode.equals(latches.get(first).getOurPath()));
             Thread.sleep(20);
         }
-        assertThat(another)
-                .as("another latch leads after the leader's session expired")
+        assertThat(ledAfresh)
+                .as(() -> "one latch leads, by a node other than the expired session's (" + expiredNode + "); "
+                        + latchState(latchClients, latches, "/expiring-latch"))
                 .isTrue();
         // Not asserted: that no two latches ever believed they led at once. ZooKeeper makes no
         // such promise. The server deletes the expired session's node and wakes the next latch
@@ -208,6 +218,43 @@ abstract class CuratorUnderFaultsContract {
         client.start();
         clients.add(client);
         return client;
+    }
+
+    /** What an ensemble can say about itself when a check fails (its servers' recent log lines). */
+    String describeEnsemble() {
+        return "";
+    }
+
+    /** Each latch's view and the latch's znodes with their owners: what a failure report needs. */
+    private String latchState(List<CuratorFramework> latchClients, List<LeaderLatch> latches, String path) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < latches.size(); i++) {
+            LeaderLatch latch = latches.get(i);
+            text.append(String.format(
+                    "%n  latch p%d: leads %s, node %s, session 0x%s",
+                    i, latch.hasLeadership(), latch.getOurPath(), sessionOf(latchClients.get(i))));
+        }
+        try {
+            CuratorFramework observer = client(connectString());
+            observer.sync().forPath(path);
+            for (String child : observer.getChildren().forPath(path)) {
+                org.apache.zookeeper.data.Stat stat = observer.checkExists().forPath(path + "/" + child);
+                long owner = stat == null ? 0 : stat.getEphemeralOwner();
+                text.append(String.format("%n  znode %s owned by 0x%s", child, Long.toHexString(owner)));
+            }
+        } catch (Exception e) {
+            text.append("%n  the latch's znodes could not be read: ".formatted())
+                    .append(e);
+        }
+        return text.append(describeEnsemble()).toString();
+    }
+
+    private static String sessionOf(CuratorFramework client) {
+        try {
+            return Long.toHexString(client.getZookeeperClient().getZooKeeper().getSessionId());
+        } catch (Exception e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     String connectString() {
