@@ -5,12 +5,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The application's side of a conflict: the programmatic stand-in for a conflict-resolution screen. It merges the
  * versions a read returned with a policy per field: the list field takes the union of its versions; a single-valued
  * field holding several values is put to the user, who picks one (each such question is a prompt). The values not
  * picked are discarded knowingly, and reported, so a checker can tell them from updates lost silently.
+ *
+ * <p>The union of the list field is where deletes go wrong: a version from before an entry was removed still holds the
+ * entry, and the union brings it back (the shopping cart whose deleted items reappear, in Amazon's Dynamo paper). An
+ * application that keeps tombstones ({@link ListMerge#UNION_MINUS_TOMBSTONES}) takes the union of the entries minus
+ * the union of the removals, and keeps the tombstones for ever (nothing here knows when every version has seen them).
  */
 public final class ConflictResolver {
 
@@ -38,10 +44,25 @@ public final class ConflictResolver {
         }
     }
 
-    private final UserChoice user;
+    /** How the application merges the list field of several versions. */
+    public enum ListMerge {
+        /** Every entry any version holds: removals made in one version come back from another. */
+        UNION,
+        /** Every entry any version holds, minus every entry any version removed (tombstones, kept for ever). */
+        UNION_MINUS_TOMBSTONES
+    }
 
-    public ConflictResolver(UserChoice user) {
+    private final UserChoice user;
+    private final ListMerge listMerge;
+
+    public ConflictResolver(UserChoice user, ListMerge listMerge) {
         this.user = Objects.requireNonNull(user, "user");
+        this.listMerge = Objects.requireNonNull(listMerge, "listMerge");
+    }
+
+    /** A resolver that merges the list field by union, keeping no tombstones. */
+    public ConflictResolver(UserChoice user) {
+        this(user, ListMerge.UNION);
     }
 
     public Resolution resolve(Candidates candidates) {
@@ -62,7 +83,15 @@ public final class ConflictResolver {
             }
             scalars.put(field.getKey(), kept);
         }
-        Profile merged = new Profile(scalars, candidates.interests());
+        Profile merged =
+                switch (listMerge) {
+                    case UNION -> new Profile(scalars, candidates.interests());
+                    case UNION_MINUS_TOMBSTONES -> {
+                        TreeSet<String> interests = new TreeSet<>(candidates.interests());
+                        interests.removeAll(candidates.removed());
+                        yield new Profile(scalars, interests, candidates.removed());
+                    }
+                };
         return new Resolution(merged, candidates.conflicting(), prompts, discarded);
     }
 }

@@ -13,7 +13,10 @@ import java.util.TreeSet;
  * exchange whole states) records every dot a state has seen. A write to a field replaces the values its replica has
  * seen there; a merge keeps a value if both sides hold it or if the side without it has never seen its dot. Edits
  * of different fields therefore never touch each other; only edits of the same field made without seeing each other
- * leave two values, which the application reads as a conflict.
+ * leave two values, which the application reads as a conflict. Removing an interest drops the entries of that value
+ * the replica holds and nothing else: their dots stay in the context, so a merge with a copy that still holds them
+ * drops them there too (observed-remove), while an add the remover had not seen has a dot outside its context and
+ * survives (add wins). No tombstone is kept: the context is the record of what was removed.
  *
  * @param entries per field, its values with their dots
  * @param context every dot this state has seen
@@ -42,8 +45,15 @@ public record CrdtProfileState(SortedMap<String, SortedSet<Entry>> entries, Vers
         return new CrdtProfileState(entries, VersionVector.empty());
     }
 
-    /** Replica {@code replica} applies {@code edit} under a new dot. */
+    /** Replica {@code replica} applies {@code edit}: a removal drops the entries it holds, any other edit gets a new dot. */
     CrdtProfileState write(Profile.Edit edit, String replica) {
+        if (edit.removes()) {
+            TreeMap<String, SortedSet<Entry>> next = new TreeMap<>(entries);
+            TreeSet<Entry> values = new TreeSet<>(entries.get(edit.field()));
+            values.removeIf(entry -> entry.value().equals(edit.value()));
+            next.put(edit.field(), values);
+            return new CrdtProfileState(next, context);
+        }
         long counter = context.get(replica) + 1;
         TreeMap<String, SortedSet<Entry>> next = new TreeMap<>(entries);
         TreeSet<Entry> values = edit.field().equals(Profile.INTERESTS)
@@ -62,6 +72,13 @@ public record CrdtProfileState(SortedMap<String, SortedSet<Entry>> entries, Vers
             SortedSet<Entry> mine = entries.get(field);
             SortedSet<Entry> their = theirs.entries.get(field);
             TreeSet<Entry> kept = new TreeSet<>();
+            if (bug == ProfileConfig.Bug.CRDT_MERGE_AS_UNION) {
+                // The planted bug: every value either side holds survives, as if the context did not exist.
+                kept.addAll(mine);
+                kept.addAll(their);
+                next.put(field, kept);
+                continue;
+            }
             mine.stream()
                     .filter(e -> their.contains(e) || !theirs.context.covers(e.replica, e.counter))
                     .forEach(kept::add);

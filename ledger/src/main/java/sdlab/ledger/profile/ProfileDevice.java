@@ -23,6 +23,10 @@ import sdlab.core.client.Outcome;
  *       the versions, resolve them ({@link ConflictResolver}), apply the change and write back with the context.
  *       {@code Ok} with a {@link ProfileResult}; {@code Fail} if nothing was written; {@code Unknown} if the write
  *       was sent and no answer came.
+ *   <li>{@code remove [value]}: the user removes an interest they see: the device reads and resolves the profile
+ *       first, and if the interest is not shown it fails (there is nothing to click); otherwise it sends the removal
+ *       alone (last writer wins, CRDT map) or writes the resolved profile without it back with the context (version
+ *       vectors).
  *   <li>{@code view}: reads and resolves the profile; {@code Ok} with what the device showed.
  *   <li>{@code audit}: reads every replica every {@link ProfileConfig#auditPollMs()} until they all hold the same
  *       state or {@link ProfileConfig#auditWaitMsMax()} has passed, and reports how long that took.
@@ -30,6 +34,7 @@ import sdlab.core.client.Outcome;
  */
 public final class ProfileDevice implements Client {
     public static final String EDIT = "edit";
+    public static final String REMOVE = "remove";
     public static final String VIEW = "view";
     public static final String AUDIT = "audit";
 
@@ -64,7 +69,7 @@ public final class ProfileDevice implements Client {
     public ProfileDevice(ProfileConfig config, ConflictResolver.UserChoice user, int firstReplica) {
         this.config = Objects.requireNonNull(config, "config");
         this.user = Objects.requireNonNull(user, "user");
-        this.resolver = new ConflictResolver(user);
+        this.resolver = new ConflictResolver(user, config.listMerge());
         this.replicaIndex = Math.floorMod(firstReplica, config.replicas().size());
     }
 
@@ -90,13 +95,17 @@ public final class ProfileDevice implements Client {
                     request(Phase.EDIT_WRITE, new ProfileMessage.Patch(++requestIds, profileKey, edit), ctx);
                 }
             }
+            case REMOVE -> {
+                edit = Profile.Edit.removal((String) ((List<?>) invocation.value()).get(0));
+                request(Phase.EDIT_READ, new ProfileMessage.Read(++requestIds, profileKey), ctx);
+            }
             case VIEW -> request(Phase.VIEW, new ProfileMessage.Read(++requestIds, profileKey), ctx);
             case AUDIT -> {
                 phase = Phase.AUDIT;
                 auditStartNanos = ctx.nowNanos();
                 poll(ctx);
             }
-            default -> ctx.complete(opId, Outcome.fail("a profile device takes edit, view and audit"));
+            default -> ctx.complete(opId, Outcome.fail("a profile device takes edit, remove, view and audit"));
         }
     }
 
@@ -123,11 +132,19 @@ public final class ProfileDevice implements Client {
         if (phase == Phase.VIEW) {
             finish(Outcome.ok(ProfileResult.of(resolution, true, failovers).encode()), ctx);
         } else if (phase == Phase.EDIT_READ) {
-            readResolution = resolution;
-            VersionVector context = ((SiblingProfileState) state).context();
-            ProfileMessage.Put put = new ProfileMessage.Put(
-                    ++requestIds, profileKey, resolution.profile().with(edit), context);
             ctx.cancelTimer(timeout);
+            timeout = null;
+            if (edit.removes() && !resolution.profile().interests().contains(edit.value())) {
+                finish(Outcome.fail("the interest " + edit.value() + " is not shown, so it cannot be removed"), ctx);
+                return;
+            }
+            readResolution = resolution;
+            if (!(state instanceof SiblingProfileState siblings)) {
+                request(Phase.EDIT_WRITE, new ProfileMessage.Patch(++requestIds, profileKey, edit), ctx);
+                return;
+            }
+            ProfileMessage.Put put = new ProfileMessage.Put(
+                    ++requestIds, profileKey, resolution.profile().with(edit), siblings.context());
             request(Phase.EDIT_WRITE, put, ctx);
         }
     }

@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * @param divergentReplicas audits: replicas still differing from the most common state when the audit gave up
  * @param metadataBytes audits: reconciliation metadata in the converged (or most common) state
  * @param failovers replicas this device has moved away from so far, after timeouts
+ * @param tombstones removed interests the shown profile keeps as tombstones (views and audits)
  */
 public record ProfileResult(
         boolean conflict,
@@ -30,7 +31,8 @@ public record ProfileResult(
         long convergedAfterNanos,
         long divergentReplicas,
         long metadataBytes,
-        int failovers) {
+        int failovers,
+        int tombstones) {
 
     public ProfileResult {
         discarded = List.copyOf(discarded);
@@ -49,7 +51,8 @@ public record ProfileResult(
                 -1,
                 0,
                 0,
-                failovers);
+                failovers,
+                shown.removed().size());
     }
 
     ProfileResult withAudit(long convergedAfterNanos, long divergentReplicas, long metadataBytes) {
@@ -62,10 +65,11 @@ public record ProfileResult(
                 convergedAfterNanos,
                 divergentReplicas,
                 metadataBytes,
-                failovers);
+                failovers,
+                tombstones);
     }
 
-    /** The history's form: {@code c=1, p=2, d=value, f=field=value, i=interest, v=..., x=..., m=..., o=...}. */
+    /** The history's form: {@code c=1, p=2, d=value, f=field=value, i=interest, v=..., x=..., m=..., o=..., t=...}. */
     public List<Object> encode() {
         List<Object> words = new ArrayList<>();
         words.add("c=" + (conflict ? 1 : 0));
@@ -77,6 +81,7 @@ public record ProfileResult(
         words.add("x=" + divergentReplicas);
         words.add("m=" + metadataBytes);
         words.add("o=" + failovers);
+        words.add("t=" + tombstones);
         return words;
     }
 
@@ -91,6 +96,7 @@ public record ProfileResult(
         long divergent = 0;
         long metadata = 0;
         int failovers = 0;
+        int tombstones = 0;
         for (Object word : (List<?>) value) {
             String text = (String) word;
             String rest = text.substring(2);
@@ -107,10 +113,20 @@ public record ProfileResult(
                 case 'x' -> divergent = Long.parseLong(rest);
                 case 'm' -> metadata = Long.parseLong(rest);
                 case 'o' -> failovers = Integer.parseInt(rest);
+                case 't' -> tombstones = Integer.parseInt(rest);
                 default -> throw new IllegalArgumentException("not a profile result word: " + text);
             }
         }
         return new ProfileResult(
-                conflict, prompts, discarded, scalars, interests, converged, divergent, metadata, failovers);
+                conflict,
+                prompts,
+                discarded,
+                scalars,
+                interests,
+                converged,
+                divergent,
+                metadata,
+                failovers,
+                tombstones);
     }
 }

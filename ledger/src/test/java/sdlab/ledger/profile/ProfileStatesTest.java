@@ -83,4 +83,50 @@ class ProfileStatesTest {
         assertThat(resolution.prompts()).isEqualTo(1);
         assertThat(resolution.discarded()).containsExactly("ada");
     }
+
+    @Test
+    void aCrdtMapRemovalDropsTheEntriesItHasSeenEverywhereAndAnAddItHadNotSeenSurvives() {
+        // Shows: observed-remove: r1 removes chess after seeing it; r2 still holds chess and adds go concurrently.
+        // Merged either way, chess is gone (its dot is in r1's context) and go stays (its dot is not).
+        Profile.Edit chess = new Profile.Edit("interests", "chess");
+        CrdtProfileState both = CrdtProfileState.initial().write(chess, "r1");
+        CrdtProfileState r1 = both.write(Profile.Edit.removal("chess"), "r1");
+        CrdtProfileState r2 = both.write(new Profile.Edit("interests", "go"), "r2");
+        Candidates merged = r1.merge(r2, NO_BUG).candidates();
+        assertThat(merged.interests()).containsExactly("go");
+        assertThat(r2.merge(r1, NO_BUG)).isEqualTo(r1.merge(r2, NO_BUG));
+        // The planted bug merges without the context, and the removed entry comes back.
+        assertThat(r1.merge(r2, ProfileConfig.Bug.CRDT_MERGE_AS_UNION)
+                        .candidates()
+                        .interests())
+                .containsExactly("chess", "go");
+    }
+
+    @Test
+    void siblingsMergedByUnionBringARemovedEntryBackAndTombstonesKeepItRemoved() {
+        // Shows: one version removed chess, a concurrent one (read before the removal) still has it and adds go.
+        Profile before = Profile.initial().with(new Profile.Edit("interests", "chess"));
+        Profile removedChess = before.with(Profile.Edit.removal("chess"));
+        Profile addedGo = before.with(new Profile.Edit("interests", "go"));
+        Candidates versions = Candidates.ofVersions(List.of(removedChess, addedGo));
+        ConflictResolver.UserChoice last = (String field, SortedSet<String> values) -> values.last();
+
+        Profile union = new ConflictResolver(last, ConflictResolver.ListMerge.UNION)
+                .resolve(versions)
+                .profile();
+        assertThat(union.interests()).containsExactly("chess", "go");
+
+        Profile tombstoned = new ConflictResolver(last, ConflictResolver.ListMerge.UNION_MINUS_TOMBSTONES)
+                .resolve(versions)
+                .profile();
+        assertThat(tombstoned.interests()).containsExactly("go");
+        assertThat(tombstoned.removed()).containsExactly("chess");
+    }
+
+    @Test
+    void onlyTheListFieldHasRemovals() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Profile.Edit("name", "ada", true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("interests");
+    }
 }

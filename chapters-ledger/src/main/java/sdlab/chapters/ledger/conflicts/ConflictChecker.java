@@ -19,7 +19,9 @@ import sdlab.ledger.profile.ProfileResult;
  * again), if the field's converged value came from an edit that overlapped it (an order exists in which that edit came
  * second: the edit was overwritten, not lost), or if a user chose against its value on a resolution screen; anything
  * else vanished silently. A converged value older than the edit, or another field's edit carrying an old copy of this
- * field along (whole-profile last writer wins), is a silent loss.
+ * field along (whole-profile last writer wins), is a silent loss. An added interest may also be missing because a
+ * device removed it. An acknowledged removal whose interest is back in the converged profile was undone: a device
+ * removes only an interest it was shown, every added value is unique, so nobody added it again.
  */
 final class ConflictChecker {
     private static final int EXAMPLES_MAX = 5;
@@ -87,6 +89,9 @@ final class ConflictChecker {
     static final class Tally {
         long edits;
         long lost;
+        long removals;
+        long undone;
+        long tombstones;
         long discardedKnowingly;
         long valuesChosenAgainst;
         long surfaced;
@@ -110,6 +115,9 @@ final class ConflictChecker {
             return new ConflictVerdict(
                     edits,
                     lost,
+                    removals,
+                    undone,
+                    tombstones,
                     discardedKnowingly,
                     valuesChosenAgainst,
                     surfaced,
@@ -127,6 +135,15 @@ final class ConflictChecker {
 
     static boolean isEdit(Done op) {
         return op.f().equals(ProfileDevice.EDIT);
+    }
+
+    static boolean isRemoval(Done op) {
+        return op.f().equals(ProfileDevice.REMOVE);
+    }
+
+    /** The interest a removal took away. */
+    static String removedValue(Done removal) {
+        return (String) ((List<?>) removal.argument()).get(0);
     }
 
     static String field(Done edit) {

@@ -8,6 +8,9 @@ import java.util.List;
  * @param editsAcknowledged edits the store acknowledged
  * @param lostSilently acknowledged edits that no later acknowledged edit of the field replaced, that are missing from
  *     the converged profile, and that no user chose against
+ * @param removalsAcknowledged removals of an interest the store acknowledged
+ * @param removalsUndone acknowledged removals whose interest is back in the converged profile
+ * @param tombstones removed interests the converged profile keeps as tombstones, summed over users
  * @param discardedKnowingly acknowledged, unreplaced edits missing from the converged profile because a user chose
  *     another value on a resolution screen
  * @param valuesChosenAgainst values a user was shown beside another on a resolution screen and did not keep
@@ -25,6 +28,9 @@ import java.util.List;
 record ConflictVerdict(
         long editsAcknowledged,
         long lostSilently,
+        long removalsAcknowledged,
+        long removalsUndone,
+        long tombstones,
         long discardedKnowingly,
         long valuesChosenAgainst,
         long conflictsSurfaced,

@@ -7,6 +7,7 @@ import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.LOST_SILENTL
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.METADATA_BYTES;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.NOT_AUDITED;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.PROMPTS;
+import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.REMOVALS_UNDONE;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.STALE_OWN_READS;
 
 import java.util.List;
@@ -22,12 +23,17 @@ import sdlab.lab.SeedRun;
  * <p>The assertions: last writer wins under skewed clocks loses acknowledged edits without telling anyone; version
  * vectors lose none and surface the conflicts instead; a CRDT map loses none and asks the user less; sticky sessions
  * lose nothing while the home replica answers and lose edits once devices fail over; every variant converges; the
- * metadata that buys this is measured. The hypotheses are the question's options.
+ * metadata that buys this is measured. Removals: an application that merges siblings' lists by union brings removed
+ * entries back, one that keeps tombstones does not, and the CRDT map's observed-remove set needs none. The
+ * hypotheses are the question's options.
  */
 final class ConflictsClaims {
     static final String LWW_LOSES_SILENTLY = "lastWriterWinsUnderSkewLosesAcknowledgedEditsSilently";
     static final String VERSION_VECTORS_LOSE_NOTHING = "versionVectorsLoseNoAcknowledgedEditSilently";
     static final String VERSION_VECTORS_SURFACE = "versionVectorsSurfaceConflictsToTheApplication";
+    static final String UNION_UNDOES_REMOVALS = "versionVectorsMergedByUnionBringRemovedEntriesBack";
+    static final String TOMBSTONES_KEEP_REMOVALS = "versionVectorsWithTombstonesKeepEveryRemoval";
+    static final String CRDT_KEEPS_REMOVALS = "aCrdtMapKeepsEveryRemoval";
     static final String CRDT_LOSES_NOTHING = "aCrdtMapLosesNoAcknowledgedEditSilently";
     static final String CRDT_ASKS_LESS = "aCrdtMapAsksTheUserLessThanVersionVectors";
     static final String STICKY_SAFE_WHILE_HOME_ANSWERS = "stickySessionsLoseNothingWhileTheHomeReplicaAnswers";
@@ -42,6 +48,7 @@ final class ConflictsClaims {
 
     private static final String LWW = ConflictsVariant.LWW.label();
     private static final String VV = ConflictsVariant.VERSION_VECTORS.label();
+    private static final String VV_TOMBSTONES = ConflictsVariant.VERSION_VECTORS_TOMBSTONES.label();
     private static final String CRDT = ConflictsVariant.CRDT_MAP.label();
     private static final String STICKY = ConflictsVariant.STICKY.label();
 
@@ -58,7 +65,22 @@ final class ConflictsClaims {
                         VERSION_VECTORS_LOSE_NOTHING,
                         "On version-vectors every acknowledged edit is in the converged profile, was replaced by a later"
                                 + " edit of its field, or was chosen against by the user on the resolution screen.",
-                        (seed, runs) -> none(runs, LOST_SILENTLY, VV)),
+                        (seed, runs) -> none(runs, LOST_SILENTLY, VV, VV_TOMBSTONES)),
+                Claim.someSeed(
+                        UNION_UNDOES_REMOVALS,
+                        "On some seed, version-vectors' application took the union of two versions' interests, one"
+                                + " from before a device removed an entry, and the removed entry came back.",
+                        (seed, runs) -> some(runs.get(VV), REMOVALS_UNDONE)),
+                Claim.everySeed(
+                        TOMBSTONES_KEEP_REMOVALS,
+                        "On version-vectors-tombstones no acknowledged removal is undone: the tombstone outlives every"
+                                + " version that still holds the entry.",
+                        (seed, runs) -> none(runs, REMOVALS_UNDONE, VV_TOMBSTONES)),
+                Claim.everySeed(
+                        CRDT_KEEPS_REMOVALS,
+                        "On crdt-map no acknowledged removal is undone: the causal context remembers the removed"
+                                + " entry's dot, so no tombstone is needed.",
+                        (seed, runs) -> none(runs, REMOVALS_UNDONE, CRDT)),
                 Claim.someSeed(
                         VERSION_VECTORS_SURFACE,
                         "On some seed, version-vectors handed the application concurrent versions to merge.",
@@ -87,8 +109,8 @@ final class ConflictsClaims {
                 Claim.everySeed(
                         EVERY_VARIANT_CONVERGES,
                         "Every variant's audit read every replica and found them all holding the same state.",
-                        (seed, runs) -> none(runs, DIVERGENT_REPLICAS, LWW, VV, CRDT, STICKY)
-                                .or(() -> none(runs, NOT_AUDITED, LWW, VV, CRDT, STICKY))),
+                        (seed, runs) -> none(runs, DIVERGENT_REPLICAS, LWW, VV, VV_TOMBSTONES, CRDT, STICKY)
+                                .or(() -> none(runs, NOT_AUDITED, LWW, VV, VV_TOMBSTONES, CRDT, STICKY))),
                 Claim.everySeed(
                         METADATA_COSTS,
                         "The converged states of version-vectors and crdt-map carry more bytes of reconciliation"
@@ -100,9 +122,11 @@ final class ConflictsClaims {
                         (seed, runs) -> none(runs, LOST_SILENTLY, LWW)),
                 Claim.hypothesis(
                         RESOLUTION_UI,
-                        "version-vectors with a resolution screen: no acknowledged edit lost silently, replicas"
-                                + " converge.",
-                        (seed, runs) -> none(runs, LOST_SILENTLY, VV).or(() -> none(runs, DIVERGENT_REPLICAS, VV))),
+                        "version-vectors-tombstones (a resolution screen whose merge keeps tombstones for removed"
+                                + " entries): no acknowledged edit lost silently, no removal undone, replicas converge.",
+                        (seed, runs) -> none(runs, LOST_SILENTLY, VV_TOMBSTONES)
+                                .or(() -> none(runs, REMOVALS_UNDONE, VV_TOMBSTONES))
+                                .or(() -> none(runs, DIVERGENT_REPLICAS, VV_TOMBSTONES))),
                 Claim.hypothesis(
                         SCHEMA_VALIDATION,
                         "lww (every edit here is valid, so validation rejects nothing): no acknowledged edit lost"
@@ -125,11 +149,14 @@ final class ConflictsClaims {
                         "Reads change nothing either way; the edits are lost by the store's last-writer-wins merge."),
                 new Question.Option(
                         "B. client-side conflict resolution UI",
-                        VV,
+                        VV_TOMBSTONES,
                         List.of(RESOLUTION_UI),
-                        "Only if the store keeps concurrent versions (version vectors) and hands them over: then no edit"
-                                + " vanishes unseen, at the price of prompts and vector bytes. Over last writer wins"
-                                + " there is nothing left to show. A CRDT map keeps every edit too and asks less."),
+                        "Only if the store keeps concurrent versions (version vectors) and hands them over, and the"
+                                + " application's merge keeps tombstones for removed entries: then no edit vanishes"
+                                + " unseen and no removal is undone, at the price of prompts, vector bytes and"
+                                + " tombstones kept for ever. Merged by plain union (version-vectors), removed entries"
+                                + " come back from older siblings. Over last writer wins there is nothing left to show."
+                                + " A CRDT map keeps every edit and every removal and asks less."),
                 new Question.Option(
                         "C. strict schema validation",
                         LWW,

@@ -11,7 +11,10 @@ import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.FLIP_BACKS;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.LOST_SILENTLY;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.METADATA_BYTES;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.PROMPTS;
+import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.REMOVALS;
+import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.REMOVALS_UNDONE;
 import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.STALE_OWN_READS;
+import static sdlab.chapters.ledger.conflicts.ConflictsMeasurements.TOMBSTONES;
 
 import java.util.Arrays;
 import java.util.List;
@@ -96,6 +99,18 @@ public final class ConflictsExperiment implements Experiment {
                         "acknowledged edits missing from the converged profile, not replaced by a later edit of the"
                                 + " field nor chosen against by the user, per seed",
                         LOST_SILENTLY),
+                MetricSpec.meanPerSeed(
+                        "removalsAcknowledged", "removals of an interest the store acknowledged, per seed", REMOVALS),
+                MetricSpec.meanPerSeed(
+                        "removalsUndone",
+                        "acknowledged removals whose interest is back in the converged profile, per seed",
+                        REMOVALS_UNDONE),
+                MetricSpec.seedsWith(
+                        "seedsUndoingRemovals", "seeds where an acknowledged removal was undone", REMOVALS_UNDONE),
+                MetricSpec.meanPerSeed(
+                        "tombstonesKept",
+                        "removed interests the converged profiles keep as tombstones, per seed",
+                        TOMBSTONES),
                 MetricSpec.meanPerSeed(
                         "editsDiscardedKnowingly",
                         "acknowledged edits missing because the user chose another value on the resolution screen",

@@ -8,6 +8,9 @@ import sdlab.sim.SimResult;
 final class ConflictsMeasurements {
     static final String EDITS = "editsAcknowledged";
     static final String LOST_SILENTLY = "editsLostSilently";
+    static final String REMOVALS = "removalsAcknowledged";
+    static final String REMOVALS_UNDONE = "removalsUndone";
+    static final String TOMBSTONES = "tombstonesKept";
     static final String DISCARDED_KNOWINGLY = "editsDiscardedKnowingly";
     static final String CHOSEN_AGAINST = "valuesChosenAgainst";
     static final String CONFLICTS_SURFACED = "conflictsSurfaced";
@@ -27,6 +30,9 @@ final class ConflictsMeasurements {
         SeedRun.Builder run = SeedRun.builder()
                 .counter(EDITS, verdict.editsAcknowledged())
                 .counter(LOST_SILENTLY, verdict.lostSilently())
+                .counter(REMOVALS, verdict.removalsAcknowledged())
+                .counter(REMOVALS_UNDONE, verdict.removalsUndone())
+                .counter(TOMBSTONES, verdict.tombstones())
                 .counter(DISCARDED_KNOWINGLY, verdict.discardedKnowingly())
                 .counter(CHOSEN_AGAINST, verdict.valuesChosenAgainst())
                 .counter(CONFLICTS_SURFACED, verdict.conflictsSurfaced())

@@ -17,6 +17,12 @@ final class ConflictsParams {
             Param.integer("ops-per-device", "edits and views each device makes, one at a time", 20, 1, 10_000);
     static final Param<Integer> VIEW_PERCENT =
             Param.integer("view-percent", "share of a device's operations that only view the profile", 20, 0, 100);
+    static final Param<Integer> REMOVE_PERCENT = Param.integer(
+            "remove-percent",
+            "share of a device's operations that remove an interest the user added earlier (if the device shows it)",
+            10,
+            0,
+            100);
     static final Param<Duration> CLOCK_SKEW_MAX = Param.duration(
             "clock-skew-max",
             "each replica's clock is off by up to this much, either way (zero: exact clocks)",
@@ -36,6 +42,14 @@ final class ConflictsParams {
             Duration.ofMillis(1),
             Duration.ofSeconds(1));
 
-    static final List<Param<?>> ALL =
-            List.of(REPLICAS, USERS, DEVICES, OPS_PER_DEVICE, VIEW_PERCENT, CLOCK_SKEW_MAX, PARTITIONS, LATENCY);
+    static final List<Param<?>> ALL = List.of(
+            REPLICAS,
+            USERS,
+            DEVICES,
+            OPS_PER_DEVICE,
+            VIEW_PERCENT,
+            REMOVE_PERCENT,
+            CLOCK_SKEW_MAX,
+            PARTITIONS,
+            LATENCY);
 }

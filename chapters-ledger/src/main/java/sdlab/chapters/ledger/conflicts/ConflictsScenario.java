@@ -72,6 +72,7 @@ final class ConflictsScenario {
                 REQUEST_TIMEOUT_MS,
                 AUDIT_POLL_MS,
                 AUDIT_WAIT_MS_MAX,
+                variant.listMerge(),
                 bug);
     }
 
@@ -81,8 +82,12 @@ final class ConflictsScenario {
         int devicesPerUser = values.get(ConflictsParams.DEVICES);
         int ops = values.get(ConflictsParams.OPS_PER_DEVICE);
         List<NodeId> devices = devices(users, devicesPerUser);
-        ProfileEditGenerator generator =
-                new ProfileEditGenerator(users, devicesPerUser, ops, values.get(ConflictsParams.VIEW_PERCENT));
+        ProfileEditGenerator generator = new ProfileEditGenerator(
+                users,
+                devicesPerUser,
+                ops,
+                values.get(ConflictsParams.VIEW_PERCENT),
+                values.get(ConflictsParams.REMOVE_PERCENT));
         Simulation.Builder sim = Simulation.builder(seed)
                 .network(NetworkConfig.reliable(Latency.logNormal(values.get(ConflictsParams.LATENCY), LATENCY_SIGMA)))
                 .faults(faultPlan(values, config.replicas(), devices, seed))

@@ -2,6 +2,7 @@ package sdlab.chapters.ledger.conflicts;
 
 import static sdlab.chapters.ledger.conflicts.ConflictChecker.field;
 import static sdlab.chapters.ledger.conflicts.ConflictChecker.isScalar;
+import static sdlab.chapters.ledger.conflicts.ConflictChecker.removedValue;
 import static sdlab.chapters.ledger.conflicts.ConflictChecker.result;
 import static sdlab.chapters.ledger.conflicts.ConflictChecker.value;
 
@@ -23,6 +24,12 @@ final class UserCheck {
     static void check(String user, List<Done> ops, ConflictChecker.Tally tally) {
         List<Done> okOps = ops.stream().filter(op -> op.type() == OpType.OK).toList();
         List<Done> acked = okOps.stream().filter(ConflictChecker::isEdit).toList();
+        List<Done> ackedRemovals =
+                okOps.stream().filter(ConflictChecker::isRemoval).toList();
+        Set<String> removedValues = new HashSet<>();
+        ops.stream()
+                .filter(op -> ConflictChecker.isRemoval(op) && op.type() != OpType.FAIL)
+                .forEach(op -> removedValues.add(removedValue(op)));
         Set<String> discarded = new HashSet<>();
         Map<Integer, Integer> failoversByDevice = new HashMap<>();
         Done audit = null;
@@ -38,6 +45,7 @@ final class UserCheck {
             }
         }
         tally.edits += acked.size();
+        tally.removals += ackedRemovals.size();
         tally.failovers += failoversByDevice.values().stream()
                 .mapToLong(Integer::longValue)
                 .sum();
@@ -49,6 +57,7 @@ final class UserCheck {
         tally.audits++;
         tally.divergent += last.divergentReplicas();
         tally.metadata += last.metadataBytes();
+        tally.tombstones += last.tombstones();
         if (last.convergedAfterNanos() >= 0) {
             long lastAck = acked.stream().mapToLong(Done::completeNanos).max().orElse(audit.invokeNanos());
             tally.convergence.add(Math.max(0, audit.invokeNanos() + last.convergedAfterNanos() - lastAck));
@@ -59,14 +68,29 @@ final class UserCheck {
         ops.stream()
                 .filter(op -> ConflictChecker.isEdit(op) && op.type() != OpType.FAIL)
                 .forEach(op -> writers.put(value(op), op));
-        judgeEdits(user, acked, writers, last, discarded, tally);
-        judgeViews(acked, okOps, tally);
+        judgeEdits(user, acked, writers, last, discarded, removedValues, tally);
+        judgeRemovals(user, ackedRemovals, last, tally);
+        judgeViews(acked, ackedRemovals, okOps, tally);
+    }
+
+    /** An acknowledged removal whose interest is in the converged profile was undone. */
+    private static void judgeRemovals(
+            String user, List<Done> ackedRemovals, ProfileResult last, ConflictChecker.Tally tally) {
+        for (Done removal : ackedRemovals) {
+            String value = removedValue(removal);
+            if (last.interests().contains(value)) {
+                tally.undone++;
+                tally.example(user + ": interest " + value + " removed (acknowledged at "
+                        + removal.completeNanos() / 1_000_000 + " ms) is back in the converged profile");
+            }
+        }
     }
 
     /**
      * An acknowledged edit missing from the converged profile is accounted for if a later edit of its field replaced
      * it, if the field's converged value was written by an edit that did not end before this one began (some order of
-     * the two puts this one first), or if a user chose against it; otherwise it vanished silently.
+     * the two puts this one first), if a user chose against it, or (an added interest) if a device removed it;
+     * otherwise it vanished silently.
      */
     private static void judgeEdits(
             String user,
@@ -74,6 +98,7 @@ final class UserCheck {
             Map<String, Done> writers,
             ProfileResult last,
             Set<String> discarded,
+            Set<String> removedValues,
             ConflictChecker.Tally tally) {
         for (Done edit : acked) {
             String field = field(edit);
@@ -88,7 +113,8 @@ final class UserCheck {
             Done finalWriter = isScalar(field) ? writers.get(last.scalars().get(field)) : null;
             boolean orderedAfter = finalWriter != null
                     && (finalWriter.type() == OpType.INFO || finalWriter.completeNanos() >= edit.invokeNanos());
-            if (present || replaced || orderedAfter) {
+            boolean removed = !isScalar(field) && removedValues.contains(value);
+            if (present || replaced || orderedAfter || removed) {
                 continue;
             }
             if (discarded.contains(value)) {
@@ -102,8 +128,12 @@ final class UserCheck {
         }
     }
 
-    /** Stale own reads and flip-backs, over the views and audits in invocation order. */
-    private static void judgeViews(List<Done> acked, List<Done> okOps, ConflictChecker.Tally tally) {
+    /**
+     * Stale own reads (a field older than the device's own edit of it, or an interest the device itself removed) and
+     * flip-backs, over the views in invocation order.
+     */
+    private static void judgeViews(
+            List<Done> acked, List<Done> ackedRemovals, List<Done> okOps, ConflictChecker.Tally tally) {
         Map<String, Done> editOf = new HashMap<>();
         acked.forEach(edit -> editOf.put(value(edit), edit));
         Map<String, Set<String>> replacedValues = new HashMap<>();
@@ -112,8 +142,12 @@ final class UserCheck {
             if (!view.f().equals(ProfileDevice.VIEW)) {
                 continue;
             }
-            Map<String, String> shown = result(view).scalars();
-            boolean stale = false;
+            ProfileResult viewed = result(view);
+            Map<String, String> shown = viewed.scalars();
+            boolean stale = ackedRemovals.stream()
+                    .anyMatch(removal -> removal.process() == view.process()
+                            && removal.completeNanos() < view.invokeNanos()
+                            && viewed.interests().contains(removedValue(removal)));
             boolean flipped = false;
             for (String field : Profile.SCALAR_FIELDS) {
                 String value = shown.get(field);

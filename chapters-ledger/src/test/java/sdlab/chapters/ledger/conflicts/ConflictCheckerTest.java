@@ -57,6 +57,54 @@ class ConflictCheckerTest {
         assertThat(verdict.valuesChosenAgainst()).isEqualTo(1);
     }
 
+    @Test
+    void anAcknowledgedRemovalWhoseInterestIsBackWasUndoneAndTheRemovedAddIsNotLost() {
+        // Shows: chess added, then removed (acknowledged); the converged profile has chess again: one removal undone.
+        // Without chess, the add is accounted for by the removal, not lost.
+        edit(0, "interests", "chess", 0, 10, List.of());
+        remove(1, "chess", 20, 30);
+        auditWithInterests(List.of("chess"), 40);
+        ConflictVerdict undone = ConflictChecker.check(History.of(ops));
+        assertThat(undone.removalsAcknowledged()).isEqualTo(1);
+        assertThat(undone.removalsUndone()).isEqualTo(1);
+        assertThat(undone.examples().get(0)).contains("chess").contains("back");
+
+        ops.clear();
+        edit(0, "interests", "chess", 0, 10, List.of());
+        remove(1, "chess", 20, 30);
+        auditWithInterests(List.of(), 40);
+        ConflictVerdict kept = ConflictChecker.check(History.of(ops));
+        assertThat(kept.removalsUndone()).isZero();
+        assertThat(kept.lostSilently()).isZero();
+    }
+
+    @Test
+    void aViewShowingAnInterestTheDeviceItselfRemovedIsAStaleOwnRead() {
+        // Shows: device 1 removed chess (acknowledged at 30), then its own view at 40 still showed chess.
+        edit(0, "interests", "chess", 0, 10, List.of());
+        remove(1, "chess", 20, 30);
+        ops.add(Op.invoke(1, ProfileDevice.VIEW, "u0", null, 40));
+        ops.add(Op.ok(1, ProfileDevice.VIEW, "u0", resultWithInterests(List.of("chess"), -1), 41));
+        auditWithInterests(List.of(), 50);
+        assertThat(ConflictChecker.check(History.of(ops)).staleOwnReads()).isEqualTo(1);
+    }
+
+    private void remove(int process, String value, long from, long to) {
+        ops.add(Op.invoke(process, ProfileDevice.REMOVE, "u0", List.of(value), from));
+        ops.add(Op.ok(process, ProfileDevice.REMOVE, "u0", result(new TreeMap<>(), List.of(), -1), to));
+    }
+
+    private void auditWithInterests(List<String> interests, long at) {
+        ops.add(Op.invoke(9, ProfileDevice.AUDIT, "u0", null, at));
+        ops.add(Op.ok(9, ProfileDevice.AUDIT, "u0", resultWithInterests(interests, 0), at + 1));
+    }
+
+    private static List<Object> resultWithInterests(List<String> interests, long converged) {
+        return new ProfileResult(
+                        false, 0, List.of(), convergedWith("name", ""), new TreeSet<>(interests), converged, 0, 0, 0, 0)
+                .encode();
+    }
+
     private void edit(int process, String field, String value, long from, long to, List<String> discarded) {
         ops.add(Op.invoke(process, ProfileDevice.EDIT, "u0", List.of(field, value), from));
         ops.add(Op.ok(process, ProfileDevice.EDIT, "u0", result(new TreeMap<>(), discarded, -1), to));
@@ -68,7 +116,7 @@ class ConflictCheckerTest {
     }
 
     private static List<Object> result(TreeMap<String, String> scalars, List<String> discarded, long converged) {
-        return new ProfileResult(false, 0, discarded, scalars, new TreeSet<>(), converged, 0, 0, 0).encode();
+        return new ProfileResult(false, 0, discarded, scalars, new TreeSet<>(), converged, 0, 0, 0, 0).encode();
     }
 
     /** The converged profile's single-valued fields, unset ones left empty. */

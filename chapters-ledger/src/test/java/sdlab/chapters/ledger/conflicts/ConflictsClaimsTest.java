@@ -16,7 +16,8 @@ import sdlab.lab.sweep.Sweep;
 /**
  * Chapter 18's claims over a CI-sized sweep, the sweep that {@code ./sdlab run conflicts --seeds 8} runs: last writer
  * wins loses acknowledged edits silently, version vectors and the CRDT map lose none, sticky sessions hold until the
- * home replica fails, every variant converges.
+ * home replica fails, every variant converges; siblings merged by union bring removed entries back, tombstones and
+ * the CRDT map's context do not.
  */
 class ConflictsClaimsTest {
     private static final int SEEDS = 8;
@@ -24,6 +25,9 @@ class ConflictsClaimsTest {
     private static final List<String> EXPECTED_CLAIMS = List.of(
             "lastWriterWinsUnderSkewLosesAcknowledgedEditsSilently",
             "versionVectorsLoseNoAcknowledgedEditSilently",
+            "versionVectorsMergedByUnionBringRemovedEntriesBack",
+            "versionVectorsWithTombstonesKeepEveryRemoval",
+            "aCrdtMapKeepsEveryRemoval",
             "versionVectorsSurfaceConflictsToTheApplication",
             "aCrdtMapLosesNoAcknowledgedEditSilently",
             "aCrdtMapAsksTheUserLessThanVersionVectors",
@@ -66,7 +70,9 @@ class ConflictsClaimsTest {
 
     @Test
     void theMeasuredAnswerIsTheResolutionScreen() {
-        // Shows: the question's verdict, from the measurement: only B (a resolution UI over version vectors) holds.
+        // Shows: the question's verdict, from the measurement: only B (a resolution UI over version vectors, whose
+        // merge
+        // keeps tombstones for removed entries) holds.
         QuestionResult question = report.question().orElseThrow();
         for (QuestionResult.OptionResult option : question.options()) {
             assertThat(option.supported())

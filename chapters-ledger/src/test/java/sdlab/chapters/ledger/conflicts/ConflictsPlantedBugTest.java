@@ -32,4 +32,17 @@ class ConflictsPlantedBugTest {
         assertThat(report.assertionsHold()).isFalse();
         System.out.println("planted bug caught: " + claim.evidence());
     }
+
+    @Test
+    void aCrdtMergeThatIgnoresTheCausalContextUndoesRemovals() {
+        // Shows: merged as a plain union, a copy that still holds a removed entry brings it back, and
+        // aCrdtMapKeepsEveryRemoval fails with a seed to replay.
+        ExperimentReport report = Sweep.quietly(new ConflictsExperiment(ProfileConfig.Bug.CRDT_MERGE_AS_UNION), 4);
+        ClaimResult claim = report.claimsByName().get(ConflictsClaims.CRDT_KEEPS_REMOVALS);
+
+        assertThat(claim.holds()).as(claim.evidence()).isFalse();
+        assertThat(claim.counterexampleSeed()).isPresent();
+        assertThat(claim.evidence()).contains("is back in the converged profile");
+        System.out.println("planted bug caught: " + claim.evidence());
+    }
 }
