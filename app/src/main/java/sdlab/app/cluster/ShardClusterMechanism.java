@@ -219,7 +219,7 @@ final class ShardClusterMechanism implements ClusterMechanism {
         PlacementSettings settings = options.partitioner().equals("range")
                 ? new PlacementSettings(new SplitPolicy(RANGE_KEYS_MAX, 0), false, null, 0)
                 : PlacementSettings.fixed();
-        return settings.withResendEvery(RESEND_EVERY.toNanos());
+        return settings.withResendEvery(RESEND_EVERY.toNanos()).withDurability(ShardSettings.Durability.SYNCED);
     }
 
     private static ShardSettings shardSettings() {

@@ -44,16 +44,28 @@ import sdlab.shard.store.ShardMessage.TableUpdate;
  * Ready}, the update goes to it again every {@link PlacementSettings#resendEveryNanos()}. A shard that is ready
  * already answers a repeated update with {@code Ready} again, and one still waiting for handoffs ignores it, so a copy
  * too many changes nothing.
+ *
+ * <p>With {@link PlacementSettings#durability()} other than memory, every table is logged before anyone hears of it
+ * (updates and fetches wait for the sync), and a restarted placement node starts from the last table it logged, not
+ * from the first: a node that forgot the epochs it published would hand routers an old table that the shards have
+ * left behind. If that table's change was not complete, the update goes again to every shard concerned, which answer
+ * {@code Ready} again once it is in force. An operator's request in progress at the crash is forgotten; the operator
+ * hears nothing and asks again.
  */
 public final class PlacementNode implements Node {
     /** Operator changes that may wait their turn; an operator sends one at a time, so a few is plenty. */
     static final int OPERATOR_CHANGES_WAITING_MAX = 16;
+    /** The placement node's log file: one record per table published. */
+    static final String LOG_FILE = "placement-log";
+    /** Tables logged before the log is rewritten as its last one. */
+    static final int LOG_RECORDS_MAX = 64;
 
     private final PlacementSettings settings;
     private final ShardObserver observer;
     private final TreeSet<NodeId> awaitingReady = new TreeSet<>();
     private final Map<NodeId, LoadReport> reports = new TreeMap<>();
     private final ArrayDeque<OperatorChange> operatorChanges = new ArrayDeque<>();
+    private final ShardLog log;
     private RoutingTable table;
     private boolean joinDue;
     /** The operator change being put in force, and what its shards reported so far; null when none is. */
@@ -79,10 +91,14 @@ public final class PlacementNode implements Node {
         this.table = table;
         this.settings = settings;
         this.observer = observer;
+        this.log = new ShardLog(settings.durability(), LOG_FILE);
     }
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
+        if (log.durable()) {
+            recover(ctx);
+        }
         if (settings.joiner() != null) {
             ctx.setTimer(Duration.ofNanos(settings.joinAtNanos()), new JoinDue());
         }
@@ -91,7 +107,7 @@ public final class PlacementNode implements Node {
     @Override
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
         switch (message) {
-            case FetchTable fetch -> ctx.send(from, new TableIs(table));
+            case FetchTable fetch -> log.promise(from, new TableIs(table), ctx);
             case LoadReport report -> {
                 reports.put(report.shard(), report);
                 if (awaitingReady.isEmpty() && report.epoch() == table.epoch()) {
@@ -129,12 +145,37 @@ public final class PlacementNode implements Node {
             case ResendDue due -> {
                 resendArmed = false;
                 if (!awaitingReady.isEmpty()) {
-                    awaitingReady.forEach(shard -> ctx.send(shard, lastUpdate));
+                    awaitingReady.forEach(shard -> log.promise(shard, lastUpdate, ctx));
                     armResend(ctx);
                 }
             }
             default -> {}
         }
+    }
+
+    @Override
+    public void onSynced(long syncId, NodeContext ctx) {
+        log.synced(syncId, ctx);
+    }
+
+    /** Starts from the last table logged, and sends its update again to every shard concerned. */
+    private void recover(NodeContext ctx) {
+        List<ShardLogRecord> records = log.recover(ctx);
+        for (ShardLogRecord record : records) {
+            if (record instanceof ShardLogRecord.Update update) {
+                lastUpdate = update.update();
+            }
+        }
+        if (lastUpdate == null) {
+            return; // nothing published yet: the first table is the one this node was made with
+        }
+        table = lastUpdate.table();
+        awaitingReady.addAll(lastUpdate.previousShards());
+        awaitingReady.addAll(table.partitioner().shards());
+        awaitingReady.forEach(shard -> log.promise(shard, lastUpdate, ctx));
+        armResend(ctx);
+        ctx.note("placement: recovered epoch " + table.epoch() + " from " + records.size()
+                + " logged tables; its update goes again to " + awaitingReady);
     }
 
     private void armResend(NodeContext ctx) {
@@ -304,7 +345,12 @@ public final class PlacementNode implements Node {
         awaitingReady.addAll(next.shards());
         TableUpdate update = new TableUpdate(table, previous);
         lastUpdate = update;
-        awaitingReady.forEach(shard -> ctx.send(shard, update));
+        if (log.longerThan(LOG_RECORDS_MAX)) {
+            log.rewriteAs(List.of(new ShardLogRecord.Update(update)), ctx);
+        } else {
+            log.append(new ShardLogRecord.Update(update), ctx);
+        }
+        awaitingReady.forEach(shard -> log.promise(shard, update, ctx));
         armResend(ctx);
         observer.tableChanged(table, why);
         ctx.note("epoch " + table.epoch() + ": " + why);

@@ -25,6 +25,7 @@ final class ShardLog {
     static final int COMPACT_FACTOR = 4;
 
     private final Durability durability;
+    private final String file;
     /** Messages waiting for a sync, by the sync's id; syncs complete in the order they were issued. */
     private final TreeMap<Long, List<Promise>> waiting = new TreeMap<>();
 
@@ -36,7 +37,13 @@ final class ShardLog {
     private record Promise(NodeId to, Message message) {}
 
     ShardLog(Durability durability) {
+        this(durability, FILE);
+    }
+
+    /** A log in {@code file} of the node's disk (the placement node keeps its tables in one of its own). */
+    ShardLog(Durability durability, String file) {
         this.durability = durability;
+        this.file = file;
     }
 
     boolean durable() {
@@ -48,13 +55,13 @@ final class ShardLog {
         if (!durable()) {
             return List.of();
         }
-        byte[] bytes = ctx.disk().read(FILE).orElse(new byte[0]);
+        byte[] bytes = ctx.disk().read(file).orElse(new byte[0]);
         ShardLogCodec.Decoded decoded = ShardLogCodec.decode(bytes);
         if (decoded.validBytes() < bytes.length) {
             ctx.note("shard log: a torn tail of " + (bytes.length - decoded.validBytes()) + " bytes cut off");
             byte[] valid = new byte[decoded.validBytes()];
             System.arraycopy(bytes, 0, valid, 0, valid.length);
-            ctx.disk().write(FILE, valid);
+            ctx.disk().write(file, valid);
             writesUnsynced++;
         }
         records = decoded.records().size();
@@ -63,7 +70,7 @@ final class ShardLog {
 
     void append(ShardLogRecord record, NodeContext ctx) {
         if (durable()) {
-            ctx.disk().append(FILE, ShardLogCodec.encode(record));
+            ctx.disk().append(file, ShardLogCodec.encode(record));
             writesUnsynced++;
             records++;
         }
@@ -79,9 +86,19 @@ final class ShardLog {
         List<ShardLogRecord> snapshot = new ArrayList<>(entries.size() + 1);
         snapshot.add(new ShardLogRecord.Begin(table));
         entries.forEach((key, value) -> snapshot.add(new ShardLogRecord.Put(key, value)));
-        ctx.disk().write(FILE, ShardLogCodec.encodeAll(snapshot));
+        rewriteAs(snapshot, ctx);
+    }
+
+    /** Replaces the log by {@code snapshot}, records that hold at least what the log held. */
+    void rewriteAs(List<ShardLogRecord> snapshot, NodeContext ctx) {
+        ctx.disk().write(file, ShardLogCodec.encodeAll(snapshot));
         writesUnsynced++;
         records = snapshot.size();
+    }
+
+    /** Whether the log holds more than {@code recordsMax} records. */
+    boolean longerThan(int recordsMax) {
+        return durable() && records > recordsMax;
     }
 
     /** Sends {@code message} once every write made so far is durable (at once in memory, or under the planted bug). */

@@ -100,6 +100,8 @@ public final class ShardRouter implements Client {
         timeout = ctx.setTimer(Duration.ofNanos(settings.timeoutNanos()), new Deadline(invocation.opId()));
         if (table != null && !fetching) {
             dispatch(ctx);
+        } else {
+            fetch(ctx); // the first table, or one asked again after a fetch that went unanswered
         }
     }
 
@@ -156,6 +158,9 @@ public final class ShardRouter implements Client {
     public void onTimer(TimerId id, Timer timer, ClientContext ctx) {
         if (timer instanceof Deadline deadline && current != null && current.opId() == deadline.opId()) {
             awaiting.clear();
+            // A fetch unanswered for a whole operation was lost (a placement node that crashed forgets it): the next
+            // operation asks again rather than wait for ever.
+            fetching = false;
             finish(Outcome.unknown("no answer within the timeout"), ctx);
         }
     }

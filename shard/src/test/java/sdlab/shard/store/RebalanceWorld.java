@@ -45,6 +45,7 @@ final class RebalanceWorld {
             DroppingNode.Drops drops,
             long resendEveryNanos,
             ShardSettings.Durability durability,
+            ShardSettings.Durability placementDurability,
             FaultPlan faults,
             int keysWritten) {
         static Setup lossy(long seed, DroppingNode.Drops drops) {
@@ -53,12 +54,13 @@ final class RebalanceWorld {
                     drops,
                     ShardSettings.RESEND_EVERY_NANOS_DEFAULT,
                     ShardSettings.Durability.MEMORY,
+                    ShardSettings.Durability.MEMORY,
                     FaultPlan.none(),
                     KEYS_OVERWRITTEN);
         }
 
         Setup withResendEvery(long nanos) {
-            return new Setup(seed, drops, nanos, durability, faults, keysWritten);
+            return new Setup(seed, drops, nanos, durability, placementDurability, faults, keysWritten);
         }
 
         /**
@@ -66,7 +68,12 @@ final class RebalanceWorld {
          * write lost in a crash is not hidden by a later one.
          */
         Setup durable(ShardSettings.Durability kept, FaultPlan plan) {
-            return new Setup(seed, drops, resendEveryNanos, kept, plan, KEYS);
+            return new Setup(seed, drops, resendEveryNanos, kept, placementDurability, plan, KEYS);
+        }
+
+        /** The placement node's tables kept as {@code kept} says. */
+        Setup placementKept(ShardSettings.Durability kept) {
+            return new Setup(seed, drops, resendEveryNanos, durability, kept, faults, keysWritten);
         }
     }
 
@@ -78,16 +85,22 @@ final class RebalanceWorld {
      * @param lostWrites keys whose final value is below their last acknowledged write (values only rise)
      * @param staleReads reads that answered less than a write acknowledged before they began
      * @param shardsBehind shards whose table at the end is older than the placement node's
+     * @param joinAskedNanos when the operator asked for the join (-1 if it never did)
+     * @param placementEpoch the placement node's epoch at the end
+     * @param newestShardEpoch the newest epoch any shard holds at the end
      * @param handoffsRetained shards still waiting for a handoff's acknowledgement at the end
      */
     record Run(
             Optional<ChangeInForce> change,
+            long joinAskedNanos,
             Map<String, Long> data,
             long keysHeld,
             List<String> lostWrites,
             List<String> staleReads,
             long servedNotOwned,
             List<NodeId> shardsBehind,
+            long placementEpoch,
+            long newestShardEpoch,
             List<NodeId> handoffsRetained,
             long messagesDropped,
             long writesAcknowledged,
@@ -108,7 +121,9 @@ final class RebalanceWorld {
         RoutingTable table = RoutingTable.first(ring);
         ShardSettings shard =
                 StoreWorld.SHARD.withResendEvery(setup.resendEveryNanos()).withDurability(setup.durability());
-        PlacementSettings placement = PlacementSettings.fixed().withResendEvery(setup.resendEveryNanos());
+        PlacementSettings placement = PlacementSettings.fixed()
+                .withResendEvery(setup.resendEveryNanos())
+                .withDurability(setup.placementDurability());
         Simulation.Builder builder = Simulation.builder(setup.seed())
                 .network(NetworkConfig.reliable(Latency.logNormal(Duration.ofNanos(250_000), 0.5)))
                 .disk(DiskConfig.defaults().withSyncLatency(Latency.constant(Duration.ofMillis(10))))
@@ -147,6 +162,11 @@ final class RebalanceWorld {
                 .filter(op -> op.type() == OpType.OK && op.f().equals(PlacementOperator.JOIN))
                 .map(op -> (ChangeInForce) op.value())
                 .findFirst();
+        long joinAsked = ops.stream()
+                .filter(op -> op.type() == OpType.INVOKE && op.f().equals(PlacementOperator.JOIN))
+                .mapToLong(Op::timeNanos)
+                .findFirst()
+                .orElse(-1);
         Map<String, Long> lastAcked = new TreeMap<>();
         Map<Integer, Long> floorAtInvoke = new TreeMap<>();
         List<String> staleReads = new ArrayList<>();
@@ -172,12 +192,14 @@ final class RebalanceWorld {
         long keysHeld = 0;
         List<NodeId> behind = new ArrayList<>();
         List<NodeId> retaining = new ArrayList<>();
+        long newestShardEpoch = 0;
         PlacementNode placement =
                 (PlacementNode) ((DroppingNode) seen.simulation.nodeAtEnd(StoreWorld.PLACEMENT)).inner();
         for (NodeId id : SHARDS) {
             ShardNode node = (ShardNode) ((DroppingNode) seen.simulation.nodeAtEnd(id)).inner();
             data.putAll(node.data());
             keysHeld += node.data().size();
+            newestShardEpoch = Math.max(newestShardEpoch, node.table().epoch());
             if (node.table().epoch() < placement.table().epoch()) {
                 behind.add(id);
             }
@@ -194,12 +216,15 @@ final class RebalanceWorld {
         });
         return new Run(
                 change,
+                joinAsked,
                 data,
                 keysHeld,
                 lost,
                 staleReads,
                 seen.servedNotOwned,
                 behind,
+                placement.table().epoch(),
+                newestShardEpoch,
                 retaining,
                 dropped,
                 writes,
