@@ -25,7 +25,8 @@ import sdlab.txlog.server.ClusterKafkaDoor;
  * unchanged, each with a Kafka port for the unmodified Kafka clients, and one more process, n(B+1), runs its
  * {@link LogController}, which stands for Kafka's KRaft controller quorum: it assigns each partition's replicas round
  * robin (partition k's leader is broker k mod B at the start), fences a broker whose heartbeats stop, and elects a new
- * leader from the in-sync set. The controller is one process and has no failover of its own.
+ * leader from the in-sync set, and (every {@code --leader-imbalance-check-ms}) moves leadership back to each partition's
+ * preferred replica once it is in sync again. The controller is one process and has no failover of its own.
  *
  * <p>The simulator's replication timings suit a network of microseconds and no pauses. Real processes on a busy
  * machine pause for hundreds of milliseconds (GC, scheduling) without having failed, so here brokers beat every
@@ -79,7 +80,7 @@ final class LogClusterMechanism implements ClusterMechanism {
                 HEARTBEAT_MS,
                 SESSION_TIMEOUT_MS,
                 false,
-                0);
+                options.leaderImbalanceCheckMs());
         this.config = new TxLogConfig(
                 options.partitionsByTopic(),
                 RECORDS_PER_PARTITION_MAX,
@@ -116,8 +117,15 @@ final class LogClusterMechanism implements ClusterMechanism {
                                 String.join(",", options.topics()),
                                 options.partitions(),
                                 options.partitions() == 1 ? "" : "s")
-                + " replication factor %d, min.insync.replicas %d; Kafka ports from %d"
-                        .formatted(options.replicationFactor(), options.minInsync(), options.clientPort());
+                + " replication factor %d, min.insync.replicas %d; %s; Kafka ports from %d"
+                        .formatted(
+                                options.replicationFactor(),
+                                options.minInsync(),
+                                options.leaderImbalanceCheckMs() == 0
+                                        ? "leaders stay where elections put them"
+                                        : "leaders move back to preferred replicas every "
+                                                + options.leaderImbalanceCheckMs() + " ms",
+                                options.clientPort());
     }
 
     @Override

@@ -129,14 +129,23 @@ final class MechanismOptions {
     Integer minInsync;
 
     @Option(
+            names = "--leader-imbalance-check-ms",
+            paramLabel = "MS",
+            description = "log: how often the controller moves each partition's leadership back to its preferred"
+                    + " replica once that one is in sync again; 0 never (default: 10000; Kafka's is 300 s)")
+    Integer leaderImbalanceCheckMs;
+
+    @Option(
             names = "--planted-bug",
             hidden = true,
             paramLabel = "BUG",
-            description = "a planted bug for tests; repl: ack-before-commit (SET answers before the commit),"
-                    + " serves-before-snapshot (a replica added later serves reads while it loads); shards:"
-                    + " keep-stale-table (routers take a refusing shard's epoch but keep their old table); log:"
-                    + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
-                    + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record)")
+            description =
+                    "a planted bug for tests; repl: ack-before-commit (SET answers before the commit),"
+                            + " serves-before-snapshot (a replica added later serves reads while it loads); shards:"
+                            + " keep-stale-table (routers take a refusing shard's epoch but keep their old table); log:"
+                            + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
+                            + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record) or"
+                            + " preferred-leader-outside-isr (leadership moves back to a restarted broker before it is in sync)")
     String plantedBug;
 
     /** The options given, by the names the layout file and the mechanism use. */
@@ -177,6 +186,7 @@ final class MechanismOptions {
         putIfGiven(options, "partitions", partitions);
         putIfGiven(options, "replication-factor", replicationFactor);
         putIfGiven(options, "min-insync", minInsync);
+        putIfGiven(options, "leader-imbalance-check-ms", leaderImbalanceCheckMs);
         putIfGiven(options, "planted-bug", plantedBug);
         return options;
     }
