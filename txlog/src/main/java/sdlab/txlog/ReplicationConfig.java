@@ -66,6 +66,13 @@ public record ReplicationConfig(
                 || sessionTimeoutMs <= heartbeatMs) {
             throw new IllegalArgumentException("periods are positive and the session outlasts a heartbeat");
         }
+        if (replicaFetchMinBytes > 1 && replicaFetchWaitMaxMs >= replicaLagTimeMaxMs) {
+            // A fetch held for more bytes leaves its follower behind the log end for the whole wait; past the lag
+            // limit the follower of a quiet partition would leave the in-sync set (Kafka's documentation asks the
+            // same of replica.fetch.wait.max.ms). With one byte a held follower is at the log end, so in sync.
+            throw new IllegalArgumentException(
+                    "with replica.fetch.min.bytes above 1 the fetch wait must be shorter than replica.lag.time.max");
+        }
         if (leaderImbalanceCheckMs < 0) {
             throw new IllegalArgumentException("the leader imbalance check period is positive, or 0 for none");
         }

@@ -1,6 +1,7 @@
 package sdlab.txlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sdlab.txlog.ReplicationWorld.B1;
 import static sdlab.txlog.ReplicationWorld.B2;
 import static sdlab.txlog.ReplicationWorld.B3;
@@ -84,6 +85,48 @@ class FetchWaitTest {
         // by then the leader has dropped them from the in-sync set and refuses the produce as under-replicated.
         System.out.printf("[claim] planted bug (held fetches never answered): the acks=all produce got %s%n", answer);
         assertThat(acknowledgedPromptly(answer)).isFalse();
+    }
+
+    /**
+     * With {@code replica.fetch.min.bytes} above what a light producer writes in one wait (a record every 20 ms of
+     * about 12 bytes, 1000 bytes asked), each held fetch is answered only when its 25 ms wait ends, and {@code acks=all}
+     * waits with it; with one byte the append answers it.
+     */
+    @Test
+    void aFetchWaitingForMoreBytesHoldsTheHighWatermarkUntilItsWaitEnds() {
+        ReplicationConfig oneByte = ReplicationWorld.config(2).replication().withFetchWait(25, 1);
+        ReplicationConfig manyBytes = oneByte.withFetchWait(25, 1_000);
+
+        long oneByteP50 = ackLatencyP50Nanos(oneByte);
+        long manyBytesP50 = ackLatencyP50Nanos(manyBytes);
+
+        System.out.printf(
+                "[claim] acks=all p50 with a 25 ms fetch wait: %.2f ms at min.bytes 1, %.2f ms at min.bytes 1000%n",
+                oneByteP50 / 1e6, manyBytesP50 / 1e6);
+        assertThat(oneByteP50).isLessThan(5_000_000);
+        assertThat(manyBytesP50).isGreaterThan(5_000_000).isLessThan(40_000_000);
+    }
+
+    private static long ackLatencyP50Nanos(ReplicationConfig replication) {
+        LoadProducer producer = new LoadProducer(BROKERS, EVENTS, Acks.ALL, 20, 2_000);
+        ReplicationWorld.run(
+                1,
+                ReplicationWorld.config(2).withReplication(replication),
+                Map.of("producer", producer),
+                FaultPlan.none(),
+                builder -> {},
+                2_200);
+        List<Long> latencies = new ArrayList<>(producer.ackLatenciesNanos);
+        assertThat(latencies).hasSizeGreaterThan(90);
+        latencies.sort(null);
+        return latencies.get(latencies.size() / 2);
+    }
+
+    @Test
+    void aMinimumAboveOneByteNeedsAWaitShorterThanTheLagLimit() {
+        ReplicationConfig replication = ReplicationWorld.config(2).replication();
+
+        assertThatThrownBy(() -> replication.withFetchWait(30, 2)).hasMessageContaining("shorter than");
     }
 
     @Test
