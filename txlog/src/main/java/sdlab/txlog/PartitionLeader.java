@@ -109,8 +109,12 @@ final class PartitionLeader {
         if (log.highWatermark() > followers.get(follower).highWatermarkSent()) {
             return true;
         }
-        return fetch.fetchOffset() < log.logEndOffset()
-                && ParkedFetches.bytesOf(log.readForFollower(fetch.fetchOffset(), fetch.recordsMax()))
+        if (fetch.fetchOffset() >= log.logEndOffset()) {
+            return false;
+        }
+        // Every record counts its header, so under a small minimum any record is enough and nothing need be read.
+        return config.replicaFetchMinBytes() <= ParkedFetches.RECORD_OVERHEAD_BYTES
+                || ParkedFetches.bytesOf(log.readForFollower(fetch.fetchOffset(), fetch.recordsMax()))
                         >= config.replicaFetchMinBytes();
     }
 
