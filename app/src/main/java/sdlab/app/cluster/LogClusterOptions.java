@@ -131,23 +131,19 @@ record LogClusterOptions(
 
     private static final String WRONG_LEADER = "metadata-wrong-leader";
     private static final String LEADER_ALONE = "high-watermark-from-leader-alone";
-    private static final String PREFERRED_OUTSIDE_ISR = "preferred-leader-outside-isr";
 
     private static DoorBug doorBug(String name) {
-        if (name == null || name.equals(LEADER_ALONE) || name.equals(PREFERRED_OUTSIDE_ISR)) {
+        if (name == null || name.equals(LEADER_ALONE)) {
             return DoorBug.NONE;
         }
         if (name.equals(WRONG_LEADER)) {
             return DoorBug.METADATA_NAMES_WRONG_LEADER;
         }
-        throw new IllegalArgumentException("log's planted bugs are " + WRONG_LEADER + ", " + LEADER_ALONE + " and "
-                + PREFERRED_OUTSIDE_ISR + ", not '" + name + "'");
+        throw new IllegalArgumentException(
+                "log's planted bugs are " + WRONG_LEADER + " and " + LEADER_ALONE + ", not '" + name + "'");
     }
 
     private static TxLogConfig.Bug nodeBug(String name) {
-        if (LEADER_ALONE.equals(name)) {
-            return TxLogConfig.Bug.HIGH_WATERMARK_FROM_LEADER_ALONE;
-        }
-        return PREFERRED_OUTSIDE_ISR.equals(name) ? TxLogConfig.Bug.PREFERRED_LEADER_OUTSIDE_ISR : TxLogConfig.Bug.NONE;
+        return LEADER_ALONE.equals(name) ? TxLogConfig.Bug.HIGH_WATERMARK_FROM_LEADER_ALONE : TxLogConfig.Bug.NONE;
     }
 }

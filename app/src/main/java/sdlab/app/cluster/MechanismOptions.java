@@ -139,13 +139,11 @@ final class MechanismOptions {
             names = "--planted-bug",
             hidden = true,
             paramLabel = "BUG",
-            description =
-                    "a planted bug for tests; repl: ack-before-commit (SET answers before the commit),"
-                            + " serves-before-snapshot (a replica added later serves reads while it loads); shards:"
-                            + " keep-stale-table (routers take a refusing shard's epoch but keep their old table); log:"
-                            + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
-                            + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record) or"
-                            + " preferred-leader-outside-isr (leadership moves back to a restarted broker before it is in sync)")
+            description = "a planted bug for tests; repl: ack-before-commit (SET answers before the commit),"
+                    + " serves-before-snapshot (a replica added later serves reads while it loads); shards:"
+                    + " keep-stale-table (routers take a refusing shard's epoch but keep their old table); log:"
+                    + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
+                    + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record)")
     String plantedBug;
 
     /** The options given, by the names the layout file and the mechanism use. */
