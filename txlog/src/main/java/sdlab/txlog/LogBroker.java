@@ -285,6 +285,12 @@ public final class LogBroker implements Node {
         return replica(partition).leads();
     }
 
+    /** The follower fetches this broker holds for {@code partition} as its leader (none when it does not lead). */
+    List<ParkedFetches.Parked> heldFetches(TopicPartition partition) {
+        PartitionReplica replica = replica(partition);
+        return replica.leads() ? replica.leader().parkedFetches() : List.of();
+    }
+
     /** What this broker last heard from the controller about {@code partition} (its own word when standalone). */
     public Optional<PartitionState> partitionState(TopicPartition partition) {
         return replica(partition).state();

@@ -28,7 +28,10 @@ import sdlab.txlog.ReplicationMessages.RegisterBroker;
  * electing a new leader (with a new leader epoch) where it led; takes a restarted broker, whose log is empty, out of
  * every in-sync set before counting it alive again; and decides every in-sync-set change a leader asks for, refusing
  * one from a stale epoch. It sends each decision to the partition's live replicas, and all of them again every
- * {@link #RESEND_MS} ms, so a lost message only delays a replica.
+ * {@link #RESEND_MS} ms, so a lost message only delays a replica. Every {@code leaderImbalanceCheckMs} (when set) it
+ * moves each partition's leadership back to its preferred replica once that one is alive and in sync again
+ * ({@link PreferredLeader}), as Kafka's {@code auto.leader.rebalance.enable} does; Kafka waits until more than 10% of a
+ * broker's partitions are led elsewhere, this controller moves every one it can at each check.
  */
 public final class LogController implements Node {
     /** How often every partition's state goes out again to its live replicas. */
@@ -38,12 +41,15 @@ public final class LogController implements Node {
 
     record Resend() implements Timer {}
 
+    record ImbalanceCheck() implements Timer {}
+
     private final TxLogConfig config;
     private final ReplicationConfig replication;
     private final Map<TopicPartition, PartitionState> states = new TreeMap<>();
     private final Map<NodeId, Long> lastHeardNanos = new TreeMap<>();
     private final Set<NodeId> alive = new TreeSet<>();
     private int uncleanElections;
+    private int preferredMoves;
 
     public LogController(TxLogConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -63,6 +69,9 @@ public final class LogController implements Node {
         states.values().forEach(state -> announce(state, ctx));
         ctx.setTimer(Duration.ofMillis(replication.heartbeatMs()), new SessionCheck());
         ctx.setTimer(Duration.ofMillis(RESEND_MS), new Resend());
+        if (replication.preferredLeaderMoves()) {
+            ctx.setTimer(Duration.ofMillis(replication.leaderImbalanceCheckMs()), new ImbalanceCheck());
+        }
     }
 
     /** Partition k's replicas are brokers k, k+1, ... (mod the group), so leaders spread over the brokers. */
@@ -118,6 +127,10 @@ public final class LogController implements Node {
                 states.values().forEach(state -> announce(state, ctx));
                 ctx.setTimer(Duration.ofMillis(RESEND_MS), resend);
             }
+            case ImbalanceCheck check -> {
+                moveLeadersBack(ctx);
+                ctx.setTimer(Duration.ofMillis(replication.leaderImbalanceCheckMs()), check);
+            }
             default -> {}
         }
     }
@@ -170,6 +183,18 @@ public final class LogController implements Node {
         change(state.withLeader(elected.leader(), elected.isr()), ctx);
     }
 
+    private void moveLeadersBack(NodeContext ctx) {
+        boolean outsideIsr = config.bug() == TxLogConfig.Bug.PREFERRED_LEADER_OUTSIDE_ISR;
+        for (PartitionState state : List.copyOf(states.values())) {
+            PreferredLeader.moveBack(state, alive, outsideIsr).ifPresent(moved -> {
+                preferredMoves++;
+                ctx.note("controller: " + state.partition() + " moves back to its preferred leader " + moved.leader()
+                        + " from " + state.leader() + " in epoch " + moved.leaderEpoch() + ", in sync " + moved.isr());
+                change(moved, ctx);
+            });
+        }
+    }
+
     private void onAlterIsr(NodeId from, AlterIsr alter, NodeContext ctx) {
         PartitionState state = states.get(alter.partition());
         if (state == null) {
@@ -204,6 +229,11 @@ public final class LogController implements Node {
     /** The controller's current word about {@code partition}. */
     public Optional<PartitionState> state(TopicPartition partition) {
         return Optional.ofNullable(states.get(partition));
+    }
+
+    /** How many times leadership moved back to a preferred replica. */
+    public int preferredMoves() {
+        return preferredMoves;
     }
 
     /** How many elections picked a leader from outside the in-sync set. */

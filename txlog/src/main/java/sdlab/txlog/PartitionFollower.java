@@ -15,8 +15,10 @@ import sdlab.txlog.TxLogConfig.Bug;
  * The follower role of one partition on one broker, for one leader epoch. It first truncates: it asks the leader
  * where its own latest epoch ended in the leader's log, and cuts its log there (KIP-101 and KIP-279), because records
  * past that point came from a leader the new one does not descend from. Then it fetches from its log end, appends
- * what comes back, takes the leader's high watermark and log start, and fetches again: at once after records, after
- * {@code replicaFetchWaitMs} after an empty answer, and again after {@code replicaFetchTimeoutMs} without one.
+ * what comes back, takes the leader's high watermark and log start, and fetches again at once: the leader holds a
+ * fetch that finds nothing new for up to {@code replicaFetchWaitMaxMs}, so an idle follower asks about once per wait.
+ * Without an answer by the wait plus {@code replicaFetchTimeoutMs} it sends the fetch again; after a refusal it waits
+ * {@code replicaFetchBackoffMs}.
  */
 final class PartitionFollower {
     /** The most records a fetch asks for; the leader rounds up to whole batches. */
@@ -76,7 +78,7 @@ final class PartitionFollower {
         ctx.send(
                 leader(),
                 new ReplicaFetch(state.partition(), state.leaderEpoch(), log.logEndOffset(), FETCH_RECORDS_MAX));
-        await(config.replicaFetchTimeoutMs(), ctx);
+        await(config.replicaFetchWaitMaxMs() + config.replicaFetchTimeoutMs(), ctx);
     }
 
     private void await(long delayMs, NodeContext ctx) {
@@ -126,12 +128,7 @@ final class PartitionFollower {
         log.appendReplicated(answer.records());
         log.deleteBelow(Math.min(answer.logStartOffset(), log.logEndOffset()));
         log.highWatermark(Math.max(log.highWatermark(), Math.min(answer.highWatermark(), log.logEndOffset())));
-        if (answer.records().isEmpty()) {
-            phase = Phase.FETCHING;
-            await(config.replicaFetchWaitMs(), ctx);
-        } else {
-            fetch(ctx);
-        }
+        fetch(ctx); // an empty answer already waited at the leader
     }
 
     void onRefused(ReplicaRefused refused, NodeContext ctx) {
@@ -148,6 +145,6 @@ final class PartitionFollower {
         }
         // A stale or unknown epoch, or not the leader: the controller's next word will settle it; try again later.
         inFlight = false;
-        await(config.replicaFetchWaitMs(), ctx);
+        await(config.replicaFetchBackoffMs(), ctx);
     }
 }

@@ -24,6 +24,15 @@ import sdlab.txlog.TxLogConfig.Bug;
  * than the controller's.
  *
  * <p>{@code acks=all} produces wait here until the high watermark passes their batch.
+ *
+ * <p>A follower's fetch that finds nothing worth sending is held (parked) for up to {@code replica.fetch.wait.max.ms}
+ * instead of being answered empty at once, so an idle follower asks about once per wait. Worth sending is at least
+ * {@code replica.fetch.min.bytes} of records, or a high watermark newer than the follower was last told (so followers
+ * learn it promptly, as Kafka's DelayedFetch does for KIP-392). A held fetch is answered the moment that becomes true:
+ * an append or a marker, a follower's fetch or an in-sync-set change that moves the high watermark. That matters for
+ * {@code acks=all}: the leader learns a follower's new log end only from its next fetch, so a fetch held past an
+ * append would hold the produce too. The fetch's wait and size are the leader's own settings, not fields of the
+ * fetch as in Kafka, since every broker of a group shares one configuration.
  */
 final class PartitionLeader {
     /** A bound on the produces waiting for the high watermark; past it a produce is refused, not queued. */
@@ -38,6 +47,7 @@ final class PartitionLeader {
     private final Bug bug;
     private final Map<NodeId, FollowerProgress> followers = new TreeMap<>();
     private final TreeMap<Long, List<Waiting>> waitingByEnd = new TreeMap<>();
+    private final ParkedFetches parked = new ParkedFetches();
     private final long epochStartOffset;
     private PartitionState state;
     private List<NodeId> pendingIsr;
@@ -82,18 +92,73 @@ final class PartitionLeader {
             ctx.send(from, refused);
             return;
         }
+        parked.release(from); // the follower asks again (it restarted, or its fetch timed out): this one counts
         FollowerProgress progress = followers.get(from);
         progress.onFetch(fetch.fetchOffset(), log.logEndOffset(), ctx.nowNanos());
         maybeAddToIsr(from, progress, ctx);
         advanceHighWatermark(ctx);
+        if (worthAnswering(from, fetch)) {
+            answer(from, fetch, ctx);
+        } else {
+            parked.park(from, fetch, config.replicaFetchWaitMaxMs(), ctx);
+        }
+    }
+
+    /** Records of at least the minimum size from the fetch offset, or a high watermark the follower has not heard. */
+    private boolean worthAnswering(NodeId follower, ReplicaFetch fetch) {
+        if (log.highWatermark() > followers.get(follower).highWatermarkSent()) {
+            return true;
+        }
+        if (fetch.fetchOffset() >= log.logEndOffset()) {
+            return false;
+        }
+        // Every record counts its header, so under a small minimum any record is enough and nothing need be read.
+        return config.replicaFetchMinBytes() <= ParkedFetches.RECORD_OVERHEAD_BYTES
+                || ParkedFetches.bytesOf(log.readForFollower(fetch.fetchOffset(), fetch.recordsMax()))
+                        >= config.replicaFetchMinBytes();
+    }
+
+    private void answer(NodeId follower, ReplicaFetch fetch, NodeContext ctx) {
+        followers.get(follower).onAnswered(log.logEndOffset(), log.highWatermark(), ctx.nowNanos());
         ctx.send(
-                from,
+                follower,
                 new ReplicaFetchOk(
                         state.partition(),
                         state.leaderEpoch(),
                         log.readForFollower(fetch.fetchOffset(), fetch.recordsMax()),
                         log.highWatermark(),
                         log.logStartOffset()));
+    }
+
+    /** Answers the held fetches that now have something worth sending. */
+    private void answerParked(NodeContext ctx) {
+        if (bug == Bug.PARKED_FETCH_NEVER_ANSWERED) {
+            return;
+        }
+        for (ParkedFetches.Parked ready : parked.takeIf(p -> worthAnswering(p.follower(), p.fetch()))) {
+            answer(ready.follower(), ready.fetch(), ctx);
+        }
+    }
+
+    /**
+     * The log grew from {@code endBefore} (an append or a marker): a follower held there had everything until now,
+     * and its fetch now has records to take.
+     */
+    void onLogGrew(long endBefore, NodeContext ctx) {
+        for (ParkedFetches.Parked held : parked.held()) {
+            if (held.fetch().fetchOffset() >= endBefore) {
+                followers.get(held.follower()).heldEverythingUntil(ctx.nowNanos());
+            }
+        }
+        advanceHighWatermark(ctx);
+    }
+
+    /** A held fetch's wait ended with nothing worth sending: it is answered empty, and the follower asks again. */
+    void onWaitEnds(ParkedFetches.WaitEnds ends, NodeContext ctx) {
+        if (ends.leaderEpoch() != state.leaderEpoch() || bug == Bug.PARKED_FETCH_NEVER_ANSWERED) {
+            return;
+        }
+        parked.takeExpired(ends).ifPresent(held -> answer(held.follower(), held.fetch(), ctx));
     }
 
     private ReplicaRefused refusal(NodeId from, ReplicaFetch fetch) {
@@ -137,7 +202,7 @@ final class PartitionLeader {
         List<NodeId> kept = new ArrayList<>();
         for (NodeId member : state.isr()) {
             FollowerProgress progress = followers.get(member);
-            if (progress == null || now - progress.lastCaughtUpNanos() <= lagMaxNanos) {
+            if (progress == null || !progress.laggingBehind(log.logEndOffset(), now, lagMaxNanos)) {
                 kept.add(member);
             }
         }
@@ -181,6 +246,7 @@ final class PartitionLeader {
             log.highWatermark(candidate);
         }
         answerWaiting(ctx);
+        answerParked(ctx);
     }
 
     /**
@@ -221,6 +287,14 @@ final class PartitionLeader {
     void resign() {
         waitingByEnd.clear();
         waitingCount = 0;
+        // The held fetches go unanswered too: the controller tells each follower whom to fetch from next, and a
+        // follower that misses that word sends its fetch again when it times out.
+        parked.clear();
+    }
+
+    /** The follower fetches held here now, for tests. */
+    List<ParkedFetches.Parked> parkedFetches() {
+        return parked.held();
     }
 
     /** The leader's view of a follower's log end, for tests. */

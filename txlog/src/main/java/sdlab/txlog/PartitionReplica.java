@@ -120,6 +120,13 @@ final class PartitionReplica {
         ctx.send(from, new EpochEndOffsetOk(log.id(), state.leaderEpoch(), end.epoch(), end.endOffset()));
     }
 
+    /** A fetch this broker held as leader waited long enough; ignored once it no longer leads. */
+    void onFetchWaitEnds(ParkedFetches.WaitEnds ends, NodeContext ctx) {
+        if (leader != null) {
+            leader.onWaitEnds(ends, ctx);
+        }
+    }
+
     void onFetch(NodeId from, ReplicationMessages.ReplicaFetch fetch, NodeContext ctx) {
         if (leader == null) {
             ctx.send(
@@ -133,8 +140,9 @@ final class PartitionReplica {
 
     /** Appends a producer's batch on the leader, in its leader epoch, and lets the high watermark follow. */
     PartitionLog.Appended append(TxLogMessages.Produce produce, NodeContext ctx) {
+        long endBefore = log.logEndOffset();
         PartitionLog.Appended appended = log.append(produce, ctx.nowNanos(), state.leaderEpoch());
-        leader().advanceHighWatermark(ctx);
+        leader().onLogGrew(endBefore, ctx);
         return appended;
     }
 
@@ -144,7 +152,8 @@ final class PartitionReplica {
             ctx.note(log.id() + ": no marker written, this broker no longer leads it");
             return;
         }
+        long endBefore = log.logEndOffset();
         log.writeMarker(producerId, epoch, commit, ctx.nowNanos(), state.leaderEpoch());
-        leader.advanceHighWatermark(ctx);
+        leader.onLogGrew(endBefore, ctx);
     }
 }

@@ -151,6 +151,7 @@ final class ReplicaManager {
             }
             case PartitionFollower.Step step ->
                 replica(step.partition()).follower().ifPresent(f -> f.onStep(step, ctx));
+            case ParkedFetches.WaitEnds ends -> replica(ends.partition()).onFetchWaitEnds(ends, ctx);
             default -> {}
         }
     }

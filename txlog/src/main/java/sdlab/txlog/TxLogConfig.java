@@ -38,7 +38,17 @@ public record TxLogConfig(
         /** The leader moves its high watermark to its own log end, as if it were alone, ignoring its followers. */
         HIGH_WATERMARK_FROM_LEADER_ALONE,
         /** A follower of a new leader fetches from its own log end without truncating its divergent suffix first. */
-        FOLLOWER_SKIPS_TRUNCATION
+        FOLLOWER_SKIPS_TRUNCATION,
+        /**
+         * A leader holds a follower's fetch that found nothing new and never answers it, neither when records arrive
+         * nor when the wait ends: the follower learns of new records only when its fetch times out and it asks again.
+         */
+        PARKED_FETCH_NEVER_ANSWERED,
+        /**
+         * The controller moves leadership back to a partition's preferred replica as soon as that broker is alive,
+         * without waiting for it to be back in the in-sync set: a restarted broker, whose log is empty, leads.
+         */
+        PREFERRED_LEADER_OUTSIDE_ISR
     }
 
     public TxLogConfig {

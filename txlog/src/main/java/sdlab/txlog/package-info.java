@@ -23,7 +23,10 @@
  *       {@code replica.lag.time.max} and takes it back once caught up, changed only with the controller's consent
  *       (AlterPartition), a high watermark at the lowest log end of the in-sync set, {@code acks} 0, 1 and all with
  *       {@code min.insync.replicas}, elections from the in-sync set (or, unclean, from outside it), and followers of a
- *       new leader that truncate their divergent suffix by the leader-epoch cache (KIP-101, KIP-279).
+ *       new leader that truncate their divergent suffix by the leader-epoch cache (KIP-101, KIP-279). A leader holds
+ *       a follower's fetch that finds nothing new for up to {@code replica.fetch.wait.max.ms} and answers it as soon
+ *       as records arrive; the controller moves each partition's leadership back to its preferred replica once that
+ *       one is in sync again ({@code auto.leader.rebalance.enable}).
  *   <li>Retention by bytes and by age ({@code retention.bytes}, {@code retention.ms}): whole batches leave the front
  *       of the log and the log start offset moves; a fetch below it is out of range.
  *   <li>Kafka's classic consumer-group protocol ({@code GroupCoordinator}): join, sync, heartbeat and

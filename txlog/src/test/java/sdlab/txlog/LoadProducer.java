@@ -1,6 +1,7 @@
 package sdlab.txlog;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +37,10 @@ final class LoadProducer implements Node {
     private final Map<Long, Long> attemptByRequest = new TreeMap<>();
     /** Every acknowledged value and the offset its first acknowledgement gave. */
     final Map<String, Long> acknowledged = new TreeMap<>();
+    /** From each record's first send to its first acknowledgement, in nanoseconds of virtual time, in ack order. */
+    final List<Long> ackLatenciesNanos = new ArrayList<>();
+
+    private final Map<Long, Long> firstSentNanos = new TreeMap<>();
 
     private int target;
     private long next;
@@ -57,8 +62,10 @@ final class LoadProducer implements Node {
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
         switch (message) {
             case ProduceOk ok
-            when attemptByRequest.remove(ok.requestId()) != null ->
+            when attemptByRequest.remove(ok.requestId()) != null -> {
                 acknowledged.putIfAbsent(value(ok.requestId()), ok.baseOffset());
+                ackLatenciesNanos.add(ctx.nowNanos() - firstSentNanos.remove(ok.requestId()));
+            }
             case ProduceRefused refused
             when attemptByRequest.containsKey(refused.requestId()) -> {
                 if (from.equals(brokers.get(target))) {
@@ -95,6 +102,7 @@ final class LoadProducer implements Node {
 
     private void send(long requestId, NodeContext ctx) {
         long attempt = attemptByRequest.merge(requestId, 1L, Long::sum);
+        firstSentNanos.putIfAbsent(requestId, ctx.nowNanos());
         ctx.send(
                 brokers.get(target),
                 new Produce(requestId, partition, -1, (short) 0, 0, false, List.of(value(requestId)), acks));

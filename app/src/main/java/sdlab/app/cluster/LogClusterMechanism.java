@@ -25,12 +25,14 @@ import sdlab.txlog.server.ClusterKafkaDoor;
  * unchanged, each with a Kafka port for the unmodified Kafka clients, and one more process, n(B+1), runs its
  * {@link LogController}, which stands for Kafka's KRaft controller quorum: it assigns each partition's replicas round
  * robin (partition k's leader is broker k mod B at the start), fences a broker whose heartbeats stop, and elects a new
- * leader from the in-sync set. The controller is one process and has no failover of its own.
+ * leader from the in-sync set, and (every {@code --leader-imbalance-check-ms}) moves leadership back to each partition's
+ * preferred replica once it is in sync again. The controller is one process and has no failover of its own.
  *
  * <p>The simulator's replication timings suit a network of microseconds and no pauses. Real processes on a busy
  * machine pause for hundreds of milliseconds (GC, scheduling) without having failed, so here brokers beat every
  * {@value #HEARTBEAT_MS} ms and are fenced after {@value #SESSION_TIMEOUT_MS} ms of silence (Kafka's defaults are 2 s
- * and 9 s), and a follower leaves the in-sync set after {@value #REPLICA_LAG_MS} ms behind (Kafka's 30 s).
+ * and 9 s), and a follower leaves the in-sync set after {@value #REPLICA_LAG_MS} ms behind (Kafka's 30 s). A leader
+ * holds an idle follower's fetch for {@value #REPLICA_FETCH_WAIT_MAX_MS} ms, Kafka's default.
  */
 final class LogClusterMechanism implements ClusterMechanism {
     static final String NAME = "log";
@@ -38,8 +40,15 @@ final class LogClusterMechanism implements ClusterMechanism {
     static final long HEARTBEAT_MS = 250;
     static final long SESSION_TIMEOUT_MS = 3_000;
     static final long REPLICA_LAG_MS = 10_000;
-    /** An idle follower asks again this soon: Kafka's fetcher long-polls instead, which these brokers cannot yet. */
-    private static final long REPLICA_FETCH_WAIT_MS = 5;
+    /** How long a leader holds a fetch that finds nothing new, as {@code replica.fetch.wait.max.ms}. */
+    static final long REPLICA_FETCH_WAIT_MAX_MS = 500;
+    /** One byte: a fetch is answered as soon as any record arrives, as Kafka's {@code replica.fetch.min.bytes}. */
+    private static final int REPLICA_FETCH_MIN_BYTES = 1;
+    /**
+     * A refused follower (its leader has not heard of the new epoch yet) asks again after this; shorter than Kafka's
+     * 1 s so that a failover here is not slowed by it.
+     */
+    private static final long REPLICA_FETCH_BACKOFF_MS = 100;
 
     private static final long REPLICA_FETCH_TIMEOUT_MS = 2_000;
     private static final int RECORDS_PER_PARTITION_MAX = 1_000_000;
@@ -64,11 +73,14 @@ final class LogClusterMechanism implements ClusterMechanism {
                 options.replicationFactor(),
                 options.minInsync(),
                 REPLICA_LAG_MS,
-                REPLICA_FETCH_WAIT_MS,
+                REPLICA_FETCH_WAIT_MAX_MS,
+                REPLICA_FETCH_MIN_BYTES,
+                REPLICA_FETCH_BACKOFF_MS,
                 REPLICA_FETCH_TIMEOUT_MS,
                 HEARTBEAT_MS,
                 SESSION_TIMEOUT_MS,
-                false);
+                false,
+                options.leaderImbalanceCheckMs());
         this.config = new TxLogConfig(
                 options.partitionsByTopic(),
                 RECORDS_PER_PARTITION_MAX,
@@ -105,8 +117,15 @@ final class LogClusterMechanism implements ClusterMechanism {
                                 String.join(",", options.topics()),
                                 options.partitions(),
                                 options.partitions() == 1 ? "" : "s")
-                + " replication factor %d, min.insync.replicas %d; Kafka ports from %d"
-                        .formatted(options.replicationFactor(), options.minInsync(), options.clientPort());
+                + " replication factor %d, min.insync.replicas %d; %s; Kafka ports from %d"
+                        .formatted(
+                                options.replicationFactor(),
+                                options.minInsync(),
+                                options.leaderImbalanceCheckMs() == 0
+                                        ? "leaders stay where elections put them"
+                                        : "leaders move back to preferred replicas every "
+                                                + options.leaderImbalanceCheckMs() + " ms",
+                                options.clientPort());
     }
 
     @Override

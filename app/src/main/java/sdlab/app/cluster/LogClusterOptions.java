@@ -18,6 +18,9 @@ import sdlab.txlog.server.DoorBug;
  * @param minInsync the fewest in-sync replicas an {@code acks=all} produce is taken with, as
  *     {@code min.insync.replicas}
  * @param clientPort broker i (from 0) serves Kafka clients on {@code clientPort + i}
+ * @param leaderImbalanceCheckMs how often the controller moves leadership back to each partition's preferred replica
+ *     once it is in sync, as {@code leader.imbalance.check.interval.seconds}; 0 never moves it, as
+ *     {@code auto.leader.rebalance.enable=false}
  * @param doorBug the Kafka doors' planted bug, or none
  * @param nodeBug the brokers' planted bug, or none
  */
@@ -28,11 +31,22 @@ record LogClusterOptions(
         int replicationFactor,
         int minInsync,
         int clientPort,
+        long leaderImbalanceCheckMs,
         DoorBug doorBug,
         TxLogConfig.Bug nodeBug) {
     static final int CLIENT_PORT_DEFAULT = 9092;
-    private static final Set<String> KNOWN =
-            Set.of("brokers", "topic", "partitions", "replication-factor", "min-insync", "client-port", "planted-bug");
+    /** Kafka checks every 300 s; 10 s lets a demo see leadership come back while one watches. */
+    static final long LEADER_IMBALANCE_CHECK_MS_DEFAULT = 10_000;
+
+    private static final Set<String> KNOWN = Set.of(
+            "brokers",
+            "topic",
+            "partitions",
+            "replication-factor",
+            "min-insync",
+            "client-port",
+            "leader-imbalance-check-ms",
+            "planted-bug");
 
     LogClusterOptions {
         topics = List.copyOf(topics);
@@ -59,6 +73,11 @@ record LogClusterOptions(
         if (clientPort < 1 || clientPort + brokers - 1 > 65_535) {
             throw new IllegalArgumentException("--client-port must leave room for " + brokers + " ports below 65536");
         }
+        if (leaderImbalanceCheckMs < 0 || leaderImbalanceCheckMs > 3_600_000) {
+            throw new IllegalArgumentException(
+                    "--leader-imbalance-check-ms must be between 0 (never move leaders back) and 3600000, got "
+                            + leaderImbalanceCheckMs);
+        }
     }
 
     /**
@@ -70,7 +89,7 @@ record LogClusterOptions(
         for (String name : options.keySet()) {
             if (!KNOWN.contains(name)) {
                 throw new IllegalArgumentException("log takes --nodes, --topic, --partitions, --replication-factor,"
-                        + " --min-insync and --client-port, not --" + name);
+                        + " --min-insync, --client-port and --leader-imbalance-check-ms, not --" + name);
             }
         }
         int brokers = number(options, "brokers", 3);
@@ -82,6 +101,7 @@ record LogClusterOptions(
                 replicationFactor,
                 number(options, "min-insync", Math.min(2, replicationFactor)),
                 number(options, "client-port", CLIENT_PORT_DEFAULT),
+                number(options, "leader-imbalance-check-ms", (int) LEADER_IMBALANCE_CHECK_MS_DEFAULT),
                 doorBug(options.get("planted-bug")),
                 nodeBug(options.get("planted-bug")));
     }

@@ -129,6 +129,13 @@ final class MechanismOptions {
     Integer minInsync;
 
     @Option(
+            names = "--leader-imbalance-check-ms",
+            paramLabel = "MS",
+            description = "log: how often the controller moves each partition's leadership back to its preferred"
+                    + " replica once that one is in sync again; 0 never (default: 10000; Kafka's is 300 s)")
+    Integer leaderImbalanceCheckMs;
+
+    @Option(
             names = "--planted-bug",
             hidden = true,
             paramLabel = "BUG",
@@ -177,6 +184,7 @@ final class MechanismOptions {
         putIfGiven(options, "partitions", partitions);
         putIfGiven(options, "replication-factor", replicationFactor);
         putIfGiven(options, "min-insync", minInsync);
+        putIfGiven(options, "leader-imbalance-check-ms", leaderImbalanceCheckMs);
         putIfGiven(options, "planted-bug", plantedBug);
         return options;
     }

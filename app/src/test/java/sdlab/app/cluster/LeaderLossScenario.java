@@ -12,10 +12,21 @@ import sdlab.core.NodeId;
  * controller fences the dead leader and elects a follower, which never had those records. Kafka's promise is that
  * none of them was acknowledged with acks=all: the producer retries them on the new leader, and the read-back check
  * holds. A leader that answers acks=all alone breaks it, and the check reports the records it acknowledged as lost.
+ *
+ * <p>The records are sent only once the leader has let go of the fetches the followers sent before they stopped: a
+ * leader holds an idle follower's fetch and answers it the moment records arrive, and that answer would wait in the
+ * stopped follower's socket buffer and reach it when it resumes, so the follower would have the records after all.
  */
 final class LeaderLossScenario {
-    /** Under the controller's session timeout, so that the stopped followers are not fenced themselves. */
-    private static final Duration PAUSE = Duration.ofMillis(1_500);
+    /**
+     * With {@link #HELD_FETCHES_ANSWERED}, under the controller's session timeout, so that the stopped followers are
+     * not fenced themselves.
+     */
+    private static final Duration PAUSE = Duration.ofMillis(1_000);
+
+    /** Past the end of the wait of the last fetch each follower sent before it stopped. */
+    private static final Duration HELD_FETCHES_ANSWERED =
+            Duration.ofMillis(LogClusterMechanism.REPLICA_FETCH_WAIT_MAX_MS + 200);
 
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static final int RECORDS_WHILE_PAUSED = 20;
@@ -43,6 +54,7 @@ final class LeaderLossScenario {
             int acknowledgedBefore = traffic.acknowledged();
             followers.forEach(cluster.processes::pause);
             try {
+                Thread.sleep(HELD_FETCHES_ANSWERED.toMillis());
                 for (int i = 0; i < RECORDS_WHILE_PAUSED; i++) {
                     traffic.sendTo(1);
                 }

@@ -32,8 +32,8 @@ class LogClusterCommandTest {
     void optionsTakeKafkasNamesAndDefaults() {
         LogClusterOptions defaults = LogClusterOptions.parse(Map.of());
         assertThat(defaults)
-                .isEqualTo(
-                        new LogClusterOptions(3, List.of("test"), 3, 3, 2, 9092, DoorBug.NONE, TxLogConfig.Bug.NONE));
+                .isEqualTo(new LogClusterOptions(
+                        3, List.of("test"), 3, 3, 2, 9092, 10_000, DoorBug.NONE, TxLogConfig.Bug.NONE));
         assertThat(defaults.nodeCount()).isEqualTo(4);
         assertThat(LogClusterOptions.parse(Map.of("brokers", "1")))
                 .extracting(LogClusterOptions::replicationFactor, LogClusterOptions::minInsync)
@@ -52,6 +52,8 @@ class LogClusterCommandTest {
                 .hasMessageContaining("topic 'a b'");
         assertThatThrownBy(() -> LogClusterOptions.parse(Map.of("planted-bug", "x")))
                 .hasMessageStartingWith("log's planted bugs are");
+        assertThatThrownBy(() -> LogClusterOptions.parse(Map.of("leader-imbalance-check-ms", "-1")))
+                .hasMessageStartingWith("--leader-imbalance-check-ms must be between 0");
 
         ClusterCommandTest.Result refused = ClusterCommandTest.sdlab(
                 "cluster", "start", "log", "--nodes", "2", "--replication-factor", "3", "--dir", directory.toString());

@@ -3,6 +3,7 @@ package sdlab.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,7 +40,8 @@ class LogPlantedBugClusterTest {
             try (KafkaConsumer<String, String> observer = cluster.consumer(null);
                     KafkaProducer<String, String> producer = cluster.producer(DELIVERY_TIMEOUT_MS)) {
                 // Each partition's leader is named one broker on: 0 is led by 1, named 2, and so on.
-                assertThat(LogTraffic.leaders(observer)).containsExactlyInAnyOrderEntriesOf(Map.of(0, 2, 1, 3, 2, 1));
+                assertThat(LogTraffic.awaitLeaders(observer, Map.of(0, 2, 1, 3, 2, 1), Duration.ofSeconds(40)))
+                        .containsExactlyInAnyOrderEntriesOf(Map.of(0, 2, 1, 3, 2, 1));
                 traffic = new LogTraffic(producer);
                 for (int i = 0; i < 30; i++) {
                     traffic.sendNext();

@@ -30,7 +30,10 @@ final class LogTestCluster implements AutoCloseable {
         this.brokers = brokers;
     }
 
-    /** Three brokers holding every partition of {@link #TOPIC} (3 partitions, min.insync 2), with {@code options}. */
+    /**
+     * Three brokers holding every partition of {@link #TOPIC} (3 partitions, min.insync 2), leadership moved back to
+     * preferred replicas every second unless {@code options} say otherwise, with {@code options}.
+     */
     static LogTestCluster start(Path directory, Map<String, String> options) throws Exception {
         Map<String, String> all = new HashMap<>(options);
         all.put("brokers", "3");
@@ -40,6 +43,8 @@ final class LogTestCluster implements AutoCloseable {
         all.put("min-insync", "2");
         int portBase = ReplTestCluster.freePortRange(3);
         all.put("client-port", Integer.toString(portBase));
+        // A broker fenced for starting late leads its partitions again a second after it is in sync.
+        all.putIfAbsent("leader-imbalance-check-ms", "1000");
         LogClusterMechanism mechanism = LogClusterMechanism.fromOptions(all);
         ProcessCluster processes = ProcessCluster.start(
                 directory,

@@ -94,6 +94,23 @@ final class LogTraffic {
         return leaders;
     }
 
+    /**
+     * The leaders as Metadata names them, once they are {@code expected} or {@code max} has passed. A broker that came
+     * up after the controller's session timeout (a loaded machine) was fenced, and its partition is led elsewhere until
+     * the controller's next imbalance check moves it back.
+     */
+    static Map<Integer, Integer> awaitLeaders(
+            KafkaConsumer<String, String> consumer, Map<Integer, Integer> expected, Duration max)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        Map<Integer, Integer> leaders = leaders(consumer);
+        while (!leaders.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            leaders = leaders(consumer);
+        }
+        return leaders;
+    }
+
     /** Reads every partition from its start up to its end offset (the high watermark), without a group. */
     static List<ReadBackCheck.Read> readAll(KafkaConsumer<String, String> consumer, Duration max) {
         List<TopicPartition> partitions = new ArrayList<>();
