@@ -56,6 +56,29 @@ final class ScatterGather {
     }
 
     /**
+     * DEL key...: how many of the keys were there to remove. A key named twice is deleted twice and counted once, as
+     * Redis counts, since the second delete finds nothing; the two run at once here, so which one counts is open.
+     */
+    CompletableFuture<RespReply> del(List<String> keys) {
+        RespReply unfit = unfit(keys, 1);
+        if (unfit != null) {
+            return CompletableFuture.completedFuture(unfit);
+        }
+        List<CompletableFuture<Outcome>> deletes = new ArrayList<>();
+        keys.forEach(key -> deletes.add(store.invoke(ShardRouter.DEL, key, null)));
+        return all(deletes).thenApply(outcomes -> {
+            long removed = 0;
+            for (Outcome outcome : outcomes) {
+                if (!(outcome instanceof Outcome.Ok ok)) {
+                    return Replies.notOk(outcome);
+                }
+                removed += (Long) ok.value();
+            }
+            return RespReply.integer(removed);
+        });
+    }
+
+    /**
      * MSET key value...: every value is checked before any is sent, so a bad one writes nothing; then one put per
      * pair. OK when all are applied; otherwise which keys certainly failed and which may or may not have been written.
      */

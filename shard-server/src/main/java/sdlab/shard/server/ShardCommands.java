@@ -13,13 +13,13 @@ import sdlab.shard.store.ShardRouter;
 
 /**
  * What each Redis command means to the sharded store. GET and SET are the routers' get and put of the key's owner;
- * MGET, MSET and EXISTS scatter one get or put per key over the routers and gather the answers ({@link
+ * MGET, MSET, EXISTS and DEL scatter one get, put or delete per key over the routers and gather the answers ({@link
  * ScatterGather}); SHARDS.RANGE is the routers' range scan; INFO and SHARDS.WHERE read the routers' cached tables
  * ({@link ShardingInfo}).
  *
- * <p>Refused, with a reason: SET's options (the store has no expiry and no conditional write), DEL (it has no delete),
- * and INCR and its kin: a shard serves gets and puts only, so an increment would be a get and a put through the
- * router, and two clients incrementing at once would both write their own sum, one increment lost.
+ * <p>Refused, with a reason: SET's options (the store has no expiry and no conditional write), and INCR and its kin:
+ * a shard serves gets, puts and deletes only, so an increment would be a get and a put through the router, and two
+ * clients incrementing at once would both write their own sum, one increment lost.
  */
 final class ShardCommands {
     private final ShardAccess store;
@@ -56,12 +56,11 @@ final class ShardCommands {
             case MGET -> scatter.mget(args.subList(1, args.size()));
             case MSET -> scatter.mset(args.subList(1, args.size()));
             case EXISTS -> scatter.exists(args.subList(1, args.size()));
-            case DEL ->
-                now(RespReply.error("ERR DEL is not supported: the sharded store has no delete (a shard"
-                        + " serves get, put, scan and count); SET the key to 0 if a marker will do"));
+            case DEL -> scatter.del(args.subList(1, args.size()));
             case INCR, DECR, INCRBY, DECRBY ->
                 now(RespReply.error("ERR " + command.wireName()
-                        + " is not supported: a shard has no atomic read-modify-write (it serves gets and puts), and a"
+                        + " is not supported: a shard has no atomic read-modify-write (it serves gets, puts and deletes),"
+                        + " and a"
                         + " get then a put through the router would lose increments made at the same time"));
             case SHARDS_WHERE -> now(info.where(args.get(1)));
             case SHARDS_RANGE -> range(args.get(1), args.get(2));

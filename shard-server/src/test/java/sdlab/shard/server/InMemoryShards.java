@@ -78,6 +78,7 @@ final class InMemoryShards implements ShardAccess {
                 entries.put(key, (Long) value);
                 yield Outcome.ok(value);
             }
+            case ShardRouter.DEL -> Outcome.ok(entries.remove(key) == null ? 0L : 1L);
             case ShardRouter.RANGE -> Outcome.ok(new TreeMap<>(new TreeMap<>(entries).subMap(key, (String) value)));
             default -> Outcome.fail("no such operation here: " + f);
         };
