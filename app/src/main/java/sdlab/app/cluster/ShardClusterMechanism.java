@@ -167,6 +167,10 @@ final class ShardClusterMechanism implements ClusterMechanism {
                 words.size() == 2
                         ? new ClientCommand.Invoke(ShardRouter.GET, words.get(1), null)
                         : new ClientCommand.Invalid("usage: get KEY");
+            case "del", "delete" ->
+                words.size() == 2
+                        ? new ClientCommand.Invoke(ShardRouter.DEL, words.get(1), null)
+                        : new ClientCommand.Invalid("usage: del KEY");
             case "scan" ->
                 words.size() == 3
                         ? new ClientCommand.Invoke(ShardRouter.RANGE, words.get(1), words.get(2))
@@ -182,8 +186,8 @@ final class ShardClusterMechanism implements ClusterMechanism {
     @Override
     public String clientHelp() {
         return "redis-cli -p " + options.respPortBase() + " (any node's port; SET, GET, MGET, MSET, EXISTS,"
-                + " SHARDS.WHERE, SHARDS.RANGE, INFO sharding), or 'sdlab cluster client shards' with: put KEY NUMBER,"
-                + " get KEY, scan FROM TO, count; 'sdlab cluster shards add NODE' adds a spare";
+                + " DEL, SHARDS.WHERE, SHARDS.RANGE, INFO sharding), or 'sdlab cluster client shards' with: put KEY"
+                + " NUMBER, get KEY, del KEY, scan FROM TO, count; 'sdlab cluster shards add NODE' adds a spare";
     }
 
     /** Node number {@code index}'s RESP port, with a few routers behind it that reach every shard. */

@@ -62,6 +62,7 @@ class ShardClusterOptionsTest {
 
         assertThat(shards.parse(List.of("put", "k", "5")))
                 .isEqualTo(new ClientCommand.Invoke(ShardRouter.PUT, "k", 5L));
+        assertThat(shards.parse(List.of("del", "k"))).isEqualTo(new ClientCommand.Invoke(ShardRouter.DEL, "k", null));
         assertThat(shards.parse(List.of("scan", "a", "b")))
                 .isEqualTo(new ClientCommand.Invoke(ShardRouter.RANGE, "a", "b"));
         assertThat(shards.parse(List.of("put", "k", "five")))

@@ -66,7 +66,7 @@ class ShardsRespClusterTest {
         }
     }
 
-    /** SET, GET and MGET with the real redis-cli, one process per command; skipped where it is not installed. */
+    /** SET, GET, MGET and DEL with the real redis-cli, one process per command; skipped where it is not installed. */
     private static void redisCliSetsAndGets(int port) throws Exception {
         if (!Files.isExecutable(REDIS_CLI)) {
             System.out.println("redis-cli is not installed at " + REDIS_CLI + ": its part of the test is skipped");
@@ -76,6 +76,8 @@ class ShardsRespClusterTest {
         assertThat(redisCli(port + 2, "SET", "cli:b", "42")).isEqualTo("OK");
         assertThat(redisCli(port + 1, "GET", "cli:a")).isEqualTo("41");
         assertThat(redisCli(port, "MGET", "cli:a", "cli:b", "cli:none")).isEqualTo("41\n42");
+        assertThat(redisCli(port + 3, "DEL", "cli:b", "cli:none")).isEqualTo("1");
+        assertThat(redisCli(port, "MGET", "cli:a", "cli:b")).isEqualTo("41");
         assertThat(redisCli(port, "GET", "cli:a", "extra"))
                 .isEqualTo("ERR wrong number of arguments for 'get' command");
     }
