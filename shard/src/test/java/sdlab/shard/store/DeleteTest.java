@@ -74,6 +74,12 @@ class DeleteTest {
         StoreWorld.Seen seen = joinUnderDeletes(seed, RouterSettings.Bug.NONE);
 
         Map<String, Long> all = seen.allData(FIVE);
+        System.out.printf(
+                "deletes, seed %d: %d deletes acknowledged, %d found their key; %d keys wrong%n",
+                seed,
+                deletes(seen),
+                deletesThatRemoved(seen),
+                wrongKeys(seen, all).size());
         assertThat(seen.tables).as("the join came in force").hasSize(1);
         assertThat(deletesThatRemoved(seen)).as("deletes that found their key").isGreaterThan(100);
         assertThat(wrongKeys(seen, all)).isEmpty();
@@ -84,7 +90,11 @@ class DeleteTest {
     void aRouterThatKeepsItsStaleTableLeavesDeletedKeysBehindAtTheirNewOwner(long seed) {
         StoreWorld.Seen seen = joinUnderDeletes(seed, RouterSettings.Bug.KEEP_STALE_TABLE);
 
-        assertThat(wrongKeys(seen, seen.allData(FIVE))).isNotEmpty();
+        List<String> wrong = wrongKeys(seen, seen.allData(FIVE));
+        System.out.printf(
+                "deletes, planted bug, seed %d: %d keys wrong, e.g. %s%n",
+                seed, wrong.size(), wrong.stream().limit(2).toList());
+        assertThat(wrong).isNotEmpty();
     }
 
     @Test
@@ -143,6 +153,12 @@ class DeleteTest {
         });
         wrong.sort(null);
         return wrong;
+    }
+
+    private static long deletes(StoreWorld.Seen seen) {
+        return seen.result.history().ops().stream()
+                .filter(op -> op.type() == OpType.OK && op.f().equals(ShardRouter.DEL))
+                .count();
     }
 
     private static long deletesThatRemoved(StoreWorld.Seen seen) {
