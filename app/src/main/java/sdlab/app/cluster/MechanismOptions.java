@@ -22,10 +22,11 @@ final class MechanismOptions {
     Integer w;
 
     @Option(
-            names = "--client-port",
+            names = {"--client-port", "--resp-port"},
             paramLabel = "PORT",
             description = "coord: node i serves ZooKeeper clients on PORT + i (default: 2181); repl: node i serves RESP"
-                    + " on PORT + i (default: 6380); log: broker i serves Kafka clients on PORT + i (default: 9092)")
+                    + " on PORT + i (default: 6380); shards: node i's routers serve RESP on PORT + i (default: 6400);"
+                    + " log: broker i serves Kafka clients on PORT + i (default: 9092)")
     Integer clientPort;
 
     @Option(

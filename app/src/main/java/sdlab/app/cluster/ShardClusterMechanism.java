@@ -1,5 +1,6 @@
 package sdlab.app.cluster;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,18 @@ import sdlab.core.NodeFactory;
 import sdlab.core.NodeId;
 import sdlab.core.client.Client;
 import sdlab.core.client.Outcome;
+import sdlab.runtime.cluster.ClusterLayout;
 import sdlab.runtime.cluster.ClusterMechanism;
+import sdlab.runtime.host.NodeHost;
+import sdlab.runtime.net.LineLog;
 import sdlab.shard.partition.ConsistentHashPartitioner;
 import sdlab.shard.partition.KeyHash;
 import sdlab.shard.partition.ModuloPartitioner;
 import sdlab.shard.partition.Partitioner;
 import sdlab.shard.partition.RangePartitioner;
 import sdlab.shard.partition.SplitPolicy;
+import sdlab.shard.server.RouterPool;
+import sdlab.shard.server.ShardRespDoor;
 import sdlab.shard.store.PlacementNode;
 import sdlab.shard.store.PlacementOperator;
 import sdlab.shard.store.PlacementSettings;
@@ -46,6 +52,10 @@ import sdlab.shard.store.ShardWire;
  * ({@link ShardSettings.Durability#SYNCED}): a write is answered after its fsync, and a shard killed and restarted
  * comes back with everything it acknowledged. A rebalance's lost table updates and handoffs are sent again every
  * 200 ms. The placement node keeps its table in memory only: restarted, it starts again from the first table.
+ *
+ * <p>Every process also serves RESP ({@link ShardRespDoor}) on {@code --resp-port} + its index: behind each port a
+ * few of the same routers, so redis-cli reaches the store through any node, and the doors' routers carry the
+ * planted bug when the cluster was started with one.
  */
 final class ShardClusterMechanism implements ClusterMechanism {
     static final String NAME = "shards";
@@ -62,6 +72,8 @@ final class ShardClusterMechanism implements ClusterMechanism {
     private static final int VALUE_BYTES = Long.BYTES;
 
     private static final int HOT_KEYS_TRACKED = 16;
+    /** Routers behind each RESP port: an MGET's gets go to their shards this many at a time. */
+    private static final int DOOR_ROUTERS = 4;
 
     private final ShardClusterOptions options;
 
@@ -94,12 +106,13 @@ final class ShardClusterMechanism implements ClusterMechanism {
 
     @Override
     public String describe() {
-        return "sharded store: placement %s, first table %s (shards %s), spares %s"
+        return "sharded store: placement %s, first table %s (shards %s), spares %s, RESP ports from %d"
                 .formatted(
                         PLACEMENT,
                         firstTable().partitioner().describe(),
                         names(firstShards()),
-                        spares().isEmpty() ? "none" : names(spares()));
+                        spares().isEmpty() ? "none" : names(spares()),
+                        options.respPortBase());
     }
 
     @Override
@@ -121,8 +134,11 @@ final class ShardClusterMechanism implements ClusterMechanism {
     @Override
     public Client client(List<NodeId> nodes) {
         // Under the register names too, for 'cluster test shards'.
-        return new RegisterOpsClient(wired(new ShardRouter(
-                new RouterSettings(PLACEMENT, CLIENT_TIMEOUT.toNanos(), options.bug()), ShardObserver.NONE)));
+        return new RegisterOpsClient(wired(new ShardRouter(routerSettings(), ShardObserver.NONE)));
+    }
+
+    private RouterSettings routerSettings() {
+        return new RouterSettings(PLACEMENT, CLIENT_TIMEOUT.toNanos(), options.bug());
     }
 
     /** An operator's client of the placement node: add or remove a shard, read the table. */
@@ -151,6 +167,10 @@ final class ShardClusterMechanism implements ClusterMechanism {
                 words.size() == 2
                         ? new ClientCommand.Invoke(ShardRouter.GET, words.get(1), null)
                         : new ClientCommand.Invalid("usage: get KEY");
+            case "del", "delete" ->
+                words.size() == 2
+                        ? new ClientCommand.Invoke(ShardRouter.DEL, words.get(1), null)
+                        : new ClientCommand.Invalid("usage: del KEY");
             case "scan" ->
                 words.size() == 3
                         ? new ClientCommand.Invoke(ShardRouter.RANGE, words.get(1), words.get(2))
@@ -165,7 +185,33 @@ final class ShardClusterMechanism implements ClusterMechanism {
 
     @Override
     public String clientHelp() {
-        return "commands: put KEY NUMBER, get KEY, scan FROM TO, count; 'sdlab cluster shards add NODE' adds a spare";
+        return "redis-cli -p " + options.respPortBase() + " (any node's port; SET, GET, MGET, MSET, EXISTS,"
+                + " DEL, SHARDS.WHERE, SHARDS.RANGE, INFO sharding), or 'sdlab cluster client shards' with: put KEY"
+                + " NUMBER, get KEY, del KEY, scan FROM TO, count; 'sdlab cluster shards add NODE' adds a spare";
+    }
+
+    /** Node number {@code index}'s RESP port, with a few routers behind it that reach every shard. */
+    @Override
+    public AutoCloseable openFrontDoor(NodeHost host, int index, LineLog log) throws IOException {
+        List<RouterPool.Router> routers = new ArrayList<>();
+        for (int i = 0; i < DOOR_ROUTERS; i++) {
+            ShardRouter router = new ShardRouter(routerSettings(), ShardObserver.NONE);
+            routers.add(new RouterPool.Router(wired(router), router::table));
+        }
+        RouterPool pool =
+                RouterPool.start(routers, "resp-" + host.id().name() + "-router", host.cluster(), family(), index, log);
+        ShardRespDoor door = ShardRespDoor.open(
+                host.loop(),
+                ClusterLayout.HOST,
+                respPort(index),
+                pool,
+                host.id().name());
+        log.line(host.id() + " serves RESP clients on " + ClusterLayout.HOST + ":" + door.port());
+        return door;
+    }
+
+    int respPort(int index) {
+        return options.respPortBase() + index;
     }
 
     @Override
@@ -186,14 +232,15 @@ final class ShardClusterMechanism implements ClusterMechanism {
     @Override
     public Optional<String> frontDoor(int index) {
         NodeId id = NodeId.of("n" + (index + 1));
+        String resp = "resp " + ClusterLayout.HOST + ":" + respPort(index) + "  ";
         if (id.equals(PLACEMENT)) {
-            return Optional.of("placement (the routing table)");
+            return Optional.of(resp + "placement (the routing table)");
         }
         // Roles as started: 'sdlab cluster shards table' shows the table in force after adds and removes.
-        return Optional.of(
-                firstShards().contains(id)
+        return Optional.of(resp
+                + (firstShards().contains(id)
                         ? "shard (first table)"
-                        : "spare shard (outside the first table, for 'cluster shards add')");
+                        : "spare shard (outside the first table, for 'cluster shards add')"));
     }
 
     /** The first table, the same in every process: built from the options alone. */

@@ -143,7 +143,7 @@ class ClusterScenarioTest {
         // router was told is kept went missing after a shard's restart.
         JepsenResult result = run(
                 ShardClusterMechanism.NAME,
-                Map.of("shards", "2", "spares", "0"),
+                Map.of("shards", "2", "spares", "0", "client-port", Integer.toString(ReplTestCluster.freePortRange(3))),
                 List.of(NemesisKind.PARTITION, NemesisKind.KILL),
                 "shards");
 

@@ -46,11 +46,23 @@ class ShardClusterOptionsTest {
     }
 
     @Test
+    void everyNodeServesRespFromTheBasePortUp() {
+        ShardClusterMechanism byDefault = ShardClusterMechanism.fromOptions(Map.of());
+        ShardClusterMechanism moved = ShardClusterMechanism.fromOptions(Map.of("client-port", "7000"));
+
+        assertThat(byDefault.frontDoor(0)).hasValue("resp 127.0.0.1:6400  placement (the routing table)");
+        assertThat(moved.frontDoor(2)).hasValue("resp 127.0.0.1:7002  shard (first table)");
+        assertThat(moved.describe()).endsWith("RESP ports from 7000");
+        assertThat(moved.clientHelp()).startsWith("redis-cli -p 7000");
+    }
+
+    @Test
     void clientCommandsAreTheRoutersOperations() {
         ShardClusterMechanism shards = ShardClusterMechanism.fromOptions(Map.of());
 
         assertThat(shards.parse(List.of("put", "k", "5")))
                 .isEqualTo(new ClientCommand.Invoke(ShardRouter.PUT, "k", 5L));
+        assertThat(shards.parse(List.of("del", "k"))).isEqualTo(new ClientCommand.Invoke(ShardRouter.DEL, "k", null));
         assertThat(shards.parse(List.of("scan", "a", "b")))
                 .isEqualTo(new ClientCommand.Invoke(ShardRouter.RANGE, "a", "b"));
         assertThat(shards.parse(List.of("put", "k", "five")))
@@ -66,7 +78,11 @@ class ShardClusterOptionsTest {
         assertThatThrownBy(() -> ShardClusterOptions.parse(Map.of("shards", "0")))
                 .hasMessage("--shards must be between 1 and 32, got 0");
         assertThatThrownBy(() -> ShardClusterOptions.parse(Map.of("n", "3")))
-                .hasMessageStartingWith("shards takes --shards, --spares, --partitioner and --tokens");
+                .hasMessageStartingWith("shards takes --shards, --spares, --partitioner, --tokens and --resp-port");
+        assertThatThrownBy(() -> ShardClusterOptions.parse(Map.of("client-port", "65533")))
+                .hasMessage("--resp-port must leave room for one port per node below 65536, got 65533");
+        assertThatThrownBy(() -> ShardClusterOptions.parse(Map.of("client-port", "x")))
+                .hasMessage("--resp-port takes a whole number, got 'x'");
 
         ClusterCommandTest.Result nodes =
                 ClusterCommandTest.sdlab("cluster", "start", "shards", "--nodes", "3", "--dir", directory.toString());

@@ -35,7 +35,13 @@ final class ShardTestCluster implements AutoCloseable {
      * above 30 on this 2-core machine, a node's JVM once had not even listened after 30 s. Nothing a test checks
      * happens before the nodes answer, and a failed start stops every process it began.
      */
-    static ShardTestCluster start(Path directory, Map<String, String> options) throws Exception {
+    static ShardTestCluster start(Path directory, Map<String, String> given) throws Exception {
+        // Every process opens a RESP door: free ports unless the test chose its own, never the default 6400.
+        Map<String, String> options = new HashMap<>(given);
+        if (!options.containsKey("client-port")) {
+            int nodes = ShardClusterMechanism.fromOptions(given).nodeCount();
+            options.put("client-port", Integer.toString(ReplTestCluster.freePortRange(nodes)));
+        }
         ShardClusterMechanism mechanism = ShardClusterMechanism.fromOptions(options);
         ProcessCluster processes;
         try {

@@ -60,6 +60,8 @@ class ShardWireRoundTripTest {
         return Stream.of(
                 new ShardMessage.Get(1, 2, "k"),
                 new ShardMessage.Put(1, 2, "k", 5),
+                new ShardMessage.Delete(1, 2, "k"),
+                new ShardMessage.DeleteReply(1, true),
                 new ShardMessage.Scan(1, 2, "a", "z"),
                 new ShardMessage.GetReply(1, null, 3),
                 new ShardMessage.GetReply(1, 42L, 0),

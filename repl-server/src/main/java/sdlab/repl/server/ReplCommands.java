@@ -17,6 +17,8 @@ import sdlab.repl.ReplMessages.WriteRefused;
 import sdlab.repl.ReplMessages.WriteUnknown;
 import sdlab.repl.ReplNode;
 import sdlab.repl.ReplicaPosition;
+import sdlab.resp.RespReply;
+import sdlab.resp.RespRequest;
 
 /**
  * What each Redis command means to the replicated store. Writes ({@code SET}, {@code INCRBY}, {@code DEL}) become

@@ -17,6 +17,7 @@ import sdlab.core.Message;
 import sdlab.core.NodeId;
 import sdlab.repl.ReplMessages;
 import sdlab.repl.ReplNode;
+import sdlab.resp.RespRequestDecoder;
 import sdlab.runtime.host.LocalClients;
 import sdlab.runtime.host.NodeHost;
 
@@ -31,6 +32,12 @@ import sdlab.runtime.host.NodeHost;
  * INFO reads the node's positions between two of its events.
  */
 public final class ReplRespDoor implements LocalClients, AutoCloseable {
+    /**
+     * The longest bulk argument, in bytes. A replica is shipped up to 256 entries in one frame of at most 16 MiB, so
+     * a key and a value of 16 KiB each keep the largest shipment at half of that.
+     */
+    static final int BULK_BYTES_MAX = 16 * 1024;
+
     private final NodeHost host;
     private final ReplNode node;
     private final DoorSettings settings;
@@ -64,7 +71,8 @@ public final class ReplRespDoor implements LocalClients, AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new RespRequestDecoder(), new RespConnection(door));
+                            channel.pipeline()
+                                    .addLast(new RespRequestDecoder(BULK_BYTES_MAX), new RespConnection(door));
                         }
                     })
                     .bind("127.0.0.1", port)

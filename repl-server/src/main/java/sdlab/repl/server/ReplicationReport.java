@@ -8,6 +8,7 @@ import sdlab.repl.ReplNode;
 import sdlab.repl.ReplicaLag;
 import sdlab.repl.ReplicaPosition;
 import sdlab.repl.SemiSyncStatus;
+import sdlab.resp.RespReply;
 
 /**
  * {@code INFO replication} and {@code ROLE}, in Redis's shape so that tools that read them work, with the store's

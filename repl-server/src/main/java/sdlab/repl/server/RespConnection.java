@@ -15,6 +15,8 @@ import sdlab.core.Message;
 import sdlab.core.NodeId;
 import sdlab.repl.ReplMessages;
 import sdlab.repl.ReplNode;
+import sdlab.resp.RespReply;
+import sdlab.resp.RespRequest;
 
 /**
  * One client connection of the door: it runs the client's commands one at a time, in the order sent (pipelined

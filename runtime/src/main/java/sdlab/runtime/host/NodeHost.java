@@ -120,6 +120,11 @@ public final class NodeHost implements AutoCloseable {
         return settings.listenAddress();
     }
 
+    /** Every node's address, this one's included: where a front door in this process reaches the others. */
+    public Map<NodeId, InetSocketAddress> cluster() {
+        return settings.cluster();
+    }
+
     /** Whether this life found the files of an earlier one. */
     public boolean restarted() {
         return restarted;

@@ -12,6 +12,7 @@ import sdlab.shard.partition.PartitionerSpec;
 import sdlab.shard.store.ShardLogRecord.Accepted;
 import sdlab.shard.store.ShardLogRecord.Acked;
 import sdlab.shard.store.ShardLogRecord.Begin;
+import sdlab.shard.store.ShardLogRecord.Delete;
 import sdlab.shard.store.ShardLogRecord.Put;
 import sdlab.shard.store.ShardLogRecord.Update;
 import sdlab.shard.store.ShardMessage.Handoff;
@@ -35,6 +36,7 @@ final class ShardLogCodec {
         switch (record) {
             case Begin begin -> table(payload.append('B'), begin.table());
             case Put put -> string(payload.append('P'), put.key()).append(' ').append(put.value());
+            case Delete delete -> string(payload.append('D'), delete.key());
             case Update update -> {
                 table(payload.append('U'), update.update().table());
                 shards(payload, update.update().previousShards());
@@ -103,6 +105,7 @@ final class ShardLogCodec {
         return switch (kind) {
             case 'B' -> new Begin(in.table());
             case 'P' -> new Put(in.string(), in.number());
+            case 'D' -> new Delete(in.string());
             case 'U' -> new Update(new TableUpdate(in.table(), in.shards()));
             case 'A' -> {
                 long epoch = in.number();

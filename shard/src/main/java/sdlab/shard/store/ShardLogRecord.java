@@ -17,6 +17,9 @@ sealed interface ShardLogRecord {
     /** A write applied. */
     record Put(String key, long value) implements ShardLogRecord {}
 
+    /** A delete applied (written whether or not the key was there: replay removes nothing then). */
+    record Delete(String key) implements ShardLogRecord {}
+
     /** A new table applied: what it gave away is retained until acknowledged, what it gives is awaited. */
     record Update(TableUpdate update) implements ShardLogRecord {}
 

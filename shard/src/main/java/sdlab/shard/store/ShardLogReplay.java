@@ -27,6 +27,7 @@ final class ShardLogReplay {
                     change.readyAt(table.epoch());
                 }
                 case ShardLogRecord.Put put -> data.put(put.key(), put.value());
+                case ShardLogRecord.Delete delete -> data.remove(delete.key());
                 case ShardLogRecord.Update update -> {
                     table = update.update().table();
                     change.begin(update.update(), self, data);

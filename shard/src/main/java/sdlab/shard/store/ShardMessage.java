@@ -28,6 +28,9 @@ public sealed interface ShardMessage extends Message {
     /** Sets {@code key} to {@code value}. */
     record Put(long requestId, long epoch, String key, long value) implements Request, ShardWire {}
 
+    /** Removes {@code key}, if the shard holds it. */
+    record Delete(long requestId, long epoch, String key) implements Request, ShardWire {}
+
     /** Every entry of {@code [fromKey, toKey)} the shard owns. */
     record Scan(long requestId, long epoch, String fromKey, String toKey) implements Request, ShardWire {}
 
@@ -53,6 +56,9 @@ public sealed interface ShardMessage extends Message {
 
     /** A put is applied. */
     record PutReply(long requestId) implements ShardMessage, ShardWire {}
+
+    /** A delete is applied; {@code existed} says whether the key was there to remove. */
+    record DeleteReply(long requestId, boolean existed) implements ShardMessage, ShardWire {}
 
     /** A scan's entries from one shard. */
     record ScanReply(long requestId, SortedMap<String, Long> entries) implements ShardMessage {

@@ -21,6 +21,8 @@ import sdlab.shard.partition.KeyRange;
 import sdlab.shard.partition.RangePartitioner;
 import sdlab.shard.store.ShardMessage.Aggregate;
 import sdlab.shard.store.ShardMessage.AggregateReply;
+import sdlab.shard.store.ShardMessage.Delete;
+import sdlab.shard.store.ShardMessage.DeleteReply;
 import sdlab.shard.store.ShardMessage.Get;
 import sdlab.shard.store.ShardMessage.GetReply;
 import sdlab.shard.store.ShardMessage.Handoff;
@@ -280,6 +282,7 @@ public final class ShardNode implements Node {
         return switch (request) {
             case Get get -> get.key();
             case Put put -> put.key();
+            case Delete delete -> delete.key();
             default -> null;
         };
     }
@@ -329,6 +332,13 @@ public final class ShardNode implements Node {
                         log.append(new ShardLogRecord.Put(put.key(), put.value()), ctx);
                         yield new PutReply(put.requestId());
                     }
+                    case Delete delete -> {
+                        touch(delete.key(), cost, ctx);
+                        observer.wrote(ctx.self(), delete.key(), ctx.nowNanos());
+                        boolean existed = data.remove(delete.key()) != null;
+                        log.append(new ShardLogRecord.Delete(delete.key()), ctx);
+                        yield new DeleteReply(delete.requestId(), existed);
+                    }
                     case Scan scan -> {
                         observer.served(ctx.self(), table.epoch(), null, true, cost, ctx.nowNanos());
                         SortedMap<String, Long> found = scan.fromKey().compareTo(scan.toKey()) < 0
@@ -344,7 +354,7 @@ public final class ShardNode implements Node {
                         yield new AggregateReply(aggregate.requestId(), data.size(), sum);
                     }
                 };
-        if (reply instanceof PutReply) {
+        if (reply instanceof PutReply || reply instanceof DeleteReply) {
             log.promise(job.from(), reply, ctx);
             compactIfDue(ctx);
         } else {

@@ -19,6 +19,8 @@ import sdlab.shard.hot.ReplicaPicker;
 import sdlab.shard.store.ShardMessage.Aggregate;
 import sdlab.shard.store.ShardMessage.AggregateReply;
 import sdlab.shard.store.ShardMessage.CachedGet;
+import sdlab.shard.store.ShardMessage.Delete;
+import sdlab.shard.store.ShardMessage.DeleteReply;
 import sdlab.shard.store.ShardMessage.FetchTable;
 import sdlab.shard.store.ShardMessage.Get;
 import sdlab.shard.store.ShardMessage.GetReply;
@@ -35,7 +37,8 @@ import sdlab.shard.store.ShardMessage.Throttled;
  * shards the table names and gathers their answers; when a shard says its table is stale it fetches the current one
  * and retries the whole operation.
  *
- * <p>Operations: {@link #GET} and {@link #PUT} go to the key's owner; {@link #SCAN} of {@code [key, value)} to the
+ * <p>Operations: {@link #GET} and {@link #PUT} go to the key's owner, and {@link #DEL}, which returns 1 if the key
+ * was there (0 if not); {@link #SCAN} of {@code [key, value)} to the
  * shards {@link sdlab.shard.partition.Partitioner#shardsForScan} names, returning how many entries it found; {@link
  * #RANGE} as a scan, returning the entries themselves (a sorted map), for a user who wants to see them; {@link
  * #COUNT} to every shard, returning {@code [count, sum]}. One operation at a time, as a workload process runs them.
@@ -47,6 +50,7 @@ import sdlab.shard.store.ShardMessage.Throttled;
 public final class ShardRouter implements Client {
     public static final String GET = "get";
     public static final String PUT = "put";
+    public static final String DEL = "del";
     public static final String SCAN = "scan";
     public static final String RANGE = "range";
     public static final String COUNT = "count";
@@ -138,6 +142,7 @@ public final class ShardRouter implements Client {
                 gathered(reply.requestId(), reply.value(), ctx);
             }
             case PutReply reply -> gathered(reply.requestId(), null, ctx);
+            case DeleteReply reply -> gathered(reply.requestId(), reply.existed() ? 1L : 0L, ctx);
             case ScanReply reply -> {
                 if (awaiting.containsKey(reply.requestId()) && RANGE.equals(current.f())) {
                     entries.putAll(reply.entries());
@@ -229,6 +234,15 @@ public final class ShardRouter implements Client {
                     legs.add(new Leg(copy, id -> new Put(id, epoch, key, value)));
                 }
             }
+            case DEL -> {
+                // Every sub-key of a salted key, on every copy: a delete must leave none for a read to gather.
+                for (String key : settings.salting().readKeys(op.key())) {
+                    for (NodeId copy :
+                            settings.replication().of(table.partitioner().ownerOf(key))) {
+                        legs.add(new Leg(copy, id -> new Delete(id, epoch, key)));
+                    }
+                }
+            }
             case SCAN, RANGE -> {
                 String to = (String) op.value();
                 for (NodeId shard : table.partitioner().shardsForScan(op.key(), to)) {
@@ -259,6 +273,7 @@ public final class ShardRouter implements Client {
                 switch (current.f()) {
                     case GET -> largest;
                     case PUT -> current.value();
+                    case DEL -> found > 0 ? 1L : 0L;
                     case SCAN -> found;
                     case RANGE -> Collections.unmodifiableSortedMap(new TreeMap<>(entries));
                     default -> List.of(found, sum);

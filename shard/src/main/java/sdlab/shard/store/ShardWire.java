@@ -11,6 +11,8 @@ import sdlab.shard.store.ShardMessage.AggregateReply;
 import sdlab.shard.store.ShardMessage.CachedGet;
 import sdlab.shard.store.ShardMessage.ChangeInForce;
 import sdlab.shard.store.ShardMessage.ChangeRefused;
+import sdlab.shard.store.ShardMessage.Delete;
+import sdlab.shard.store.ShardMessage.DeleteReply;
 import sdlab.shard.store.ShardMessage.FetchTable;
 import sdlab.shard.store.ShardMessage.Get;
 import sdlab.shard.store.ShardMessage.GetReply;
@@ -42,11 +44,13 @@ import sdlab.shard.store.ShardMessage.Throttled;
 public sealed interface ShardWire extends Message
         permits Get,
                 Put,
+                Delete,
                 Scan,
                 Aggregate,
                 GetReply,
                 CachedGet,
                 PutReply,
+                DeleteReply,
                 AggregateReply,
                 StaleEpoch,
                 Throttled,

@@ -41,6 +41,7 @@ class ShardLogCodecTest {
         List<ShardLogRecord> records = List.of(
                 new ShardLogRecord.Begin(table),
                 new ShardLogRecord.Put("x y'z", 42),
+                new ShardLogRecord.Delete("x y'z"),
                 new ShardLogRecord.Update(new TableUpdate(table, SHARDS.subList(0, 2))),
                 new ShardLogRecord.Accepted(new Handoff(3, SHARDS.get(1), entries)),
                 new ShardLogRecord.Accepted(new Handoff(3, SHARDS.get(2), new TreeMap<>())),

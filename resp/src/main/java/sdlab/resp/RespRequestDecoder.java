@@ -1,4 +1,4 @@
-package sdlab.repl.server;
+package sdlab.resp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,21 +18,31 @@ import java.util.List;
  * Input that breaks the protocol, or a bound, becomes a {@link RespRequest.Malformed} with Redis's error text, after
  * which the decoder reads nothing more: the connection answers it and closes, as Redis does.
  */
-final class RespRequestDecoder extends ByteToMessageDecoder {
-    /** Arguments per command, at most: the door's commands take few. */
-    static final int ARGS_MAX = 1024;
-    /**
-     * The longest bulk argument, in bytes. A replica is shipped up to 256 entries in one frame of at most 16 MiB, so
-     * a key and a value of 16 KiB each keep the largest shipment at half of that.
-     */
-    static final int BULK_BYTES_MAX = 16 * 1024;
+public final class RespRequestDecoder extends ByteToMessageDecoder {
+    /** Arguments per command, at most: the doors' commands take few (an MSET of 500 keys takes 1,001). */
+    public static final int ARGS_MAX = 1024;
     /** The longest inline command or header line, in bytes, as Redis's 64 KiB. */
-    static final int LINE_BYTES_MAX = 64 * 1024;
+    public static final int LINE_BYTES_MAX = 64 * 1024;
 
     /** What the parsing methods return when the request has not all arrived yet. */
     private static final List<String> INCOMPLETE = null;
 
+    /** The longest bulk argument, in bytes: each door sets its own, from what its store can carry. */
+    private final int bulkBytesMax;
+
     private boolean broken;
+
+    /** A decoder that refuses a bulk argument longer than {@code bulkBytesMax} bytes. */
+    public RespRequestDecoder(int bulkBytesMax) {
+        if (bulkBytesMax < 1) {
+            throw new IllegalArgumentException("a bulk bound is positive, got " + bulkBytesMax);
+        }
+        this.bulkBytesMax = bulkBytesMax;
+    }
+
+    public int bulkBytesMax() {
+        return bulkBytesMax;
+    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -61,7 +71,7 @@ final class RespRequestDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private static List<String> array(ByteBuf in) throws ProtocolException {
+    private List<String> array(ByteBuf in) throws ProtocolException {
         String header = line(in, "too big mbulk count string");
         if (header == null) {
             return INCOMPLETE;
@@ -87,9 +97,9 @@ final class RespRequestDecoder extends ByteToMessageDecoder {
             if (length < 0) {
                 throw new ProtocolException("invalid bulk length");
             }
-            if (length > BULK_BYTES_MAX) {
+            if (length > bulkBytesMax) {
                 throw new ProtocolException(
-                        "bulk length " + length + " above this door's limit of " + BULK_BYTES_MAX + " bytes");
+                        "bulk length " + length + " above this door's limit of " + bulkBytesMax + " bytes");
             }
             if (in.readableBytes() < length + 2) {
                 return INCOMPLETE;

@@ -1,37 +1,43 @@
-package sdlab.repl.server;
+package sdlab.resp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The RESP2 replies the door sends, as values that encode themselves: what redis-cli prints as {@code OK},
- * {@code (error) ...}, {@code (integer) 3}, {@code "text"}, {@code (nil)} and numbered lists.
+ * {@code (error) ...}, {@code (integer) 3}, {@code "text"}, {@code (nil)} and numbered lists. Shared by the doors of
+ * the replicated store ({@code repl-server}) and the sharded store ({@code shard-server}).
  */
-sealed interface RespReply {
+public sealed interface RespReply {
     RespReply OK = new Simple("OK");
     RespReply NIL = new Bulk(null);
 
-    /** The reply's bytes. */
+    /** Appends the reply's text to {@code out}. */
     void encode(StringBuilder out);
 
+    /** The reply's bytes. */
     default byte[] bytes() {
         StringBuilder out = new StringBuilder();
         encode(out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code -text}. */
     static RespReply error(String text) {
         return new Error(text);
     }
 
+    /** {@code $len text}, or nil for null. */
     static RespReply bulk(String text) {
         return new Bulk(text);
     }
 
+    /** {@code :n}. */
     static RespReply integer(long value) {
         return new Int(value);
     }
 
+    /** {@code *n} and the items. */
     static RespReply array(List<RespReply> items) {
         return new Array(items);
     }

@@ -1,9 +1,9 @@
-package sdlab.repl.server;
+package sdlab.resp;
 
 import java.util.List;
 
 /** What the decoder makes of the bytes a client sent: a command, or the reason the bytes are no RESP request. */
-sealed interface RespRequest {
+public sealed interface RespRequest {
 
     /** A command and its arguments, as text (UTF-8). */
     record Command(List<String> args) implements RespRequest {
@@ -12,7 +12,7 @@ sealed interface RespRequest {
         }
 
         /** The command's name in upper case: commands are case-insensitive. */
-        String name() {
+        public String name() {
             return args.getFirst().toUpperCase(java.util.Locale.ROOT);
         }
     }

@@ -1,4 +1,4 @@
-package sdlab.repl.server;
+package sdlab.resp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with Redis's wording, after which it reads nothing more.
  */
 class RespRequestDecoderTest {
+    private static final int BULK_BYTES_MAX = 16 * 1024;
 
     @Test
     void readsArraysInlineCommandsAndPipelines() {
@@ -33,7 +34,7 @@ class RespRequestDecoderTest {
 
     @Test
     void aRequestSplitAcrossPacketsIsReadOnceWhole() {
-        EmbeddedChannel channel = new EmbeddedChannel(new RespRequestDecoder());
+        EmbeddedChannel channel = new EmbeddedChannel(new RespRequestDecoder(BULK_BYTES_MAX));
         String request = "*2\r\n$3\r\nGET\r\n$10\r\n0123456789\r\n";
         for (int i = 0; i < request.length(); i++) {
             channel.writeInbound(Unpooled.copiedBuffer(request.substring(i, i + 1), StandardCharsets.UTF_8));
@@ -75,7 +76,7 @@ class RespRequestDecoderTest {
     }
 
     private static List<RespRequest> decode(String input) {
-        EmbeddedChannel channel = new EmbeddedChannel(new RespRequestDecoder());
+        EmbeddedChannel channel = new EmbeddedChannel(new RespRequestDecoder(BULK_BYTES_MAX));
         channel.writeInbound(Unpooled.copiedBuffer(input, StandardCharsets.UTF_8));
         return drain(channel);
     }
