@@ -23,9 +23,9 @@ import sdlab.check.causal.CausalViolation;
  *
  * <p>The planted bug is shown by a scripted scenario ({@link HiddenCauseScenario}), not by the random nemesis: a
  * violation needs a write to reach a replica before the write it depends on, and then a client there to read the
- * effect and the cause's key before anything overwrites it. Under the random nemesis that lined up in about half of
- * the 10-15 s runs tried by hand (a one-way partition every second, ten keys), too seldom for a test to rely on; the
- * script arranges it every time, on the same real processes, faults and checker.
+ * effect and the cause's key before anything overwrites it. Under the random nemesis that lined up in 2 of 8 runs of
+ * 10-15 s tried by hand (a one-way partition every 1-3 s, 2 to 20 keys), too seldom for a test to rely on; the script
+ * arranges it every time, on the same real processes, faults and checker.
  */
 class CausalClusterTest {
     @TempDir
