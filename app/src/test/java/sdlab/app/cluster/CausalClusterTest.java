@@ -67,6 +67,8 @@ class CausalClusterTest {
         assertThat(causality.report().readsChecked()).isPositive();
         assertThat(result.exitCode()).isZero();
         assertThat(ClusterTestCommand.text(result)).contains("causal consistency", "valid");
+        assertThat(ClusterTestCommand.json(result))
+                .contains("\"model\" : \"causal\"", "\"verdict\" : \"valid\"", "\"causalViolations\" : 0");
     }
 
     @Test
