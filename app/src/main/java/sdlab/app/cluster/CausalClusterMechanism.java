@@ -84,9 +84,8 @@ final class CausalClusterMechanism implements ClusterMechanism {
 
     @Override
     public String describe() {
-        return "causal store (COPS-style): each client on its own replica, writes replicated in the background"
-                + " and shown once their dependencies are"
-                + (bug == CausalConfig.Bug.NONE ? "" : "; planted bug " + bug);
+        return "causal store (COPS-style): each client on its own replica; a replicated write is shown once its"
+                + " dependencies are applied" + (bug == CausalConfig.Bug.NONE ? "" : "; planted bug " + bug);
     }
 
     @Override
