@@ -37,6 +37,8 @@ import sdlab.runtime.host.ClientHost;
             "quorum: put KEY VALUE, get KEY. A write with no answer in time is 'unknown': it may still happen.",
             "raft: also cas KEY EXPECTED NEW and txn CONDITIONS then WRITES (txn a >= 10 then add a -10 add b 10).",
             "shards: put KEY NUMBER, get KEY, scan FROM TO, count (a router that caches the routing table).",
+            "causal: put KEY VALUE, get KEY on one replica; the client carries its causal context from one command to"
+                    + " the next (printf 'get x\\nput y 1\\n' | sdlab cluster client causal).",
             "Exit code 1 if the (last) command failed or its outcome is unknown."
         })
 final class ClusterClientCommand implements Callable<Integer> {
@@ -46,7 +48,7 @@ final class ClusterClientCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "MECHANISM",
-            description = "the cluster's mechanism (quorum, raft, repl or shards)")
+            description = "the cluster's mechanism (quorum, raft, repl, shards or causal)")
     String mechanism;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "COMMAND", description = "e.g. put k v, get k")

@@ -211,7 +211,8 @@ final class ClusterLedgerCommand implements Callable<Integer> {
 
     /**
      * The consistency level the cluster's store gives: Raft is linearizable; the quorum store is session or eventual
-     * by how its clients pick coordinators, as chapter 1 runs it. The causal store has no real-process version.
+     * by how its clients pick coordinators, as chapter 1 runs it. The causal cluster is not offered: the ledger's clients
+     * for the causal store are not wired to it yet.
      */
     private ConsistencyLevel level(ClusterMechanism mechanism) {
         String asked = level == null ? null : level.strip().toLowerCase(Locale.ROOT);
@@ -236,7 +237,8 @@ final class ClusterLedgerCommand implements Callable<Integer> {
             default ->
                 throw new IllegalArgumentException("the ledger runs on a raft or a quorum cluster; the one in "
                         + dir.path() + " runs " + mechanism.name()
-                        + " (chapter 1's causal store runs in the simulator only)");
+                        + " (chapter 1's causal store runs as a cluster, but its ledger clients run in the simulator"
+                        + " only)");
         };
     }
 }

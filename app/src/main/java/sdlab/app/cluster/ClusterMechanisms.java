@@ -2,6 +2,7 @@ package sdlab.app.cluster;
 
 import java.util.List;
 import java.util.Map;
+import sdlab.app.cluster.jepsen.ConsistencyClaim;
 import sdlab.chapters.quorum.QuorumClusterMechanism;
 import sdlab.chapters.quorum.ReadWriteGenerator;
 import sdlab.check.linear.Model;
@@ -20,7 +21,8 @@ final class ClusterMechanisms {
             CoordClusterMechanism.NAME,
             ReplClusterMechanism.NAME,
             ShardClusterMechanism.NAME,
-            LogClusterMechanism.NAME);
+            LogClusterMechanism.NAME,
+            CausalClusterMechanism.NAME);
 
     /** How this program starts one of its own node processes. */
     static final NodeLauncher LAUNCHER = NodeLauncher.of("sdlab.app.Main", "cluster", "node");
@@ -36,6 +38,7 @@ final class ClusterMechanisms {
             case ReplClusterMechanism.NAME -> ReplClusterMechanism.fromOptions(options);
             case ShardClusterMechanism.NAME -> ShardClusterMechanism.fromOptions(options);
             case LogClusterMechanism.NAME -> LogClusterMechanism.fromOptions(options);
+            case CausalClusterMechanism.NAME -> CausalClusterMechanism.fromOptions(options);
             default ->
                 throw new IllegalArgumentException(
                         "no mechanism '" + name + "' runs as a cluster; use one of " + String.join(", ", NAMES));
@@ -46,11 +49,13 @@ final class ClusterMechanisms {
     static OperationGenerator workload(String name, int keys, double readShare, int clients) {
         return switch (name) {
             // Raft's and the coordination service's clients speak the quorum store's read and write.
-            // The sharded store's routers take the same reads and writes (RegisterOpsClient names them).
+            // The sharded store's routers take the same reads and writes (RegisterOpsClient names them), and so does
+            // the causal store's client; every value written is unique, which the causal checker needs too.
             case QuorumClusterMechanism.NAME,
                     RaftClusterMechanism.NAME,
                     CoordClusterMechanism.NAME,
-                    ShardClusterMechanism.NAME -> new ReadWriteGenerator(keys, readShare, clients);
+                    ShardClusterMechanism.NAME,
+                    CausalClusterMechanism.NAME -> new ReadWriteGenerator(keys, readShare, clients);
             // So does the replicated store's, but its log holds text: the values are written as text, so that what a
             // read returns compares equal to what was written.
             case ReplClusterMechanism.NAME -> asText(new ReadWriteGenerator(keys, readShare, clients));
@@ -68,6 +73,16 @@ final class ClusterMechanisms {
                     : new OperationGenerator.Operation(
                             op.f(), op.key(), op.value().toString());
         };
+    }
+
+    /**
+     * What {@code name} promises, which its histories are judged against: linearizability of a register per key for
+     * the stores that claim it, causal consistency for the causal store (which is not linearizable, by design).
+     */
+    static ConsistencyClaim claim(String name) {
+        return name.equals(CausalClusterMechanism.NAME)
+                ? new ConsistencyClaim.Causal()
+                : new ConsistencyClaim.Linearizable(model(name));
     }
 
     /** The model {@code name}'s histories are checked against, by the name {@code sdlab check --model} takes. */

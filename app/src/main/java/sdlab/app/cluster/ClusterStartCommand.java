@@ -31,8 +31,8 @@ final class ClusterStartCommand implements Callable<Integer> {
             description =
                     "what to run: quorum (chapter 10's store), raft, coord (the coordination service, with ZooKeeper"
                             + " ports), repl (a primary and replicas, with RESP ports), shards (chapter 15's sharded"
-                            + " store: a placement node, shards and spare shards) or log (Kafka-protocol brokers and"
-                            + " their controller)")
+                            + " store: a placement node, shards and spare shards), log (Kafka-protocol brokers and"
+                            + " their controller) or causal (chapter 1's COPS-style causal store, one replica per node)")
     String mechanism;
 
     @Option(

@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import sdlab.app.cluster.jepsen.ConsistencyClaim;
 import sdlab.app.cluster.jepsen.JepsenResult;
 import sdlab.app.cluster.jepsen.JepsenRun;
 import sdlab.app.cluster.jepsen.JepsenSettings;
+import sdlab.app.cluster.jepsen.Judgement;
 import sdlab.app.cluster.jepsen.NemesisKind;
 import sdlab.check.report.HtmlReport;
 import sdlab.check.report.TextReport;
@@ -35,16 +37,18 @@ import sdlab.sim.OperationGenerator;
         mixinStandardHelpOptions = true,
         description = {
             "Start a cluster, drive concurrent clients over TCP while a nemesis injects faults, write the history and"
-                    + " check it (linearizability per key, stale reads, session guarantees). A client timeout is"
+                    + " check it (linearizability per key, stale reads, session guarantees; the causal store, which"
+                    + " does not claim linearizability, is judged for causal consistency instead). A client timeout is"
                     + " recorded as info (unknown), never as fail.",
             "The history stays in DIR/history.jsonl; 'sdlab check --model register DIR/history.jsonl' re-checks it.",
             "",
             "  sdlab cluster test quorum --time 60s --clients 5 --nemesis partition,kill,pause"
-                    + " --variant n3r2w2-writeback"
+                    + " --variant n3r2w2-writeback",
+            "  sdlab cluster test causal --time 20s --nodes 3 --nemesis partition,kill"
         },
         exitCodeListHeading = "%nExit codes (as sdlab check):%n",
         exitCodeList = {
-            "0:the history is linearizable",
+            "0:the history is linearizable (causal: causally consistent)",
             "1:it is not",
             "2:unknown (the check ran out of time or memory) or bad input"
         })
@@ -58,7 +62,8 @@ final class ClusterTestCommand implements Callable<Integer> {
             description =
                     "what to test: quorum (chapter 10's store), raft, coord (the coordination service, through its simulator"
                             + " client over TCP), repl (the replicated store, through its client that seeks the primary),"
-                            + " or shards (the sharded store, through its router)")
+                            + " shards (the sharded store, through its router) or causal (the COPS-style causal store,"
+                            + " each client on its own replica)")
     String mechanism;
 
     @Mixin
@@ -154,12 +159,18 @@ final class ClusterTestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        ConsistencyClaim claim = ClusterMechanisms.claim(mechanism);
+        if (html != null && !(claim instanceof ConsistencyClaim.Linearizable)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--html draws the linearizability checker's page; the " + mechanism
+                            + " store is judged for causal consistency, which has no page yet");
+        }
         PrintWriter err = spec.commandLine().getErr();
-        JepsenRun run = new JepsenRun(
-                settings, resolved, workload, ClusterMechanisms.model(mechanism), ClusterMechanisms.LAUNCHER, line -> {
-                    err.println("sdlab: " + line);
-                    err.flush();
-                });
+        JepsenRun run = new JepsenRun(settings, resolved, workload, claim, ClusterMechanisms.LAUNCHER, line -> {
+            err.println("sdlab: " + line);
+            err.flush();
+        });
         JepsenResult result;
         try {
             result = run.run();
@@ -213,15 +224,23 @@ final class ClusterTestCommand implements Callable<Integer> {
             }
         }
         text.append(broken.isEmpty() ? "all held" : String.join(", ", broken)).append('\n');
-        text.append("linearizability (model ").append(result.model()).append("): ");
-        text.append(TextReport.explain(result.linearizability())).append('\n');
-        text.append("history: ")
-                .append(result.historyFile())
-                .append(" (re-check: sdlab check --model ")
-                .append(result.model())
-                .append(' ')
-                .append(result.historyFile())
-                .append(')');
+        switch (result.judgement()) {
+            case Judgement.Linearizability linearizability -> {
+                text.append("linearizability (model ").append(result.model()).append("): ");
+                text.append(TextReport.explain(linearizability.outcome())).append('\n');
+                text.append("history: ")
+                        .append(result.historyFile())
+                        .append(" (re-check: sdlab check --model ")
+                        .append(result.model())
+                        .append(' ')
+                        .append(result.historyFile())
+                        .append(')');
+            }
+            case Judgement.Causality causality -> {
+                text.append(CausalText.explain(causality.report())).append('\n');
+                text.append("history: ").append(result.historyFile());
+            }
+        }
         return text.toString();
     }
 
@@ -231,13 +250,17 @@ final class ClusterTestCommand implements Callable<Integer> {
                 .put("description", result.description())
                 .put("history", result.historyFile().toString())
                 .put("model", result.model())
-                .put("verdict", result.linearizability().verdict().name().toLowerCase(java.util.Locale.ROOT))
+                .put("verdict", result.verdict().name().toLowerCase(java.util.Locale.ROOT))
                 .put("operations", result.operations())
                 .put("ok", result.ok())
                 .put("failed", result.failed())
                 .put("unknown", result.unknown())
                 .put("staleReads", result.staleReads().staleReads())
                 .put("readsChecked", result.staleReads().readsChecked());
+        if (result.judgement() instanceof Judgement.Causality causality) {
+            root.put("readsJudged", causality.report().readsChecked())
+                    .put("causalViolations", causality.report().violations());
+        }
         ObjectNode sessions = root.putObject("sessionViolations");
         for (Guarantee guarantee : Guarantee.values()) {
             sessions.put(

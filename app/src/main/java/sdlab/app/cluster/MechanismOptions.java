@@ -144,7 +144,9 @@ final class MechanismOptions {
                     + " serves-before-snapshot (a replica added later serves reads while it loads); shards:"
                     + " keep-stale-table (routers take a refusing shard's epoch but keep their old table); log:"
                     + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
-                    + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record)")
+                    + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record);"
+                    + " causal: shows-write-before-dependency (a replica shows a replicated write without checking"
+                    + " its dependencies)")
     String plantedBug;
 
     /** The options given, by the names the layout file and the mechanism use. */

@@ -114,6 +114,10 @@ class ClusterCommandTest {
         assertBad(new String[] {"cluster", "test", "quorum", "--nemesis", "meteor", "--dir", dir}, "no nemesis");
         assertBad(
                 new String[] {"cluster", "test", "quorum", "--time", "soon", "--dir", dir}, "--time needs a duration");
+        assertBad(new String[] {"cluster", "start", "causal", "--planted-bug", "typo", "--dir", dir}, "planted bug");
+        assertBad(
+                new String[] {"cluster", "test", "causal", "--html", "page.html", "--dir", dir},
+                "judged for causal consistency");
     }
 
     private static void assertBad(String[] args, String... mentions) {

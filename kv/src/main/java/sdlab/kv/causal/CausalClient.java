@@ -106,6 +106,11 @@ public final class CausalClient implements Client {
         }
     }
 
+    /** The client's own replica: the one it talks to in {@link CausalConfig.ClientMode#LOCAL_REPLICA} mode. */
+    public NodeId home() {
+        return home;
+    }
+
     /** The client's current context: what its next operation depends on. */
     public Context context() {
         return context;

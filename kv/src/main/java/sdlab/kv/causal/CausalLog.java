@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import sdlab.core.Disk;
 
 /**
@@ -87,7 +86,7 @@ final class CausalLog {
             Object value = readValue(in);
             Version version = readVersion(in);
             int count = in.readInt();
-            TreeSet<Dependency> dependencies = new TreeSet<>();
+            List<Dependency> dependencies = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 dependencies.add(new Dependency(in.readUTF(), readVersion(in)));
             }

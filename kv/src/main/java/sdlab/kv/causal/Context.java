@@ -1,7 +1,8 @@
 package sdlab.kv.causal;
 
-import java.util.Collections;
-import java.util.SortedSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -12,28 +13,32 @@ import java.util.TreeSet;
  *
  * <p>Several versions of one key may sit side by side: a client that wrote x and then read a
  * concurrent x from another replica depends on both, since the one does not imply the other.
- * Immutable, and sorted so that its printed form (in traces) is the same on every run.
+ * Immutable, and a set kept as a sorted list without duplicates: sorted so that its printed form
+ * (in traces) is the same on every run, and a list because that is what the real runtime's wire
+ * format carries, so the context crosses between processes as it is.
  */
-public record Context(SortedSet<Dependency> dependencies) {
+public record Context(List<Dependency> dependencies) {
     /** No dependencies: a new client's context. */
-    public static final Context EMPTY = new Context(new TreeSet<>());
+    public static final Context EMPTY = new Context(List.of());
 
     public Context {
-        dependencies = Collections.unmodifiableSortedSet(new TreeSet<>(dependencies));
+        dependencies = sortedDistinct(dependencies);
+    }
+
+    private static List<Dependency> sortedDistinct(Collection<Dependency> dependencies) {
+        return List.copyOf(new TreeSet<>(dependencies));
     }
 
     /** This context and the write {@code key}@{@code version} that a read returned. */
     public Context afterRead(String key, Version version) {
-        TreeSet<Dependency> more = new TreeSet<>(dependencies);
+        List<Dependency> more = new ArrayList<>(dependencies);
         more.add(new Dependency(key, version));
         return new Context(more);
     }
 
     /** The context after the client's own write {@code key}@{@code version}: that write alone. */
     public static Context afterWrite(String key, Version version) {
-        TreeSet<Dependency> only = new TreeSet<>();
-        only.add(new Dependency(key, version));
-        return new Context(only);
+        return new Context(List.of(new Dependency(key, version)));
     }
 
     /** The largest Lamport timestamp among the dependencies, 0 when there are none. */

@@ -24,7 +24,8 @@
  * may miss a write that finished elsewhere long ago. The dependency check asks for the exact
  * version of each dependency, stricter than COPS's "that version or a newer one", because a newer
  * concurrent version of a key does not bring the dependency's own dependencies along. The set of
- * applied versions is never trimmed (COPS garbage-collects it), which bounded runs do not need. It
- * runs in the simulator only: no real-process front door yet.
+ * applied versions is never trimmed (COPS garbage-collects it), which bounded runs do not need. The
+ * same replica and client run as real processes ({@code sdlab cluster start causal}, in module
+ * {@code app}), their messages sent as they are.
  */
 package sdlab.kv.causal;

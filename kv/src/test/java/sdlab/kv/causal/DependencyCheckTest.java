@@ -65,6 +65,19 @@ class DependencyCheckTest {
     }
 
     @Test
+    void aContextIsOneSortedListWithoutRepeatsInWhateverOrderItIsBuilt() {
+        // Shows: the context is a set kept as a sorted list, so that two equal sets are equal contexts (and equal
+        // after a trip over the wire, which carries lists) and a dependency read twice counts once.
+        Dependency y1 = new Dependency("y", Y1);
+        Dependency x2 = new Dependency("x", X2);
+        Context built = new Context(List.of(y1, x2, y1));
+
+        assertThat(built.dependencies()).containsExactly(x2, y1);
+        assertThat(built)
+                .isEqualTo(Context.afterWrite("y", Y1).afterRead("x", X2).afterRead("y", Y1));
+    }
+
+    @Test
     void theLogReplaysItsWritesAndDropsATornTail() {
         // Shows: what a replica logged comes back in order, and half a record at the end is ignored.
         CausalWrite first = write("y", "one", Y1, Context.EMPTY);
