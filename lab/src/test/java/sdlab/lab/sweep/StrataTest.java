@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import sdlab.lab.Experiment;
 import sdlab.lab.ParamValues;
+import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
 import sdlab.lab.Stratum;
 import sdlab.lab.Variant;
@@ -32,7 +34,7 @@ class StrataTest {
     private static final int SEEDS = 60;
     private final WeatherExperiment weather = new WeatherExperiment();
 
-    private static ExperimentReport sweep(sdlab.lab.Experiment experiment, long firstSeed, int seeds, int threads) {
+    private static ExperimentReport sweep(Experiment experiment, long firstSeed, int seeds, int threads) {
         return Sweep.run(
                 experiment,
                 ParamValues.defaults(experiment.params()),
@@ -113,7 +115,7 @@ class StrataTest {
         });
         StratumTallies filing = new StratumTallies(walk, weather.metrics(), stratum);
         for (long seed = 1; seed <= SEEDS; seed++) {
-            SeedRun run = weather.run(walk, ParamValues.defaults(weather.params()), seed, sdlab.lab.RunOptions.lean());
+            SeedRun run = weather.run(walk, ParamValues.defaults(weather.params()), seed, RunOptions.lean());
             misfiling.add(run);
             filing.add(run);
         }

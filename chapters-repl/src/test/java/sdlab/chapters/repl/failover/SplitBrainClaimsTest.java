@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sdlab.lab.Claim;
@@ -72,7 +73,7 @@ class SplitBrainClaimsTest {
         assertThat(strata.strata()).extracting(StratumResult::value).containsExactlyElementsOf(faults);
         ParamValues values = ParamValues.defaults(new SplitBrainExperiment().params());
         for (StratumResult stratum : strata.strata()) {
-            long drawn = java.util.stream.LongStream.rangeClosed(1, SEEDS)
+            long drawn = LongStream.rangeClosed(1, SEEDS)
                     .filter(seed ->
                             FailoverFaults.draw(values, seed).kind().label().equals(stratum.value()))
                     .count();
