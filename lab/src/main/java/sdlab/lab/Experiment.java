@@ -62,6 +62,14 @@ public interface Experiment {
         return Optional.empty();
     }
 
+    /**
+     * The property each seed draws by which reports split every metric ({@link Stratum}), if any; each run then names
+     * its value with {@link SeedRun.Builder#stratum}. Empty by default: the report has no strata.
+     */
+    default Optional<Stratum> stratum() {
+        return Optional.empty();
+    }
+
     /** How each metric is aggregated over seeds, in the order reports show them. */
     List<MetricSpec> metrics();
 

@@ -35,6 +35,7 @@ public final class SeedRun {
     private final List<String> findings;
     private final int findingsDropped;
     private final SortedMap<Integer, String> flaggedOperations;
+    private final String stratum;
 
     private SeedRun(Builder builder) {
         this.counters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.counters));
@@ -46,6 +47,7 @@ public final class SeedRun {
         this.findings = List.copyOf(builder.findings);
         this.findingsDropped = builder.findingsDropped;
         this.flaggedOperations = Collections.unmodifiableSortedMap(new TreeMap<>(builder.flaggedOperations));
+        this.stratum = builder.stratum;
     }
 
     public static Builder builder() {
@@ -135,6 +137,14 @@ public final class SeedRun {
         return flaggedOperations;
     }
 
+    /**
+     * The value this seed drew of the experiment's {@link Experiment#stratum() stratum} ("crash" for chapter 12's
+     * fault), by which reports split their figures; empty if the run set none.
+     */
+    public Optional<String> stratum() {
+        return Optional.ofNullable(stratum);
+    }
+
     /** Collects one run's results; not thread-safe (a run is single-threaded). */
     public static final class Builder {
         private final Map<String, Long> counters = new LinkedHashMap<>();
@@ -146,6 +156,7 @@ public final class SeedRun {
         private long traceHash;
         private int findingsDropped;
         private final Map<Integer, String> flaggedOperations = new TreeMap<>();
+        private String stratum;
 
         private Builder() {}
 
@@ -209,6 +220,15 @@ public final class SeedRun {
             if (flaggedOperations.size() < FINDINGS_MAX || flaggedOperations.containsKey(operationId)) {
                 flaggedOperations.putIfAbsent(operationId, Objects.requireNonNull(reason, "reason"));
             }
+            return this;
+        }
+
+        /**
+         * The value this seed drew of the experiment's {@link Experiment#stratum() stratum}, one of the values it
+         * declares; the last call wins.
+         */
+        public Builder stratum(String value) {
+            this.stratum = Objects.requireNonNull(value, "value");
             return this;
         }
 

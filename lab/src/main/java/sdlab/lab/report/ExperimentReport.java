@@ -28,6 +28,8 @@ import sdlab.lab.MetricSpec;
  * @param notes remarks about this run for readers ("claims skipped: ...")
  * @param mergeable the tallies every figure above was computed from, so that reports of other seed ranges can be
  *     merged with this one ({@code sdlab merge}); empty for reports not made by a sweep
+ * @param strata the figures split by the property each seed drew, when the experiment declares one ({@link
+ *     sdlab.lab.Experiment#stratum()}); empty otherwise
  */
 public record ExperimentReport(
         String experiment,
@@ -43,10 +45,12 @@ public record ExperimentReport(
         List<ClaimResult> claims,
         Optional<QuestionResult> question,
         List<String> notes,
-        Optional<MergeableState> mergeable) {
+        Optional<MergeableState> mergeable,
+        Optional<StrataResult> strata) {
     public ExperimentReport {
         Objects.requireNonNull(experiment, "experiment");
         Objects.requireNonNull(mergeable, "mergeable");
+        Objects.requireNonNull(strata, "strata");
         params = List.copyOf(params);
         metrics = List.copyOf(metrics);
         variants = List.copyOf(variants);
@@ -54,7 +58,41 @@ public record ExperimentReport(
         notes = List.copyOf(notes);
     }
 
-    /** A report without mergeable state, as tests and renderers build by hand. */
+    /** A report without strata. */
+    public ExperimentReport(
+            String experiment,
+            int chapter,
+            String title,
+            String summary,
+            String explanation,
+            long firstSeed,
+            int seeds,
+            List<ParamSetting> params,
+            List<MetricSpec> metrics,
+            List<VariantResult> variants,
+            List<ClaimResult> claims,
+            Optional<QuestionResult> question,
+            List<String> notes,
+            Optional<MergeableState> mergeable) {
+        this(
+                experiment,
+                chapter,
+                title,
+                summary,
+                explanation,
+                firstSeed,
+                seeds,
+                params,
+                metrics,
+                variants,
+                claims,
+                question,
+                notes,
+                mergeable,
+                Optional.empty());
+    }
+
+    /** A report without mergeable state or strata, as tests and renderers build by hand. */
     public ExperimentReport(
             String experiment,
             int chapter,

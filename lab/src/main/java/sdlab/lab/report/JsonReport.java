@@ -52,6 +52,8 @@ public final class JsonReport {
         report.params().forEach(p -> putValue(params, p.name(), p.value()));
         ArrayNode variants = root.putArray("variants");
         report.variants().forEach(v -> variant(variants.addObject(), v));
+        // Only when the experiment declares a stratum, so that other reports keep the bytes they always had.
+        report.strata().ifPresent(strata -> strata(root.putObject("strata"), strata));
         ArrayNode claims = root.putArray("claims");
         report.claims().forEach(c -> claim(claims.addObject(), c));
         report.question().ifPresentOrElse(q -> question(root.putObject("question"), q), () -> root.putNull("question"));
@@ -72,6 +74,11 @@ public final class JsonReport {
         node.put("description", variant.description());
         ObjectNode settings = node.putObject("params");
         variant.settings().forEach((name, value) -> putValue(settings, name, value));
+        figures(node, variant);
+    }
+
+    /** A variant's metrics and their standard errors, over all seeds or one stratum's. */
+    private static void figures(ObjectNode node, VariantResult variant) {
         ObjectNode metrics = node.putObject("metrics");
         for (Map.Entry<String, Number> metric : variant.metrics().entrySet()) {
             putValue(metrics, metric.getKey(), metric.getValue());
@@ -79,6 +86,22 @@ public final class JsonReport {
         ObjectNode errors = node.putObject("standardErrors");
         for (String metric : variant.metrics().keySet()) {
             putValue(errors, metric, variant.standardError(metric));
+        }
+    }
+
+    private static void strata(ObjectNode node, StrataResult strata) {
+        node.put("name", strata.name());
+        ArrayNode values = node.putArray("values");
+        for (StratumResult stratum : strata.strata()) {
+            ObjectNode value = values.addObject();
+            value.put("value", stratum.value());
+            ArrayNode variants = value.putArray("variants");
+            for (VariantResult variant : stratum.variants()) {
+                ObjectNode v = variants.addObject();
+                v.put("name", variant.name());
+                v.put("seeds", stratum.seeds(variant.name()));
+                figures(v, variant);
+            }
         }
     }
 

@@ -38,6 +38,16 @@ public final class MergeableJson {
 
     private static void variant(ObjectNode node, VariantState variant) {
         node.put("name", variant.name());
+        tally(node, variant);
+        // Only for an experiment that declares a stratum, so that other reports keep the bytes they always had.
+        if (!variant.strata().isEmpty()) {
+            ObjectNode strata = node.putObject("strata");
+            variant.strata().forEach((value, tally) -> tally(strata.putObject(value), tally));
+        }
+    }
+
+    /** A variant's tally, or one stratum's: its seeds, metrics and histograms. */
+    private static void tally(ObjectNode node, VariantState variant) {
         node.put("seeds", variant.seeds());
         ObjectNode metrics = node.putObject("metrics");
         variant.metrics().forEach((name, metric) -> {
@@ -120,6 +130,15 @@ public final class MergeableJson {
     }
 
     private static VariantState variant(Fields variant) {
+        String name = variant.text("name");
+        Map<String, VariantState> strata = new LinkedHashMap<>();
+        if (variant.has("strata")) { // absent in reports of experiments without a stratum
+            variant.object("strata").forEach((value, tally) -> strata.put(value, tally(name, tally)));
+        }
+        return tally(name, variant).withStrata(strata);
+    }
+
+    private static VariantState tally(String variantName, Fields variant) {
         Map<String, MetricState> metrics = new LinkedHashMap<>();
         Map<String, MergeableState.Spread> spreads = new LinkedHashMap<>();
         variant.object("metrics").forEach((name, metric) -> {
@@ -137,7 +156,7 @@ public final class MergeableJson {
         Map<String, LatencyBuckets> histograms = new LinkedHashMap<>();
         variant.textMap("histograms")
                 .forEach((name, text) -> histograms.put(name, buckets(text, variant.path() + "histograms." + name)));
-        return new VariantState(variant.text("name"), variant.integer("seeds"), metrics, spreads, histograms);
+        return new VariantState(variantName, variant.integer("seeds"), metrics, spreads, histograms);
     }
 
     private static MetricState metric(Fields metric) {

@@ -51,18 +51,37 @@ public record MergeableState(
      * @param spreads per metric that is not a percentile, the second moments of its per-seed terms; empty in a state
      *     written before they were kept (its report then gives no standard errors)
      * @param histograms per latency histogram that a percentile metric reads, its merged buckets
+     * @param strata when the experiment declares a stratum, per declared value in its order, the tally of this
+     *     variant's runs that drew it (of the same variant, with no strata of its own); empty otherwise
      */
     public record VariantState(
             String name,
             int seeds,
             Map<String, MetricState> metrics,
             Map<String, Spread> spreads,
-            Map<String, LatencyBuckets> histograms) {
+            Map<String, LatencyBuckets> histograms,
+            Map<String, VariantState> strata) {
         public VariantState {
             Objects.requireNonNull(name, "name");
             metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
             spreads = Collections.unmodifiableMap(new LinkedHashMap<>(spreads));
             histograms = Collections.unmodifiableMap(new LinkedHashMap<>(histograms));
+            strata = Collections.unmodifiableMap(new LinkedHashMap<>(strata));
+        }
+
+        /** A tally without strata. */
+        public VariantState(
+                String name,
+                int seeds,
+                Map<String, MetricState> metrics,
+                Map<String, Spread> spreads,
+                Map<String, LatencyBuckets> histograms) {
+            this(name, seeds, metrics, spreads, histograms, Map.of());
+        }
+
+        /** This tally with {@code strata} as its per-stratum tallies. */
+        public VariantState withStrata(Map<String, VariantState> strata) {
+            return new VariantState(name, seeds, metrics, spreads, histograms, strata);
         }
     }
 

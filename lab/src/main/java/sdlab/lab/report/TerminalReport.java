@@ -29,6 +29,7 @@ public final class TerminalReport {
         TerminalReport terminal = new TerminalReport(unicode);
         terminal.header(report);
         terminal.table(report);
+        report.strata().ifPresent(strata -> terminal.strata(report, strata));
         terminal.claims(report);
         report.question().ifPresent(terminal::question);
         report.notes().forEach(note -> terminal.line("note: " + note));
@@ -76,21 +77,7 @@ public final class TerminalReport {
             report.variants().forEach(v -> column.add(cell(v, metric.name())));
             columns.add(column);
         }
-        // A table wider than a terminal wraps into noise; split the metrics into groups that fit, each with the
-        // variant column repeated, so rows stay rows.
-        int nameWidth = width(columns.getFirst());
-        List<List<String>> group = new ArrayList<>(List.of(columns.getFirst()));
-        int groupWidth = nameWidth;
-        for (List<String> column : columns.subList(1, columns.size())) {
-            if (group.size() > 1 && groupWidth + 2 + width(column) > TABLE_WIDTH_MAX) {
-                printTable(group);
-                group = new ArrayList<>(List.of(columns.getFirst()));
-                groupWidth = nameWidth;
-            }
-            group.add(column);
-            groupWidth += 2 + width(column);
-        }
-        printTable(group);
+        printColumns(columns);
         for (MetricSpec metric : report.metrics()) {
             String provenance = ProvenanceNote.sentence(metric);
             line("  " + metric.name() + derivedMark(metric) + ": " + metric.description()
@@ -107,6 +94,41 @@ public final class TerminalReport {
                     + " the input, so it illustrates the cost model rather than measuring the mechanism");
         }
         line("");
+    }
+
+    /**
+     * Prints a table whose first column names the rows. A table wider than a terminal wraps into noise; the other
+     * columns are split into groups that fit, each with the first column repeated, so rows stay rows.
+     */
+    private void printColumns(List<List<String>> columns) {
+        int nameWidth = width(columns.getFirst());
+        List<List<String>> group = new ArrayList<>(List.of(columns.getFirst()));
+        int groupWidth = nameWidth;
+        for (List<String> column : columns.subList(1, columns.size())) {
+            if (group.size() > 1 && groupWidth + 2 + width(column) > TABLE_WIDTH_MAX) {
+                printTable(group);
+                group = new ArrayList<>(List.of(columns.getFirst()));
+                groupWidth = nameWidth;
+            }
+            group.add(column);
+            groupWidth += 2 + width(column);
+        }
+        printTable(group);
+    }
+
+    /** The figures split by the property each seed drew: a row per value, every variant in each cell. */
+    private void strata(ExperimentReport report, StrataResult strata) {
+        line(StrataTable.heading(strata, report.variants()) + ":");
+        List<List<String>> columns = new ArrayList<>();
+        List<String> labels = new ArrayList<>(List.of(StrataTable.labelHeading(strata)));
+        strata.strata().forEach(stratum -> labels.add(StrataTable.label(stratum)));
+        columns.add(labels);
+        for (MetricSpec metric : report.metrics()) {
+            List<String> column = new ArrayList<>(List.of(metric.name() + derivedMark(metric)));
+            strata.strata().forEach(stratum -> column.add(StrataTable.cell(stratum, metric)));
+            columns.add(column);
+        }
+        printColumns(columns);
     }
 
     /** A metric's value, and its 95% interval's half-width when the seeds spread it. */

@@ -34,6 +34,17 @@
  *                                      // binomial; null for a percentile, under two seeds, or when merged from
  *                                      // shards that kept no spreads
  *   ],
+ *   "strata": {                        // only when the experiment declares a stratum (a property each seed draws,
+ *                                      // chapter 12's fault); absent otherwise, so other reports are unchanged
+ *     "name": "fault",
+ *     "values": [                      // every declared value, in the experiment's order, even one no seed drew
+ *       {"value": "crash",
+ *        "variants": [{"name": "port", "seeds": 118,  // that variant's runs that drew it
+ *                      "metrics": {...}, "standardErrors": {...}}]}
+ *                                      // as a variant's above, over only those seeds: a mean is per seed of
+ *                                      // the stratum, a seed count counts its seeds; null when it has none
+ *     ]
+ *   },
  *   "claims": [
  *     {"name": "noStaleReadsWhenQuorumsOverlap",
  *      "description": "...",
@@ -90,9 +101,13 @@
  *                                      // of the per-seed term (a ratio's numerator) squared, and for a ratio
  *                                      // of its denominator squared and of numerator times denominator ("0"
  *                                      // otherwise): what the standard errors are computed from
- *        "histograms": {"latency": "1000:3 1024:1"}}
+ *        "histograms": {"latency": "1000:3 1024:1"},
  *                                      // each histogram a percentile reads: its non-empty buckets as
  *                                      // "lowest value in ns:count", three significant digits
+ *        "strata": {"crash": {"seeds": 118, "metrics": {...}, "histograms": {...}}}}
+ *                                      // only when the experiment declares a stratum: per declared value, the
+ *                                      // same tally over the runs that drew it; a merge refuses a shard that
+ *                                      // lacks a value or whose strata do not add up to the variant's seeds
  *     ],
  *     "claims": [
  *       {"name": "noStaleReadsWhenQuorumsOverlap", "seedsChecked": 1000, "seedsHolding": 1000,

@@ -136,6 +136,30 @@ public final class Sweep {
         return new SeedOutcome(seed, runs, violations);
     }
 
+    /**
+     * A stratified experiment's run names one of its declared values, and an unstratified one's names none: a run
+     * filed under no stratum, or under one the report does not show, would make the strata disagree with the totals.
+     */
+    private static void requireStratum(Experiment experiment, SeedRun run) {
+        Optional<String> value = run.stratum();
+        experiment
+                .stratum()
+                .ifPresentOrElse(
+                        stratum -> {
+                            if (value.isEmpty() || !stratum.values().contains(value.get())) {
+                                throw new IllegalStateException("the run's " + stratum.name() + " is "
+                                        + value.map(v -> "'" + v + "'").orElse("not set") + ", not one of "
+                                        + stratum.values());
+                            }
+                        },
+                        () -> {
+                            if (value.isPresent()) {
+                                throw new IllegalStateException("the run names stratum value '" + value.get()
+                                        + "', and the experiment declares no stratum");
+                            }
+                        });
+    }
+
     private static SeedRun runVariant(
             Experiment experiment, Variant variant, ParamValues values, long seed, RunOptions options) {
         try {
@@ -143,6 +167,7 @@ public final class Sweep {
             if (run == null) {
                 throw new IllegalStateException("run returned null");
             }
+            requireStratum(experiment, run);
             return run;
         } catch (RuntimeException | AssertionError e) {
             throw new SweepFailure(

@@ -14,6 +14,7 @@ import sdlab.lab.MetricSpec;
 import sdlab.lab.Param;
 import sdlab.lab.ParamValues;
 import sdlab.lab.Question;
+import sdlab.lab.Stratum;
 import sdlab.lab.Variant;
 
 /**
@@ -61,6 +62,11 @@ record SweepPlan(
         return List.copyOf(experiment.metrics());
     }
 
+    /** The property the experiment splits its figures by, if it declares one. */
+    Optional<Stratum> stratum() {
+        return experiment.stratum();
+    }
+
     /** Every parameter's value as the command line writes it, in declaration order. */
     Map<String, String> paramTexts() {
         Map<String, String> texts = new LinkedHashMap<>();
@@ -70,7 +76,7 @@ record SweepPlan(
 
     /**
      * A fingerprint of everything that decides what a report of this plan means: the parameters and their defaults,
-     * the variants, the metrics and how they aggregate, the claims and the question. Two reports with the same
+     * the variants, the metrics and how they aggregate, the claims, the question and the stratum. Two reports with the same
      * fingerprint were made by the same definition of the experiment; a merge refuses to combine reports that differ.
      * It cannot see a change inside a variant's run or a claim's check that leaves all of these alone.
      */
@@ -97,6 +103,8 @@ record SweepPlan(
             text.append(claim.illustration().orElse("")).append('\n');
         }
         question.ifPresent(q -> text.append("question ").append(q).append('\n'));
+        // Only when declared, so that the fingerprint of an experiment without strata is what it always was.
+        stratum().ifPresent(s -> text.append("stratum ").append(s).append('\n'));
         return "sha256:" + sha256(text.toString()).substring(0, 32);
     }
 

@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import sdlab.lab.SeedRun;
+import sdlab.lab.Stratum;
 import sdlab.lab.Variant;
 import sdlab.lab.report.ClaimResult;
 import sdlab.lab.report.ExperimentReport;
 import sdlab.lab.report.MergeableState;
 import sdlab.lab.report.QuestionResult;
+import sdlab.lab.report.StrataResult;
+import sdlab.lab.report.StratumResult;
 import sdlab.lab.report.VariantResult;
 
 /**
- * Everything a sweep over consecutive seeds has measured so far: one tally per variant and per claim. A run adds its
+ * Everything a sweep over consecutive seeds has measured so far: one tally per variant and per claim, and when the
+ * experiment declares a stratum, one per variant and stratum value. A run adds its
  * seeds one by one; a merge restores the tallies of several runs from their reports' {@link MergeableState} and
  * absorbs them into one. Either way the report comes from {@link #report()}, so a merged report is computed by the
  * same code, from the same numbers, as the report of one run over all the seeds.
@@ -23,14 +27,21 @@ final class SweepTally {
     private final SweepPlan plan;
     private final List<VariantTally> variants;
     private final List<ClaimTally> claims;
+    private final List<StratumTallies> strata; // per variant, in variant order; empty without a stratum
     private final long firstSeed;
     private int seeds;
 
-    private SweepTally(SweepPlan plan, long firstSeed, List<VariantTally> variants, List<ClaimTally> claims) {
+    private SweepTally(
+            SweepPlan plan,
+            long firstSeed,
+            List<VariantTally> variants,
+            List<ClaimTally> claims,
+            List<StratumTallies> strata) {
         this.plan = plan;
         this.firstSeed = firstSeed;
         this.variants = variants;
         this.claims = claims;
+        this.strata = strata;
     }
 
     /** An empty tally whose first seed will be {@code firstSeed}. */
@@ -42,7 +53,12 @@ final class SweepTally {
                 plan.variants().stream()
                         .map(v -> new VariantTally(v, plan.metrics()))
                         .toList(),
-                plan.claims().stream().map(c -> new ClaimTally(c, replay)).toList());
+                plan.claims().stream().map(c -> new ClaimTally(c, replay)).toList(),
+                plan.stratum()
+                        .map(stratum -> plan.variants().stream()
+                                .map(v -> new StratumTallies(v, plan.metrics(), stratum))
+                                .toList())
+                        .orElse(List.of()));
     }
 
     /**
@@ -51,6 +67,7 @@ final class SweepTally {
      */
     static SweepTally restore(SweepPlan plan, long firstSeed, int seeds, MergeableState state) {
         List<VariantTally> variantTallies = new ArrayList<>();
+        List<StratumTallies> strataTallies = new ArrayList<>();
         for (Variant variant : plan.variants()) {
             MergeableState.VariantState saved = state.variants().stream()
                     .filter(v -> v.name().equals(variant.name()))
@@ -58,6 +75,11 @@ final class SweepTally {
                     .orElseThrow(() -> new IllegalArgumentException("no tally of variant " + variant.name()));
             requireSeeds(seeds, saved.seeds(), "variant " + variant.name());
             variantTallies.add(VariantTally.restore(variant, plan.metrics(), saved));
+            if (plan.stratum().isPresent()) {
+                strataTallies.add(restoreStrata(plan.stratum().get(), variant, plan, saved));
+            } else if (!saved.strata().isEmpty()) {
+                throw new IllegalArgumentException("variant " + variant.name() + " has strata the experiment lacks");
+            }
         }
         ReplayCommand replay = plan.replay();
         List<ClaimTally> claimTallies = new ArrayList<>();
@@ -72,9 +94,18 @@ final class SweepTally {
         if (state.variants().size() != variantTallies.size() || state.claims().size() != claimTallies.size()) {
             throw new IllegalArgumentException("it has tallies of variants or claims that the experiment lacks");
         }
-        SweepTally tally = new SweepTally(plan, firstSeed, variantTallies, claimTallies);
+        SweepTally tally = new SweepTally(plan, firstSeed, variantTallies, claimTallies, strataTallies);
         tally.seeds = seeds;
         return tally;
+    }
+
+    private static StratumTallies restoreStrata(
+            Stratum stratum, Variant variant, SweepPlan plan, MergeableState.VariantState saved) {
+        StratumTallies tallies = StratumTallies.restore(variant, plan.metrics(), stratum, saved.strata());
+        int filed =
+                tallies.seeds().values().stream().mapToInt(Integer::intValue).sum();
+        requireSeeds(saved.seeds(), filed, "the " + stratum.name() + " strata of variant " + variant.name());
+        return tallies;
     }
 
     private static void requireSeeds(int expected, int actual, String what) {
@@ -89,6 +120,9 @@ final class SweepTally {
         seeds++;
         int i = 0;
         for (SeedRun run : outcome.runsByVariant().values()) {
+            if (!strata.isEmpty()) {
+                strata.get(i).add(run);
+            }
             variants.get(i++).add(run);
         }
         for (int c = 0; c < claims.size(); c++) {
@@ -103,6 +137,9 @@ final class SweepTally {
         seeds += next.seeds;
         for (int i = 0; i < variants.size(); i++) {
             variants.get(i).absorb(next.variants.get(i));
+        }
+        for (int i = 0; i < strata.size(); i++) {
+            strata.get(i).absorb(next.strata.get(i));
         }
         for (int c = 0; c < claims.size(); c++) {
             claims.get(c).absorb(next.claims.get(c));
@@ -151,7 +188,31 @@ final class SweepTally {
                 claimResults,
                 questionResult,
                 notes,
-                Optional.of(state()));
+                Optional.of(state()),
+                strataResult());
+    }
+
+    /** Per stratum value, every variant's figures over the seeds that drew it; empty without a stratum. */
+    private Optional<StrataResult> strataResult() {
+        return plan.stratum().map(stratum -> {
+            List<Map<String, VariantResult>> byVariant = new ArrayList<>();
+            for (int i = 0; i < strata.size(); i++) {
+                byVariant.add(strata.get(i)
+                        .results(PlainValues.settings(plan.variants().get(i).settings())));
+            }
+            List<StratumResult> results = new ArrayList<>();
+            for (String value : stratum.values()) {
+                Map<String, Integer> seedsByVariant = new LinkedHashMap<>();
+                List<VariantResult> variantResults = new ArrayList<>();
+                for (int i = 0; i < strata.size(); i++) {
+                    seedsByVariant.put(
+                            variants.get(i).variantName(), strata.get(i).seeds().get(value));
+                    variantResults.add(byVariant.get(i).get(value));
+                }
+                results.add(new StratumResult(value, seedsByVariant, variantResults));
+            }
+            return new StrataResult(stratum.name(), results);
+        });
     }
 
     private MergeableState state() {
@@ -160,7 +221,16 @@ final class SweepTally {
                 plan.definition(),
                 plan.onlyVariant(),
                 plan.paramTexts(),
-                variants.stream().map(VariantTally::state).toList(),
+                variantStates(),
                 claims.stream().map(ClaimTally::state).toList());
+    }
+
+    private List<MergeableState.VariantState> variantStates() {
+        List<MergeableState.VariantState> states = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            MergeableState.VariantState state = variants.get(i).state();
+            states.add(strata.isEmpty() ? state : state.withStrata(strata.get(i).states()));
+        }
+        return states;
     }
 }

@@ -56,6 +56,10 @@ final class VariantTally {
         return variant.name();
     }
 
+    int seeds() {
+        return seeds;
+    }
+
     void add(SeedRun run) {
         seeds++;
         for (int i = 0; i < metrics.size(); i++) {

@@ -58,6 +58,7 @@ final class FailoverMeasurements {
         run.counter(FALSE, falseFailovers(ledger, detectionNanos));
         run.counter(DISCARDED, ledger.discarded);
         run.counter(FAULT_PREFIX + outcome.faults().kind().label(), 1);
+        run.stratum(outcome.faults().kind().label());
         List<Operation> writes = Operations.of(outcome.result().history()).stream()
                 .filter(op -> op.f().equals(ReplClient.WRITE) && op.status() == Status.OK)
                 .toList();

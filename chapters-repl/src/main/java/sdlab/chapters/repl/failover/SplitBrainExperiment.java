@@ -10,6 +10,7 @@ import static sdlab.chapters.repl.failover.FailoverMeasurements.LOST;
 import static sdlab.chapters.repl.failover.FailoverMeasurements.MISSED;
 import static sdlab.chapters.repl.failover.FailoverMeasurements.UNAVAILABLE_MS;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import sdlab.lab.ParamValues;
 import sdlab.lab.Question;
 import sdlab.lab.RunOptions;
 import sdlab.lab.SeedRun;
+import sdlab.lab.Stratum;
 import sdlab.lab.Variant;
 import sdlab.repl.ReplConfig;
 
@@ -79,6 +81,16 @@ public final class SplitBrainExperiment implements Experiment {
         long detectionNanos = values.get(FailoverParams.CHECK_INTERVAL).toNanos() * values.get(FailoverParams.FAILURES);
         return FailoverMeasurements.measure(
                 FailoverScenario.run(chosen, bug, values, seed, options), detectionNanos, options);
+    }
+
+    /** The fault each seed drew: the report splits every figure by it, since each check fails differently. */
+    @Override
+    public Optional<Stratum> stratum() {
+        return Optional.of(new Stratum(
+                "fault",
+                Arrays.stream(FailoverFaults.Kind.values())
+                        .map(FailoverFaults.Kind::label)
+                        .toList()));
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class HtmlReport {
         report.question().ifPresent(page::question);
         page.claims(report);
         page.metrics(report);
+        report.strata().ifPresent(strata -> page.out.append(StrataSection.html(report, strata)));
         page.variants(report);
         page.params(report);
         detail.ifPresent(page::detail);

@@ -19,6 +19,7 @@ import sdlab.lab.sweep.Sweep;
 import sdlab.lab.sweep.SweepProgress;
 import sdlab.lab.sweep.SweepSettings;
 import sdlab.lab.toy.CoinExperiment;
+import sdlab.lab.toy.WeatherExperiment;
 import sdlab.sim.TraceEvent;
 
 class HtmlReportTest {
@@ -72,6 +73,26 @@ class HtmlReportTest {
                 .contains("./sdlab run coin --seed 7 --variant fair --trace")
                 .contains("Which statement do the coins support?")
                 .contains("2 of 4 claims held over 20 seeds (1 to 20).");
+    }
+
+    @Test
+    void aStratifiedReportHasTheTerminalsPerStratumTableAndAnOtherReportNone() throws Exception {
+        // One row per weather with both variants in each cell, as the terminal shows it; still well formed.
+        WeatherExperiment weather = new WeatherExperiment();
+        ExperimentReport report = Sweep.run(
+                weather,
+                ParamValues.defaults(weather.params()),
+                SweepSettings.of(1, 60).withThreads(2),
+                SweepProgress.none());
+        String html = HtmlReport.render(report, Optional.empty());
+
+        parse(html);
+        assertThat(html)
+                .contains("<section id=\"strata\"><h2>Per weather</h2>")
+                .contains("per weather (seeds); each cell: walk / drive")
+                .contains("<td class=\"name\">sunny (20)</td><td class=\"num\">630 / 1260</td>");
+        assertThat(count(html, "<td class=\"name\">[a-z]+ \\(\\d+\\)</td>")).isEqualTo(4);
+        assertThat(page(ParamValues.defaults(coin.params()))).doesNotContain("id=\"strata\"");
     }
 
     @Test

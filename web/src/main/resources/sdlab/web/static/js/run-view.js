@@ -7,6 +7,7 @@ import { barChart } from "./bar-chart.js";
 import { differencesSection } from "./differences.js";
 import { h, show } from "./dom.js";
 import { hashOf } from "./route.js";
+import { strataSection } from "./strata-table.js";
 import { answerVerdict, assertionSummary, optionVerdicts } from "./verdicts.js";
 
 export function runView(id, query) {
@@ -64,5 +65,6 @@ function showReport(id, report, chapter, answer) {
         barChart(metric.name, report.variants.map((v) => ({ variant: v.name, value: v.metrics[metric.name],
           error: v.standardErrors?.[metric.name] }))),
         h("figcaption", {}, metric.description
-          + (metric.provenance === "measured" ? "" : ` (derived from ${metric.derivedFrom.join(", ")})`))))));
+          + (metric.provenance === "measured" ? "" : ` (derived from ${metric.derivedFrom.join(", ")})`))))),
+    strataSection(report));
 }
