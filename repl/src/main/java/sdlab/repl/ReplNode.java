@@ -187,6 +187,11 @@ public final class ReplNode implements Node {
                 snapshots.onRequest(from, state, log, ctx);
             }
             case SnapshotChunkAck ack when role instanceof PrimaryRole -> snapshots.onAck(from, ack, ctx);
+            case StatusRequest request
+            when role instanceof JoiningRole ->
+                // Loading a snapshot, it holds no log yet, and has acknowledged nothing: a failover manager may count
+                // the answer but must not promote it.
+                ctx.send(from, new Status(request.round(), false, Status.LOADING));
             case StatusRequest request ->
                 ctx.send(from, new Status(request.round(), role instanceof PrimaryRole, log.lastPosition()));
             case Promote promote -> promote(promote, ctx);
@@ -396,6 +401,10 @@ public final class ReplNode implements Node {
     /**
      * The last snapshot chunk is synced: the state is the snapshot's, the log continues after its position, and the
      * node replicates from {@code primary} from there. The cache stays as it was: empty.
+     *
+     * <p>The snapshot is kept as the node's base ({@value #BASE_FILE}, written with the role before one sync), as a
+     * restored cold standby keeps its base backup: a restart recovers the state and the relay log after it, reports
+     * the position it holds, and its source ships from there rather than from the beginning.
      */
     void loadSnapshot(
             NodeId primary,
@@ -404,7 +413,15 @@ public final class ReplNode implements Node {
             long bytes,
             long tookNanos,
             NodeContext ctx) {
-        log = ReplLog.startingAt(last.position(), last.offsetBytes());
+        if (config.bug() == Bug.SNAPSHOT_BASE_IN_MEMORY) {
+            log = ReplLog.startingAt(last.position(), last.offsetBytes());
+        } else {
+            BaseBackupFile.write(
+                    ctx.disk(),
+                    BASE_FILE,
+                    new BaseBackup(last.position(), last.commitNanos(), last.offsetBytes(), pairs));
+            log = ReplLog.restoredAt(last.position(), last.offsetBytes(), ctx.disk());
+        }
         state.load(pairs, last.position(), last.commitNanos());
         ctx.note(
                 "snapshot loaded at position " + last.position() + ": " + pairs.size() + " pages, " + bytes + " bytes");
