@@ -123,6 +123,8 @@ final class ReplLog {
      * next sync; a crash before it leaves the old file, and the node truncates again when it next follows.
      */
     long truncateTo(long position, Disk disk) {
+        // Entries up to the base are in a snapshot, not in this log: they cannot be cut (the caller notes it).
+        position = Math.max(position, basePosition);
         if (position >= lastPosition()) {
             return 0;
         }
