@@ -46,10 +46,11 @@ final class ReplLog {
     }
 
     /**
-     * Only under the planted bug {@link ReplConfig.Bug#SNAPSHOT_BASE_IN_MEMORY}: the relay log of a node that loaded
-     * a snapshot as of {@code position}, the base kept in memory only. After a restart the file's first entry does not
-     * follow position 0, so the node recovers an empty log and state and copies the whole log from its source again.
-     * Without the bug a joiner keeps its base on disk and uses {@link #restoredAt}.
+     * The relay log of a node that loaded a snapshot as of {@code position}: it holds no entry up to there and takes
+     * the next shipped one. The caller has emptied the file and keeps the snapshot beside it, so that a restart
+     * {@link #recover}s both. Under the planted bug {@link ReplConfig.Bug#SNAPSHOT_BASE_IN_MEMORY} it keeps neither:
+     * after a restart the file's first entry does not follow position 0, so the node recovers an empty log and state
+     * and copies the whole log from its source again.
      */
     static ReplLog startingAt(long position, long offsetBytes) {
         return new ReplLog(FILE, position, offsetBytes);

@@ -399,12 +399,26 @@ public final class ReplNode implements Node {
     }
 
     /**
-     * The last snapshot chunk is synced: the state is the snapshot's, the log continues after its position, and the
-     * node replicates from {@code primary} from there. The cache stays as it was: empty.
-     *
-     * <p>The snapshot is kept as the node's base ({@value #BASE_FILE}, written with the role before one sync), as a
-     * restored cold standby keeps its base backup: a restart recovers the state and the relay log after it, reports
-     * the position it holds, and its source ships from there rather than from the beginning.
+     * The last snapshot chunk is about to be synced: the snapshot becomes the node's base ({@value #BASE_FILE}, the
+     * format a restored cold standby's base backup has), its relay log starts empty after it, and its role names
+     * {@code primary}, all under that chunk's sync. A restart then recovers the state and the relay log after it,
+     * reports the position it holds, and its source ships from there rather than from the beginning.
+     */
+    void keepSnapshot(
+            NodeId primary, ReplMessages.SnapshotChunk last, List<ReplMessages.KeyValue> pairs, NodeContext ctx) {
+        if (config.bug() == Bug.SNAPSHOT_BASE_IN_MEMORY) {
+            return;
+        }
+        BaseBackupFile.write(
+                ctx.disk(), BASE_FILE, new BaseBackup(last.position(), last.commitNanos(), last.offsetBytes(), pairs));
+        ctx.disk().write(ReplLog.FILE, new byte[0]);
+        ctx.disk().write(ROLE_FILE, primary.name().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The last snapshot chunk is synced (and with it what {@link #keepSnapshot} wrote): the state is the snapshot's,
+     * the log continues after its position, and the node replicates from {@code primary} from there. The cache stays
+     * as it was: empty.
      */
     void loadSnapshot(
             NodeId primary,
@@ -413,15 +427,7 @@ public final class ReplNode implements Node {
             long bytes,
             long tookNanos,
             NodeContext ctx) {
-        if (config.bug() == Bug.SNAPSHOT_BASE_IN_MEMORY) {
-            log = ReplLog.startingAt(last.position(), last.offsetBytes());
-        } else {
-            BaseBackupFile.write(
-                    ctx.disk(),
-                    BASE_FILE,
-                    new BaseBackup(last.position(), last.commitNanos(), last.offsetBytes(), pairs));
-            log = ReplLog.restoredAt(last.position(), last.offsetBytes(), ctx.disk());
-        }
+        log = ReplLog.startingAt(last.position(), last.offsetBytes());
         state.load(pairs, last.position(), last.commitNanos());
         ctx.note(
                 "snapshot loaded at position " + last.position() + ": " + pairs.size() + " pages, " + bytes + " bytes");
