@@ -11,6 +11,9 @@ import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.core.Timer;
 import sdlab.core.TimerId;
+import sdlab.repl.ReplConfig.Bug;
+import sdlab.repl.ReplMessages.AddCandidate;
+import sdlab.repl.ReplMessages.CandidateAdded;
 import sdlab.repl.ReplMessages.Demote;
 import sdlab.repl.ReplMessages.Follow;
 import sdlab.repl.ReplMessages.NewPrimary;
@@ -32,6 +35,10 @@ import sdlab.repl.ReplTimers.ProbeDue;
  * side of a cut goes on taking writes from the clients on its side. The lease check does not stop it either; the
  * primary's own lease does (it stops taking writes when it cannot renew), and the fencing token stops what it had
  * already taken.
+ *
+ * <p>The candidates can grow while it runs: an operator adding a replica registers it first ({@link AddCandidate}),
+ * and the manager counts it, and waits for one more answer at a failover, once that is synced to its disk. Why one
+ * more, and why before the replica joins, is {@link CandidateSet}'s design note.
  */
 public final class FailoverManager implements Node {
 
@@ -39,7 +46,8 @@ public final class FailoverManager implements Node {
      * What the manager watches and how.
      *
      * @param primary the primary at the start
-     * @param nodes every node of the store, the primary included: the candidates for promotion
+     * @param nodes every node of the store at the start, the primary included: the candidates for promotion; replicas
+     *     added later join them ({@link AddCandidate})
      * @param clients told of each new primary
      * @param check the health check
      * @param checkIntervalNanos how often the primary is probed; a probe's answer must come before the next
@@ -48,7 +56,8 @@ public final class FailoverManager implements Node {
      * @param answersMin how many candidates must report their position before one is promoted: 1 promotes the most
      *     advanced of whoever answers (MHA's way, which may pass over a cut-off replica that holds acknowledged
      *     commits); with commits acknowledged by {@code k} of {@code n} replicas, {@code n - k + 1} answers always
-     *     include one that holds every acknowledged commit. Too few answers and the manager goes back to probing.
+     *     include one that holds every acknowledged commit. Too few answers and the manager goes back to probing. It
+     *     grows by one with each candidate added later.
      */
     public record Settings(
             NodeId primary,
@@ -84,6 +93,14 @@ public final class FailoverManager implements Node {
 
     private final Settings settings;
     private final long startGraceNanos;
+    private final Bug bug;
+    /** Read from the disk at the start. */
+    private CandidateSet members;
+    /** The addition being synced, and who asked for it; one at a time (a second operator asks again later). */
+    private AddCandidate adding;
+
+    private NodeId addingFor;
+    private long addingSyncId = -1;
     private final Map<NodeId, Long> positions = new TreeMap<>();
 
     private NodeId primary;
@@ -109,7 +126,13 @@ public final class FailoverManager implements Node {
      * fail it over at once. The simulator starts every node at time 0 and needs none.
      */
     public FailoverManager(Settings settings, long startGraceNanos) {
+        this(settings, startGraceNanos, Bug.NONE);
+    }
+
+    /** A manager with a planted bug in how it adds candidates ({@link Bug#ANSWERS_MIN_FIXED} and the like). */
+    public FailoverManager(Settings settings, long startGraceNanos, Bug bug) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.bug = Objects.requireNonNull(bug, "bug");
         this.primary = settings.primary();
         if (startGraceNanos < 0) {
             throw new IllegalArgumentException("the start grace cannot be negative");
@@ -119,6 +142,9 @@ public final class FailoverManager implements Node {
 
     @Override
     public void onStart(NodeContext ctx, boolean restarted) {
+        members = CandidateSet.recover(settings.nodes(), settings.answersMin(), bug, ctx.disk());
+        adding = null;
+        addingSyncId = -1;
         if (startGraceNanos > 0) {
             probeFromNanos = ctx.nowNanos() + startGraceNanos;
         }
@@ -127,7 +153,9 @@ public final class FailoverManager implements Node {
 
     @Override
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
-        if (phase == Phase.COLLECTING && message instanceof Status status && status.round() == round) {
+        if (message instanceof AddCandidate add) {
+            onAddCandidate(from, add, ctx);
+        } else if (phase == Phase.COLLECTING && message instanceof Status status && status.round() == round) {
             onPosition(from, status, ctx);
         } else if (phase == Phase.WATCHING) {
             if (settings.check().passes(primary, round, from, message)) {
@@ -145,7 +173,7 @@ public final class FailoverManager implements Node {
             case ProbeDue due -> onProbeDue(ctx);
             case CollectOver over -> {
                 if (phase == Phase.COLLECTING && over.round() == round) {
-                    if (positions.size() >= settings.answersMin()) {
+                    if (positions.size() >= members.answersMin()) {
                         promoteMostAdvanced(ctx);
                     } else {
                         resumeWatching(ctx);
@@ -156,9 +184,50 @@ public final class FailoverManager implements Node {
         }
     }
 
+    @Override
+    public void onSynced(long syncId, NodeContext ctx) {
+        if (syncId != addingSyncId) {
+            return;
+        }
+        members.add(adding.candidate());
+        ctx.note("candidate " + adding.candidate() + " added: " + members.nodes() + ", a failover waits for "
+                + members.answersMin() + " answers");
+        confirm(addingFor, adding.candidate(), ctx);
+        adding = null;
+        addingSyncId = -1;
+    }
+
     /** The node the manager treats as primary now. */
     public NodeId primary() {
         return primary;
+    }
+
+    /** Every node of the store the manager knows, the primary included: the start's and those added since. */
+    public List<NodeId> nodes() {
+        return members.nodes();
+    }
+
+    /** How many candidates must report their position before one is promoted, with the set as it is now. */
+    public int answersMin() {
+        return members.answersMin();
+    }
+
+    /**
+     * Counts {@code add}'s replica once the grown set is on disk, then confirms; a replica already counted is
+     * confirmed at once. While one addition is being synced, another is not answered: its operator asks again.
+     */
+    private void onAddCandidate(NodeId from, AddCandidate add, NodeContext ctx) {
+        if (members.contains(add.candidate()) || bug == Bug.ADDED_REPLICA_NOT_CANDIDATE) {
+            confirm(from, add.candidate(), ctx);
+        } else if (adding == null) {
+            adding = add;
+            addingFor = from;
+            addingSyncId = members.persistWith(add.candidate(), ctx.disk());
+        }
+    }
+
+    private void confirm(NodeId operator, NodeId candidate, NodeContext ctx) {
+        ctx.send(operator, new CandidateAdded(candidate, members.nodes(), members.answersMin()));
     }
 
     private void onProbeDue(NodeContext ctx) {
@@ -213,8 +282,7 @@ public final class FailoverManager implements Node {
      * all the same.
      */
     private void resumeWatching(NodeContext ctx) {
-        ctx.note(
-                "only " + positions.size() + " of " + settings.answersMin() + " candidates answered: not failing over");
+        ctx.note("only " + positions.size() + " of " + members.answersMin() + " candidates answered: not failing over");
         phase = Phase.WATCHING;
         failures = settings.failuresMax() - 1;
         passed = false;
@@ -232,20 +300,31 @@ public final class FailoverManager implements Node {
     }
 
     private List<NodeId> candidates() {
-        return settings.nodes().stream().filter(node -> !node.equals(primary)).toList();
+        return members.nodes().stream().filter(node -> !node.equals(primary)).toList();
     }
 
+    /**
+     * Promotes the most advanced answer (ties to the lowest id). A node still loading a snapshot answers with {@link
+     * Status#LOADING}: its answer counts towards {@code answersMin} (it has acknowledged nothing, so it stands for a
+     * replica without the commits, which the bound allows for), but it is never promoted.
+     */
     private void promoteMostAdvanced(NodeContext ctx) {
         NodeId chosen = null;
         for (Map.Entry<NodeId, Long> candidate : positions.entrySet()) {
-            if (chosen == null || candidate.getValue() > positions.get(chosen)) {
+            boolean promotable = candidate.getValue() != Status.LOADING;
+            if (promotable && (chosen == null || candidate.getValue() > positions.get(chosen))) {
                 chosen = candidate.getKey();
             }
+        }
+        if (chosen == null) {
+            ctx.note("every answer came from a node still loading a snapshot: " + positions);
+            resumeWatching(ctx);
+            return;
         }
         NodeId winner = chosen;
         NodeId old = primary;
         List<NodeId> others =
-                settings.nodes().stream().filter(node -> !node.equals(winner)).toList();
+                members.nodes().stream().filter(node -> !node.equals(winner)).toList();
         ctx.note("promoting " + winner + " at position " + positions.get(winner) + " of " + positions + " in place of "
                 + old);
         ctx.send(winner, new Promote(others));

@@ -12,6 +12,8 @@ import sdlab.core.client.Client;
 import sdlab.core.client.ClientContext;
 import sdlab.core.client.Invocation;
 import sdlab.core.client.Outcome;
+import sdlab.repl.ReplMessages.AddCandidate;
+import sdlab.repl.ReplMessages.CandidateAdded;
 import sdlab.repl.ReplMessages.JoinFrom;
 import sdlab.repl.ReplMessages.LagProbe;
 import sdlab.repl.ReplMessages.LagReport;
@@ -23,10 +25,15 @@ import sdlab.repl.ReplTimers.RequestTimeout;
 /**
  * An operator's one-shot tool that adds a replica to a running store, as {@link Provisioner} does in chapter 8 but
  * driven by an operator rather than a schedule: it asks the store's nodes which is primary (the one that was primary
- * at the start may have been replaced), tells the empty node to join that one from a snapshot ({@link JoinFrom}), and
- * polls the joiner until it reports itself ready: its snapshot loaded and the primary's first shipment received. The
- * operation then completes with a {@link Joined}; if no primary answers, or the joiner is not ready within the
- * timeout, it completes unknown (the join may still finish).
+ * at the start may have been replaced), registers the node with the failover manager as a candidate for promotion
+ * if there is one ({@link AddCandidate}, answered once the manager has it on disk), tells the empty node to join that
+ * primary from a snapshot ({@link JoinFrom}), and polls the joiner until it reports itself ready: its snapshot loaded
+ * and the primary's first shipment received. The operation then completes with a {@link Joined}; if no primary
+ * answers, the manager does not confirm, or the joiner is not ready within the timeout, it completes unknown (the join
+ * may still finish).
+ *
+ * <p>The manager comes first so that the primary never counts an acknowledgement from a replica the manager does not
+ * wait for at a failover ({@link CandidateSet} says why that matters).
  */
 public final class JoinOperator implements Client {
     /** The one operation: join the configured node. */
@@ -37,8 +44,15 @@ public final class JoinOperator implements Client {
      * @param store the store's nodes, one of which is primary
      * @param pollNanos how often to ask again who is primary, or how far the joiner is
      * @param timeoutNanos how long the whole join may take before the operation ends unknown
+     * @param manager the failover manager that must count the joiner as a candidate before it joins, or null for a
+     *     store without one
      */
-    public record Settings(NodeId joiner, List<NodeId> store, long pollNanos, long timeoutNanos) {
+    public record Settings(NodeId joiner, List<NodeId> store, long pollNanos, long timeoutNanos, NodeId manager) {
+        /** A join into a store that no failover manager watches. */
+        public Settings(NodeId joiner, List<NodeId> store, long pollNanos, long timeoutNanos) {
+            this(joiner, store, pollNanos, timeoutNanos, null);
+        }
+
         public Settings {
             Objects.requireNonNull(joiner, "joiner");
             store = List.copyOf(store);
@@ -52,14 +66,16 @@ public final class JoinOperator implements Client {
     }
 
     /**
-     * The join's result: whom the joiner copies, the position it had applied when it first reported ready, and how
-     * long that took from the {@link JoinFrom}, by the operator's clock (within one poll).
+     * The join's result: whom the joiner copies, the position it had applied when it first reported ready, how long
+     * that took from the {@link JoinFrom}, by the operator's clock (within one poll), and how many answers the failover
+     * manager now waits for, of how many nodes (0 and 0 without a manager).
      */
-    public record Joined(NodeId primary, long appliedPosition, long readyAfterNanos) {}
+    public record Joined(NodeId primary, long appliedPosition, long readyAfterNanos, int answersMin, int candidates) {}
 
     private enum Phase {
         IDLE,
         FINDING_PRIMARY,
+        REGISTERING,
         LOADING,
         DONE
     }
@@ -70,6 +86,7 @@ public final class JoinOperator implements Client {
     private long round;
     private NodeId primary;
     private long joinSentNanos;
+    private CandidateAdded registered;
 
     public JoinOperator(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -99,17 +116,36 @@ public final class JoinOperator implements Client {
                     && status.primary()
                     && settings.store().contains(from) -> {
                 primary = from;
-                phase = Phase.LOADING;
-                joinSentNanos = ctx.nowNanos();
-                ctx.note("asking " + settings.joiner() + " to join " + primary + " from a snapshot");
-                ctx.send(settings.joiner(), new JoinFrom(primary));
+                if (settings.manager() == null) {
+                    askToJoin(ctx);
+                } else {
+                    phase = Phase.REGISTERING;
+                    ctx.send(settings.manager(), new AddCandidate(settings.joiner()));
+                }
+            }
+            case CandidateAdded added
+            when phase == Phase.REGISTERING
+                    && from.equals(settings.manager())
+                    && added.candidate().equals(settings.joiner()) -> {
+                registered = added;
+                ctx.note("the manager counts " + added.candidate() + " among " + added.candidates() + " and waits for "
+                        + added.answersMin() + " answers at a failover");
+                askToJoin(ctx);
             }
             case LagReport report
             when phase == Phase.LOADING && report.ready() && from.equals(settings.joiner()) -> {
                 phase = Phase.DONE;
+                int answersMin = registered == null ? 0 : registered.answersMin();
+                int candidates =
+                        registered == null ? 0 : registered.candidates().size();
                 ctx.complete(
                         opId,
-                        Outcome.ok(new Joined(primary, report.appliedPosition(), ctx.nowNanos() - joinSentNanos)));
+                        Outcome.ok(new Joined(
+                                primary,
+                                report.appliedPosition(),
+                                ctx.nowNanos() - joinSentNanos,
+                                answersMin,
+                                candidates)));
             }
             default -> {}
         }
@@ -119,25 +155,39 @@ public final class JoinOperator implements Client {
     public void onTimer(TimerId id, Timer timer, ClientContext ctx) {
         switch (timer) {
             case LagProbeDue due
-            when phase == Phase.FINDING_PRIMARY || phase == Phase.LOADING -> {
-                if (phase == Phase.FINDING_PRIMARY) {
-                    askWhoIsPrimary(ctx);
-                } else {
-                    ctx.send(settings.joiner(), new LagProbe(++round));
+            when phase != Phase.IDLE && phase != Phase.DONE -> {
+                switch (phase) {
+                    case FINDING_PRIMARY -> askWhoIsPrimary(ctx);
+                    // Asked again until it answers: the request or its answer may be lost, or the manager busy.
+                    case REGISTERING -> ctx.send(settings.manager(), new AddCandidate(settings.joiner()));
+                    default -> ctx.send(settings.joiner(), new LagProbe(++round));
                 }
                 ctx.setTimer(Duration.ofNanos(settings.pollNanos()), new LagProbeDue());
             }
             case RequestTimeout timeout
-            when phase == Phase.FINDING_PRIMARY || phase == Phase.LOADING -> {
-                String reason = phase == Phase.FINDING_PRIMARY
-                        ? "no node of " + settings.store() + " said it was primary"
-                        : settings.joiner() + " was not ready (its snapshot loaded and linked to " + primary
-                                + ") in time; it may still be";
+            when phase != Phase.IDLE && phase != Phase.DONE -> {
+                String reason =
+                        switch (phase) {
+                            case FINDING_PRIMARY -> "no node of " + settings.store() + " said it was primary";
+                            case REGISTERING ->
+                                "the failover manager " + settings.manager() + " did not confirm " + settings.joiner()
+                                        + " as a candidate; " + settings.joiner() + " was not asked to join";
+                            default ->
+                                settings.joiner() + " was not ready (its snapshot loaded and linked to " + primary
+                                        + ") in time; it may still be";
+                        };
                 phase = Phase.DONE;
                 ctx.complete(opId, Outcome.unknown(reason));
             }
             default -> {}
         }
+    }
+
+    private void askToJoin(NodeContext ctx) {
+        phase = Phase.LOADING;
+        joinSentNanos = ctx.nowNanos();
+        ctx.note("asking " + settings.joiner() + " to join " + primary + " from a snapshot");
+        ctx.send(settings.joiner(), new JoinFrom(primary));
     }
 
     private void askWhoIsPrimary(NodeContext ctx) {

@@ -85,6 +85,13 @@ final class JoiningRole implements Role {
                 .append(pair.value())
                 .append('\n'));
         ctx.disk().append(SNAPSHOT_FILE, text.toString().getBytes(StandardCharsets.UTF_8));
+        if (chunk.index() == chunk.count() - 1) {
+            // The base and the role go to disk under the last chunk's sync: once loaded, the node reports the
+            // snapshot's position as flushed (which a commit may count), and a restart must find it there.
+            List<KeyValue> all = new ArrayList<>(received);
+            all.addAll(chunk.pairs());
+            node.keepSnapshot(source, chunk, all, ctx);
+        }
         syncing = chunk;
         syncId = ctx.disk().sync();
     }

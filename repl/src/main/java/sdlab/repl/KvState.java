@@ -19,6 +19,11 @@ final class KvState {
 
     private long appliedPosition;
     private long appliedCommitNanos;
+    /** The snapshot or base backup the state was loaded from, if any: where {@link #resetTo} starts again. */
+    private List<ReplMessages.KeyValue> basePairs = List.of();
+
+    private long basePosition;
+    private long baseCommitNanos;
 
     /** Applies the next entry; entries come in order, without gaps. */
     void apply(Entry entry) {
@@ -44,12 +49,12 @@ final class KvState {
         }
     }
 
-    /** Forgets everything and applies {@code log} again up to {@code position}: after the log was truncated. */
+    /**
+     * Forgets everything since the base (the loaded snapshot, or nothing) and applies {@code log} again up to
+     * {@code position}: after the log was truncated. A log that starts after a snapshot cannot go back below it.
+     */
     void resetTo(ReplLog log, long position) {
-        values.clear();
-        changedAtNanos.clear();
-        appliedPosition = 0;
-        appliedCommitNanos = 0;
+        restoreBase();
         applyUpTo(log, position);
     }
 
@@ -74,14 +79,21 @@ final class KvState {
 
     /** Replaces everything with a snapshot's pairs, as of {@code position}, committed at {@code commitNanos}. */
     void load(List<ReplMessages.KeyValue> pairs, long position, long commitNanos) {
+        basePairs = List.copyOf(pairs);
+        basePosition = position;
+        baseCommitNanos = commitNanos;
+        restoreBase();
+    }
+
+    private void restoreBase() {
         values.clear();
         changedAtNanos.clear();
-        pairs.forEach(pair -> {
+        basePairs.forEach(pair -> {
             values.put(pair.key(), pair.value());
-            changedAtNanos.put(pair.key(), commitNanos);
+            changedAtNanos.put(pair.key(), baseCommitNanos);
         });
-        appliedPosition = position;
-        appliedCommitNanos = commitNanos;
+        appliedPosition = basePosition;
+        appliedCommitNanos = baseCommitNanos;
     }
 
     /** Every key and its value, ordered by key: what a snapshot carries. */

@@ -223,6 +223,10 @@ final class PrimaryRole implements Role {
             List<Entry> batch = log.slice(
                     cursor.nextPosition(), Math.min(log.durablePosition(), windowEnd), config.shipEntriesMax());
             ctx.send(replica, shipment(batch, ctx));
+            long bytes = batch.getLast().endOffsetBytes()
+                    - log.offsetBytesAt(batch.getFirst().position() - 1);
+            observer.shipped(
+                    self, replica, batch.getFirst().position(), batch.getLast().position(), bytes, ctx.nowNanos());
             cursor.shipped(batch.getLast().position());
             sent = true;
         }

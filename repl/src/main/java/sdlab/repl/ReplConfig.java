@@ -95,7 +95,22 @@ public record ReplConfig(
          * A cold standby restores the archive's base backup and skips the archived log after it: it takes over with
          * the state of the last base backup, and everything archived since is gone.
          */
-        RESTORE_SKIPS_ARCHIVED_LOG
+        RESTORE_SKIPS_ARCHIVED_LOG,
+        /**
+         * The failover manager adds a replica to its candidates but keeps waiting for as many answers as it did at
+         * the start: with the set grown, those answers may all come from replicas that lack an acknowledged commit.
+         */
+        ANSWERS_MIN_FIXED,
+        /**
+         * The failover manager confirms an added replica without counting it among its candidates: it is never asked
+         * where it is, never promoted, and a commit that only it acknowledged is lost at the next failover.
+         */
+        ADDED_REPLICA_NOT_CANDIDATE,
+        /**
+         * A replica that joined from a snapshot keeps the snapshot's position in memory only, as before the base was
+         * written to disk: after a restart it starts from an empty log and copies its source's whole log again.
+         */
+        SNAPSHOT_BASE_IN_MEMORY
     }
 
     public ReplConfig {

@@ -47,9 +47,10 @@ final class ReplLog {
 
     /**
      * The relay log of a node that loaded a snapshot as of {@code position}: it holds no entry up to there and takes
-     * the next shipped one. The base lives in memory only: after a restart the file's first entry does not follow
-     * position 0, so the node recovers an empty log and state and copies the whole log from its source again (this
-     * store's primaries keep every entry; one that purged its log would need a new snapshot).
+     * the next shipped one. The caller has emptied the file and keeps the snapshot beside it, so that a restart
+     * {@link #recover}s both. Under the planted bug {@link ReplConfig.Bug#SNAPSHOT_BASE_IN_MEMORY} it keeps neither:
+     * after a restart the file's first entry does not follow position 0, so the node recovers an empty log and state
+     * and copies the whole log from its source again.
      */
     static ReplLog startingAt(long position, long offsetBytes) {
         return new ReplLog(FILE, position, offsetBytes);
@@ -123,6 +124,8 @@ final class ReplLog {
      * next sync; a crash before it leaves the old file, and the node truncates again when it next follows.
      */
     long truncateTo(long position, Disk disk) {
+        // Entries up to the base are in a snapshot, not in this log: they cannot be cut (the caller notes it).
+        position = Math.max(position, basePosition);
         if (position >= lastPosition()) {
             return 0;
         }

@@ -99,8 +99,14 @@ public sealed interface ReplMessages extends ReplFamily {
     /** An operator asks a node where it is; {@code round} matches the answer to the question. */
     record StatusRequest(long round) implements ReplMessages {}
 
-    /** Where a node is: its role and the last entry it holds in its log (received, for a replica). */
-    record Status(long round, boolean primary, long lastPosition) implements ReplMessages {}
+    /**
+     * Where a node is: its role and the last entry it holds in its log (received, for a replica), or {@link #LOADING}
+     * for a node still loading a snapshot, which holds no log yet and must not be promoted.
+     */
+    record Status(long round, boolean primary, long lastPosition) implements ReplMessages {
+        /** The position a node loading a snapshot reports. */
+        public static final long LOADING = -1;
+    }
 
     /** Become the primary, with these replicas. */
     record Promote(List<NodeId> replicas) implements ReplMessages {
@@ -134,6 +140,29 @@ public sealed interface ReplMessages extends ReplFamily {
 
     /** The port accepted the connection. */
     record PortOpen(long round) implements ReplMessages {}
+
+    /**
+     * An operator to the failover manager: count {@code candidate}, a replica about to join from a snapshot, among the
+     * candidates for promotion from now on. The manager answers {@link CandidateAdded} once the grown set is durable;
+     * only then may the candidate join, so that the primary never counts an acknowledgement from a replica the manager
+     * does not wait for.
+     */
+    record AddCandidate(NodeId candidate) implements ReplMessages {
+        public AddCandidate {
+            Objects.requireNonNull(candidate, "candidate");
+        }
+    }
+
+    /**
+     * The manager's answer: {@code candidate} is one of its {@code candidates} (the primary included) and a failover
+     * now waits for {@code answersMin} of them to report their positions.
+     */
+    record CandidateAdded(NodeId candidate, List<NodeId> candidates, int answersMin) implements ReplMessages {
+        public CandidateAdded {
+            Objects.requireNonNull(candidate, "candidate");
+            candidates = List.copyOf(candidates);
+        }
+    }
 
     /** To clients: the primary is now {@code primary}. */
     record NewPrimary(NodeId primary) implements ReplMessages {

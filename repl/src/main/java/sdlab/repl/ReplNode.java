@@ -187,6 +187,11 @@ public final class ReplNode implements Node {
                 snapshots.onRequest(from, state, log, ctx);
             }
             case SnapshotChunkAck ack when role instanceof PrimaryRole -> snapshots.onAck(from, ack, ctx);
+            case StatusRequest request
+            when role instanceof JoiningRole ->
+                // Loading a snapshot, it holds no log yet, and has acknowledged nothing: a failover manager may count
+                // the answer but must not promote it.
+                ctx.send(from, new Status(request.round(), false, Status.LOADING));
             case StatusRequest request ->
                 ctx.send(from, new Status(request.round(), role instanceof PrimaryRole, log.lastPosition()));
             case Promote promote -> promote(promote, ctx);
@@ -394,8 +399,26 @@ public final class ReplNode implements Node {
     }
 
     /**
-     * The last snapshot chunk is synced: the state is the snapshot's, the log continues after its position, and the
-     * node replicates from {@code primary} from there. The cache stays as it was: empty.
+     * The last snapshot chunk is about to be synced: the snapshot becomes the node's base ({@value #BASE_FILE}, the
+     * format a restored cold standby's base backup has), its relay log starts empty after it, and its role names
+     * {@code primary}, all under that chunk's sync. A restart then recovers the state and the relay log after it,
+     * reports the position it holds, and its source ships from there rather than from the beginning.
+     */
+    void keepSnapshot(
+            NodeId primary, ReplMessages.SnapshotChunk last, List<ReplMessages.KeyValue> pairs, NodeContext ctx) {
+        if (config.bug() == Bug.SNAPSHOT_BASE_IN_MEMORY) {
+            return;
+        }
+        BaseBackupFile.write(
+                ctx.disk(), BASE_FILE, new BaseBackup(last.position(), last.commitNanos(), last.offsetBytes(), pairs));
+        ctx.disk().write(ReplLog.FILE, new byte[0]);
+        ctx.disk().write(ROLE_FILE, primary.name().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The last snapshot chunk is synced (and with it what {@link #keepSnapshot} wrote): the state is the snapshot's,
+     * the log continues after its position, and the node replicates from {@code primary} from there. The cache stays
+     * as it was: empty.
      */
     void loadSnapshot(
             NodeId primary,

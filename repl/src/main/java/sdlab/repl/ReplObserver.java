@@ -29,6 +29,13 @@ public interface ReplObserver {
     /** The primary timed a round trip to a replica (a shipment and the progress that echoed it). */
     default void roundTrip(NodeId primary, NodeId replica, long nanos) {}
 
+    /**
+     * The primary shipped its log's entries {@code firstPosition} to {@code lastPosition}, {@code bytes} bytes, to
+     * {@code replica}: what a replica that restarts or joins costs the primary and the link.
+     */
+    default void shipped(
+            NodeId primary, NodeId replica, long firstPosition, long lastPosition, long bytes, long atNanos) {}
+
     /** A replica's relay-log sync took {@code nanos}. */
     default void relaySynced(NodeId replica, long nanos) {}
 

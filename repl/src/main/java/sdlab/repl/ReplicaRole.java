@@ -175,6 +175,12 @@ final class ReplicaRole implements Role {
      * the source's history does not hold. A deposed primary loses here the writes it took after it was replaced.
      */
     private void discardBeyond(long position, NodeContext ctx) {
+        if (position < log.basePosition()) {
+            // The source was promoted behind the snapshot this node loaded: the snapshot holds entries of the old
+            // primary that the source's history lacks, and only a new snapshot would take them out.
+            ctx.note("holds a snapshot at " + log.basePosition() + ", beyond " + source + "'s history, which began at "
+                    + position + ": its state may hold writes the source lacks");
+        }
         long dropped = log.truncateTo(position, ctx.disk());
         if (dropped == 0) {
             return;

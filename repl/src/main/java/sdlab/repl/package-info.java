@@ -43,7 +43,10 @@
  *       down. {@link sdlab.repl.FailoverManager} watches the primary with a {@link sdlab.repl.HealthCheck} (a TCP port
  *       answered by the host's kernel, {@link sdlab.repl.PortListener}; a heartbeat write through the primary; or
  *       the primary's lease at a {@link sdlab.repl.LeaseNode}), promotes the most advanced of the nodes that answer
- *       (or waits for enough of them), and keeps telling every other node who the primary is.
+ *       (or waits for enough of them), and keeps telling every other node who the primary is. A replica added
+ *       later ({@link sdlab.repl.JoinOperator}) is registered with the manager before it joins and is a candidate
+ *       from then on; the manager waits for one answer more for each ({@link sdlab.repl.CandidateSet} says why).
+ *       A replica still loading its snapshot answers but is never promoted.
  *   <li>A primary that holds a lease stops taking writes when it cannot renew it in time (its TTL less the drift
  *       margin); the lease service hands it on only after the TTL and the margin. With fencing, every shipment
  *       carries the lease's token, a replica follows the highest token it has seen and refuses older ones, and a

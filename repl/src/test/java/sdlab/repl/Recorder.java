@@ -14,6 +14,16 @@ final class Recorder implements ReplObserver {
     final Map<String, Commit> commitsByValue = new HashMap<>();
     final List<String> switches = new ArrayList<>();
     final List<String> promotions = new ArrayList<>();
+    final List<Shipped> shipments = new ArrayList<>();
+
+    /** One shipment of log entries from a primary to a replica. */
+    record Shipped(NodeId primary, NodeId replica, long firstPosition, long lastPosition, long bytes, long atNanos) {}
+
+    @Override
+    public void shipped(
+            NodeId primary, NodeId replica, long firstPosition, long lastPosition, long bytes, long atNanos) {
+        shipments.add(new Shipped(primary, replica, firstPosition, lastPosition, bytes, atNanos));
+    }
 
     @Override
     public void committed(NodeId primary, Entry entry, CommitAck ack, long atNanos) {

@@ -23,7 +23,8 @@ import sdlab.runtime.cluster.ProcessCluster;
         description = {
             "Change a running 'repl' cluster.",
             "  sdlab cluster repl add   start one more node process that joins the primary from a snapshot, catches up"
-                    + " from the log and serves RESP on its own port (refusing reads with LOADING until loaded)",
+                    + " from the log and serves RESP on its own port (refusing reads with LOADING until loaded);"
+                    + " with failover, the manager first counts it as a candidate for promotion",
             "Exit code 1 if the join failed or was not ready within 60 s (the process then stays in the cluster)."
         })
 final class ClusterReplCommand implements Callable<Integer> {
@@ -70,8 +71,15 @@ final class ClusterReplCommand implements Callable<Integer> {
         return switch (outcome) {
             case Outcome.Ok ok
             when ok.value() instanceof Joined joined ->
-                "joined %s from a snapshot; ready after %d ms, applied up to position %d (it catches up from the log)"
-                        .formatted(joined.primary(), joined.readyAfterNanos() / 1_000_000, joined.appliedPosition());
+                "joined %s from a snapshot; ready after %d ms, applied up to position %d (it catches up from the log)%s"
+                        .formatted(
+                                joined.primary(),
+                                joined.readyAfterNanos() / 1_000_000,
+                                joined.appliedPosition(),
+                                joined.candidates() == 0
+                                        ? ""
+                                        : "; a failover candidate: the manager now waits for %d answers of %d nodes"
+                                                .formatted(joined.answersMin(), joined.candidates()));
             case Outcome.Ok ok -> String.valueOf(ok.value());
             case Outcome.Fail fail -> "failed: " + fail.reason();
             case Outcome.Unknown unknown -> "unknown (it may still join): " + unknown.reason();

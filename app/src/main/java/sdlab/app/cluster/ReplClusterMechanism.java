@@ -139,7 +139,10 @@ final class ReplClusterMechanism implements ClusterMechanism {
                 return new LeaseNode(lease);
             }
             if (id.equals(managerNode()) && options.failover()) {
-                return new FailoverManager(managerSettings(), MANAGER_GRACE.toNanos());
+                return new FailoverManager(
+                        managerSettings(),
+                        MANAGER_GRACE.toNanos(),
+                        options.config().bug());
             }
             // A node beyond the layout the cluster started with was added to it: it joins from a snapshot.
             ReadReplicaSettings readSide = added(nodes.indexOf(id)) ? SNAPSHOTS.joiningLate() : SNAPSHOTS;
@@ -235,11 +238,19 @@ final class ReplClusterMechanism implements ClusterMechanism {
     }
 
     /**
-     * The operator that makes the added node {@code joiner} join the store's primary, whichever it is now, and waits
-     * until it is ready or {@code timeout} has passed.
+     * The operator that makes the added node {@code joiner} join the store's primary, whichever it is now (among the
+     * store's nodes from the start and those added before, in {@code nodes}, the layout's), and waits until it is ready
+     * or {@code timeout} has passed. With failover it first registers the joiner with the manager, which from then on
+     * counts it as a candidate for promotion.
      */
-    JoinOperator joinOperator(NodeId joiner, Duration timeout) {
-        return new JoinOperator(new JoinOperator.Settings(joiner, store, JOIN_POLL.toNanos(), timeout.toNanos()));
+    JoinOperator joinOperator(NodeId joiner, List<NodeId> nodes, Duration timeout) {
+        List<NodeId> storeNow = nodes.stream()
+                .filter(node -> !node.equals(joiner))
+                .filter(node -> startedInStore(nodes.indexOf(node)) || added(nodes.indexOf(node)))
+                .toList();
+        NodeId manager = options.failover() ? managerNode() : null;
+        return new JoinOperator(
+                new JoinOperator.Settings(joiner, storeNow, JOIN_POLL.toNanos(), timeout.toNanos(), manager));
     }
 
     private NodeId leaseNode() {
@@ -258,6 +269,7 @@ final class ReplClusterMechanism implements ClusterMechanism {
     /**
      * The manager promotes only once enough replicas answered to include one that holds every acknowledged commit:
      * with k acknowledgements of n replicas, n - k + 1 of them; asynchronous commits wait for none, so one suffices.
+     * Each replica added later ({@code cluster repl add}) makes the manager wait for one answer more.
      */
     private FailoverManager.Settings managerSettings() {
         ReplConfig config = options.config();

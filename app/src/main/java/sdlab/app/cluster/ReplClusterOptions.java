@@ -71,9 +71,11 @@ record ReplClusterOptions(
             case "ack-before-commit" -> bug = DoorSettings.Bug.ACK_BEFORE_COMMIT;
             // The node's own planted bug: a replica added later serves reads from its empty state while it loads.
             case "serves-before-snapshot" -> config = config.withBug(ReplConfig.Bug.SERVES_BEFORE_SNAPSHOT);
+            // A replica added later keeps its snapshot in memory only: restarted, it copies the whole log again.
+            case "snapshot-base-in-memory" -> config = config.withBug(ReplConfig.Bug.SNAPSHOT_BASE_IN_MEMORY);
             default ->
-                throw new IllegalArgumentException(
-                        "--planted-bug is none, ack-before-commit or serves-before-snapshot, not '" + planted + "'");
+                throw new IllegalArgumentException("--planted-bug is none, ack-before-commit, serves-before-snapshot or"
+                        + " snapshot-base-in-memory, not '" + planted + "'");
         }
         return new ReplClusterOptions(replicas, config, !failover.equals("none"), fenced, port, bug);
     }

@@ -14,7 +14,8 @@ import sdlab.runtime.host.ClientHost;
 /**
  * Adds a replica to a running {@code repl} cluster: starts one more node process (the runtime names it after the
  * last and gives it a port), which runs the store's node as a replica that joins late, then runs the store's
- * {@link JoinOperator} over TCP to make it join the primary from a snapshot, and waits until it is ready. For {@code
+ * {@link JoinOperator} over TCP to register it with the failover manager as a candidate and make it join the primary
+ * from a snapshot, and waits until it is ready. For {@code
  * sdlab cluster repl add} and for tests.
  */
 final class ReplJoinAdmin {
@@ -44,7 +45,7 @@ final class ReplJoinAdmin {
         try (ClientHost host = ClientHost.start(
                 self,
                 cluster.addresses(),
-                mechanism.joinOperator(joiner, JOIN_TIMEOUT),
+                mechanism.joinOperator(joiner, cluster.nodes(), JOIN_TIMEOUT),
                 mechanism.family(),
                 cluster.layout().seed(),
                 line -> {})) {

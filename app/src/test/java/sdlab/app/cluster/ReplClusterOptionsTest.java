@@ -61,9 +61,13 @@ class ReplClusterOptionsTest {
         ReplClusterOptions node = ReplClusterOptions.parse(Map.of("planted-bug", "serves-before-snapshot"));
         assertThat(node.doorBug()).isEqualTo(DoorSettings.Bug.NONE);
         assertThat(node.config().bug()).isEqualTo(ReplConfig.Bug.SERVES_BEFORE_SNAPSHOT);
+        assertThat(ReplClusterOptions.parse(Map.of("planted-bug", "snapshot-base-in-memory"))
+                        .config()
+                        .bug())
+                .isEqualTo(ReplConfig.Bug.SNAPSHOT_BASE_IN_MEMORY);
         assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("planted-bug", "lose-everything")))
-                .hasMessage(
-                        "--planted-bug is none, ack-before-commit or serves-before-snapshot, not 'lose-everything'");
+                .hasMessage("--planted-bug is none, ack-before-commit, serves-before-snapshot or"
+                        + " snapshot-base-in-memory, not 'lose-everything'");
     }
 
     @Test
