@@ -75,8 +75,12 @@ final class GroupCoordinator {
         long memberIdLast;
         final Map<String, MemberState> members = new TreeMap<>();
         final Map<TopicPartition, Long> offsets = new TreeMap<>();
+        /** The application's string committed with each offset; a commit without one sets it empty, as Kafka's. */
+        final Map<TopicPartition, String> metadata = new TreeMap<>();
         /** Offsets committed inside a transaction, by producer id: invisible until it commits. */
         final Map<Long, Map<TopicPartition, Long>> pendingByProducer = new TreeMap<>();
+        /** The metadata of those pending offsets. */
+        final Map<Long, Map<TopicPartition, String>> pendingMetadataByProducer = new TreeMap<>();
     }
 
     private final Map<String, Group> groups = new TreeMap<>();
@@ -181,8 +185,14 @@ final class GroupCoordinator {
         if (refused.isPresent()) {
             return refuse(from, commit.requestId(), refused.get());
         }
-        group.offsets.putAll(commit.offsets());
+        commitInto(group, commit.offsets(), commit.metadata());
         return List.of(new Reply(from, new GroupOk(commit.requestId())));
+    }
+
+    private static void commitInto(
+            Group group, Map<TopicPartition, Long> offsets, Map<TopicPartition, String> metadata) {
+        group.offsets.putAll(offsets);
+        offsets.keySet().forEach(tp -> group.metadata.put(tp, metadata.getOrDefault(tp, "")));
     }
 
     /**
@@ -201,6 +211,11 @@ final class GroupCoordinator {
         group.pendingByProducer
                 .computeIfAbsent(commit.producerId(), pid -> new TreeMap<>())
                 .putAll(commit.offsets());
+        Map<TopicPartition, String> pendingMetadata =
+                group.pendingMetadataByProducer.computeIfAbsent(commit.producerId(), pid -> new TreeMap<>());
+        commit.offsets()
+                .keySet()
+                .forEach(tp -> pendingMetadata.put(tp, commit.metadata().getOrDefault(tp, "")));
         return List.of(new Reply(from, new GroupOk(commit.requestId())));
     }
 
@@ -209,8 +224,10 @@ final class GroupCoordinator {
         for (String groupId : groupIds) {
             Group group = groups.get(groupId);
             Map<TopicPartition, Long> pending = group == null ? null : group.pendingByProducer.remove(producerId);
+            Map<TopicPartition, String> pendingMetadata =
+                    group == null ? null : group.pendingMetadataByProducer.remove(producerId);
             if (pending != null && commit) {
-                group.offsets.putAll(pending);
+                commitInto(group, pending, pendingMetadata == null ? Map.of() : pendingMetadata);
             }
         }
     }
@@ -218,11 +235,13 @@ final class GroupCoordinator {
     List<Reply> onFetchOffsets(NodeId from, FetchOffsets fetch) {
         Group group = groups.get(fetch.groupId());
         Map<TopicPartition, Long> found = new TreeMap<>();
+        Map<TopicPartition, String> metadata = new TreeMap<>();
         Set<TopicPartition> unstable = new TreeSet<>();
         if (group != null) {
             group.offsets.forEach((tp, offset) -> {
                 if (fetch.partitions().isEmpty() || fetch.partitions().contains(tp)) {
                     found.put(tp, offset);
+                    metadata.put(tp, group.metadata.getOrDefault(tp, ""));
                 }
             });
             group.pendingByProducer.values().forEach(pending -> pending.keySet().forEach(tp -> {
@@ -231,7 +250,7 @@ final class GroupCoordinator {
                 }
             }));
         }
-        return List.of(new Reply(from, new GroupMessages.OffsetsOk(fetch.requestId(), found, unstable)));
+        return List.of(new Reply(from, new GroupMessages.OffsetsOk(fetch.requestId(), found, unstable, metadata)));
     }
 
     /** A commit from outside the group (generation -1, no member id) is not checked; a member's must be current. */

@@ -68,14 +68,27 @@ public sealed interface GroupMessages extends Message {
     record LeaveGroup(long requestId, String groupId, String memberId) implements Request {}
 
     /**
-     * Commit offsets (the next offset to read) for the group. A consumer that assigns its own partitions commits
-     * with generation -1 and no member id, and is not checked against the group's members.
+     * Commit offsets (the next offset to read) for the group, each with the application's metadata string (absent:
+     * empty). A consumer that assigns its own partitions commits with generation -1 and no member id, and is not
+     * checked against the group's members.
      */
     record CommitOffsets(
-            long requestId, String groupId, int generation, String memberId, Map<TopicPartition, Long> offsets)
+            long requestId,
+            String groupId,
+            int generation,
+            String memberId,
+            Map<TopicPartition, Long> offsets,
+            Map<TopicPartition, String> metadata)
             implements Request {
         public CommitOffsets {
             offsets = Map.copyOf(offsets);
+            metadata = Map.copyOf(metadata);
+        }
+
+        /** Offsets without metadata. */
+        public CommitOffsets(
+                long requestId, String groupId, int generation, String memberId, Map<TopicPartition, Long> offsets) {
+            this(requestId, groupId, generation, memberId, offsets, Map.of());
         }
     }
 
@@ -92,11 +105,35 @@ public sealed interface GroupMessages extends Message {
             short producerEpoch,
             int generation,
             String memberId,
-            Map<TopicPartition, Long> offsets)
+            Map<TopicPartition, Long> offsets,
+            Map<TopicPartition, String> metadata)
             implements Request {
         public TxnOffsetCommit {
             Objects.requireNonNull(groupId, "groupId");
             offsets = Map.copyOf(offsets);
+            metadata = Map.copyOf(metadata);
+        }
+
+        /** Offsets without metadata. */
+        public TxnOffsetCommit(
+                long requestId,
+                String transactionalId,
+                String groupId,
+                long producerId,
+                short producerEpoch,
+                int generation,
+                String memberId,
+                Map<TopicPartition, Long> offsets) {
+            this(
+                    requestId,
+                    transactionalId,
+                    groupId,
+                    producerId,
+                    producerEpoch,
+                    generation,
+                    memberId,
+                    offsets,
+                    Map.of());
         }
     }
 
@@ -110,13 +147,22 @@ public sealed interface GroupMessages extends Message {
     /**
      * Committed offsets; a partition never committed is absent. {@code unstable}: the partitions asked for that an open
      * transaction holds pending offsets for, which a reader that wants stable offsets (Kafka's read_committed
-     * consumer) waits out.
+     * consumer) waits out. {@code metadata}: the string committed with each offset (empty when none was).
      */
-    record OffsetsOk(long requestId, Map<TopicPartition, Long> offsets, Set<TopicPartition> unstable)
+    record OffsetsOk(
+            long requestId,
+            Map<TopicPartition, Long> offsets,
+            Set<TopicPartition> unstable,
+            Map<TopicPartition, String> metadata)
             implements Response {
         public OffsetsOk {
             offsets = Map.copyOf(offsets);
             unstable = Set.copyOf(unstable);
+            metadata = Map.copyOf(metadata);
+        }
+
+        public OffsetsOk(long requestId, Map<TopicPartition, Long> offsets, Set<TopicPartition> unstable) {
+            this(requestId, offsets, unstable, Map.of());
         }
 
         public OffsetsOk(long requestId, Map<TopicPartition, Long> offsets) {

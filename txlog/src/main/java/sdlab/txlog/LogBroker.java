@@ -118,7 +118,8 @@ public final class LogBroker implements Node {
                             commit.groupId(),
                             commit.generation(),
                             commit.memberId(),
-                            commit.offsets()));
+                            commit.offsets(),
+                            commit.metadata()));
         }
         if (refused.isEmpty()) {
             return groups.onTxnCommit(from, commit);

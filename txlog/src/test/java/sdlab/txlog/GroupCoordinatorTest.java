@@ -75,7 +75,32 @@ class GroupCoordinatorTest {
         assertThat(only(groups.onCommit(A, new GroupMessages.CommitOffsets(3, "g", 0, a.memberId(), Map.of(p0, 7L)))))
                 .isEqualTo(new GroupRefused(3, GroupError.ILLEGAL_GENERATION));
         assertThat(only(groups.onFetchOffsets(A, new GroupMessages.FetchOffsets(4, "g", List.of(p0)))))
-                .isEqualTo(new GroupMessages.OffsetsOk(4, Map.of(p0, 42L)));
+                .isEqualTo(new GroupMessages.OffsetsOk(4, Map.of(p0, 42L), java.util.Set.of(), Map.of(p0, "")));
+    }
+
+    @Test
+    void theMetadataCommittedWithAnOffsetIsReadBackAndACommitWithoutOneEmptiesIt() {
+        // Shows: Kafka keeps the application's string beside each committed offset; a later commit without one
+        // replaces it with the empty string. Inside a transaction it waits for the commit like the offset.
+        TopicPartition p0 = new TopicPartition("t", 0);
+        groups.onCommit(A, new GroupMessages.CommitOffsets(1, "g", -1, "", Map.of(p0, 5L), Map.of(p0, "checkpoint")));
+        assertThat(only(groups.onFetchOffsets(A, new GroupMessages.FetchOffsets(2, "g", List.of(p0)))))
+                .isEqualTo(
+                        new GroupMessages.OffsetsOk(2, Map.of(p0, 5L), java.util.Set.of(), Map.of(p0, "checkpoint")));
+        groups.onCommit(A, new GroupMessages.CommitOffsets(3, "g", -1, "", Map.of(p0, 6L)));
+        assertThat(((GroupMessages.OffsetsOk)
+                                only(groups.onFetchOffsets(A, new GroupMessages.FetchOffsets(4, "g", List.of(p0)))))
+                        .metadata())
+                .containsEntry(p0, "");
+        groups.onTxnCommit(
+                A,
+                new GroupMessages.TxnOffsetCommit(
+                        5, "tx", "g", 9, (short) 0, -1, "", Map.of(p0, 8L), Map.of(p0, "in-txn")));
+        groups.endTxn(9, List.of("g"), true);
+        assertThat(((GroupMessages.OffsetsOk)
+                                only(groups.onFetchOffsets(A, new GroupMessages.FetchOffsets(6, "g", List.of(p0)))))
+                        .metadata())
+                .containsEntry(p0, "in-txn");
     }
 
     static GroupMessages.JoinGroup join(long requestId, String memberId) {

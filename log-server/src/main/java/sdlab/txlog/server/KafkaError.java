@@ -9,6 +9,7 @@ final class KafkaError {
     static final short OFFSET_OUT_OF_RANGE = 1;
     static final short CORRUPT_MESSAGE = 2;
     static final short UNKNOWN_TOPIC_OR_PARTITION = 3;
+    static final short OFFSET_METADATA_TOO_LARGE = 12;
     static final short INVALID_TOPIC_EXCEPTION = 17;
     static final short INVALID_REQUIRED_ACKS = 21;
     static final short UNSUPPORTED_VERSION = 35;

@@ -11,10 +11,14 @@ import sdlab.txlog.TopicPartition;
 
 /**
  * Committed offsets: OffsetCommit (key 8) v8 and OffsetFetch (key 9) v8, kept by the txlog node's group
- * coordinator. The leader epoch and metadata string a consumer commits alongside are not kept: the answer to a fetch
- * carries -1 and no metadata.
+ * coordinator with the metadata string committed alongside each (an offset committed without one reads back empty,
+ * as from Kafka; one longer than Kafka's default {@code offset.metadata.max.bytes}, 4,096, is refused
+ * OFFSET_METADATA_TOO_LARGE and that partition not committed). The leader epoch is not kept: a fetch answers -1.
  */
 final class OffsetsApi {
+    /** Kafka's default {@code offset.metadata.max.bytes}: longer metadata is refused, its offset not committed. */
+    static final int METADATA_LENGTH_MAX = 4096;
+
     private record Named(String topic, List<Integer> partitions) {}
 
     private final NodeCalls node;
@@ -28,43 +32,11 @@ final class OffsetsApi {
         int generation = in.int32();
         String memberId = in.compactString();
         in.compactString(); // group instance id
-        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
-        List<Named> topics = new ArrayList<>();
-        int topicCount = in.compactArrayLength();
-        for (int t = 0; t < topicCount; t++) {
-            String topic = in.compactString();
-            List<Integer> partitions = new ArrayList<>();
-            int partitionCount = in.compactArrayLength();
-            for (int p = 0; p < partitionCount; p++) {
-                int partition = in.int32();
-                long offset = in.int64();
-                in.int32(); // committed leader epoch
-                in.compactString(); // metadata
-                in.skipTaggedFields();
-                if (partition < 0) {
-                    throw new KafkaProtocolException("a negative partition number in OffsetCommit");
-                }
-                offsets.put(new TopicPartition(topic, partition), offset);
-                partitions.add(partition);
-            }
-            in.skipTaggedFields();
-            topics.add(new Named(topic, partitions));
-        }
+        CommittedOffsets read = CommittedOffsets.read(in, "OffsetCommit", false);
         in.skipTaggedFields();
-        return node.callGroup(id -> new GroupMessages.CommitOffsets(id, groupId, generation, memberId, offsets))
-                .thenApply(answer -> {
-                    short error = GroupMembershipApi.error(answer);
-                    KafkaWriter out = new KafkaWriter().int32(0).compactArrayLength(topics.size());
-                    for (Named topic : topics) {
-                        out.compactString(topic.topic())
-                                .compactArrayLength(topic.partitions().size());
-                        for (int partition : topic.partitions()) {
-                            out.int32(partition).int16(error).noTaggedFields();
-                        }
-                        out.noTaggedFields();
-                    }
-                    return out.noTaggedFields().buffer();
-                });
+        return node.callGroup(id -> new GroupMessages.CommitOffsets(
+                        id, groupId, generation, memberId, read.offsets(), read.metadata()))
+                .thenApply(answer -> read.answer(GroupMembershipApi.error(answer)));
     }
 
     /** v8 asks for several groups at once; each is its own request to the node. */
@@ -140,7 +112,7 @@ final class OffsetsApi {
                     out.int32(partition)
                             .int64(offset == null ? -1 : offset)
                             .int32(-1) // leader epoch: not kept
-                            .compactString(null)
+                            .compactString(offset == null ? "" : ok.metadata().getOrDefault(tp, ""))
                             .int16(unstable ? KafkaError.UNSTABLE_OFFSET_COMMIT : KafkaError.NONE)
                             .noTaggedFields();
                 }
