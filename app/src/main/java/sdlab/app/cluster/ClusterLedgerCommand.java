@@ -31,7 +31,8 @@ import sdlab.runtime.cluster.ProcessCluster;
         name = "ledger",
         mixinStandardHelpOptions = true,
         description = {
-            "Run chapter 1's payment ledger against the running cluster (raft or quorum): concurrent clients move money"
+            "Run chapter 1's payment ledger against the running cluster (raft, quorum or causal): concurrent clients move"
+                    + " money"
                     + " between accounts the chosen way, over TCP, while an optional nemesis breaks the cluster; then"
                     + " every client audits the balances. The history is checked by the chapter's ledger checker"
                     + " (double spends, the total, stale reads) and its Jepsen-bank checker.",
@@ -65,7 +66,9 @@ final class ClusterLedgerCommand implements Callable<Integer> {
             names = "--level",
             paramLabel = "LEVEL",
             description = "on a quorum cluster: session (each client sticks to one coordinator) or eventual (any"
-                    + " coordinator per operation; the default); raft is linearizable")
+                    + " coordinator per operation; the default); on a causal cluster: causal (each client on its own"
+                    + " replica; the default) or session-token (any replica, which waits for the client's version"
+                    + " token); raft is linearizable")
     String level;
 
     @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default: ${DEFAULT-VALUE})")
@@ -162,8 +165,9 @@ final class ClusterLedgerCommand implements Callable<Integer> {
             TransferWay transferWay = parseWay();
             ConsistencyLevel storeLevel = level(mechanism);
             if (transferWay.needsConditionalWrites() && !storeLevel.conditionalWrites()) {
-                throw new IllegalArgumentException("the quorum store has no compare-and-set and no transactions, so"
-                        + " it cannot run --way " + transferWay.label()
+                throw new IllegalArgumentException("the " + mechanism.name()
+                        + " store has no compare-and-set and no transactions, so it cannot run --way "
+                        + transferWay.label()
                         + "; use read-then-write or escrow here, or a raft cluster (sdlab cluster start raft)");
             }
             if (clients < 1 || clients > 64 || transfers < 1) {
@@ -211,8 +215,9 @@ final class ClusterLedgerCommand implements Callable<Integer> {
 
     /**
      * The consistency level the cluster's store gives: Raft is linearizable; the quorum store is session or eventual
-     * by how its clients pick coordinators, as chapter 1 runs it. The causal cluster is not offered: the ledger's clients
-     * for the causal store are not wired to it yet.
+     * by how its clients pick coordinators, as chapter 1 runs it; the causal store is causal with each client on its own
+     * replica, or session-token with any replica holding a request until the client's token is applied there (how a
+     * client talks to the replicas is the client's choice: the replicas serve both).
      */
     private ConsistencyLevel level(ClusterMechanism mechanism) {
         String asked = level == null ? null : level.strip().toLowerCase(Locale.ROOT);
@@ -234,11 +239,20 @@ final class ClusterLedgerCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "a quorum cluster runs the ledger at --level session or eventual, not '" + level + "'");
             }
+            case CausalClusterMechanism.NAME -> {
+                if (asked == null || asked.equals(ConsistencyLevel.CAUSAL.label())) {
+                    yield ConsistencyLevel.CAUSAL;
+                }
+                if (asked.equals(ConsistencyLevel.SESSION_TOKEN.label())) {
+                    yield ConsistencyLevel.SESSION_TOKEN;
+                }
+                throw new IllegalArgumentException(
+                        "a causal cluster runs the ledger at --level causal or session-token, not '" + level + "'");
+            }
             default ->
-                throw new IllegalArgumentException("the ledger runs on a raft or a quorum cluster; the one in "
-                        + dir.path() + " runs " + mechanism.name()
-                        + " (chapter 1's causal store runs as a cluster, but its ledger clients run in the simulator"
-                        + " only)");
+                throw new IllegalArgumentException(
+                        "the ledger runs on a raft, a quorum or a causal cluster; the one in " + dir.path() + " runs "
+                                + mechanism.name());
         };
     }
 }

@@ -126,6 +126,45 @@ class LedgerClusterTest {
         }
     }
 
+    @Test
+    void onTheCausalClusterReadThenWriteDoubleSpendsAndEscrowKeepsTheTotal() throws Exception {
+        // Chapter 1's option B over processes: causality orders what a client saw before its write, yet two transfers
+        // that read one balance write over each other; escrow budgets keep the total with no conditional write.
+        ProcessCluster cluster = start(CausalClusterMechanism.NAME, Map.of());
+        try {
+            Result run = ledger(
+                    cluster,
+                    "--way",
+                    "read-then-write",
+                    "--clients",
+                    "8",
+                    "--accounts",
+                    "2",
+                    "--transfers",
+                    "25",
+                    "--audit-delay",
+                    "1s");
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("causal store");
+            assertThat(figure(run, "double spends: (\\d+)")).isPositive();
+
+            Result escrow = ledger(cluster, "--way", "escrow", "--clients", "8", "--accounts", "2", "--json");
+            assertThat(escrow.exitCode()).as(escrow.out() + escrow.err()).isZero();
+            JsonNode json = new ObjectMapper().readTree(escrow.out());
+            assertThat(json.get("doubleSpends").asInt()).isZero();
+            assertThat(json.get("totalAfter").asLong()).isEqualTo(200);
+
+            Result atomic = ledger(cluster, "--way", "atomic");
+            assertThat(atomic.exitCode()).isEqualTo(2);
+            assertThat(atomic.err()).contains("causal store has no compare-and-set");
+            Result level = ledger(cluster, "--way", "escrow", "--level", "eventual");
+            assertThat(level.exitCode()).isEqualTo(2);
+            assertThat(level.err()).contains("causal or session-token");
+        } finally {
+            stop(cluster);
+        }
+    }
+
     private ProcessCluster start(String mechanism, Map<String, String> options) throws Exception {
         Path dir = directory.resolve(mechanism);
         return ProcessCluster.start(dir, mechanism, options, 3, 11, ClusterMechanisms.LAUNCHER, line -> {});
