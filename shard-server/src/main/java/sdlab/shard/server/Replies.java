@@ -33,18 +33,25 @@ final class Replies {
                         + ": a shard hands the keys it gives up to their new owner in one bounded message");
     }
 
-    /** The value {@code text} stands for, or null if the store cannot keep it. */
+    /**
+     * The value {@code text} stands for, or null if the store cannot keep it. Only a number's own spelling is taken
+     * ({@code 7}, {@code -12}; not {@code 07}, {@code +7} or {@code -0}): the store keeps the number, and a GET must
+     * read back the bytes the SET wrote.
+     */
     static Long value(String text) {
+        long parsed;
         try {
-            return Long.parseLong(text);
+            parsed = Long.parseLong(text);
         } catch (NumberFormatException e) {
             return null;
         }
+        return Long.toString(parsed).equals(text) ? parsed : null;
     }
 
     static RespReply notAValue(String text) {
         String shown = text.length() > 64 ? text.substring(0, 64) + "..." : text;
-        return RespReply.error("ERR the sharded store keeps 64-bit whole numbers, and '" + shown + "' is not one");
+        return RespReply.error("ERR the sharded store keeps 64-bit whole numbers written as such (no leading zero or"
+                + " plus sign), and '" + shown + "' is not one");
     }
 
     /** A stored value as clients read it: Redis hands numbers back as bulk strings. */

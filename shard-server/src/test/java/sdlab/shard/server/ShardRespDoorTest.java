@@ -167,13 +167,24 @@ class ShardRespDoorTest {
     void whatTheStoreCannotDoIsRefusedWithItsReason() throws Exception {
         try (RespSocket client = client()) {
             assertThat(client.call("SET", "k", "seven"))
-                    .isEqualTo(new Err("ERR the sharded store keeps 64-bit whole numbers, and 'seven' is not one"));
+                    .isEqualTo(new Err(
+                            "ERR the sharded store keeps 64-bit whole numbers written as such (no leading zero or plus"
+                                    + " sign), and 'seven' is not one"));
             assertThat(text(client.call("SET", "k", "1", "EX", "10"))).startsWith("ERR SET options");
             assertThat(text(client.call("INCR", "k"))).contains("no atomic read-modify-write");
             assertThat(text(client.call("INCRBY", "k", "5"))).startsWith("ERR INCRBY is not supported");
             assertThat(client.call("MSET", "a", "1", "b", "two"))
-                    .isEqualTo(new Err("ERR the sharded store keeps 64-bit whole numbers, and 'two' is not one"));
+                    .isEqualTo(new Err(
+                            "ERR the sharded store keeps 64-bit whole numbers written as such (no leading zero or plus"
+                                    + " sign), and 'two' is not one"));
             assertThat(client.call("GET", "a")).as("a bad MSET writes nothing").isNull();
+            // A number spelled otherwise than the store would spell it back is refused: GET must return what SET wrote
+            // (this door once took 07 and read back 7).
+            for (String spelling : new String[] {"07", "+7", "-0", " 7"}) {
+                assertThat(text(client.call("SET", "n", spelling))).as(spelling).contains("is not one");
+            }
+            assertThat(client.call("SET", "n", "-12")).isEqualTo("OK");
+            assertThat(client.call("GET", "n")).isEqualTo("-12");
             assertThat(client.call("SELECT", "1")).isEqualTo(new Err("ERR DB index is out of range"));
             assertThat(client.call("SELECT", "0")).isEqualTo("OK");
         }
