@@ -131,6 +131,10 @@ final class ClusterTestCommand implements Callable<Integer> {
                     + " highlighted (as sdlab check --html)")
     Path html;
 
+    /** Mechanisms whose nodes open a port each for clients (RESP, ZooKeeper), from {@code client-port} up. */
+    private static final java.util.Set<String> OPENS_CLIENT_PORTS =
+            java.util.Set.of(ReplClusterMechanism.NAME, ShardClusterMechanism.NAME, CoordClusterMechanism.NAME);
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         JepsenSettings settings;
@@ -143,6 +147,11 @@ final class ClusterTestCommand implements Callable<Integer> {
             workload = ClusterMechanisms.workload(mechanism, keys, readShare, clients);
             nodes = ClusterMechanisms.nodeCount(
                     resolved, nodes, spec.commandLine().getParseResult().hasMatchedOption("--nodes"));
+            if (OPENS_CLIENT_PORTS.contains(mechanism) && !options.containsKey("client-port")) {
+                // The run's own nodes must not take the default ports of a cluster the user is running beside it.
+                options.put("client-port", Integer.toString(CoordBenchCluster.freeConsecutivePorts(nodes)));
+                resolved = ClusterMechanisms.resolve(mechanism, options);
+            }
             settings = new JepsenSettings(
                     mechanism,
                     options,
