@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import sdlab.core.NodeId;
 import sdlab.txlog.GroupMessages.GroupError;
@@ -75,7 +76,7 @@ class GroupCoordinatorTest {
         assertThat(only(groups.onCommit(A, new GroupMessages.CommitOffsets(3, "g", 0, a.memberId(), Map.of(p0, 7L)))))
                 .isEqualTo(new GroupRefused(3, GroupError.ILLEGAL_GENERATION));
         assertThat(only(groups.onFetchOffsets(A, new GroupMessages.FetchOffsets(4, "g", List.of(p0)))))
-                .isEqualTo(new GroupMessages.OffsetsOk(4, Map.of(p0, 42L), java.util.Set.of(), Map.of(p0, "")));
+                .isEqualTo(new GroupMessages.OffsetsOk(4, Map.of(p0, 42L), Set.of(), Map.of(p0, "")));
     }
 
     @Test
@@ -85,8 +86,7 @@ class GroupCoordinatorTest {
         TopicPartition p0 = new TopicPartition("t", 0);
         groups.onCommit(A, new GroupMessages.CommitOffsets(1, "g", -1, "", Map.of(p0, 5L), Map.of(p0, "checkpoint")));
         assertThat(only(groups.onFetchOffsets(A, new GroupMessages.FetchOffsets(2, "g", List.of(p0)))))
-                .isEqualTo(
-                        new GroupMessages.OffsetsOk(2, Map.of(p0, 5L), java.util.Set.of(), Map.of(p0, "checkpoint")));
+                .isEqualTo(new GroupMessages.OffsetsOk(2, Map.of(p0, 5L), Set.of(), Map.of(p0, "checkpoint")));
         groups.onCommit(A, new GroupMessages.CommitOffsets(3, "g", -1, "", Map.of(p0, 6L)));
         assertThat(((GroupMessages.OffsetsOk)
                                 only(groups.onFetchOffsets(A, new GroupMessages.FetchOffsets(4, "g", List.of(p0)))))

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,8 +133,8 @@ final class ClusterTestCommand implements Callable<Integer> {
     Path html;
 
     /** Mechanisms whose nodes open a port each for clients (RESP, ZooKeeper), from {@code client-port} up. */
-    private static final java.util.Set<String> OPENS_CLIENT_PORTS =
-            java.util.Set.of(ReplClusterMechanism.NAME, ShardClusterMechanism.NAME, CoordClusterMechanism.NAME);
+    private static final Set<String> OPENS_CLIENT_PORTS =
+            Set.of(ReplClusterMechanism.NAME, ShardClusterMechanism.NAME, CoordClusterMechanism.NAME);
 
     @Override
     public Integer call() throws IOException, InterruptedException {

@@ -17,6 +17,7 @@ import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.curator.test.KillSession;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -239,7 +240,7 @@ abstract class CuratorUnderFaultsContract {
             CuratorFramework observer = client(connectString());
             observer.sync().forPath(path);
             for (String child : observer.getChildren().forPath(path)) {
-                org.apache.zookeeper.data.Stat stat = observer.checkExists().forPath(path + "/" + child);
+                Stat stat = observer.checkExists().forPath(path + "/" + child);
                 long owner = stat == null ? 0 : stat.getEphemeralOwner();
                 text.append(String.format("%n  znode %s owned by 0x%s", child, Long.toHexString(owner)));
             }

@@ -1,6 +1,7 @@
 package sdlab.ledger.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.SortedSet;
@@ -125,7 +126,7 @@ class ProfileStatesTest {
 
     @Test
     void onlyTheListFieldHasRemovals() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Profile.Edit("name", "ada", true))
+        assertThatThrownBy(() -> new Profile.Edit("name", "ada", true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("interests");
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
@@ -217,8 +218,7 @@ class RealKafkaSideBySideTest {
         }
         try (KafkaConsumer<String, String> consumer = TxnClients.consumer(port, "read_committed", "side-by-side")) {
             consumer.assign(List.of(tp));
-            OffsetAndMetadata committed =
-                    consumer.committed(java.util.Set.of(tp)).get(tp);
+            OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
             List<String> values = TxnClients.pollUntil(consumer, tp, 4).values();
             return List.of(
                     "committed " + committed.offset() + " '" + committed.metadata() + "'",
@@ -239,8 +239,7 @@ class RealKafkaSideBySideTest {
             } catch (RuntimeException e) {
                 seen.add("the long commit: " + e.getClass().getSimpleName());
             }
-            OffsetAndMetadata committed =
-                    consumer.committed(java.util.Set.of(tp)).get(tp);
+            OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
             seen.add("committed " + committed.offset() + " '" + committed.metadata() + "'");
         }
         return seen;
