@@ -57,6 +57,7 @@ public final class NodeProcess {
                     FailStop.haltProcess(log));
             host.setFaults(layout.faults().getOrDefault(id, sdlab.runtime.net.NetworkFaults.NONE));
             frontDoor = mechanism.openFrontDoor(host, layout.nodes().indexOf(id), log);
+            host.markServing();
         } catch (ClusterLayout.BadLayoutException | IOException | RuntimeException e) {
             if (host != null) {
                 host.close();

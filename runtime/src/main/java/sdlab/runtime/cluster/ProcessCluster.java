@@ -408,7 +408,10 @@ public final class ProcessCluster implements AutoCloseable {
                     throw new IllegalStateException(id + " exited while starting; its log ends:\n" + logTail(id));
                 }
                 Optional<Status> status = control().status(id, Duration.ofMillis(500));
-                if (status.isPresent() && status.get().connectedPeers().size() >= expectedPeers(id)) {
+                // Ready means linked to its peers and listening for clients: its front door opens after its links.
+                if (status.isPresent()
+                        && status.get().serving()
+                        && status.get().connectedPeers().size() >= expectedPeers(id)) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {

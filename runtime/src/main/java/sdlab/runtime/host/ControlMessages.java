@@ -28,6 +28,8 @@ public final class ControlMessages {
      * @param connectedPeers the peers its links are connected to now
      * @param framesReceivedFrom frames received from each sender (nodes, clients and operators)
      * @param framesDropped frames dropped by faults, by a full connection, or for want of a route
+     * @param serving whether the process has opened everything it serves clients on (its front door, if its
+     *     mechanism has one): a node whose peers are connected may still be opening its client port
      */
     public record Status(
             long requestId,
@@ -40,7 +42,8 @@ public final class ControlMessages {
             long framesSent,
             long framesReceived,
             Map<String, Long> framesReceivedFrom,
-            long framesDropped)
+            long framesDropped,
+            boolean serving)
             implements Reply {}
 
     /** Replaces the node's network faults. */

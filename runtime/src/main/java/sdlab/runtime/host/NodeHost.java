@@ -70,6 +70,9 @@ public final class NodeHost implements AutoCloseable {
     private Context context;
     private boolean restarted;
     private volatile boolean stopped;
+    /** Set once the process has opened its client-facing ports too ({@link #markServing}). */
+    private volatile boolean serving;
+
     private volatile LocalClients localClients;
 
     private NodeHost(
@@ -331,7 +334,16 @@ public final class NodeHost implements AutoCloseable {
                 counters.sent(),
                 counters.received(),
                 receivedFrom(counters),
-                counters.backlogDropped() + counters.faultDropped() + counters.unroutable());
+                counters.backlogDropped() + counters.faultDropped() + counters.unroutable(),
+                serving);
+    }
+
+    /**
+     * Says the process now serves its clients: called once its front door (if any) listens, so that whoever waits for
+     * the node to be ready does not connect to a client port that is not open yet.
+     */
+    public void markServing() {
+        serving = true;
     }
 
     private static Map<String, Long> receivedFrom(TransportCounters counters) {

@@ -71,7 +71,8 @@ class EveryFamilyRoundTripTest {
                         10,
                         20,
                         Map.of("n2", 7L, "c1", 13L),
-                        3));
+                        3,
+                        true));
 
         for (Control message : messages) {
             assertThat(codec.decode(codec.encode(message))).isEqualTo(message);
