@@ -203,7 +203,8 @@ class WebLabInChromiumTest {
 
     /**
      * Each bar with a standard error carries a whisker, and the table of differences marks as different exactly the
-     * cells whose 95% interval, computed here from the report's JSON, excludes 0; picking another reference redraws it.
+     * cells whose 95% interval, computed here from the report's JSON (the paired error of the difference), excludes 0;
+     * picking another reference redraws it.
      */
     private static void assertIntervalsAndDifferences(DevToolsBrowser browser, JsonNode report) {
         JsonNode variants = report.path("variants");
@@ -226,14 +227,19 @@ class WebLabInChromiumTest {
                 JsonNode variant = variants.get(i);
                 double delta = variant.path("metrics").path(metric).asDouble()
                         - reference.path("metrics").path(metric).asDouble();
-                double a = variant.path("standardErrors").path(metric).asDouble();
-                double b = reference.path("standardErrors").path(metric).asDouble();
-                boolean differs = Math.abs(delta) > 1.96 * Math.sqrt(a * a + b * b);
-                assertThat(browser.evaluate("document.querySelector('.differences tr[data-metric=" + metric
-                                        + "]').children[" + i + "].className")
-                                .asText())
+                JsonNode paired = variant.path("differenceErrors")
+                        .path(metric)
+                        .path(reference.path("name").asText());
+                assertThat(paired.isNumber())
+                        .as("%s has a paired error", metric)
+                        .isTrue();
+                boolean differs = Math.abs(delta) > 1.96 * paired.asDouble();
+                String cell =
+                        "document.querySelector('.differences tr[data-metric=" + metric + "]').children[" + i + "]";
+                assertThat(browser.evaluate(cell + ".className").asText())
                         .as("%s of %s against %s", metric, variant.path("name").asText(), reference.path("name"))
                         .isEqualTo(differs ? "differs" : "within");
+                assertThat(browser.evaluate(cell + ".dataset.paired").asText()).isEqualTo("true");
             }
         }
         String last = variants.get(variants.size() - 1).path("name").asText();

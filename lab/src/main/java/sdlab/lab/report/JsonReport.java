@@ -75,6 +75,15 @@ public final class JsonReport {
         ObjectNode settings = node.putObject("params");
         variant.settings().forEach((name, value) -> putValue(settings, name, value));
         figures(node, variant);
+        // Only when the sweep kept the pairs' cross products, so that a report merged from older shards reads as
+        // before.
+        if (!variant.differenceErrors().isEmpty()) {
+            ObjectNode differences = node.putObject("differenceErrors");
+            variant.differenceErrors().forEach((metric, errors) -> {
+                ObjectNode byVariant = differences.putObject(metric);
+                errors.forEach((other, error) -> putValue(byVariant, other, error));
+            });
+        }
     }
 
     /** A variant's metrics and their standard errors, over all seeds or one stratum's. */

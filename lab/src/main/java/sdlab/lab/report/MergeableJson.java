@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import sdlab.lab.report.MergeableState.ClaimState;
 import sdlab.lab.report.MergeableState.LatencyBuckets;
 import sdlab.lab.report.MergeableState.MetricState;
+import sdlab.lab.report.MergeableState.PairState;
 import sdlab.lab.report.MergeableState.SeedNote;
 import sdlab.lab.report.MergeableState.VariantState;
 
@@ -34,6 +35,25 @@ public final class MergeableJson {
         state.variants().forEach(v -> variant(variants.addObject(), v));
         ArrayNode claims = node.putArray("claims");
         state.claims().forEach(c -> claim(claims.addObject(), c));
+        if (!state.pairs().isEmpty()) {
+            ArrayNode pairs = node.putArray("pairs");
+            state.pairs().forEach(p -> pair(pairs.addObject(), p));
+        }
+    }
+
+    /** Two variants' cross products: the ratio's three extra sums only where they are not zero by definition. */
+    private static void pair(ObjectNode node, PairState pair) {
+        node.putArray("variants").add(pair.first()).add(pair.second());
+        ObjectNode metrics = node.putObject("metrics");
+        pair.metrics().forEach((name, cross) -> {
+            ObjectNode m = metrics.putObject(name);
+            m.put("numerators", cross.numerators());
+            if (!cross.denominators().equals("0")) {
+                m.put("firstNumeratorSecondDenominator", cross.firstNumeratorSecondDenominator());
+                m.put("firstDenominatorSecondNumerator", cross.firstDenominatorSecondNumerator());
+                m.put("denominators", cross.denominators());
+            }
+        });
     }
 
     private static void variant(ObjectNode node, VariantState variant) {
@@ -121,7 +141,12 @@ public final class MergeableJson {
                 fields.optionalText("onlyVariant"),
                 fields.textMap("params"),
                 fields.objects("variants").stream().map(MergeableJson::variant).toList(),
-                fields.objects("claims").stream().map(MergeableJson::claim).toList());
+                fields.objects("claims").stream().map(MergeableJson::claim).toList(),
+                fields.has("pairs") // absent with one variant, and in states written before pairs were kept
+                        ? fields.objects("pairs").stream()
+                                .map(MergeableJson::pair)
+                                .toList()
+                        : List.of());
         int seeds = top.integer("seeds");
         if (seeds < 1) {
             throw new IllegalArgumentException("it covers " + seeds + " seeds");
@@ -188,6 +213,25 @@ public final class MergeableJson {
             }
         }
         return new LatencyBuckets(counts);
+    }
+
+    private static PairState pair(Fields pair) {
+        List<String> variants = pair.texts("variants");
+        if (variants.size() != 2) {
+            throw new IllegalArgumentException(pair.path() + "variants names " + variants.size() + " variants, not 2");
+        }
+        Map<String, MergeableState.Cross> metrics = new LinkedHashMap<>();
+        pair.object("metrics").forEach((name, cross) -> {
+            boolean ratio = cross.has("denominators");
+            metrics.put(
+                    name,
+                    new MergeableState.Cross(
+                            cross.text("numerators"),
+                            ratio ? cross.text("firstNumeratorSecondDenominator") : "0",
+                            ratio ? cross.text("firstDenominatorSecondNumerator") : "0",
+                            ratio ? cross.text("denominators") : "0"));
+        });
+        return new PairState(variants.get(0), variants.get(1), metrics);
     }
 
     private static ClaimState claim(Fields claim) {
@@ -268,6 +312,21 @@ public final class MergeableJson {
                 throw missing(field, "an object or null");
             }
             return Optional.of(new Fields(value, path + field + "."));
+        }
+
+        List<String> texts(String field) {
+            JsonNode value = node.path(field);
+            List<String> items = new ArrayList<>();
+            for (int i = 0; value.isArray() && i < value.size(); i++) {
+                if (!value.get(i).isTextual()) {
+                    throw missing(field + "[" + i + "]", "text");
+                }
+                items.add(value.get(i).asText());
+            }
+            if (!value.isArray()) {
+                throw missing(field, "an array");
+            }
+            return items;
         }
 
         List<Fields> objects(String field) {

@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * @param paramTexts every parameter's value as the command line writes it, in declaration order
  * @param variants each variant's tally, in report order
  * @param claims each claim's tally, in report order
+ * @param pairs per pair of variants (first, second) in report order, the cross products of their per-seed terms that
+ *     give the errors of their differences; empty with fewer than two variants, and in a state written before they
+ *     were kept (its report then gives no paired errors)
  */
 public record MergeableState(
         int format,
@@ -30,7 +33,8 @@ public record MergeableState(
         Optional<String> onlyVariant,
         Map<String, String> paramTexts,
         List<VariantState> variants,
-        List<ClaimState> claims) {
+        List<ClaimState> claims,
+        List<PairState> pairs) {
     /** The layout written now. */
     public static final int FORMAT = 1;
 
@@ -40,6 +44,18 @@ public record MergeableState(
         paramTexts = Collections.unmodifiableMap(new LinkedHashMap<>(paramTexts));
         variants = List.copyOf(variants);
         claims = List.copyOf(claims);
+        pairs = List.copyOf(pairs);
+    }
+
+    /** A state without cross products of pairs of variants. */
+    public MergeableState(
+            int format,
+            String definition,
+            Optional<String> onlyVariant,
+            Map<String, String> paramTexts,
+            List<VariantState> variants,
+            List<ClaimState> claims) {
+        this(format, definition, onlyVariant, paramTexts, variants, claims, List.of());
     }
 
     /**
@@ -97,6 +113,43 @@ public record MergeableState(
             Objects.requireNonNull(squares, "squares");
             Objects.requireNonNull(denominatorSquares, "denominatorSquares");
             Objects.requireNonNull(crossProducts, "crossProducts");
+        }
+    }
+
+    /**
+     * Two variants' cross products over seeds, per metric that has a per-seed term.
+     *
+     * @param first the variant that comes first in the report
+     * @param second the other
+     * @param metrics per metric, in metric order, the sums of products of the two variants' per-seed terms
+     */
+    public record PairState(String first, String second, Map<String, Cross> metrics) {
+        public PairState {
+            Objects.requireNonNull(first, "first");
+            Objects.requireNonNull(second, "second");
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        }
+    }
+
+    /**
+     * The exact sums over seeds of products of two variants' per-seed terms of one metric, as decimals ("NaN" or an
+     * infinity if a term was).
+     *
+     * @param numerators the first's term (a ratio's numerator) times the second's
+     * @param firstNumeratorSecondDenominator a ratio's first numerator times second denominator; "0" otherwise
+     * @param firstDenominatorSecondNumerator a ratio's first denominator times second numerator; "0" otherwise
+     * @param denominators a ratio's denominators multiplied; "0" otherwise
+     */
+    public record Cross(
+            String numerators,
+            String firstNumeratorSecondDenominator,
+            String firstDenominatorSecondNumerator,
+            String denominators) {
+        public Cross {
+            Objects.requireNonNull(numerators, "numerators");
+            Objects.requireNonNull(firstNumeratorSecondDenominator, "firstNumeratorSecondDenominator");
+            Objects.requireNonNull(firstDenominatorSecondNumerator, "firstDenominatorSecondNumerator");
+            Objects.requireNonNull(denominators, "denominators");
         }
     }
 

@@ -33,6 +33,12 @@
  *                                      // sqrt(seeds), a ratio of sums' by the delta method, a seed count's
  *                                      // binomial; null for a percentile, under two seeds, or when merged from
  *                                      // shards that kept no spreads
+ *      "differenceErrors": {"availability": {"R1W1": 0.0009, "R3W1": 0.0011}, ...}}
+ *                                      // per metric but a percentile, per other variant: the standard error of
+ *                                      // this variant's value minus the other's, paired seed by seed (all
+ *                                      // variants ran on the same seeds): the error of the figure of the
+ *                                      // per-seed differences, for a ratio by the delta method's residuals;
+ *                                      // absent with one variant and when merged from shards without "pairs"
  *   ],
  *   "strata": {                        // only when the experiment declares a stratum (a property each seed draws,
  *                                      // chapter 12's fault); absent otherwise, so other reports are unchanged
@@ -113,6 +119,15 @@
  *       {"name": "noStaleReadsWhenQuorumsOverlap", "seedsChecked": 1000, "seedsHolding": 1000,
  *        "firstViolation": null,       // or {"seed": 7, "text": "the violation", "variant": "R1W3"}
  *        "firstHolding": {"seed": 1, "text": ": [R2W2] the first finding", "variant": "R2W2"}}
+ *     ],
+ *     "pairs": [                       // every two variants in report order (absent with one variant): exact
+ *                                      // decimal sums over seeds of products of their per-seed terms, what the
+ *                                      // paired "differenceErrors" are computed from
+ *       {"variants": ["R2W2", "R1W1"],
+ *        "metrics": {"staleReads": {"numerators": "12"},
+ *                    "availability": {"numerators": "1953", "firstNumeratorSecondDenominator": "1990",
+ *                                     "firstDenominatorSecondNumerator": "1968", "denominators": "2001"}}}
+ *                                      // a ratio also has its numerator-denominator and denominator products
  *     ]
  *   }
  * }

@@ -28,6 +28,7 @@ final class SweepTally {
     private final List<VariantTally> variants;
     private final List<ClaimTally> claims;
     private final List<StratumTallies> strata; // per variant, in variant order; empty without a stratum
+    private Optional<PairTally> pairs; // empty once merged with a state that did not keep them
     private final long firstSeed;
     private int seeds;
 
@@ -36,12 +37,14 @@ final class SweepTally {
             long firstSeed,
             List<VariantTally> variants,
             List<ClaimTally> claims,
-            List<StratumTallies> strata) {
+            List<StratumTallies> strata,
+            Optional<PairTally> pairs) {
         this.plan = plan;
         this.firstSeed = firstSeed;
         this.variants = variants;
         this.claims = claims;
         this.strata = strata;
+        this.pairs = pairs;
     }
 
     /** An empty tally whose first seed will be {@code firstSeed}. */
@@ -58,7 +61,8 @@ final class SweepTally {
                         .map(stratum -> plan.variants().stream()
                                 .map(v -> new StratumTallies(v, plan.metrics(), stratum))
                                 .toList())
-                        .orElse(List.of()));
+                        .orElse(List.of()),
+                Optional.of(new PairTally(plan.metrics(), plan.variants().size())));
     }
 
     /**
@@ -94,7 +98,13 @@ final class SweepTally {
         if (state.variants().size() != variantTallies.size() || state.claims().size() != claimTallies.size()) {
             throw new IllegalArgumentException("it has tallies of variants or claims that the experiment lacks");
         }
-        SweepTally tally = new SweepTally(plan, firstSeed, variantTallies, claimTallies, strataTallies);
+        SweepTally tally = new SweepTally(
+                plan,
+                firstSeed,
+                variantTallies,
+                claimTallies,
+                strataTallies,
+                PairTally.restore(plan.variants(), plan.metrics(), state.pairs()));
         tally.seeds = seeds;
         return tally;
     }
@@ -125,6 +135,7 @@ final class SweepTally {
             }
             variants.get(i++).add(run);
         }
+        pairs.ifPresent(p -> p.add(List.copyOf(outcome.runsByVariant().values())));
         for (int c = 0; c < claims.size(); c++) {
             claims.get(c).add(outcome.seed(), outcome.violations().get(c), outcome.runsByVariant());
         }
@@ -144,6 +155,11 @@ final class SweepTally {
         for (int c = 0; c < claims.size(); c++) {
             claims.get(c).absorb(next.claims.get(c));
         }
+        if (pairs.isPresent() && next.pairs.isPresent()) {
+            pairs.get().absorb(next.pairs.get());
+        } else {
+            pairs = Optional.empty();
+        }
     }
 
     long firstSeed() {
@@ -161,9 +177,13 @@ final class SweepTally {
     /** The report of the seeds tallied so far, which holds its {@link MergeableState} so that it can be merged. */
     ExperimentReport report() {
         List<VariantResult> variantResults = new ArrayList<>();
+        List<Map<String, Map<String, Double>>> differenceErrors =
+                pairs.map(p -> p.differenceErrors(variants, seeds)).orElse(List.of());
         for (int i = 0; i < variants.size(); i++) {
-            variantResults.add(variants.get(i)
-                    .result(PlainValues.settings(plan.variants().get(i).settings())));
+            VariantResult result = variants.get(i)
+                    .result(PlainValues.settings(plan.variants().get(i).settings()));
+            variantResults.add(
+                    differenceErrors.isEmpty() ? result : result.withDifferenceErrors(differenceErrors.get(i)));
         }
         List<ClaimResult> claimResults = claims.stream().map(ClaimTally::result).toList();
         Map<String, ClaimResult> claimsByName = new LinkedHashMap<>();
@@ -222,7 +242,8 @@ final class SweepTally {
                 plan.onlyVariant(),
                 plan.paramTexts(),
                 variantStates(),
-                claims.stream().map(ClaimTally::state).toList());
+                claims.stream().map(ClaimTally::state).toList(),
+                pairs.map(p -> p.state(plan.variants())).orElse(List.of()));
     }
 
     private List<MergeableState.VariantState> variantStates() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -114,6 +115,29 @@ final class VariantTally {
             errors.put(metrics.get(i).name(), spreadKnown ? standardError(i) : Double.NaN);
         }
         return new VariantResult(variant.name(), variant.description(), settings, values, errors);
+    }
+
+    /**
+     * Metric {@code i}'s moments over the seeds, for the error of a difference between variants ({@link PairTally});
+     * empty for a percentile, which has no per-seed term, and when the tally was restored without spreads.
+     */
+    Optional<SeedMoments> moments(int i) {
+        if (!spreadKnown) {
+            return Optional.empty();
+        }
+        return switch (metrics.get(i).aggregation()) {
+            case Aggregation.Sum sum -> Optional.of(new SeedMoments(ExactSum.ZERO.plus(totals[i]), seeds, spreads[i]));
+            // A seed counts 0 or 1, so its square is itself: the squares add up to the count.
+            case Aggregation.SeedsWith with ->
+                Optional.of(new SeedMoments(
+                        ExactSum.ZERO.plus(totals[i]),
+                        seeds,
+                        new SeedSpread(ExactSum.ZERO.plus(totals[i]), ExactSum.ZERO, ExactSum.ZERO)));
+            case Aggregation.Ratio ratio ->
+                Optional.of(new SeedMoments(ExactSum.ZERO.plus(totals[i]), denominators[i], spreads[i]));
+            case Aggregation.MeanPerSeed mean -> Optional.of(new SeedMoments(sums[i], seeds, spreads[i]));
+            case Aggregation.PercentileMs percentile -> Optional.empty();
+        };
     }
 
     private double standardError(int i) {

@@ -61,7 +61,13 @@ class JsonReportTest {
         // Scripts rely on these names: variants[].metrics, claims[].counterexampleSeed, question.options[].supported.
         JsonNode json = new ObjectMapper().readTree(JsonReport.render(report));
         JsonNode loaded = json.get("variants").get(1);
-        assertThat(fields(loaded)).containsExactly("name", "description", "params", "metrics", "standardErrors");
+        assertThat(fields(loaded))
+                .containsExactly("name", "description", "params", "metrics", "standardErrors", "differenceErrors");
+        assertThat(fields(loaded.get("differenceErrors")))
+                .as("every metric with a per-seed term, not the percentiles")
+                .containsExactly("heads", "headShare", "headShareMean", "allHeadsSeeds");
+        assertThat(loaded.get("differenceErrors").get("headShare").get("fair").asDouble())
+                .isPositive();
         assertThat(loaded.get("params").get("headChance").asDouble()).isEqualTo(0.75);
         assertThat(fields(loaded.get("metrics")))
                 .containsExactly("heads", "headShare", "headShareMean", "flipMsP50", "flipMsMax", "allHeadsSeeds");
