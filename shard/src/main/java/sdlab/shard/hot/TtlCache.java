@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Values kept for a fixed time-to-live after they were fetched, with no invalidation: a write elsewhere is seen only
- * when the entry expires, so a read may return a value up to the TTL (plus the fetch's age) old. That staleness is the
- * price of every hit. Entries are bounded by {@code entriesMax}; when full, expired entries are dropped first and
+ * Values kept for a fixed time-to-live after they were fetched: unless its owner {@link #remove removes} an entry when
+ * told of a write, a write elsewhere is seen only when the entry expires, so a read may return a value up to the TTL
+ * (plus the fetch's age) old. That staleness is the price of every hit. Entries are bounded by {@code entriesMax}; when full, expired entries are dropped first and
  * then nothing new is admitted until one expires (the callers cache only keys their top-k names hot, far fewer).
  */
 public final class TtlCache {
@@ -52,6 +52,11 @@ public final class TtlCache {
         }
         entries.put(key, new Entry(value, nowNanos + ttlNanos));
         entriesPeak = Math.max(entriesPeak, entries.size());
+    }
+
+    /** Drops {@code key}'s entry, if any: a write replaced its value. */
+    public void remove(String key) {
+        entries.remove(key);
     }
 
     /** The most entries held at once: the cache's memory, in entries. */

@@ -1,6 +1,8 @@
 package sdlab.shard.store;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import sdlab.core.Message;
@@ -13,8 +15,11 @@ import sdlab.shard.hot.TtlCache;
 import sdlab.shard.store.ShardMessage.CachedGet;
 import sdlab.shard.store.ShardMessage.Get;
 import sdlab.shard.store.ShardMessage.GetReply;
+import sdlab.shard.store.ShardMessage.Invalidate;
 import sdlab.shard.store.ShardMessage.StaleEpoch;
 import sdlab.shard.store.ShardMessage.Throttled;
+import sdlab.shard.store.ShardMessage.WatchWrites;
+import sdlab.shard.store.ShardMessage.WatchingWrites;
 
 /**
  * A read cache in a routing tier between the routers and the shards (as a memcached tier or Facebook's TAO followers in
@@ -24,8 +29,11 @@ import sdlab.shard.store.ShardMessage.Throttled;
  *
  * <p>Which keys are cached is the online detector's call: the tier keeps a space-saving top-k over the reads it sees and
  * caches a key whose guaranteed share is at least {@link ReadCacheSettings#hotShareMin()}. Writes do not pass through
- * it and do not invalidate: a cached value is up to the TTL old, the staleness the chapter measures. The tier does its
- * work in no time (its own capacity is chapter 20's subject); what it costs here is a network hop on every get.
+ * it. Without invalidation a cached value is up to the TTL old, the staleness the chapter measures; with it ({@link
+ * ReadCacheSettings.Invalidation#ON_WRITE}) the cache asks each shard it fetches from to watch its writes and drops an
+ * entry when the shard says its key was written, keeping no fetch that crossed such a message, so what is left is the
+ * race between a write's acknowledgement and its invalidation. The tier does its work in no time (its own capacity is
+ * chapter 20's subject); what it costs here is a network hop on every get, and a message per write when it watches.
  */
 public final class ReadCacheNode implements Node {
     /** Entries at most: the top-k bounds the hot keys, this bounds a misconfigured share. */
@@ -37,11 +45,28 @@ public final class ReadCacheNode implements Node {
     private final SingleFlight<Waiter> flights;
     private final SpaceSaving reads;
     private final Map<Long, Fetch> fetches = new TreeMap<>();
+    private final Set<NodeId> watchAsked = new LinkedHashSet<>();
+    private final Set<NodeId> watching = new LinkedHashSet<>(); // shards that confirmed they send invalidations
     private long nextFetchId;
+    private long invalidations;
 
     private record Waiter(NodeId router, long requestId) {}
 
-    private record Fetch(String key, String flight, boolean keep) {}
+    /** A fetch on its way; {@code crossed} once an invalidation of its key arrived meanwhile. */
+    private static final class Fetch {
+        final String key;
+        final String flight;
+        final NodeId shard;
+        final boolean keep;
+        boolean crossed;
+
+        Fetch(String key, String flight, NodeId shard, boolean keep) {
+            this.key = key;
+            this.flight = flight;
+            this.shard = shard;
+            this.keep = keep;
+        }
+    }
 
     public ReadCacheNode(ReadCacheSettings settings, ShardObserver observer) {
         this.settings = settings;
@@ -60,14 +85,16 @@ public final class ReadCacheNode implements Node {
             case CachedGet get -> read(from, get, ctx);
             case GetReply reply -> {
                 Fetch fetch = fetches.get(reply.requestId());
-                if (fetch != null && fetch.keep()) {
-                    cache.put(fetch.key(), reply.value(), ctx.nowNanos());
+                if (fetch != null && keeps(fetch)) {
+                    cache.put(fetch.key, reply.value(), ctx.nowNanos());
                 }
                 land(reply.requestId(), ctx, waiter -> new GetReply(waiter.requestId(), reply.value()));
             }
             case StaleEpoch stale ->
                 land(stale.requestId(), ctx, waiter -> new StaleEpoch(waiter.requestId(), stale.epoch()));
             case Throttled throttled -> land(throttled.requestId(), ctx, waiter -> new Throttled(waiter.requestId()));
+            case WatchingWrites confirmed -> watching.add(from);
+            case Invalidate invalidate -> invalidate(invalidate.key());
             default -> {}
         }
     }
@@ -75,6 +102,11 @@ public final class ReadCacheNode implements Node {
     /** Requests that arrived here and were answered from an entry or coalesced into another's fetch. */
     public long coalesced() {
         return flights.coalesced();
+    }
+
+    /** Invalidations the shards sent it: one per write they applied while it watched. */
+    public long invalidations() {
+        return invalidations;
     }
 
     /** The most entries the cache held at once. */
@@ -92,9 +124,35 @@ public final class ReadCacheNode implements Node {
         }
         SingleFlight.Joined joined = flights.join(get.key(), new Waiter(router, get.requestId()));
         if (joined.fetch()) {
+            if (settings.invalidation() != ReadCacheSettings.Invalidation.NONE && watchAsked.add(get.shard())) {
+                ctx.send(get.shard(), new WatchWrites());
+            }
             long id = nextFetchId++;
-            fetches.put(id, new Fetch(get.key(), joined.flight(), hot(get.key())));
+            fetches.put(id, new Fetch(get.key(), joined.flight(), get.shard(), hot(get.key())));
             ctx.send(get.shard(), new Get(id, get.epoch(), get.key()));
+        }
+    }
+
+    /**
+     * Whether a fetch's answer may be kept. With invalidation, only from a shard that confirmed it watches (before
+     * that, a write's invalidation may never come) and only if no invalidation of the key crossed the fetch.
+     */
+    private boolean keeps(Fetch fetch) {
+        return switch (settings.invalidation()) {
+            case NONE -> fetch.keep;
+            case ON_WRITE -> fetch.keep && watching.contains(fetch.shard) && !fetch.crossed;
+            case ON_WRITE_KEEPS_CROSSED_FETCHES -> fetch.keep && watching.contains(fetch.shard);
+            case ON_WRITE_ANOTHER_KEY -> fetch.keep && watching.contains(fetch.shard) && !fetch.crossed;
+        };
+    }
+
+    private void invalidate(String key) {
+        invalidations++;
+        cache.remove(settings.invalidation() == ReadCacheSettings.Invalidation.ON_WRITE_ANOTHER_KEY ? "/" + key : key);
+        for (Fetch fetch : fetches.values()) {
+            if (fetch.key.equals(key)) {
+                fetch.crossed = true;
+            }
         }
     }
 
@@ -109,7 +167,7 @@ public final class ReadCacheNode implements Node {
         if (fetch == null) {
             return;
         }
-        for (Waiter waiter : flights.land(fetch.flight())) {
+        for (Waiter waiter : flights.land(fetch.flight)) {
             ctx.send(waiter.router(), answer.apply(waiter));
         }
     }

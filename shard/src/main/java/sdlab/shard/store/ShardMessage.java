@@ -57,6 +57,19 @@ public sealed interface ShardMessage extends Message {
     /** A put is applied. */
     record PutReply(long requestId) implements ShardMessage, ShardWire {}
 
+    /**
+     * A read cache asks a shard to tell it of every write the shard applies from now on, as a database's commit log
+     * feeds a cache tier's invalidations. The shard keeps the watcher in memory only: a restarted shard forgets it,
+     * and the cache's TTL is then the only bound on a stale entry.
+     */
+    record WatchWrites() implements ShardMessage {}
+
+    /** The shard sends {@link Invalidate} for every write it applies after this. */
+    record WatchingWrites() implements ShardMessage {}
+
+    /** The shard applied a write (a put or a delete) of {@code key}: a cache drops its entry. */
+    record Invalidate(String key) implements ShardMessage {}
+
     /** A delete is applied; {@code existed} says whether the key was there to remove. */
     record DeleteReply(long requestId, boolean existed) implements ShardMessage, ShardWire {}
 

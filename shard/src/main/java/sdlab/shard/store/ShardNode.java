@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import sdlab.core.Message;
@@ -27,6 +29,7 @@ import sdlab.shard.store.ShardMessage.Get;
 import sdlab.shard.store.ShardMessage.GetReply;
 import sdlab.shard.store.ShardMessage.Handoff;
 import sdlab.shard.store.ShardMessage.HandoffAck;
+import sdlab.shard.store.ShardMessage.Invalidate;
 import sdlab.shard.store.ShardMessage.LoadReport;
 import sdlab.shard.store.ShardMessage.Put;
 import sdlab.shard.store.ShardMessage.PutReply;
@@ -38,6 +41,8 @@ import sdlab.shard.store.ShardMessage.ScanReply;
 import sdlab.shard.store.ShardMessage.StaleEpoch;
 import sdlab.shard.store.ShardMessage.TableUpdate;
 import sdlab.shard.store.ShardMessage.Throttled;
+import sdlab.shard.store.ShardMessage.WatchWrites;
+import sdlab.shard.store.ShardMessage.WatchingWrites;
 
 /**
  * One shard: the entries it owns, served one request at a time (each takes its service time, so load becomes a queue
@@ -74,6 +79,7 @@ public final class ShardNode implements Node {
     private final RangeTraffic traffic = new RangeTraffic();
     private final SpaceSaving hotKeys;
     private final HotKeyLimiter limiter;
+    private final Set<NodeId> writeWatchers = new LinkedHashSet<>(); // caches told of every applied write
     private RoutingTable table;
     private Job serving;
     private long requestsSinceReport;
@@ -155,6 +161,10 @@ public final class ShardNode implements Node {
                     case EARLY -> {}
                 }
                 finishIfComplete(ctx);
+            }
+            case WatchWrites watch -> {
+                writeWatchers.add(from);
+                ctx.send(from, new WatchingWrites());
             }
             case HandoffAck ack -> {
                 if (change.acknowledged(ack.epoch(), ack.shard())) {
@@ -330,6 +340,7 @@ public final class ShardNode implements Node {
                         observer.wrote(ctx.self(), put.key(), ctx.nowNanos());
                         data.put(put.key(), put.value());
                         log.append(new ShardLogRecord.Put(put.key(), put.value()), ctx);
+                        invalidate(put.key(), ctx);
                         yield new PutReply(put.requestId());
                     }
                     case Delete delete -> {
@@ -337,6 +348,7 @@ public final class ShardNode implements Node {
                         observer.wrote(ctx.self(), delete.key(), ctx.nowNanos());
                         boolean existed = data.remove(delete.key()) != null;
                         log.append(new ShardLogRecord.Delete(delete.key()), ctx);
+                        invalidate(delete.key(), ctx);
                         yield new DeleteReply(delete.requestId(), existed);
                     }
                     case Scan scan -> {
@@ -360,6 +372,15 @@ public final class ShardNode implements Node {
         } else {
             ctx.send(job.from(), reply);
         }
+    }
+
+    /**
+     * Tells every watching cache that {@code key} changed, as soon as the write is applied: the acknowledgement and
+     * the invalidation then race to their destinations, and a read at the cache between the two still gets the old
+     * value (the window chapter 16 measures).
+     */
+    private void invalidate(String key, NodeContext ctx) {
+        writeWatchers.forEach(watcher -> ctx.send(watcher, new Invalidate(key)));
     }
 
     /** Rewrites the log as the table and entries when it has grown well past them and no change is in progress. */

@@ -5,6 +5,7 @@ import static sdlab.chapters.shard.hotspots.HotspotMeasurements.HOT_READ_REQUEST
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.HOT_SERVED;
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.HOT_SERVED_BOUND;
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.HOT_WRITES_BUSIEST;
+import static sdlab.chapters.shard.hotspots.HotspotMeasurements.STALENESS_MAX;
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.STALE_READS;
 
 import java.util.List;
@@ -23,6 +24,7 @@ final class HotKeyClaims {
     private static final String SALTED = v(Hotspot.HOT_WRITE, Remedy.SALTED);
     private static final String READ_HOT = v(Hotspot.HOT_READ, Remedy.VIRTUAL_NODES);
     private static final String CACHED = v(Hotspot.HOT_READ, Remedy.READ_CACHE);
+    private static final String INVALIDATED = v(Hotspot.HOT_READ, Remedy.READ_CACHE_INVALIDATED);
     private static final String RANDOM = v(Hotspot.HOT_READ, Remedy.COPIES_RANDOM);
     private static final String TWO_CHOICES = v(Hotspot.HOT_READ, Remedy.COPIES_TWO_CHOICES);
 
@@ -61,6 +63,13 @@ final class HotKeyClaims {
                                             .formatted(CACHED, served, bound));
                         }),
                 Claim.everySeed(
+                        HotspotClaims.INVALIDATION_LEAVES_A_RACE,
+                        "A read cache whose entries the shards' writes invalidate returns fewer stale values of the"
+                                + " hot key than one that waits for the TTL, and none staler than a fifth of that"
+                                + " cache's stalest: what is left is a read that reaches the cache after the write's"
+                                + " acknowledgement and before its invalidation.",
+                        (seed, runs) -> invalidationLeavesARace(runs)),
+                Claim.everySeed(
                         HotspotClaims.COPIES_COOL_READS,
                         "Copies of every shard, a read to the shorter-queued of two (one copy degraded, --slow-copy"
                                 + " times slower), lower the p99 under a hot read key below one copy's.",
@@ -81,6 +90,25 @@ final class HotKeyClaims {
         return share <= SALTED_WRITES_ON_ONE_SHARD_MAX
                 ? Optional.empty()
                 : Optional.of("%s: one shard applied %.1f%% of the hot key's writes".formatted(SALTED, 100 * share));
+    }
+
+    /** How much staler the TTL-only cache's stalest read may be than the invalidated cache's, at least. */
+    static final double INVALIDATED_STALENESS_SHARE_MAX = 0.2;
+
+    private static Optional<String> invalidationLeavesARace(Map<String, SeedRun> runs) {
+        SeedRun invalidated = runs.get(INVALIDATED);
+        SeedRun cached = runs.get(CACHED);
+        long stale = invalidated.counter(STALE_READS);
+        long staleTtl = cached.counter(STALE_READS);
+        if (stale >= staleTtl && stale > 0) {
+            return Optional.of("%s returned %d stale reads, %s %d".formatted(INVALIDATED, stale, CACHED, staleTtl));
+        }
+        double worst = invalidated.value(STALENESS_MAX);
+        double worstTtl = cached.value(STALENESS_MAX);
+        return worst <= INVALIDATED_STALENESS_SHARE_MAX * worstTtl
+                ? Optional.empty()
+                : Optional.of("%s returned a value %.3f ms after a write replaced it, %s at most %.3f ms"
+                        .formatted(INVALIDATED, worst, CACHED, worstTtl));
     }
 
     private static Optional<String> fansOut(Map<String, SeedRun> runs) {

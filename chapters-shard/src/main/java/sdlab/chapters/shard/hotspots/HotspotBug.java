@@ -9,6 +9,8 @@ enum HotspotBug {
     SALT_ALWAYS_FIRST,
     /** A read cache whose single-flight does not coalesce: every miss sends its own fetch. */
     NO_COALESCING,
+    /** An invalidated read cache that drops entries under another form of the key: no entry is ever dropped. */
+    INVALIDATES_ANOTHER_KEY,
     /** Load-aware copy choice that compares the wrong way and picks the longer queue. */
     PREFER_LONGER_QUEUE
 }

@@ -31,6 +31,7 @@ final class HotspotClaims {
     static final String SALTING_SPREADS_WRITES = "saltingSpreadsAHotWriteKeyAndFansOutItsReads";
     static final String CACHE_COOLS_READS = "aReadCacheCoolsAHotReadKeyAndServesStaleValues";
     static final String CACHE_COALESCES = "aReadCacheSendsAHotKeysShardOneFetchPerTtl";
+    static final String INVALIDATION_LEAVES_A_RACE = "invalidationOnWriteLeavesOnlyTheAcknowledgementRace";
     static final String COPIES_COOL_READS = "twoChoiceCopiesLowerAHotReadKeysTail";
     static final String TWO_CHOICES_BEAT_RANDOM = "twoChoicesKeepTheBusiestCopyAndTheTailBelowRandoms";
 

@@ -30,6 +30,7 @@ final class HotspotMeasurements {
     static final String HIT_RATIO = "cacheHitRatio";
     static final String COALESCED = "coalescedReads";
     static final String CACHE_ENTRIES = "cacheEntriesPeak";
+    static final String INVALIDATIONS = "cacheInvalidations";
     static final String STALE_READS = "staleReads";
     static final String STALE_SHARE = "staleReadShare";
     static final String STALENESS_MAX = "stalenessMsMax";
@@ -92,6 +93,7 @@ final class HotspotMeasurements {
             run.value(HIT_RATIO, load.cacheReads == 0 ? 0 : (double) load.cacheHits / load.cacheReads);
             run.counter(COALESCED, outcome.cache().coalesced());
             run.counter(CACHE_ENTRIES, outcome.cache().entriesPeak());
+            run.counter(INVALIDATIONS, outcome.cache().invalidations());
         }
         run.traceHash(outcome.result().traceHash());
         if (options.recordTrace()) {

@@ -125,12 +125,13 @@ final class HotspotScenario {
                 .withSalting(salting)
                 .withReplication(replication);
         ReadCacheNode[] cache = {null};
-        if (remedy == Remedy.READ_CACHE) {
+        if (remedy == Remedy.READ_CACHE || remedy == Remedy.READ_CACHE_INVALIDATED) {
             ReadCacheSettings settings = new ReadCacheSettings(
                     values.get(HotspotParams.CACHE_TTL).toNanos(),
                     HOT_KEYS_TRACKED,
                     CACHE_HOT_SHARE,
-                    bug != HotspotBug.NO_COALESCING);
+                    bug != HotspotBug.NO_COALESCING,
+                    invalidation(remedy, bug));
             // The cache is never crashed, so its factory runs once and the node it makes is the one measured.
             builder.addNode(READ_CACHE, any -> cache[0] = new ReadCacheNode(settings, load));
             router = router.withReadCache(READ_CACHE);
@@ -139,6 +140,15 @@ final class HotspotScenario {
         routers.forEach(r -> builder.addClient(r, new ShardRouter(routerSettings, load)));
         SimResult result = builder.build().run(length.plus(DRAIN));
         return new Outcome(result, load, cache[0]);
+    }
+
+    private static ReadCacheSettings.Invalidation invalidation(Remedy remedy, HotspotBug bug) {
+        if (remedy != Remedy.READ_CACHE_INVALIDATED) {
+            return ReadCacheSettings.Invalidation.NONE;
+        }
+        return bug == HotspotBug.INVALIDATES_ANOTHER_KEY
+                ? ReadCacheSettings.Invalidation.ON_WRITE_ANOTHER_KEY
+                : ReadCacheSettings.Invalidation.ON_WRITE;
     }
 
     /** Every user with its id as value; a salted key's sub-keys each start with the key's value. */
@@ -181,7 +191,14 @@ final class HotspotScenario {
             Remedy remedy, List<NodeId> shards, List<String> keys, ParamValues values, long seed) {
         return switch (remedy) {
             case NONE_RING1 -> new ConsistentHashPartitioner(shards, 1, KeyHash.stable(), seed);
-            case VIRTUAL_NODES, KEY_LIMIT, SALTED, READ_CACHE, COPIES_RANDOM, COPIES_LEAST_LOADED, COPIES_TWO_CHOICES ->
+            case VIRTUAL_NODES,
+                    KEY_LIMIT,
+                    SALTED,
+                    READ_CACHE,
+                    READ_CACHE_INVALIDATED,
+                    COPIES_RANDOM,
+                    COPIES_LEAST_LOADED,
+                    COPIES_TWO_CHOICES ->
                 new ConsistentHashPartitioner(shards, values.get(HotspotParams.TOKENS), KeyHash.stable(), seed);
             case NONE_RANGES, LOAD_SPLITS -> {
                 int ranges = shards.size() * RANGES_PER_SHARD;

@@ -23,6 +23,7 @@ record HotspotVariant(Hotspot hotspot, Remedy remedy) {
                 new HotspotVariant(Hotspot.HOT_WRITE, Remedy.SALTED),
                 new HotspotVariant(Hotspot.HOT_READ, Remedy.VIRTUAL_NODES),
                 new HotspotVariant(Hotspot.HOT_READ, Remedy.READ_CACHE),
+                new HotspotVariant(Hotspot.HOT_READ, Remedy.READ_CACHE_INVALIDATED),
                 new HotspotVariant(Hotspot.HOT_READ, Remedy.COPIES_RANDOM),
                 new HotspotVariant(Hotspot.HOT_READ, Remedy.COPIES_LEAST_LOADED),
                 new HotspotVariant(Hotspot.HOT_READ, Remedy.COPIES_TWO_CHOICES));

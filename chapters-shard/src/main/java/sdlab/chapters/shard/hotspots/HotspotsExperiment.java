@@ -8,6 +8,7 @@ import static sdlab.chapters.shard.hotspots.HotspotMeasurements.HOT_READ_LATENCY
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.HOT_READ_REQUESTS;
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.HOT_SERVED;
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.HOT_WRITES_BUSIEST;
+import static sdlab.chapters.shard.hotspots.HotspotMeasurements.INVALIDATIONS;
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.KEYS_MOVED;
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.LATENCY;
 import static sdlab.chapters.shard.hotspots.HotspotMeasurements.MESSAGES_PER_OP;
@@ -120,6 +121,10 @@ public final class HotspotsExperiment implements Experiment {
                 MetricSpec.meanPerSeed(HIT_RATIO, "share of the cache's gets answered from an entry", HIT_RATIO),
                 MetricSpec.meanPerSeed(COALESCED, "gets the cache coalesced into another's fetch, per seed", COALESCED),
                 MetricSpec.meanPerSeed(CACHE_ENTRIES, "the most entries the cache held (its memory)", CACHE_ENTRIES),
+                MetricSpec.meanPerSeed(
+                        INVALIDATIONS,
+                        "invalidations the shards sent the cache (one per write), per seed",
+                        INVALIDATIONS),
                 MetricSpec.meanPerSeed(
                         STALE_SHARE,
                         "share of the hot key's reads that returned a value an acknowledged write had replaced",

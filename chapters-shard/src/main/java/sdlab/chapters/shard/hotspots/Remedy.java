@@ -18,6 +18,10 @@ enum Remedy {
             "cache",
             "a read cache: virtual nodes, and every get goes through one cache tier that keeps the keys its top-k"
                     + " names hot for --cache-ttl and coalesces concurrent misses of a key into one fetch"),
+    READ_CACHE_INVALIDATED(
+            "invalidated",
+            "a read cache as above, whose entries the shards' writes invalidate: each shard it fetches from tells it of"
+                    + " every write it applies, and a fetch that crossed such a message is relayed but not kept"),
     COPIES_RANDOM(
             "random",
             "read copies: virtual nodes, --copies copies of every shard written together (the last --slow-copy times"

@@ -44,6 +44,19 @@ class HotKeyPlantedBugTest {
     }
 
     @Test
+    void aCacheThatDropsEntriesUnderAnotherKeyServesReplacedValuesForATtl() {
+        // Shows: invalidations that name the key in another form than the cache stored it drop nothing, and every
+        // entry is served until its TTL runs out, as stale as without invalidation.
+        String claim = HotspotClaims.INVALIDATION_LEAVES_A_RACE;
+        List<Remedy> compared = List.of(Remedy.READ_CACHE, Remedy.READ_CACHE_INVALIDATED);
+        assertThat(violation(HotspotBug.NONE, claim, Hotspot.HOT_READ, compared))
+                .isEmpty();
+        Optional<String> planted = violation(HotspotBug.INVALIDATES_ANOTHER_KEY, claim, Hotspot.HOT_READ, compared);
+        assertThat(planted).isPresent();
+        System.out.println("planted bug caught: " + planted.orElseThrow());
+    }
+
+    @Test
     void twoChoicesThatPreferTheLongerQueueLoadTheBusiestCopyMoreThanRandom() {
         // Shows: comparing the wrong way sends reads to the slow copy's long queue, hotter than random choice.
         String claim = HotspotClaims.TWO_CHOICES_BEAT_RANDOM;

@@ -35,6 +35,7 @@ class HotspotsClaimsTest {
             HotspotClaims.SALTING_SPREADS_WRITES,
             HotspotClaims.CACHE_COOLS_READS,
             HotspotClaims.CACHE_COALESCES,
+            HotspotClaims.INVALIDATION_LEAVES_A_RACE,
             HotspotClaims.COPIES_COOL_READS,
             HotspotClaims.TWO_CHOICES_BEAT_RANDOM,
             HotspotClaims.FIXES_TOKENS,
