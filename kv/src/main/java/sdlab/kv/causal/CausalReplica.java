@@ -189,11 +189,6 @@ public final class CausalReplica implements Node {
         }
     }
 
-    /** How many entries this replica's record of applied versions holds (origins plus writes above a gap). */
-    int appliedEntries() {
-        return store.appliedEntries();
-    }
-
     private void onReplicate(NodeId origin, CausalWrite write, NodeContext ctx) {
         lamport = Math.max(lamport, write.version().lamport());
         if (store.isApplied(write.version())) {

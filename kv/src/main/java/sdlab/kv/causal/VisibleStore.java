@@ -52,9 +52,4 @@ final class VisibleStore {
         }
         return true;
     }
-
-    /** How many entries the record of applied versions holds. */
-    int appliedEntries() {
-        return applied.entries();
-    }
 }

@@ -46,21 +46,18 @@ final class ComparingAppliedVersions implements AppliedVersions {
     }
 
     /**
-     * Replicas made with a comparing record each, one per start and restart, all kept for the test to read. With
+     * Makes replicas with a comparing record each, one per start and restart, and keeps every record for the test. With
      * {@code config}'s planted bug {@link CausalConfig.Bug#TRIM_TREATS_GAP_AS_APPLIED} the vector is the broken one.
      */
     static final class Probe {
         private final List<ComparingAppliedVersions> made = new ArrayList<>();
-        private final List<CausalReplica> replicas = new ArrayList<>();
 
         NodeFactory factory(CausalConfig config) {
             boolean broken = config.bug() == CausalConfig.Bug.TRIM_TREATS_GAP_AS_APPLIED;
             return id -> {
                 ComparingAppliedVersions applied = new ComparingAppliedVersions(new AppliedVersionVector(broken));
                 made.add(applied);
-                CausalReplica replica = new CausalReplica(id, config, applied);
-                replicas.add(replica);
-                return replica;
+                return new CausalReplica(id, config, applied);
             };
         }
 
