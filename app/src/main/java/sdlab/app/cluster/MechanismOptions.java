@@ -137,6 +137,14 @@ final class MechanismOptions {
     Integer leaderImbalanceCheckMs;
 
     @Option(
+            names = "--level",
+            paramLabel = "LEVEL",
+            description = "causal: causal (each client on its own replica; the default) or session-token (each"
+                    + " operation on any replica, picked by the run's seed, which serves it once the client's version"
+                    + " token is applied there), as cluster ledger --level")
+    String level;
+
+    @Option(
             names = "--planted-bug",
             hidden = true,
             paramLabel = "BUG",
@@ -146,7 +154,8 @@ final class MechanismOptions {
                     + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
                     + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record);"
                     + " causal: shows-write-before-dependency (a replica shows a replicated write without checking"
-                    + " its dependencies)")
+                    + " its dependencies) or token-ignored (a replica serves a request without waiting for its"
+                    + " token)")
     String plantedBug;
 
     /** The options given, by the names the layout file and the mechanism use. */
@@ -188,6 +197,7 @@ final class MechanismOptions {
         putIfGiven(options, "replication-factor", replicationFactor);
         putIfGiven(options, "min-insync", minInsync);
         putIfGiven(options, "leader-imbalance-check-ms", leaderImbalanceCheckMs);
+        putIfGiven(options, "level", level);
         putIfGiven(options, "planted-bug", plantedBug);
         return options;
     }

@@ -36,9 +36,28 @@ class CausalClusterMechanismTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no option 'variant'")
                 .hasMessageContaining("planted-bug");
-        assertThatThrownBy(() -> CausalClusterMechanism.fromOptions(Map.of("planted-bug", "token-ignored")))
+        assertThatThrownBy(() -> CausalClusterMechanism.fromOptions(Map.of("planted-bug", "no-sync")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("shows-write-before-dependency");
+        assertThatThrownBy(() -> CausalClusterMechanism.fromOptions(Map.of("level", "eventual")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("session-token");
+    }
+
+    @Test
+    void theSessionTokenLevelSendsEachOperationToAnyReplicaWithTheToken() {
+        // Shows: --level session-token is the client mode chapter 1's session-token ledger uses; the replicas are the
+        // same; the planted bug token-ignored makes them serve without waiting for the token.
+        CausalClusterMechanism token = CausalClusterMechanism.fromOptions(Map.of("level", "session-token"));
+        CausalConfig planted = CausalClusterMechanism.fromOptions(
+                        Map.of("level", "Session-Token", "planted-bug", "token-ignored"))
+                .config(NODES);
+
+        assertThat(token.config(NODES).clientMode()).isEqualTo(CausalConfig.ClientMode.ANY_REPLICA_WITH_TOKEN);
+        assertThat(token.describe()).contains("session-token");
+        assertThat(planted.bug()).isEqualTo(CausalConfig.Bug.TOKEN_IGNORED);
+        assertThat(CausalClusterMechanism.fromOptions(Map.of("level", "causal")).config(NODES))
+                .isEqualTo(CausalClusterMechanism.fromOptions(Map.of()).config(NODES));
     }
 
     @Test

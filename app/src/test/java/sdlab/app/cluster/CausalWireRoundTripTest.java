@@ -27,11 +27,11 @@ import sdlab.runtime.wire.MessageCodec;
  */
 class CausalWireRoundTripTest {
     private static final MessageCodec<CausalMessage> CODEC = MessageCodec.of(CausalMessage.class);
-    private static final Version X1 = new Version(1, "n1");
-    private static final Version Y4 = new Version(4, "n2");
+    private static final Version X1 = new Version(1, "n1", 1);
+    private static final Version Y4 = new Version(4, "n2", 2);
     /** A client that wrote x, then read a concurrent x and a y: its next write depends on all three. */
     private static final Context SEVERAL =
-            Context.afterWrite("x", X1).afterRead("y", Y4).afterRead("x", new Version(3, "n3"));
+            Context.afterWrite("x", X1).afterRead("y", Y4).afterRead("x", new Version(3, "n3", 1));
 
     static Stream<CausalMessage> messages() {
         return Stream.of(
@@ -46,7 +46,7 @@ class CausalWireRoundTripTest {
                 new GetOk(9, null, null),
                 new Refused(10, "context not applied in time"),
                 new Replicate(new CausalWrite("x", 42L, X1, Context.EMPTY)),
-                new Replicate(new CausalWrite("y", "text", new Version(9, "n3"), SEVERAL)),
+                new Replicate(new CausalWrite("y", "text", new Version(9, "n3", 3), SEVERAL)),
                 new ReplicateAck(Y4));
     }
 

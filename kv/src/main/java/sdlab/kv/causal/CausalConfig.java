@@ -41,7 +41,12 @@ public record CausalConfig(
         /** A replica makes a replicated write visible at once, without checking its dependencies. */
         SHOWS_WRITE_BEFORE_DEPENDENCY,
         /** A replica serves a client's request without waiting for the writes of its context (token). */
-        TOKEN_IGNORED
+        TOKEN_IGNORED,
+        /**
+         * A replica's record of applied versions treats a gap in an origin's sequence as applied: a write applied
+         * out of order moves the origin's prefix past the writes still missing below it.
+         */
+        TRIM_TREATS_GAP_AS_APPLIED
     }
 
     public CausalConfig {

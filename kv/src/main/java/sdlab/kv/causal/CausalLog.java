@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import sdlab.core.Disk;
 
@@ -17,9 +18,15 @@ import sdlab.core.Disk;
  *
  * <p>Each record is a length and then the write; a torn tail (an append cut short by a crash) is
  * recognised by a length running past the end, dropped, and cut from the file on recovery.
+ *
+ * <p>Format 2 (this one) writes each version's origin sequence number after its timestamp and
+ * origin, and lives in its own file. A format-1 log ({@value #FORMAT_1_FILE}, from before sequence
+ * numbers) cannot be read into it: its replicated writes do not say their origins' numbers, so a
+ * replica that finds one refuses to start rather than guess, and says how to start afresh.
  */
 final class CausalLog {
-    static final String FILE = "causal.log";
+    static final String FILE = "causal.v2.log";
+    static final String FORMAT_1_FILE = "causal.log";
 
     private static final byte NULL = 0;
     private static final byte LONG = 1;
@@ -33,11 +40,16 @@ final class CausalLog {
 
     /** The intact writes on {@code disk}, in log order; the file is cut back to them. */
     static List<CausalWrite> recover(Disk disk) {
+        if (disk.read(FORMAT_1_FILE).isPresent()) {
+            throw new IllegalStateException("this replica's disk holds " + FORMAT_1_FILE + ", a causal-store log from"
+                    + " before per-origin sequence numbers, which this version cannot recover from; start the cluster"
+                    + " afresh (sdlab cluster start causal --fresh)");
+        }
         byte[] bytes = disk.read(FILE).orElse(new byte[0]);
         List<CausalWrite> writes = new ArrayList<>();
         int intactBytes = decode(bytes, writes);
         if (intactBytes < bytes.length) {
-            disk.write(FILE, java.util.Arrays.copyOf(bytes, intactBytes));
+            disk.write(FILE, Arrays.copyOf(bytes, intactBytes));
         }
         return writes;
     }
@@ -53,7 +65,12 @@ final class CausalLog {
             if (length < 0 || length > bytes.length - offset - Integer.BYTES) {
                 break; // a torn tail
             }
-            writes.add(read(new DataInputStream(new ByteArrayInputStream(bytes, offset + Integer.BYTES, length))));
+            DataInputStream record =
+                    new DataInputStream(new ByteArrayInputStream(bytes, offset + Integer.BYTES, length));
+            writes.add(read(record));
+            if (available(record) != 0) {
+                throw new IllegalStateException("a log record held more than one write: the log is corrupt");
+            }
             offset += Integer.BYTES + length;
         }
         return offset;
@@ -96,6 +113,14 @@ final class CausalLog {
         }
     }
 
+    private static int available(DataInputStream record) {
+        try {
+            return record.available();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from memory cannot fail", e);
+        }
+    }
+
     private static void writeValue(DataOutputStream out, Object value) throws IOException {
         switch (value) {
             case null -> out.writeByte(NULL);
@@ -124,9 +149,10 @@ final class CausalLog {
     private static void writeVersion(DataOutputStream out, Version version) throws IOException {
         out.writeLong(version.lamport());
         out.writeUTF(version.origin());
+        out.writeLong(version.seq());
     }
 
     private static Version readVersion(DataInputStream in) throws IOException {
-        return new Version(in.readLong(), in.readUTF());
+        return new Version(in.readLong(), in.readUTF(), in.readLong());
     }
 }

@@ -39,7 +39,7 @@ import sdlab.kv.causal.CausalTimers.ResendDue;
 public final class CausalReplica implements Node {
     private final NodeId self;
     private final CausalConfig config;
-    private final VisibleStore store = new VisibleStore();
+    private final VisibleStore store;
     private final PendingReplications pending = new PendingReplications();
     private final ParkedRequests parked = new ParkedRequests();
     private final ReplicationOutbox outbox;
@@ -50,6 +50,8 @@ public final class CausalReplica implements Node {
     private final Set<Version> syncingVersions = new HashSet<>();
 
     private long lamport;
+    /** The sequence number of the last write this replica took from its clients (its own writes, as origin). */
+    private long ownSeq;
 
     /** A write whose log record is waiting for its sync, and whom to tell when it is durable. */
     private sealed interface Durable {
@@ -61,7 +63,13 @@ public final class CausalReplica implements Node {
     private record Replicated(NodeId origin, CausalWrite write) implements Durable {}
 
     public CausalReplica(NodeId self, CausalConfig config) {
+        this(self, config, new AppliedVersionVector(config.bug() == CausalConfig.Bug.TRIM_TREATS_GAP_AS_APPLIED));
+    }
+
+    /** A replica that keeps its applied versions in {@code applied}: tests compare the vector with a plain set. */
+    CausalReplica(NodeId self, CausalConfig config, AppliedVersions applied) {
         this.self = self;
+        this.store = new VisibleStore(applied);
         this.config = config;
         this.peers = config.replicas().stream().filter(r -> !r.equals(self)).toList();
         this.outbox = new ReplicationOutbox(peers);
@@ -73,6 +81,8 @@ public final class CausalReplica implements Node {
             store.apply(write);
             lamport = Math.max(lamport, write.version().lamport());
             if (write.version().origin().equals(self.name())) {
+                // A write logged but lost unsynced in a crash gave its number to no one: the next write may take it.
+                ownSeq = Math.max(ownSeq, write.version().seq());
                 // Which replicas acknowledged it was not kept: send it to all again (they ignore duplicates).
                 outbox.owedToAll(write);
             }
@@ -171,7 +181,7 @@ public final class CausalReplica implements Node {
                     return;
                 }
                 lamport = Math.max(lamport, put.context().lamportMax()) + 1;
-                Version version = new Version(lamport, self.name());
+                Version version = new Version(lamport, self.name(), ++ownSeq);
                 CausalWrite write = new CausalWrite(put.key(), put.value(), version, put.context());
                 CausalLog.append(ctx.disk(), write);
                 syncing.put(ctx.disk().sync(), new LocalPut(client, put.requestId(), write));

@@ -1,23 +1,29 @@
 package sdlab.kv.causal;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * What one replica's readers see: per key the winning write among those applied (last writer
- * wins on the version), and the set of every version applied, the winners and the losers.
+ * wins on the version), and which versions are applied, the winners and the losers.
  *
  * <p>The dependency check asks for the exact version, not "this version or a newer one" of the
  * key: a newer write of the key may be concurrent with the dependency, and then its being here says
  * nothing about the dependency's own dependencies. A write that loses last-writer-wins still
- * counts as applied once its dependencies were there. The set grows by one version per write; a
- * long-running store would forget versions that every replica has applied (COPS's global
- * checkpoint), which these bounded runs do not need.
+ * counts as applied once its dependencies were there. Which versions are applied is kept as a
+ * version vector with exceptions ({@link AppliedVersionVector}), whose size is the number of
+ * origins plus the writes applied out of order, not the number of writes ever applied.
  */
 final class VisibleStore {
     private final TreeMap<String, CausalWrite> winners = new TreeMap<>();
-    private final Set<Version> applied = new HashSet<>();
+    private final AppliedVersions applied;
+
+    VisibleStore() {
+        this(new AppliedVersionVector());
+    }
+
+    VisibleStore(AppliedVersions applied) {
+        this.applied = applied;
+    }
 
     /** Applies {@code write}: recorded as applied, and visible if it is the newest of its key. */
     void apply(CausalWrite write) {
@@ -45,9 +51,5 @@ final class VisibleStore {
             }
         }
         return true;
-    }
-
-    int appliedCount() {
-        return applied.size();
     }
 }

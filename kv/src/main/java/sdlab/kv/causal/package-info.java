@@ -23,8 +23,11 @@
  * (causal consistency does not make a read followed by a write atomic). Not linearizable: a read
  * may miss a write that finished elsewhere long ago. The dependency check asks for the exact
  * version of each dependency, stricter than COPS's "that version or a newer one", because a newer
- * concurrent version of a key does not bring the dependency's own dependencies along. The set of
- * applied versions is never trimmed (COPS garbage-collects it), which bounded runs do not need. The
+ * concurrent version of a key does not bring the dependency's own dependencies along. A replica
+ * remembers which versions it applied as a version vector with exceptions (each write also carries
+ * its origin's sequence number), so that memory grows with the origins and the writes applied out of
+ * order, not with every write ever applied; its answers are those of the full set. The log still
+ * keeps every write (no compaction) and the origin keeps each write until every replica has it. The
  * same replica and client run as real processes ({@code sdlab cluster start causal}, in module
  * {@code app}), their messages sent as they are.
  */

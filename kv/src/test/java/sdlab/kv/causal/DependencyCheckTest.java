@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency check and the pieces around it, one at a time, without a network. */
 class DependencyCheckTest {
-    private static final Version Y1 = new Version(1, "s1");
-    private static final Version X2 = new Version(2, "s2");
-    private static final Version X3 = new Version(3, "s3");
+    private static final Version Y1 = new Version(1, "s1", 1);
+    private static final Version X2 = new Version(2, "s2", 1);
+    private static final Version X3 = new Version(3, "s3", 1);
 
     private static CausalWrite write(String key, Object value, Version version, Context deps) {
         return new CausalWrite(key, value, version, deps);
@@ -61,7 +61,7 @@ class DependencyCheckTest {
         Context context = Context.afterWrite("x", X2).afterRead("x", X3).afterRead("y", Y1);
         assertThat(context.size()).isEqualTo(3);
         assertThat(context.lamportMax()).isEqualTo(3);
-        assertThat(Context.afterWrite("z", new Version(9, "s1")).size()).isEqualTo(1);
+        assertThat(Context.afterWrite("z", new Version(9, "s1", 2)).size()).isEqualTo(1);
     }
 
     @Test

@@ -13,7 +13,7 @@ class ReplicationOutboxTest {
     private static final long RESEND_NANOS = 100_000_000L;
 
     private static CausalWrite write(long lamport) {
-        return new CausalWrite("k", lamport, new Version(lamport, "s1"), Context.EMPTY);
+        return new CausalWrite("k", lamport, new Version(lamport, "s1", lamport), Context.EMPTY);
     }
 
     @Test
@@ -21,7 +21,7 @@ class ReplicationOutboxTest {
         // Shows: nothing is due before the interval; after it, the write goes again to the replica that did not ack.
         ReplicationOutbox outbox = new ReplicationOutbox(List.of(S2, S3));
         outbox.sentToAll(write(1), 0);
-        outbox.acknowledged(S2, new Version(1, "s1"));
+        outbox.acknowledged(S2, new Version(1, "s1", 1));
 
         assertThat(outbox.due(RESEND_NANOS - 1, RESEND_NANOS)).isEmpty();
         assertThat(outbox.due(RESEND_NANOS, RESEND_NANOS)).containsExactly(new ReplicationOutbox.Resend(S3, write(1)));
