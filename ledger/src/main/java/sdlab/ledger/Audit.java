@@ -1,6 +1,8 @@
 package sdlab.ledger;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sdlab.core.client.Outcome;
@@ -68,7 +70,10 @@ final class Audit implements LedgerTask {
         for (long balance : balances) {
             result.add(balance);
         }
-        return new Step.Done(Outcome.ok(Map.of(STARTED_AT, startedNanos, BALANCES, List.copyOf(result))));
+        Map<String, Object> audit = new LinkedHashMap<>(); // in this order, whatever the JVM: traces print it
+        audit.put(STARTED_AT, startedNanos);
+        audit.put(BALANCES, List.copyOf(result));
+        return new Step.Done(Outcome.ok(Collections.unmodifiableMap(audit)));
     }
 
     private Step nextFlush(Outcome outcome, long nowNanos) {

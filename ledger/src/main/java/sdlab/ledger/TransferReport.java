@@ -1,5 +1,6 @@
 package sdlab.ledger;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,7 +38,8 @@ public final class TransferReport {
         return this;
     }
 
+    /** The fields in the order they were put: a trace prints them, and its hash must not change between JVMs. */
     Map<String, Object> toMap() {
-        return Map.copyOf(fields);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 }
