@@ -67,7 +67,7 @@ final class TxnCoordinator {
         this.config = config;
         this.partitions = partitions;
         this.groups = groups;
-        this.markers = new TxnMarkers(partitions, config.markerRetryMs(), config.bug());
+        this.markers = new TxnMarkers(partitions, config.replication().brokers(), config.markerRetryMs(), config.bug());
         this.producerIdFirst = producerIdFirst;
         this.producerIdNext = producerIdFirst;
     }

@@ -13,8 +13,9 @@ import sdlab.txlog.TxLogConfig.Bug;
  * The transaction coordinator's markers on their way to the partitions, as Kafka's transaction marker channel sends
  * WriteTxnMarkers: once a decision is synced, every partition of the transaction gets its commit or abort marker from
  * whichever broker leads it. A partition this broker leads is written at once; any other gets a {@link WriteTxnMarker}
- * to its leader as this broker last heard it from the controller, and stays unconfirmed until that leader answers that
- * the marker is below its high watermark. A refusal (the broker no longer leads), a lost message or a leader that is
+ * to its leader as this broker last heard it from the controller (to every other broker when it heard of none: it
+ * holds no replica of that partition), and stays unconfirmed until the leader answers that the marker is below its
+ * high watermark. A refusal (the broker no longer leads), a lost message or a leader that is
  * down leaves the marker unconfirmed, and it is sent again every {@code markerRetryMs} to the leader of the moment,
  * with no bound on the attempts: a decided transaction must complete, and it holds its partitions' last stable offset
  * until it does.
@@ -25,11 +26,14 @@ import sdlab.txlog.TxLogConfig.Bug;
 final class TxnMarkers {
     private final Map<TopicPartition, PartitionReplica> partitions;
     private final long retryNanos;
+    private final List<NodeId> brokers;
     private final Bug bug;
     private long markerIdNext = 1;
 
-    TxnMarkers(Map<TopicPartition, PartitionReplica> partitions, long retryMs, Bug bug) {
+    /** @param brokers every broker of the group (none for a standalone broker, which leads every partition itself) */
+    TxnMarkers(Map<TopicPartition, PartitionReplica> partitions, List<NodeId> brokers, long retryMs, Bug bug) {
         this.partitions = partitions;
+        this.brokers = List.copyOf(brokers);
         this.retryNanos = retryMs * 1_000_000L;
         this.bug = bug;
     }
@@ -79,10 +83,13 @@ final class TxnMarkers {
             Optional<NodeId> leader = replica.state().map(PartitionState::leader);
             long markerId = markerIdNext++;
             txn.markersUnconfirmed.put(tp, markerId);
+            WriteTxnMarker marker = new WriteTxnMarker(markerId, tp, txn.producerId, txn.epoch, commit);
             if (leader.isPresent() && !leader.get().equals(ctx.self())) {
-                ctx.send(leader.get(), new WriteTxnMarker(markerId, tp, txn.producerId, txn.epoch, commit));
+                ctx.send(leader.get(), marker);
             } else {
-                ctx.note(tp + ": no leader known for " + txn.transactionalId + "'s marker; tried again later");
+                // The controller tells only a partition's replicas about it: a broker that holds none asks them all,
+                // and only the one that leads writes the marker and confirms it.
+                brokers.stream().filter(b -> !b.equals(ctx.self())).forEach(b -> ctx.send(b, marker));
             }
         }
         txn.markersSentAtNanos = ctx.nowNanos();

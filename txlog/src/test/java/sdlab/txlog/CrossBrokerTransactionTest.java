@@ -27,7 +27,8 @@ import sdlab.txlog.TxLogMessages.Produce;
  * into events-0 itself and sends pay-0's to b2 (WriteTxnMarker), and completes when b2 confirms it. A commit makes the
  * records of both partitions readable at read_committed, none before; an abort leaves none readable on either. A marker
  * to a broker that does not answer (the link b1 to b2 cut) or that died (b3 then leads pay-0) is sent again until it is
- * written.
+ * written, and one for a partition the coordinator's broker holds no replica of (so knows no leader of) goes to every
+ * broker, and its leader writes it.
  */
 class CrossBrokerTransactionTest {
     private static final TopicPartition PAY = new TopicPartition("pay", 0);
@@ -147,6 +148,22 @@ class CrossBrokerTransactionTest {
         assertThat(run.controller().state(PAY).orElseThrow().leader()).isEqualTo(B3);
         assertThat(values(reader, 4)).as("pay-0 at its new leader").containsExactly("p0", "p1");
         assertThat(run.broker(B1).transactionState("t1")).contains(TxnState.COMPLETE_COMMIT);
+    }
+
+    @Test
+    void aMarkerForAPartitionTheCoordinatorHoldsNoReplicaOfReachesItsLeader() {
+        // Replication factor 2: events-0 on b1 and b2, pay-0 on b2 and b3, so b1 never hears who leads pay-0.
+        TxLogConfig config = TxLogConfig.of(Map.of("events", 1, "pay", 1))
+                .withReplication(ReplicationConfig.group(CONTROLLER, ReplicationWorld.BROKERS, 2, 1));
+        TargetedScript producer = producer(true);
+        TargetedScript reader = reader(100, B2);
+
+        ReplicationWorld.Run run = run(1, config, producer, reader, FaultPlan.none());
+
+        assertThat(run.broker(B1).partitionState(PAY)).isEmpty();
+        assertThat(values(reader, 4)).as("pay-0 after the commit").containsExactly("p0", "p1");
+        assertThat(run.broker(B1).transactionState("t1")).contains(TxnState.COMPLETE_COMMIT);
+        assertThat(markers(run.broker(B3), PAY)).containsExactly(LogRecord.Control.COMMIT);
     }
 
     /** The planted bug: the coordinator writes only where its broker leads, so pay-0's transaction never ends. */
