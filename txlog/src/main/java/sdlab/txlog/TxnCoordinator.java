@@ -302,7 +302,7 @@ final class TxnCoordinator {
         return Optional.empty();
     }
 
-    /** Whether {@code producerId} is from this coordinator's block (a standalone broker's block holds every id). */
+    /** Whether {@code producerId} is from the block this coordinator hands ids out from (brokers take disjoint blocks). */
     private boolean ownsProducerId(long producerId) {
         return producerId >= producerIdFirst && producerId - producerIdFirst < LogBroker.PRODUCER_ID_BLOCK;
     }
