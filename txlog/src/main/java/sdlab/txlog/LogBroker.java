@@ -57,6 +57,10 @@ public final class LogBroker implements Node {
             send(ctx, onGroup(from, group, ctx.nowNanos()));
             return;
         }
+        if (message instanceof ReplicationMessages.WriteTxnMarkerAnswer answer) {
+            coordinator.onMarkerAnswer(answer, ctx);
+            return;
+        }
         if (message instanceof ReplicationMessages replication) {
             replicas.onMessage(from, replication, ctx);
             return;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import sdlab.core.Message;
 import sdlab.core.NodeContext;
 import sdlab.core.NodeId;
 import sdlab.txlog.ReplicationMessages.AlterIsr;
@@ -38,8 +39,11 @@ final class PartitionLeader {
     /** A bound on the produces waiting for the high watermark; past it a produce is refused, not queued. */
     static final int WAITING_MAX = 10_000;
 
-    /** A produce waiting for the high watermark to pass {@code lastOffset}. */
-    private record Waiting(NodeId client, long requestId, long baseOffset, boolean duplicate) {}
+    /**
+     * An append waiting for the high watermark to pass it: {@code committed} is sent then, or {@code notPromised} when
+     * the in-sync set is below the minimum by then.
+     */
+    private record Waiting(NodeId client, Message committed, Message notPromised) {}
 
     private final PartitionLog log;
     private final NodeId self;
@@ -255,12 +259,30 @@ final class PartitionLeader {
      */
     boolean awaitCommit(
             NodeId client, long requestId, long baseOffset, long lastOffset, boolean duplicate, NodeContext ctx) {
+        return await(
+                lastOffset,
+                new Waiting(
+                        client,
+                        new TxLogMessages.ProduceOk(requestId, baseOffset, duplicate),
+                        // Kafka's rule: the batch is committed, but with the set below the minimum it was not promised.
+                        new TxLogMessages.ProduceRefused(requestId, ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND)),
+                ctx);
+    }
+
+    /**
+     * Sends {@code answer} to {@code coordinator} once the high watermark passes the marker at {@code markerOffset}, as
+     * Kafka's leader answers WriteTxnMarkers only when the marker is on every in-sync replica. Returns false when too
+     * many wait already: the coordinator hears nothing and sends the marker again.
+     */
+    boolean awaitMarker(NodeId coordinator, long markerOffset, Message answer, NodeContext ctx) {
+        return await(markerOffset, new Waiting(coordinator, answer, answer), ctx);
+    }
+
+    private boolean await(long lastOffset, Waiting waiting, NodeContext ctx) {
         if (waitingCount >= WAITING_MAX) {
             return false;
         }
-        waitingByEnd
-                .computeIfAbsent(lastOffset + 1, end -> new ArrayList<>())
-                .add(new Waiting(client, requestId, baseOffset, duplicate));
+        waitingByEnd.computeIfAbsent(lastOffset + 1, end -> new ArrayList<>()).add(waiting);
         waitingCount++;
         answerWaiting(ctx);
         return true;
@@ -270,12 +292,8 @@ final class PartitionLeader {
         while (!waitingByEnd.isEmpty() && waitingByEnd.firstKey() <= log.highWatermark()) {
             for (Waiting waiting : waitingByEnd.pollFirstEntry().getValue()) {
                 waitingCount--;
-                // Kafka's rule: the batch is committed, but with the set below the minimum it was not promised.
-                TxLogMessages.Response answer = state.isr().size() < config.minInsyncReplicas()
-                        ? new TxLogMessages.ProduceRefused(
-                                waiting.requestId(), ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND)
-                        : new TxLogMessages.ProduceOk(waiting.requestId(), waiting.baseOffset(), waiting.duplicate());
-                ctx.send(waiting.client(), answer);
+                boolean promised = state.isr().size() >= config.minInsyncReplicas();
+                ctx.send(waiting.client(), promised ? waiting.committed() : waiting.notPromised());
             }
         }
     }

@@ -146,14 +146,35 @@ final class PartitionReplica {
         return appended;
     }
 
-    /** Writes a transaction's marker, on the leader only, and lets the high watermark follow. */
-    void writeMarker(long producerId, short epoch, boolean commit, NodeContext ctx) {
+    /**
+     * Writes a transaction's marker, on the leader only, and lets the high watermark follow. Returns the marker's offset,
+     * or -1 when this broker does not lead the partition (nothing written).
+     */
+    long writeMarker(long producerId, short epoch, boolean commit, NodeContext ctx) {
         if (leader == null) {
-            ctx.note(log.id() + ": no marker written, this broker no longer leads it");
-            return;
+            ctx.note(log.id() + ": no marker written, this broker does not lead it");
+            return -1;
         }
         long endBefore = log.logEndOffset();
         log.writeMarker(producerId, epoch, commit, ctx.nowNanos(), state.leaderEpoch());
         leader.onLogGrew(endBefore, ctx);
+        return endBefore;
+    }
+
+    /**
+     * Another broker's transaction coordinator asks for a marker: written here as a local one is, and confirmed once the
+     * high watermark passes it; refused at once when this broker does not lead, so the coordinator asks the new leader.
+     */
+    void onWriteMarker(NodeId coordinator, ReplicationMessages.WriteTxnMarker marker, NodeContext ctx) {
+        long offset = writeMarker(marker.producerId(), marker.producerEpoch(), marker.commit(), ctx);
+        if (offset < 0) {
+            ctx.send(coordinator, new ReplicationMessages.WriteTxnMarkerAnswer(marker.markerId(), log.id(), false));
+            return;
+        }
+        leader.awaitMarker(
+                coordinator,
+                offset,
+                new ReplicationMessages.WriteTxnMarkerAnswer(marker.markerId(), log.id(), true),
+                ctx);
     }
 }

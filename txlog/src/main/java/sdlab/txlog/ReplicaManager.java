@@ -121,6 +121,9 @@ final class ReplicaManager {
                 replica(answer.partition()).follower().ifPresent(f -> f.onFetchOk(answer, ctx));
             case ReplicaRefused refused ->
                 replica(refused.partition()).follower().ifPresent(f -> f.onRefused(refused, ctx));
+            case ReplicationMessages.WriteTxnMarker marker ->
+                replica(marker.partition()).onWriteMarker(from, marker, ctx);
+            case ReplicationMessages.WriteTxnMarkerAnswer answer -> {} // the transaction coordinator's
             case ReplicationMessages.AlterIsr alter -> {} // the controller's
             case RegisterBroker register -> {} // the controller's
             case BrokerHeartbeat heartbeat -> {} // the controller's

@@ -9,7 +9,7 @@ import sdlab.core.NodeId;
  * Every message between brokers and the controller, in one place. Brokers register and beat to the controller; the
  * controller tells each replica its partition's state; a leader asks the controller to change the in-sync set;
  * followers ask the leader where their epoch ended (to truncate) and then fetch from it, as Kafka's replica fetcher
- * does.
+ * does; a transaction coordinator asks each partition's leader to write its transaction's marker.
  */
 public sealed interface ReplicationMessages extends Message {
 
@@ -75,5 +75,23 @@ public sealed interface ReplicationMessages extends Message {
 
     /** The fetch or epoch question was refused: a stale or unknown epoch, not the leader, or an offset out of range. */
     record ReplicaRefused(TopicPartition partition, int leaderEpoch, ErrorCode error, long logStartOffset)
+            implements ReplicationMessages {}
+
+    // A transaction coordinator and the partition leaders (Kafka's WriteTxnMarkers).
+
+    /**
+     * Write the commit ({@code commit}) or abort marker of producer {@code producerId}'s transaction into
+     * {@code partition}, which the receiver leads. {@code markerId} is the coordinator's number for this attempt; the
+     * answer carries it back, so a late answer to an earlier attempt is told apart.
+     */
+    record WriteTxnMarker(long markerId, TopicPartition partition, long producerId, short producerEpoch, boolean commit)
+            implements ReplicationMessages {}
+
+    /**
+     * The leader's answer to a marker: {@code written} once the marker is below its high watermark (on every in-sync
+     * replica, as Kafka writes markers with acks=all); not written when the receiver does not lead the partition, and
+     * the coordinator tries the leader it hears of next.
+     */
+    record WriteTxnMarkerAnswer(long markerId, TopicPartition partition, boolean written)
             implements ReplicationMessages {}
 }

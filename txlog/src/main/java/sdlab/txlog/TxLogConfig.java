@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * @param transactionsMax the bound on the coordinator's transactional ids
  * @param timeoutCheckMs how often the coordinator looks for transactions past their timeout
  * @param transactionTimeoutMsMax the longest timeout a producer may ask for, as {@code transaction.max.timeout.ms}
+ * @param markerRetryMs how long the transaction coordinator waits for a partition leader to confirm a commit or abort
+ *     marker before it sends the marker again, to whoever leads the partition then
  * @param replication how the partitions are replicated; standalone (one broker, no followers) unless set
  * @param retention how long each partition keeps its records; unlimited unless set
  * @param bug a planted bug for a test to catch, or NONE
@@ -22,6 +24,7 @@ public record TxLogConfig(
         int transactionsMax,
         long timeoutCheckMs,
         long transactionTimeoutMsMax,
+        long markerRetryMs,
         ReplicationConfig replication,
         Retention retention,
         Bug bug) {
@@ -48,7 +51,13 @@ public record TxLogConfig(
          * The controller moves leadership back to a partition's preferred replica as soon as that broker is alive,
          * without waiting for it to be back in the in-sync set: a restarted broker, whose log is empty, leads.
          */
-        PREFERRED_LEADER_OUTSIDE_ISR
+        PREFERRED_LEADER_OUTSIDE_ISR,
+        /**
+         * The transaction coordinator writes markers only into the partitions its own broker leads and completes the
+         * transaction without the others (the cluster before issue 17's cross-broker markers): a transaction that
+         * spans brokers stays open on the other brokers' partitions, and their last stable offset stops there.
+         */
+        TXN_MARKERS_ONLY_ON_OWN_BROKER
     }
 
     public TxLogConfig {
@@ -56,7 +65,11 @@ public record TxLogConfig(
         Objects.requireNonNull(replication, "replication");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(bug, "bug");
-        if (recordsPerPartitionMax < 1 || transactionsMax < 1 || timeoutCheckMs < 1 || transactionTimeoutMsMax < 1) {
+        if (recordsPerPartitionMax < 1
+                || transactionsMax < 1
+                || timeoutCheckMs < 1
+                || transactionTimeoutMsMax < 1
+                || markerRetryMs < 1) {
             throw new IllegalArgumentException("bounds and periods are positive");
         }
         partitionsByTopic.forEach((topic, count) -> {
@@ -67,7 +80,8 @@ public record TxLogConfig(
     }
 
     /**
-     * The topics given, 100 000 records a partition, 1000 transactional ids, timeouts checked every 10 ms; one
+     * The topics given, 100 000 records a partition, 1000 transactional ids, timeouts checked every 10 ms, an
+     * unconfirmed marker sent again after 20 ms; one
      * standalone broker that keeps every record.
      */
     public static TxLogConfig of(Map<String, Integer> partitionsByTopic) {
@@ -77,6 +91,7 @@ public record TxLogConfig(
                 1000,
                 10,
                 900_000,
+                20,
                 ReplicationConfig.standalone(),
                 Retention.unlimited(),
                 Bug.NONE);
@@ -89,6 +104,7 @@ public record TxLogConfig(
                 transactionsMax,
                 timeoutCheckMs,
                 transactionTimeoutMsMax,
+                markerRetryMs,
                 replication,
                 retention,
                 planted);
@@ -101,6 +117,7 @@ public record TxLogConfig(
                 transactionsMax,
                 timeoutCheckMs,
                 transactionTimeoutMsMax,
+                markerRetryMs,
                 newReplication,
                 retention,
                 bug);
@@ -113,6 +130,7 @@ public record TxLogConfig(
                 transactionsMax,
                 timeoutCheckMs,
                 transactionTimeoutMsMax,
+                markerRetryMs,
                 replication,
                 newRetention,
                 bug);

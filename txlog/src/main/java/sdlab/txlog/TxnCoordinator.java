@@ -24,7 +24,12 @@ import sdlab.txlog.TxLogMessages.TxnRefused;
  * <p>Every change is appended to the state log {@value #STATE_LOG} and synced before anyone hears of it: an answer
  * to the producer, or the markers of a transaction being completed, wait in {@link #afterSync} for the sync. The
  * commit point is the synced Prepare line; markers are written only after it, so no reader sees a commit marker for a
- * transaction the coordinator could still forget.
+ * transaction the coordinator could still forget. The markers go to every partition of the transaction, whichever
+ * broker leads it ({@link TxnMarkers}); the transaction completes when every leader has confirmed its marker, and until
+ * then its producer's next requests are answered CONCURRENT_TRANSACTIONS.
+ *
+ * <p>A transaction's partitions may be led by other brokers, whose own coordinators do not know the producer; they
+ * take its transactional batches on the partition's word (its epoch and sequence checks), as Kafka's leaders do.
  *
  * <p>A new epoch fences: InitProducerId for a transactional id that has one bumps its epoch (aborting a transaction
  * the old instance left open), and so does a timeout abort, so the old instance can neither write nor end a
@@ -43,6 +48,8 @@ final class TxnCoordinator {
     private final TxLogConfig config;
     private final Map<TopicPartition, PartitionReplica> partitions;
     private final GroupCoordinator groups;
+    private final TxnMarkers markers;
+    private final long producerIdFirst;
     private final Map<String, TxnMetadata> byTransactionalId = new TreeMap<>();
     private final Map<Long, TxnMetadata> byProducerId = new TreeMap<>();
     private final TreeMap<Long, List<AfterSync>> afterSync = new TreeMap<>();
@@ -60,6 +67,8 @@ final class TxnCoordinator {
         this.config = config;
         this.partitions = partitions;
         this.groups = groups;
+        this.markers = new TxnMarkers(partitions, config.replication().brokers(), config.markerRetryMs(), config.bug());
+        this.producerIdFirst = producerIdFirst;
         this.producerIdNext = producerIdFirst;
     }
 
@@ -167,9 +176,15 @@ final class TxnCoordinator {
                 new AfterSync.Reply(from, new TxnOk(request.requestId())));
     }
 
-    /** Aborts every open transaction past its timeout, with a new epoch so that its producer is fenced. */
+    /**
+     * Aborts every open transaction past its timeout, with a new epoch so that its producer is fenced, and sends again
+     * the markers that wait too long for their leaders.
+     */
     void onTimeoutCheck(NodeContext ctx) {
         for (TxnMetadata txn : byTransactionalId.values()) {
+            if (txn.state.preparing() && !txn.markersUnconfirmed.isEmpty() && markers.retryIfDue(txn, ctx)) {
+                finish(txn, ctx);
+            }
             long openMs = (ctx.nowNanos() - txn.startedAtNanos) / 1_000_000;
             if (txn.state == TxnState.ONGOING && openMs >= txn.timeoutMs) {
                 ctx.note(txn.transactionalId + ": open " + openMs + " ms, past its timeout: abort");
@@ -183,6 +198,10 @@ final class TxnCoordinator {
     /** Whether a transactional batch from this producer may be written to {@code partition} now. */
     Optional<ErrorCode> refusesWrite(long producerId, short epoch, TopicPartition partition) {
         TxnMetadata txn = byProducerId.get(producerId);
+        if (txn == null && !ownsProducerId(producerId)) {
+            // Another broker's coordinator handed this id out: the partition's own checks decide.
+            return Optional.empty();
+        }
         if (txn == null) {
             return Optional.of(ErrorCode.UNKNOWN_PRODUCER_ID);
         }
@@ -230,15 +249,30 @@ final class TxnCoordinator {
     }
 
     /**
-     * The decision is durable: write a marker into every partition the transaction touched, make its groups' pending
-     * offsets committed (or drop them), then complete it.
+     * The decision is durable: make the transaction's groups' pending offsets committed (or drop them), and send a
+     * marker to every partition it touched; it completes when every leader has confirmed its marker.
      */
     private void complete(TxnMetadata txn, NodeContext ctx) {
-        boolean commit = txn.state == TxnState.PREPARE_COMMIT;
-        for (TopicPartition tp : txn.partitions) {
-            partitions.get(tp).writeMarker(txn.producerId, txn.epoch, commit, ctx);
+        groups.endTxn(txn.producerId, txn.groups, txn.state == TxnState.PREPARE_COMMIT);
+        if (markers.start(txn, ctx)) {
+            finish(txn, ctx);
         }
-        groups.endTxn(txn.producerId, txn.groups, commit);
+    }
+
+    /** A partition's leader answered a marker; the transaction completes with the last confirmation. */
+    void onMarkerAnswer(ReplicationMessages.WriteTxnMarkerAnswer answer, NodeContext ctx) {
+        for (TxnMetadata txn : byTransactionalId.values()) {
+            if (txn.state.preparing()
+                    && txn.markersUnconfirmed.containsKey(answer.partition())
+                    && markers.onAnswer(txn, answer)) {
+                finish(txn, ctx);
+            }
+        }
+    }
+
+    /** Every partition has its marker: the transaction is complete. */
+    private void finish(TxnMetadata txn, NodeContext ctx) {
+        boolean commit = txn.state == TxnState.PREPARE_COMMIT;
         txn.become(commit ? TxnState.COMPLETE_COMMIT : TxnState.COMPLETE_ABORT);
         // Nobody waits for this line: were it lost, the synced Prepare line would be completed again.
         persist(txn.logLine(), ctx);
@@ -266,6 +300,11 @@ final class TxnCoordinator {
             return Optional.of(ErrorCode.COORDINATOR_FULL);
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code producerId} is from the block this coordinator hands ids out from (brokers take disjoint blocks). */
+    private boolean ownsProducerId(long producerId) {
+        return producerId >= producerIdFirst && producerId - producerIdFirst < LogBroker.PRODUCER_ID_BLOCK;
     }
 
     private static void bumpEpoch(TxnMetadata txn) {

@@ -1,6 +1,8 @@
 package sdlab.txlog;
 
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -17,6 +19,13 @@ final class TxnMetadata {
     final SortedSet<TopicPartition> partitions = new TreeSet<>();
     /** The consumer groups whose offsets the transaction commits (AddOffsetsToTxn). */
     final SortedSet<String> groups = new TreeSet<>();
+    /**
+     * While the transaction is decided but not complete: each partition whose leader has not yet confirmed its marker,
+     * with the number of the latest attempt (0 before the first).
+     */
+    final SortedMap<TopicPartition, Long> markersUnconfirmed = new TreeMap<>();
+    /** When the unconfirmed markers were last sent. */
+    long markersSentAtNanos;
 
     TxnMetadata(String transactionalId, long producerId, long timeoutMs) {
         this.transactionalId = transactionalId;

@@ -14,7 +14,8 @@
  *       numbers checked against the producer's last five batches (a retried batch is answered with its original
  *       offset, a gap is refused as out of order), a transaction coordinator whose state (Empty, Ongoing,
  *       PrepareCommit or PrepareAbort, CompleteCommit or CompleteAbort) lives in a durable log, commit and abort
- *       markers written as control records into every partition a transaction touched, fencing of an older epoch,
+ *       markers written as control records into every partition a transaction touched (by the coordinator where
+ *       its broker leads, by the other leaders on its WriteTxnMarker, sent again until each is confirmed), fencing of an older epoch,
  *       transaction timeouts that abort, offsets committed within a transaction (AddOffsetsToTxn,
  *       TxnOffsetCommit) that become the group's only when it commits, and the two isolation levels of a fetch: read_uncommitted up to the high
  *       watermark, read_committed up to the LSO with the aborted-transactions index.
@@ -46,7 +47,7 @@
  *
  * <p>Partition logs are kept in memory (a broker does not come back from a crash with its records, so a restarted
  * broker leaves every in-sync set and copies the log again), committed offsets too; the controller does not fail
- * over; a transaction's markers are written only into partitions its coordinator's broker leads; Kafka's wire protocol is the {@code log-server} module's. The broker's {@code Fetch} filters aborted
+ * over; a transaction coordinator's state is not replicated to other brokers; Kafka's wire protocol is the {@code log-server} module's. The broker's {@code Fetch} filters aborted
  * records and markers for a read_committed reader itself; its {@code ReadLog} answers as Kafka's broker does, with
  * every record and the aborted-transactions list, and lets the client skip them. What the reader sees is the same.
  */

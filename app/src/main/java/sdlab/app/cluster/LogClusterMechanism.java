@@ -55,6 +55,11 @@ final class LogClusterMechanism implements ClusterMechanism {
     private static final int TRANSACTIONS_MAX = 1000;
     private static final long TIMEOUT_CHECK_MS = 100;
     private static final long TRANSACTION_TIMEOUT_MS_MAX = 900_000;
+    /**
+     * A transaction's marker not confirmed by its partition's leader within this is sent again, to the leader of the
+     * moment: longer than a loaded machine's pauses, shorter than the session timeout that elects a new leader.
+     */
+    private static final long MARKER_RETRY_MS = 1_000;
 
     private final LogClusterOptions options;
     private final List<NodeId> brokers;
@@ -87,6 +92,7 @@ final class LogClusterMechanism implements ClusterMechanism {
                 TRANSACTIONS_MAX,
                 TIMEOUT_CHECK_MS,
                 TRANSACTION_TIMEOUT_MS_MAX,
+                MARKER_RETRY_MS,
                 replication,
                 Retention.unlimited(),
                 options.nodeBug());

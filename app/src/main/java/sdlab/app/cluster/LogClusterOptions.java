@@ -131,19 +131,25 @@ record LogClusterOptions(
 
     private static final String WRONG_LEADER = "metadata-wrong-leader";
     private static final String LEADER_ALONE = "high-watermark-from-leader-alone";
+    private static final String MARKERS_ON_OWN_BROKER = "txn-markers-only-on-own-broker";
 
     private static DoorBug doorBug(String name) {
-        if (name == null || name.equals(LEADER_ALONE)) {
+        if (name == null || name.equals(LEADER_ALONE) || name.equals(MARKERS_ON_OWN_BROKER)) {
             return DoorBug.NONE;
         }
         if (name.equals(WRONG_LEADER)) {
             return DoorBug.METADATA_NAMES_WRONG_LEADER;
         }
-        throw new IllegalArgumentException(
-                "log's planted bugs are " + WRONG_LEADER + " and " + LEADER_ALONE + ", not '" + name + "'");
+        throw new IllegalArgumentException("log's planted bugs are " + WRONG_LEADER + ", " + LEADER_ALONE + " and "
+                + MARKERS_ON_OWN_BROKER + ", not '" + name + "'");
     }
 
     private static TxLogConfig.Bug nodeBug(String name) {
-        return LEADER_ALONE.equals(name) ? TxLogConfig.Bug.HIGH_WATERMARK_FROM_LEADER_ALONE : TxLogConfig.Bug.NONE;
+        if (LEADER_ALONE.equals(name)) {
+            return TxLogConfig.Bug.HIGH_WATERMARK_FROM_LEADER_ALONE;
+        }
+        return MARKERS_ON_OWN_BROKER.equals(name)
+                ? TxLogConfig.Bug.TXN_MARKERS_ONLY_ON_OWN_BROKER
+                : TxLogConfig.Bug.NONE;
     }
 }

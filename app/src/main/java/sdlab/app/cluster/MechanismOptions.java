@@ -151,8 +151,10 @@ final class MechanismOptions {
             description = "a planted bug for tests; repl: ack-before-commit (SET answers before the commit),"
                     + " serves-before-snapshot (a replica added later serves reads while it loads); shards:"
                     + " keep-stale-table (routers take a refusing shard's epoch but keep their old table); log:"
-                    + " metadata-wrong-leader (Metadata names a follower as each partition's leader) or"
-                    + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record);"
+                    + " metadata-wrong-leader (Metadata names a follower as each partition's leader),"
+                    + " high-watermark-from-leader-alone (acks=all is answered before any follower has the record) or"
+                    + " txn-markers-only-on-own-broker (a transaction coordinator writes markers only where its broker"
+                    + " leads);"
                     + " causal: shows-write-before-dependency (a replica shows a replicated write without checking"
                     + " its dependencies) or token-ignored (a replica serves a request without waiting for its"
                     + " token)")

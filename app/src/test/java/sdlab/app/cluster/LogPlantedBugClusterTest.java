@@ -33,6 +33,35 @@ class LogPlantedBugClusterTest {
         }
     }
 
+    /**
+     * The contrast of {@link LogClusterTransactionsTest}: a coordinator that writes markers only into the partition its
+     * own broker leads commits that one; the other two brokers' partitions never get a marker, so their last stable
+     * offset stays at the transaction's first record and read_committed reads nothing there.
+     */
+    @Test
+    void aCoordinatorThatWritesMarkersOnlyOnItsOwnBrokerLeavesTheOtherBrokersPartitionsUnreadable(
+            @TempDir Path directory) throws Exception {
+        try (LogTestCluster cluster =
+                LogTestCluster.start(directory, Map.of("planted-bug", "txn-markers-only-on-own-broker"))) {
+            LogClusterTransactionsTest.awaitOneLeaderPerBroker(cluster);
+            try (KafkaProducer<String, String> producer = SpanningTransactions.producer(cluster, "spanning")) {
+                producer.initTransactions();
+                producer.beginTransaction();
+                SpanningTransactions.sendToEveryPartition(
+                        producer, "committed", LogClusterTransactionsTest.PER_PARTITION);
+                producer.commitTransaction();
+            }
+            // Given the time the fixed cluster needs many times over: the stuck partitions do not move.
+            Map<Integer, Long> ends =
+                    SpanningTransactions.awaitEnds(cluster, "read_committed", 11, Duration.ofSeconds(10));
+            SpanningTransactions.Reading committed =
+                    SpanningTransactions.readAll(cluster, "read_committed", Duration.ofSeconds(10));
+
+            assertThat(ends.values()).containsExactlyInAnyOrder(11L, 0L, 0L);
+            assertThat(committed.records()).isEqualTo(LogClusterTransactionsTest.PER_PARTITION);
+        }
+    }
+
     @Test
     void aMetadataThatNamesTheWrongLeaderLeavesEveryWriteUnacknowledged(@TempDir Path directory) throws Exception {
         try (LogTestCluster cluster = LogTestCluster.start(directory, Map.of("planted-bug", "metadata-wrong-leader"))) {

@@ -39,7 +39,6 @@
  * <p>Transactions "v2" (KIP-890), topics created on first use, offsets
  * looked up by timestamp, a fetch woken early by a write (an empty fetch waits out its {@code max_wait_ms}, at most 500
  * ms), persistence of the records and committed offsets across restarts, the new consumer protocol
- * (KIP-848, {@code group.protocol=consumer}) and static membership; in a cluster, replicated coordinators and
- * transaction markers written into partitions another broker leads.
+ * (KIP-848, {@code group.protocol=consumer}) and static membership; in a cluster, replicated coordinators.
  */
 package sdlab.txlog.server;

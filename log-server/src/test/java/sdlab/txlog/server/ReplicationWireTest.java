@@ -14,7 +14,8 @@ import sdlab.txlog.TopicPartition;
 
 /**
  * What brokers and the controller send one another crosses the runtime's wire whole: the records a follower fetches
- * keep their producer epochs (Kafka's shorts, -1 for none), and a partition without a leader keeps its null leader.
+ * keep their producer epochs (Kafka's shorts, -1 for none), a partition without a leader keeps its null leader, and a
+ * transaction coordinator's markers to other brokers' partitions (WriteTxnMarker) and their answers arrive whole.
  */
 class ReplicationWireTest {
     private static final MessageCodec<ReplicationMessages> CODEC = MessageCodec.of(ReplicationMessages.class);
@@ -36,7 +37,11 @@ class ReplicationWireTest {
                 new ReplicationMessages.EpochEndOffsetOk(TP, 3, 2, 41),
                 new ReplicationMessages.ReplicaFetch(TP, 3, 40, 500),
                 new ReplicationMessages.ReplicaFetchOk(TP, 3, records(), 42, 0),
-                new ReplicationMessages.ReplicaRefused(TP, 3, ErrorCode.FENCED_LEADER_EPOCH, 0));
+                new ReplicationMessages.ReplicaRefused(TP, 3, ErrorCode.FENCED_LEADER_EPOCH, 0),
+                new ReplicationMessages.WriteTxnMarker(17, TP, 1L << 40, (short) 3, true),
+                new ReplicationMessages.WriteTxnMarker(18, TP, 9, Short.MAX_VALUE, false),
+                new ReplicationMessages.WriteTxnMarkerAnswer(17, TP, true),
+                new ReplicationMessages.WriteTxnMarkerAnswer(18, TP, false));
 
         for (ReplicationMessages message : messages) {
             assertThat(CODEC.decode(CODEC.encode(message))).isEqualTo(message);
