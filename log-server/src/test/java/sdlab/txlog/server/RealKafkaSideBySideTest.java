@@ -159,6 +159,7 @@ class RealKafkaSideBySideTest {
             TxnClients.transaction(producer, "txn", "b", 3, false);
             TxnClients.transaction(producer, "txn", "c", 3, true);
         }
+        TxnClients.awaitMarkers(port, new TopicPartition("txn", 0));
         List<String> seen = new ArrayList<>();
         for (String isolation : List.of("read_committed", "read_uncommitted")) {
             try (KafkaConsumer<String, String> consumer = TxnClients.consumer(port, isolation, null)) {
@@ -187,6 +188,7 @@ class RealKafkaSideBySideTest {
             producer.flush();
             seen.add("open: " + ends(port, tp));
             producer.commitTransaction();
+            TxnClients.awaitMarkers(port, tp);
             seen.add("committed: " + ends(port, tp));
         }
         return seen;
@@ -212,6 +214,7 @@ class RealKafkaSideBySideTest {
             producer.initTransactions();
             TxnClients.transaction(producer, "groups", "g", 4, true);
         }
+        TxnClients.awaitMarkers(port, tp);
         try (KafkaConsumer<String, String> consumer = TxnClients.consumer(port, "read_committed", "side-by-side")) {
             consumer.assign(List.of(tp));
             consumer.commitSync(Map.of(tp, new OffsetAndMetadata(2, "checkpoint")));
@@ -267,6 +270,7 @@ class RealKafkaSideBySideTest {
             TxnClients.transaction(successor, "fenced", "successor", 1, true);
         }
         TopicPartition tp = new TopicPartition("fenced", 0);
+        TxnClients.awaitMarkers(port, tp);
         try (KafkaConsumer<String, String> consumer = TxnClients.consumer(port, "read_committed", null)) {
             consumer.assign(List.of(tp));
             long end = consumer.endOffsets(List.of(tp)).get(tp);

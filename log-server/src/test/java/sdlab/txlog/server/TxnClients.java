@@ -78,6 +78,26 @@ final class TxnClients {
     }
 
     /** Polls an assigned consumer until its position on {@code tp} reaches {@code end} (or patience ends). */
+    /**
+     * Waits (up to the patience) until no transaction holds {@code tp}'s last stable offset below its log end. Kafka
+     * answers a commit or an abort once the decision is logged and writes the markers after, so a reader that starts
+     * right after the producer's commit returned may find the LSO still behind; both sides are read after this.
+     */
+    static void awaitMarkers(int port, TopicPartition tp) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try (KafkaConsumer<String, String> committed = consumer(port, "read_committed", null);
+                KafkaConsumer<String, String> all = consumer(port, "read_uncommitted", null)) {
+            while (committed.endOffsets(List.of(tp)).get(tp)
+                            < all.endOffsets(List.of(tp)).get(tp)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for markers", e);
+        }
+    }
+
     static Reading pollUntil(KafkaConsumer<String, String> consumer, TopicPartition tp, long end) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
