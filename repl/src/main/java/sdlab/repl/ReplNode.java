@@ -39,8 +39,9 @@ import sdlab.repl.ReplTimers.SnapshotNextChunk;
  * One node of the replicated store, primary or replica. It owns the log, the readable state and the reads that
  * wait for a position, and hands everything else to its role ({@link PrimaryRole}, {@link ReplicaRole}).
  *
- * <p>The role survives a restart: a promotion or a new source is written to the file {@value #ROLE_FILE} and
- * synced, and a restarted node reads it back (without it, the configuration's primary is primary). A restarted node
+ * <p>The role survives a restart: a promotion, a new source, or a replica added to a primary (one that joined it
+ * from a snapshot) is written to the file {@value #ROLE_FILE} and synced, and a restarted node reads it back (without
+ * it, the configuration's primary is primary, with the configuration's replicas). A restarted node
  * recovers its log from disk, where only synced entries remain, after the base backup in {@value #BASE_FILE} if it
  * was restored from an archive.
  *

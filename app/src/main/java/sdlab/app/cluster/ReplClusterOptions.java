@@ -73,9 +73,16 @@ record ReplClusterOptions(
             case "serves-before-snapshot" -> config = config.withBug(ReplConfig.Bug.SERVES_BEFORE_SNAPSHOT);
             // A replica added later keeps its snapshot in memory only: restarted, it copies the whole log again.
             case "snapshot-base-in-memory" -> config = config.withBug(ReplConfig.Bug.SNAPSHOT_BASE_IN_MEMORY);
+            // A primary keeps its added replicas in memory only: restarted, it ignores them and ships them nothing.
+            case "primary-forgets-added-replicas" ->
+                config = config.withBug(ReplConfig.Bug.PRIMARY_FORGETS_ADDED_REPLICAS);
+            // A joiner waits for the primary it was sent to, even after a failover replaced it.
+            case "joiner-waits-for-first-primary" ->
+                config = config.withBug(ReplConfig.Bug.JOINER_WAITS_FOR_FIRST_PRIMARY);
             default ->
-                throw new IllegalArgumentException("--planted-bug is none, ack-before-commit, serves-before-snapshot or"
-                        + " snapshot-base-in-memory, not '" + planted + "'");
+                throw new IllegalArgumentException("--planted-bug is none, ack-before-commit, serves-before-snapshot,"
+                        + " snapshot-base-in-memory, primary-forgets-added-replicas or joiner-waits-for-first-primary,"
+                        + " not '" + planted + "'");
         }
         return new ReplClusterOptions(replicas, config, !failover.equals("none"), fenced, port, bug);
     }
