@@ -80,6 +80,19 @@ class ReplClusterOptionsTest {
     }
 
     @Test
+    void theHealthCheckIsTheLeaseUnlessPortOrQueryIsChosen() {
+        assertThat(ReplClusterOptions.parse(Map.of()).health()).isEqualTo(ReplClusterOptions.Health.LEASE);
+        assertThat(ReplClusterOptions.parse(Map.of("health", "port")).health())
+                .isEqualTo(ReplClusterOptions.Health.PORT);
+        assertThat(ReplClusterOptions.parse(Map.of("health", "QUERY")).health())
+                .isEqualTo(ReplClusterOptions.Health.QUERY);
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("health", "ping")))
+                .hasMessage("--health is lease, port or query, not 'ping'");
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("health", "port", "failover", "none")))
+                .hasMessageContaining("with --failover none there is none");
+    }
+
+    @Test
     void badOptionsSayWhatWasWrong() {
         assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("mode", "quick")))
                 .hasMessage("--mode is async, semi-sync or sync, not 'quick'");
