@@ -72,7 +72,13 @@ final class AddedCandidateRun {
          * r3's snapshot crosses a 100 kB/s link (about 200 ms); p crashes for good at {@link #PRIMARY_DIES_AT_NANOS},
          * while r3 is loading, and the manager promotes r1 or r2.
          */
-        PRIMARY_DIES_WHILE_JOINING
+        PRIMARY_DIES_WHILE_JOINING,
+        /**
+         * As above, but p loses power for {@link #PRIMARY_DOWN_NANOS} only, too short for a failover: it comes back
+         * without the transfer it was sending, and r3, hearing no more chunks, must ask it again. The run lasts
+         * {@link #LONG_RUN}, since r3 waits a chunk's time and a second before it asks.
+         */
+        PRIMARY_RESTARTS_WHILE_JOINING
     }
 
     static final long RESTART_AT_NANOS = 800 * MS;
@@ -82,6 +88,7 @@ final class AddedCandidateRun {
     static final long PRIMARY_DOWN_NANOS = 10 * MS;
 
     static final long PRIMARY_DIES_AT_NANOS = 100 * MS;
+    static final Duration LONG_RUN = Duration.ofMillis(2_500);
 
     /** What the run came to. */
     record Outcome(
@@ -141,7 +148,7 @@ final class AddedCandidateRun {
         ReadReplicaSettings link =
                 switch (scenario) {
                     case ADDED_STILL_LOADING -> SLOW_LINK;
-                    case PRIMARY_DIES_WHILE_JOINING -> MEDIUM_LINK;
+                    case PRIMARY_DIES_WHILE_JOINING, PRIMARY_RESTARTS_WHILE_JOINING -> MEDIUM_LINK;
                     default -> READ_SIDE;
                 };
         FailoverManager.Settings manager = new FailoverManager.Settings(
@@ -165,7 +172,8 @@ final class AddedCandidateRun {
             builder.addClient(writer, new ReplClient(ReplClient.Settings.atPrimary(P, 50 * MS)));
         }
         Simulation simulation = builder.build();
-        SimResult result = simulation.run(Duration.ofMillis(1_500));
+        SimResult result = simulation.run(
+                scenario == Scenario.PRIMARY_RESTARTS_WHILE_JOINING ? LONG_RUN : Duration.ofMillis(1_500));
         List<Operation> ops = Operations.of(result.history());
         Optional<JoinOperator.Joined> joined = ops.stream()
                 .filter(op -> op.f().equals(JoinOperator.JOIN) && op.status() == Status.OK)
@@ -183,6 +191,8 @@ final class AddedCandidateRun {
             case ADDED_STILL_LOADING -> faults.crash(Duration.ofMillis(100), P, Duration.ofHours(1));
             case PRIMARY_DIES_WHILE_JOINING ->
                 faults.crash(Duration.ofNanos(PRIMARY_DIES_AT_NANOS), P, Duration.ofHours(1));
+            case PRIMARY_RESTARTS_WHILE_JOINING ->
+                faults.crash(Duration.ofNanos(PRIMARY_DIES_AT_NANOS), P, Duration.ofNanos(PRIMARY_DOWN_NANOS));
             default -> faults.crash(Duration.ofMillis(300), P, Duration.ofHours(1));
         }
         switch (scenario) {
@@ -195,7 +205,7 @@ final class AddedCandidateRun {
             case ADDED_FALLS_BEHIND ->
                 faults.partition(
                         Duration.ofMillis(150), Duration.ofMillis(200), Partition.between(Set.of(P), Set.of(R3)));
-            case ADDED_STILL_LOADING, PRIMARY_DIES_WHILE_JOINING -> {}
+            case ADDED_STILL_LOADING, PRIMARY_DIES_WHILE_JOINING, PRIMARY_RESTARTS_WHILE_JOINING -> {}
             case PRIMARY_RESTARTS ->
                 faults.partition(
                         Duration.ofMillis(200), Duration.ofMillis(1_300), Partition.between(Set.of(P), Set.of(R1, R2)));

@@ -59,6 +59,34 @@ class JoinerAfterFailoverTest {
                 .hasMessageContaining("still loading at the end");
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aJoinerWhosePrimaryRestartsAsksItAgainAndFinishes(long seed) {
+        // Shows: p is back within 10 ms, before any failover, without the transfer it was sending; r3 hears no more
+        // chunks, asks p again, and loads a snapshot from it. The planted bug waits on.
+        Outcome run = AddedCandidateRun.run(seed, Scenario.PRIMARY_RESTARTS_WHILE_JOINING, Bug.NONE);
+        Outcome waiting = AddedCandidateRun.run(
+                seed, Scenario.PRIMARY_RESTARTS_WHILE_JOINING, Bug.JOINER_WAITS_FOR_FIRST_PRIMARY);
+        Recorder.SnapshotLoaded loaded = run.recorder().snapshotsLoaded.getFirst();
+        System.out.printf(
+                "repl joiner after its primary restarted (seed %d): r3 asked p at %d ms, p down at %d ms for 10 ms;"
+                        + " r3 loaded p's snapshot at position %d at %d ms%n",
+                seed,
+                (loaded.atNanos() - loaded.tookNanos()) / ReplWorld.MS,
+                PRIMARY_DIES_AT_NANOS / ReplWorld.MS,
+                loaded.position(),
+                loaded.atNanos() / ReplWorld.MS);
+
+        assertThat(run.recorder().promotions).as("no failover").isEmpty();
+        assertThat(run.node(R3).joining()).as("r3 still loading at the end").isFalse();
+        assertThat(run.node(R3).source()).contains(ReplWorld.P);
+        assertThat(loaded.atNanos()).isGreaterThan(PRIMARY_DIES_AT_NANOS);
+        assertThat(run.joined()).isPresent();
+        assertThat(waiting.node(R3).joining())
+                .as("the planted bug: r3 still waits for the transfer p forgot")
+                .isTrue();
+    }
+
     @Test
     void theSameSeedGivesTheSameTraceAndAnotherSeedAnother() {
         Scenario scenario = Scenario.PRIMARY_DIES_WHILE_JOINING;
