@@ -66,7 +66,8 @@ public final class JoinOperator implements Client {
     }
 
     /**
-     * The join's result: whom the joiner copies, the position it had applied when it first reported ready, how long
+     * The join's result: whom the joiner copies (the primary it was told to join, or the one that replaced it while it
+     * loaded), the position it had applied when it first reported ready, how long
      * that took from the {@link JoinFrom}, by the operator's clock (within one poll), and how many answers the failover
      * manager now waits for, of how many nodes (0 and 0 without a manager).
      */
@@ -135,6 +136,12 @@ public final class JoinOperator implements Client {
             case LagReport report
             when phase == Phase.LOADING && report.ready() && from.equals(settings.joiner()) -> {
                 phase = Phase.DONE;
+                if (report.source() != null && !report.source().equals(primary)) {
+                    // The primary it was sent to was replaced while it loaded: it started again from the new one.
+                    ctx.note(settings.joiner() + " joined " + report.source() + ", not " + primary
+                            + ", which was replaced while it loaded");
+                    primary = report.source();
+                }
                 int answersMin = registered == null ? 0 : registered.answersMin();
                 int candidates =
                         registered == null ? 0 : registered.candidates().size();

@@ -115,10 +115,15 @@ final class PrimaryRole implements Role {
 
     /**
      * Adds {@code replica}, which is loading a snapshot: it gets heartbeats until it first reports, and entries from
-     * the position it reports then.
+     * the position it reports then. Returns whether it was not one of this primary's replicas before.
      */
-    void addReplica(NodeId replica) {
-        cursors.putIfAbsent(replica, new ReplicaCursor());
+    boolean addReplica(NodeId replica) {
+        return cursors.putIfAbsent(replica, new ReplicaCursor()) == null;
+    }
+
+    /** Every replica this primary ships to, those it started with and those added since. */
+    List<NodeId> replicas() {
+        return List.copyOf(cursors.keySet());
     }
 
     /**

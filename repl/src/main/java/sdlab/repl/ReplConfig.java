@@ -110,7 +110,18 @@ public record ReplConfig(
          * A replica that joined from a snapshot keeps the snapshot's position in memory only, as before the base was
          * written to disk: after a restart it starts from an empty log and copies its source's whole log again.
          */
-        SNAPSHOT_BASE_IN_MEMORY
+        SNAPSHOT_BASE_IN_MEMORY,
+        /**
+         * A primary keeps the replicas that joined it from a snapshot in memory only, as the store did before they were
+         * written to its role file: restarted, it knows only the configuration's replicas, ignores the added ones'
+         * reports, ships them nothing and counts none of their acknowledgements.
+         */
+        PRIMARY_FORGETS_ADDED_REPLICAS,
+        /**
+         * A node joining from a snapshot waits for the primary its {@code JoinFrom} named for as long as it takes: it
+         * neither follows the failover manager to a new primary nor asks again when the chunks stop coming.
+         */
+        JOINER_WAITS_FOR_FIRST_PRIMARY
     }
 
     public ReplConfig {

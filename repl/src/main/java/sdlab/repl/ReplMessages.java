@@ -221,10 +221,12 @@ public sealed interface ReplMessages extends ReplFamily {
     record LagProbe(long round) implements ReplMessages {}
 
     /**
-     * A replica's answer: its {@code Seconds_Behind_Source} figure and the last position it applied; {@code ready}
-     * false while it is still loading a snapshot (or is no replica), when the lag means nothing.
+     * A replica's answer: its {@code Seconds_Behind_Source} figure, the last position it applied and the node it
+     * replicates from ({@code source}, null on a node that is no replica); {@code ready} false while it is still
+     * loading a snapshot (or is no replica), when the lag means nothing.
      */
-    record LagReport(long round, boolean ready, long lagNanos, long appliedPosition) implements ReplMessages {}
+    record LagReport(long round, boolean ready, long lagNanos, long appliedPosition, NodeId source)
+            implements ReplMessages {}
 
     /** To clients: {@code replica} now serves reads (an operator put it in the balancer's pool). */
     record ReplicaAdded(NodeId replica) implements ReplMessages {

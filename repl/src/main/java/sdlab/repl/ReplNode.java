@@ -3,8 +3,10 @@ package sdlab.repl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import sdlab.core.Message;
 import sdlab.core.Node;
 import sdlab.core.NodeContext;
@@ -37,8 +39,9 @@ import sdlab.repl.ReplTimers.SnapshotNextChunk;
  * One node of the replicated store, primary or replica. It owns the log, the readable state and the reads that
  * wait for a position, and hands everything else to its role ({@link PrimaryRole}, {@link ReplicaRole}).
  *
- * <p>The role survives a restart: a promotion or a new source is written to the file {@value #ROLE_FILE} and
- * synced, and a restarted node reads it back (without it, the configuration's primary is primary). A restarted node
+ * <p>The role survives a restart: a promotion, a new source, or a replica added to a primary (one that joined it
+ * from a snapshot) is written to the file {@value #ROLE_FILE} and synced, and a restarted node reads it back (without
+ * it, the configuration's primary is primary, with the configuration's replicas). A restarted node
  * recovers its log from disk, where only synced entries remain, after the base backup in {@value #BASE_FILE} if it
  * was restored from an archive.
  *
@@ -72,6 +75,11 @@ public final class ReplNode implements Node {
     private SnapshotSender snapshots;
     private Role role;
     private long appliedSeen;
+    /**
+     * Joiners this primary has added to its replicas, by the id of the sync that puts them in its role file: each
+     * one's snapshot starts once that sync completes.
+     */
+    private final Map<Long, NodeId> joinersAdmitting = new TreeMap<>();
 
     public ReplNode(ReplConfig config, ReplObserver observer) {
         this(config, observer, (LeaseSettings) null);
@@ -129,6 +137,7 @@ public final class ReplNode implements Node {
         pages = new PageReads(readSide, observer);
         reads = new ReadWaits(config.readWaitsMax(), pages);
         snapshots = new SnapshotSender(readSide);
+        joinersAdmitting.clear();
         String saved = ctx.disk()
                 .read(ROLE_FILE)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
@@ -142,7 +151,7 @@ public final class ReplNode implements Node {
             List<NodeId> replicas = saved.lines().skip(1).map(NodeId::of).toList();
             become(primary(config.withMembers(ctx.self(), replicas), ctx), ctx);
         } else if (readSide.joinsLate() && saved.isEmpty()) {
-            become(new JoiningRole(this), ctx);
+            become(new JoiningRole(this, readSide, config.bug()), ctx);
         } else if (!saved.isEmpty()) {
             become(replicaOf(NodeId.of(saved.strip()), false, ctx), ctx);
         } else if (ctx.self().equals(config.primary())) {
@@ -181,11 +190,7 @@ public final class ReplNode implements Node {
                                 read.requestId(), "not the primary", state.appliedPosition(), source().orElse(null)));
             case Read read -> reads.onRead(from, read, state, ctx);
             case LagProbe probe -> ctx.send(from, lagReport(probe, ctx));
-            case SnapshotRequest request
-            when role instanceof PrimaryRole primary -> {
-                primary.addReplica(from);
-                snapshots.onRequest(from, state, log, ctx);
-            }
+            case SnapshotRequest request when role instanceof PrimaryRole primary -> admitJoiner(from, primary, ctx);
             case SnapshotChunkAck ack when role instanceof PrimaryRole -> snapshots.onAck(from, ack, ctx);
             case StatusRequest request
             when role instanceof JoiningRole ->
@@ -195,6 +200,11 @@ public final class ReplNode implements Node {
             case StatusRequest request ->
                 ctx.send(from, new Status(request.round(), role instanceof PrimaryRole, log.lastPosition()));
             case Promote promote -> promote(promote, ctx);
+            // A joiner holds nothing yet that a token would protect: it takes the manager's word, fenced or not.
+            case Follow follow
+            when role instanceof JoiningRole joining -> joining.onPrimaryNamed(follow.primary(), ctx);
+            case Demote demote
+            when role instanceof JoiningRole joining -> joining.onPrimaryNamed(demote.primary(), ctx);
             case Follow follow -> {
                 if (!fenced()
                         && role instanceof ReplicaRole replica
@@ -261,6 +271,10 @@ public final class ReplNode implements Node {
 
     @Override
     public void onSynced(long syncId, NodeContext ctx) {
+        NodeId admitted = joinersAdmitting.remove(syncId);
+        if (admitted != null && role instanceof PrimaryRole) {
+            snapshots.onRequest(admitted, state, log, ctx);
+        }
         role.onSynced(syncId, ctx);
         releaseReads(ctx);
     }
@@ -345,15 +359,37 @@ public final class ReplNode implements Node {
     }
 
     private void becomePrimary(List<NodeId> replicas, NodeContext ctx) {
-        StringBuilder text = new StringBuilder(PRIMARY).append('\n');
-        replicas.forEach(replica -> text.append(replica.name()).append('\n'));
-        save(text.toString(), ctx);
+        save(primaryText(replicas), ctx);
         ctx.note("promoted at position " + log.lastPosition());
         observer.promoted(ctx.self(), log.lastPosition(), ctx.nowNanos());
         if (archiver != null) {
             archiver.restart();
         }
         become(primary(config.withMembers(ctx.self(), replicas), ctx), ctx);
+    }
+
+    /**
+     * {@code joiner} asks for a snapshot: it becomes one of the replicas this primary ships to and counts. It is
+     * written into the role file first, beside the replicas this node was configured or promoted with, and its
+     * snapshot goes out once that is synced: so before the joiner can report a position (and a commit count it), a
+     * restart of this primary would find it. Without the file, a primary that restarted (and was never promoted, so
+     * knew its replicas from the configuration) ignored an added replica's reports and shipped it nothing.
+     */
+    private void admitJoiner(NodeId joiner, PrimaryRole primary, NodeContext ctx) {
+        if (joinersAdmitting.containsValue(joiner)) {
+            return; // asked again while its admission is being synced: the snapshot follows that sync
+        }
+        if (!primary.addReplica(joiner) || config.bug() == Bug.PRIMARY_FORGETS_ADDED_REPLICAS) {
+            snapshots.onRequest(joiner, state, log, ctx); // already in the role file (or, under the bug, never)
+            return;
+        }
+        joinersAdmitting.put(save(primaryText(primary.replicas()), ctx), joiner);
+    }
+
+    private static String primaryText(List<NodeId> replicas) {
+        StringBuilder text = new StringBuilder(PRIMARY).append('\n');
+        replicas.forEach(replica -> text.append(replica.name()).append('\n'));
+        return text.toString();
     }
 
     private void onDemote(Demote demote, NodeContext ctx) {
@@ -482,9 +518,9 @@ public final class ReplNode implements Node {
             boolean known = lag.receiveLagNanos() >= 0
                     && !(lag.entriesBehindReceived() > 0 && lag.secondsBehindSourceNanos() == 0);
             return new ReplMessages.LagReport(
-                    probe.round(), known, lag.secondsBehindSourceNanos(), state.appliedPosition());
+                    probe.round(), known, lag.secondsBehindSourceNanos(), state.appliedPosition(), replica.source());
         }
-        return new ReplMessages.LagReport(probe.round(), role instanceof PrimaryRole, 0, state.appliedPosition());
+        return new ReplMessages.LagReport(probe.round(), role instanceof PrimaryRole, 0, state.appliedPosition(), null);
     }
 
     long tokenSeen() {
@@ -526,10 +562,10 @@ public final class ReplNode implements Node {
         role.start(ctx);
     }
 
-    /** Writes the role file; the next sync (the log's own, or this one) makes it durable. */
-    private static void save(String text, NodeContext ctx) {
+    /** Writes the role file and asks for a sync (the log's own may come first); returns the sync's id. */
+    private static long save(String text, NodeContext ctx) {
         ctx.disk().write(ROLE_FILE, text.getBytes(StandardCharsets.UTF_8));
-        ctx.disk().sync();
+        return ctx.disk().sync();
     }
 
     private void releaseReads(NodeContext ctx) {

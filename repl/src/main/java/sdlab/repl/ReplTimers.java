@@ -45,6 +45,13 @@ sealed interface ReplTimers extends Timer {
     /** The primary may send the next snapshot chunk to {@code replica}: the previous one has had its transfer time. */
     record SnapshotNextChunk(NodeId replica) implements ReplTimers {}
 
+    /**
+     * A joining node has waited long enough for a snapshot chunk since its request or chunk numbered {@code
+     * progressMark}: if nothing came since, its source stopped sending (it restarted and forgot the transfer, or the
+     * request reached a node that was not primary yet), and it asks again.
+     */
+    record SnapshotOverdue(long progressMark) implements ReplTimers {}
+
     /** The disk read of a page that a read missed in the cache completed. */
     record PageReadDone(long readNumber) implements ReplTimers {}
 

@@ -46,7 +46,9 @@
  *       (or waits for enough of them), and keeps telling every other node who the primary is. A replica added
  *       later ({@link sdlab.repl.JoinOperator}) is registered with the manager before it joins and is a candidate
  *       from then on; the manager waits for one answer more for each ({@link sdlab.repl.CandidateSet} says why).
- *       A replica still loading its snapshot answers but is never promoted.
+ *       A replica still loading its snapshot answers but is never promoted; if its primary is replaced meanwhile,
+ *       it starts the snapshot again from the node the manager names. The primary writes each replica that joins it
+ *       into its role file before sending the snapshot, so that it still ships to it and counts it after a restart.
  *   <li>A primary that holds a lease stops taking writes when it cannot renew it in time (its TTL less the drift
  *       margin); the lease service hands it on only after the TTL and the margin. With fencing, every shipment
  *       carries the lease's token, a replica follows the highest token it has seen and refuses older ones, and a

@@ -48,6 +48,8 @@ final class AddedCandidateRun {
     private static final ReadReplicaSettings READ_SIDE = new ReadReplicaSettings(false, 1_024, 8, 10_000_000, 0, 0, 1);
     /** The same at 10 kB/s: the snapshot takes about 2 s, so r3 is still loading when p crashes. */
     private static final ReadReplicaSettings SLOW_LINK = new ReadReplicaSettings(false, 1_024, 8, 10_000, 0, 0, 1);
+    /** The same at 100 kB/s: the snapshot takes about 200 ms, in 3 chunks of about 80 ms each. */
+    private static final ReadReplicaSettings MEDIUM_LINK = new ReadReplicaSettings(false, 1_024, 8, 100_000, 0, 0, 1);
 
     /** What happens after the join. */
     enum Scenario {
@@ -60,11 +62,33 @@ final class AddedCandidateRun {
         /** r3's snapshot crosses a slow link; p crashes at 100 ms, while r3 is still loading. */
         ADDED_STILL_LOADING,
         /** p stays up; r3 loses power at {@link #RESTART_AT_NANOS} and is back 50 ms later. */
-        ADDED_RESTARTS
+        ADDED_RESTARTS,
+        /**
+         * p loses r1 and r2 at 200 ms for the rest of the run, so only r3 can acknowledge; p loses power at {@link
+         * #PRIMARY_RESTART_AT_NANOS} and is back {@link #PRIMARY_DOWN_NANOS} later, too soon for a failover.
+         */
+        PRIMARY_RESTARTS,
+        /**
+         * r3's snapshot crosses a 100 kB/s link (about 200 ms); p crashes for good at {@link #PRIMARY_DIES_AT_NANOS},
+         * while r3 is loading, and the manager promotes r1 or r2.
+         */
+        PRIMARY_DIES_WHILE_JOINING,
+        /**
+         * As above, but p loses power for {@link #PRIMARY_DOWN_NANOS} only, too short for a failover: it comes back
+         * without the transfer it was sending, and r3, hearing no more chunks, must ask it again. The run lasts
+         * {@link #LONG_RUN}, since r3 waits a chunk's time and a second before it asks.
+         */
+        PRIMARY_RESTARTS_WHILE_JOINING
     }
 
     static final long RESTART_AT_NANOS = 800 * MS;
     static final long RESTART_DOWN_NANOS = 50 * MS;
+    static final long PRIMARY_RESTART_AT_NANOS = 500 * MS;
+    /** Less than the manager's 3 failed checks 20 ms apart: p is back before anyone is promoted. */
+    static final long PRIMARY_DOWN_NANOS = 10 * MS;
+
+    static final long PRIMARY_DIES_AT_NANOS = 100 * MS;
+    static final Duration LONG_RUN = Duration.ofMillis(2_500);
 
     /** What the run came to. */
     record Outcome(
@@ -120,7 +144,13 @@ final class AddedCandidateRun {
                 .withTimeoutNanosSemiSync(10_000 * MS)
                 .withBug(bug);
         Recorder recorder = new Recorder();
-        ReadReplicaSettings joinerSide = scenario == Scenario.ADDED_STILL_LOADING ? SLOW_LINK : READ_SIDE;
+        // Every store node sends snapshots over the same link: after a failover, r3 may join the promoted one.
+        ReadReplicaSettings link =
+                switch (scenario) {
+                    case ADDED_STILL_LOADING -> SLOW_LINK;
+                    case PRIMARY_DIES_WHILE_JOINING, PRIMARY_RESTARTS_WHILE_JOINING -> MEDIUM_LINK;
+                    default -> READ_SIDE;
+                };
         FailoverManager.Settings manager = new FailoverManager.Settings(
                 P, List.of(P, R1, R2), WRITERS, new HealthCheck.Query(), 20 * MS, 3, 100 * MS, ANSWERS_MIN_AT_START);
         JoinOperator.Settings join = new JoinOperator.Settings(R3, List.of(P, R1, R2), 5 * MS, 5_000 * MS, MANAGER);
@@ -129,10 +159,10 @@ final class AddedCandidateRun {
                 .network(NetworkConfig.reliable(Latency.logNormal(Duration.ofNanos(250_000), 0.5)))
                 .disk(DiskConfig.defaults()
                         .withSyncLatency(Latency.uniform(Duration.ofMillis(1), Duration.ofMillis(3))))
-                .addNode(P, any -> new ReplNode(config, recorder, null, joinerSide))
-                .addNode(R1, any -> new ReplNode(config, recorder, null, READ_SIDE))
-                .addNode(R2, any -> new ReplNode(config, recorder, null, READ_SIDE))
-                .addNode(R3, any -> new ReplNode(config, recorder, null, joinerSide.joiningLate()))
+                .addNode(P, any -> new ReplNode(config, recorder, null, link))
+                .addNode(R1, any -> new ReplNode(config, recorder, null, link))
+                .addNode(R2, any -> new ReplNode(config, recorder, null, link))
+                .addNode(R3, any -> new ReplNode(config, recorder, null, link.joiningLate()))
                 .addNode(MANAGER, any -> new FailoverManager(manager, 0, bug))
                 .addClient(OPERATOR, new JoinOperator(join))
                 .faults(faults(scenario))
@@ -142,7 +172,8 @@ final class AddedCandidateRun {
             builder.addClient(writer, new ReplClient(ReplClient.Settings.atPrimary(P, 50 * MS)));
         }
         Simulation simulation = builder.build();
-        SimResult result = simulation.run(Duration.ofMillis(1_500));
+        SimResult result = simulation.run(
+                scenario == Scenario.PRIMARY_RESTARTS_WHILE_JOINING ? LONG_RUN : Duration.ofMillis(1_500));
         List<Operation> ops = Operations.of(result.history());
         Optional<JoinOperator.Joined> joined = ops.stream()
                 .filter(op -> op.f().equals(JoinOperator.JOIN) && op.status() == Status.OK)
@@ -153,9 +184,16 @@ final class AddedCandidateRun {
 
     private static FaultPlan faults(Scenario scenario) {
         FaultPlan.Builder faults = FaultPlan.builder();
-        if (scenario != Scenario.ADDED_RESTARTS) {
-            Duration crashAt = Duration.ofMillis(scenario == Scenario.ADDED_STILL_LOADING ? 100 : 300);
-            faults.crash(crashAt, P, Duration.ofHours(1));
+        switch (scenario) {
+            case ADDED_RESTARTS -> {}
+            case PRIMARY_RESTARTS ->
+                faults.crash(Duration.ofNanos(PRIMARY_RESTART_AT_NANOS), P, Duration.ofNanos(PRIMARY_DOWN_NANOS));
+            case ADDED_STILL_LOADING -> faults.crash(Duration.ofMillis(100), P, Duration.ofHours(1));
+            case PRIMARY_DIES_WHILE_JOINING ->
+                faults.crash(Duration.ofNanos(PRIMARY_DIES_AT_NANOS), P, Duration.ofHours(1));
+            case PRIMARY_RESTARTS_WHILE_JOINING ->
+                faults.crash(Duration.ofNanos(PRIMARY_DIES_AT_NANOS), P, Duration.ofNanos(PRIMARY_DOWN_NANOS));
+            default -> faults.crash(Duration.ofMillis(300), P, Duration.ofHours(1));
         }
         switch (scenario) {
             case ONLY_ADDED_ACKNOWLEDGES -> cutReplicasFromPrimary(faults);
@@ -167,7 +205,10 @@ final class AddedCandidateRun {
             case ADDED_FALLS_BEHIND ->
                 faults.partition(
                         Duration.ofMillis(150), Duration.ofMillis(200), Partition.between(Set.of(P), Set.of(R3)));
-            case ADDED_STILL_LOADING -> {}
+            case ADDED_STILL_LOADING, PRIMARY_DIES_WHILE_JOINING, PRIMARY_RESTARTS_WHILE_JOINING -> {}
+            case PRIMARY_RESTARTS ->
+                faults.partition(
+                        Duration.ofMillis(200), Duration.ofMillis(1_300), Partition.between(Set.of(P), Set.of(R1, R2)));
             case ADDED_RESTARTS ->
                 faults.crash(Duration.ofNanos(RESTART_AT_NANOS), R3, Duration.ofNanos(RESTART_DOWN_NANOS));
         }

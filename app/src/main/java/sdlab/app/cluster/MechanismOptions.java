@@ -81,6 +81,13 @@ final class MechanismOptions {
     String failover;
 
     @Option(
+            names = "--health",
+            paramLabel = "CHECK",
+            description = "repl: how the failover manager checks the primary: lease (ask the lease service), port"
+                    + " (connect to its RESP port) or query (write a heartbeat key through it) (default: lease)")
+    String health;
+
+    @Option(
             names = "--shards",
             paramLabel = "N",
             description =
@@ -188,6 +195,7 @@ final class MechanismOptions {
         putIfGiven(options, "acks", acks);
         putIfGiven(options, "semi-sync-timeout-ms", semiSyncTimeoutMs);
         putIfGiven(options, "failover", failover);
+        putIfGiven(options, "health", health);
         putIfGiven(options, "shards", shards);
         putIfGiven(options, "spares", spares);
         putIfGiven(options, "partitioner", partitioner);

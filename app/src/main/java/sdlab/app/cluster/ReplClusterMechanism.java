@@ -37,9 +37,11 @@ import sdlab.runtime.net.LineLog;
  * replicas check the lease's fencing token ({@code --failover lease-fenced}, with {@code --mode sync}: chapter 12's
  * fenced variant), which refuses the deposed primary's shipments and so its commits.
  *
- * <p>The lease check is the one of chapter 12's three that needs no more than the store's own processes: the port
- * check needs a stand-in for the host's kernel, and the query check writes heartbeat rows that, under semi-sync with
- * the replicas cut off, wait out the semi-sync timeout and look like a dead primary.
+ * <p>The manager's check is chapter 12's choice ({@code --health}): the lease (the default), a port check that makes
+ * a real TCP connection to the primary's RESP port ({@link KernelPortProbe}: the kernel completes it, so a stopped
+ * process passes), or a query check that writes a heartbeat key through the primary (which, under semi-sync with the
+ * replicas cut off, waits out the semi-sync timeout and looks like a dead primary). Whatever the check, the primary
+ * still holds the lease and stops taking writes when it cannot renew it.
  */
 final class ReplClusterMechanism implements ClusterMechanism {
     static final String NAME = "repl";
@@ -110,7 +112,8 @@ final class ReplClusterMechanism implements ClusterMechanism {
                 : "";
         String failover = options.failover()
                 ? "failover by " + (options.fenced() ? "fenced " : "") + "lease (" + leaseNode() + " lease service, "
-                        + managerNode() + " manager)"
+                        + managerNode() + " manager, "
+                        + options.health().name().toLowerCase(Locale.ROOT) + " health check)"
                 : "no failover";
         return "replicated store: primary %s, replicas %s, %s%s, %s, RESP ports from %d"
                 .formatted(
@@ -198,6 +201,12 @@ final class ReplClusterMechanism implements ClusterMechanism {
 
     @Override
     public AutoCloseable openFrontDoor(NodeHost host, int index, LineLog log) throws IOException {
+        if (options.failover()
+                && options.health() == ReplClusterOptions.Health.PORT
+                && host.id().equals(managerNode())) {
+            log.line(host.id() + " checks the primary's RESP port over TCP");
+            return KernelPortProbe.attach(host, options.respPortBase());
+        }
         if (index >= store.size() && !added(index)) {
             return () -> {};
         }
@@ -261,6 +270,20 @@ final class ReplClusterMechanism implements ClusterMechanism {
         return NodeId.of("n" + (store.size() + 2));
     }
 
+    /**
+     * The manager's check. The port check probes each store node's listener, answered by {@link KernelPortProbe} with
+     * a real connection; the query check writes a heartbeat key through the primary over the store's own messages. A
+     * promoted node passes the lease and query checks only once it holds the lease, hence the grace; its port is open
+     * at once.
+     */
+    private HealthCheck healthCheck() {
+        return switch (options.health()) {
+            case LEASE -> new HealthCheck.Lease(leaseNode(), MANAGER_GRACE.toNanos());
+            case PORT -> new HealthCheck.Port(KernelPortProbe::listenerOf);
+            case QUERY -> new HealthCheck.Query(MANAGER_GRACE.toNanos());
+        };
+    }
+
     private LeaseSettings leaseSettings() {
         return new LeaseSettings(
                 leaseNode(), LEASE_TTL.toNanos(), LEASE_RENEW.toNanos(), DRIFT_BOUND_PPM, options.fenced());
@@ -279,7 +302,7 @@ final class ReplClusterMechanism implements ClusterMechanism {
                 store.getFirst(),
                 store,
                 List.of(),
-                new HealthCheck.Lease(leaseNode(), MANAGER_GRACE.toNanos()),
+                healthCheck(),
                 CHECK_INTERVAL.toNanos(),
                 CHECK_FAILURES_MAX,
                 COLLECT_WAIT.toNanos(),

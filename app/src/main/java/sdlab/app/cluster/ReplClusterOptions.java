@@ -23,9 +23,26 @@ import sdlab.repl.server.DoorSettings;
  * @param respPortBase node i of the store serves RESP on this port + i
  * @param doorBug a planted bug of the RESP door, for the test that shows the crash test can fail (the node's own
  *     planted bug, if any, is in {@code config})
+ * @param health how the failover manager checks the primary (chapter 12's three checks)
  */
 record ReplClusterOptions(
-        int replicas, ReplConfig config, boolean failover, boolean fenced, int respPortBase, DoorSettings.Bug doorBug) {
+        int replicas,
+        ReplConfig config,
+        boolean failover,
+        boolean fenced,
+        int respPortBase,
+        DoorSettings.Bug doorBug,
+        Health health) {
+    /** The failover manager's health check, named as chapter 12 names them. */
+    enum Health {
+        /** Ask the lease service whether the primary's lease runs. */
+        LEASE,
+        /** Connect to the primary's RESP port: the kernel answers, so a stopped process passes. */
+        PORT,
+        /** Write a heartbeat key through the primary: it passes only if the primary commits it. */
+        QUERY
+    }
+
     static final int RESP_PORT_DEFAULT = 6380;
     static final int REPLICAS_DEFAULT = 2;
     private static final Set<String> KNOWN = Set.of(
@@ -37,7 +54,8 @@ record ReplClusterOptions(
             "semi-sync-timeout-ms",
             "failover",
             "client-port",
-            "planted-bug");
+            "planted-bug",
+            "health");
 
     static ReplClusterOptions parse(Map<String, String> options) {
         for (String key : options.keySet()) {
@@ -73,11 +91,19 @@ record ReplClusterOptions(
             case "serves-before-snapshot" -> config = config.withBug(ReplConfig.Bug.SERVES_BEFORE_SNAPSHOT);
             // A replica added later keeps its snapshot in memory only: restarted, it copies the whole log again.
             case "snapshot-base-in-memory" -> config = config.withBug(ReplConfig.Bug.SNAPSHOT_BASE_IN_MEMORY);
+            // A primary keeps its added replicas in memory only: restarted, it ignores them and ships them nothing.
+            case "primary-forgets-added-replicas" ->
+                config = config.withBug(ReplConfig.Bug.PRIMARY_FORGETS_ADDED_REPLICAS);
+            // A joiner waits for the primary it was sent to, even after a failover replaced it.
+            case "joiner-waits-for-first-primary" ->
+                config = config.withBug(ReplConfig.Bug.JOINER_WAITS_FOR_FIRST_PRIMARY);
             default ->
-                throw new IllegalArgumentException("--planted-bug is none, ack-before-commit, serves-before-snapshot or"
-                        + " snapshot-base-in-memory, not '" + planted + "'");
+                throw new IllegalArgumentException("--planted-bug is none, ack-before-commit, serves-before-snapshot,"
+                        + " snapshot-base-in-memory, primary-forgets-added-replicas or joiner-waits-for-first-primary,"
+                        + " not '" + planted + "'");
         }
-        return new ReplClusterOptions(replicas, config, !failover.equals("none"), fenced, port, bug);
+        return new ReplClusterOptions(
+                replicas, config, !failover.equals("none"), fenced, port, bug, health(options, failover));
     }
 
     /** The store's nodes: the primary n1, then the replicas. */
@@ -105,6 +131,23 @@ record ReplClusterOptions(
                 };
         long timeoutMs = intOption(options, "semi-sync-timeout-ms", 10_000, 1, 3_600_000);
         return chosen.withAcksRequired(acks).withTimeoutNanosSemiSync(timeoutMs * 1_000_000L);
+    }
+
+    private static Health health(Map<String, String> options, String failover) {
+        String health = options.getOrDefault("health", "lease").toLowerCase(Locale.ROOT);
+        Health chosen =
+                switch (health) {
+                    case "lease" -> Health.LEASE;
+                    case "port" -> Health.PORT;
+                    case "query" -> Health.QUERY;
+                    default ->
+                        throw new IllegalArgumentException("--health is lease, port or query, not '" + health + "'");
+                };
+        if (chosen != Health.LEASE && failover.equals("none")) {
+            throw new IllegalArgumentException("--health " + health + " checks the primary for the failover manager;"
+                    + " with --failover none there is none");
+        }
+        return chosen;
     }
 
     private static WaitPoint waitPoint(Map<String, String> options) {

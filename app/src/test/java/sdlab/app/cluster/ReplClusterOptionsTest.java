@@ -65,9 +65,31 @@ class ReplClusterOptionsTest {
                         .config()
                         .bug())
                 .isEqualTo(ReplConfig.Bug.SNAPSHOT_BASE_IN_MEMORY);
+        assertThat(ReplClusterOptions.parse(Map.of("planted-bug", "primary-forgets-added-replicas"))
+                        .config()
+                        .bug())
+                .isEqualTo(ReplConfig.Bug.PRIMARY_FORGETS_ADDED_REPLICAS);
+        assertThat(ReplClusterOptions.parse(Map.of("planted-bug", "joiner-waits-for-first-primary"))
+                        .config()
+                        .bug())
+                .isEqualTo(ReplConfig.Bug.JOINER_WAITS_FOR_FIRST_PRIMARY);
         assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("planted-bug", "lose-everything")))
-                .hasMessage("--planted-bug is none, ack-before-commit, serves-before-snapshot or"
-                        + " snapshot-base-in-memory, not 'lose-everything'");
+                .hasMessage("--planted-bug is none, ack-before-commit, serves-before-snapshot,"
+                        + " snapshot-base-in-memory, primary-forgets-added-replicas or joiner-waits-for-first-primary,"
+                        + " not 'lose-everything'");
+    }
+
+    @Test
+    void theHealthCheckIsTheLeaseUnlessPortOrQueryIsChosen() {
+        assertThat(ReplClusterOptions.parse(Map.of()).health()).isEqualTo(ReplClusterOptions.Health.LEASE);
+        assertThat(ReplClusterOptions.parse(Map.of("health", "port")).health())
+                .isEqualTo(ReplClusterOptions.Health.PORT);
+        assertThat(ReplClusterOptions.parse(Map.of("health", "QUERY")).health())
+                .isEqualTo(ReplClusterOptions.Health.QUERY);
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("health", "ping")))
+                .hasMessage("--health is lease, port or query, not 'ping'");
+        assertThatThrownBy(() -> ReplClusterOptions.parse(Map.of("health", "port", "failover", "none")))
+                .hasMessageContaining("with --failover none there is none");
     }
 
     @Test
