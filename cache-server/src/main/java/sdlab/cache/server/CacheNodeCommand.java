@@ -100,8 +100,8 @@ public final class CacheNodeCommand implements Callable<Integer> {
 
     @Option(
             names = "--transport",
-            description = "socket implementation: auto (io_uring for the memcached port where the kernel permits it,"
-                    + " epoll for RESP; epoll, then nio, where not), io_uring, epoll or nio. Default: the system"
+            description = "socket implementation of both ports: auto (epoll, or nio where epoll does not load),"
+                    + " io_uring (Linux 5.1+, where the kernel permits it), epoll or nio. Default: the system"
                     + " property sdlab.cache.transport, else auto")
     String transport;
 

@@ -90,8 +90,7 @@ public final class CacheServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         // Resolved before anything is bound, so that a transport the machine lacks is the whole message.
-        transport = Transport.resolve(config.transport(), Transport.EPOLL);
-        Transport memcachedTransport = Transport.resolve(config.transport(), Transport.IO_URING);
+        transport = Transport.resolve(config.transport());
         group = transport.newGroup(1);
         loop = group.next();
         clients = new ClientRegistry(config.clientsMax(), config.outputBufferLimits());
@@ -109,7 +108,7 @@ public final class CacheServer implements AutoCloseable {
             listener = bindResp();
             loop.scheduleAtFixedRate(this::cron, 1000 / CRON_HZ, 1000 / CRON_HZ, TimeUnit.MILLISECONDS);
             if (config.memcachedPort() >= 0) {
-                memcached = MemcachedFrontDoor.start(config, memcachedTransport);
+                memcached = MemcachedFrontDoor.start(config, transport);
             }
         } catch (ExecutionException e) {
             abortStart();
@@ -125,7 +124,7 @@ public final class CacheServer implements AutoCloseable {
                 config.bind(),
                 port(),
                 transport,
-                memcached == null ? "" : " (memcached on port " + memcached.port() + ", " + memcachedTransport + ")");
+                memcached == null ? "" : " (memcached on port " + memcached.port() + ")");
         return this;
     }
 

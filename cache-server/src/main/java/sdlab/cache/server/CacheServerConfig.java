@@ -32,9 +32,8 @@ import sdlab.cache.store.LruMode;
  * @param memcachedThreads I/O threads of the memcached front door
  * @param memcachedMemoryBytes memory for memcached items (memcached's -m)
  * @param memcachedItemBytesMax the largest memcached value (memcached's -I)
- * @param transport the socket implementation of both ports: {@code auto} (io_uring for the memcached
- *     port where the kernel permits it, epoll for RESP; see {@link Transport}) or a {@link
- *     Transport#optionName() transport's name}
+ * @param transport the socket implementation of both ports: {@code auto} (epoll, NIO where epoll does
+ *     not load; see {@link Transport}) or a {@link Transport#optionName() transport's name}
  */
 public record CacheServerConfig(
         String bind,
