@@ -98,6 +98,13 @@ public final class CacheNodeCommand implements Callable<Integer> {
                             + " ... (default: normal 256mb 0 0, pubsub 32mb 8mb 60)")
     String clientOutputBufferLimit = "";
 
+    @Option(
+            names = "--transport",
+            description = "socket implementation of both ports: auto (epoll, or nio where epoll does not load),"
+                    + " io_uring (Linux 5.1+, where the kernel permits it), epoll or nio. Default: the system"
+                    + " property sdlab.cache.transport, else auto")
+    String transport;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -126,7 +133,10 @@ public final class CacheNodeCommand implements Callable<Integer> {
                         "cache node ready on %s:%d%s%n",
                         config.bind(),
                         server.port(),
-                        server.memcachedPort() < 0 ? "" : ", memcached on port " + server.memcachedPort());
+                        server.memcachedPort() < 0
+                                ? ""
+                                : ", memcached on port " + server.memcachedPort() + " ("
+                                        + server.memcachedTransport().orElseThrow() + ")");
         spec.commandLine().getOut().flush();
         server.awaitStop();
         return 0;
@@ -154,6 +164,7 @@ public final class CacheNodeCommand implements Callable<Integer> {
                     .queryBufferBytesMax(memory("--client-query-buffer-limit", clientQueryBufferLimit))
                     .queryBuffersTotalBytesMax(memory("--maxmemory-clients", maxmemoryClients))
                     .outputBufferLimits(clientOutputBufferLimit)
+                    .transport(transport == null ? Transport.choiceFromProperty() : transport)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -45,7 +46,7 @@ public final class CacheServer implements AutoCloseable {
 
     private final CacheServerConfig config;
     private final NodeFiles files;
-    private final Transport transport = Transport.best();
+    private Transport transport;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private EventLoopGroup group;
@@ -88,6 +89,8 @@ public final class CacheServer implements AutoCloseable {
         if (group != null) {
             throw new IllegalStateException("already started");
         }
+        // Resolved before anything is bound, so that a transport the machine lacks is the whole message.
+        transport = Transport.resolve(config.transport());
         group = transport.newGroup(1);
         loop = group.next();
         clients = new ClientRegistry(config.clientsMax(), config.outputBufferLimits());
@@ -105,7 +108,7 @@ public final class CacheServer implements AutoCloseable {
             listener = bindResp();
             loop.scheduleAtFixedRate(this::cron, 1000 / CRON_HZ, 1000 / CRON_HZ, TimeUnit.MILLISECONDS);
             if (config.memcachedPort() >= 0) {
-                memcached = MemcachedFrontDoor.start(config);
+                memcached = MemcachedFrontDoor.start(config, transport);
             }
         } catch (ExecutionException e) {
             abortStart();
@@ -133,6 +136,16 @@ public final class CacheServer implements AutoCloseable {
     /** The memcached port actually bound, or -1 if memcached is off. */
     public int memcachedPort() {
         return memcached == null ? -1 : memcached.port();
+    }
+
+    /** The socket implementation of the memcached port, or empty if memcached is off. */
+    public Optional<Transport> memcachedTransport() {
+        return memcached == null ? Optional.empty() : Optional.of(memcached.transport());
+    }
+
+    /** The socket implementation of the RESP port, once started. */
+    public Transport transport() {
+        return transport;
     }
 
     public CacheServerConfig config() {

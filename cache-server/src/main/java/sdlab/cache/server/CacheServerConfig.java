@@ -32,6 +32,8 @@ import sdlab.cache.store.LruMode;
  * @param memcachedThreads I/O threads of the memcached front door
  * @param memcachedMemoryBytes memory for memcached items (memcached's -m)
  * @param memcachedItemBytesMax the largest memcached value (memcached's -I)
+ * @param transport the socket implementation of both ports: {@code auto} (epoll, NIO where epoll does
+ *     not load; see {@link Transport}) or a {@link Transport#optionName() transport's name}
  */
 public record CacheServerConfig(
         String bind,
@@ -50,7 +52,8 @@ public record CacheServerConfig(
         OutputBufferLimits outputBufferLimits,
         int memcachedThreads,
         long memcachedMemoryBytes,
-        int memcachedItemBytesMax) {
+        int memcachedItemBytesMax,
+        String transport) {
 
     public static final String AOF_FILE = "appendonly.aof";
     public static final String SNAPSHOT_FILE = "dump.sdrdb";
@@ -60,6 +63,10 @@ public record CacheServerConfig(
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(appendFsync, "appendFsync");
         Objects.requireNonNull(dir, "dir");
+        String choice = Objects.requireNonNull(transport, "transport");
+        transport = Transport.parseChoice(choice)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "--transport must be auto, io_uring, epoll or nio, not '" + choice + "'"));
         savePoints = List.copyOf(savePoints);
         if (port < 0 || port > 65535 || memcachedPort < -1 || memcachedPort > 65535) {
             throw new IllegalArgumentException("ports must be between 0 and 65535");
@@ -103,6 +110,7 @@ public record CacheServerConfig(
         private int memcachedThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private long memcachedMemoryBytes = 64L * 1024 * 1024;
         private int memcachedItemBytesMax = 1024 * 1024;
+        private String transport = Transport.choiceFromProperty();
 
         public Builder bind(String value) {
             this.bind = value;
@@ -219,6 +227,12 @@ public record CacheServerConfig(
             return this;
         }
 
+        /** {@code auto}, {@code io_uring}, {@code epoll} or {@code nio}; by default {@code -Dsdlab.cache.transport}'s, else auto. */
+        public Builder transport(String value) {
+            this.transport = value;
+            return this;
+        }
+
         public CacheServerConfig build() {
             CacheConfig engine = new CacheConfig(maxmemoryBytes, eviction, requirePass, databases);
             return new CacheServerConfig(
@@ -238,7 +252,8 @@ public record CacheServerConfig(
                     outputBufferLimits,
                     memcachedThreads,
                     memcachedMemoryBytes,
-                    memcachedItemBytesMax);
+                    memcachedItemBytesMax,
+                    transport);
         }
     }
 }

@@ -24,7 +24,6 @@ final class MemcachedFrontDoor {
     /** Lock stripes of the store: enough that threads rarely meet on one. */
     static final int SEGMENTS = 64;
 
-    private static final Transport TRANSPORT = Transport.best();
     /**
      * Receive buffers of at least 512 bytes. Netty's default guess shrinks to 64 bytes under
      * small requests, and a read that fills its buffer must be followed by another (epoll is
@@ -35,6 +34,7 @@ final class MemcachedFrontDoor {
             new AdaptiveRecvByteBufAllocator(512, 2048, 64 * 1024);
 
     private final CacheServerConfig config;
+    private final Transport transport;
     private final EventLoopGroup group;
     private final MemcachedStore store;
     private final MemcachedStatsReport statsReport;
@@ -44,19 +44,20 @@ final class MemcachedFrontDoor {
     private final long startMillis = System.currentTimeMillis();
     private Channel listener;
 
-    private MemcachedFrontDoor(CacheServerConfig config) {
+    private MemcachedFrontDoor(CacheServerConfig config, Transport transport) {
         this.config = config;
-        this.group = TRANSPORT.newGroup(config.memcachedThreads());
+        this.transport = transport;
+        this.group = transport.newGroup(config.memcachedThreads());
         this.store = new MemcachedStore(
                 config.memcachedMemoryBytes(), config.memcachedItemBytesMax(), SEGMENTS, System::currentTimeMillis);
         this.statsReport = new MemcachedStatsReport(this, store, config);
     }
 
-    static MemcachedFrontDoor start(CacheServerConfig config) throws InterruptedException {
-        MemcachedFrontDoor door = new MemcachedFrontDoor(config);
+    static MemcachedFrontDoor start(CacheServerConfig config, Transport transport) throws InterruptedException {
+        MemcachedFrontDoor door = new MemcachedFrontDoor(config, transport);
         door.listener = new ServerBootstrap()
                 .group(door.group)
-                .channel(TRANSPORT.serverChannel())
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -75,6 +76,10 @@ final class MemcachedFrontDoor {
 
     int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    Transport transport() {
+        return transport;
     }
 
     MemcachedStore store() {

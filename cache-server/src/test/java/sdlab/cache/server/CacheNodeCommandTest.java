@@ -66,14 +66,31 @@ class CacheNodeCommandTest {
         assertThat(config.appendOnly()).isFalse();
         assertThat(config.appendFsync()).isEqualTo(AppendFsync.EVERYSEC);
         assertThat(config.savePoints()).isEqualTo(SavePoint.REDIS_DEFAULT);
+        assertThat(config.transport()).isEqualTo(Transport.choiceFromProperty());
+    }
+
+    @Test
+    void transportIsChosenByNameWithEitherSpelling() {
+        // --transport takes auto and each transport's name; io-uring is read as io_uring.
+        for (String[] choice :
+                new String[][] {{"io-uring", "io_uring"}, {"EPOLL", "epoll"}, {"nio", "nio"}, {"auto", "auto"}}) {
+            CacheNodeCommand command = new CacheNodeCommand();
+            new CommandLine(command).parseArgs("--transport", choice[0]);
+            assertThat(command.toConfig().transport()).isEqualTo(choice[1]);
+        }
     }
 
     @Test
     void badValuesAreUsageErrorsThatSayWhatIsExpected() {
         // A mistake gets a message naming the option and the accepted values, and exit code 2, not a stack trace.
         for (String[] args : new String[][] {
-            {"--maxmemory", "lots"}, {"--maxmemory-policy", "lru"}, {"--appendonly", "maybe"},
-            {"--appendfsync", "sometimes"}, {"--save", "60"}, {"--lru-mode", "fuzzy"}
+            {"--maxmemory", "lots"},
+            {"--maxmemory-policy", "lru"},
+            {"--appendonly", "maybe"},
+            {"--appendfsync", "sometimes"},
+            {"--save", "60"},
+            {"--lru-mode", "fuzzy"},
+            {"--transport", "kqueue"}
         }) {
             StringWriter err = new StringWriter();
             CommandLine commandLine = new CommandLine(new CacheNodeCommand()).setErr(new PrintWriter(err));
