@@ -39,7 +39,8 @@ class PartitioningPlantedBugTest {
     void aHashThatIgnoresTheEndOfTheKeyBreaksTheBalanceClaim() {
         // Shows: a hash of all but the last four characters maps u00000000..u00019999 to two positions; the hash
         // schemes then put every user on one or two shards, and the balance claim fails.
-        KeyHash headOnly = key -> StableHash.of(key.substring(0, Math.max(0, key.length() - 4)));
+        KeyHash headOnly =
+                KeyHash.named("head-only", key -> StableHash.of(key.substring(0, Math.max(0, key.length() - 4))));
         ExperimentReport report = sweep(new Planted(headOnly, RouterSettings.Bug.NONE));
         ClaimResult claim = report.claimsByName().get(PartitioningClaims.HASH_EVEN);
 
