@@ -1,16 +1,20 @@
 package sdlab.txlog;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import sdlab.core.Message;
 
 /**
  * The consumer-group messages of the log, in one place: Kafka's classic group protocol (join, sync, heartbeat, leave)
  * and committed offsets. Each request carries a {@code requestId} that its answer echoes. A group's member metadata
  * and assignments are the consumers' own bytes: the coordinator passes them along without reading them, as Kafka's
- * does, so the partition assignment is decided by the group's leader, a client.
+ * does, so the partition assignment is decided by the group's leader, a client. Maps and sets are kept sorted: a
+ * trace prints these messages, and {@code Map.copyOf} iterates in an order that changes from one JVM to the next.
  */
 public sealed interface GroupMessages extends Message {
 
@@ -56,7 +60,7 @@ public sealed interface GroupMessages extends Message {
     record SyncGroup(long requestId, String groupId, int generation, String memberId, Map<String, byte[]> assignments)
             implements Request {
         public SyncGroup {
-            assignments = Map.copyOf(assignments);
+            assignments = Collections.unmodifiableSortedMap(new TreeMap<>(assignments));
         }
     }
 
@@ -81,8 +85,8 @@ public sealed interface GroupMessages extends Message {
             Map<TopicPartition, String> metadata)
             implements Request {
         public CommitOffsets {
-            offsets = Map.copyOf(offsets);
-            metadata = Map.copyOf(metadata);
+            offsets = Collections.unmodifiableSortedMap(new TreeMap<>(offsets));
+            metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
         }
 
         /** Offsets without metadata. */
@@ -110,8 +114,8 @@ public sealed interface GroupMessages extends Message {
             implements Request {
         public TxnOffsetCommit {
             Objects.requireNonNull(groupId, "groupId");
-            offsets = Map.copyOf(offsets);
-            metadata = Map.copyOf(metadata);
+            offsets = Collections.unmodifiableSortedMap(new TreeMap<>(offsets));
+            metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
         }
 
         /** Offsets without metadata. */
@@ -156,9 +160,9 @@ public sealed interface GroupMessages extends Message {
             Map<TopicPartition, String> metadata)
             implements Response {
         public OffsetsOk {
-            offsets = Map.copyOf(offsets);
-            unstable = Set.copyOf(unstable);
-            metadata = Map.copyOf(metadata);
+            offsets = Collections.unmodifiableSortedMap(new TreeMap<>(offsets));
+            unstable = Collections.unmodifiableSortedSet(new TreeSet<>(unstable));
+            metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
         }
 
         public OffsetsOk(long requestId, Map<TopicPartition, Long> offsets, Set<TopicPartition> unstable) {

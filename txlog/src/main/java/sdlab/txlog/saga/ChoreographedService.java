@@ -1,10 +1,11 @@
 package sdlab.txlog.saga;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import sdlab.core.Message;
 import sdlab.core.Node;
 import sdlab.core.NodeContext;
@@ -80,7 +81,11 @@ public final class ChoreographedService implements Node {
                     ctx.send(from, new SagaResult(query.sagaId(), outcome));
                 }
             }
-            case ReadStore read -> ctx.send(from, new StoreSnapshot(read.readId(), Set.copyOf(store.applied())));
+            case ReadStore read ->
+                ctx.send(
+                        from,
+                        new StoreSnapshot(
+                                read.readId(), Collections.unmodifiableSortedSet(new TreeSet<>(store.applied()))));
             default -> {}
         }
     }

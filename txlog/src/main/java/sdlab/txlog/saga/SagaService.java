@@ -1,5 +1,6 @@
 package sdlab.txlog.saga;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -72,7 +73,10 @@ public final class SagaService implements Node {
     public void onMessage(NodeId from, Message message, NodeContext ctx) {
         switch (message) {
             case StepRequest request -> ctx.send(from, answer(request, ctx));
-            case ReadStore read -> ctx.send(from, new StoreSnapshot(read.readId(), Set.copyOf(applied)));
+            case ReadStore read ->
+                ctx.send(
+                        from,
+                        new StoreSnapshot(read.readId(), Collections.unmodifiableSortedSet(new TreeSet<>(applied))));
             default -> {}
         }
     }
